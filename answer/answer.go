@@ -1,0 +1,66 @@
+package answer
+
+import (
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// Intent says what kind of question an answer responds to.
+type Intent string
+
+// The intents.
+const (
+	IntentMineral  Intent = "mineral"
+	IntentCountry  Intent = "country"
+	IntentPolicy   Intent = "policy"
+	IntentSearch   Intent = "search"
+	IntentNotFound Intent = "not_found"
+	IntentHelp     Intent = "help"
+)
+
+// Answer is a transport-free reply. All text is plain and unescaped; renderers escape it for
+// their medium.
+type Answer struct {
+	Intent   Intent
+	Question string // the question as asked
+	Title    string
+	Subtitle string
+	Sections []Section
+	Related  []Link
+	// DidYouMean holds suggestions when nothing matched, or when a fuzzy match was used.
+	DidYouMean []string
+	Sources    []knowledge.Source
+	// Record is the record the answer is about, for card answers.
+	Record knowledge.Ref
+}
+
+// Found reports whether the answer carries knowledge rather than an apology or help.
+func (a *Answer) Found() bool { return a.Intent != IntentNotFound && a.Intent != IntentHelp }
+
+// Section is one titled part of an answer.
+type Section struct {
+	Heading string
+	Text    string   // a paragraph; may contain index.Mark/EndMark around matched words
+	Items   []string // bullet items
+	Facts   []Fact
+	Bars    []Bar
+	Note    string // small print under the section: data year, edition, "derived"
+}
+
+// Fact is one labelled figure or statement.
+type Fact struct {
+	Label string
+	Value string
+}
+
+// Bar is one row of a share chart.
+type Bar struct {
+	Label string
+	Share float64 // 0..1
+	Value string  // the figure behind it, formatted
+}
+
+// Link points at another record.
+type Link struct {
+	Ref   knowledge.Ref
+	Title string
+}

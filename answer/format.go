@@ -1,0 +1,98 @@
+package answer
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// number formats a figure with thousands separators: 60000 → "60,000", 2.5 → "2.5".
+func number(v float64) string {
+	if v != math.Trunc(v) {
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	s := strconv.FormatInt(int64(v), 10)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// percent formats a fraction as a percentage: 0.6 → "60%", 0.008 → "0.8%", 0.0004 → "<0.1%".
+func percent(f float64) string {
+	p := f * 100
+	switch {
+	case p > 0 && p < 0.1:
+		return "<0.1%"
+	case p < 9.95:
+		return strconv.FormatFloat(math.Round(p*10)/10, 'f', -1, 64) + "%"
+	}
+	return strconv.FormatFloat(math.Round(p), 'f', 0, 64) + "%"
+}
+
+// yearLabel is "2024e" for an estimate, "2024" otherwise.
+func yearLabel(year int, estimated bool) string {
+	if year == 0 {
+		return ""
+	}
+	if estimated {
+		return strconv.Itoa(year) + "e"
+	}
+	return strconv.Itoa(year)
+}
+
+// figureValue formats one share row's value: "60,000", ">1,000".
+func figureValue(s knowledge.Share) string {
+	v := number(s.Value)
+	if s.AtLeast {
+		v = ">" + v
+	}
+	return v
+}
+
+// dataNote says where a ranking comes from: "USGS Mineral Commodity Summaries 2025, 2024
+// estimates; metric tons, antimony content. Shares and ranks derived by mineralbot."
+func dataNote(r knowledge.Ranking) string {
+	var b strings.Builder
+	b.WriteString(r.Source.Edition)
+	switch {
+	case r.Year == 0:
+	case r.Estimated:
+		fmt.Fprintf(&b, ", %d estimates", r.Year)
+	default:
+		fmt.Fprintf(&b, ", %d data", r.Year)
+	}
+	if r.Unit != "" {
+		fmt.Fprintf(&b, "; %s", r.Unit)
+	}
+	b.WriteString(". Shares and ranks are derived by mineralbot from the table.")
+	if r.Secondary {
+		b.WriteString(" Figures quoted second-hand; not yet checked against the primary chapter.")
+	}
+	return b.String()
+}
+
+// relianceText formats a net import reliance row for people.
+func relianceText(r knowledge.Reliance) string {
+	switch {
+	case r.NetExporter():
+		return "net exporter"
+	case r.Printed == "NA":
+		return "not available"
+	}
+	p := r.Printed
+	switch {
+	case strings.HasPrefix(p, ">"):
+		return "more than " + p[1:] + "%"
+	case strings.HasPrefix(p, "<"):
+		return "less than " + p[1:] + "%"
+	}
+	return p + "%"
+}

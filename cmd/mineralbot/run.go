@@ -1,0 +1,222 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/mineralbot/mineralbot/answer"
+	"github.com/mineralbot/mineralbot/index"
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1 // a failure, or a knowledge base with problems
+	exitUsage = 2 // bad command line
+)
+
+const usage = `mineralbot answers questions about critical minerals.
+
+Usage:
+  mineralbot ask [-kb DIR] QUESTION...   answer a question in the terminal
+  mineralbot kb check [DIR]             validate a knowledge base (default: the embedded one)
+  mineralbot version                    print version and build information
+
+Examples:
+  mineralbot ask antimony
+  mineralbot ask "who produces fluorspar?"
+  mineralbot ask "¿qué minerales críticos produce México?"
+`
+
+// usageError is a bad command line; run prints it with the usage and exits 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// run is the whole program; main only wires it to the process.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	err := dispatch(ctx, args[1:], getenv, stdout, stderr)
+	var ue usageError
+	var ce exitCodeError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "mineralbot: %s\n\n%s", ue.msg, usage)
+		return exitUsage
+	case errors.As(err, &ce):
+		return ce.code
+	case errors.Is(err, context.Canceled):
+		return exitOK
+	default:
+		fmt.Fprintf(stderr, "mineralbot: %v\n", err)
+		return exitError
+	}
+}
+
+// exitCodeError ends the program with a code after the command printed its own report.
+type exitCodeError struct{ code int }
+
+func (e exitCodeError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+func dispatch(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return usageError{"missing command"}
+	}
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "ask":
+		return cmdAsk(ctx, rest, stdout)
+	case "kb":
+		if len(rest) == 0 || rest[0] != "check" {
+			return usageError{"kb: want \"kb check [DIR]\""}
+		}
+		return cmdKBCheck(rest[1:], stdout, stderr)
+	case "version":
+		return cmdVersion(rest, stdout)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		return usageError{fmt.Sprintf("unknown command %q", cmd)}
+	}
+}
+
+// newFlagSet returns a flag set that reports errors as usage errors instead of exiting.
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return usageError{fs.Name() + ": " + err.Error()}
+	}
+	return nil
+}
+
+// knowledgeFS returns the embedded knowledge base, or dir's when dir is set.
+func knowledgeFS(dir string) (fs.FS, error) {
+	if dir == "" {
+		return knowledge.Embedded(), nil
+	}
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("knowledge base %s: %w", dir, err)
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("knowledge base %s: not a directory", dir)
+	}
+	return os.DirFS(dir), nil
+}
+
+// loadEngine loads a knowledge base, indexes it and returns an answer engine.
+func loadEngine(dir string) (*answer.Engine, *index.Index, error) {
+	fsys, err := knowledgeFS(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	kb, err := knowledge.Load(fsys)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load knowledge base (run \"mineralbot kb check\" for details): %w", err)
+	}
+	ix, err := index.New(kb)
+	if err != nil {
+		return nil, nil, err
+	}
+	eng, err := answer.New(kb, ix)
+	if err != nil {
+		ix.Close()
+		return nil, nil, err
+	}
+	return eng, ix, nil
+}
+
+func cmdAsk(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := newFlagSet("ask")
+	dir := fs.String("kb", "", "load the knowledge base from `DIR` instead of the embedded one")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	question := strings.Join(fs.Args(), " ")
+	if strings.TrimSpace(question) == "" {
+		return usageError{"ask: missing question"}
+	}
+	eng, ix, err := loadEngine(*dir)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	a, err := eng.Ask(ctx, question)
+	if err != nil {
+		return err
+	}
+	return answer.WriteText(stdout, a)
+}
+
+func cmdKBCheck(args []string, stdout, stderr io.Writer) error {
+	if len(args) > 1 {
+		return usageError{"kb check: want at most one DIR"}
+	}
+	dir := ""
+	if len(args) == 1 {
+		dir = args[0]
+	}
+	fsys, err := knowledgeFS(dir)
+	if err != nil {
+		return err
+	}
+	kb, err := knowledge.Load(fsys)
+	var ps knowledge.Problems
+	if errors.As(err, &ps) {
+		for _, p := range ps {
+			fmt.Fprintln(stderr, p)
+		}
+		fmt.Fprintf(stderr, "%d problem(s)\n", len(ps))
+		return exitCodeError{exitError}
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, knowledge.Summarize(kb))
+	return nil
+}
+
+func cmdVersion(args []string, stdout io.Writer) error {
+	if len(args) > 0 {
+		return usageError{"version takes no arguments"}
+	}
+	fmt.Fprintln(stdout, versionString())
+	return nil
+}
+
+func versionString() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "mineralbot (no build information)"
+	}
+	v := "mineralbot " + bi.Main.Version
+	var rev, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = "+dirty"
+			}
+		}
+	}
+	if rev != "" {
+		v += " " + rev + modified
+	}
+	return v + " " + bi.GoVersion
+}

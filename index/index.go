@@ -1,0 +1,386 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/lang/es"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// Names of the analysis components this mapping defines.
+const (
+	anNames     = "mb_names" // accent-folded, lower-cased words; no stemming
+	anEnglish   = "mb_en"    // accent-folded English with stop words and stemming
+	anSpanish   = "mb_es"    // accent-folded Spanish with stop words and light stemming
+	synNames    = "mb_syn_names"
+	synEnglish  = "mb_syn_en"
+	synonyms    = "mb_synonyms" // the synonym collection
+	docType     = "record"
+
+	// Mark and EndMark surround the matched words of a snippet.
+	Mark    = "\x02"
+	EndMark = "\x03"
+)
+
+// Field boosts: a name or alias outweighs a mention in body text.
+const (
+	boostSymbol  = 8
+	boostNames   = 5
+	boostSpanish = 3
+	boostTitle   = 3
+	boostBody    = 1
+)
+
+// maxQueryWords bounds the work one question can cause.
+const maxQueryWords = 24
+
+// document is what is indexed for one record.
+type document struct {
+	Kind    string   `json:"kind"`
+	Names   []string `json:"names"`
+	NamesES []string `json:"names_es"`
+	Symbol  string   `json:"symbol,omitempty"`
+	Title   string   `json:"title,omitempty"`
+	Body    string   `json:"body"`
+}
+
+// Hit is one search result.
+type Hit struct {
+	Ref   knowledge.Ref
+	Score float64
+	// Snippet is a fragment of the record's text around the matched words, with each match
+	// between [Mark] and [EndMark]; empty when only a name matched.
+	Snippet string
+}
+
+// Result is the outcome of a search.
+type Result struct {
+	Hits []Hit
+	// Fuzzy is true when exact search found nothing and the hits come from a retry that
+	// forgives one typo per word.
+	Fuzzy bool
+	// Total is the number of matching records, of which Hits holds the best.
+	Total uint64
+}
+
+// Index searches a knowledge base. It is safe for concurrent use.
+type Index struct {
+	alias bleve.IndexAlias
+	mu    sync.Mutex // serializes Swap and Close
+	cur   bleve.Index
+}
+
+// New builds an index of kb.
+func New(kb *knowledge.KB) (*Index, error) {
+	idx, err := build(kb)
+	if err != nil {
+		return nil, err
+	}
+	return &Index{alias: bleve.NewIndexAlias(idx), cur: idx}, nil
+}
+
+// Swap builds an index of kb and puts it in place of the current one. Searches running
+// meanwhile finish on the old index; those that start after Swap returns see the new one. On
+// error the current index keeps serving.
+func (ix *Index) Swap(kb *knowledge.KB) error {
+	idx, err := build(kb)
+	if err != nil {
+		return err
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	old := ix.cur
+	// The alias holds its lock for the length of every search, so once Swap returns no
+	// search is still reading the old index and it can be closed.
+	ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
+	ix.cur = idx
+	return old.Close()
+}
+
+// Close releases the index.
+func (ix *Index) Close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return errors.Join(ix.alias.Close(), ix.cur.Close())
+}
+
+// Count returns the number of records indexed.
+func (ix *Index) Count() (uint64, error) { return ix.alias.DocCount() }
+
+func buildMapping() (*mapping.IndexMappingImpl, error) {
+	m := bleve.NewIndexMapping()
+	analyzers := map[string][]string{
+		anNames:   {lowercase.Name},
+		anEnglish: {en.PossessiveName, lowercase.Name, en.StopName, en.SnowballStemmerName},
+		anSpanish: {lowercase.Name, es.StopName, es.LightStemmerName},
+	}
+	for name, filters := range analyzers {
+		err := m.AddCustomAnalyzer(name, map[string]any{
+			"type":          custom.Name,
+			"char_filters":  []string{asciifolding.Name},
+			"tokenizer":     unicodetok.Name,
+			"token_filters": filters,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("analyzer %s: %w", name, err)
+		}
+	}
+	for name, an := range map[string]string{synNames: anNames, synEnglish: anEnglish} {
+		if err := m.AddSynonymSource(name, map[string]any{"collection": synonyms, "analyzer": an}); err != nil {
+			return nil, fmt.Errorf("synonym source %s: %w", name, err)
+		}
+	}
+	text := func(analyzer, synonymSource string, store bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.SynonymSource = synonymSource
+		f.Store = store
+		f.IncludeTermVectors = store
+		f.IncludeInAll = false
+		return f
+	}
+	kw := bleve.NewTextFieldMapping()
+	kw.Analyzer = keyword.Name
+	kw.IncludeInAll = false
+	kw.IncludeTermVectors = false
+
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt("kind", kw)
+	doc.AddFieldMappingsAt("symbol", kw)
+	doc.AddFieldMappingsAt("names", text(anNames, synNames, false))
+	doc.AddFieldMappingsAt("names_es", text(anSpanish, "", false))
+	doc.AddFieldMappingsAt("title", text(anEnglish, synEnglish, true))
+	doc.AddFieldMappingsAt("body", text(anEnglish, synEnglish, true))
+	m.AddDocumentMapping(docType, doc)
+	m.DefaultMapping = doc
+	m.TypeField = "_type"
+	m.DefaultType = docType
+	m.DefaultAnalyzer = anEnglish
+	m.IndexDynamic = false
+	m.StoreDynamic = false
+	m.DocValuesDynamic = false
+	return m, nil
+}
+
+func build(kb *knowledge.KB) (bleve.Index, error) {
+	m, err := buildMapping()
+	if err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	idx, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("new index: %w", err)
+	}
+	b := idx.NewBatch()
+	for _, mn := range kb.Minerals {
+		body := mn.Summary + "\n\nUses: " + strings.Join(mn.Uses, "; ")
+		if mn.NoCountryTable != "" {
+			body += "\n\n" + mn.NoCountryTable
+		}
+		d := document{Kind: string(knowledge.KindMineral), Names: append([]string{mn.Name}, mn.Aliases...),
+			NamesES: []string{mn.NameES}, Symbol: mn.Symbol, Body: body}
+		if err := b.Index(docID(knowledge.Ref{Kind: knowledge.KindMineral, ID: mn.ID}), d); err != nil {
+			return nil, err
+		}
+	}
+	for _, p := range kb.Policies {
+		d := document{Kind: string(knowledge.KindPolicy), Names: p.Aliases, Title: p.Title, Body: p.Summary}
+		if p.TitleES != "" {
+			d.NamesES = []string{p.TitleES}
+		}
+		if err := b.Index(docID(knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}), d); err != nil {
+			return nil, err
+		}
+	}
+	for _, c := range kb.Countries {
+		d := document{Kind: string(knowledge.KindCountry), Names: append([]string{c.Name}, c.Aliases...)}
+		if c.NameES != "" {
+			d.NamesES = []string{c.NameES}
+		}
+		if c.Profile != nil {
+			d.Body = c.Profile.Summary
+		}
+		if err := b.Index(docID(knowledge.Ref{Kind: knowledge.KindCountry, ID: c.ID}), d); err != nil {
+			return nil, err
+		}
+	}
+	for i, group := range synonymGroups(kb) {
+		def := &bleve.SynonymDefinition{Synonyms: group}
+		if err := b.IndexSynonym(fmt.Sprintf("syn-%d", i), synonyms, def); err != nil {
+			return nil, fmt.Errorf("synonyms %v: %w", group, err)
+		}
+	}
+	if err := idx.Batch(b); err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("index records: %w", err)
+	}
+	return idx, nil
+}
+
+// synonymGroups returns, for every mineral, its one-word names (English, Spanish and aliases)
+// as a group of equivalent terms: fluorspar = fluorite = fluorita, baryte = barite, plata =
+// silver. They come from the knowledge base, so a curator adds a synonym by adding an alias.
+func synonymGroups(kb *knowledge.KB) [][]string {
+	var groups [][]string
+	for _, m := range kb.Minerals {
+		var g []string
+		for _, n := range append([]string{m.Name, m.NameES}, m.Aliases...) {
+			n = knowledge.Normalize(n)
+			if n != "" && !strings.Contains(n, " ") && !contains(g, n) {
+				g = append(g, n)
+			}
+		}
+		if len(g) > 1 {
+			groups = append(groups, g)
+		}
+	}
+	return groups
+}
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func docID(r knowledge.Ref) string { return string(r.Kind) + "/" + r.ID }
+
+func parseDocID(id string) (knowledge.Ref, bool) {
+	kind, rid, ok := strings.Cut(id, "/")
+	return knowledge.Ref{Kind: knowledge.Kind(kind), ID: rid}, ok
+}
+
+// Options narrow a search.
+type Options struct {
+	Size int            // hits to return; 5 when zero
+	Kind knowledge.Kind // only records of this kind, when set
+}
+
+// Search finds the records that best match free text. The text is never parsed as query
+// syntax: "antimony AND ((( title:" is searched as the words it contains. When the exact
+// search finds nothing it retries forgiving one typo per word.
+func (ix *Index) Search(ctx context.Context, text string, opt Options) (Result, error) {
+	words := Words(text)
+	if len(words) == 0 {
+		return Result{}, nil
+	}
+	if opt.Size <= 0 {
+		opt.Size = 5
+	}
+	res, err := ix.search(ctx, words, opt, 0)
+	if err != nil || len(res.Hits) > 0 {
+		return res, err
+	}
+	res, err = ix.search(ctx, words, opt, 1)
+	res.Fuzzy = true
+	return res, err
+}
+
+func (ix *Index) search(ctx context.Context, words []string, opt Options, fuzziness int) (Result, error) {
+	text := strings.Join(words, " ")
+	match := func(field string, boost float64) query.Query {
+		q := bleve.NewMatchQuery(text)
+		q.SetField(field)
+		q.SetBoost(boost)
+		q.Fuzziness = fuzziness
+		return q
+	}
+	parts := []query.Query{
+		match("names", boostNames),
+		match("names_es", boostSpanish),
+		match("title", boostTitle),
+		match("body", boostBody),
+	}
+	for _, w := range words {
+		if looksLikeSymbol(w, len(words)) {
+			q := bleve.NewTermQuery(w)
+			q.SetField("symbol")
+			q.SetBoost(boostSymbol)
+			parts = append(parts, q)
+		}
+	}
+	var q query.Query = bleve.NewDisjunctionQuery(parts...)
+	if opt.Kind != "" {
+		k := bleve.NewTermQuery(string(opt.Kind))
+		k.SetField("kind")
+		q = bleve.NewConjunctionQuery(q, k)
+	}
+	req := bleve.NewSearchRequestOptions(q, opt.Size, 0, false)
+	req.Highlight = bleve.NewHighlightWithStyle(html.Name)
+	req.Highlight.AddField("body")
+	sr, err := ix.alias.SearchInContext(ctx, req)
+	if err != nil {
+		return Result{}, fmt.Errorf("search %q: %w", text, err)
+	}
+	out := Result{Total: sr.Total}
+	for _, h := range sr.Hits {
+		ref, ok := parseDocID(h.ID)
+		if !ok {
+			continue
+		}
+		hit := Hit{Ref: ref, Score: h.Score}
+		if frags := h.Fragments["body"]; len(frags) > 0 {
+			hit.Snippet = marks.Replace(strings.TrimSpace(frags[0]))
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	return out, nil
+}
+
+// marks turns the html highlighter's output into plain text with Mark and EndMark around
+// matches; the html highlighter escapes the text, so it is unescaped here.
+var marks = strings.NewReplacer("<mark>", Mark, "</mark>", EndMark,
+	"&amp;", "&", "&lt;", "<", "&gt;", ">", "&#34;", `"`, "&#39;", "'", "&quot;", `"`)
+
+// Words splits chat text into at most maxQueryWords words, dropping punctuation and query
+// syntax characters.
+func Words(text string) []string {
+	f := strings.FieldsFunc(text, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\'' || r == '’')
+	})
+	out := f[:0]
+	for _, w := range f {
+		w = strings.Trim(w, "-'’")
+		if w != "" {
+			out = append(out, w)
+		}
+		if len(out) == maxQueryWords {
+			break
+		}
+	}
+	return out
+}
+
+// stopSymbols are element symbols that are also everyday words ("In which…", "As of…", "Be",
+// "Y" in Spanish): they count as symbols only when they are the whole question.
+var stopSymbols = map[string]bool{"In": true, "As": true, "Be": true, "Y": true, "I": true, "At": true, "No": true, "He": true, "W": false}
+
+func looksLikeSymbol(w string, n int) bool {
+	if len(w) > 2 || !unicode.IsUpper(rune(w[0])) {
+		return false
+	}
+	if n == 1 {
+		return true
+	}
+	return !stopSymbols[w]
+}

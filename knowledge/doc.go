@@ -1,0 +1,12 @@
+// Package knowledge owns mineralbot's domain: minerals, policy items, countries and the figures
+// that describe them, together with the loader and validator of the curated knowledge base.
+//
+// The knowledge base is a folder of Markdown records with YAML front matter and CSV tables (see
+// content/README.md). It is embedded in the binary ([Embedded]); [Load] reads the same shape from
+// any fs.FS, such as os.DirFS for a curator's working copy.
+//
+// Ranks, shares and other derived figures are computed here from the tables, never typed.
+//
+// This package must not import bleve, Slack or cron: it is the dependency-free core that the
+// index, the answer layer and the bot build on.
+package knowledge

@@ -1,0 +1,281 @@
+#!/usr/bin/env python3
+"""Convert the project's USGS MCS 2025 extracts into the knowledge base's CSV tables.
+
+Run from the repository root with the shared data folder as argument:
+
+    python3 scripts/import_mcs2025.py ../shared/data
+
+It rewrites knowledge/content/tables/{production,import_reliance,import_sources,lists}.csv.
+Only figures and names are carried over; no prose. Country names are mapped to the ids of
+knowledge/content/tables/countries.csv, which it extends with any new country (the curated
+columns of existing rows are kept). The figures are copied as printed by USGS; ranks and
+shares are never written here: the knowledge package computes them.
+"""
+import csv
+import os
+import re
+import sys
+
+EDITION = "USGS Mineral Commodity Summaries 2025"
+URL = "https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-{}.pdf"
+OUT = "knowledge/content/tables"
+
+# chapter -> (mineral id, measure prefix)
+CHAPTERS = {
+    "magnesium-metal": ("magnesium", "metal_"),
+    "magnesium-compounds": ("magnesium", "magnesite_"),
+    "platinum-group": ("platinum-group-metals", ""),
+    "lime": None,  # not a record of this knowledge base
+    "salt": None,
+    "soda-ash": None,
+    "mercury": None,
+    "thallium": None,
+    "thorium": None,
+}
+
+# (chapter, measure) -> unit, where the table column differs from the chapter's "Data in" line.
+UNITS = {
+    ("iron-ore", "mine_production_iron_content"): "thousand metric tons, iron content",
+    ("iron-ore", "reserves_crude_ore"): "million metric tons, crude ore",
+    ("iron-ore", "reserves_iron_content"): "million metric tons, iron content",
+    ("molybdenum", "reserves"): "thousand metric tons, molybdenum content",
+    ("vanadium", "reserves"): "thousand metric tons, vanadium content",
+    ("chromium", "mine_production"): "thousand metric tons, marketable chromite ore (gross weight)",
+    ("chromium", "reserves"): "thousand metric tons, shipping-grade chromite ore",
+    ("manganese", "mine_production"): "thousand metric tons, manganese content",
+    ("manganese", "reserves"): "thousand metric tons, manganese content",
+    ("magnesium-compounds", "mine_production"): "thousand metric tons, magnesite (gross weight)",
+    ("magnesium-compounds", "reserves"): "thousand metric tons, magnesite (gross weight)",
+    ("potash", "reserves_recoverable_ore"): "thousand metric tons, recoverable ore",
+    ("arsenic", "production_arsenic_trioxide"): "metric tons, arsenic trioxide (gross weight)",
+    ("arsenic", "refinery_capacity_arsenic_trioxide"): "metric tons, arsenic trioxide (gross weight)",
+}
+CHAPTER_UNITS = {
+    "magnesium-compounds": "thousand metric tons, magnesite (gross weight)",
+    "platinum-group": "kilograms, platinum-group-metal content",
+    "potash": "thousand metric tons, K2O equivalent",
+    "rare-earths": "metric tons, rare-earth-oxide (REO) equivalent",
+}
+
+COUNTRY_FIX = {
+    "World total": "world", "World total (rounded)": "world",
+    "Other countries": "other", "Other": "other",
+    "Korea, North": "north-korea", "Korea, Republic of": "south-korea", "Republic of Korea": "south-korea",
+    "Congo (Kinshasa)": "congo-kinshasa", "Côte d’Ivoire": "cote-divoire",
+}
+COUNTRY_QUALIFIER = re.compile(r"^(?P<name>[^,(]+?)\s*(?:,\s*(?P<q1>.+)|\((?P<q2>.+)\))$")
+QUALIFIER_FIX = {"crude or": "crude ore", "ulexit": "ulexite", "datolite or": "datolite ore"}
+
+
+def slug(name):
+    s = name.lower().replace("’", "").replace("'", "")
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s
+
+
+DISPLAY = {"north-korea": "North Korea", "south-korea": "South Korea", "congo-kinshasa": "Congo (Kinshasa)"}
+
+
+def country_id(raw):
+    """Returns (id, display name, qualifier) for a printed country label."""
+    raw = raw.strip()
+    if raw in COUNTRY_FIX:
+        return COUNTRY_FIX[raw], raw, ""
+    m = COUNTRY_QUALIFIER.match(raw)
+    if m and m.group("name") not in ("Korea",):
+        q = (m.group("q1") or m.group("q2") or "").strip()
+        q = QUALIFIER_FIX.get(q, q)
+        name = m.group("name").strip()
+        return COUNTRY_FIX.get(name, slug(name)), name, q
+    return slug(raw), raw, ""
+
+
+def unit_of(chapter, measure, unit_note, chapter_unit):
+    if (chapter, measure) in UNITS:
+        return UNITS[(chapter, measure)]
+    if chapter in CHAPTER_UNITS:
+        return CHAPTER_UNITS[chapter]
+    u = unit_note or chapter_unit.get(chapter, "")
+    u = re.sub(r"^Data in\s+", "", u)
+    u = re.sub(r",?\s*unless otherwise specified.*$", "", u)
+    u = re.sub(r"(tons|content),\d+", r"\1,", u)  # glued footnote digits
+    u = re.sub(r"\s+", " ", u).strip().rstrip(",")
+    return u
+
+
+def value_token(printed, numeric):
+    p = printed.strip()
+    if p in ("—", "-"):
+        return "0", ""
+    if p in ("NA",):
+        return "NA", ""
+    if p == "W":
+        return "W", ""
+    if p == "(5)":
+        return "NA", "included in the world total"
+    if p in ("Large", "Small"):
+        return p.lower(), ""
+    if p.startswith(">"):
+        return ">" + p[1:].replace(",", ""), ""
+    if p.startswith("e"):
+        return p[1:].replace(",", ""), ""
+    if numeric:
+        v = float(numeric)
+        return (str(int(v)) if v == int(v) else str(v)), ""
+    return None, ""
+
+
+def main(data):
+    countries = {}  # id -> row
+    cpath = os.path.join(OUT, "countries.csv")
+    if os.path.exists(cpath):
+        for r in csv.DictReader(open(cpath, encoding="utf-8")):
+            countries[r["id"]] = r
+
+    def see(cid, name):
+        if cid in ("world", "other"):
+            return
+        countries.setdefault(cid, {"id": cid, "name": DISPLAY.get(cid, name), "name_es": "", "aliases": ""})
+
+    chapter_unit = {}
+    rows = list(csv.DictReader(open(os.path.join(data, "usgs_mcs2025_world_production_reserves.csv"), encoding="utf-8")))
+    for r in rows:
+        if r["unit_note"]:
+            chapter_unit.setdefault(r["commodity"], r["unit_note"])
+
+    out = []
+    for r in rows:
+        ch = r["commodity"]
+        mineral, prefix = CHAPTERS.get(ch, (ch, "")) if CHAPTERS.get(ch, (ch, "")) else (None, None)
+        if mineral is None:
+            continue
+        if r["value"].strip() == "XX":
+            continue  # "not applicable" in USGS tables: no figure to carry
+        cid, name, qual = country_id(r["country"])
+        see(cid, name)
+        val, note = value_token(r["value"], r["value_numeric"])
+        if val is None:
+            sys.exit(f"unparsed value {r['value']!r} in {r}")
+        est = "yes" if (r["estimated"] == "yes" or r["value"].strip().startswith("e")) else ""
+        notes = [n for n in (qual, note) if n]
+        if r["note"].startswith("corrected"):
+            notes.append("corrected for a footnote digit merged into the number in the text copy")
+        out.append({
+            "mineral": mineral, "country": cid, "measure": prefix + r["measure"], "year": r["year"],
+            "value": val, "estimated": est, "unit": unit_of(ch, r["measure"], r["unit_note"], chapter_unit),
+            "secondary": "", "source_url": URL.format(ch), "edition": EDITION, "note": "; ".join(notes),
+        })
+
+    # Fluorspar: quoted second-hand (the primary chapter is not in the shared data).
+    for r in csv.DictReader(open(os.path.join(data, "fluorspar_mcs2025_secondary.csv"), encoding="utf-8")):
+        if r["measure"] not in ("mine_production", "reserves"):
+            continue
+        cid, name, _ = country_id(r["country"])
+        see(cid, name)
+        year = r["year"].rstrip("e")
+        out.append({
+            "mineral": "fluorspar", "country": cid, "measure": r["measure"], "year": year,
+            "value": r["value"], "estimated": "yes" if r["year"].endswith("e") else "",
+            "unit": r["unit"], "secondary": "yes", "source_url": URL.format("fluorspar"),
+            "edition": EDITION, "note": "figure quoted second-hand; primary chapter not yet checked",
+        })
+
+    fields = ["mineral", "country", "measure", "year", "value", "estimated", "unit", "secondary", "source_url", "edition", "note"]
+    write(os.path.join(OUT, "production.csv"), fields, out)
+
+    # Net import reliance and import sources.
+    salient = list(csv.DictReader(open(os.path.join(data, "usgs_mcs2025_us_salient.csv"), encoding="utf-8")))
+    rel, src = [], []
+    seen_products = {}
+    for r in salient:
+        ch = r["commodity"]
+        target = CHAPTERS.get(ch, (ch, ""))
+        if target is None:
+            continue
+        mineral = target[0]
+        if r["item"] == "net_import_reliance_pct":
+            product = ""
+            if ":" in r["label"]:
+                product = re.sub(r"\d+$", "", r["label"].split(":", 1)[1]).strip()
+            if ch == "titanium":
+                product = ["sponge metal", "TiO2 pigment"][seen_products.get(ch, 0)]
+            if ch.startswith("magnesium-"):
+                product = ch.split("-", 1)[1]
+            seen_products[ch] = seen_products.get(ch, 0) + 1
+            years = ["2020", "2021", "2022", "2023", "2024e"]
+            for y, v in zip(years, r["values"].split()):
+                rel.append({"mineral": mineral, "product": product.lower() if product != "TiO2 pigment" else product,
+                            "year": y.rstrip("e"), "value": v, "estimated": "yes" if y.endswith("e") else "",
+                            "source_url": URL.format(ch), "edition": EDITION})
+        elif r["item"] == "import_sources":
+            text = r["values"]
+            for seg in re.split(r"(?<=%)\.\s+", text):
+                label = ""
+                m = re.match(r"^([^%;]*?):\d*\s+(.*)$", seg)
+                if m:
+                    label, seg = re.sub(r"\d+$", "", m.group(1)).strip(), m.group(2)
+                if ch.startswith("magnesium-") and not label:
+                    label = ch.split("-", 1)[1]
+                for name, share in re.findall(r"(?:and\s+)?([A-Z][A-Za-z ()’'\.\-]*?|other),?\d*\s+([<>]?\d+(?:\.\d+)?)%", seg):
+                    if re.match(r"^(Of|The|Refined) ", name.strip()):
+                        continue  # prose after the list, not a country
+                    cid, cname, _ = country_id(name.strip())
+                    if name.strip() == "other":
+                        cid = "other"
+                    see(cid, cname)
+                    target_mineral = mineral
+                    if ch == "zirconium-hafnium":
+                        target_mineral = "hafnium" if label.lower().startswith("hafnium") else "zirconium"
+                    src.append({"mineral": target_mineral, "product": label, "country": cid, "share_pct": share,
+                                "period": "2020-2023", "source_url": URL.format(ch), "edition": EDITION})
+    write(os.path.join(OUT, "import_reliance.csv"), ["mineral", "product", "year", "value", "estimated", "source_url", "edition"], rel)
+    write(os.path.join(OUT, "import_sources.csv"), ["mineral", "product", "country", "share_pct", "period", "source_url", "edition"], src)
+
+    # Critical-mineral lists.
+    lists = []
+    LIST_IDS = {"USGS_2025_final": "usgs-2025", "USGS_2022_final": "usgs-2022",
+                "EU_CRMA_Annex_I_strategic": "eu-crma-strategic", "EU_CRMA_Annex_II_critical": "eu-crma-critical"}
+    EU_MAP = {
+        "bauxite/alumina/aluminium": ["aluminum"], "boron (metallurgy grade)": ["boron"],
+        "lithium (battery grade)": ["lithium"], "magnesium metal": ["magnesium"],
+        "manganese (battery grade)": ["manganese"], "natural graphite (battery grade)": ["graphite"],
+        "natural graphite": ["graphite"], "nickel (battery grade)": ["nickel"],
+        "platinum group metals": ["platinum-group-metals"], "silicon metal": ["silicon"],
+        "titanium metal": ["titanium"], "baryte": ["barite"], "coking coal": ["metallurgical-coal"],
+        "heavy rare earth elements": ["dysprosium", "erbium", "europium", "gadolinium", "holmium", "lutetium", "terbium", "thulium", "ytterbium", "yttrium"],
+        "light rare earth elements": ["cerium", "lanthanum", "neodymium", "praseodymium", "samarium"],
+        "phosphate rock": ["phosphate"], "phosphorus": ["phosphate"],
+        "feldspar": [""], "helium": [""],
+    }
+    for r in csv.DictReader(open(os.path.join(data, "critical_minerals_lists.csv"), encoding="utf-8")):
+        lid = LIST_IDS[r["list"]]
+        item = r["item"]
+        if lid.startswith("eu"):
+            if item.startswith("rare earth elements for permanent magnets"):
+                ids = ["neodymium", "praseodymium", "terbium", "dysprosium", "gadolinium", "samarium", "cerium"]
+            else:
+                ids = EU_MAP.get(item, [slug(item)])
+            url, ed = "https://eur-lex.europa.eu/eli/reg/2024/1252/oj", "Regulation (EU) 2024/1252 (Critical Raw Materials Act), " + ("Annex I" if "strategic" in lid else "Annex II")
+        else:
+            ids = [slug(item)]
+            if lid == "usgs-2025":
+                url, ed = "https://www.essentialminerals.org/newsroom/final-2025-critical-minerals-list", "USGS final 2025 List of Critical Minerals (Federal Register, 2025-11-07), as quoted by the Essential Minerals Association"
+            else:
+                url, ed = "https://regulations.justia.com/regulations/fedreg/2022/02/24/2022-04027.html", "USGS 2022 Final List of Critical Minerals (87 FR 10381, 2022-02-24)"
+        for mid in ids:
+            lists.append({"list": lid, "item": item, "mineral": mid, "source_url": url, "edition": ed})
+    write(os.path.join(OUT, "lists.csv"), ["list", "item", "mineral", "source_url", "edition"], lists)
+
+    write(cpath, ["id", "name", "name_es", "aliases"], sorted(countries.values(), key=lambda r: r["id"]))
+
+
+def write(path, fields, rows):
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    print(f"{path}: {len(rows)} rows")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/data")
