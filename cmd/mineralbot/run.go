@@ -26,6 +26,7 @@ const (
 const usage = `mineralbot answers questions about critical minerals.
 
 Usage:
+  mineralbot run [-config FILE]         run the Slack bot (Socket Mode)
   mineralbot ask [-kb DIR] QUESTION...   answer a question in the terminal
   mineralbot kb check [DIR]             validate a knowledge base (default: the embedded one)
   mineralbot version                    print version and build information
@@ -72,6 +73,8 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		return usageError{"missing command"}
 	}
 	switch cmd, rest := args[0], args[1:]; cmd {
+	case "run":
+		return cmdRun(ctx, rest, getenv, stderr)
 	case "ask":
 		return cmdAsk(ctx, rest, stdout)
 	case "kb":

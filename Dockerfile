@@ -1,0 +1,15 @@
+# Build a static mineralbot binary, then ship it alone on a distroless, non-root base.
+# The knowledge base is embedded, so the image needs nothing beside the binary.
+FROM golang:1.26 AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/mineralbot ./cmd/mineralbot \
+ && /out/mineralbot kb check
+
+FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=build /out/mineralbot /usr/local/bin/mineralbot
+USER nonroot:nonroot
+ENTRYPOINT ["/usr/local/bin/mineralbot"]
+CMD ["run"]

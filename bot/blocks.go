@@ -1,0 +1,202 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/slack-go/slack"
+
+	"github.com/mineralbot/mineralbot/answer"
+	"github.com/mineralbot/mineralbot/index"
+)
+
+// Block Kit limits (see Slack's reference); the renderer stays within them whatever the data.
+const (
+	maxBlocks       = 50
+	maxHeaderChars  = 150
+	maxSectionChars = 3000
+	maxContextChars = 2000
+	// maxMessageChars keeps the blocks' total text well under the ~13k characters at which
+	// Slack answers msg_blocks_too_long.
+	maxMessageChars = 11000
+	maxFallback     = 3000
+	maxButtonValue  = 2000
+)
+
+// Action ids of the interactive elements.
+const actionShare = "share_answer"
+
+// Message is a reply ready for Slack: Block Kit blocks and the plain-text fallback that
+// notifications and screen readers use.
+type Message struct {
+	Text   string
+	Blocks []slack.Block
+}
+
+// renderOptions say what to add around an answer.
+type renderOptions struct {
+	shareButton bool   // offer "Share in channel" (ephemeral slash replies)
+	sharedBy    string // user id of who shared it, for in_channel re-posts
+}
+
+// render turns an answer into a Slack message. All text from the answer is escaped.
+func render(a *answer.Answer, opt renderOptions) Message {
+	b := &builder{}
+	b.add(slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, truncateRunes(esc(a.Title), maxHeaderChars), false, false)))
+	var ctx []string
+	if a.Subtitle != "" {
+		ctx = append(ctx, esc(a.Subtitle))
+	}
+	if len(a.DidYouMean) > 0 && a.Found() {
+		ctx = append(ctx, "Showing results for *"+esc(strings.Join(a.DidYouMean, ", "))+"*")
+	}
+	if opt.sharedBy != "" {
+		ctx = append(ctx, "Shared by <@"+esc(opt.sharedBy)+">")
+	}
+	if len(ctx) > 0 {
+		b.context(strings.Join(ctx, "  ·  "))
+	}
+	for _, s := range a.Sections {
+		if txt := sectionText(s); txt != "" {
+			b.section(txt)
+		}
+		if s.Note != "" {
+			b.context(esc(s.Note))
+		}
+	}
+	if len(a.DidYouMean) > 0 && !a.Found() {
+		b.section("Did you mean: *" + esc(strings.Join(a.DidYouMean, "*, *")) + "*?")
+	}
+	if len(a.Related) > 0 && a.Intent != answer.IntentSearch {
+		var names []string
+		for _, l := range a.Related {
+			names = append(names, esc(l.Title))
+		}
+		b.context("See also: " + listWithMore(names, 8, "; "))
+	}
+	if len(a.Sources) > 0 {
+		var links []string
+		for _, s := range a.Sources {
+			links = append(links, link(s.URL, s.Edition))
+		}
+		b.context("Sources: " + strings.Join(links, "  ·  "))
+	}
+	if opt.shareButton && a.Found() && a.Question != "" {
+		btn := slack.NewButtonBlockElement(actionShare, truncate(a.Question, maxButtonValue),
+			slack.NewTextBlockObject(slack.PlainTextType, "Share in channel", false, false))
+		b.reserve(slack.NewActionBlock("share", btn))
+	}
+	return Message{Text: fallback(a), Blocks: b.done()}
+}
+
+// sectionText is one section as mrkdwn: heading, paragraph, items, chart, facts.
+func sectionText(s answer.Section) string {
+	var parts []string
+	if s.Heading != "" {
+		parts = append(parts, "*"+esc(s.Heading)+"*")
+	}
+	if s.Text != "" {
+		parts = append(parts, marks(esc(s.Text)))
+	}
+	if len(s.Items) > 0 {
+		items := make([]string, len(s.Items))
+		for i, it := range s.Items {
+			items[i] = "• " + esc(it)
+		}
+		parts = append(parts, listWithMore(items, 12, "\n"))
+	}
+	if len(s.Bars) > 0 {
+		parts = append(parts, "```\n"+esc(strings.TrimRight(answer.Bars(s.Bars), "\n"))+"\n```")
+	}
+	for _, f := range s.Facts {
+		parts = append(parts, "*"+esc(f.Label)+":* "+esc(f.Value))
+	}
+	return truncate(strings.Join(parts, "\n"), maxSectionChars)
+}
+
+// marks turns a snippet's match markers into bold. The text is escaped already, and the
+// markers are control characters that escaping leaves alone.
+func marks(s string) string {
+	return strings.NewReplacer(index.Mark, "*", index.EndMark, "*").Replace(s)
+}
+
+// link formats a mrkdwn link whose label is escaped; a URL that could break out of the link
+// syntax is shown as text instead.
+func link(url, label string) string {
+	if label == "" {
+		label = url
+	}
+	if strings.ContainsAny(url, "<>| \n") {
+		return esc(label) + " (" + esc(url) + ")"
+	}
+	return "<" + url + "|" + esc(label) + ">"
+}
+
+// listWithMore joins up to n items and says how many more there are.
+func listWithMore(items []string, n int, sep string) string {
+	if len(items) <= n {
+		return strings.Join(items, sep)
+	}
+	return strings.Join(items[:n], sep) + sep + fmt.Sprintf("…and %d more", len(items)-n)
+}
+
+// fallback is the message's plain text: the title and the first paragraph.
+func fallback(a *answer.Answer) string {
+	t := a.Title
+	if a.Subtitle != "" {
+		t += " (" + a.Subtitle + ")"
+	}
+	for _, s := range a.Sections {
+		if s.Text != "" {
+			t += ": " + strings.NewReplacer(index.Mark, "", index.EndMark, "").Replace(s.Text)
+			break
+		}
+	}
+	return truncate(esc(t), maxFallback)
+}
+
+// builder collects blocks within the count and size limits, keeping room for the last
+// (reserved) ones and saying when it had to leave something out.
+type builder struct {
+	blocks  []slack.Block
+	chars   int
+	dropped int
+	tail    []slack.Block
+}
+
+const reservedBlocks = 2 // the "left out" note and the share button
+
+func (b *builder) fits(n int) bool {
+	return len(b.blocks) < maxBlocks-reservedBlocks && b.chars+n <= maxMessageChars
+}
+
+func (b *builder) add(bl slack.Block) { b.blocks = append(b.blocks, bl) }
+
+func (b *builder) section(mrkdwn string) {
+	if !b.fits(len(mrkdwn)) {
+		b.dropped++
+		return
+	}
+	b.chars += len(mrkdwn)
+	b.add(slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, mrkdwn, false, false), nil, nil))
+}
+
+func (b *builder) context(mrkdwn string) {
+	mrkdwn = truncate(mrkdwn, maxContextChars)
+	if !b.fits(len(mrkdwn)) {
+		b.dropped++
+		return
+	}
+	b.chars += len(mrkdwn)
+	b.add(slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, mrkdwn, false, false)))
+}
+
+func (b *builder) reserve(bl slack.Block) { b.tail = append(b.tail, bl) }
+
+func (b *builder) done() []slack.Block {
+	if b.dropped > 0 {
+		note := fmt.Sprintf("_…and %d more parts left out to fit in one message._", b.dropped)
+		b.add(slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, note, false, false)))
+	}
+	return append(b.blocks, b.tail...)
+}

@@ -1,0 +1,662 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+	"github.com/slack-go/slack/socketmode"
+
+	"github.com/mineralbot/mineralbot/answer"
+)
+
+// Answerer answers a question; the answer engine implements it.
+type Answerer interface {
+	Ask(ctx context.Context, question string) (*answer.Answer, error)
+}
+
+// ErrAuth is returned by [Bot.Run] when Slack rejects a token: retrying will not help.
+var ErrAuth = errors.New("slack rejected the token")
+
+// Config is what a Bot needs.
+type Config struct {
+	BotToken string // xoxb-…
+	AppToken string // xapp-…
+	APIURL   string // Web API base URL, with a trailing slash
+	Answerer Answerer
+	Logger   *slog.Logger
+	// HTTPClient makes every call to Slack; http.DefaultClient when nil.
+	HTTPClient *http.Client
+
+	Workers       int           // answers computed at once
+	Queue         int           // requests that may wait for a worker
+	AckBudget     time.Duration // how long a slash command's answer may take to ride in the ack
+	ShutdownGrace time.Duration // how long answers in flight may take on shutdown
+	// PingInterval is how long the socket may go without a ping from Slack; 30s when zero.
+	PingInterval time.Duration
+	// MaxBackoff caps the wait between reconnection attempts; 1 minute when zero.
+	MaxBackoff time.Duration
+}
+
+// Bot is the Slack bot.
+type Bot struct {
+	cfg    Config
+	api    *slack.Client
+	sm     *socketmode.Client
+	http   *http.Client
+	log    *slog.Logger
+	pool   *pool
+	seen   *seenSet
+	userID string // the bot's own user id, from auth.test
+	botID  string
+
+	stats Stats
+}
+
+// Stats counts what the bot did; every failure that loses a reply is counted here and logged.
+type Stats struct {
+	Envelopes     atomic.Int64 // envelopes received
+	Commands      atomic.Int64 // slash commands answered
+	Events        atomic.Int64 // mentions and DMs answered
+	Duplicates    atomic.Int64 // redelivered events skipped
+	Ignored       atomic.Int64 // bot messages, own messages, subtypes
+	RateLimited   atomic.Int64 // 429 answers from Slack
+	PostFailures  atomic.Int64 // replies that could not be delivered after retries
+	Reconnects    atomic.Int64 // Socket Mode connections after the first
+	Busy          atomic.Int64 // requests turned away because the queue was full
+	AnswerErrors  atomic.Int64 // questions whose answering failed
+	connected     atomic.Bool
+	connections   atomic.Int64
+	lastConnected atomic.Int64
+}
+
+// Connected reports whether the bot has a live Socket Mode connection.
+func (s *Stats) Connected() bool { return s.connected.Load() }
+
+// New checks the configuration and returns a bot ready to Run.
+func New(cfg Config) (*Bot, error) {
+	switch {
+	case cfg.Answerer == nil:
+		return nil, errors.New("bot: Answerer is required")
+	case !strings.HasPrefix(cfg.BotToken, "xoxb-"):
+		return nil, errors.New("bot: the bot token must start with xoxb-")
+	case !strings.HasPrefix(cfg.AppToken, "xapp-"):
+		return nil, errors.New("bot: the app token must start with xapp-")
+	case cfg.APIURL == "":
+		return nil, errors.New("bot: APIURL is required")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = &http.Client{Timeout: 30 * time.Second}
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = 8
+	}
+	if cfg.AckBudget <= 0 {
+		cfg.AckBudget = 1500 * time.Millisecond
+	}
+	if cfg.PingInterval <= 0 {
+		cfg.PingInterval = 30 * time.Second
+	}
+	if cfg.MaxBackoff <= 0 {
+		cfg.MaxBackoff = time.Minute
+	}
+	b := &Bot{cfg: cfg, http: cfg.HTTPClient, log: cfg.Logger,
+		pool: newPool(cfg.Workers, cfg.Queue), seen: newSeenSet(10000, time.Hour)}
+	retry := slack.DefaultRetryConfig()
+	retry.MaxRetries = 5
+	retry.RetryAfterDuration = 2 * time.Second
+	retry.BackoffMax = 10 * time.Second
+	retry.Handlers = append([]slack.RetryHandler{countRateLimits{&b.stats, b.log}},
+		append(slack.AllBuiltinRetryHandlers(retry), slack.NewServerErrorRetryHandler(retry))...)
+	b.api = slack.New(cfg.BotToken,
+		slack.OptionAppLevelToken(cfg.AppToken),
+		slack.OptionAPIURL(cfg.APIURL),
+		slack.OptionHTTPClient(cfg.HTTPClient),
+		slack.OptionRetryConfig(retry),
+		slack.OptionLog(slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelDebug)),
+	)
+	b.sm = socketmode.New(b.api,
+		socketmode.OptionPingInterval(cfg.PingInterval),
+		socketmode.OptionLog(slog.NewLogLogger(cfg.Logger.With("component", "socketmode").Handler(), slog.LevelDebug)),
+	)
+	return b, nil
+}
+
+// Stats returns the bot's counters.
+func (b *Bot) Stats() *Stats { return &b.stats }
+
+// countRateLimits is a retry handler that only counts and logs 429s; the handlers after it
+// decide whether and when to retry (honouring Retry-After).
+type countRateLimits struct {
+	stats *Stats
+	log   *slog.Logger
+}
+
+func (c countRateLimits) ShouldRetry(st *slack.RetryState, req *http.Request, resp *http.Response, _ error) (bool, time.Duration) {
+	if resp != nil && resp.StatusCode == http.StatusTooManyRequests {
+		c.stats.RateLimited.Add(1)
+		c.log.Warn("slack rate limit", "path", req.URL.Path, "retry_after", resp.Header.Get("Retry-After"), "attempt", st.Attempt)
+	}
+	return false, 0
+}
+
+// Run connects to Slack and answers until ctx is done. It reconnects after dropped sockets
+// and transient failures, with capped, jittered backoff. It returns nil after a clean
+// shutdown, and an error wrapping [ErrAuth] when a token is rejected.
+func (b *Bot) Run(ctx context.Context) error {
+	auth, err := b.api.AuthTestContext(ctx)
+	if err != nil {
+		if isAuthError(err) {
+			return fmt.Errorf("%w: auth.test: %v (check slack.bot_token)", ErrAuth, err)
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		return fmt.Errorf("auth.test: %w", err)
+	}
+	b.userID, b.botID = auth.UserID, auth.BotID
+	b.log.Info("authenticated", "team", auth.Team, "user_id", auth.UserID)
+
+	// The work context outlives ctx by the shutdown grace, so answers in flight finish.
+	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelWork()
+
+	loopDone := make(chan struct{})
+	go func() {
+		defer close(loopDone)
+		b.eventLoop(ctx, work)
+	}()
+
+	runErr := b.runSocket(ctx)
+
+	<-loopDone
+	b.stats.connected.Store(false)
+	if b.cfg.ShutdownGrace > 0 {
+		wait, cancel := context.WithTimeout(context.Background(), b.cfg.ShutdownGrace)
+		if err := b.pool.wait(wait); err != nil {
+			b.log.Warn("shutdown: answers still in flight were abandoned", "in_flight", b.pool.inFlight())
+		}
+		cancel()
+	}
+	return runErr
+}
+
+// runSocket runs the Socket Mode connection, retrying transient failures.
+func (b *Bot) runSocket(ctx context.Context) error {
+	backoff := time.Second
+	for {
+		err := b.sm.RunContext(ctx)
+		if ctx.Err() != nil {
+			return nil
+		}
+		if isAuthError(err) {
+			return fmt.Errorf("%w: Socket Mode: %v (check slack.app_token)", ErrAuth, err)
+		}
+		b.stats.connected.Store(false)
+		wait := backoff/2 + rand.N(backoff/2+1)
+		b.log.Warn("socket mode stopped; retrying", "err", err, "in", wait)
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(wait):
+		}
+		backoff = min(backoff*2, b.cfg.MaxBackoff)
+	}
+}
+
+func isAuthError(err error) bool {
+	if err == nil {
+		return false
+	}
+	switch err.Error() {
+	case "invalid_auth", "token_revoked", "account_inactive", "not_authed", "not_allowed_token_type", "token_expired":
+		return true
+	}
+	var sc slack.StatusCodeError
+	return errors.As(err, &sc) && sc.Code == http.StatusNotFound
+}
+
+// eventLoop drains the socket's events: it acks and hands work to the pool, and never blocks
+// on answering, so pings and acks keep flowing.
+func (b *Bot) eventLoop(ctx, work context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case evt, ok := <-b.sm.Events:
+			if !ok {
+				return
+			}
+			b.dispatch(work, evt)
+		}
+	}
+}
+
+func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event) {
+	switch evt.Type {
+	case socketmode.EventTypeConnecting:
+		b.log.Debug("connecting to slack")
+	case socketmode.EventTypeConnected:
+		if b.stats.connections.Add(1) > 1 {
+			b.stats.Reconnects.Add(1)
+		}
+		b.stats.connected.Store(true)
+		b.log.Info("connected to slack")
+	case socketmode.EventTypeConnectionError:
+		b.stats.connected.Store(false)
+		b.log.Warn("slack connection failed", "err", evt.Data)
+	case socketmode.EventTypeDisconnect:
+		b.stats.connected.Store(false)
+		b.log.Info("slack asked to reconnect")
+	case socketmode.EventTypeInvalidAuth:
+		b.log.Error("slack rejected the app token")
+	case socketmode.EventTypeHello:
+		b.log.Debug("hello from slack")
+	case socketmode.EventTypeSlashCommand:
+		b.stats.Envelopes.Add(1)
+		b.onSlashCommand(ctx, evt)
+	case socketmode.EventTypeEventsAPI:
+		b.stats.Envelopes.Add(1)
+		b.ack(evt.Request, nil)
+		b.onEventsAPI(ctx, evt)
+	case socketmode.EventTypeInteractive:
+		b.stats.Envelopes.Add(1)
+		b.ack(evt.Request, nil)
+		b.onInteractive(ctx, evt)
+	default:
+		if evt.Request != nil && evt.Request.EnvelopeID != "" {
+			b.ack(evt.Request, nil)
+		}
+	}
+}
+
+// ack acknowledges an envelope, with a payload where Slack accepts one.
+func (b *Bot) ack(req *socketmode.Request, payload any) {
+	if req == nil || req.EnvelopeID == "" {
+		return
+	}
+	if payload != nil {
+		b.sm.Ack(*req, payload)
+		return
+	}
+	b.sm.Ack(*req)
+}
+
+// requestLogger returns a logger that names the envelope on every line.
+func (b *Bot) requestLogger(req *socketmode.Request) *slog.Logger {
+	if req == nil {
+		return b.log
+	}
+	return b.log.With("envelope_id", req.EnvelopeID)
+}
+
+// ask answers a question, turning a failure into a polite answer (and a log line).
+func (b *Bot) ask(ctx context.Context, log *slog.Logger, question string) *answer.Answer {
+	start := time.Now()
+	a, err := b.cfg.Answerer.Ask(ctx, question)
+	if err == nil {
+		log.Info("answered", "intent", a.Intent, "record", a.Record.ID, "duration", time.Since(start))
+	}
+	if err != nil {
+		b.stats.AnswerErrors.Add(1)
+		log.Error("answering failed", "err", err)
+		return &answer.Answer{Intent: answer.IntentNotFound, Question: question,
+			Title: "Sorry, something went wrong while answering. Please try again in a moment."}
+	}
+	return a
+}
+
+var busyAnswer = &answer.Answer{Intent: answer.IntentNotFound,
+	Title: "I'm answering a lot of questions right now. Please try again in a moment."}
+
+// slashResponse is the JSON body of a slash command reply, in the ack or by response_url.
+type slashResponse struct {
+	ResponseType    string        `json:"response_type,omitempty"`
+	Text            string        `json:"text"`
+	Blocks          []slack.Block `json:"blocks,omitempty"`
+	ReplaceOriginal bool          `json:"replace_original,omitempty"`
+	DeleteOriginal  bool          `json:"delete_original,omitempty"`
+}
+
+// maxAckBytes is below slack-go's 20 KB limit for ack payloads.
+const maxAckBytes = 19 * 1024
+
+func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
+	req := evt.Request
+	log := b.requestLogger(req)
+	cmd, ok := evt.Data.(slack.SlashCommand)
+	if !ok {
+		b.ack(req, nil)
+		log.Warn("slash command with unexpected payload", "type", fmt.Sprintf("%T", evt.Data))
+		return
+	}
+	log = log.With("command", cmd.Command, "user", cmd.UserID, "channel", cmd.ChannelID)
+	reply := make(chan slashResponse, 1)
+	started := b.pool.try(func() {
+		reply <- b.slashReply(ctx, log, cmd)
+	})
+	if !started {
+		b.stats.Busy.Add(1)
+		log.Warn("busy: slash command turned away")
+		b.ack(req, slashResponse{ResponseType: "ephemeral", Text: esc(busyAnswer.Title)})
+		return
+	}
+	go func() {
+		timer := time.NewTimer(b.cfg.AckBudget)
+		defer timer.Stop()
+		select {
+		case r := <-reply:
+			if data, err := json.Marshal(r); err == nil && len(data) <= maxAckBytes && req.AcceptsResponsePayload {
+				b.ack(req, r)
+				b.stats.Commands.Add(1)
+				return
+			}
+			b.ack(req, nil)
+			b.respond(ctx, log, cmd.ResponseURL, r)
+		case <-timer.C:
+			b.ack(req, nil)
+			b.respond(ctx, log, cmd.ResponseURL, <-reply)
+		}
+		b.stats.Commands.Add(1)
+	}()
+}
+
+// slashReply answers a slash command: ephemeral, with a "Share in channel" button.
+func (b *Bot) slashReply(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) slashResponse {
+	text := strings.TrimSpace(cmd.Text)
+	var a *answer.Answer
+	if text == "" || strings.EqualFold(text, "help") {
+		a = helpAnswer(cmd.Command)
+	} else {
+		a = b.ask(ctx, log, text)
+	}
+	m := render(a, renderOptions{shareButton: true})
+	return slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks}
+}
+
+func helpAnswer(command string) *answer.Answer {
+	if command == "" {
+		command = "/mineral"
+	}
+	return &answer.Answer{Intent: answer.IntentHelp, Title: "mineralbot: critical minerals, sourced",
+		Sections: []answer.Section{{Items: []string{
+			command + " antimony: a mineral's card (names, Spanish names and symbols work: plata, Sb)",
+			command + " mexico: what a country produces and where it ranks",
+			command + " section 232: a policy item",
+			command + " who produces graphite?: any question; I search the knowledge base",
+			"Mention @mineralbot in a channel, or send me a direct message.",
+		}}}}
+}
+
+// respond posts a slash command's reply to its response_url, retrying transient failures.
+func (b *Bot) respond(ctx context.Context, log *slog.Logger, url string, r slashResponse) {
+	if err := b.postJSON(ctx, url, r); err != nil {
+		b.stats.PostFailures.Add(1)
+		log.Error("reply lost: response_url post failed", "err", err)
+	}
+}
+
+// postJSON posts JSON to a response_url, honouring 429 Retry-After and retrying 5xx and
+// network errors with backoff.
+func (b *Bot) postJSON(ctx context.Context, url string, body any) error {
+	data, err := json.Marshal(body)
+	if err != nil {
+		return err
+	}
+	backoff := 200 * time.Millisecond
+	var last error
+	for attempt := 0; attempt < 6; attempt++ {
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, strings.NewReader(string(data)))
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := b.http.Do(req)
+		wait := backoff
+		switch {
+		case err != nil:
+			last = err
+		case resp.StatusCode == http.StatusTooManyRequests:
+			b.stats.RateLimited.Add(1)
+			last = fmt.Errorf("429 from response_url")
+			wait = retryAfter(resp.Header.Get("Retry-After"), backoff)
+			resp.Body.Close()
+		case resp.StatusCode >= 500:
+			last = fmt.Errorf("response_url: %s", resp.Status)
+			resp.Body.Close()
+		case resp.StatusCode >= 300:
+			resp.Body.Close()
+			return fmt.Errorf("response_url: %s", resp.Status)
+		default:
+			resp.Body.Close()
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%w (last error: %v)", ctx.Err(), last)
+		case <-time.After(wait):
+		}
+		backoff = min(backoff*2, 10*time.Second)
+	}
+	return last
+}
+
+func retryAfter(h string, def time.Duration) time.Duration {
+	var secs int
+	if _, err := fmt.Sscanf(h, "%d", &secs); err == nil && secs >= 0 {
+		return time.Duration(secs) * time.Second
+	}
+	return def
+}
+
+// eventEnvelope holds the fields of an Events API envelope that slack-go's parsed form lacks.
+type eventEnvelope struct {
+	EventID string `json:"event_id"`
+}
+
+func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event) {
+	req := evt.Request
+	log := b.requestLogger(req)
+	ev, ok := evt.Data.(slackevents.EventsAPIEvent)
+	if !ok || ev.Type != slackevents.CallbackEvent {
+		return
+	}
+	var env eventEnvelope
+	if req != nil {
+		_ = json.Unmarshal(req.Payload, &env)
+	}
+	if env.EventID != "" && !b.seen.add("event:"+env.EventID) {
+		b.stats.Duplicates.Add(1)
+		log.Info("duplicate event skipped", "event_id", env.EventID, "retry_attempt", req.RetryAttempt)
+		return
+	}
+	switch e := ev.InnerEvent.Data.(type) {
+	case *slackevents.AppMentionEvent:
+		if e.BotID != "" || e.User == b.userID {
+			b.stats.Ignored.Add(1)
+			return
+		}
+		thread := e.ThreadTimeStamp
+		if thread == "" {
+			thread = e.TimeStamp
+		}
+		b.answerMessage(ctx, log.With("event", "app_mention", "user", e.User, "channel", e.Channel), e.Channel, e.TimeStamp, thread, e.Text)
+	case *slackevents.MessageEvent:
+		if e.ChannelType != "im" {
+			return // mentions in channels arrive as app_mention too; answer those
+		}
+		if e.BotID != "" || e.SubType != "" || e.User == "" || e.User == b.userID {
+			b.stats.Ignored.Add(1)
+			return
+		}
+		b.answerMessage(ctx, log.With("event", "message.im", "user", e.User, "channel", e.Channel), e.Channel, e.TimeStamp, e.ThreadTimeStamp, e.Text)
+	}
+}
+
+// answerMessage answers a mention or DM once, posting in the given thread (if any).
+func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, channel, ts, thread, text string) {
+	if !b.seen.add("msg:" + channel + "/" + ts) {
+		b.stats.Duplicates.Add(1)
+		return
+	}
+	question := strings.TrimSpace(stripMentions(text))
+	started := b.pool.try(func() {
+		var a *answer.Answer
+		if question == "" || strings.EqualFold(question, "help") {
+			a = helpAnswer("/mineral")
+		} else {
+			a = b.ask(ctx, log, question)
+		}
+		b.post(ctx, log, channel, thread, render(a, renderOptions{}))
+		b.stats.Events.Add(1)
+	})
+	if !started {
+		b.stats.Busy.Add(1)
+		log.Warn("busy: message turned away")
+		go b.post(ctx, log, channel, thread, render(busyAnswer, renderOptions{}))
+	}
+}
+
+// post sends a message with chat.postMessage; the client retries 429s (after Retry-After),
+// 5xx and network errors. What still fails is logged and counted.
+func (b *Bot) post(ctx context.Context, log *slog.Logger, channel, thread string, m Message) {
+	opts := []slack.MsgOption{slack.MsgOptionText(m.Text, false), slack.MsgOptionBlocks(m.Blocks...)}
+	if thread != "" {
+		opts = append(opts, slack.MsgOptionTS(thread))
+	}
+	if _, _, err := b.api.PostMessageContext(ctx, channel, opts...); err != nil {
+		b.stats.PostFailures.Add(1)
+		log.Error("reply lost: chat.postMessage failed", "err", err, "channel", channel)
+	}
+}
+
+// stripMentions removes user mentions (<@U123>) from message text: the bot's own mention is
+// not part of the question.
+func stripMentions(s string) string {
+	for {
+		i := strings.Index(s, "<@")
+		if i < 0 {
+			return s
+		}
+		j := strings.Index(s[i:], ">")
+		if j < 0 {
+			return s
+		}
+		s = s[:i] + s[i+j+1:]
+	}
+}
+
+func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
+	log := b.requestLogger(evt.Request)
+	cb, ok := evt.Data.(slack.InteractionCallback)
+	if !ok || cb.Type != slack.InteractionTypeBlockActions {
+		return
+	}
+	for _, act := range cb.ActionCallback.BlockActions {
+		if act.ActionID != actionShare {
+			continue
+		}
+		question, user, url := act.Value, cb.User.ID, cb.ResponseURL
+		log := log.With("action", actionShare, "user", user, "channel", cb.Channel.ID)
+		if !b.pool.try(func() {
+			a := b.ask(ctx, log, question)
+			m := render(a, renderOptions{sharedBy: user})
+			b.respond(ctx, log, url, slashResponse{ResponseType: "in_channel", Text: m.Text, Blocks: m.Blocks, DeleteOriginal: true})
+		}) {
+			b.stats.Busy.Add(1)
+			log.Warn("busy: share turned away")
+			go b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(busyAnswer.Title)})
+		}
+	}
+}
+
+// seenSet remembers keys for a while, to answer redelivered events once.
+type seenSet struct {
+	mu    sync.Mutex
+	max   int
+	ttl   time.Duration
+	at    map[string]time.Time
+	order []string
+}
+
+func newSeenSet(max int, ttl time.Duration) *seenSet {
+	return &seenSet{max: max, ttl: ttl, at: make(map[string]time.Time)}
+}
+
+// add records key and reports whether it was new.
+func (s *seenSet) add(key string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := time.Now()
+	if t, ok := s.at[key]; ok && now.Sub(t) < s.ttl {
+		return false
+	}
+	s.at[key] = now
+	s.order = append(s.order, key)
+	for len(s.order) > s.max {
+		delete(s.at, s.order[0])
+		s.order = s.order[1:]
+	}
+	return true
+}
+
+// pool runs answers on a bounded number of goroutines, with a bounded queue.
+type pool struct {
+	slots  chan struct{} // workers
+	queue  chan struct{} // workers + waiting
+	wg     sync.WaitGroup
+	active atomic.Int64
+}
+
+func newPool(workers, queue int) *pool {
+	return &pool{slots: make(chan struct{}, workers), queue: make(chan struct{}, workers+max(queue, 0))}
+}
+
+// try starts fn when the queue has room and reports whether it did.
+func (p *pool) try(fn func()) bool {
+	select {
+	case p.queue <- struct{}{}:
+	default:
+		return false
+	}
+	p.wg.Add(1)
+	p.active.Add(1)
+	go func() {
+		defer func() {
+			p.active.Add(-1)
+			<-p.queue
+			p.wg.Done()
+		}()
+		p.slots <- struct{}{}
+		defer func() { <-p.slots }()
+		fn()
+	}()
+	return true
+}
+
+func (p *pool) inFlight() int64 { return p.active.Load() }
+
+// wait waits for every started fn to return, or for ctx.
+func (p *pool) wait(ctx context.Context) error {
+	done := make(chan struct{})
+	go func() { p.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+)
+
+// runCmd runs the program as main would, with no environment.
+func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	getenv := func(string) string { return "" }
+	code = run(context.Background(), append([]string{"mineralbot"}, args...), getenv, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestAskAntimony(t *testing.T) {
+	code, out, stderr := runCmd(t, "ask", "antimony")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"Antimony (Sb)",
+		"Main uses",
+		"Largest producer: China, 60% of world mine production", // 60,000 of 100,000 t, 2024e
+		"2024 estimates",
+		"Shares and ranks are derived",
+		"Sources",
+		"https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-antimony.pdf",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestAskResolves(t *testing.T) {
+	tests := []struct{ question, title string }{
+		{"fluorspar", "Fluorspar"},
+		{"fluorite", "Fluorspar"},
+		{"baryte", "Barite"},
+		{"plata", "Silver (Ag)"},
+		{"Sb", "Antimony (Sb)"},
+		{"¿qué es el antimonio?", "Antimony (Sb)"},
+		{"who produces fluorspar?", "Fluorspar"},
+		{"antimoney", "Antimony (Sb)"},
+		{"México", "Mexico"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			code, out, stderr := runCmd(t, "ask", tt.question)
+			if code != 0 {
+				t.Fatalf("exit %d, stderr: %s", code, stderr)
+			}
+			if first, _, _ := strings.Cut(out, "\n"); first != tt.title {
+				t.Errorf("title %q, want %q\n%s", first, tt.title, out)
+			}
+		})
+	}
+}
+
+func TestAskNeverFails(t *testing.T) {
+	for _, q := range []string{`antimony AND ((( title:"`, "zzzzqqqq", "<!channel> hello", strings.Repeat("x ", 3000)} {
+		code, out, stderr := runCmd(t, "ask", q)
+		if code != 0 || stderr != "" || out == "" {
+			t.Errorf("ask %.30q: exit %d, stderr %q, %d bytes out", q, code, stderr, len(out))
+		}
+	}
+	_, out, _ := runCmd(t, "ask", "zzzzqqqq")
+	if !strings.Contains(out, "couldn't find") || !strings.Contains(out, "Did you mean") {
+		t.Errorf("no match should be a polite reply with suggestions, got:\n%s", out)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := [][]string{
+		{},
+		{"frobnicate"},
+		{"ask"},
+		{"ask", "-nope", "antimony"},
+		{"kb"},
+		{"kb", "check", "a", "b"},
+		{"version", "extra"},
+	}
+	for _, args := range tests {
+		code, _, stderr := runCmd(t, args...)
+		if code != 2 {
+			t.Errorf("%q: exit %d, want 2", args, code)
+		}
+		if !strings.Contains(stderr, "Usage:") {
+			t.Errorf("%q: stderr lacks usage: %s", args, stderr)
+		}
+	}
+}
+
+func TestKBCheck(t *testing.T) {
+	code, out, stderr := runCmd(t, "kb", "check")
+	if code != 0 {
+		t.Fatalf("embedded knowledge base: exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(out, "60 of 60 USGS 2025 critical minerals present") {
+		t.Errorf("summary: %s", out)
+	}
+
+	code, out, _ = runCmd(t, "kb", "check", "../../knowledge/testdata/valid")
+	if code != 0 || !strings.HasPrefix(out, "3 minerals") {
+		t.Errorf("valid folder: exit %d, %q", code, out)
+	}
+
+	code, _, stderr = runCmd(t, "kb", "check", "../../knowledge/testdata/broken/tables")
+	// The overlay folder alone lacks the records: every missing part is reported.
+	if code != 1 || !strings.Contains(stderr, "minerals:0: folder is missing") {
+		t.Errorf("broken folder: exit %d, stderr:\n%s", code, stderr)
+	}
+
+	code, _, stderr = runCmd(t, "kb", "check", "no/such/dir")
+	if code != 1 || !strings.Contains(stderr, "no/such/dir") {
+		t.Errorf("missing folder: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := runCmd(t, "version")
+	if code != 0 || !strings.HasPrefix(out, "mineralbot ") {
+		t.Errorf("exit %d, %q", code, out)
+	}
+}

@@ -1,0 +1,427 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mineralbot/mineralbot/internal/slackfake"
+)
+
+// syncBuffer is a bytes.Buffer safe for the logger and the test to share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// liveBot is `mineralbot run` running against a Slack stand-in.
+type liveBot struct {
+	fake *slackfake.Server
+	logs *syncBuffer
+	stop context.CancelFunc
+	done chan int
+}
+
+// startBot runs the real program, as main would, against a fresh stand-in.
+func startBot(t *testing.T, extraEnv map[string]string) *liveBot {
+	t.Helper()
+	fake := slackfake.New()
+	env := map[string]string{
+		"SLACK_BOT_TOKEN":      slackfake.BotToken,
+		"SLACK_APP_TOKEN":      slackfake.AppToken,
+		"SLACK_API_URL":        fake.APIURL(),
+		"MINERALBOT_LOG_LEVEL": "debug",
+	}
+	for k, v := range extraEnv {
+		env[k] = v
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	lb := &liveBot{fake: fake, logs: &syncBuffer{}, stop: cancel, done: make(chan int, 1)}
+	go func() {
+		lb.done <- run(ctx, []string{"mineralbot", "run"}, func(k string) string { return env[k] }, lb.logs, lb.logs)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-lb.done:
+		case <-time.After(15 * time.Second):
+			t.Error("bot did not stop within 15s of cancel")
+		}
+		fake.Close()
+		if t.Failed() {
+			t.Logf("bot logs:\n%s", lb.logs.String())
+		}
+	})
+	if err := fake.WaitConnected(1, 10*time.Second); err != nil {
+		t.Fatalf("%v\nlogs:\n%s", err, lb.logs.String())
+	}
+	return lb
+}
+
+// postsTo returns the posts in a channel.
+func postsTo(posts []slackfake.Post, channel string) []slackfake.Post {
+	var out []slackfake.Post
+	for _, p := range posts {
+		if p.Channel == channel {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func waitPosts(t *testing.T, fake *slackfake.Server, channel string, n int) []slackfake.Post {
+	t.Helper()
+	var got []slackfake.Post
+	err := fake.WaitFor(10*time.Second, func(posts []slackfake.Post, _ []slackfake.Ack) bool {
+		got = postsTo(posts, channel)
+		return len(got) >= n
+	})
+	if err != nil {
+		t.Fatalf("want %d post(s) in %s, got %d: %v", n, channel, len(got), err)
+	}
+	return got
+}
+
+// ackReply decodes a slash command's ack payload.
+type ackReply struct {
+	ResponseType string            `json:"response_type"`
+	Text         string            `json:"text"`
+	Blocks       []json.RawMessage `json:"blocks"`
+}
+
+// slackAckDeadline is Slack's: an envelope not acked by then is delivered again.
+const slackAckDeadline = 3 * time.Second
+
+func TestSlashCommand(t *testing.T) {
+	lb := startBot(t, nil)
+	env, _, err := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "antimony", User: "U1", Channel: "C1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ack, err := lb.fake.WaitAck(env, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, _ := lb.fake.AckLatency(env); d >= slackAckDeadline {
+		t.Errorf("acked after %s, past Slack's deadline", d)
+	}
+	var r ackReply
+	if err := json.Unmarshal(ack.Payload, &r); err != nil {
+		t.Fatalf("ack payload %s: %v", ack.Payload, err)
+	}
+	if r.ResponseType != "ephemeral" {
+		t.Errorf("response_type %q, want ephemeral", r.ResponseType)
+	}
+	blocks := string(ack.Payload)
+	for _, want := range []string{`"type":"header"`, "Antimony (Sb)", "China", "Top producers", "share_answer", "Share in channel", "mcs2025-antimony.pdf"} {
+		if !strings.Contains(blocks, want) {
+			t.Errorf("reply lacks %q: %s", want, blocks)
+		}
+	}
+	if len(r.Blocks) == 0 || len(r.Blocks) > 50 || r.Text == "" {
+		t.Errorf("%d blocks and fallback %q: want 1-50 blocks and a fallback text", len(r.Blocks), r.Text)
+	}
+
+	t.Run("help is ephemeral", func(t *testing.T) {
+		env, _, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "", User: "U1", Channel: "C1"})
+		ack, err := lb.fake.WaitAck(env, 5*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(ack.Payload), `"response_type":"ephemeral"`) || !strings.Contains(string(ack.Payload), "/mineral antimony") {
+			t.Errorf("help: %s", ack.Payload)
+		}
+	})
+
+	t.Run("share in channel", func(t *testing.T) {
+		_, url, err := lb.fake.SendBlockAction("U1", "C1", "share_answer", "antimony")
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = lb.fake.WaitFor(10*time.Second, func(posts []slackfake.Post, _ []slackfake.Ack) bool {
+			for _, p := range posts {
+				if strings.HasSuffix(url, p.ResponseURL) && p.ResponseType == "in_channel" && p.Delete && strings.Contains(string(p.Blocks), "Antimony (Sb)") {
+					return strings.Contains(string(p.Blocks), "Shared by")
+				}
+			}
+			return false
+		})
+		if err != nil {
+			t.Fatalf("no in_channel re-post: %v (posts %+v)", err, lb.fake.Posts())
+		}
+	})
+}
+
+func TestMentionsAndDMs(t *testing.T) {
+	lb := startBot(t, nil)
+	mention := func(channel, ts, thread, text string) map[string]any {
+		ev := map[string]any{"type": "app_mention", "user": "U2", "text": text, "channel": channel, "ts": ts, "event_ts": ts}
+		if thread != "" {
+			ev["thread_ts"] = thread
+		}
+		return ev
+	}
+
+	t.Run("mention is answered in a thread, once", func(t *testing.T) {
+		text := "<@" + slackfake.BotUser + "> who produces fluorspar?"
+		if _, err := lb.fake.SendEvent(slackfake.Event{Inner: mention("CM1", "1700000000.000100", "", text)}); err != nil {
+			t.Fatal(err)
+		}
+		// The same mention also arrives as a channel message event: not answered again.
+		lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "channel",
+			"user": "U2", "text": text, "channel": "CM1", "ts": "1700000000.000100"}})
+		posts := waitPosts(t, lb.fake, "CM1", 1)
+		if posts[0].ThreadTS != "1700000000.000100" {
+			t.Errorf("thread_ts %q, want the mention's ts", posts[0].ThreadTS)
+		}
+		if !strings.Contains(string(posts[0].Blocks), "Fluorspar") {
+			t.Errorf("reply is not fluorspar's card: %s", posts[0].Blocks)
+		}
+		time.Sleep(300 * time.Millisecond) // give a wrong second reply the chance to show
+		if n := len(postsTo(lb.fake.Posts(), "CM1")); n != 1 {
+			t.Errorf("%d replies, want 1", n)
+		}
+	})
+
+	t.Run("mention inside a thread is answered in that thread", func(t *testing.T) {
+		lb.fake.SendEvent(slackfake.Event{Inner: mention("CM2", "1700000001.000200", "1700000000.000001", "<@"+slackfake.BotUser+"> plata")})
+		posts := waitPosts(t, lb.fake, "CM2", 1)
+		if posts[0].ThreadTS != "1700000000.000001" {
+			t.Errorf("thread_ts %q, want the thread's", posts[0].ThreadTS)
+		}
+	})
+
+	t.Run("DM is answered in the DM", func(t *testing.T) {
+		lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
+			"user": "U3", "text": "¿qué es el antimonio?", "channel": "D1", "ts": "1700000002.000300"}})
+		posts := waitPosts(t, lb.fake, "D1", 1)
+		if posts[0].ThreadTS != "" || !strings.Contains(string(posts[0].Blocks), "Antimony (Sb)") {
+			t.Errorf("DM reply %+v", posts[0])
+		}
+	})
+
+	t.Run("bots, own messages and subtypes are ignored", func(t *testing.T) {
+		ignored := []map[string]any{
+			{"type": "message", "channel_type": "im", "user": "U9", "bot_id": "B9", "text": "antimony", "channel": "D9", "ts": "1.1"},
+			{"type": "message", "channel_type": "im", "user": slackfake.BotUser, "text": "antimony", "channel": "D9", "ts": "1.2"},
+			{"type": "message", "channel_type": "im", "subtype": "message_changed", "user": "U3", "text": "antimony", "channel": "D9", "ts": "1.3"},
+			{"type": "message", "channel_type": "im", "subtype": "channel_join", "user": "U3", "text": "joined", "channel": "D9", "ts": "1.4"},
+			{"type": "app_mention", "user": "U9", "bot_id": "B9", "text": "<@" + slackfake.BotUser + "> hi", "channel": "D9", "ts": "1.5"},
+		}
+		for _, ev := range ignored {
+			lb.fake.SendEvent(slackfake.Event{Inner: ev})
+		}
+		// A real DM after them: once it is answered, the ignored ones had their chance.
+		lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
+			"user": "U3", "text": "silver", "channel": "D9", "ts": "1.6"}})
+		posts := waitPosts(t, lb.fake, "D9", 1)
+		time.Sleep(300 * time.Millisecond)
+		if posts = postsTo(lb.fake.Posts(), "D9"); len(posts) != 1 {
+			t.Errorf("%d replies in D9, want only the answer to the real DM", len(posts))
+		}
+	})
+
+	t.Run("redelivered event is answered once", func(t *testing.T) {
+		ev := map[string]any{"type": "message", "channel_type": "im", "user": "U4", "text": "zinc", "channel": "D4", "ts": "1700000004.000400"}
+		lb.fake.SendEvent(slackfake.Event{EventID: "EvSAME", Inner: ev})
+		lb.fake.SendEvent(slackfake.Event{EventID: "EvSAME", RetryAttempt: 1, Inner: ev})
+		lb.fake.SendEvent(slackfake.Event{EventID: "EvSAME", RetryAttempt: 2, Inner: ev})
+		waitPosts(t, lb.fake, "D4", 1)
+		time.Sleep(300 * time.Millisecond)
+		if n := len(postsTo(lb.fake.Posts(), "D4")); n != 1 {
+			t.Errorf("%d replies, want 1", n)
+		}
+	})
+}
+
+// Nothing a user types is echoed back able to ping a channel or disguise a link.
+func TestInjectionIsEscaped(t *testing.T) {
+	lb := startBot(t, nil)
+	evil := "<!channel> <!here> <!everyone> <@U0ADMIN> <http://evil.example|click me> antimony"
+	env, _, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: evil, User: "U1", Channel: "C1"})
+	lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
+		"user": "U5", "text": evil, "channel": "D5", "ts": "1700000005.000500"}})
+	lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
+		"user": "U5", "text": strings.Repeat("<!channel> junk ", 250), "channel": "D6", "ts": "1700000005.000600"}})
+	ack, err := lb.fake.WaitAck(env, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dm := waitPosts(t, lb.fake, "D5", 1)[0]
+	junk := waitPosts(t, lb.fake, "D6", 1)[0]
+	for name, out := range map[string]string{"slash ack": plainJSON(t, ack.Payload), "DM blocks": plainJSON(t, dm.Blocks),
+		"DM text": dm.Text, "junk blocks": string(junk.Blocks), "junk text": junk.Text} {
+		for _, bad := range []string{"<!channel>", "<!here>", "<!everyone>", "<@U0ADMIN>", "<http://evil"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%s contains %q", name, bad)
+			}
+		}
+	}
+}
+
+// plainJSON re-encodes JSON without Go's \u003c escaping, so that a raw "<" shows as itself.
+func plainJSON(t *testing.T, raw json.RawMessage) string {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		t.Fatalf("%v: %s", err, raw)
+	}
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestRateLimitedPostIsDelivered(t *testing.T) {
+	lb := startBot(t, nil)
+	lb.fake.RateLimit("chat.postMessage", 2, 1)
+	lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
+		"user": "U6", "text": "graphite", "channel": "D7", "ts": "1700000007.000700"}})
+	posts := waitPosts(t, lb.fake, "D7", 1)
+	if !strings.Contains(string(posts[0].Blocks), "Graphite") {
+		t.Errorf("reply %s", posts[0].Blocks)
+	}
+	if !strings.Contains(lb.logs.String(), "slack rate limit") {
+		t.Errorf("429s were not logged")
+	}
+}
+
+func TestReconnects(t *testing.T) {
+	lb := startBot(t, nil)
+	ask := func(channel string) {
+		t.Helper()
+		lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
+			"user": "U7", "text": "copper", "channel": channel, "ts": "1700000008." + channel}})
+		waitPosts(t, lb.fake, channel, 1)
+	}
+	if err := lb.fake.Disconnect("refresh_requested"); err != nil {
+		t.Fatal(err)
+	}
+	if err := lb.fake.WaitConnected(2, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	ask("DR1")
+	lb.fake.DropSocket()
+	if err := lb.fake.WaitConnected(3, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	ask("DR2")
+}
+
+func TestBurstOf200SlashCommands(t *testing.T) {
+	lb := startBot(t, nil)
+	const n = 200
+	envs := make([]string, n)
+	urls := make(map[string]bool, n)
+	for i := range n {
+		env, url, err := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: []string{"antimony", "silver", "who produces graphite", "mexico"}[i%4], User: "U8", Channel: "CB"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		envs[i] = env
+		urls[url] = true
+	}
+	// Every command is acked before Slack's deadline, and answered: in the ack or by response_url.
+	err := lb.fake.WaitFor(30*time.Second, func(posts []slackfake.Post, acks []slackfake.Ack) bool {
+		answered := 0
+		for _, a := range acks {
+			if len(a.Payload) > 0 {
+				answered++
+			}
+		}
+		for _, p := range posts {
+			if p.Method == "response_url" {
+				answered++
+			}
+		}
+		return len(acks) >= n && answered >= n
+	})
+	if err != nil {
+		t.Fatalf("%v: %d acks, %d posts", err, len(lb.fake.Acks()), len(lb.fake.Posts()))
+	}
+	for _, env := range envs {
+		d, ok := lb.fake.AckLatency(env)
+		if !ok || d >= slackAckDeadline {
+			t.Errorf("envelope %s acked after %s (acked: %v)", env, d, ok)
+		}
+	}
+}
+
+func TestShutdownIsClean(t *testing.T) {
+	lb := startBot(t, nil)
+	lb.stop()
+	select {
+	case code := <-lb.done:
+		if code != 0 {
+			t.Errorf("exit %d after SIGTERM, want 0", code)
+		}
+		lb.done <- code // for the cleanup
+	case <-time.After(15 * time.Second):
+		t.Fatal("run did not return after cancel")
+	}
+}
+
+func TestBadTokens(t *testing.T) {
+	fake := slackfake.New()
+	defer fake.Close()
+	tests := []struct {
+		name string
+		env  map[string]string
+		want string
+	}{
+		{"missing", map[string]string{"SLACK_APP_TOKEN": slackfake.AppToken}, "slack.bot_token: missing"},
+		{"wrong kind", map[string]string{"SLACK_BOT_TOKEN": slackfake.AppToken, "SLACK_APP_TOKEN": slackfake.AppToken}, `slack.bot_token: not a xoxb- token`},
+		{"rejected", map[string]string{"SLACK_BOT_TOKEN": "xoxb-wrong", "SLACK_APP_TOKEN": slackfake.AppToken, "SLACK_API_URL": fake.APIURL()}, "invalid_auth"},
+		{"app token rejected", map[string]string{"SLACK_BOT_TOKEN": slackfake.BotToken, "SLACK_APP_TOKEN": "xapp-wrong", "SLACK_API_URL": fake.APIURL()}, "check slack.app_token"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out syncBuffer
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			code := run(ctx, []string{"mineralbot", "run"}, func(k string) string { return tt.env[k] }, &out, &out)
+			if code != 1 || !strings.Contains(out.String(), tt.want) {
+				t.Errorf("exit %d, output:\n%s\nwant exit 1 and %q", code, out.String(), tt.want)
+			}
+			for _, secret := range []string{slackfake.BotToken, slackfake.AppToken, "xoxb-wrong", "xapp-wrong"} {
+				if strings.Contains(out.String(), secret) {
+					t.Errorf("output leaks a token (%s):\n%s", secret, out.String())
+				}
+			}
+		})
+	}
+}
+
+func TestLogsHoldNoSecrets(t *testing.T) {
+	lb := startBot(t, nil)
+	env, _, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "tin", User: "U1", Channel: "C1"})
+	lb.fake.WaitAck(env, 5*time.Second)
+	for _, secret := range []string{slackfake.BotToken, slackfake.AppToken} {
+		if strings.Contains(lb.logs.String(), secret) {
+			t.Errorf("logs contain %q", secret)
+		}
+	}
+	if !strings.Contains(lb.logs.String(), fmt.Sprintf(`"envelope_id":%q`, env)) {
+		t.Errorf("no log line names envelope %s:\n%s", env, lb.logs.String())
+	}
+}

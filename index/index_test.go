@@ -1,0 +1,189 @@
+package index_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/mineralbot/mineralbot/index"
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+func mustKB(tb testing.TB) *knowledge.KB {
+	tb.Helper()
+	kb, err := knowledge.Load(knowledge.Embedded())
+	if err != nil {
+		tb.Fatalf("load embedded knowledge base: %v", err)
+	}
+	return kb
+}
+
+func mustIndex(tb testing.TB, kb *knowledge.KB) *index.Index {
+	tb.Helper()
+	ix, err := index.New(kb)
+	if err != nil {
+		tb.Fatalf("index.New: %v", err)
+	}
+	tb.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+func TestSearchTopHit(t *testing.T) {
+	ix := mustIndex(t, mustKB(t))
+	tests := []struct {
+		query string
+		want  string // kind/id of the top hit
+		fuzzy bool
+	}{
+		{"antimony", "mineral/antimony", false},
+		{"Antimony", "mineral/antimony", false},
+		{"who produces fluorspar", "mineral/fluorspar", false},
+		{"fluorite", "mineral/fluorspar", false},
+		{"baryte", "mineral/barite", false},
+		{"plata", "mineral/silver", false},
+		{"antimonio", "mineral/antimony", false},
+		{"litio en México", "mineral/lithium", false},
+		{"grafito", "mineral/graphite", false},
+		{"stibnite", "mineral/antimony", false},
+		{"Sb", "mineral/antimony", false},
+		{"Ag", "mineral/silver", false},
+		{"W", "mineral/tungsten", false},
+		{"what is Nd used for", "mineral/neodymium", false},
+		{"antimoney", "mineral/antimony", true},
+		{"flourspar", "mineral/fluorspar", true},
+		{"México", "country/mexico", false},
+		{"mexico", "country/mexico", false},
+		{"Perú", "country/peru", false},
+		{"section 232", "policy/section-232-order-2025", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), tt.query, index.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Hits) == 0 {
+				t.Fatalf("no hits")
+			}
+			got := string(res.Hits[0].Ref.Kind) + "/" + res.Hits[0].Ref.ID
+			if got != tt.want {
+				t.Errorf("top hit %s, want %s (hits: %v)", got, tt.want, res.Hits)
+			}
+			if res.Fuzzy != tt.fuzzy {
+				t.Errorf("Fuzzy = %v, want %v", res.Fuzzy, tt.fuzzy)
+			}
+		})
+	}
+}
+
+// Symbols match only exactly: "sb" is no symbol, and "In" or "As" opening a sentence is a word.
+func TestSymbolsOnlyExact(t *testing.T) {
+	ix := mustIndex(t, mustKB(t))
+	for _, q := range []string{"sb", "In which country", "As of 2024"} {
+		res, err := ix.Search(context.Background(), q, index.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range res.Hits {
+			if h.Ref.ID == "antimony" || h.Ref.ID == "indium" || h.Ref.ID == "arsenic" {
+				t.Errorf("%q found %s by its symbol", q, h.Ref.ID)
+			}
+		}
+	}
+}
+
+// Query syntax in chat text is searched as words, never parsed.
+func TestQuerySyntaxIsText(t *testing.T) {
+	ix := mustIndex(t, mustKB(t))
+	for _, q := range []string{`antimony AND ((( title:`, `+silver -"gold`, `name:*`, `~~~`, strings.Repeat("junk ", 800)} {
+		if _, err := ix.Search(context.Background(), q, index.Options{}); err != nil {
+			t.Errorf("Search(%.40q): %v", q, err)
+		}
+	}
+	res, _ := ix.Search(context.Background(), `antimony AND ((( title:`, index.Options{})
+	if len(res.Hits) == 0 || res.Hits[0].Ref.ID != "antimony" {
+		t.Errorf("antimony with query syntax around it: got %v", res.Hits)
+	}
+}
+
+func TestSnippetsHighlightMatches(t *testing.T) {
+	ix := mustIndex(t, mustKB(t))
+	res, err := ix.Search(context.Background(), "flame retardants", index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Snippet, index.Mark) {
+		t.Fatalf("want a highlighted snippet, got %+v", res.Hits)
+	}
+}
+
+// Searches keep working, and see a complete index, while the index is rebuilt and swapped.
+func TestSwapWhileSearching(t *testing.T) {
+	kb := mustKB(t)
+	ix := mustIndex(t, kb)
+	want, _ := ix.Count()
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				res, err := ix.Search(ctx, "silver", index.Options{})
+				if err != nil && ctx.Err() == nil {
+					errs <- err
+					return
+				}
+				if err == nil && (len(res.Hits) == 0 || res.Hits[0].Ref.ID != "silver") {
+					errs <- errTopHit(res)
+					return
+				}
+			}
+		}()
+	}
+	for range 5 {
+		if err := ix.Swap(kb); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cancel()
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if got, _ := ix.Count(); got != want {
+		t.Errorf("after swaps the index has %d records, want %d", got, want)
+	}
+}
+
+type errTopHit index.Result
+
+func (e errTopHit) Error() string { return "silver not the top hit during swap" }
+
+func BenchmarkBuild(b *testing.B) {
+	kb := mustKB(b)
+	for b.Loop() {
+		ix, err := index.New(kb)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix.Close()
+	}
+}
+
+func BenchmarkSearch(b *testing.B) {
+	ix := mustIndex(b, mustKB(b))
+	ctx := context.Background()
+	for _, q := range []string{"antimony", "who produces fluorspar", "flame retardants", "antimoney"} {
+		b.Run(strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := ix.Search(ctx, q, index.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,468 @@
+// Package slackfake is a Slack stand-in for tests: a loopback HTTP server that answers the
+// Web API methods mineralbot uses (auth.test, apps.connections.open, chat.postMessage,
+// chat.postEphemeral), serves the Socket Mode WebSocket (hello, pings, envelopes, acks) and
+// response_url posts, and records everything. It can ask the client to reconnect, drop the
+// socket, and answer 429 with Retry-After.
+//
+// slack-go's own slacktest does not speak Socket Mode, hence this package.
+package slackfake
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// Tokens the server accepts.
+const (
+	BotToken = "xoxb-test-bot-token"
+	AppToken = "xapp-test-app-token"
+	BotUser  = "UMINERALBOT"
+	BotID    = "BMINERALBOT"
+)
+
+// Post is a message the bot sent: by chat.postMessage, chat.postEphemeral or a response_url.
+type Post struct {
+	Method       string // chat.postMessage, chat.postEphemeral, response_url
+	Channel      string
+	ThreadTS     string
+	Text         string
+	Blocks       json.RawMessage
+	ResponseType string // for response_url posts
+	Delete       bool   // delete_original, for response_url posts
+	ResponseURL  string // which response_url
+	At           time.Time
+}
+
+// Ack is an envelope acknowledgement the bot sent over the socket.
+type Ack struct {
+	EnvelopeID string
+	Payload    json.RawMessage
+	At         time.Time
+}
+
+// Server is the stand-in. Create it with New; Close it when done.
+type Server struct {
+	srv      *httptest.Server
+	upgrader websocket.Upgrader
+
+	// PingInterval is how often the server pings the client.
+	PingInterval time.Duration
+
+	mu          sync.Mutex
+	conn        *websocket.Conn
+	connWrite   sync.Mutex
+	connected   chan struct{} // closed and replaced on each new connection
+	connections int
+	posts       []Post
+	acks        []Ack
+	sent        map[string]time.Time // envelope id → when it was sent
+	rateLimit   map[string]int       // method → how many more calls get 429
+	retryAfter  int
+	opens       int
+	seq         atomic.Int64
+	changed     chan struct{} // closed and replaced on every recorded post or ack
+	revoked     bool
+}
+
+// New starts a stand-in on loopback.
+func New() *Server {
+	s := &Server{PingInterval: 100 * time.Millisecond, connected: make(chan struct{}),
+		sent: make(map[string]time.Time), rateLimit: make(map[string]int), changed: make(chan struct{})}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/api/auth.test", s.authTest)
+	mux.HandleFunc("/api/apps.connections.open", s.connectionsOpen)
+	mux.HandleFunc("/api/chat.postMessage", s.chatPost("chat.postMessage"))
+	mux.HandleFunc("/api/chat.postEphemeral", s.chatPost("chat.postEphemeral"))
+	mux.HandleFunc("/ws", s.socket)
+	mux.HandleFunc("/response/", s.responseURL)
+	s.srv = httptest.NewServer(mux)
+	return s
+}
+
+// APIURL is the base URL to give the client (with the trailing slash slack-go needs).
+func (s *Server) APIURL() string { return s.srv.URL + "/api/" }
+
+// Close stops the server.
+func (s *Server) Close() {
+	s.mu.Lock()
+	if s.conn != nil {
+		s.conn.Close()
+	}
+	s.mu.Unlock()
+	s.srv.CloseClientConnections()
+	s.srv.Close()
+}
+
+func token(r *http.Request) string {
+	if t := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "); t != "" {
+		return t
+	}
+	_ = r.ParseForm()
+	return r.FormValue("token")
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// RevokeTokens makes every later call fail with token_revoked.
+func (s *Server) RevokeTokens() {
+	s.mu.Lock()
+	s.revoked = true
+	s.mu.Unlock()
+}
+
+func (s *Server) authFails(w http.ResponseWriter, r *http.Request, want string) bool {
+	s.mu.Lock()
+	revoked := s.revoked
+	s.mu.Unlock()
+	switch {
+	case revoked:
+		writeJSON(w, map[string]any{"ok": false, "error": "token_revoked"})
+	case token(r) != want:
+		writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
+	default:
+		return false
+	}
+	return true
+}
+
+func (s *Server) authTest(w http.ResponseWriter, r *http.Request) {
+	if s.authFails(w, r, BotToken) {
+		return
+	}
+	writeJSON(w, map[string]any{"ok": true, "url": "https://fake.slack.test/", "team": "Fake",
+		"user": "mineralbot", "team_id": "TFAKE", "user_id": BotUser, "bot_id": BotID})
+}
+
+func (s *Server) connectionsOpen(w http.ResponseWriter, r *http.Request) {
+	if s.authFails(w, r, AppToken) {
+		return
+	}
+	s.mu.Lock()
+	s.opens++
+	s.mu.Unlock()
+	url := "ws" + strings.TrimPrefix(s.srv.URL, "http") + "/ws"
+	writeJSON(w, map[string]any{"ok": true, "url": url})
+}
+
+// Opens counts apps.connections.open calls.
+func (s *Server) Opens() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.opens
+}
+
+// RateLimit makes the next n calls of a method ("chat.postMessage", "response_url") answer
+// 429 with Retry-After: retryAfter seconds.
+func (s *Server) RateLimit(method string, n, retryAfter int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.rateLimit[method] = n
+	s.retryAfter = retryAfter
+}
+
+func (s *Server) limited(w http.ResponseWriter, method string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.rateLimit[method] <= 0 {
+		return false
+	}
+	s.rateLimit[method]--
+	w.Header().Set("Retry-After", fmt.Sprint(s.retryAfter))
+	w.WriteHeader(http.StatusTooManyRequests)
+	return true
+}
+
+func (s *Server) chatPost(method string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if s.limited(w, method) {
+			return
+		}
+		if s.authFails(w, r, BotToken) {
+			return
+		}
+		p := Post{Method: method, Channel: r.FormValue("channel"), ThreadTS: r.FormValue("thread_ts"),
+			Text: r.FormValue("text"), Blocks: json.RawMessage(r.FormValue("blocks")), At: time.Now()}
+		if p.Channel == "" {
+			writeJSON(w, map[string]any{"ok": false, "error": "channel_not_found"})
+			return
+		}
+		if len(p.Blocks) > 0 && !json.Valid(p.Blocks) {
+			writeJSON(w, map[string]any{"ok": false, "error": "invalid_blocks"})
+			return
+		}
+		ts := fmt.Sprintf("%d.%06d", time.Now().Unix(), s.seq.Add(1))
+		s.record(func() { s.posts = append(s.posts, p) })
+		writeJSON(w, map[string]any{"ok": true, "channel": p.Channel, "ts": ts})
+	}
+}
+
+func (s *Server) responseURL(w http.ResponseWriter, r *http.Request) {
+	if s.limited(w, "response_url") {
+		return
+	}
+	var body struct {
+		ResponseType   string          `json:"response_type"`
+		Text           string          `json:"text"`
+		Blocks         json.RawMessage `json:"blocks"`
+		DeleteOriginal bool            `json:"delete_original"`
+	}
+	if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
+		http.Error(w, "bad json", http.StatusBadRequest)
+		return
+	}
+	p := Post{Method: "response_url", ResponseURL: r.URL.Path, Text: body.Text, Blocks: body.Blocks,
+		ResponseType: body.ResponseType, Delete: body.DeleteOriginal, At: time.Now()}
+	s.record(func() { s.posts = append(s.posts, p) })
+	w.WriteHeader(http.StatusOK)
+}
+
+// record changes the recorded state and wakes waiters.
+func (s *Server) record(fn func()) {
+	s.mu.Lock()
+	fn()
+	close(s.changed)
+	s.changed = make(chan struct{})
+	s.mu.Unlock()
+}
+
+func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
+	conn, err := s.upgrader.Upgrade(w, r, nil)
+	if err != nil {
+		return
+	}
+	s.mu.Lock()
+	if s.conn != nil {
+		s.conn.Close()
+	}
+	s.conn = conn
+	s.connections++
+	close(s.connected)
+	s.connected = make(chan struct{})
+	s.mu.Unlock()
+
+	s.write(conn, map[string]any{"type": "hello", "num_connections": 1,
+		"connection_info": map[string]any{"app_id": "AFAKE"}, "debug_info": map[string]any{"host": "fake"}})
+
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(s.PingInterval)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				s.connWrite.Lock()
+				err := conn.WriteControl(websocket.PingMessage, []byte("ping"), time.Now().Add(time.Second))
+				s.connWrite.Unlock()
+				if err != nil {
+					return
+				}
+			}
+		}
+	}()
+	defer close(done)
+	for {
+		_, data, err := conn.ReadMessage()
+		if err != nil {
+			return
+		}
+		var ack struct {
+			EnvelopeID string          `json:"envelope_id"`
+			Payload    json.RawMessage `json:"payload"`
+		}
+		if json.Unmarshal(data, &ack) == nil && ack.EnvelopeID != "" {
+			s.record(func() { s.acks = append(s.acks, Ack{EnvelopeID: ack.EnvelopeID, Payload: ack.Payload, At: time.Now()}) })
+		}
+	}
+}
+
+func (s *Server) write(conn *websocket.Conn, v any) error {
+	s.connWrite.Lock()
+	defer s.connWrite.Unlock()
+	return conn.WriteJSON(v)
+}
+
+// WaitConnected waits until the client has a socket (at least n connections so far).
+func (s *Server) WaitConnected(n int, timeout time.Duration) error {
+	deadline := time.After(timeout)
+	for {
+		s.mu.Lock()
+		ok := s.connections >= n && s.conn != nil
+		ch := s.connected
+		s.mu.Unlock()
+		if ok {
+			return nil
+		}
+		select {
+		case <-ch:
+		case <-deadline:
+			return fmt.Errorf("slackfake: no connection #%d within %s", n, timeout)
+		}
+	}
+}
+
+// Connections counts the sockets the client opened.
+func (s *Server) Connections() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.connections
+}
+
+// send writes an envelope to the current socket and remembers when.
+func (s *Server) send(env map[string]any) error {
+	s.mu.Lock()
+	conn := s.conn
+	if id, ok := env["envelope_id"].(string); ok {
+		s.sent[id] = time.Now()
+	}
+	s.mu.Unlock()
+	if conn == nil {
+		return fmt.Errorf("slackfake: no socket")
+	}
+	return s.write(conn, env)
+}
+
+// SlashCommand is a /command invocation.
+type SlashCommand struct {
+	Command, Text, User, Channel string
+}
+
+// SendSlashCommand delivers a slash command and returns its envelope id and response_url.
+func (s *Server) SendSlashCommand(c SlashCommand) (envelopeID, responseURL string, err error) {
+	n := s.seq.Add(1)
+	envelopeID = fmt.Sprintf("env-slash-%d", n)
+	responseURL = fmt.Sprintf("%s/response/%d", s.srv.URL, n)
+	if c.Command == "" {
+		c.Command = "/mineral"
+	}
+	payload := map[string]any{"command": c.Command, "text": c.Text, "user_id": c.User, "user_name": c.User,
+		"channel_id": c.Channel, "team_id": "TFAKE", "response_url": responseURL, "trigger_id": "trig"}
+	return envelopeID, responseURL, s.send(map[string]any{"type": "slash_commands", "envelope_id": envelopeID,
+		"payload": payload, "accepts_response_payload": true})
+}
+
+// Event is an Events API event to deliver.
+type Event struct {
+	EventID      string         // reused to simulate a redelivery
+	RetryAttempt int            // > 0 for a redelivery
+	Inner        map[string]any // the "event" object: type, user, text, channel, ts, …
+}
+
+// SendEvent delivers an Events API envelope and returns its envelope id.
+func (s *Server) SendEvent(e Event) (string, error) {
+	envelopeID := fmt.Sprintf("env-event-%d", s.seq.Add(1))
+	if e.EventID == "" {
+		e.EventID = fmt.Sprintf("Ev%d", s.seq.Add(1))
+	}
+	payload := map[string]any{"token": "x", "team_id": "TFAKE", "api_app_id": "AFAKE", "type": "event_callback",
+		"event_id": e.EventID, "event_time": time.Now().Unix(), "event": e.Inner}
+	env := map[string]any{"type": "events_api", "envelope_id": envelopeID, "payload": payload,
+		"accepts_response_payload": false, "retry_attempt": e.RetryAttempt}
+	if e.RetryAttempt > 0 {
+		env["retry_reason"] = "timeout"
+	}
+	return envelopeID, s.send(env)
+}
+
+// SendBlockAction delivers a button click with the given action id and value.
+func (s *Server) SendBlockAction(user, channel, actionID, value string) (envelopeID, responseURL string, err error) {
+	n := s.seq.Add(1)
+	envelopeID = fmt.Sprintf("env-action-%d", n)
+	responseURL = fmt.Sprintf("%s/response/%d", s.srv.URL, n)
+	payload := map[string]any{"type": "block_actions", "user": map[string]any{"id": user},
+		"channel": map[string]any{"id": channel}, "response_url": responseURL, "trigger_id": "trig",
+		"actions": []map[string]any{{"type": "button", "action_id": actionID, "block_id": "share", "value": value}}}
+	return envelopeID, responseURL, s.send(map[string]any{"type": "interactive", "envelope_id": envelopeID,
+		"payload": payload, "accepts_response_payload": false})
+}
+
+// Disconnect asks the client to reconnect, as Slack does before it recycles a socket.
+func (s *Server) Disconnect(reason string) error {
+	return s.send(map[string]any{"type": "disconnect", "reason": reason, "debug_info": map[string]any{"host": "fake"}})
+}
+
+// DropSocket closes the socket without a word, as a network failure would.
+func (s *Server) DropSocket() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.conn != nil {
+		s.conn.UnderlyingConn().Close()
+		s.conn = nil
+	}
+}
+
+// Posts returns a copy of the posts so far.
+func (s *Server) Posts() []Post {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Post(nil), s.posts...)
+}
+
+// Acks returns a copy of the acks so far.
+func (s *Server) Acks() []Ack {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Ack(nil), s.acks...)
+}
+
+// AckLatency returns how long the client took to ack an envelope.
+func (s *Server) AckLatency(envelopeID string) (time.Duration, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sent, ok := s.sent[envelopeID]
+	if !ok {
+		return 0, false
+	}
+	for _, a := range s.acks {
+		if a.EnvelopeID == envelopeID {
+			return a.At.Sub(sent), true
+		}
+	}
+	return 0, false
+}
+
+// WaitFor waits until cond holds for the recorded posts and acks.
+func (s *Server) WaitFor(timeout time.Duration, cond func(posts []Post, acks []Ack) bool) error {
+	deadline := time.After(timeout)
+	for {
+		s.mu.Lock()
+		ok := cond(s.posts, s.acks)
+		ch := s.changed
+		s.mu.Unlock()
+		if ok {
+			return nil
+		}
+		select {
+		case <-ch:
+		case <-deadline:
+			return fmt.Errorf("slackfake: condition not met within %s", timeout)
+		}
+	}
+}
+
+// WaitAck waits for the ack of an envelope.
+func (s *Server) WaitAck(envelopeID string, timeout time.Duration) (Ack, error) {
+	var found Ack
+	err := s.WaitFor(timeout, func(_ []Post, acks []Ack) bool {
+		for _, a := range acks {
+			if a.EnvelopeID == envelopeID {
+				found = a
+				return true
+			}
+		}
+		return false
+	})
+	return found, err
+}
