@@ -38,6 +38,10 @@ const maxQuestion = 1000
 
 // Ask answers a question. It returns an error only when search itself fails; a question
 // with no match gets an Answer of intent [IntentNotFound] with suggestions.
+//
+// A question is, in order: a subcommand (its first word: "compare", "country", …); a name,
+// alias or symbol (a card); a question the router understands (who produces X, X in Mexico,
+// is X critical, …); or words for full-text search.
 func (e *Engine) Ask(ctx context.Context, question string) (*Answer, error) {
 	q := strings.TrimSpace(question)
 	if len(q) > maxQuestion {
@@ -46,8 +50,17 @@ func (e *Engine) Ask(ctx context.Context, question string) (*Answer, error) {
 	if q == "" {
 		return e.help(question), nil
 	}
+	if c, args, ok := command(q); ok {
+		return c.run(e, ctx, args, question)
+	}
 	if ref, ok := e.kb.Resolve(strings.Trim(q, "?¿!¡. ")); ok {
 		return e.Card(ref, question), nil
+	}
+	if a, ok, err := e.route(ctx, q); err != nil || ok {
+		if a != nil {
+			a.Question = question
+		}
+		return a, err
 	}
 	res, err := e.ix.Search(ctx, q, index.Options{Size: 6})
 	if err != nil {
@@ -57,7 +70,7 @@ func (e *Engine) Ask(ctx context.Context, question string) (*Answer, error) {
 		return e.notFound(question), nil
 	}
 	top := res.Hits[0]
-	if e.namesMatch(top.Ref, q) || res.Fuzzy && len(res.Hits) == 1 {
+	if e.namesMatch(top.Ref, q) || res.Fuzzy && len(res.Hits) == 1 || res.Fuzzy && top.Ref.Kind == knowledge.KindMineral {
 		a := e.Card(top.Ref, question)
 		if res.Fuzzy {
 			a.DidYouMean = []string{e.kb.Title(top.Ref)}
@@ -109,7 +122,7 @@ func (e *Engine) Card(r knowledge.Ref, question string) *Answer {
 		}
 	case knowledge.KindCountry:
 		if c, ok := e.kb.Country(r.ID); ok {
-			return e.countryCard(c, question)
+			return e.countryCard(c, question, false)
 		}
 	case knowledge.KindPolicy:
 		if p, ok := e.kb.Policy(r.ID); ok {
@@ -141,13 +154,17 @@ func (e *Engine) notFound(question string) *Answer {
 }
 
 func (e *Engine) help(question string) *Answer {
-	return &Answer{Intent: IntentHelp, Question: question, Title: "Ask me about critical minerals",
-		Sections: []Section{{Items: []string{
-			"a mineral: antimony, fluorspar, plata, Sb",
-			"a country: Mexico, Peru, China",
-			"a policy: section 232, China export controls, U.S.-Mexico action plan",
-			"or any words: \"who produces graphite\", \"lithium nationalisation\"",
-		}}}}
+	a := &Answer{Intent: IntentHelp, Question: question, Title: "Ask me about critical minerals"}
+	a.Sections = append(a.Sections, Section{Items: []string{
+		"a mineral: antimony, fluorspar, plata, Sb",
+		"a question: who produces graphite? · is copper critical? · silver in Mexico · ¿qué minerales críticos produce México?",
+	}})
+	var items []string
+	for _, c := range Commands() {
+		items = append(items, fmt.Sprintf("%s: %s (e.g. %s)", c.Usage, c.Help, c.Example))
+	}
+	a.Sections = append(a.Sections, Section{Heading: "Commands", Items: items})
+	return a
 }
 
 // suggest offers a few mineral names to try when nothing matched: the Mexico-related eight
@@ -338,7 +355,9 @@ func listsSection(m *knowledge.Mineral) Section {
 	return s
 }
 
-func (e *Engine) countryCard(c *knowledge.Country, question string) *Answer {
+// countryCard is a country's profile: where it ranks in every table that lists it (only the
+// critical minerals when criticalOnly), and the policy that concerns it.
+func (e *Engine) countryCard(c *knowledge.Country, question string, criticalOnly bool) *Answer {
 	a := &Answer{Intent: IntentCountry, Question: question, Record: knowledge.Ref{Kind: knowledge.KindCountry, ID: c.ID}}
 	a.Title = c.Name
 	a.Subtitle = c.NameES
@@ -351,8 +370,14 @@ func (e *Engine) countryCard(c *knowledge.Country, question string) *Answer {
 	st := e.kb.CountryStandings(c.ID)
 	if len(st) > 0 {
 		s := Section{Heading: "Where it ranks (world production)"}
+		if criticalOnly {
+			s.Heading = "Critical minerals it produces (world rank and share)"
+		}
 		for _, x := range st {
 			m, _ := e.kb.Mineral(x.Mineral)
+			if criticalOnly && !m.On(knowledge.USGS2025) && !hasCriticalMember(e.kb, m) {
+				continue
+			}
 			v := fmt.Sprintf("#%d of %d listed", x.Share.Rank, len(x.Ranking.Rows))
 			if x.Share.Share >= 0 {
 				v += ", " + percent(x.Share.Share)
@@ -379,6 +404,17 @@ func (e *Engine) countryCard(c *knowledge.Country, question string) *Answer {
 		a.Sections = append(a.Sections, s)
 	}
 	return a
+}
+
+// hasCriticalMember reports whether a group (rare earths, PGMs) has a member on the USGS 2025
+// list.
+func hasCriticalMember(kb *knowledge.KB, g *knowledge.Mineral) bool {
+	for _, id := range g.Members {
+		if m, ok := kb.Mineral(id); ok && m.On(knowledge.USGS2025) {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *Engine) policyCard(p *knowledge.Policy, question string) *Answer {

@@ -46,6 +46,8 @@ type Config struct {
 	PingInterval time.Duration
 	// MaxBackoff caps the wait between reconnection attempts; 1 minute when zero.
 	MaxBackoff time.Duration
+	// Observer is told what the bot does (metrics); nothing when nil.
+	Observer Observer
 }
 
 // Bot is the Slack bot.
@@ -59,29 +61,45 @@ type Bot struct {
 	seen   *seenSet
 	userID string // the bot's own user id, from auth.test
 	botID  string
+	obs    Observer
 
-	stats Stats
-}
-
-// Stats counts what the bot did; every failure that loses a reply is counted here and logged.
-type Stats struct {
-	Envelopes     atomic.Int64 // envelopes received
-	Commands      atomic.Int64 // slash commands answered
-	Events        atomic.Int64 // mentions and DMs answered
-	Duplicates    atomic.Int64 // redelivered events skipped
-	Ignored       atomic.Int64 // bot messages, own messages, subtypes
-	RateLimited   atomic.Int64 // 429 answers from Slack
-	PostFailures  atomic.Int64 // replies that could not be delivered after retries
-	Reconnects    atomic.Int64 // Socket Mode connections after the first
-	Busy          atomic.Int64 // requests turned away because the queue was full
-	AnswerErrors  atomic.Int64 // questions whose answering failed
-	connected     atomic.Bool
-	connections   atomic.Int64
-	lastConnected atomic.Int64
+	connected   atomic.Bool
+	connections atomic.Int64
 }
 
 // Connected reports whether the bot has a live Socket Mode connection.
-func (s *Stats) Connected() bool { return s.connected.Load() }
+func (b *Bot) Connected() bool { return b.connected.Load() }
+
+func (b *Bot) setConnected(up bool) {
+	b.connected.Store(up)
+	b.obs.Connected(up)
+}
+
+// Observer is told what the bot does; package metrics implements it with Prometheus.
+type Observer interface {
+	Request(kind string)
+	Answered(intent string, d time.Duration, found bool)
+	SlackError(method string)
+	RateLimited()
+	Reconnected()
+	Connected(up bool)
+	Duplicate()
+	Busy()
+	ReplyLost()
+}
+
+// nopObserver observes nothing.
+type nopObserver struct{}
+
+func (nopObserver) Request(string)                       {}
+func (nopObserver) Answered(string, time.Duration, bool) {}
+func (nopObserver) SlackError(string)                    {}
+func (nopObserver) RateLimited()                         {}
+func (nopObserver) Reconnected()                         {}
+func (nopObserver) Connected(bool)                       {}
+func (nopObserver) Duplicate()                           {}
+func (nopObserver) Busy()                                {}
+func (nopObserver) ReplyLost()                           {}
 
 // New checks the configuration and returns a bot ready to Run.
 func New(cfg Config) (*Bot, error) {
@@ -113,13 +131,16 @@ func New(cfg Config) (*Bot, error) {
 	if cfg.MaxBackoff <= 0 {
 		cfg.MaxBackoff = time.Minute
 	}
-	b := &Bot{cfg: cfg, http: cfg.HTTPClient, log: cfg.Logger,
+	if cfg.Observer == nil {
+		cfg.Observer = nopObserver{}
+	}
+	b := &Bot{cfg: cfg, http: cfg.HTTPClient, log: cfg.Logger, obs: cfg.Observer,
 		pool: newPool(cfg.Workers, cfg.Queue), seen: newSeenSet(10000, time.Hour)}
 	retry := slack.DefaultRetryConfig()
 	retry.MaxRetries = 5
 	retry.RetryAfterDuration = 2 * time.Second
 	retry.BackoffMax = 10 * time.Second
-	retry.Handlers = append([]slack.RetryHandler{countRateLimits{&b.stats, b.log}},
+	retry.Handlers = append([]slack.RetryHandler{countRateLimits{b.obs, b.log}},
 		append(slack.AllBuiltinRetryHandlers(retry), slack.NewServerErrorRetryHandler(retry))...)
 	b.api = slack.New(cfg.BotToken,
 		slack.OptionAppLevelToken(cfg.AppToken),
@@ -135,19 +156,16 @@ func New(cfg Config) (*Bot, error) {
 	return b, nil
 }
 
-// Stats returns the bot's counters.
-func (b *Bot) Stats() *Stats { return &b.stats }
-
 // countRateLimits is a retry handler that only counts and logs 429s; the handlers after it
 // decide whether and when to retry (honouring Retry-After).
 type countRateLimits struct {
-	stats *Stats
-	log   *slog.Logger
+	obs Observer
+	log *slog.Logger
 }
 
 func (c countRateLimits) ShouldRetry(st *slack.RetryState, req *http.Request, resp *http.Response, _ error) (bool, time.Duration) {
 	if resp != nil && resp.StatusCode == http.StatusTooManyRequests {
-		c.stats.RateLimited.Add(1)
+		c.obs.RateLimited()
 		c.log.Warn("slack rate limit", "path", req.URL.Path, "retry_after", resp.Header.Get("Retry-After"), "attempt", st.Attempt)
 	}
 	return false, 0
@@ -183,7 +201,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	runErr := b.runSocket(ctx)
 
 	<-loopDone
-	b.stats.connected.Store(false)
+	b.setConnected(false)
 	if b.cfg.ShutdownGrace > 0 {
 		wait, cancel := context.WithTimeout(context.Background(), b.cfg.ShutdownGrace)
 		if err := b.pool.wait(wait); err != nil {
@@ -205,7 +223,7 @@ func (b *Bot) runSocket(ctx context.Context) error {
 		if isAuthError(err) {
 			return fmt.Errorf("%w: Socket Mode: %v (check slack.app_token)", ErrAuth, err)
 		}
-		b.stats.connected.Store(false)
+		b.setConnected(false)
 		wait := backoff/2 + rand.N(backoff/2+1)
 		b.log.Warn("socket mode stopped; retrying", "err", err, "in", wait)
 		select {
@@ -250,30 +268,29 @@ func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event) {
 	case socketmode.EventTypeConnecting:
 		b.log.Debug("connecting to slack")
 	case socketmode.EventTypeConnected:
-		if b.stats.connections.Add(1) > 1 {
-			b.stats.Reconnects.Add(1)
+		if b.connections.Add(1) > 1 {
+			b.obs.Reconnected()
 		}
-		b.stats.connected.Store(true)
+		b.setConnected(true)
 		b.log.Info("connected to slack")
 	case socketmode.EventTypeConnectionError:
-		b.stats.connected.Store(false)
+		b.setConnected(false)
 		b.log.Warn("slack connection failed", "err", evt.Data)
 	case socketmode.EventTypeDisconnect:
-		b.stats.connected.Store(false)
+		b.setConnected(false)
 		b.log.Info("slack asked to reconnect")
 	case socketmode.EventTypeInvalidAuth:
 		b.log.Error("slack rejected the app token")
 	case socketmode.EventTypeHello:
 		b.log.Debug("hello from slack")
 	case socketmode.EventTypeSlashCommand:
-		b.stats.Envelopes.Add(1)
+		b.obs.Request("slash_command")
 		b.onSlashCommand(ctx, evt)
 	case socketmode.EventTypeEventsAPI:
-		b.stats.Envelopes.Add(1)
 		b.ack(evt.Request, nil)
 		b.onEventsAPI(ctx, evt)
 	case socketmode.EventTypeInteractive:
-		b.stats.Envelopes.Add(1)
+		b.obs.Request("interactive")
 		b.ack(evt.Request, nil)
 		b.onInteractive(ctx, evt)
 	default:
@@ -308,10 +325,12 @@ func (b *Bot) ask(ctx context.Context, log *slog.Logger, question string) *answe
 	start := time.Now()
 	a, err := b.cfg.Answerer.Ask(ctx, question)
 	if err == nil {
-		log.Info("answered", "intent", a.Intent, "record", a.Record.ID, "duration", time.Since(start))
+		d := time.Since(start)
+		b.obs.Answered(string(a.Intent), d, a.Intent != answer.IntentNotFound)
+		log.Info("answered", "intent", a.Intent, "record", a.Record.ID, "duration", d)
 	}
 	if err != nil {
-		b.stats.AnswerErrors.Add(1)
+		b.obs.Answered("error", time.Since(start), false)
 		log.Error("answering failed", "err", err)
 		return &answer.Answer{Intent: answer.IntentNotFound, Question: question,
 			Title: "Sorry, something went wrong while answering. Please try again in a moment."}
@@ -349,7 +368,7 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 		reply <- b.slashReply(ctx, log, cmd)
 	})
 	if !started {
-		b.stats.Busy.Add(1)
+		b.obs.Busy()
 		log.Warn("busy: slash command turned away")
 		b.ack(req, slashResponse{ResponseType: "ephemeral", Text: esc(busyAnswer.Title)})
 		return
@@ -361,7 +380,6 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 		case r := <-reply:
 			if data, err := json.Marshal(r); err == nil && len(data) <= maxAckBytes && req.AcceptsResponsePayload {
 				b.ack(req, r)
-				b.stats.Commands.Add(1)
 				return
 			}
 			b.ack(req, nil)
@@ -370,7 +388,6 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 			b.ack(req, nil)
 			b.respond(ctx, log, cmd.ResponseURL, <-reply)
 		}
-		b.stats.Commands.Add(1)
 	}()
 }
 
@@ -404,7 +421,8 @@ func helpAnswer(command string) *answer.Answer {
 // respond posts a slash command's reply to its response_url, retrying transient failures.
 func (b *Bot) respond(ctx context.Context, log *slog.Logger, url string, r slashResponse) {
 	if err := b.postJSON(ctx, url, r); err != nil {
-		b.stats.PostFailures.Add(1)
+		b.obs.ReplyLost()
+		b.obs.SlackError("response_url")
 		log.Error("reply lost: response_url post failed", "err", err)
 	}
 }
@@ -430,7 +448,9 @@ func (b *Bot) postJSON(ctx context.Context, url string, body any) error {
 		case err != nil:
 			last = err
 		case resp.StatusCode == http.StatusTooManyRequests:
-			b.stats.RateLimited.Add(1)
+			b.obs.RateLimited()
+			log := b.log
+			log.Warn("slack rate limit", "path", "response_url", "retry_after", resp.Header.Get("Retry-After"))
 			last = fmt.Errorf("429 from response_url")
 			wait = retryAfter(resp.Header.Get("Retry-After"), backoff)
 			resp.Body.Close()
@@ -479,16 +499,16 @@ func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event) {
 		_ = json.Unmarshal(req.Payload, &env)
 	}
 	if env.EventID != "" && !b.seen.add("event:"+env.EventID) {
-		b.stats.Duplicates.Add(1)
+		b.obs.Duplicate()
 		log.Info("duplicate event skipped", "event_id", env.EventID, "retry_attempt", req.RetryAttempt)
 		return
 	}
 	switch e := ev.InnerEvent.Data.(type) {
 	case *slackevents.AppMentionEvent:
 		if e.BotID != "" || e.User == b.userID {
-			b.stats.Ignored.Add(1)
 			return
 		}
+		b.obs.Request("app_mention")
 		thread := e.ThreadTimeStamp
 		if thread == "" {
 			thread = e.TimeStamp
@@ -499,9 +519,9 @@ func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event) {
 			return // mentions in channels arrive as app_mention too; answer those
 		}
 		if e.BotID != "" || e.SubType != "" || e.User == "" || e.User == b.userID {
-			b.stats.Ignored.Add(1)
-			return
+			return // bots (ourselves included), edits, joins: answering them makes loops
 		}
+		b.obs.Request("message_im")
 		b.answerMessage(ctx, log.With("event", "message.im", "user", e.User, "channel", e.Channel), e.Channel, e.TimeStamp, e.ThreadTimeStamp, e.Text)
 	}
 }
@@ -509,7 +529,7 @@ func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event) {
 // answerMessage answers a mention or DM once, posting in the given thread (if any).
 func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, channel, ts, thread, text string) {
 	if !b.seen.add("msg:" + channel + "/" + ts) {
-		b.stats.Duplicates.Add(1)
+		b.obs.Duplicate()
 		return
 	}
 	question := strings.TrimSpace(stripMentions(text))
@@ -521,10 +541,9 @@ func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, channel, ts, 
 			a = b.ask(ctx, log, question)
 		}
 		b.post(ctx, log, channel, thread, render(a, renderOptions{}))
-		b.stats.Events.Add(1)
 	})
 	if !started {
-		b.stats.Busy.Add(1)
+		b.obs.Busy()
 		log.Warn("busy: message turned away")
 		go b.post(ctx, log, channel, thread, render(busyAnswer, renderOptions{}))
 	}
@@ -538,7 +557,8 @@ func (b *Bot) post(ctx context.Context, log *slog.Logger, channel, thread string
 		opts = append(opts, slack.MsgOptionTS(thread))
 	}
 	if _, _, err := b.api.PostMessageContext(ctx, channel, opts...); err != nil {
-		b.stats.PostFailures.Add(1)
+		b.obs.ReplyLost()
+		b.obs.SlackError("chat.postMessage")
 		log.Error("reply lost: chat.postMessage failed", "err", err, "channel", channel)
 	}
 }
@@ -576,7 +596,7 @@ func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
 			m := render(a, renderOptions{sharedBy: user})
 			b.respond(ctx, log, url, slashResponse{ResponseType: "in_channel", Text: m.Text, Blocks: m.Blocks, DeleteOriginal: true})
 		}) {
-			b.stats.Busy.Add(1)
+			b.obs.Busy()
 			log.Warn("busy: share turned away")
 			go b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(busyAnswer.Title)})
 		}

@@ -28,7 +28,14 @@ type Config struct {
 	Slack     Slack     `yaml:"slack"`
 	Knowledge Knowledge `yaml:"knowledge"`
 	Bot       Bot       `yaml:"bot"`
+	HTTP      HTTP      `yaml:"http"`
 	Log       Log       `yaml:"log"`
+}
+
+// HTTP configures the operations endpoint: /healthz, /readyz and /metrics.
+type HTTP struct {
+	// Addr is the address to listen on; empty turns the endpoint off.
+	Addr string `yaml:"addr"`
 }
 
 // Slack configures the connection to Slack.
@@ -79,7 +86,8 @@ func Default() Config {
 			AckBudget:     Duration(1500 * time.Millisecond),
 			ShutdownGrace: Duration(10 * time.Second),
 		},
-		Log: Log{Level: "info", Format: "auto"},
+		HTTP: HTTP{Addr: ":8080"},
+		Log:  Log{Level: "info", Format: "auto"},
 	}
 }
 

@@ -26,13 +26,13 @@ import (
 
 // Names of the analysis components this mapping defines.
 const (
-	anNames     = "mb_names" // accent-folded, lower-cased words; no stemming
-	anEnglish   = "mb_en"    // accent-folded English with stop words and stemming
-	anSpanish   = "mb_es"    // accent-folded Spanish with stop words and light stemming
-	synNames    = "mb_syn_names"
-	synEnglish  = "mb_syn_en"
-	synonyms    = "mb_synonyms" // the synonym collection
-	docType     = "record"
+	anNames    = "mb_names" // accent-folded, lower-cased words; no stemming
+	anEnglish  = "mb_en"    // accent-folded English with stop words and stemming
+	anSpanish  = "mb_es"    // accent-folded Spanish with stop words and light stemming
+	synNames   = "mb_syn_names"
+	synEnglish = "mb_syn_en"
+	synonyms   = "mb_synonyms" // the synonym collection
+	docType    = "record"
 
 	// Mark and EndMark surround the matched words of a snippet.
 	Mark    = "\x02"
@@ -312,7 +312,7 @@ func (ix *Index) search(ctx context.Context, words []string, opt Options, fuzzin
 		match("body", boostBody),
 	}
 	for _, w := range words {
-		if looksLikeSymbol(w, len(words)) {
+		if knowledge.SymbolCandidate(w, len(words)) {
 			q := bleve.NewTermQuery(w)
 			q.SetField("symbol")
 			q.SetBoost(boostSymbol)
@@ -369,18 +369,4 @@ func Words(text string) []string {
 		}
 	}
 	return out
-}
-
-// stopSymbols are element symbols that are also everyday words ("In which…", "As of…", "Be",
-// "Y" in Spanish): they count as symbols only when they are the whole question.
-var stopSymbols = map[string]bool{"In": true, "As": true, "Be": true, "Y": true, "I": true, "At": true, "No": true, "He": true, "W": false}
-
-func looksLikeSymbol(w string, n int) bool {
-	if len(w) > 2 || !unicode.IsUpper(rune(w[0])) {
-		return false
-	}
-	if n == 1 {
-		return true
-	}
-	return !stopSymbols[w]
 }

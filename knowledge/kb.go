@@ -4,8 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"path"
-	"strconv"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -80,6 +80,20 @@ func (kb *KB) Resolve(s string) (Ref, bool) {
 	}
 	r, ok := kb.names[Normalize(s)]
 	return r, ok
+}
+
+// wordSymbols are element symbols that are also everyday words ("In which…", "As of…",
+// "Be", Spanish "Y"): in a sentence they are words; alone they are symbols.
+var wordSymbols = map[string]bool{"In": true, "As": true, "Be": true, "Y": true, "I": true, "At": true, "No": true, "He": true, "S": true, "B": true}
+
+// SymbolCandidate reports whether a word of a chat message of n words may be an element
+// symbol: one capital and at most one lower-case letter, exactly as symbols are written, and
+// not a symbol that is also a common word unless it is the whole message.
+func SymbolCandidate(w string, n int) bool {
+	if w == "" || len(w) > 2 || w[0] < 'A' || w[0] > 'Z' || (len(w) == 2 && (w[1] < 'a' || w[1] > 'z')) {
+		return false
+	}
+	return n == 1 || !wordSymbols[w]
 }
 
 // Names returns every name and alias of a record, its own name first.

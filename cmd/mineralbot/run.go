@@ -7,9 +7,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
+	"net/http"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/mineralbot/mineralbot/answer"
 	"github.com/mineralbot/mineralbot/index"
@@ -29,6 +33,7 @@ Usage:
   mineralbot run [-config FILE]         run the Slack bot (Socket Mode)
   mineralbot ask [-kb DIR] QUESTION...   answer a question in the terminal
   mineralbot kb check [DIR]             validate a knowledge base (default: the embedded one)
+  mineralbot healthcheck [-url URL]     exit 0 if a running bot's /healthz answers (for containers)
   mineralbot version                    print version and build information
 
 Examples:
@@ -84,6 +89,8 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		return cmdKBCheck(rest[1:], stdout, stderr)
 	case "version":
 		return cmdVersion(rest, stdout)
+	case "healthcheck":
+		return cmdHealthcheck(ctx, rest, getenv, stdout)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -123,24 +130,34 @@ func knowledgeFS(dir string) (fs.FS, error) {
 
 // loadEngine loads a knowledge base, indexes it and returns an answer engine.
 func loadEngine(dir string) (*answer.Engine, *index.Index, error) {
+	eng, ix, _, err := loadEngineKB(dir)
+	return eng, ix, err
+}
+
+// loadEngineKB is loadEngine that also returns the knowledge base.
+func loadEngineKB(dir string) (*answer.Engine, *index.Index, *knowledge.KB, error) {
 	fsys, err := knowledgeFS(dir)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	kb, err := knowledge.Load(fsys)
 	if err != nil {
-		return nil, nil, fmt.Errorf("load knowledge base (run \"mineralbot kb check\" for details): %w", err)
+		var ps knowledge.Problems
+		if errors.As(err, &ps) {
+			return nil, nil, nil, fmt.Errorf("knowledge base has %d problem(s), the first: %s (run \"mineralbot kb check\" for all)", len(ps), ps[0])
+		}
+		return nil, nil, nil, fmt.Errorf("load knowledge base: %w", err)
 	}
 	ix, err := index.New(kb)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	eng, err := answer.New(kb, ix)
 	if err != nil {
 		ix.Close()
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return eng, ix, nil
+	return eng, ix, kb, nil
 }
 
 func cmdAsk(ctx context.Context, args []string, stdout io.Writer) error {
@@ -193,6 +210,40 @@ func cmdKBCheck(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
+func cmdHealthcheck(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	fs := newFlagSet("healthcheck")
+	def := "http://127.0.0.1:8080/healthz"
+	if addr := getenv("MINERALBOT_HTTP_ADDR"); addr != "" {
+		host, port, err := net.SplitHostPort(addr)
+		if err == nil {
+			if host == "" || host == "0.0.0.0" || host == "::" {
+				host = "127.0.0.1"
+			}
+			def = "http://" + net.JoinHostPort(host, port) + "/healthz"
+		}
+	}
+	url := fs.String("url", def, "the `URL` of /healthz")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, *url, nil)
+	if err != nil {
+		return usageError{"healthcheck: " + err.Error()}
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("healthcheck: %w", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("healthcheck: %s answered %s", *url, resp.Status)
+	}
+	fmt.Fprintln(stdout, "ok")
+	return nil
+}
+
 func cmdVersion(args []string, stdout io.Writer) error {
 	if len(args) > 0 {
 		return usageError{"version takes no arguments"}
@@ -202,24 +253,34 @@ func cmdVersion(args []string, stdout io.Writer) error {
 }
 
 func versionString() string {
+	version, revision, goVersion := buildInfo()
+	v := "mineralbot " + version
+	if revision != "" {
+		v += " " + revision
+	}
+	return v + " " + goVersion
+}
+
+// buildInfo returns the module version, the VCS revision (with "+dirty" for a modified work
+// tree) and the Go version the binary was built with.
+func buildInfo() (version, revision, goVersion string) {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
-		return "mineralbot (no build information)"
+		return "unknown", "", runtime.Version()
 	}
-	v := "mineralbot " + bi.Main.Version
-	var rev, modified string
+	var modified string
 	for _, s := range bi.Settings {
 		switch s.Key {
 		case "vcs.revision":
-			rev = s.Value
+			revision = s.Value
 		case "vcs.modified":
 			if s.Value == "true" {
 				modified = "+dirty"
 			}
 		}
 	}
-	if rev != "" {
-		v += " " + rev + modified
+	if revision != "" {
+		revision += modified
 	}
-	return v + " " + bi.GoVersion
+	return bi.Main.Version, revision, bi.GoVersion
 }

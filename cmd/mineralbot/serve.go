@@ -6,10 +6,15 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"net/http"
 	"os"
+	"time"
 
 	"github.com/mineralbot/mineralbot/bot"
 	"github.com/mineralbot/mineralbot/config"
+	"github.com/mineralbot/mineralbot/internal/metrics"
+	"github.com/mineralbot/mineralbot/knowledge"
 )
 
 // cmdRun runs the Slack bot until ctx is done (SIGINT or SIGTERM in main).
@@ -30,14 +35,16 @@ func cmdRun(ctx context.Context, args []string, getenv func(string) string, stde
 		return fmt.Errorf("config: %w", err)
 	}
 	log := newLogger(cfg.Log, stderr)
+	version, revision, goVersion := buildInfo()
+	m := metrics.New(version, revision, goVersion)
 
-	eng, ix, err := loadEngine(cfg.Knowledge.Dir)
+	eng, ix, kb, err := loadEngineKB(cfg.Knowledge.Dir)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
-	n, _ := ix.Count()
-	log.Info("knowledge base loaded", "records", n, "dir", cfg.Knowledge.Dir)
+	m.Knowledge(len(kb.Minerals), len(kb.Policies), len(kb.Countries))
+	log.Info("knowledge base loaded", "summary", knowledge.Summarize(kb), "dir", cfg.Knowledge.Dir)
 
 	b, err := bot.New(bot.Config{
 		BotToken:      cfg.Slack.BotToken.Reveal(),
@@ -49,9 +56,22 @@ func cmdRun(ctx context.Context, args []string, getenv func(string) string, stde
 		Queue:         cfg.Bot.Queue,
 		AckBudget:     cfg.Bot.AckBudget.D(),
 		ShutdownGrace: cfg.Bot.ShutdownGrace.D(),
+		Observer:      m,
 	})
 	if err != nil {
 		return err
+	}
+	if cfg.HTTP.Addr != "" {
+		stop, err := serveOps(ctx, cfg.HTTP.Addr, m, func() error {
+			if !b.Connected() {
+				return errors.New("not connected to Slack")
+			}
+			return nil
+		}, log)
+		if err != nil {
+			return fmt.Errorf("http.addr: %w", err)
+		}
+		defer stop()
 	}
 	log.Info("starting", "api_url", cfg.APIURL())
 	if err := b.Run(ctx); err != nil {
@@ -62,6 +82,39 @@ func cmdRun(ctx context.Context, args []string, getenv func(string) string, stde
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// serveOps serves /healthz (the process is alive), /readyz (knowledge loaded and Slack
+// connected) and /metrics on addr until stop is called.
+func serveOps(ctx context.Context, addr string, m *metrics.Metrics, ready func() error, log *slog.Logger) (stop func(), err error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		io.WriteString(w, "ok\n")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {
+		if err := ready(); err != nil {
+			http.Error(w, "not ready: "+err.Error(), http.StatusServiceUnavailable)
+			return
+		}
+		io.WriteString(w, "ready\n")
+	})
+	mux.Handle("GET /metrics", m.Handler())
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, BaseContext: func(net.Listener) context.Context { return ctx }}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Error("http server stopped", "err", err)
+		}
+	}()
+	log.Info("http listening", "addr", ln.Addr().String())
+	return func() {
+		c, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(c)
+	}, nil
 }
 
 // newLogger returns a slog logger: text on a terminal, JSON otherwise (or as configured).

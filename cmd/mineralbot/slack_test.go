@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -48,6 +50,7 @@ func startBot(t *testing.T, extraEnv map[string]string) *liveBot {
 		"SLACK_APP_TOKEN":      slackfake.AppToken,
 		"SLACK_API_URL":        fake.APIURL(),
 		"MINERALBOT_LOG_LEVEL": "debug",
+		"MINERALBOT_HTTP_ADDR": "127.0.0.1:0",
 	}
 	for k, v := range extraEnv {
 		env[k] = v
@@ -378,6 +381,89 @@ func TestShutdownIsClean(t *testing.T) {
 		lb.done <- code // for the cleanup
 	case <-time.After(15 * time.Second):
 		t.Fatal("run did not return after cancel")
+	}
+}
+
+// opsAddr finds the address the HTTP endpoint listens on, from the log.
+func (lb *liveBot) opsAddr(t *testing.T) string {
+	t.Helper()
+	for _, line := range strings.Split(lb.logs.String(), "\n") {
+		var rec struct {
+			Msg  string `json:"msg"`
+			Addr string `json:"addr"`
+		}
+		if json.Unmarshal([]byte(line), &rec) == nil && rec.Msg == "http listening" {
+			return rec.Addr
+		}
+	}
+	t.Fatalf("no \"http listening\" line in the logs:\n%s", lb.logs.String())
+	return ""
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+func TestHealthReadinessAndMetrics(t *testing.T) {
+	lb := startBot(t, nil)
+	base := "http://" + lb.opsAddr(t)
+	if code, _ := get(t, base+"/healthz"); code != 200 {
+		t.Errorf("/healthz: %d", code)
+	}
+	if code, out, errOut := runCmd(t, "healthcheck", "-url", base+"/healthz"); code != 0 || out != "ok\n" {
+		t.Errorf("healthcheck: exit %d, %q %q", code, out, errOut)
+	}
+	// Ready once connected; the bot connected before startBot returned, but the flag is set
+	// by the event loop a moment later.
+	var code int
+	for range 50 {
+		if code, _ = get(t, base+"/readyz"); code == 200 {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if code != 200 {
+		t.Errorf("/readyz: %d while connected", code)
+	}
+	env, _, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "antimony", User: "U1", Channel: "C1"})
+	lb.fake.WaitAck(env, 5*time.Second)
+	_, body := get(t, base+"/metrics")
+	for _, want := range []string{
+		`mineralbot_requests_total{kind="slash_command"} 1`,
+		`mineralbot_answers_total{intent="mineral"} 1`,
+		"mineralbot_answer_duration_seconds_bucket",
+		`mineralbot_knowledge_records{kind="mineral"}`,
+		"mineralbot_build_info{",
+		"mineralbot_slack_connected 1",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+	for _, line := range strings.Split(body, "\n") {
+		if line != "" && !strings.HasPrefix(line, "#") && !strings.HasPrefix(line, "mineralbot_") {
+			t.Errorf("series without the mineralbot_ prefix: %s", line)
+		}
+	}
+
+	// Not ready while Slack is unreachable.
+	lb.fake.RevokeTokens()
+	lb.fake.DropSocket()
+	for range 100 {
+		if code, _ = get(t, base+"/readyz"); code == 503 {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if code != 503 {
+		t.Errorf("/readyz: %d after the socket dropped and tokens were revoked, want 503", code)
 	}
 }
 

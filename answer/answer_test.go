@@ -1,0 +1,245 @@
+package answer_test
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/mineralbot/mineralbot/answer"
+	"github.com/mineralbot/mineralbot/index"
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+var (
+	engineOnce sync.Once
+	engine     *answer.Engine
+	engineKB   *knowledge.KB
+	engineErr  error
+)
+
+// mustEngine returns an engine over the embedded knowledge base, built once.
+func mustEngine(tb testing.TB) (*answer.Engine, *knowledge.KB) {
+	tb.Helper()
+	engineOnce.Do(func() {
+		engineKB, engineErr = knowledge.Load(knowledge.Embedded())
+		if engineErr != nil {
+			return
+		}
+		var ix *index.Index
+		if ix, engineErr = index.New(engineKB); engineErr != nil {
+			return
+		}
+		engine, engineErr = answer.New(engineKB, ix)
+	})
+	if engineErr != nil {
+		tb.Fatal(engineErr)
+	}
+	return engine, engineKB
+}
+
+func ask(tb testing.TB, q string) *answer.Answer {
+	tb.Helper()
+	e, _ := mustEngine(tb)
+	a, err := e.Ask(context.Background(), q)
+	if err != nil {
+		tb.Fatalf("Ask(%q): %v", q, err)
+	}
+	return a
+}
+
+// text renders an answer as the terminal shows it.
+func text(tb testing.TB, a *answer.Answer) string {
+	tb.Helper()
+	var b strings.Builder
+	if err := answer.WriteText(&b, a); err != nil {
+		tb.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestPhrasings asks the questions people type, the way they type them, through the one entry
+// point the bot and `mineralbot ask` share, and checks the intent, the record and a key fact.
+func TestPhrasings(t *testing.T) {
+	tests := []struct {
+		q      string
+		intent answer.Intent
+		record string // the answer's record id, when it has one
+		fact   string // text the rendered answer must contain
+	}{
+		// Bare names, aliases, symbols, Spanish, misspellings, mixed case.
+		{"antimony", answer.IntentMineral, "antimony", "China"},
+		{"ANTIMONY", answer.IntentMineral, "antimony", "Antimony (Sb)"},
+		{"Antimonio", answer.IntentMineral, "antimony", "Antimony (Sb)"},
+		{"antimoney", answer.IntentMineral, "antimony", "showing results for Antimony"},
+		{"Sb", answer.IntentMineral, "antimony", "Antimony (Sb)"},
+		{"fluorspar", answer.IntentMineral, "fluorspar", "second-hand"},
+		{"fluorite", answer.IntentMineral, "fluorspar", "Fluorspar"},
+		{"fluorita", answer.IntentMineral, "fluorspar", "Fluorspar"},
+		{"baryte", answer.IntentMineral, "barite", "Barite"},
+		{"barita", answer.IntentMineral, "barite", "Barite"},
+		{"plata", answer.IntentMineral, "silver", "Mexico"},
+		{"Ag", answer.IntentMineral, "silver", "Silver (Ag)"},
+		{"grafito", answer.IntentMineral, "graphite", "Graphite"},
+		{"graphyte", answer.IntentMineral, "graphite", "Graphite"},
+		{"cobre", answer.IntentMineral, "copper", "Copper (Cu)"},
+		{"zinc", answer.IntentMineral, "zinc", "Zinc (Zn)"},
+		{"plomo", answer.IntentMineral, "lead", "Lead (Pb)"},
+		{"W", answer.IntentMineral, "tungsten", "Tungsten (W)"},
+		{"Nd", answer.IntentMineral, "neodymium", "rare-earth"},
+		{"litio", answer.IntentMineral, "lithium", "Lithium (Li)"},
+		{"tierras raras", answer.IntentMineral, "rare-earths", "China"},
+		// Who produces.
+		{"who produces fluorspar?", answer.IntentProducers, "fluorspar", "China"},
+		{"Who produces antimony", answer.IntentProducers, "antimony", "Largest producer: China, 60%"},
+		{"largest producer of silver", answer.IntentProducers, "silver", "Largest producer: Mexico"},
+		{"top producers of graphite", answer.IntentProducers, "graphite", "China"},
+		{"¿Quién produce plata?", answer.IntentProducers, "silver", "Mexico"},
+		{"principales productores de cobre", answer.IntentProducers, "copper", "Chile"},
+		{"who mines cobalt", answer.IntentProducers, "cobalt", "Congo (Kinshasa)"},
+		{"who produces germanium", answer.IntentProducers, "germanium", "no country breakdown"},
+		// Uses.
+		{"what is antimony used for", answer.IntentUses, "antimony", "Main uses"},
+		{"¿para qué se usa el litio?", answer.IntentUses, "lithium", "Main uses"},
+		{"uses of gallium", answer.IntentUses, "gallium", "Main uses"},
+		// Lists.
+		{"is copper critical?", answer.IntentLists, "copper", "joined the U.S. critical minerals list in 2025"},
+		{"is gold a critical mineral", answer.IntentLists, "gold", "not on the U.S. 2025 critical minerals list"},
+		{"¿es crítico el antimonio?", answer.IntentLists, "antimony", "is a U.S. critical mineral"},
+		{"which lists is nickel on", answer.IntentLists, "nickel", "EU CRMA"},
+		{"what was added in 2025", answer.IntentList, "", "Silver"},
+		{"¿qué minerales se agregaron en 2025?", answer.IntentList, "", "Uranium"},
+		{"list new-in-2025", answer.IntentList, "", "Metallurgical coal"},
+		{"list usgs-2022", answer.IntentList, "", "50 minerals"},
+		{"list eu", answer.IntentList, "", "EU CRMA critical"},
+		{"list", answer.IntentList, "", "60 minerals"},
+		// Countries.
+		{"mexico", answer.IntentCountry, "mexico", "Silver"},
+		{"México", answer.IntentCountry, "mexico", "#1"},
+		{"what does Peru produce", answer.IntentCountry, "peru", "Copper"},
+		{"¿qué minerales críticos produce México?", answer.IntentCountry, "mexico", "Critical minerals it produces"},
+		{"which critical minerals does Mexico produce", answer.IntentCountry, "mexico", "Fluorspar"},
+		{"country chile", answer.IntentCountry, "chile", "Lithium"},
+		{"country atlantis", answer.IntentNotFound, "", "don't know a country"},
+		// A mineral in a country.
+		{"antimony in mexico", answer.IntentMineralCountry, "antimony", "#"},
+		{"plata en México", answer.IntentMineralCountry, "silver", "#1"},
+		{"silver and peru", answer.IntentMineralCountry, "silver", "Peru"},
+		{"lithium in Chile", answer.IntentMineralCountry, "lithium", "Chile"},
+		// Supply risk.
+		{"how concentrated is gallium supply", answer.IntentRisk, "gallium", "highly concentrated"},
+		{"supply risk of rare earths", answer.IntentRisk, "rare-earths", "HHI"},
+		{"riesgo de suministro del grafito", answer.IntentRisk, "graphite", "Top 3 share"},
+		{"US import reliance on antimony", answer.IntentRisk, "antimony", "Net import reliance"},
+		// Compare.
+		{"compare antimony and tungsten", answer.IntentCompare, "", "Tungsten"},
+		{"antimony vs gallium vs germanium", answer.IntentCompare, "", "Germanium"},
+		{"compara plata y cobre", answer.IntentCompare, "", "Copper"},
+		{"compare antimoney tungsten", answer.IntentCompare, "", "Antimony"},
+		{"compare antimony", answer.IntentHelp, "", "at least two minerals"},
+		// Policy.
+		{"section 232", answer.IntentPolicy, "", "Section 232"},
+		{"US-Mexico action plan", answer.IntentPolicy, "", "Action Plan"},
+		{"China's export controls on gallium", answer.IntentPolicy, "", "gallium"},
+		{"EU CRMA", answer.IntentPolicy, "", "Critical Raw Materials Act"},
+		{"policy", answer.IntentPolicyList, "", "2026"},
+		{"policy lithium", answer.IntentPolicy, "", "ithium"},
+		{"nacionalización del litio", answer.IntentPolicy, "", "ithium"},
+		// Search, help and nothing.
+		{"search flame retardants", answer.IntentSearch, "", "antimony"},
+		{"help", answer.IntentHelp, "", "compare <a> <b>"},
+		{"ayuda", answer.IntentHelp, "", "country <name>"},
+		{"", answer.IntentHelp, "", "Commands"},
+		{"qwxzzzv blorf", answer.IntentNotFound, "", "Did you mean"},
+	}
+	seen := map[string]bool{}
+	for _, tt := range tests {
+		if seen[tt.q] {
+			t.Fatalf("duplicate phrasing %q", tt.q)
+		}
+		seen[tt.q] = true
+		t.Run(tt.q, func(t *testing.T) {
+			a := ask(t, tt.q)
+			out := text(t, a)
+			if a.Intent != tt.intent {
+				t.Errorf("intent %s, want %s\n%s", a.Intent, tt.intent, out)
+			}
+			if tt.record != "" && a.Record.ID != tt.record {
+				t.Errorf("record %q, want %q", a.Record.ID, tt.record)
+			}
+			if !strings.Contains(strings.ToLower(out), strings.ToLower(tt.fact)) {
+				t.Errorf("answer lacks %q:\n%s", tt.fact, out)
+			}
+		})
+	}
+	if len(tests) < 60 {
+		t.Errorf("%d phrasings; the bar is 60", len(tests))
+	}
+}
+
+// Every answer names its sources, with the edition.
+func TestEveryCardHasSources(t *testing.T) {
+	_, kb := mustEngine(t)
+	for _, m := range kb.Minerals {
+		a := ask(t, m.Name)
+		if len(a.Sources) == 0 {
+			t.Errorf("%s: no sources", m.ID)
+		}
+		for _, s := range a.Sources {
+			if s.URL == "" || s.Edition == "" {
+				t.Errorf("%s: source without URL or edition: %+v", m.ID, s)
+			}
+		}
+	}
+}
+
+func TestGoldenText(t *testing.T) {
+	for name, q := range map[string]string{
+		"mineral": "antimony", "country": "mexico", "compare": "compare antimony tungsten",
+		"list": "list new-in-2025", "policy": "section 232", "producers": "who produces fluorspar",
+	} {
+		t.Run(name, func(t *testing.T) {
+			checkGolden(t, filepath.Join("testdata", name+".txt"), text(t, ask(t, q)))
+		})
+	}
+}
+
+func checkGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test -update writes it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s changed (go test -update to accept, then review the diff):\n%s", path, got)
+	}
+}
+
+// Each of the 60 USGS 2025 critical minerals answers to its English and its Spanish name with
+// its own card.
+func TestAllCriticalMineralsByName(t *testing.T) {
+	_, kb := mustEngine(t)
+	ms := kb.OnList(knowledge.USGS2025)
+	if len(ms) != 60 {
+		t.Fatalf("%d minerals on the USGS 2025 list, want 60", len(ms))
+	}
+	for _, m := range ms {
+		for _, name := range []string{m.Name, m.NameES, strings.ToLower(m.NameES)} {
+			a := ask(t, name)
+			if a.Intent != answer.IntentMineral || a.Record.ID != m.ID {
+				t.Errorf("%q: %s card of %q, want the mineral card of %s", name, a.Intent, a.Record.ID, m.ID)
+			}
+		}
+	}
+}
