@@ -48,6 +48,21 @@ type Config struct {
 	MaxBackoff time.Duration
 	// Observer is told what the bot does (metrics); nothing when nil.
 	Observer Observer
+
+	// Store keeps digest subscriptions and claims, and unanswered questions. Without it
+	// there are no digests.
+	Store *Store
+	// Digests builds digest content; the answer engine.
+	Digests DigestBuilder
+	// DigestSchedule is the cron spec for DigestChannels (CRON_TZ= prefix allowed).
+	DigestSchedule string
+	DigestChannels []string
+	// DigestGrace is how late a missed digest may still be posted on start.
+	DigestGrace time.Duration
+	// Admins may change subscriptions, besides workspace admins and owners.
+	Admins []string
+	// Clock is the digests' clock; the real one when nil.
+	Clock Clock
 }
 
 // Bot is the Slack bot.
@@ -62,6 +77,7 @@ type Bot struct {
 	userID string // the bot's own user id, from auth.test
 	botID  string
 	obs    Observer
+	digest *digester
 
 	connected   atomic.Bool
 	connections atomic.Int64
@@ -86,6 +102,7 @@ type Observer interface {
 	Duplicate()
 	Busy()
 	ReplyLost()
+	Digest(ok bool)
 }
 
 // nopObserver observes nothing.
@@ -100,6 +117,7 @@ func (nopObserver) Connected(bool)                       {}
 func (nopObserver) Duplicate()                           {}
 func (nopObserver) Busy()                                {}
 func (nopObserver) ReplyLost()                           {}
+func (nopObserver) Digest(bool)                          {}
 
 // New checks the configuration and returns a bot ready to Run.
 func New(cfg Config) (*Bot, error) {
@@ -149,6 +167,21 @@ func New(cfg Config) (*Bot, error) {
 		slack.OptionRetryConfig(retry),
 		slack.OptionLog(slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelDebug)),
 	)
+	if cfg.Store != nil {
+		if cfg.Digests == nil {
+			return nil, errors.New("bot: Digests is required with a Store")
+		}
+		sched, err := ParseSchedule(cfg.DigestSchedule)
+		if err != nil {
+			return nil, fmt.Errorf("digest.schedule: invalid cron spec %q: %v", cfg.DigestSchedule, err)
+		}
+		if cfg.Clock == nil {
+			cfg.Clock = realClock{}
+		}
+		b.cfg = cfg
+		b.digest = newDigester(digestConfig{schedule: sched, channels: cfg.DigestChannels, grace: cfg.DigestGrace},
+			cfg.Store, cfg.Digests, cfg.Clock, cfg.Logger, b.obs, b.postDigest)
+	}
 	b.sm = socketmode.New(b.api,
 		socketmode.OptionPingInterval(cfg.PingInterval),
 		socketmode.OptionLog(slog.NewLogLogger(cfg.Logger.With("component", "socketmode").Handler(), slog.LevelDebug)),
@@ -197,10 +230,18 @@ func (b *Bot) Run(ctx context.Context) error {
 		defer close(loopDone)
 		b.eventLoop(ctx, work)
 	}()
+	digestDone := make(chan struct{})
+	go func() {
+		defer close(digestDone)
+		if b.digest != nil {
+			b.digest.run(ctx, work)
+		}
+	}()
 
 	runErr := b.runSocket(ctx)
 
 	<-loopDone
+	<-digestDone
 	b.setConnected(false)
 	if b.cfg.ShutdownGrace > 0 {
 		wait, cancel := context.WithTimeout(context.Background(), b.cfg.ShutdownGrace)
@@ -327,6 +368,11 @@ func (b *Bot) ask(ctx context.Context, log *slog.Logger, question string) *answe
 	if err == nil {
 		d := time.Since(start)
 		b.obs.Answered(string(a.Intent), d, a.Intent != answer.IntentNotFound)
+		if a.Intent == answer.IntentNotFound && b.cfg.Store != nil {
+			if err := b.cfg.Store.AddUnanswered(question, time.Now()); err != nil {
+				log.Warn("could not record an unanswered question", "err", err)
+			}
+		}
 		log.Info("answered", "intent", a.Intent, "record", a.Record.ID, "duration", d)
 	}
 	if err != nil {
@@ -394,6 +440,9 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 // slashReply answers a slash command: ephemeral, with a "Share in channel" button.
 func (b *Bot) slashReply(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) slashResponse {
 	text := strings.TrimSpace(cmd.Text)
+	if first, rest, _ := strings.Cut(text, " "); strings.EqualFold(first, "digest") {
+		return b.digestCommand(ctx, log, cmd, strings.TrimSpace(rest))
+	}
 	var a *answer.Answer
 	if text == "" || strings.EqualFold(text, "help") {
 		a = helpAnswer(cmd.Command)
@@ -547,6 +596,15 @@ func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, channel, ts, 
 		log.Warn("busy: message turned away")
 		go b.post(ctx, log, channel, thread, render(busyAnswer, renderOptions{}))
 	}
+}
+
+// postDigest posts a digest to a channel and returns its ts.
+func (b *Bot) postDigest(ctx context.Context, channel string, m Message) (string, error) {
+	_, ts, err := b.api.PostMessageContext(ctx, channel, slack.MsgOptionText(m.Text, false), slack.MsgOptionBlocks(m.Blocks...))
+	if err != nil {
+		b.obs.SlackError("chat.postMessage")
+	}
+	return ts, err
 }
 
 // post sends a message with chat.postMessage; the client retries 429s (after Retry-After),

@@ -28,8 +28,25 @@ type Config struct {
 	Slack     Slack     `yaml:"slack"`
 	Knowledge Knowledge `yaml:"knowledge"`
 	Bot       Bot       `yaml:"bot"`
+	Digest    Digest    `yaml:"digest"`
 	HTTP      HTTP      `yaml:"http"`
 	Log       Log       `yaml:"log"`
+	// DataDir holds the bot's durable state (digest subscriptions and what was posted).
+	DataDir string `yaml:"data_dir"`
+	// Admins are the Slack user ids that may change digest subscriptions and reload the
+	// knowledge base, besides the workspace's admins and owners.
+	Admins []string `yaml:"admins"`
+}
+
+// Digest configures the weekly digest.
+type Digest struct {
+	// Schedule is a cron spec (5 fields, or @every/@weekly…); a CRON_TZ=Zone/Name prefix sets
+	// its time zone.
+	Schedule string `yaml:"schedule"`
+	// Channels get the digest on Schedule, besides those subscribed from Slack.
+	Channels []string `yaml:"channels"`
+	// Grace is how late a digest missed while the bot was down may still be posted on start.
+	Grace Duration `yaml:"grace"`
 }
 
 // HTTP configures the operations endpoint: /healthz, /readyz and /metrics.
@@ -86,8 +103,15 @@ func Default() Config {
 			AckBudget:     Duration(1500 * time.Millisecond),
 			ShutdownGrace: Duration(10 * time.Second),
 		},
-		HTTP: HTTP{Addr: ":8080"},
-		Log:  Log{Level: "info", Format: "auto"},
+		Digest: Digest{
+			Schedule: "CRON_TZ=America/Mexico_City 0 9 * * 1",
+			Channels: []string{},
+			Grace:    Duration(6 * time.Hour),
+		},
+		Admins:  []string{},
+		HTTP:    HTTP{Addr: ":8080"},
+		Log:     Log{Level: "info", Format: "auto"},
+		DataDir: "data",
 	}
 }
 
@@ -314,6 +338,22 @@ func (c Config) Validate() error {
 	if b := c.Bot.AckBudget.D(); b <= 0 || b > 2500*time.Millisecond {
 		errs = append(errs, fmt.Errorf("bot.ack_budget: must be between 0 and 2.5s (Slack's ack deadline is 3s), got %s", b))
 	}
+	if c.DataDir == "" {
+		errs = append(errs, fmt.Errorf("data_dir: must not be empty"))
+	}
+	if c.Digest.Grace.D() < 0 {
+		errs = append(errs, fmt.Errorf("digest.grace: must not be negative"))
+	}
+	for _, ch := range c.Digest.Channels {
+		if !validChannelID(ch) {
+			errs = append(errs, fmt.Errorf("digest.channels: %q is not a Slack channel id (like C0123ABCD)", ch))
+		}
+	}
+	for _, u := range c.Admins {
+		if !validUserID(u) {
+			errs = append(errs, fmt.Errorf("admins: %q is not a Slack user id (like U0123ABCD)", u))
+		}
+	}
 	if c.Bot.ShutdownGrace.D() < 0 {
 		errs = append(errs, fmt.Errorf("bot.shutdown_grace: must not be negative"))
 	}
@@ -331,6 +371,21 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("slack.api_url: %q is not an http(s) URL", c.Slack.APIURL))
 	}
 	return errors.Join(errs...)
+}
+
+func validChannelID(s string) bool { return validSlackID(s, "CGD") }
+func validUserID(s string) bool    { return validSlackID(s, "UW") }
+
+func validSlackID(s, prefixes string) bool {
+	if len(s) < 2 || !strings.ContainsRune(prefixes, rune(s[0])) {
+		return false
+	}
+	for _, r := range s[1:] {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // ValidateSlack checks the settings that running in Slack needs: both tokens, each of the

@@ -46,17 +46,29 @@ func cmdRun(ctx context.Context, args []string, getenv func(string) string, stde
 	m.Knowledge(len(kb.Minerals), len(kb.Policies), len(kb.Countries))
 	log.Info("knowledge base loaded", "summary", knowledge.Summarize(kb), "dir", cfg.Knowledge.Dir)
 
+	store, err := bot.OpenStore(cfg.DataDir)
+	if err != nil {
+		return fmt.Errorf("data_dir: %w", err)
+	}
+	log.Info("state file", "path", store.Path())
+
 	b, err := bot.New(bot.Config{
-		BotToken:      cfg.Slack.BotToken.Reveal(),
-		AppToken:      cfg.Slack.AppToken.Reveal(),
-		APIURL:        cfg.APIURL(),
-		Answerer:      eng,
-		Logger:        log,
-		Workers:       cfg.Bot.Workers,
-		Queue:         cfg.Bot.Queue,
-		AckBudget:     cfg.Bot.AckBudget.D(),
-		ShutdownGrace: cfg.Bot.ShutdownGrace.D(),
-		Observer:      m,
+		BotToken:       cfg.Slack.BotToken.Reveal(),
+		AppToken:       cfg.Slack.AppToken.Reveal(),
+		APIURL:         cfg.APIURL(),
+		Answerer:       eng,
+		Logger:         log,
+		Workers:        cfg.Bot.Workers,
+		Queue:          cfg.Bot.Queue,
+		AckBudget:      cfg.Bot.AckBudget.D(),
+		ShutdownGrace:  cfg.Bot.ShutdownGrace.D(),
+		Observer:       m,
+		Store:          store,
+		Digests:        eng,
+		DigestSchedule: cfg.Digest.Schedule,
+		DigestChannels: cfg.Digest.Channels,
+		DigestGrace:    cfg.Digest.Grace.D(),
+		Admins:         cfg.Admins,
 	})
 	if err != nil {
 		return err

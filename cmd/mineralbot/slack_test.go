@@ -51,6 +51,7 @@ func startBot(t *testing.T, extraEnv map[string]string) *liveBot {
 		"SLACK_API_URL":        fake.APIURL(),
 		"MINERALBOT_LOG_LEVEL": "debug",
 		"MINERALBOT_HTTP_ADDR": "127.0.0.1:0",
+		"MINERALBOT_DATA_DIR":  t.TempDir(),
 	}
 	for k, v := range extraEnv {
 		env[k] = v
@@ -485,7 +486,17 @@ func TestBadTokens(t *testing.T) {
 			var out syncBuffer
 			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 			defer cancel()
-			code := run(ctx, []string{"mineralbot", "run"}, func(k string) string { return tt.env[k] }, &out, &out)
+			dir := t.TempDir()
+			getenv := func(k string) string {
+				if k == "MINERALBOT_DATA_DIR" {
+					return dir
+				}
+				if k == "MINERALBOT_HTTP_ADDR" {
+					return "127.0.0.1:0"
+				}
+				return tt.env[k]
+			}
+			code := run(ctx, []string{"mineralbot", "run"}, getenv, &out, &out)
 			if code != 1 || !strings.Contains(out.String(), tt.want) {
 				t.Errorf("exit %d, output:\n%s\nwant exit 1 and %q", code, out.String(), tt.want)
 			}

@@ -1,0 +1,160 @@
+package answer
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// IntentDigest is the weekly digest.
+const IntentDigest Intent = "digest"
+
+// DigestInput is what a digest is built from, besides the knowledge base.
+type DigestInput struct {
+	Period     time.Time // the scheduled time of this digest
+	Since      time.Time // the previous digest's period: "new" means after it
+	Unanswered []string  // questions the bot could not answer in (Since, Period]
+	Location   *time.Location
+}
+
+// upcomingWindow is how far ahead "coming up" looks.
+const upcomingWindow = 30 * 24 * time.Hour
+
+// Digest builds the digest for a period at send time from the knowledge base: policy items
+// dated in the period, dates coming up in the next 30 days, records changed since the last
+// digest, a mineral spotlight that rotates by ISO week, and, for curators, the questions the
+// bot could not answer. A quiet week still gets a short digest.
+func (e *Engine) Digest(in DigestInput) *Answer {
+	loc := in.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	period := in.Period.In(loc)
+	a := &Answer{Intent: IntentDigest, Title: "Critical minerals digest, " + period.Format("2 Jan 2006")}
+	a.Subtitle = "Since " + in.Since.In(loc).Format("2 Jan 2006") + " · from the mineralbot knowledge base"
+
+	var news []string
+	var upcoming []dated
+	for _, p := range e.kb.Policies {
+		if within(p.Date, in.Since, in.Period) {
+			news = append(news, p.Date.Human()+": "+p.Title)
+			a.Sources = appendSource(a.Sources, p.Sources[0])
+		}
+		for _, d := range []struct {
+			date knowledge.Date
+			what string
+		}{{p.Date, "takes effect"}, {p.EndDate, "ends"}} {
+			if !d.date.IsZero() && d.date.Time.After(in.Period) && !d.date.Time.After(in.Period.Add(upcomingWindow)) {
+				upcoming = append(upcoming, dated{d.date, p.Title + " " + d.what})
+			}
+		}
+	}
+	if len(news) > 0 {
+		a.Sections = append(a.Sections, Section{Heading: "New in policy", Items: news})
+	}
+	if len(upcoming) > 0 {
+		slices.SortFunc(upcoming, func(x, y dated) int { return x.date.Time.Compare(y.date.Time) })
+		var items []string
+		for _, u := range upcoming {
+			items = append(items, u.date.Human()+": "+u.text)
+		}
+		a.Sections = append(a.Sections, Section{Heading: "Coming up in the next 30 days", Items: items})
+	}
+	var changed []string
+	for _, m := range e.kb.Minerals {
+		if within(m.Updated, in.Since, in.Period) {
+			changed = append(changed, m.Name)
+		}
+	}
+	for _, p := range e.kb.Policies {
+		if within(p.Updated, in.Since, in.Period) && !within(p.Date, in.Since, in.Period) {
+			changed = append(changed, p.Title)
+		}
+	}
+	if len(changed) > 0 {
+		a.Sections = append(a.Sections, Section{Heading: "Updated in the knowledge base", Text: listMore(changed, 20)})
+	}
+	if len(news) == 0 && len(upcoming) == 0 && len(changed) == 0 {
+		a.Sections = append(a.Sections, Section{Text: "A quiet week: no new policy items, no dates coming up in the next 30 days, and no changes to the knowledge base."})
+	}
+	if m := e.Spotlight(in.Period); m != nil {
+		s := Section{Heading: "Spotlight: " + m.Name, Text: firstParagraph(m.Summary)}
+		if r, ok := e.kb.PrimaryRanking(m.ID); ok && r.HasShares() {
+			s.Facts = riskFacts(e.kb, r)
+			s.Note = "Derived by mineralbot from " + dataNote(r)
+			a.Sources = appendSource(a.Sources, r.Source)
+		} else if m.NoCountryTable != "" {
+			s.Note = m.NoCountryTable
+		}
+		if rel, ok := e.kb.LatestReliance(m.ID); ok {
+			s.Facts = append(s.Facts, Fact{Label: "U.S. net import reliance, " + yearLabel(rel.Year, rel.Estimated), Value: relianceText(rel)})
+		}
+		a.Sections = append(a.Sections, s)
+		a.Record = knowledge.Ref{Kind: knowledge.KindMineral, ID: m.ID}
+		e.addMineralSources(a, m)
+	}
+	if n := len(in.Unanswered); n > 0 {
+		a.Sections = append(a.Sections, Section{Heading: "For curators",
+			Text: fmt.Sprintf("%d question(s) went unanswered. Most asked: %s.", n, strings.Join(mostCommon(in.Unanswered, 3), "; "))})
+	}
+	return a
+}
+
+type dated struct {
+	date knowledge.Date
+	text string
+}
+
+// within reports whether a date falls in (from, to].
+func within(d knowledge.Date, from, to time.Time) bool {
+	return !d.IsZero() && d.Time.After(from) && !d.Time.After(to)
+}
+
+func listMore(items []string, n int) string {
+	if len(items) <= n {
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items[:n], ", ") + fmt.Sprintf(" and %d more", len(items)-n)
+}
+
+// Spotlight returns the mineral of the week: the USGS 2025 list in name order, one a week by
+// ISO week, so that every one of the 60 comes round.
+func (e *Engine) Spotlight(t time.Time) *knowledge.Mineral {
+	ms := e.kb.OnList(knowledge.USGS2025)
+	if len(ms) == 0 {
+		return nil
+	}
+	year, week := t.ISOWeek()
+	return ms[(year*53+week)%len(ms)]
+}
+
+// mostCommon returns up to n questions, most frequent first (compared after normalizing).
+func mostCommon(qs []string, n int) []string {
+	count := map[string]int{}
+	first := map[string]string{}
+	for _, q := range qs {
+		k := knowledge.Normalize(q)
+		if _, ok := first[k]; !ok {
+			first[k] = q
+		}
+		count[k]++
+	}
+	keys := make([]string, 0, len(count))
+	for k := range count {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(count[b]-count[a], cmp.Compare(a, b)) })
+	var out []string
+	for _, k := range keys[:min(n, len(keys))] {
+		q := first[k]
+		if count[k] > 1 {
+			q += fmt.Sprintf(" (%d×)", count[k])
+		}
+		out = append(out, "“"+q+"”")
+	}
+	return out
+}

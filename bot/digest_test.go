@@ -1,0 +1,341 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mineralbot/mineralbot/answer"
+)
+
+// fakeClock is a clock that moves only when told to.
+type fakeClock struct {
+	mu      sync.Mutex
+	now     time.Time
+	waiters []waiter
+	waiting chan struct{} // signalled when someone starts waiting
+}
+
+type waiter struct {
+	at time.Time
+	ch chan time.Time
+}
+
+func newFakeClock(t time.Time) *fakeClock {
+	return &fakeClock{now: t, waiting: make(chan struct{}, 100)}
+}
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *fakeClock) After(d time.Duration) <-chan time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ch := make(chan time.Time, 1)
+	if d <= 0 {
+		ch <- c.now
+		return ch
+	}
+	c.waiters = append(c.waiters, waiter{c.now.Add(d), ch})
+	select {
+	case c.waiting <- struct{}{}:
+	default:
+	}
+	return ch
+}
+
+// Advance moves the clock and fires the waits that are due.
+func (c *fakeClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+	kept := c.waiters[:0]
+	for _, w := range c.waiters {
+		if !w.at.After(c.now) {
+			w.ch <- c.now
+		} else {
+			kept = append(kept, w)
+		}
+	}
+	c.waiters = kept
+}
+
+// waitForWaiter waits until the digester is waiting on the clock.
+func (c *fakeClock) waitForWaiter(t *testing.T) {
+	t.Helper()
+	select {
+	case <-c.waiting:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the digester never waited on the clock")
+	}
+}
+
+// recorder is a fake Slack for digests: it records posts.
+type recorder struct {
+	mu    sync.Mutex
+	posts []string // channel|period-title
+	fail  error
+	hook  func()
+}
+
+func (r *recorder) post(_ context.Context, channel string, m Message) (string, error) {
+	if r.hook != nil {
+		r.hook()
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.fail != nil {
+		return "", r.fail
+	}
+	r.posts = append(r.posts, channel+"|"+m.Text)
+	return fmt.Sprintf("ts-%d", len(r.posts)), nil
+}
+
+func (r *recorder) count() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.posts)
+}
+
+// builderFunc is a DigestBuilder of a function.
+type builderFunc func(answer.DigestInput) *answer.Answer
+
+func (f builderFunc) Digest(in answer.DigestInput) *answer.Answer { return f(in) }
+
+var titleBuilder = builderFunc(func(in answer.DigestInput) *answer.Answer {
+	return &answer.Answer{Intent: answer.IntentDigest, Title: "Digest " + in.Period.UTC().Format(time.RFC3339) + " since " + in.Since.UTC().Format(time.RFC3339)}
+})
+
+type logBuf struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *logBuf) Write(p []byte) (int, error) { l.mu.Lock(); defer l.mu.Unlock(); return l.b.Write(p) }
+func (l *logBuf) String() string              { l.mu.Lock(); defer l.mu.Unlock(); return l.b.String() }
+
+func newTestDigester(t *testing.T, dir string, clock Clock, spec string, grace time.Duration, rec *recorder) (*digester, *logBuf) {
+	t.Helper()
+	store, err := OpenStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sched, err := ParseSchedule(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &logBuf{}
+	log := slog.New(slog.NewTextHandler(logs, nil))
+	d := newDigester(digestConfig{schedule: sched, channels: []string{"CDIGEST"}, grace: grace}, store, titleBuilder, clock, log, nopObserver{}, rec.post)
+	return d, logs
+}
+
+func mustTime(t *testing.T, s string) time.Time {
+	t.Helper()
+	v, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestScheduleTimeZonesAndDST(t *testing.T) {
+	tests := []struct {
+		spec, after string
+		want        []string
+	}{
+		// Mexico City keeps UTC-6 all year (no DST since 2022): Mondays 09:00 = 15:00 UTC.
+		{"CRON_TZ=America/Mexico_City 0 9 * * 1", "2026-11-26T00:00:00Z", []string{"2026-11-30T15:00:00Z", "2026-12-07T15:00:00Z"}},
+		// New York springs forward on 2026-03-08: Sundays 09:00 go from 14:00 to 13:00 UTC.
+		{"CRON_TZ=America/New_York 0 9 * * 0", "2026-03-01T00:00:00Z", []string{"2026-03-01T14:00:00Z", "2026-03-08T13:00:00Z", "2026-03-15T13:00:00Z"}},
+		// And falls back on 2026-11-01.
+		{"CRON_TZ=America/New_York 0 9 * * 0", "2026-10-25T00:00:00Z", []string{"2026-10-25T13:00:00Z", "2026-11-01T14:00:00Z"}},
+		{"CRON_TZ=Asia/Tokyo 30 8 * * *", "2026-01-01T00:00:00Z", []string{"2026-01-01T23:30:00Z", "2026-01-02T23:30:00Z"}},
+		{"0 9 * * 1", "2026-11-26T00:00:00Z", []string{"2026-11-30T09:00:00Z"}},
+		{"@every 2s", "2026-11-26T00:00:00Z", []string{"2026-11-26T00:00:02Z", "2026-11-26T00:00:04Z"}},
+	}
+	for _, tt := range tests {
+		s, err := ParseSchedule(tt.spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at := mustTime(t, tt.after)
+		for _, w := range tt.want {
+			at = s.Next(at)
+			if got := at.UTC().Format(time.RFC3339); got != w {
+				t.Errorf("%s: next %s, want %s", tt.spec, got, w)
+			}
+		}
+	}
+	for _, bad := range []string{"every monday", "61 9 * * 1", "CRON_TZ=Mars/Olympus 0 9 * * 1", ""} {
+		if _, err := ParseSchedule(bad); err == nil {
+			t.Errorf("ParseSchedule(%q) accepted", bad)
+		}
+	}
+}
+
+func TestSubscriptionSpec(t *testing.T) {
+	tests := []struct{ in, spec string }{
+		{"", "CRON_TZ=America/Mexico_City 0 9 * * 1"},
+		{"weekly friday 16:30 Europe/Madrid", "CRON_TZ=Europe/Madrid 30 16 * * 5"},
+		{"daily 07:05 UTC", "CRON_TZ=UTC 5 7 * * *"},
+		{"weekly domingo 10:00", "CRON_TZ=America/Mexico_City 0 10 * * 0"},
+	}
+	for _, tt := range tests {
+		spec, _, err := subscriptionSpec(tt.in)
+		if err != nil || spec != tt.spec {
+			t.Errorf("subscriptionSpec(%q) = %q, %v; want %q", tt.in, spec, err, tt.spec)
+		}
+	}
+	for _, bad := range []string{"fortnightly", "weekly 25:00", "daily Mars/Olympus"} {
+		if _, _, err := subscriptionSpec(bad); err == nil {
+			t.Errorf("subscriptionSpec(%q) accepted", bad)
+		}
+	}
+}
+
+const mondays = "CRON_TZ=America/Mexico_City 0 9 * * 1"
+
+// The loop posts each period when it comes, once, with the period as the scheduled time.
+func TestDigestFiresOnSchedule(t *testing.T) {
+	clock := newFakeClock(mustTime(t, "2026-11-30T14:59:00Z")) // Monday 08:59 in Mexico City
+	rec := &recorder{}
+	d, _ := newTestDigester(t, t.TempDir(), clock, mondays, 6*time.Hour, rec)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { d.run(ctx, context.Background()); close(done) }()
+	clock.waitForWaiter(t)
+	clock.Advance(time.Minute)
+	waitCount(t, rec, 1)
+	clock.waitForWaiter(t)
+	clock.Advance(7 * 24 * time.Hour)
+	waitCount(t, rec, 2)
+	cancel()
+	<-done
+	if !strings.Contains(rec.posts[0], "Digest 2026-11-30T15:00:00Z since 2026-11-23T15:00:00Z") ||
+		!strings.Contains(rec.posts[1], "Digest 2026-12-07T15:00:00Z since 2026-11-30T15:00:00Z") {
+		t.Errorf("posts %q", rec.posts)
+	}
+}
+
+func waitCount(t *testing.T, rec *recorder, n int) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for rec.count() < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d posts, want %d", rec.count(), n)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// A period missed while down is posted once on start within the grace window, and only once
+// however often the bot restarts.
+func TestCatchUpWithinGrace(t *testing.T) {
+	dir := t.TempDir()
+	rec := &recorder{}
+	for restart := range 3 {
+		clock := newFakeClock(mustTime(t, "2026-11-30T17:00:00Z").Add(time.Duration(restart) * time.Minute)) // 2h late
+		d, _ := newTestDigester(t, dir, clock, mondays, 6*time.Hour, rec)
+		d.catchUp(context.Background())
+		d.wg.Wait()
+	}
+	if rec.count() != 1 {
+		t.Fatalf("%d posts after 3 starts, want 1", rec.count())
+	}
+}
+
+func TestCatchUpPastGraceIsSkipped(t *testing.T) {
+	clock := newFakeClock(mustTime(t, "2026-11-30T22:00:00Z")) // 7h late, grace 6h
+	rec := &recorder{}
+	d, logs := newTestDigester(t, t.TempDir(), clock, mondays, 6*time.Hour, rec)
+	d.catchUp(context.Background())
+	d.wg.Wait()
+	if rec.count() != 0 {
+		t.Fatalf("posted %d; a period past the grace window must be skipped", rec.count())
+	}
+	if !strings.Contains(logs.String(), "past the grace window; skipped") {
+		t.Errorf("the skip is not logged:\n%s", logs)
+	}
+}
+
+// A crash between the claim and the post: the period is not posted again, and the state and
+// the log say what happened.
+func TestCrashAfterClaimIsReportedNotDuplicated(t *testing.T) {
+	dir := t.TempDir()
+	period := mustTime(t, "2026-11-30T15:00:00Z")
+	crashed, _ := newTestDigester(t, dir, newFakeClock(period), mondays, 6*time.Hour, &recorder{})
+	s, _ := crashed.subscriptions()
+	if _, err := crashed.store.Claim(s[0].ID(), period, "crashed-process", period); err != nil {
+		t.Fatal(err)
+	}
+	// The process dies here. A new one starts an hour later.
+	rec := &recorder{}
+	d, logs := newTestDigester(t, dir, newFakeClock(period.Add(time.Hour)), mondays, 6*time.Hour, rec)
+	d.reportUnconfirmed()
+	d.catchUp(context.Background())
+	d.wg.Wait()
+	if rec.count() != 0 {
+		t.Fatalf("the claimed period was posted again")
+	}
+	if !strings.Contains(logs.String(), "never confirmed posted") || !strings.Contains(logs.String(), "crashed-process") {
+		t.Errorf("not reported:\n%s", logs)
+	}
+	claims, _ := d.store.Claims(s[0].ID())
+	if len(claims) != 1 || claims[0].Posted() || claims[0].Owner != "crashed-process" {
+		t.Errorf("claims %+v", claims)
+	}
+}
+
+// Two schedulers on one state file (two processes, or cron firing twice) post a period once.
+func TestRacingSchedulersPostOnce(t *testing.T) {
+	dir := t.TempDir()
+	period := mustTime(t, "2026-11-30T15:00:00Z")
+	rec := &recorder{}
+	var ds []*digester
+	for range 4 {
+		d, _ := newTestDigester(t, dir, newFakeClock(period), mondays, 6*time.Hour, rec)
+		ds = append(ds, d)
+	}
+	s, _ := ds[0].subscriptions()
+	var wg sync.WaitGroup
+	for _, d := range ds {
+		for range 3 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				d.send(context.Background(), s[0], period)
+			}()
+		}
+	}
+	wg.Wait()
+	if rec.count() != 1 {
+		t.Fatalf("%d posts from 12 racing sends, want 1", rec.count())
+	}
+	claims, _ := ds[0].store.Claims(s[0].ID())
+	if len(claims) != 1 || claims[0].PostedTS != "ts-1" {
+		t.Errorf("claims %+v", claims)
+	}
+}
+
+func TestFailedPostIsRecorded(t *testing.T) {
+	period := mustTime(t, "2026-11-30T15:00:00Z")
+	rec := &recorder{fail: fmt.Errorf("channel_not_found")}
+	d, _ := newTestDigester(t, t.TempDir(), newFakeClock(period), mondays, 6*time.Hour, rec)
+	s, _ := d.subscriptions()
+	if err := d.send(context.Background(), s[0], period); err == nil {
+		t.Fatal("send succeeded")
+	}
+	claims, _ := d.store.Claims(s[0].ID())
+	if len(claims) != 1 || claims[0].Error != "channel_not_found" {
+		t.Errorf("claims %+v", claims)
+	}
+}

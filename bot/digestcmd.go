@@ -1,0 +1,165 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/mineralbot/mineralbot/answer"
+)
+
+const digestUsage = "/mineral digest subscribe [weekly|daily] [day] [HH:MM] [Area/City] · unsubscribe · status · preview"
+
+// digestCommand handles /mineral digest …: subscriptions are changed by admins only; status
+// and preview are for everyone. Every reply is ephemeral.
+func (b *Bot) digestCommand(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand, args string) slashResponse {
+	reply := func(format string, a ...any) slashResponse {
+		return slashResponse{ResponseType: "ephemeral", Text: fmt.Sprintf(format, a...)}
+	}
+	if b.digest == nil {
+		return reply("Digests are not enabled on this bot.")
+	}
+	verb, rest, _ := strings.Cut(args, " ")
+	switch strings.ToLower(verb) {
+	case "subscribe", "unsubscribe":
+		ok, err := b.isAdmin(ctx, cmd.UserID)
+		if err != nil {
+			log.Error("admin check failed", "err", err)
+			return reply("Sorry, I couldn't check your permissions just now. Please try again in a moment.")
+		}
+		if !ok {
+			return reply("Sorry, only workspace admins and the bot's configured admins can change this channel's digest. You can still use `/mineral digest status` and `/mineral digest preview`.")
+		}
+		if strings.EqualFold(verb, "unsubscribe") {
+			return b.unsubscribe(log, cmd, reply)
+		}
+		return b.subscribe(log, cmd, rest, reply)
+	case "status", "":
+		return b.digestStatus(cmd, reply)
+	case "preview":
+		now := b.cfg.Clock.Now()
+		a := b.cfg.Digests.Digest(answer.DigestInput{Period: now, Since: now.Add(-7 * 24 * time.Hour), Location: time.UTC})
+		m := render(a, renderOptions{})
+		return slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks}
+	default:
+		return reply("Usage: %s", esc(digestUsage))
+	}
+}
+
+func (b *Bot) subscribe(log *slog.Logger, cmd slack.SlashCommand, args string, reply func(string, ...any) slashResponse) slashResponse {
+	spec, desc, err := subscriptionSpec(args)
+	if err != nil {
+		return reply("%s\nUsage: %s", esc(err.Error()), esc(digestUsage))
+	}
+	sched, err := ParseSchedule(spec)
+	if err != nil {
+		return reply("That schedule doesn't work: %s", esc(err.Error()))
+	}
+	sub := Subscription{Channel: cmd.ChannelID, Schedule: spec, Source: "slack", By: cmd.UserID, Since: b.cfg.Clock.Now()}
+	if err := b.cfg.Store.PutSubscription(sub); err != nil {
+		log.Error("saving a subscription failed", "err", err)
+		return reply("Sorry, I couldn't save the subscription. Please try again in a moment.")
+	}
+	b.digest.notify()
+	log.Info("digest subscribed", "schedule", spec)
+	next := sched.Next(b.cfg.Clock.Now()).In(sched.Loc)
+	return reply("Subscribed: this channel gets the digest %s. Next one: %s.", esc(desc), next.Format("Mon 2 Jan 2006 15:04 MST"))
+}
+
+func (b *Bot) unsubscribe(log *slog.Logger, cmd slack.SlashCommand, reply func(string, ...any) slashResponse) slashResponse {
+	had, err := b.cfg.Store.DeleteSubscription(cmd.ChannelID)
+	if err != nil {
+		log.Error("removing a subscription failed", "err", err)
+		return reply("Sorry, I couldn't remove the subscription. Please try again in a moment.")
+	}
+	b.digest.notify()
+	if slices.Contains(b.cfg.DigestChannels, cmd.ChannelID) {
+		return reply("This channel also gets the digest from the bot's configuration (digest.channels); an operator can remove it there.")
+	}
+	if !had {
+		return reply("This channel had no digest subscription.")
+	}
+	log.Info("digest unsubscribed")
+	return reply("Unsubscribed: no more digests in this channel.")
+}
+
+func (b *Bot) digestStatus(cmd slack.SlashCommand, reply func(string, ...any) slashResponse) slashResponse {
+	subs, err := b.digest.subscriptions()
+	if err != nil {
+		return reply("Sorry, I couldn't read the subscriptions just now.")
+	}
+	for _, s := range subs {
+		if s.Channel != cmd.ChannelID {
+			continue
+		}
+		next := s.sched.Next(b.cfg.Clock.Now()).In(s.sched.Loc)
+		msg := fmt.Sprintf("This channel gets the digest on `%s` (from %s). Next one: %s.", esc(s.Schedule), s.Source, next.Format("Mon 2 Jan 2006 15:04 MST"))
+		if last, ok, _ := b.cfg.Store.LastPosted(s.ID()); ok {
+			msg += " Last posted: " + last.PostedAt.In(s.sched.Loc).Format("Mon 2 Jan 2006 15:04 MST") + "."
+		}
+		return reply("%s", msg)
+	}
+	return reply("This channel has no digest. An admin can start one with `/mineral digest subscribe`.")
+}
+
+var weekdays = map[string]int{
+	"sunday": 0, "sun": 0, "domingo": 0, "monday": 1, "mon": 1, "lunes": 1, "tuesday": 2, "tue": 2, "martes": 2,
+	"wednesday": 3, "wed": 3, "miercoles": 3, "miércoles": 3, "thursday": 4, "thu": 4, "jueves": 4,
+	"friday": 5, "fri": 5, "viernes": 5, "saturday": 6, "sat": 6, "sabado": 6, "sábado": 6,
+}
+
+var weekdayNames = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+
+// subscriptionSpec turns "[weekly|daily] [day] [HH:MM] [Area/City]" into a cron spec and a
+// description. The defaults are weekly, Monday, 09:00, America/Mexico_City.
+func subscriptionSpec(args string) (spec, desc string, err error) {
+	freq, day, hour, minute, zone := "weekly", 1, 9, 0, "America/Mexico_City"
+	for _, w := range strings.Fields(args) {
+		lw := strings.ToLower(w)
+		switch {
+		case lw == "weekly" || lw == "semanal":
+			freq = "weekly"
+		case lw == "daily" || lw == "diario":
+			freq = "daily"
+		case weekdays[lw] != 0 || lw == "sunday" || lw == "sun" || lw == "domingo":
+			day = weekdays[lw]
+		case strings.Contains(w, ":"):
+			var h, m int
+			if _, err := fmt.Sscanf(w, "%d:%d", &h, &m); err != nil || h < 0 || h > 23 || m < 0 || m > 59 {
+				return "", "", fmt.Errorf("%q is not a time of day like 09:00", w)
+			}
+			hour, minute = h, m
+		case strings.Contains(w, "/") || w == "UTC":
+			if _, err := time.LoadLocation(w); err != nil {
+				return "", "", fmt.Errorf("%q is not an IANA time zone like America/Mexico_City", w)
+			}
+			zone = w
+		default:
+			return "", "", fmt.Errorf("I don't understand %q", w)
+		}
+	}
+	if freq == "daily" {
+		return fmt.Sprintf("CRON_TZ=%s %d %d * * *", zone, minute, hour),
+			fmt.Sprintf("daily at %02d:%02d %s", hour, minute, zone), nil
+	}
+	return fmt.Sprintf("CRON_TZ=%s %d %d * * %d", zone, minute, hour, day),
+		fmt.Sprintf("weekly on %s at %02d:%02d %s", weekdayNames[day], hour, minute, zone), nil
+}
+
+// isAdmin reports whether a user may change subscriptions: a configured admin, or a
+// workspace admin or owner.
+func (b *Bot) isAdmin(ctx context.Context, user string) (bool, error) {
+	if slices.Contains(b.cfg.Admins, user) {
+		return true, nil
+	}
+	u, err := b.api.GetUserInfoContext(ctx, user)
+	if err != nil {
+		return false, err
+	}
+	return u.IsAdmin || u.IsOwner || u.IsPrimaryOwner, nil
+}

@@ -1,0 +1,275 @@
+package bot
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Store is the bot's durable state in one bbolt file: digest subscriptions, and for each
+// (subscription, period) the claim and the posted message's ts; also the questions the bot
+// could not answer, for the curators' part of the digest.
+//
+// The file is opened for each operation and closed after it, so that several processes may
+// share it: bbolt's file lock makes each operation, and so each claim, atomic across them.
+type Store struct {
+	path    string
+	timeout time.Duration
+}
+
+var (
+	bucketSubs       = []byte("subscriptions")
+	bucketClaims     = []byte("claims")
+	bucketUnanswered = []byte("unanswered")
+)
+
+// OpenStore prepares the state file in dir (creating both if needed) and checks that it
+// opens.
+func OpenStore(dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return nil, fmt.Errorf("data_dir %s: %w", dir, err)
+	}
+	s := &Store{path: filepath.Join(dir, "mineralbot.db"), timeout: 10 * time.Second}
+	err := s.update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketSubs, bucketClaims, bucketUnanswered} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("state file %s: %w", s.path, err)
+	}
+	return s, nil
+}
+
+// Path is the state file's path.
+func (s *Store) Path() string { return s.path }
+
+func (s *Store) open(readOnly bool) (*bolt.DB, error) {
+	return bolt.Open(s.path, 0o600, &bolt.Options{Timeout: s.timeout, ReadOnly: readOnly})
+}
+
+func (s *Store) update(fn func(*bolt.Tx) error) error {
+	db, err := s.open(false)
+	if err != nil {
+		return err
+	}
+	return errors.Join(db.Update(fn), db.Close())
+}
+
+func (s *Store) view(fn func(*bolt.Tx) error) error {
+	db, err := s.open(false)
+	if err != nil {
+		return err
+	}
+	return errors.Join(db.View(fn), db.Close())
+}
+
+// Subscription is a channel's digest schedule.
+type Subscription struct {
+	Channel  string    `json:"channel"`
+	Schedule string    `json:"schedule"` // cron spec, with CRON_TZ=
+	Source   string    `json:"source"`   // "config" or "slack"
+	By       string    `json:"by,omitempty"`
+	Since    time.Time `json:"since"`
+}
+
+// ID names the subscription in claims: its channel and schedule, so that changing the
+// schedule starts new periods.
+func (s Subscription) ID() string { return s.Channel + " " + s.Schedule }
+
+// PutSubscription adds or replaces a channel's subscription.
+func (s *Store) PutSubscription(sub Subscription) error {
+	data, err := json.Marshal(sub)
+	if err != nil {
+		return err
+	}
+	return s.update(func(tx *bolt.Tx) error { return tx.Bucket(bucketSubs).Put([]byte(sub.Channel), data) })
+}
+
+// DeleteSubscription removes a channel's subscription and reports whether there was one.
+func (s *Store) DeleteSubscription(channel string) (bool, error) {
+	var had bool
+	err := s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketSubs)
+		had = b.Get([]byte(channel)) != nil
+		return b.Delete([]byte(channel))
+	})
+	return had, err
+}
+
+// Subscriptions returns every subscription stored from Slack, by channel.
+func (s *Store) Subscriptions() ([]Subscription, error) {
+	var out []Subscription
+	err := s.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketSubs).ForEach(func(_, v []byte) error {
+			var sub Subscription
+			if err := json.Unmarshal(v, &sub); err != nil {
+				return err
+			}
+			out = append(out, sub)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// Claim is the durable record of one digest period.
+type Claim struct {
+	Subscription string    `json:"subscription"`
+	Period       time.Time `json:"period"`
+	ClaimedAt    time.Time `json:"claimed_at"`
+	Owner        string    `json:"owner"`
+	PostedTS     string    `json:"posted_ts,omitempty"`
+	PostedAt     time.Time `json:"posted_at,omitzero"`
+	Error        string    `json:"error,omitempty"`
+}
+
+// Posted reports whether the digest went out.
+func (c Claim) Posted() bool { return c.PostedTS != "" }
+
+func claimKey(sub string, period time.Time) []byte {
+	return []byte(sub + "|" + period.UTC().Format(time.RFC3339))
+}
+
+// ErrClaimed is returned by [Store.Claim] when the period was claimed already.
+var ErrClaimed = errors.New("period already claimed")
+
+// Claim records, atomically, that owner is about to post the digest of sub for period. It
+// returns ErrClaimed, and the existing claim, when anyone claimed that period before.
+func (s *Store) Claim(sub string, period time.Time, owner string, now time.Time) (Claim, error) {
+	c := Claim{Subscription: sub, Period: period.UTC(), ClaimedAt: now.UTC(), Owner: owner}
+	err := s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketClaims)
+		k := claimKey(sub, period)
+		if v := b.Get(k); v != nil {
+			if err := json.Unmarshal(v, &c); err != nil {
+				return err
+			}
+			return ErrClaimed
+		}
+		data, err := json.Marshal(c)
+		if err != nil {
+			return err
+		}
+		return b.Put(k, data)
+	})
+	return c, err
+}
+
+// MarkPosted records the ts of the posted digest (or the error that stopped it).
+func (s *Store) MarkPosted(sub string, period time.Time, ts string, postErr error, now time.Time) error {
+	return s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketClaims)
+		k := claimKey(sub, period)
+		var c Claim
+		if v := b.Get(k); v == nil {
+			return fmt.Errorf("no claim for %s", k)
+		} else if err := json.Unmarshal(v, &c); err != nil {
+			return err
+		}
+		c.PostedTS, c.PostedAt = ts, now.UTC()
+		if postErr != nil {
+			c.Error = postErr.Error()
+		}
+		data, err := json.Marshal(c)
+		if err != nil {
+			return err
+		}
+		return b.Put(k, data)
+	})
+}
+
+// Claims returns the claims of a subscription, oldest first.
+func (s *Store) Claims(sub string) ([]Claim, error) {
+	var out []Claim
+	prefix := []byte(sub + "|")
+	err := s.view(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketClaims).Cursor()
+		for k, v := c.Seek(prefix); k != nil && len(k) >= len(prefix) && string(k[:len(prefix)]) == string(prefix); k, v = c.Next() {
+			var cl Claim
+			if err := json.Unmarshal(v, &cl); err != nil {
+				return err
+			}
+			out = append(out, cl)
+		}
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Period.Before(out[j].Period) })
+	return out, err
+}
+
+// LastPosted returns the latest posted claim of a subscription, if any.
+func (s *Store) LastPosted(sub string) (Claim, bool, error) {
+	cs, err := s.Claims(sub)
+	if err != nil {
+		return Claim{}, false, err
+	}
+	for i := len(cs) - 1; i >= 0; i-- {
+		if cs[i].Posted() {
+			return cs[i], true, nil
+		}
+	}
+	return Claim{}, false, nil
+}
+
+// Unanswered is a question the bot could not answer.
+type Unanswered struct {
+	At       time.Time `json:"at"`
+	Question string    `json:"question"`
+}
+
+// maxUnanswered bounds what is kept of unanswered questions.
+const maxUnanswered = 5000
+
+// AddUnanswered records a question the bot could not answer.
+func (s *Store) AddUnanswered(q string, now time.Time) error {
+	data, err := json.Marshal(Unanswered{At: now.UTC(), Question: truncate(q, 300)})
+	if err != nil {
+		return err
+	}
+	return s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketUnanswered)
+		seq, _ := b.NextSequence()
+		key := fmt.Sprintf("%s|%020d", now.UTC().Format(time.RFC3339Nano), seq)
+		if err := b.Put([]byte(key), data); err != nil {
+			return err
+		}
+		for b.Stats().KeyN > maxUnanswered {
+			k, _ := b.Cursor().First()
+			if k == nil {
+				break
+			}
+			if err := b.Delete(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// UnansweredBetween returns the questions not answered in (from, to].
+func (s *Store) UnansweredBetween(from, to time.Time) ([]Unanswered, error) {
+	var out []Unanswered
+	err := s.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketUnanswered).ForEach(func(_, v []byte) error {
+			var u Unanswered
+			if err := json.Unmarshal(v, &u); err != nil {
+				return err
+			}
+			if u.At.After(from) && !u.At.After(to) {
+				out = append(out, u)
+			}
+			return nil
+		})
+	})
+	return out, err
+}
