@@ -28,14 +28,16 @@ const upcomingWindow = 30 * 24 * time.Hour
 // dated in the period, dates coming up in the next 30 days, records changed since the last
 // digest, a mineral spotlight that rotates by ISO week, and, for curators, the questions the
 // bot could not answer. A quiet week still gets a short digest.
-func (e *Engine) Digest(in DigestInput) *Answer {
+func (e *Engine) Digest(in DigestInput) *Answer { return e.snapshot().digest(in) }
+
+func (e *Engine) digest(in DigestInput) *Answer {
 	loc := in.Location
 	if loc == nil {
 		loc = time.UTC
 	}
 	period := in.Period.In(loc)
 	a := &Answer{Intent: IntentDigest, Title: "Critical minerals digest, " + period.Format("2 Jan 2006")}
-	a.Subtitle = "Since " + in.Since.In(loc).Format("2 Jan 2006") + " · from the mineralbot knowledge base"
+	a.Subtitle = "Since " + in.Since.In(loc).Format("2 Jan 2006 15:04 MST") + " · from the mineralbot knowledge base"
 
 	var news []string
 	var upcoming []dated
@@ -81,7 +83,7 @@ func (e *Engine) Digest(in DigestInput) *Answer {
 	if len(news) == 0 && len(upcoming) == 0 && len(changed) == 0 {
 		a.Sections = append(a.Sections, Section{Text: "A quiet week: no new policy items, no dates coming up in the next 30 days, and no changes to the knowledge base."})
 	}
-	if m := e.Spotlight(in.Period); m != nil {
+	if m := e.spotlight(in.Period); m != nil {
 		s := Section{Heading: "Spotlight: " + m.Name, Text: firstParagraph(m.Summary)}
 		if r, ok := e.kb.PrimaryRanking(m.ID); ok && r.HasShares() {
 			s.Facts = riskFacts(e.kb, r)
@@ -123,7 +125,9 @@ func listMore(items []string, n int) string {
 
 // Spotlight returns the mineral of the week: the USGS 2025 list in name order, one a week by
 // ISO week, so that every one of the 60 comes round.
-func (e *Engine) Spotlight(t time.Time) *knowledge.Mineral {
+func (e *Engine) Spotlight(t time.Time) *knowledge.Mineral { return e.snapshot().spotlight(t) }
+
+func (e *Engine) spotlight(t time.Time) *knowledge.Mineral {
 	ms := e.kb.OnList(knowledge.USGS2025)
 	if len(ms) == 0 {
 		return nil

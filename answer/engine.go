@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/mineralbot/mineralbot/index"
 	"github.com/mineralbot/mineralbot/knowledge"
@@ -16,10 +17,12 @@ type Searcher interface {
 	Search(ctx context.Context, text string, opt index.Options) (index.Result, error)
 }
 
-// Engine answers questions from a knowledge base and its index.
+// Engine answers questions from a knowledge base and its index. It is safe for concurrent
+// use, and [Engine.SetKnowledge] replaces the knowledge base while it answers.
 type Engine struct {
-	kb *knowledge.KB
-	ix Searcher
+	cur *atomic.Pointer[knowledge.KB] // shared by the engine and its snapshots
+	kb  *knowledge.KB                 // a snapshot's knowledge base
+	ix  Searcher
 }
 
 // New returns an engine over kb and its index.
@@ -30,8 +33,21 @@ func New(kb *knowledge.KB, ix Searcher) (*Engine, error) {
 	if ix == nil {
 		return nil, errors.New("answer: index is required")
 	}
-	return &Engine{kb: kb, ix: ix}, nil
+	e := &Engine{cur: new(atomic.Pointer[knowledge.KB]), kb: kb, ix: ix}
+	e.cur.Store(kb)
+	return e, nil
 }
+
+// SetKnowledge makes the engine answer from kb; swap the index to kb first. Answers under
+// way finish with the knowledge base they started with.
+func (e *Engine) SetKnowledge(kb *knowledge.KB) { e.cur.Store(kb) }
+
+// Knowledge returns the knowledge base being served.
+func (e *Engine) Knowledge() *knowledge.KB { return e.cur.Load() }
+
+// snapshot returns the engine pinned to the current knowledge base, so that one answer reads
+// one knowledge base from start to end.
+func (e *Engine) snapshot() *Engine { return &Engine{cur: e.cur, kb: e.cur.Load(), ix: e.ix} }
 
 // maxQuestion bounds the text considered; chat messages can be long.
 const maxQuestion = 1000
@@ -43,6 +59,10 @@ const maxQuestion = 1000
 // alias or symbol (a card); a question the router understands (who produces X, X in Mexico,
 // is X critical, …); or words for full-text search.
 func (e *Engine) Ask(ctx context.Context, question string) (*Answer, error) {
+	return e.snapshot().ask(ctx, question)
+}
+
+func (e *Engine) ask(ctx context.Context, question string) (*Answer, error) {
 	q := strings.TrimSpace(question)
 	if len(q) > maxQuestion {
 		q = q[:maxQuestion]
@@ -54,7 +74,7 @@ func (e *Engine) Ask(ctx context.Context, question string) (*Answer, error) {
 		return c.run(e, ctx, args, question)
 	}
 	if ref, ok := e.kb.Resolve(strings.Trim(q, "?¿!¡. ")); ok {
-		return e.Card(ref, question), nil
+		return e.card(ref, question), nil
 	}
 	if a, ok, err := e.route(ctx, q); err != nil || ok {
 		if a != nil {
@@ -71,7 +91,7 @@ func (e *Engine) Ask(ctx context.Context, question string) (*Answer, error) {
 	}
 	top := res.Hits[0]
 	if e.namesMatch(top.Ref, q) || res.Fuzzy && len(res.Hits) == 1 || res.Fuzzy && top.Ref.Kind == knowledge.KindMineral {
-		a := e.Card(top.Ref, question)
+		a := e.card(top.Ref, question)
 		if res.Fuzzy {
 			a.DidYouMean = []string{e.kb.Title(top.Ref)}
 		}
@@ -114,7 +134,9 @@ func appendLink(ls []Link, l Link) []Link {
 }
 
 // Card returns the card of one record.
-func (e *Engine) Card(r knowledge.Ref, question string) *Answer {
+func (e *Engine) Card(r knowledge.Ref, question string) *Answer { return e.snapshot().card(r, question) }
+
+func (e *Engine) card(r knowledge.Ref, question string) *Answer {
 	switch r.Kind {
 	case knowledge.KindMineral:
 		if m, ok := e.kb.Mineral(r.ID); ok {

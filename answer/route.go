@@ -130,7 +130,7 @@ func (e *Engine) route(ctx context.Context, q string) (*Answer, bool, error) {
 		}
 		return e.mineralCard(m, q), true, nil
 	case len(ents.policies) >= 1:
-		return e.Card(ents.policies[0].ref, q), true, nil
+		return e.card(ents.policies[0].ref, q), true, nil
 	case hasAny(words, wordsCritical) && !hasAny(words, wordsPolicy):
 		return e.list(q, "usgs-2025"), true, nil
 	case hasAny(words, wordsPolicy):
@@ -200,7 +200,7 @@ func (e *Engine) cmdPolicy(ctx context.Context, args, q string) (*Answer, error)
 		return e.policyList(q, e.kb.Policies, "Policy and news, newest first"), nil
 	}
 	if ref, ok := e.kb.Resolve(args); ok && ref.Kind == knowledge.KindPolicy {
-		return e.Card(ref, q), nil
+		return e.card(ref, q), nil
 	}
 	a, ok, err := e.policySearch(ctx, args, false)
 	if err != nil {
@@ -259,7 +259,7 @@ func (e *Engine) policySearch(ctx context.Context, q string, strict bool) (*Answ
 		return nil, false, nil
 	}
 	if len(res.Hits) == 1 || res.Hits[0].Score >= 1.5*res.Hits[1].Score {
-		return e.Card(res.Hits[0].Ref, q), true, nil
+		return e.card(res.Hits[0].Ref, q), true, nil
 	}
 	var ps []*knowledge.Policy
 	for _, h := range res.Hits {

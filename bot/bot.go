@@ -63,6 +63,13 @@ type Config struct {
 	Admins []string
 	// Clock is the digests' clock; the real one when nil.
 	Clock Clock
+	// Reloader reloads the knowledge base for /mineral reload; the command is off when nil.
+	Reloader Reloader
+}
+
+// Reloader reloads the knowledge base and summarizes what it loaded.
+type Reloader interface {
+	Reload(ctx context.Context) (summary string, err error)
 }
 
 // Bot is the Slack bot.
@@ -443,6 +450,9 @@ func (b *Bot) slashReply(ctx context.Context, log *slog.Logger, cmd slack.SlashC
 	if first, rest, _ := strings.Cut(text, " "); strings.EqualFold(first, "digest") {
 		return b.digestCommand(ctx, log, cmd, strings.TrimSpace(rest))
 	}
+	if strings.EqualFold(text, "reload") {
+		return b.reloadCommand(ctx, log, cmd)
+	}
 	var a *answer.Answer
 	if text == "" || strings.EqualFold(text, "help") {
 		a = helpAnswer(cmd.Command)
@@ -595,6 +605,36 @@ func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, channel, ts, 
 		b.obs.Busy()
 		log.Warn("busy: message turned away")
 		go b.post(ctx, log, channel, thread, render(busyAnswer, renderOptions{}))
+	}
+}
+
+// reloadCommand reloads the knowledge base, for admins.
+func (b *Bot) reloadCommand(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) slashResponse {
+	reply := func(text string) slashResponse { return slashResponse{ResponseType: "ephemeral", Text: text} }
+	if b.cfg.Reloader == nil {
+		return reply("Reloading is not enabled on this bot.")
+	}
+	ok, err := b.isAdmin(ctx, cmd.UserID)
+	if err != nil {
+		log.Error("admin check failed", "err", err)
+		return reply("Sorry, I couldn't check your permissions just now. Please try again in a moment.")
+	}
+	if !ok {
+		return reply("Sorry, only workspace admins and the bot's configured admins can reload the knowledge base.")
+	}
+	summary, err := b.cfg.Reloader.Reload(ctx)
+	if err != nil {
+		return reply("The reload failed; the previous knowledge base keeps serving.\n```\n" + esc(truncate(err.Error(), 2500)) + "\n```")
+	}
+	return reply("Reloaded: " + esc(summary))
+}
+
+// NotifyAdmins sends a direct message to each configured admin.
+func (b *Bot) NotifyAdmins(ctx context.Context, text string) {
+	for _, u := range b.cfg.Admins {
+		m := Message{Text: esc(truncate(text, maxFallback))}
+		m.Blocks = []slack.Block{slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, "```\n"+m.Text+"\n```", false, false), nil, nil)}
+		b.post(ctx, b.log.With("notify", u), u, "", m)
 	}
 }
 

@@ -188,6 +188,7 @@ func TestSubscriptionSpec(t *testing.T) {
 		{"weekly friday 16:30 Europe/Madrid", "CRON_TZ=Europe/Madrid 30 16 * * 5"},
 		{"daily 07:05 UTC", "CRON_TZ=UTC 5 7 * * *"},
 		{"weekly domingo 10:00", "CRON_TZ=America/Mexico_City 0 10 * * 0"},
+		{"every 2s", "@every 2s"},
 	}
 	for _, tt := range tests {
 		spec, _, err := subscriptionSpec(tt.in)
@@ -195,7 +196,7 @@ func TestSubscriptionSpec(t *testing.T) {
 			t.Errorf("subscriptionSpec(%q) = %q, %v; want %q", tt.in, spec, err, tt.spec)
 		}
 	}
-	for _, bad := range []string{"fortnightly", "weekly 25:00", "daily Mars/Olympus"} {
+	for _, bad := range []string{"fortnightly", "weekly 25:00", "daily Mars/Olympus", "every 10ms", "every soon"} {
 		if _, _, err := subscriptionSpec(bad); err == nil {
 			t.Errorf("subscriptionSpec(%q) accepted", bad)
 		}

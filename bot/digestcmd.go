@@ -13,7 +13,7 @@ import (
 	"github.com/mineralbot/mineralbot/answer"
 )
 
-const digestUsage = "/mineral digest subscribe [weekly|daily] [day] [HH:MM] [Area/City] · unsubscribe · status · preview"
+const digestUsage = "/mineral digest subscribe [weekly|daily] [day] [HH:MM] [Area/City] (or: every 24h) · unsubscribe · status · preview"
 
 // digestCommand handles /mineral digest …: subscriptions are changed by admins only; status
 // and preview are for everyone. Every reply is ephemeral.
@@ -117,7 +117,16 @@ var weekdayNames = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursda
 
 // subscriptionSpec turns "[weekly|daily] [day] [HH:MM] [Area/City]" into a cron spec and a
 // description. The defaults are weekly, Monday, 09:00, America/Mexico_City.
+//
+// "every DURATION" (at least a second) subscribes at a fixed interval instead, for trials.
 func subscriptionSpec(args string) (spec, desc string, err error) {
+	if f := strings.Fields(args); len(f) == 2 && strings.EqualFold(f[0], "every") {
+		d, err := time.ParseDuration(f[1])
+		if err != nil || d < time.Second {
+			return "", "", fmt.Errorf("%q is not an interval of at least 1s, like 24h", f[1])
+		}
+		return "@every " + d.String(), "every " + d.String(), nil
+	}
 	freq, day, hour, minute, zone := "weekly", 1, 9, 0, "America/Mexico_City"
 	for _, w := range strings.Fields(args) {
 		lw := strings.ToLower(w)

@@ -46,6 +46,8 @@ func cmdRun(ctx context.Context, args []string, getenv func(string) string, stde
 	m.Knowledge(len(kb.Minerals), len(kb.Policies), len(kb.Countries))
 	log.Info("knowledge base loaded", "summary", knowledge.Summarize(kb), "dir", cfg.Knowledge.Dir)
 
+	rl := &reloader{dir: cfg.Knowledge.Dir, ix: ix, eng: eng, m: m, log: log}
+
 	store, err := bot.OpenStore(cfg.DataDir)
 	if err != nil {
 		return fmt.Errorf("data_dir: %w", err)
@@ -69,9 +71,18 @@ func cmdRun(ctx context.Context, args []string, getenv func(string) string, stde
 		DigestChannels: cfg.Digest.Channels,
 		DigestGrace:    cfg.Digest.Grace.D(),
 		Admins:         cfg.Admins,
+		Reloader:       rl,
 	})
 	if err != nil {
 		return err
+	}
+	rl.notify = b.NotifyAdmins
+	if cfg.Knowledge.Dir != "" {
+		go func() {
+			if err := rl.watch(ctx); err != nil {
+				log.Error("hot reload is off", "err", err)
+			}
+		}()
 	}
 	if cfg.HTTP.Addr != "" {
 		stop, err := serveOps(ctx, cfg.HTTP.Addr, m, func() error {

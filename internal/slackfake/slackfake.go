@@ -81,6 +81,7 @@ func New() *Server {
 	mux.HandleFunc("/api/apps.connections.open", s.connectionsOpen)
 	mux.HandleFunc("/api/chat.postMessage", s.chatPost("chat.postMessage"))
 	mux.HandleFunc("/api/chat.postEphemeral", s.chatPost("chat.postEphemeral"))
+	mux.HandleFunc("/api/users.info", s.usersInfo)
 	mux.HandleFunc("/ws", s.socket)
 	mux.HandleFunc("/response/", s.responseURL)
 	s.srv = httptest.NewServer(mux)
@@ -142,6 +143,17 @@ func (s *Server) authTest(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, map[string]any{"ok": true, "url": "https://fake.slack.test/", "team": "Fake",
 		"user": "mineralbot", "team_id": "TFAKE", "user_id": BotUser, "bot_id": BotID})
+}
+
+// usersInfo answers users.info: users whose id starts with UADMIN are workspace admins,
+// UOWNER owners; everyone else is a member.
+func (s *Server) usersInfo(w http.ResponseWriter, r *http.Request) {
+	if s.authFails(w, r, BotToken) {
+		return
+	}
+	id := r.FormValue("user")
+	writeJSON(w, map[string]any{"ok": true, "user": map[string]any{"id": id, "name": strings.ToLower(id),
+		"is_admin": strings.HasPrefix(id, "UADMIN"), "is_owner": strings.HasPrefix(id, "UOWNER")}})
 }
 
 func (s *Server) connectionsOpen(w http.ResponseWriter, r *http.Request) {

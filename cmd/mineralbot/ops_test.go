@@ -1,0 +1,189 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mineralbot/mineralbot/internal/slackfake"
+)
+
+// copyDir copies a folder tree.
+func copyDir(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// slash sends a slash command and returns its ack payload (or response_url post) as text.
+func (lb *liveBot) slash(t *testing.T, user, text string) string {
+	t.Helper()
+	env, url, err := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: text, User: user, Channel: "CSLASH"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out string
+	err = lb.fake.WaitFor(20*time.Second, func(posts []slackfake.Post, acks []slackfake.Ack) bool {
+		for _, a := range acks {
+			if a.EnvelopeID == env && len(a.Payload) > 0 {
+				out = string(a.Payload)
+				return true
+			}
+		}
+		for _, p := range posts {
+			if p.Method == "response_url" && strings.HasSuffix(url, p.ResponseURL) {
+				out = p.Text + string(p.Blocks)
+				return true
+			}
+		}
+		return false
+	})
+	if err != nil {
+		t.Fatalf("/mineral %s: no reply: %v", text, err)
+	}
+	var r struct {
+		Text   string          `json:"text"`
+		Blocks json.RawMessage `json:"blocks"`
+	}
+	if json.Unmarshal([]byte(out), &r) == nil && r.Text != "" {
+		return r.Text + plainJSON(t, r.Blocks)
+	}
+	return out
+}
+
+func TestHotReload(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "kb")
+	copyDir(t, "../../knowledge/content", dir)
+	lb := startBot(t, map[string]string{"MINERALBOT_KNOWLEDGE_DIR": dir, "MINERALBOT_ADMINS": "UADMINCFG"})
+	waitLog := func(msg string) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for !strings.Contains(lb.logs.String(), msg) {
+			if time.Now().After(deadline) {
+				t.Fatalf("no %q in the logs", msg)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	waitLog("watching the knowledge base")
+
+	// A curator adds an alias: it answers without a restart.
+	path := filepath.Join(dir, "minerals", "antimony.md")
+	orig, _ := os.ReadFile(path)
+	edited := strings.Replace(string(orig), "aliases: [", "aliases: [quicksilverish, ", 1)
+	if edited == string(orig) {
+		t.Fatalf("antimony.md has no flow-style aliases list to edit:\n%s", orig)
+	}
+	os.WriteFile(path, []byte(edited), 0o644)
+	waitLog("knowledge reloaded")
+	if out := lb.slash(t, "U1", "quicksilverish"); !strings.Contains(out, "Antimony (Sb)") {
+		t.Errorf("the new alias does not answer: %s", out)
+	}
+
+	// A broken edit is reported and the previous knowledge base keeps serving.
+	os.WriteFile(path, []byte("---\nid: antimony\nname: [broken\n---\n"), 0o644)
+	waitLog("knowledge reload failed")
+	if out := lb.slash(t, "U1", "quicksilverish"); !strings.Contains(out, "Antimony (Sb)") {
+		t.Errorf("after a failed reload the previous knowledge base must keep serving: %s", out)
+	}
+	posts := waitPosts(t, lb.fake, "UADMINCFG", 1)
+	if !strings.Contains(posts[0].Text, "minerals/antimony.md") {
+		t.Errorf("the admin's message does not name the problem: %q", posts[0].Text)
+	}
+	_, metrics := get(t, "http://"+lb.opsAddr(t)+"/metrics")
+	if !strings.Contains(metrics, `mineralbot_knowledge_reloads_total{result="failed"}`) {
+		t.Errorf("failed reload not counted")
+	}
+
+	// /mineral reload: refused to members, done for admins.
+	if out := lb.slash(t, "UMEMBER", "reload"); !strings.Contains(out, "only workspace admins") {
+		t.Errorf("member: %s", out)
+	}
+	os.WriteFile(path, orig, 0o644)
+	if out := lb.slash(t, "UADMIN1", "reload"); !strings.Contains(out, "Reloaded:") {
+		t.Errorf("admin: %s", out)
+	}
+}
+
+func TestDigestEndToEnd(t *testing.T) {
+	lb := startBot(t, map[string]string{
+		"MINERALBOT_DIGEST_SCHEDULE": "@every 2s",
+		"MINERALBOT_DIGEST_CHANNELS": "CDIGEST1",
+	})
+	posts := waitPosts(t, lb.fake, "CDIGEST1", 1)
+	body := plainJSON(t, posts[0].Blocks)
+	for _, want := range []string{"Critical minerals digest", "Spotlight: ", "Sources"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("digest lacks %q: %s", want, body)
+		}
+	}
+
+	// Subscribing is for admins.
+	if out := lb.slash(t, "UMEMBER", "digest subscribe daily 08:00 UTC"); !strings.Contains(out, "only workspace admins") {
+		t.Errorf("member subscribe: %s", out)
+	}
+	env, _, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest subscribe weekly friday 16:30 Europe/Madrid", User: "UADMIN1", Channel: "CSUB"})
+	ack, err := lb.fake.WaitAck(env, 10*time.Second)
+	if err != nil || !strings.Contains(string(ack.Payload), "weekly on Friday at 16:30 Europe/Madrid") {
+		t.Fatalf("subscribe: %v %s", err, ack.Payload)
+	}
+	env, _, _ = lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest status", User: "UMEMBER", Channel: "CSUB"})
+	ack, _ = lb.fake.WaitAck(env, 10*time.Second)
+	if !strings.Contains(string(ack.Payload), "CRON_TZ=Europe/Madrid 30 16 * * 5") || !strings.Contains(string(ack.Payload), "Fri") {
+		t.Errorf("status: %s", ack.Payload)
+	}
+	if out := lb.slash(t, "UMEMBER", "digest preview"); !strings.Contains(out, "Critical minerals digest") {
+		t.Errorf("preview: %s", out)
+	}
+
+	// Unsubscribing the configured channel is explained.
+	env, _, _ = lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest unsubscribe", User: "UADMIN1", Channel: "CDIGEST1"})
+	ack, _ = lb.fake.WaitAck(env, 10*time.Second)
+	if !strings.Contains(string(ack.Payload), "digest.channels") {
+		t.Errorf("unsubscribe of a configured channel: %s", ack.Payload)
+	}
+
+	// A channel subscribed from Slack gets digests; after unsubscribe, no more.
+	env, _, _ = lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest subscribe every 1s", User: "UADMIN1", Channel: "CSUB2"})
+	if ack, _ := lb.fake.WaitAck(env, 10*time.Second); !strings.Contains(string(ack.Payload), "Subscribed") {
+		t.Fatalf("subscribe: %s", ack.Payload)
+	}
+	waitPosts(t, lb.fake, "CSUB2", 2)
+	env, _, _ = lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest unsubscribe", User: "UADMIN1", Channel: "CSUB2"})
+	if ack, _ := lb.fake.WaitAck(env, 10*time.Second); !strings.Contains(string(ack.Payload), "Unsubscribed") {
+		t.Fatalf("unsubscribe: %s", ack.Payload)
+	}
+	time.Sleep(500 * time.Millisecond) // a send already started may finish
+	before := len(postsTo(lb.fake.Posts(), "CSUB2"))
+	time.Sleep(2500 * time.Millisecond)
+	if after := len(postsTo(lb.fake.Posts(), "CSUB2")); after != before {
+		t.Errorf("%d digests arrived after unsubscribe", after-before)
+	}
+	// Each period was posted once: the configured channel's posts have distinct titles.
+	seen := map[string]bool{}
+	for _, p := range postsTo(lb.fake.Posts(), "CDIGEST1") {
+		if seen[p.Text] {
+			t.Errorf("digest posted twice: %s", p.Text)
+		}
+		seen[p.Text] = true
+	}
+}
