@@ -340,3 +340,26 @@ func TestFailedPostIsRecorded(t *testing.T) {
 		t.Errorf("claims %+v", claims)
 	}
 }
+
+// FuzzSubscriptionSpec: whatever an admin types, the parser either refuses it with a message
+// or produces a schedule that parses.
+func FuzzSubscriptionSpec(f *testing.F) {
+	for _, s := range []string{"", "weekly friday 16:30 Europe/Madrid", "daily 07:05 UTC", "every 2s", "every -1s", "weekly 9:99", "daily America/New_York sábado"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, args string) {
+		spec, desc, err := subscriptionSpec(args)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("empty error")
+			}
+			return
+		}
+		if desc == "" {
+			t.Errorf("no description for %q", args)
+		}
+		if _, err := ParseSchedule(spec); err != nil {
+			t.Errorf("subscriptionSpec(%q) = %q, which does not parse: %v", args, spec, err)
+		}
+	})
+}

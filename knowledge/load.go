@@ -114,6 +114,7 @@ func readTable(fsys fs.FS, file string, cols []string, ps *problems) []row {
 		return nil
 	}
 	var rows []row
+	lastBad := 0
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -121,11 +122,17 @@ func readTable(fsys fs.FS, file string, cols []string, ps *problems) []row {
 		}
 		if err != nil {
 			var pe *csv.ParseError
-			if errors.As(err, &pe) {
+			if errors.As(err, &pe) && pe.StartLine > lastBad {
+				// Report it and read on: encoding/csv resumes at the next record.
 				ps.add(file, pe.StartLine, "bad CSV: %v", pe.Err)
+				lastBad = pe.StartLine
 				continue
 			}
-			ps.add(file, 0, "bad CSV: %v", err)
+			if pe == nil {
+				ps.add(file, 0, "bad CSV: %v", err)
+			}
+			// The reader is stuck on the same record (an unterminated quote runs to the end
+			// of the file): nothing more can be read.
 			break
 		}
 		line, _ := r.FieldPos(0)
