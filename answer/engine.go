@@ -134,7 +134,9 @@ func appendLink(ls []Link, l Link) []Link {
 }
 
 // Card returns the card of one record.
-func (e *Engine) Card(r knowledge.Ref, question string) *Answer { return e.snapshot().card(r, question) }
+func (e *Engine) Card(r knowledge.Ref, question string) *Answer {
+	return e.snapshot().card(r, question)
+}
 
 func (e *Engine) card(r knowledge.Ref, question string) *Answer {
 	switch r.Kind {
