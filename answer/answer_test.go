@@ -102,7 +102,7 @@ func TestPhrasings(t *testing.T) {
 		{"¿Quién produce plata?", answer.IntentProducers, "silver", "Mexico"},
 		{"principales productores de cobre", answer.IntentProducers, "copper", "Chile"},
 		{"who mines cobalt", answer.IntentProducers, "cobalt", "Congo (Kinshasa)"},
-		{"who produces germanium", answer.IntentProducers, "germanium", "no country breakdown"},
+		{"who produces germanium", answer.IntentProducers, "germanium", "no country table"},
 		// Uses.
 		{"what is antimony used for", answer.IntentUses, "antimony", "Main uses"},
 		{"¿para qué se usa el litio?", answer.IntentUses, "lithium", "Main uses"},
@@ -145,10 +145,10 @@ func TestPhrasings(t *testing.T) {
 		// Policy.
 		{"section 232", answer.IntentPolicy, "", "Section 232"},
 		{"US-Mexico action plan", answer.IntentPolicy, "", "Action Plan"},
-		{"China's export controls on gallium", answer.IntentPolicy, "", "gallium"},
+		{"China's export controls on gallium", answer.IntentPolicyList, "", "gallium and germanium"},
 		{"EU CRMA", answer.IntentPolicy, "", "Critical Raw Materials Act"},
 		{"policy", answer.IntentPolicyList, "", "2026"},
-		{"policy lithium", answer.IntentPolicy, "", "ithium"},
+		{"policy lithium", answer.IntentPolicyList, "", "Mexico's Mining Law reform nationalising lithium"},
 		{"nacionalización del litio", answer.IntentPolicy, "", "ithium"},
 		// Search, help and nothing.
 		{"search flame retardants", answer.IntentSearch, "", "antimony"},

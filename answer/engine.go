@@ -248,7 +248,6 @@ func (e *Engine) mineralCard(m *knowledge.Mineral, question string) *Answer {
 		s := Section{Heading: "Policy"}
 		for _, p := range ps[:min(5, len(ps))] {
 			s.Items = append(s.Items, p.Date.Human()+": "+p.Title)
-			a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: p.Title})
 		}
 		a.Sections = append(a.Sections, s)
 	}
@@ -286,7 +285,7 @@ func producersSection(kb *knowledge.KB, m *knowledge.Mineral, r knowledge.Rankin
 			Fact{Label: "Largest producer", Value: fmt.Sprintf("%s, %s of world %s", kb.CountryName(lead.Country), percent(lead.Share), knowledge.MeasureLabel(r.Measure))},
 			Fact{Label: "Top 3 share", Value: percent(r.TopShare(3))},
 			Fact{Label: "Concentration (HHI)", Value: fmt.Sprintf("%s, %s", number(float64(int(r.HHI()+0.5))), hhiReading(r.HHI()))},
-			Fact{Label: "World", Value: worldValue(*r.World)},
+			Fact{Label: "World", Value: worldValue(*r.World) + " (" + r.Unit + ")"},
 		)
 		if mx, ok := r.ShareOf("mexico"); ok && lead.Country != "mexico" {
 			s.Facts = append(s.Facts, Fact{Label: "Mexico", Value: fmt.Sprintf("#%d, %s", mx.Rank, percent(mx.Share))})
@@ -297,8 +296,8 @@ func producersSection(kb *knowledge.KB, m *knowledge.Mineral, r knowledge.Rankin
 		}
 		s.Facts = append(s.Facts, Fact{Label: "Shares", Value: "USGS gives no world total for this table, so no shares are computed"})
 	}
-	if m.Group != "" {
-		s.Note = "From the " + kb.Title(knowledge.Ref{Kind: knowledge.KindMineral, ID: m.Group}) + " table; USGS does not publish it element by element. "
+	if m.Group != "" && !strings.HasSuffix(r.Measure, "_"+m.ID) {
+		s.Note = "From the " + kb.Title(knowledge.Ref{Kind: knowledge.KindMineral, ID: m.Group}) + " table; USGS publishes no separate figures for " + strings.ToLower(m.Name) + ". "
 	}
 	s.Note += dataNote(r)
 	return s
@@ -469,8 +468,9 @@ func (e *Engine) policyCard(p *knowledge.Policy, question string) *Answer {
 	return a
 }
 
+// appendSource adds a source unless its URL is listed already.
 func appendSource(ss []knowledge.Source, s knowledge.Source) []knowledge.Source {
-	if s.URL == "" || slices.Contains(ss, s) {
+	if s.URL == "" || slices.ContainsFunc(ss, func(x knowledge.Source) bool { return x.URL == s.URL }) {
 		return ss
 	}
 	return append(ss, s)

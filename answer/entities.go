@@ -41,11 +41,11 @@ func (e *Engine) findEntities(text string) entities {
 				continue
 			}
 			phrase := strings.Join(words[i:i+n], " ")
-			if n == 1 && len(phrase) < 3 {
-				// Two-letter words are only symbols, checked below, never names ("de", "en").
+			if n == 1 && len(phrase) < 3 && strings.ToUpper(raw[i]) != raw[i] {
+				// Short lower-case words are not names ("de", "en"); symbols are checked below.
 				continue
 			}
-			ref, ok := e.kb.Resolve(phrase)
+			ref, ok := e.kb.ResolveInText(strings.Join(raw[i:i+n], " "))
 			if !ok {
 				continue
 			}

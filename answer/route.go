@@ -72,7 +72,7 @@ var (
 	wordsProduce  = set("produce", "produces", "producing", "producer", "producers", "production", "mine", "mines", "mined", "mining", "supplies", "supply", "largest", "biggest", "top", "leading", "productor", "productores", "produccion", "producen", "mayor", "mayores", "principales", "principal", "extrae", "mina")
 	wordsUse      = set("use", "used", "uses", "usage", "applications", "application", "for", "usa", "usan", "usos", "uso", "sirve", "aplicaciones", "utiliza")
 	wordsCritical = set("critical", "critico", "critica", "criticos", "criticas", "list", "lists", "listed", "lista", "listas", "strategic", "estrategico", "estrategica", "crma")
-	wordsAdded    = set("added", "new", "additions", "addition", "nuevo", "nuevos", "nuevas", "agregado", "agregados", "agrego", "anadido", "anadidos", "incorporados")
+	wordsAdded    = set("added", "new", "additions", "addition", "nuevo", "nuevos", "nuevas", "agregado", "agregados", "agrego", "agregaron", "anadido", "anadidos", "anadieron", "incorporados", "incorporaron", "incluyeron", "sumaron", "nueva")
 	wordsRisk     = set("concentrated", "concentration", "risk", "risky", "hhi", "herfindahl", "dependence", "dependent", "reliance", "reliant", "import", "imports", "riesgo", "concentracion", "concentrada", "concentrado", "dependencia", "importa", "importaciones")
 	wordsPolicy   = set("policy", "policies", "export", "exports", "controls", "control", "ban", "banned", "tariff", "tariffs", "section", "232", "agreement", "plan", "law", "decree", "nationalization", "nationalisation", "act", "ministerial", "forge", "politica", "politicas", "exportacion", "exportaciones", "controles", "prohibicion", "arancel", "aranceles", "acuerdo", "ley", "decreto", "nacionalizacion", "sanctions", "restrictions", "restricciones")
 )
@@ -110,6 +110,10 @@ func (e *Engine) route(ctx context.Context, q string) (*Answer, bool, error) {
 	case len(minerals) == 0 && len(countries) >= 1:
 		c, _ := e.kb.Country(countries[0].ID)
 		return e.countryCard(c, q, hasAny(words, wordsCritical)), true, nil
+	case len(minerals) >= 1 && len(countries) == 1 && countries[0].ID == "united-states" && hasAny(words, wordsRisk):
+		// "U.S. import reliance on antimony": the supply-risk answer has the U.S. figures.
+		m, _ := e.kb.Mineral(minerals[0].ID)
+		return e.riskAnswer(m, q), true, nil
 	case len(minerals) >= 1 && len(countries) >= 1:
 		return e.mineralInCountry(q, minerals[0], countries[0]), true, nil
 	case len(minerals) >= 1:

@@ -82,7 +82,8 @@ func render(a *answer.Answer, opt renderOptions) Message {
 		b.context("Sources: " + strings.Join(links, "  ·  "))
 	}
 	if opt.shareButton && a.Found() && a.Question != "" {
-		btn := slack.NewButtonBlockElement(actionShare, truncate(a.Question, maxButtonValue),
+		// The value is escaped too: Slack does not render it, but nothing raw goes out.
+		btn := slack.NewButtonBlockElement(actionShare, truncate(esc(a.Question), maxButtonValue),
 			slack.NewTextBlockObject(slack.PlainTextType, "Share in channel", false, false))
 		b.reserve(slack.NewActionBlock("share", btn))
 	}

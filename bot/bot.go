@@ -232,24 +232,27 @@ func (b *Bot) Run(ctx context.Context) error {
 	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelWork()
 
+	// The event loop and the digests stop with ctx, or when the socket gives up for good.
+	loopCtx, stopLoop := context.WithCancel(ctx)
+	defer stopLoop()
 	loopDone := make(chan struct{})
 	go func() {
 		defer close(loopDone)
-		b.eventLoop(ctx, work)
+		b.eventLoop(loopCtx, work)
 	}()
 	digestDone := make(chan struct{})
 	go func() {
 		defer close(digestDone)
 		if b.digest != nil {
-			b.digest.run(ctx, work)
+			b.digest.run(loopCtx, work)
 		}
 	}()
 
 	runErr := b.runSocket(ctx)
-
+	b.setConnected(false)
+	stopLoop()
 	<-loopDone
 	<-digestDone
-	b.setConnected(false)
 	if b.cfg.ShutdownGrace > 0 {
 		wait, cancel := context.WithTimeout(context.Background(), b.cfg.ShutdownGrace)
 		if err := b.pool.wait(wait); err != nil {
@@ -314,6 +317,7 @@ func (b *Bot) eventLoop(ctx, work context.Context) {
 func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event) {
 	switch evt.Type {
 	case socketmode.EventTypeConnecting:
+		b.setConnected(false)
 		b.log.Debug("connecting to slack")
 	case socketmode.EventTypeConnected:
 		if b.connections.Add(1) > 1 {
@@ -687,7 +691,7 @@ func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
 		if act.ActionID != actionShare {
 			continue
 		}
-		question, user, url := act.Value, cb.User.ID, cb.ResponseURL
+		question, user, url := unesc(act.Value), cb.User.ID, cb.ResponseURL
 		log := log.With("action", actionShare, "user", user, "channel", cb.Channel.ID)
 		if !b.pool.try(func() {
 			a := b.ask(ctx, log, question)

@@ -9,6 +9,11 @@ import (
 // escaped, user text cannot form <!channel>, <!here>, <@U…> mentions or <url|label> links.
 var mrkdwnEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
+// unesc reverses esc, for text that comes back from Slack (a button's value).
+func unesc(s string) string {
+	return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(s)
+}
+
 // esc escapes text for a mrkdwn or plain_text field.
 func esc(s string) string { return mrkdwnEscaper.Replace(s) }
 

@@ -41,10 +41,12 @@ const (
 
 // Field boosts: a name or alias outweighs a mention in body text.
 const (
+	boostExact   = 10
 	boostSymbol  = 8
 	boostNames   = 5
+	boostAliases = 3 // a policy's aliases: below a mineral's or country's own names
 	boostSpanish = 3
-	boostTitle   = 3
+	boostTitle   = 2
 	boostBody    = 1
 )
 
@@ -54,7 +56,9 @@ const maxQueryWords = 24
 // document is what is indexed for one record.
 type document struct {
 	Kind    string   `json:"kind"`
+	Exact   []string `json:"exact"` // every name and alias, normalized whole
 	Names   []string `json:"names"`
+	Aliases []string `json:"aliases"`
 	NamesES []string `json:"names_es"`
 	Symbol  string   `json:"symbol,omitempty"`
 	Title   string   `json:"title,omitempty"`
@@ -164,7 +168,9 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt("kind", kw)
 	doc.AddFieldMappingsAt("symbol", kw)
+	doc.AddFieldMappingsAt("exact", kw)
 	doc.AddFieldMappingsAt("names", text(anNames, synNames, false))
+	doc.AddFieldMappingsAt("aliases", text(anNames, synNames, false))
 	doc.AddFieldMappingsAt("names_es", text(anSpanish, "", false))
 	doc.AddFieldMappingsAt("title", text(anEnglish, synEnglish, true))
 	doc.AddFieldMappingsAt("body", text(anEnglish, synEnglish, true))
@@ -189,19 +195,30 @@ func build(kb *knowledge.KB) (bleve.Index, error) {
 		return nil, fmt.Errorf("new index: %w", err)
 	}
 	b := idx.NewBatch()
+	exact := func(r knowledge.Ref) []string {
+		var out []string
+		for _, n := range kb.Names(r) {
+			if n = knowledge.Normalize(n); n != "" {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
 	for _, mn := range kb.Minerals {
 		body := mn.Summary + "\n\nUses: " + strings.Join(mn.Uses, "; ")
 		if mn.NoCountryTable != "" {
 			body += "\n\n" + mn.NoCountryTable
 		}
 		d := document{Kind: string(knowledge.KindMineral), Names: append([]string{mn.Name}, mn.Aliases...),
-			NamesES: []string{mn.NameES}, Symbol: mn.Symbol, Body: body}
+			NamesES: []string{mn.NameES}, Symbol: mn.Symbol, Body: body,
+			Exact: exact(knowledge.Ref{Kind: knowledge.KindMineral, ID: mn.ID})}
 		if err := b.Index(docID(knowledge.Ref{Kind: knowledge.KindMineral, ID: mn.ID}), d); err != nil {
 			return nil, err
 		}
 	}
 	for _, p := range kb.Policies {
-		d := document{Kind: string(knowledge.KindPolicy), Names: p.Aliases, Title: p.Title, Body: p.Summary}
+		d := document{Kind: string(knowledge.KindPolicy), Aliases: p.Aliases, Title: p.Title, Body: p.Summary,
+			Exact: exact(knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID})}
 		if p.TitleES != "" {
 			d.NamesES = []string{p.TitleES}
 		}
@@ -210,7 +227,8 @@ func build(kb *knowledge.KB) (bleve.Index, error) {
 		}
 	}
 	for _, c := range kb.Countries {
-		d := document{Kind: string(knowledge.KindCountry), Names: append([]string{c.Name}, c.Aliases...)}
+		d := document{Kind: string(knowledge.KindCountry), Names: append([]string{c.Name}, c.Aliases...),
+			Exact: exact(knowledge.Ref{Kind: knowledge.KindCountry, ID: c.ID})}
 		if c.NameES != "" {
 			d.NamesES = []string{c.NameES}
 		}
@@ -305,8 +323,13 @@ func (ix *Index) search(ctx context.Context, words []string, opt Options, fuzzin
 		q.Fuzziness = fuzziness
 		return q
 	}
+	whole := bleve.NewTermQuery(knowledge.Normalize(text))
+	whole.SetField("exact")
+	whole.SetBoost(boostExact)
 	parts := []query.Query{
+		whole,
 		match("names", boostNames),
+		match("aliases", boostAliases),
 		match("names_es", boostSpanish),
 		match("title", boostTitle),
 		match("body", boostBody),

@@ -177,7 +177,13 @@ func (kb *KB) Rank(mineral, measure string, year int) Ranking {
 // PrimaryRanking returns the ranking most answers lead with: the first production measure of
 // the mineral's table in its latest year. ok is false when the mineral has no country table.
 func (kb *KB) PrimaryRanking(mineral string) (Ranking, bool) {
-	for _, m := range kb.Measures(mineral) {
+	measures := kb.Measures(mineral)
+	// A member of a group whose table has a measure of its own (platinum in the PGM table)
+	// leads with it.
+	if own := OwnMeasure(measures, mineral); own != "" {
+		measures = append([]string{own}, measures...)
+	}
+	for _, m := range measures {
 		if IsReserves(m) || IsCapacity(m) {
 			continue
 		}
@@ -187,6 +193,17 @@ func (kb *KB) PrimaryRanking(mineral string) (Ranking, bool) {
 		}
 	}
 	return Ranking{}, false
+}
+
+// OwnMeasure returns the measure of a group's table that is a member's own
+// ("mine_production_platinum" for platinum), if there is one.
+func OwnMeasure(measures []string, member string) string {
+	for _, m := range measures {
+		if strings.HasSuffix(m, "_"+member) {
+			return m
+		}
+	}
+	return ""
 }
 
 // ReservesRanking returns the mineral's reserves ranking, if its table has one.

@@ -27,7 +27,8 @@ type KB struct {
 	minerals  map[string]*Mineral
 	policies  map[string]*Policy
 	countries map[string]*Country
-	names     map[string]Ref // normalized name or alias → record
+	names     map[string]Ref  // normalized name or alias → record
+	acronyms  map[string]bool // normalized keys that only acronyms (USA, UK, DRC) claim
 	symbols   map[string]string
 	figures   map[string][]Figure // mineral id → its production rows
 }
@@ -94,6 +95,33 @@ func SymbolCandidate(w string, n int) bool {
 		return false
 	}
 	return n == 1 || !wordSymbols[w]
+}
+
+// ResolveInText is Resolve for a phrase found inside a longer message: there, a name that
+// only an acronym claims ("USA", "UK") matches only when written in capitals, so that the
+// Spanish verb "usa" or the pronoun "us" stay words.
+func (kb *KB) ResolveInText(phrase string) (Ref, bool) {
+	r, ok := kb.Resolve(phrase)
+	if ok && kb.acronyms[Normalize(phrase)] && strings.ToUpper(phrase) != phrase {
+		return Ref{}, false
+	}
+	return r, ok
+}
+
+// isAcronym reports whether a name is written as an acronym: capitals, at most five letters,
+// dots and spaces aside.
+func isAcronym(name string) bool {
+	letters := 0
+	for _, r := range name {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r == '.' || r == ' ':
+		default:
+			return false
+		}
+	}
+	return letters > 0 && letters <= 5
 }
 
 // Names returns every name and alias of a record, its own name first.
@@ -188,6 +216,7 @@ func (kb *KB) link(ps *problems) {
 	kb.policies = make(map[string]*Policy)
 	kb.countries = make(map[string]*Country)
 	kb.names = make(map[string]Ref)
+	kb.acronyms = make(map[string]bool)
 	kb.symbols = make(map[string]string)
 	kb.figures = make(map[string][]Figure)
 	namePos := make(map[string]string) // normalized name → where it was first used
@@ -201,9 +230,11 @@ func (kb *KB) link(ps *problems) {
 			if prev != r {
 				ps.at(where, "name or alias %q is also used by %s %s (%s)", name, prev.Kind, prev.ID, namePos[n])
 			}
+			kb.acronyms[n] = kb.acronyms[n] && isAcronym(name)
 			return
 		}
 		kb.names[n] = r
+		kb.acronyms[n] = isAcronym(name)
 		namePos[n] = where.String()
 	}
 

@@ -47,6 +47,8 @@ UNITS = {
     ("magnesium-compounds", "mine_production"): "thousand metric tons, magnesite (gross weight)",
     ("magnesium-compounds", "reserves"): "thousand metric tons, magnesite (gross weight)",
     ("potash", "reserves_recoverable_ore"): "thousand metric tons, recoverable ore",
+    ("strontium", "mine_production"): "metric tons, celestite (gross weight)",
+    ("strontium", "reserves"): "metric tons, celestite (gross weight)",
     ("arsenic", "production_arsenic_trioxide"): "metric tons, arsenic trioxide (gross weight)",
     ("arsenic", "refinery_capacity_arsenic_trioxide"): "metric tons, arsenic trioxide (gross weight)",
 }
@@ -228,6 +230,20 @@ def main(data):
                         target_mineral = "hafnium" if label.lower().startswith("hafnium") else "zirconium"
                     src.append({"mineral": target_mineral, "product": label, "country": cid, "share_pct": share,
                                 "period": "2020-2023", "source_url": URL.format(ch), "edition": EDITION})
+    # Fluorspar's U.S. figures, quoted second-hand like its production table.
+    second = EDITION + " (figures quoted second-hand; primary chapter not yet checked)"
+    for r in csv.DictReader(open(os.path.join(data, "fluorspar_mcs2025_secondary.csv"), encoding="utf-8")):
+        if r["measure"] == "net_import_reliance_pct":
+            for y in ["2020", "2021", "2022", "2023", "2024"]:
+                rel.append({"mineral": "fluorspar", "product": "", "year": y, "value": r["value"],
+                            "estimated": "yes" if y == "2024" else "", "source_url": URL.format("fluorspar"), "edition": second})
+        elif r["measure"].startswith("import_sources"):
+            for part in r["value"].split(";"):
+                name, share = part.strip().rsplit(" ", 1)
+                cid, cname, _ = country_id(name)
+                see(cid, cname)
+                src.append({"mineral": "fluorspar", "product": "", "country": cid, "share_pct": share.rstrip("%"),
+                            "period": "2020-2023", "source_url": URL.format("fluorspar"), "edition": second})
     write(os.path.join(OUT, "import_reliance.csv"), ["mineral", "product", "year", "value", "estimated", "source_url", "edition"], rel)
     write(os.path.join(OUT, "import_sources.csv"), ["mineral", "product", "country", "share_pct", "period", "source_url", "edition"], src)
 

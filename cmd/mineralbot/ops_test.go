@@ -65,7 +65,10 @@ func (lb *liveBot) slash(t *testing.T, user, text string) string {
 		Blocks json.RawMessage `json:"blocks"`
 	}
 	if json.Unmarshal([]byte(out), &r) == nil && r.Text != "" {
-		return r.Text + plainJSON(t, r.Blocks)
+		if len(r.Blocks) > 0 {
+			return r.Text + plainJSON(t, r.Blocks)
+		}
+		return r.Text
 	}
 	return out
 }
@@ -125,6 +128,7 @@ func TestHotReload(t *testing.T) {
 }
 
 func TestDigestEndToEnd(t *testing.T) {
+	started := time.Now()
 	lb := startBot(t, map[string]string{
 		"MINERALBOT_DIGEST_SCHEDULE": "@every 2s",
 		"MINERALBOT_DIGEST_CHANNELS": "CDIGEST1",
@@ -178,12 +182,8 @@ func TestDigestEndToEnd(t *testing.T) {
 	if after := len(postsTo(lb.fake.Posts(), "CSUB2")); after != before {
 		t.Errorf("%d digests arrived after unsubscribe", after-before)
 	}
-	// Each period was posted once: the configured channel's posts have distinct titles.
-	seen := map[string]bool{}
-	for _, p := range postsTo(lb.fake.Posts(), "CDIGEST1") {
-		if seen[p.Text] {
-			t.Errorf("digest posted twice: %s", p.Text)
-		}
-		seen[p.Text] = true
+	// One digest a period: never more than the 2s periods that have passed.
+	if n, most := len(postsTo(lb.fake.Posts(), "CDIGEST1")), int(time.Since(started)/(2*time.Second))+1; n > most {
+		t.Errorf("%d digests in %s on a 2s schedule; at most %d", n, time.Since(started).Round(time.Second), most)
 	}
 }

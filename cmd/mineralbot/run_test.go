@@ -44,7 +44,7 @@ func TestAskResolves(t *testing.T) {
 		{"plata", "Silver (Ag)"},
 		{"Sb", "Antimony (Sb)"},
 		{"¿qué es el antimonio?", "Antimony (Sb)"},
-		{"who produces fluorspar?", "Fluorspar"},
+		{"who produces fluorspar?", "Who produces fluorspar"},
 		{"antimoney", "Antimony (Sb)"},
 		{"México", "Mexico"},
 	}

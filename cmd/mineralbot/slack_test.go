@@ -195,8 +195,8 @@ func TestMentionsAndDMs(t *testing.T) {
 		if posts[0].ThreadTS != "1700000000.000100" {
 			t.Errorf("thread_ts %q, want the mention's ts", posts[0].ThreadTS)
 		}
-		if !strings.Contains(string(posts[0].Blocks), "Fluorspar") {
-			t.Errorf("reply is not fluorspar's card: %s", posts[0].Blocks)
+		if !strings.Contains(string(posts[0].Blocks), "Who produces fluorspar") {
+			t.Errorf("reply is not about fluorspar's producers: %s", posts[0].Blocks)
 		}
 		time.Sleep(300 * time.Millisecond) // give a wrong second reply the chance to show
 		if n := len(postsTo(lb.fake.Posts(), "CM1")); n != 1 {
@@ -454,8 +454,8 @@ func TestHealthReadinessAndMetrics(t *testing.T) {
 		}
 	}
 
-	// Not ready while Slack is unreachable.
-	lb.fake.RevokeTokens()
+	// Not ready while Slack is unreachable; ready again when it is back.
+	lb.fake.SetDown(true)
 	lb.fake.DropSocket()
 	for range 100 {
 		if code, _ = get(t, base+"/readyz"); code == 503 {
@@ -464,7 +464,17 @@ func TestHealthReadinessAndMetrics(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	if code != 503 {
-		t.Errorf("/readyz: %d after the socket dropped and tokens were revoked, want 503", code)
+		t.Errorf("/readyz: %d while Slack is unreachable, want 503", code)
+	}
+	lb.fake.SetDown(false)
+	for range 200 {
+		if code, _ = get(t, base+"/readyz"); code == 200 {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if code != 200 {
+		t.Errorf("/readyz: %d after Slack came back, want 200", code)
 	}
 }
 

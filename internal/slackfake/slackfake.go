@@ -70,11 +70,22 @@ type Server struct {
 	seq         atomic.Int64
 	changed     chan struct{} // closed and replaced on every recorded post or ack
 	revoked     bool
+	down        bool // apps.connections.open answers 503
+}
+
+// SetDown makes apps.connections.open answer 503 (Slack unreachable) until called with false.
+func (s *Server) SetDown(down bool) {
+	s.mu.Lock()
+	s.down = down
+	s.mu.Unlock()
 }
 
 // New starts a stand-in on loopback.
 func New() *Server {
-	s := &Server{PingInterval: 100 * time.Millisecond, connected: make(chan struct{}),
+	s := &Server{upgrader: websocket.Upgrader{
+		// slack-go dials with Origin https://api.slack.com; a loopback stand-in accepts it.
+		CheckOrigin: func(*http.Request) bool { return true },
+	}, PingInterval: 100 * time.Millisecond, connected: make(chan struct{}),
 		sent: make(map[string]time.Time), rateLimit: make(map[string]int), changed: make(chan struct{})}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/api/auth.test", s.authTest)
@@ -162,7 +173,12 @@ func (s *Server) connectionsOpen(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	s.opens++
+	down := s.down
 	s.mu.Unlock()
+	if down {
+		http.Error(w, "slack is down", http.StatusServiceUnavailable)
+		return
+	}
 	url := "ws" + strings.TrimPrefix(s.srv.URL, "http") + "/ws"
 	writeJSON(w, map[string]any{"ok": true, "url": url})
 }
