@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -145,10 +146,11 @@ func New(cfg Config) (*Bot, error) {
 		cfg.HTTPClient = &http.Client{Timeout: 30 * time.Second}
 	}
 	if cfg.Workers <= 0 {
-		cfg.Workers = 8
+		// Leave a core for the socket: acks and pings must not wait behind answers.
+		cfg.Workers = max(1, runtime.GOMAXPROCS(0)-1)
 	}
 	if cfg.AckBudget <= 0 {
-		cfg.AckBudget = 1500 * time.Millisecond
+		cfg.AckBudget = 250 * time.Millisecond
 	}
 	if cfg.PingInterval <= 0 {
 		cfg.PingInterval = 30 * time.Second
@@ -421,13 +423,20 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 	}
 	log = log.With("command", cmd.Command, "user", cmd.UserID, "channel", cmd.ChannelID)
 	reply := make(chan slashResponse, 1)
-	started := b.pool.try(func() {
+	started, now := b.pool.try(func() {
 		reply <- b.slashReply(ctx, log, cmd)
 	})
 	if !started {
 		b.obs.Busy()
 		log.Warn("busy: slash command turned away")
 		b.ack(req, slashResponse{ResponseType: "ephemeral", Text: esc(busyAnswer.Title)})
+		return
+	}
+	if !now {
+		// Every worker is busy: ack at once, and answer by response_url when a worker is
+		// free, so that a burst never delays acks.
+		b.ack(req, nil)
+		go func() { b.respond(ctx, log, cmd.ResponseURL, <-reply) }()
 		return
 	}
 	go func() {
@@ -596,7 +605,7 @@ func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, channel, ts, 
 		return
 	}
 	question := strings.TrimSpace(stripMentions(text))
-	started := b.pool.try(func() {
+	started, _ := b.pool.try(func() {
 		var a *answer.Answer
 		if question == "" || strings.EqualFold(question, "help") {
 			a = helpAnswer("/mineral")
@@ -693,11 +702,11 @@ func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
 		}
 		question, user, url := unesc(act.Value), cb.User.ID, cb.ResponseURL
 		log := log.With("action", actionShare, "user", user, "channel", cb.Channel.ID)
-		if !b.pool.try(func() {
+		if started, _ := b.pool.try(func() {
 			a := b.ask(ctx, log, question)
 			m := render(a, renderOptions{sharedBy: user})
 			b.respond(ctx, log, url, slashResponse{ResponseType: "in_channel", Text: m.Text, Blocks: m.Blocks, DeleteOriginal: true})
-		}) {
+		}); !started {
 			b.obs.Busy()
 			log.Warn("busy: share turned away")
 			go b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(busyAnswer.Title)})
@@ -747,12 +756,18 @@ func newPool(workers, queue int) *pool {
 	return &pool{slots: make(chan struct{}, workers), queue: make(chan struct{}, workers+max(queue, 0))}
 }
 
-// try starts fn when the queue has room and reports whether it did.
-func (p *pool) try(fn func()) bool {
+// try starts fn when the queue has room and reports whether it did, and whether a worker was
+// free to run it at once (rather than after the work queued before it).
+func (p *pool) try(fn func()) (started, now bool) {
 	select {
 	case p.queue <- struct{}{}:
 	default:
-		return false
+		return false, false
+	}
+	select {
+	case p.slots <- struct{}{}:
+		now = true
+	default:
 	}
 	p.wg.Add(1)
 	p.active.Add(1)
@@ -762,11 +777,13 @@ func (p *pool) try(fn func()) bool {
 			<-p.queue
 			p.wg.Done()
 		}()
-		p.slots <- struct{}{}
+		if !now {
+			p.slots <- struct{}{}
+		}
 		defer func() { <-p.slots }()
 		fn()
 	}()
-	return true
+	return true, now
 }
 
 func (p *pool) inFlight() int64 { return p.active.Load() }

@@ -73,7 +73,8 @@ type Knowledge struct {
 
 // Bot tunes how the bot answers.
 type Bot struct {
-	// Workers is how many answers are computed at once.
+	// Workers is how many answers are computed at once; 0 means one fewer than the CPUs
+	// (at least one), leaving a core for the socket.
 	Workers int `yaml:"workers"`
 	// Queue is how many requests may wait for a worker before new ones are turned away
 	// politely.
@@ -98,9 +99,9 @@ func Default() Config {
 	return Config{
 		Slack: Slack{APIURL: "https://slack.com/api/"},
 		Bot: Bot{
-			Workers:       8,
+			Workers:       0,
 			Queue:         1000,
-			AckBudget:     Duration(1500 * time.Millisecond),
+			AckBudget:     Duration(250 * time.Millisecond),
 			ShutdownGrace: Duration(10 * time.Second),
 		},
 		Digest: Digest{
@@ -329,8 +330,8 @@ func setString(f reflect.Value, s string) error {
 // Validate checks the settings every command needs.
 func (c Config) Validate() error {
 	var errs []error
-	if c.Bot.Workers < 1 {
-		errs = append(errs, fmt.Errorf("bot.workers: must be at least 1, got %d", c.Bot.Workers))
+	if c.Bot.Workers < 0 {
+		errs = append(errs, fmt.Errorf("bot.workers: must be 0 (automatic) or more, got %d", c.Bot.Workers))
 	}
 	if c.Bot.Queue < 0 {
 		errs = append(errs, fmt.Errorf("bot.queue: must not be negative, got %d", c.Bot.Queue))

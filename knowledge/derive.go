@@ -297,10 +297,37 @@ func (kb *KB) CountryStandings(country string) []Standing {
 	return out
 }
 
-// MeasureLabel returns a measure's name for people: "mine production", "reserves".
+// measureLabels names the measures whose words do not read well in table order.
+var measureLabels = map[string]string{
+	"mine_production_platinum":           "platinum mine production",
+	"mine_production_palladium":          "palladium mine production",
+	"reserves_pgm":                       "PGM reserves",
+	"mine_production_usable_ore":         "mine production (usable ore)",
+	"mine_production_iron_content":       "mine production (iron content)",
+	"reserves_crude_ore":                 "reserves (crude ore)",
+	"reserves_iron_content":              "reserves (iron content)",
+	"reserves_k2o_equivalent":            "reserves (K2O equivalent)",
+	"reserves_recoverable_ore":           "reserves (recoverable ore)",
+	"production_ferrosilicon":            "ferrosilicon production",
+	"production_silicon_metal":           "silicon metal production",
+	"production_arsenic_trioxide":        "arsenic trioxide production",
+	"refinery_capacity_arsenic_trioxide": "arsenic trioxide refinery capacity",
+	"production_all_forms":               "production (all forms)",
+	"primary_low_purity_production":      "primary low-purity production",
+	"sponge_production":                  "sponge production",
+	"capacity_sponge":                    "sponge capacity",
+	"capacity_pigment":                   "pigment capacity",
+	"smelter_capacity_yearend":           "smelter capacity (year end)",
+	"metal_smelter_production":           "metal smelter production",
+	"metal_smelter_capacity":             "metal smelter capacity",
+	"magnesite_mine_production":          "magnesite mine production",
+	"magnesite_reserves":                 "magnesite reserves",
+}
+
+// MeasureLabel returns a measure's name for people: "mine production", "PGM reserves".
 func MeasureLabel(measure string) string {
-	s := strings.ReplaceAll(measure, "_", " ")
-	s = strings.Replace(s, "magnesite ", "magnesite ", 1)
-	s = strings.Replace(s, "metal ", "metal: ", 1)
-	return s
+	if l, ok := measureLabels[measure]; ok {
+		return l
+	}
+	return strings.ReplaceAll(measure, "_", " ")
 }

@@ -42,7 +42,7 @@ type liveBot struct {
 }
 
 // startBot runs the real program, as main would, against a fresh stand-in.
-func startBot(t *testing.T, extraEnv map[string]string) *liveBot {
+func startBot(t testing.TB, extraEnv map[string]string) *liveBot {
 	t.Helper()
 	fake := slackfake.New()
 	env := map[string]string{

@@ -236,6 +236,7 @@ func (s *Server) chatPost(method string) http.HandlerFunc {
 }
 
 func (s *Server) responseURL(w http.ResponseWriter, r *http.Request) {
+	at := time.Now()
 	if s.limited(w, "response_url") {
 		return
 	}
@@ -250,7 +251,7 @@ func (s *Server) responseURL(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := Post{Method: "response_url", ResponseURL: r.URL.Path, Text: body.Text, Blocks: body.Blocks,
-		ResponseType: body.ResponseType, Delete: body.DeleteOriginal, At: time.Now()}
+		ResponseType: body.ResponseType, Delete: body.DeleteOriginal, At: at}
 	s.record(func() { s.posts = append(s.posts, p) })
 	w.WriteHeader(http.StatusOK)
 }
@@ -310,8 +311,9 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 			EnvelopeID string          `json:"envelope_id"`
 			Payload    json.RawMessage `json:"payload"`
 		}
+		at := time.Now() // before any lock: the latency measured is the client's
 		if json.Unmarshal(data, &ack) == nil && ack.EnvelopeID != "" {
-			s.record(func() { s.acks = append(s.acks, Ack{EnvelopeID: ack.EnvelopeID, Payload: ack.Payload, At: time.Now()}) })
+			s.record(func() { s.acks = append(s.acks, Ack{EnvelopeID: ack.EnvelopeID, Payload: ack.Payload, At: at}) })
 		}
 	}
 }
