@@ -1,0 +1,75 @@
+package answer_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/mineralbot/mineralbot/index"
+)
+
+// benchQuestions has one question for each intent.
+var benchQuestions = []struct{ name, q string }{
+	{"mineral", "antimony"},
+	{"producers", "who produces fluorspar"},
+	{"uses", "what is lithium used for"},
+	{"lists", "is copper critical"},
+	{"risk", "how concentrated is gallium supply"},
+	{"compare", "compare antimony tungsten gallium"},
+	{"country", "¿qué minerales críticos produce México?"},
+	{"mineral_in_country", "silver in peru"},
+	{"policy", "US-Mexico action plan"},
+	{"list", "list new-in-2025"},
+	{"search", "search flame retardants"},
+	{"fuzzy", "antimoney"},
+	{"not_found", "qwxzzzv blorf"},
+}
+
+// BenchmarkAnswer times each intent's answer through Ask, the bot's and the CLI's entry point.
+func BenchmarkAnswer(b *testing.B) {
+	e, _ := mustEngine(b)
+	ctx := context.Background()
+	for _, bq := range benchQuestions {
+		b.Run(bq.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := e.Ask(ctx, bq.q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRawSearch times the bleve search of the same text, for the ratio answer/search.
+func BenchmarkRawSearch(b *testing.B) {
+	_, kb := mustEngine(b)
+	ix, err := index.New(kb)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	for _, bq := range benchQuestions {
+		b.Run(bq.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := ix.Search(ctx, bq.q, index.Options{Size: 6}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkAliasLookup times resolving a name, alias or symbol to a record.
+func BenchmarkAliasLookup(b *testing.B) {
+	_, kb := mustEngine(b)
+	for _, n := range []string{"fluorita", "Sb", "EE. UU.", "section 232"} {
+		b.Run(n, func(b *testing.B) {
+			for b.Loop() {
+				if _, ok := kb.Resolve(n); !ok {
+					b.Fatal(n)
+				}
+			}
+		})
+	}
+}
+

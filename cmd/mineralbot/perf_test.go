@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/mineralbot/mineralbot/answer"
+	"github.com/mineralbot/mineralbot/index"
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// BenchmarkColdStart times what `run` does before it can answer: load and validate the
+// embedded knowledge base, index it and build the answer engine.
+func BenchmarkColdStart(b *testing.B) {
+	for b.Loop() {
+		eng, ix, err := loadEngine("")
+		if err != nil || eng == nil {
+			b.Fatal(err)
+		}
+		ix.Close()
+	}
+}
+
+// BenchmarkResidentMemory reports the process's resident memory (VmRSS) after loading the
+// embedded knowledge base and answering one question, with the test binary's own share in it.
+func BenchmarkResidentMemory(b *testing.B) {
+	var ix *index.Index
+	for b.Loop() {
+		if ix != nil {
+			ix.Close()
+		}
+		var eng *answer.Engine
+		var err error
+		eng, ix, err = loadEngine("")
+		if err != nil {
+			b.Fatal(err)
+		}
+		eng.Ask(context.Background(), "antimony")
+	}
+	runtime.GC()
+	b.ReportMetric(float64(vmRSS(b))/(1<<20), "rss-MB")
+	ix.Close()
+}
+
+func vmRSS(tb testing.TB) int64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		tb.Fatalf("resident memory is read from /proc/self/status: %v", err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmRSS:" {
+			kb, _ := strconv.ParseInt(f[1], 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}
+
+// syntheticKB is a knowledge base of n mineral records with production tables, made up of
+// varied words so that search has work to do.
+func syntheticKB(n int) fstest.MapFS {
+	words := strings.Fields("alloy battery catalyst ceramic magnet semiconductor alloying refractory pigment glass fertilizer steel solar wind defense aerospace electronics coating solder cable")
+	fsys := fstest.MapFS{}
+	var prod, lists strings.Builder
+	prod.WriteString("mineral,country,measure,year,value,estimated,unit,secondary,source_url,edition,note\n")
+	lists.WriteString("list,item,mineral,source_url,edition\n")
+	for i := range n {
+		id := fmt.Sprintf("mineral-%05d", i)
+		body := fmt.Sprintf("Synthetic mineral %d is used in %s and %s, mined mostly in country %d.", i, words[i%len(words)], words[(i*7)%len(words)], i%50)
+		fsys["minerals/"+id+".md"] = &fstest.MapFile{Data: fmt.Appendf(nil, `---
+id: %s
+name: Synthetic %05d
+name_es: Sintético %05d
+aliases: [synth%d]
+uses: [%s, %s]
+sources:
+  - url: https://example.org/%s
+    edition: Synthetic edition
+updated: 2026-11-26
+---
+%s
+`, id, i, i, i, words[i%len(words)], words[(i*3)%len(words)], id, body)}
+		for c := range 3 {
+			fmt.Fprintf(&prod, "%s,country-%d,mine_production,2024,%d,,t,,https://example.org/t,Synthetic,\n", id, (i+c)%50, 1000+i*c)
+		}
+		fmt.Fprintf(&prod, "%s,world,mine_production,2024,%d,,t,,https://example.org/t,Synthetic,\n", id, 5000+i)
+	}
+	fsys["tables/production.csv"] = &fstest.MapFile{Data: []byte(prod.String())}
+	fsys["tables/lists.csv"] = &fstest.MapFile{Data: []byte(lists.String())}
+	var countries strings.Builder
+	countries.WriteString("id,name,name_es,aliases\n")
+	for c := range 50 {
+		fmt.Fprintf(&countries, "country-%d,Country %d,País %d,\n", c, c, c)
+	}
+	fsys["tables/countries.csv"] = &fstest.MapFile{Data: []byte(countries.String())}
+	fsys["tables/import_reliance.csv"] = &fstest.MapFile{Data: []byte("mineral,product,year,value,estimated,source_url,edition\n")}
+	fsys["tables/import_sources.csv"] = &fstest.MapFile{Data: []byte("mineral,product,country,share_pct,period,source_url,edition\n")}
+	fsys["policies/.keep"] = &fstest.MapFile{}
+	fsys["countries/.keep"] = &fstest.MapFile{}
+	return fsys
+}
+
+// BenchmarkSynthetic10k builds a 10,000-record knowledge base and reports build time (load,
+// validate, index) and the p50 and p99 of answering questions against it.
+func BenchmarkSynthetic10k(b *testing.B) {
+	fsys := syntheticKB(10_000)
+	questions := []string{"synthetic 01234", "magnet", "who produces synthetic 00042", "battery catalyst steel",
+		"synth9999", "semiconductr", "country 7", "compare synthetic 00001 synthetic 00002"}
+	var builds, asks []time.Duration
+	for b.Loop() {
+		start := time.Now()
+		kb, err := knowledge.Load(fsys)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix, err := index.New(kb)
+		if err != nil {
+			b.Fatal(err)
+		}
+		eng, _ := answer.New(kb, ix)
+		builds = append(builds, time.Since(start))
+		for range 25 {
+			for _, q := range questions {
+				t := time.Now()
+				if _, err := eng.Ask(context.Background(), q); err != nil {
+					b.Fatal(err)
+				}
+				asks = append(asks, time.Since(t))
+			}
+		}
+		ix.Close()
+	}
+	slices.Sort(asks)
+	b.ReportMetric(float64(mean(builds).Milliseconds()), "build-ms")
+	b.ReportMetric(float64(asks[len(asks)/2].Microseconds())/1000, "ask-p50-ms")
+	b.ReportMetric(float64(asks[len(asks)*99/100].Microseconds())/1000, "ask-p99-ms")
+}
+
+func mean(ds []time.Duration) time.Duration {
+	var t time.Duration
+	for _, d := range ds {
+		t += d
+	}
+	return t / time.Duration(len(ds))
+}
