@@ -72,4 +72,3 @@ func BenchmarkAliasLookup(b *testing.B) {
 		})
 	}
 }
-
