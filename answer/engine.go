@@ -422,7 +422,6 @@ func (e *Engine) countryCard(c *knowledge.Country, question string, criticalOnly
 		s := Section{Heading: "Policy"}
 		for _, p := range ps[:min(6, len(ps))] {
 			s.Items = append(s.Items, p.Date.Human()+": "+p.Title)
-			a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: p.Title})
 		}
 		a.Sections = append(a.Sections, s)
 	}

@@ -79,7 +79,7 @@ func render(a *answer.Answer, opt renderOptions) Message {
 		for _, s := range a.Sources {
 			links = append(links, link(s.URL, s.Edition))
 		}
-		b.context("Sources: " + strings.Join(links, "  ·  "))
+		b.context("Sources: " + joinWithin(links, "  ·  ", maxContextChars-len("Sources: ")))
 	}
 	if opt.shareButton && a.Found() && a.Question != "" {
 		// The value is escaped too: Slack does not render it, but nothing raw goes out.
@@ -139,6 +139,27 @@ func listWithMore(items []string, n int, sep string) string {
 		return strings.Join(items, sep)
 	}
 	return strings.Join(items[:n], sep) + sep + fmt.Sprintf("…and %d more", len(items)-n)
+}
+
+// joinWithin joins whole items (never cutting one, so links stay intact) up to max bytes,
+// and says how many more there are.
+func joinWithin(items []string, sep string, max int) string {
+	var b strings.Builder
+	for i, it := range items {
+		more := fmt.Sprintf("%s…and %d more", sep, len(items)-i)
+		if b.Len()+len(sep)+len(it)+len(more) > max && i < len(items)-1 || b.Len()+len(sep)+len(it) > max {
+			if i == 0 {
+				return fmt.Sprintf("%d sources", len(items))
+			}
+			b.WriteString(more)
+			return b.String()
+		}
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(it)
+	}
+	return b.String()
 }
 
 // fallback is the message's plain text: the title and the first paragraph.

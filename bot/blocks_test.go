@@ -110,3 +110,19 @@ func TestStripMentions(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestSourcesNeverCutALink(t *testing.T) {
+	var srcs []knowledge.Source
+	for i := range 60 {
+		srcs = append(srcs, knowledge.Source{URL: "https://example.org/a/long/path/" + strings.Repeat("x", i), Edition: "An edition with a long name"})
+	}
+	m := render(&answer.Answer{Intent: answer.IntentMineral, Title: "T", Sources: srcs}, renderOptions{})
+	checkLimits(t, m)
+	out := blocksJSON(t, m)
+	if strings.Count(out, "<https://") != strings.Count(out, "|An edition with a long name>") {
+		t.Errorf("a source link was cut: %s", out)
+	}
+	if !strings.Contains(out, "more") {
+		t.Errorf("the sources left out are not counted: %s", out)
+	}
+}

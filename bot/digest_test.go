@@ -216,6 +216,7 @@ func TestDigestFiresOnSchedule(t *testing.T) {
 	clock.waitForWaiter(t)
 	clock.Advance(time.Minute)
 	waitCount(t, rec, 1)
+	waitIdle(t, d) // the first send records its ts before the next period comes
 	clock.waitForWaiter(t)
 	clock.Advance(7 * 24 * time.Hour)
 	waitCount(t, rec, 2)
@@ -224,6 +225,23 @@ func TestDigestFiresOnSchedule(t *testing.T) {
 	if !strings.Contains(rec.posts[0], "Digest 2026-11-30T15:00:00Z since 2026-11-23T15:00:00Z") ||
 		!strings.Contains(rec.posts[1], "Digest 2026-12-07T15:00:00Z since 2026-11-30T15:00:00Z") {
 		t.Errorf("posts %q", rec.posts)
+	}
+}
+
+// waitIdle waits until no send is in progress.
+func waitIdle(t *testing.T, d *digester) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		busy := false
+		d.running.Range(func(any, any) bool { busy = true; return false })
+		if !busy {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("a digest send never finished")
+		}
+		time.Sleep(2 * time.Millisecond)
 	}
 }
 

@@ -489,8 +489,9 @@ func itoa(y int) string {
 	return strconv.Itoa(y)
 }
 
-// Summarize describes a knowledge base in one line:
-// "67 minerals (60 of 60 on the USGS 2025 list), 16 policies, 1 country profile (92 countries), 2284 figures".
+// Summarize describes a knowledge base in one line: "67 minerals (60 of 60 USGS 2025 critical
+// minerals present), 19 policies, 92 country profiles (1 written), 2293 figures". Every
+// country of the tables has a profile generated from them; some also have a written one.
 func Summarize(kb *KB) string {
 	usgs := 0
 	entries := 0
@@ -502,8 +503,8 @@ func Summarize(kb *KB) string {
 			}
 		}
 	}
-	return fmt.Sprintf("%d minerals (%d of %d USGS 2025 critical minerals present), %d policies, %d country profile%s (%d countries), %d figures",
-		len(kb.Minerals), usgs, entries, len(kb.Policies), len(kb.profiles), plural(len(kb.profiles)), len(kb.Countries), kb.Figures())
+	return fmt.Sprintf("%d minerals (%d of %d USGS 2025 critical minerals present), %d policies, %d country profile%s (%d written), %d figures",
+		len(kb.Minerals), usgs, entries, len(kb.Policies), len(kb.Countries), plural(len(kb.Countries)), len(kb.profiles), kb.Figures())
 }
 
 func plural(n int) string {
