@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/mineralbot/mineralbot/answer"
 	"github.com/mineralbot/mineralbot/index"
@@ -241,5 +242,54 @@ func TestAllCriticalMineralsByName(t *testing.T) {
 				t.Errorf("%q: %s card of %q, want the mineral card of %s", name, a.Intent, a.Record.ID, m.ID)
 			}
 		}
+	}
+}
+
+func mustDate(t *testing.T, s string) time.Time {
+	t.Helper()
+	d, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestDigestContent(t *testing.T) {
+	e, kb := mustEngine(t)
+	period := mustDate(t, "2026-11-23T15:00:00Z") // a Monday, 09:00 in Mexico City
+	a := e.Digest(answer.DigestInput{Period: period, Since: period.AddDate(0, 0, -7),
+		Unanswered: []string{"what about helium", "What about helium?", "tin in bolivia prices"}})
+	out := text(t, a)
+	for _, want := range []string{
+		"Critical minerals digest, 23 Nov 2026",
+		"Coming up in the next 30 days",
+		"27 Nov 2026: China suspends its export ban on gallium, germanium and antimony to the United States ends",
+		"Spotlight: " + e.Spotlight(period).Name,
+		"For curators",
+		"3 question(s) went unanswered",
+		"“what about helium” (2×)",
+		"Sources",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("digest lacks %q:\n%s", want, out)
+		}
+	}
+	// The week the Ministerial and the action plan were signed, they are news.
+	feb := e.Digest(answer.DigestInput{Period: mustDate(t, "2026-02-09T15:00:00Z"), Since: mustDate(t, "2026-02-02T15:00:00Z")})
+	if out := text(t, feb); !strings.Contains(out, "New in policy") || !strings.Contains(out, "U.S.-Mexico Action Plan on Critical Minerals") {
+		t.Errorf("digest of the week of 4 Feb 2026:\n%s", out)
+	}
+	// A quiet week still gets a digest: the spotlight and a line that says it was quiet.
+	quiet := e.Digest(answer.DigestInput{Period: mustDate(t, "2031-06-02T15:00:00Z"), Since: mustDate(t, "2031-05-26T15:00:00Z")})
+	if out := text(t, quiet); !strings.Contains(out, "A quiet week") || !strings.Contains(out, "Spotlight: ") {
+		t.Errorf("quiet digest:\n%s", out)
+	}
+	// The spotlight goes round all 60 in 60 consecutive weeks.
+	seen := map[string]bool{}
+	for w := range 60 {
+		seen[e.Spotlight(mustDate(t, "2027-01-04T12:00:00Z").AddDate(0, 0, 7*w)).ID] = true
+	}
+	if len(seen) != len(kb.OnList(knowledge.USGS2025)) {
+		t.Errorf("60 weeks spotlight %d different minerals, want all %d", len(seen), len(kb.OnList(knowledge.USGS2025)))
 	}
 }

@@ -123,17 +123,27 @@ func listMore(items []string, n int) string {
 	return strings.Join(items[:n], ", ") + fmt.Sprintf(" and %d more", len(items)-n)
 }
 
-// Spotlight returns the mineral of the week: the USGS 2025 list in name order, one a week by
-// ISO week, so that every one of the 60 comes round.
+// Spotlight returns the mineral of the week: the USGS 2025 list in name order, one a week,
+// counted in ISO weeks (Monday to Sunday) from a fixed Monday, so that every one of the 60
+// comes round in 60 weeks, across year ends too.
 func (e *Engine) Spotlight(t time.Time) *knowledge.Mineral { return e.snapshot().spotlight(t) }
+
+// spotlightEpoch is the Monday that starts ISO week 1 of 2024.
+var spotlightEpoch = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 
 func (e *Engine) spotlight(t time.Time) *knowledge.Mineral {
 	ms := e.kb.OnList(knowledge.USGS2025)
 	if len(ms) == 0 {
 		return nil
 	}
-	year, week := t.ISOWeek()
-	return ms[(year*53+week)%len(ms)]
+	y, m, d := t.UTC().Date()
+	days := int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Sub(spotlightEpoch).Hours() / 24)
+	week := days / 7
+	if days < 0 {
+		week = (days - 6) / 7
+	}
+	n := len(ms)
+	return ms[((week%n)+n)%n]
 }
 
 // mostCommon returns up to n questions, most frequent first (compared after normalizing).
@@ -154,11 +164,11 @@ func mostCommon(qs []string, n int) []string {
 	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(count[b]-count[a], cmp.Compare(a, b)) })
 	var out []string
 	for _, k := range keys[:min(n, len(keys))] {
-		q := first[k]
+		q := "“" + first[k] + "”"
 		if count[k] > 1 {
 			q += fmt.Sprintf(" (%d×)", count[k])
 		}
-		out = append(out, "“"+q+"”")
+		out = append(out, q)
 	}
 	return out
 }

@@ -187,3 +187,36 @@ func TestDigestEndToEnd(t *testing.T) {
 		t.Errorf("%d digests in %s on a 2s schedule; at most %d", n, time.Since(started).Round(time.Second), most)
 	}
 }
+
+// Bad settings stop `run` before it connects, with a message naming the setting.
+func TestRunConfigErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("digest:\n  schedul: weekly\n"), 0o644)
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{"bad schedule", nil, map[string]string{"MINERALBOT_DIGEST_SCHEDULE": "every monday"}, `digest.schedule: invalid cron spec "every monday"`},
+		{"bad channel", nil, map[string]string{"MINERALBOT_DIGEST_CHANNELS": "general"}, `digest.channels: "general" is not a Slack channel id`},
+		{"unknown key", []string{"-config", bad}, nil, "line 2: digest.schedul: unknown setting"},
+		{"missing file", []string{"-config", filepath.Join(dir, "nope.yaml")}, nil, "nope.yaml: no such file"},
+		{"bad knowledge dir", nil, map[string]string{"MINERALBOT_KNOWLEDGE_DIR": filepath.Join(dir, "nokb")}, "nokb"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env := map[string]string{"SLACK_BOT_TOKEN": slackfake.BotToken, "SLACK_APP_TOKEN": slackfake.AppToken,
+				"SLACK_API_URL": "http://127.0.0.1:1/api/", "MINERALBOT_DATA_DIR": dir, "MINERALBOT_HTTP_ADDR": "127.0.0.1:0"}
+			for k, v := range tt.env {
+				env[k] = v
+			}
+			var out syncBuffer
+			code := run(t.Context(), append([]string{"mineralbot", "run"}, tt.args...), func(k string) string { return env[k] }, &out, &out)
+			if code != 1 || !strings.Contains(out.String(), tt.want) {
+				t.Errorf("exit %d, output:\n%s\nwant exit 1 and %q", code, out.String(), tt.want)
+			}
+		})
+	}
+}
