@@ -226,19 +226,7 @@ func (e *Engine) mineralCard(m *knowledge.Mineral, question string) *Answer {
 		a.Sections = append(a.Sections, Section{Heading: "Producers", Text: m.NoCountryTable})
 	}
 	if r, ok := e.kb.ReservesRanking(m.ID); ok {
-		s := Section{Heading: "Reserves"}
-		for _, row := range r.Top(3) {
-			v := figureValue(row)
-			if row.Share >= 0 {
-				v += " (" + percent(row.Share) + ")"
-			}
-			s.Facts = append(s.Facts, Fact{Label: e.kb.CountryName(row.Country), Value: v})
-		}
-		if r.World != nil {
-			s.Facts = append(s.Facts, Fact{Label: "World", Value: worldValue(*r.World)})
-		}
-		s.Note = dataNote(r)
-		a.Sections = append(a.Sections, s)
+		a.Sections = append(a.Sections, e.reservesSection(r, 3))
 	}
 	if s, ok := e.usImportSection(m); ok {
 		a.Sections = append(a.Sections, s)

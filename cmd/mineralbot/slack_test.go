@@ -423,16 +423,7 @@ func TestHealthReadinessAndMetrics(t *testing.T) {
 	}
 	// Ready once connected; the bot connected before startBot returned, but the flag is set
 	// by the event loop a moment later.
-	var code int
-	for range 50 {
-		if code, _ = get(t, base+"/readyz"); code == 200 {
-			break
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	if code != 200 {
-		t.Errorf("/readyz: %d while connected", code)
-	}
+	waitStatus(t, base+"/readyz", 200, "while connected")
 	env, _, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "antimony", User: "U1", Channel: "C1"})
 	lb.fake.WaitAck(env, 5*time.Second)
 	_, body := get(t, base+"/metrics")
@@ -457,25 +448,21 @@ func TestHealthReadinessAndMetrics(t *testing.T) {
 	// Not ready while Slack is unreachable; ready again when it is back.
 	lb.fake.SetDown(true)
 	lb.fake.DropSocket()
-	for range 100 {
-		if code, _ = get(t, base+"/readyz"); code == 503 {
-			break
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	if code != 503 {
-		t.Errorf("/readyz: %d while Slack is unreachable, want 503", code)
-	}
+	waitStatus(t, base+"/readyz", 503, "while Slack is unreachable")
 	lb.fake.SetDown(false)
-	for range 200 {
-		if code, _ = get(t, base+"/readyz"); code == 200 {
-			break
+	waitStatus(t, base+"/readyz", 200, "after Slack came back")
+}
+
+// waitStatus polls url until it answers code, for up to 10 seconds.
+func waitStatus(t *testing.T, url string, code int, when string) {
+	t.Helper()
+	var got int
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if got, _ = get(t, url); got == code {
+			return
 		}
-		time.Sleep(50 * time.Millisecond)
 	}
-	if code != 200 {
-		t.Errorf("/readyz: %d after Slack came back, want 200", code)
-	}
+	t.Errorf("%s: %d %s, want %d", url, got, when, code)
 }
 
 func TestBadTokens(t *testing.T) {

@@ -59,7 +59,6 @@ type Server struct {
 	mu          sync.Mutex
 	conn        *websocket.Conn
 	connWrite   sync.Mutex
-	connected   chan struct{} // closed and replaced on each new connection
 	connections int
 	posts       []Post
 	acks        []Ack
@@ -68,7 +67,7 @@ type Server struct {
 	retryAfter  int
 	opens       int
 	seq         atomic.Int64
-	changed     chan struct{} // closed and replaced on every recorded post or ack
+	changed     chan struct{} // closed and replaced on every new connection, post or ack
 	revoked     bool
 	down        bool // apps.connections.open answers 503
 }
@@ -82,11 +81,14 @@ func (s *Server) SetDown(down bool) {
 
 // New starts a stand-in on loopback.
 func New() *Server {
-	s := &Server{upgrader: websocket.Upgrader{
+	s := &Server{
 		// slack-go dials with Origin https://api.slack.com; a loopback stand-in accepts it.
-		CheckOrigin: func(*http.Request) bool { return true },
-	}, PingInterval: 100 * time.Millisecond, connected: make(chan struct{}),
-		sent: make(map[string]time.Time), rateLimit: make(map[string]int), changed: make(chan struct{})}
+		upgrader:     websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }},
+		PingInterval: 100 * time.Millisecond,
+		sent:         make(map[string]time.Time),
+		rateLimit:    make(map[string]int),
+		changed:      make(chan struct{}),
+	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/api/auth.test", s.authTest)
 	mux.HandleFunc("/api/apps.connections.open", s.connectionsOpen)
@@ -256,7 +258,7 @@ func (s *Server) responseURL(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 }
 
-// record changes the recorded state and wakes waiters.
+// record changes the recorded state and wakes the waiters.
 func (s *Server) record(fn func()) {
 	s.mu.Lock()
 	fn()
@@ -276,8 +278,8 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 	}
 	s.conn = conn
 	s.connections++
-	close(s.connected)
-	s.connected = make(chan struct{})
+	close(s.changed)
+	s.changed = make(chan struct{})
 	s.mu.Unlock()
 
 	s.write(conn, map[string]any{"type": "hello", "num_connections": 1,
@@ -326,11 +328,16 @@ func (s *Server) write(conn *websocket.Conn, v any) error {
 
 // WaitConnected waits until the client has a socket (at least n connections so far).
 func (s *Server) WaitConnected(n int, timeout time.Duration) error {
+	return s.wait(timeout, fmt.Sprintf("connection #%d", n), func() bool { return s.connections >= n && s.conn != nil })
+}
+
+// wait waits until cond, evaluated under the lock, holds.
+func (s *Server) wait(timeout time.Duration, what string, cond func() bool) error {
 	deadline := time.After(timeout)
 	for {
 		s.mu.Lock()
-		ok := s.connections >= n && s.conn != nil
-		ch := s.connected
+		ok := cond()
+		ch := s.changed
 		s.mu.Unlock()
 		if ok {
 			return nil
@@ -338,7 +345,7 @@ func (s *Server) WaitConnected(n int, timeout time.Duration) error {
 		select {
 		case <-ch:
 		case <-deadline:
-			return fmt.Errorf("slackfake: no connection #%d within %s", n, timeout)
+			return fmt.Errorf("slackfake: no %s within %s", what, timeout)
 		}
 	}
 }
@@ -465,21 +472,7 @@ func (s *Server) AckLatency(envelopeID string) (time.Duration, bool) {
 
 // WaitFor waits until cond holds for the recorded posts and acks.
 func (s *Server) WaitFor(timeout time.Duration, cond func(posts []Post, acks []Ack) bool) error {
-	deadline := time.After(timeout)
-	for {
-		s.mu.Lock()
-		ok := cond(s.posts, s.acks)
-		ch := s.changed
-		s.mu.Unlock()
-		if ok {
-			return nil
-		}
-		select {
-		case <-ch:
-		case <-deadline:
-			return fmt.Errorf("slackfake: condition not met within %s", timeout)
-		}
-	}
+	return s.wait(timeout, "match", func() bool { return cond(s.posts, s.acks) })
 }
 
 // WaitAck waits for the ack of an envelope.
