@@ -217,15 +217,12 @@ func (c countRateLimits) ShouldRetry(st *slack.RetryState, req *http.Request, re
 // and transient failures, with capped, jittered backoff. It returns nil after a clean
 // shutdown, and an error wrapping [ErrAuth] when a token is rejected.
 func (b *Bot) Run(ctx context.Context) error {
-	auth, err := b.api.AuthTestContext(ctx)
+	auth, err := b.authTest(ctx)
 	if err != nil {
-		if isAuthError(err) {
-			return fmt.Errorf("%w: auth.test: %v (check slack.bot_token)", ErrAuth, err)
-		}
-		if ctx.Err() != nil {
-			return nil
-		}
-		return fmt.Errorf("auth.test: %w", err)
+		return err
+	}
+	if auth == nil {
+		return nil // stopped before Slack answered
 	}
 	b.userID, b.botID = auth.UserID, auth.BotID
 	b.log.Info("authenticated", "team", auth.Team, "user_id", auth.UserID)
@@ -252,17 +249,49 @@ func (b *Bot) Run(ctx context.Context) error {
 
 	runErr := b.runSocket(ctx)
 	b.setConnected(false)
-	stopLoop()
+	stopLoop() // no more envelopes
 	<-loopDone
-	<-digestDone
-	if b.cfg.ShutdownGrace > 0 {
-		wait, cancel := context.WithTimeout(context.Background(), b.cfg.ShutdownGrace)
-		if err := b.pool.wait(wait); err != nil {
-			b.log.Warn("shutdown: answers still in flight were abandoned", "in_flight", b.pool.inFlight())
-		}
-		cancel()
+
+	// Answers and digests in flight get the shutdown grace to finish, then are cut off.
+	finished := make(chan struct{})
+	go func() {
+		b.pool.wait(context.Background())
+		<-digestDone
+		close(finished)
+	}()
+	select {
+	case <-finished:
+	case <-time.After(b.cfg.ShutdownGrace):
+		b.log.Warn("shutdown: work still in flight was cut off", "answers_in_flight", b.pool.inFlight())
+		cancelWork()
+		<-digestDone
 	}
 	return runErr
+}
+
+// authTest learns the bot's own identity, retrying while Slack is unreachable. It returns
+// nil, nil when ctx ends first.
+func (b *Bot) authTest(ctx context.Context) (*slack.AuthTestResponse, error) {
+	backoff := time.Second
+	for {
+		auth, err := b.api.AuthTestContext(ctx)
+		switch {
+		case err == nil:
+			return auth, nil
+		case isAuthError(err):
+			return nil, fmt.Errorf("%w: auth.test: %v (check slack.bot_token)", ErrAuth, err)
+		case ctx.Err() != nil:
+			return nil, nil
+		}
+		wait := backoff/2 + rand.N(backoff/2+1)
+		b.log.Warn("slack unreachable; retrying", "err", err, "in", wait)
+		select {
+		case <-ctx.Done():
+			return nil, nil
+		case <-time.After(wait):
+		}
+		backoff = min(backoff*2, b.cfg.MaxBackoff)
+	}
 }
 
 // runSocket runs the Socket Mode connection, retrying transient failures.
@@ -521,8 +550,7 @@ func (b *Bot) postJSON(ctx context.Context, url string, body any) error {
 			last = err
 		case resp.StatusCode == http.StatusTooManyRequests:
 			b.obs.RateLimited()
-			log := b.log
-			log.Warn("slack rate limit", "path", "response_url", "retry_after", resp.Header.Get("Retry-After"))
+			b.log.Warn("slack rate limit", "path", "response_url", "retry_after", resp.Header.Get("Retry-After"))
 			last = fmt.Errorf("429 from response_url")
 			wait = retryAfter(resp.Header.Get("Retry-After"), backoff)
 			resp.Body.Close()

@@ -519,3 +519,32 @@ func TestLogsHoldNoSecrets(t *testing.T) {
 		t.Errorf("no log line names envelope %s:\n%s", env, lb.logs.String())
 	}
 }
+
+// Slack unreachable at start is a transient failure: the bot keeps trying and connects when
+// Slack is back.
+func TestStartWhileSlackIsDown(t *testing.T) {
+	fake := slackfake.New()
+	defer fake.Close()
+	fake.SetDown(true)
+	env := map[string]string{"SLACK_BOT_TOKEN": slackfake.BotToken, "SLACK_APP_TOKEN": slackfake.AppToken,
+		"SLACK_API_URL": fake.APIURL(), "MINERALBOT_DATA_DIR": t.TempDir(), "MINERALBOT_HTTP_ADDR": "127.0.0.1:0"}
+	ctx, cancel := context.WithCancel(context.Background())
+	var logs syncBuffer
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"mineralbot", "run"}, func(k string) string { return env[k] }, &logs, &logs) }()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(logs.String(), "slack unreachable; retrying") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no retry logged:\n%s", logs.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	fake.SetDown(false)
+	if err := fake.WaitConnected(1, 15*time.Second); err != nil {
+		t.Fatalf("%v\n%s", err, logs.String())
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("exit %d", code)
+	}
+}

@@ -72,7 +72,8 @@ type Server struct {
 	down        bool // apps.connections.open answers 503
 }
 
-// SetDown makes apps.connections.open answer 503 (Slack unreachable) until called with false.
+// SetDown makes auth.test and apps.connections.open answer 503 (Slack unreachable) until
+// called with false.
 func (s *Server) SetDown(down bool) {
 	s.mu.Lock()
 	s.down = down
@@ -151,6 +152,13 @@ func (s *Server) authFails(w http.ResponseWriter, r *http.Request, want string) 
 }
 
 func (s *Server) authTest(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	down := s.down
+	s.mu.Unlock()
+	if down {
+		http.Error(w, "slack is down", http.StatusServiceUnavailable)
+		return
+	}
 	if s.authFails(w, r, BotToken) {
 		return
 	}
