@@ -531,7 +531,9 @@ func TestStartWhileSlackIsDown(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var logs syncBuffer
 	done := make(chan int, 1)
-	go func() { done <- run(ctx, []string{"mineralbot", "run"}, func(k string) string { return env[k] }, &logs, &logs) }()
+	go func() {
+		done <- run(ctx, []string{"mineralbot", "run"}, func(k string) string { return env[k] }, &logs, &logs)
+	}()
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(logs.String(), "slack unreachable; retrying") {
 		if time.Now().After(deadline) {
