@@ -52,6 +52,9 @@ func startBot(t testing.TB, extraEnv map[string]string) *liveBot {
 		"MINERALBOT_LOG_LEVEL": "debug",
 		"MINERALBOT_HTTP_ADDR": "127.0.0.1:0",
 		"MINERALBOT_DATA_DIR":  t.TempDir(),
+		// A generous budget, so that replies ride in the ack even on a slow machine and
+		// tests can read them there; TestBurstOf200SlashCommands accepts both paths.
+		"MINERALBOT_BOT_ACK_BUDGET": "2s",
 	}
 	for k, v := range extraEnv {
 		env[k] = v
