@@ -423,6 +423,11 @@ func (kb *KB) link(ps *problems) {
 			ps.at(s.Pos, "unknown country %q: add it to %s", s.Country, countriesFile)
 		}
 	}
+	for _, m := range kb.Minerals {
+		if !m.broken && len(kb.FiguresOf(m.ID)) == 0 && m.NoCountryTable == "" {
+			ps.at(Pos{m.File, 1}, "no figures in %s for %s: add them, or say why in no_country_table", productionFile, m.ID)
+		}
+	}
 	for _, e := range kb.ListEntries {
 		if e.Mineral == "" {
 			if e.List == USGS2025 || e.List == USGS2022 {
