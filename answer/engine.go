@@ -266,7 +266,7 @@ func producersSection(kb *knowledge.KB, m *knowledge.Mineral, r knowledge.Rankin
 	s := Section{Heading: "Top producers: " + knowledge.MeasureLabel(r.Measure) + ", " + yearLabel(r.Year, r.Estimated)}
 	if r.HasShares() {
 		for _, row := range r.Top(n) {
-			s.Bars = append(s.Bars, Bar{Label: kb.CountryName(row.Country), Share: row.Share, Value: figureValue(row)})
+			s.Bars = append(s.Bars, Bar{Label: shareLabel(kb, row), Share: row.Share, Value: figureValue(row)})
 		}
 		lead := r.Rows[0]
 		s.Facts = append(s.Facts,
@@ -280,7 +280,7 @@ func producersSection(kb *knowledge.KB, m *knowledge.Mineral, r knowledge.Rankin
 		}
 	} else {
 		for _, row := range r.Top(n) {
-			s.Facts = append(s.Facts, Fact{Label: kb.CountryName(row.Country), Value: figureValue(row)})
+			s.Facts = append(s.Facts, Fact{Label: shareLabel(kb, row), Value: figureValue(row)})
 		}
 		s.Facts = append(s.Facts, Fact{Label: "Shares", Value: "USGS gives no world total for this table, so no shares are computed"})
 	}
@@ -289,6 +289,15 @@ func producersSection(kb *knowledge.KB, m *knowledge.Mineral, r knowledge.Rankin
 	}
 	s.Note += dataNote(r)
 	return s
+}
+
+// shareLabel names a row: the country, and what its figure counts where that differs from
+// the rest of the table ("Turkey (refined borates)").
+func shareLabel(kb *knowledge.KB, s knowledge.Share) string {
+	if s.Form != "" {
+		return kb.CountryName(s.Country) + " (" + s.Form + ")"
+	}
+	return kb.CountryName(s.Country)
 }
 
 // hhiReading reads a Herfindahl–Hirschman index the way competition authorities band it.

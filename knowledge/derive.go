@@ -12,6 +12,7 @@ import (
 // Share is one country's standing in a [Ranking].
 type Share struct {
 	Country   string
+	Form      string // what the figure counts, where it differs from the table's unit
 	Value     float64
 	AtLeast   bool
 	Estimated bool
@@ -156,7 +157,7 @@ func (kb *KB) Rank(mineral, measure string, year int) Ranking {
 		case !f.Known():
 			r.Unknown = append(r.Unknown, f)
 		case f.Value > 0:
-			r.Rows = append(r.Rows, Share{Country: f.Country, Value: f.Value, AtLeast: f.AtLeast, Estimated: f.Estimated, Share: -1})
+			r.Rows = append(r.Rows, Share{Country: f.Country, Form: f.Form, Value: f.Value, AtLeast: f.AtLeast, Estimated: f.Estimated, Share: -1})
 		}
 	}
 	slices.SortStableFunc(r.Rows, func(a, b Share) int {

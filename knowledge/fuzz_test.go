@@ -80,8 +80,8 @@ func FuzzFrontMatter(f *testing.F) {
 func FuzzProductionCSV(f *testing.F) {
 	seed, _ := os.ReadFile("testdata/valid/tables/production.csv")
 	f.Add(seed)
-	f.Add([]byte("mineral,country,measure,year,value,estimated,unit,secondary,source_url,edition,note\n\"unterminated"))
-	f.Add([]byte("mineral,country,measure,year,value,estimated,unit,secondary,source_url,edition,note\nantimony,world,mine_production,2024,>1e308,yes,t,,http://x,y,\nantimony,china,mine_production,2024,NaN,,t,,http://x,y,\n"))
+	f.Add([]byte("mineral,country,measure,year,value,estimated,unit,form,secondary,source_url,edition,note\n\"unterminated"))
+	f.Add([]byte("mineral,country,measure,year,value,estimated,unit,form,secondary,source_url,edition,note\nantimony,world,mine_production,2024,>1e308,yes,t,,,http://x,y,\nantimony,china,mine_production,2024,NaN,,t,,,http://x,y,\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fsys := loadValid(t)
 		fsys["tables/production.csv"] = &fstest.MapFile{Data: data}

@@ -236,10 +236,10 @@ func loadCountries(fsys fs.FS, kb *KB, ps *problems) {
 }
 
 func loadProduction(fsys fs.FS, kb *KB, ps *problems) {
-	cols := []string{"mineral", "country", "measure", "year", "value", "estimated", "unit", "secondary", "source_url", "edition", "note"}
+	cols := []string{"mineral", "country", "measure", "year", "value", "estimated", "unit", "form", "secondary", "source_url", "edition", "note"}
 	for _, r := range readTable(fsys, productionFile, cols, ps) {
 		f := Figure{Mineral: r.get("mineral"), Country: r.get("country"), Measure: r.get("measure"),
-			Unit: r.get("unit"), Note: r.get("note"), Pos: r.pos}
+			Unit: r.get("unit"), Form: r.get("form"), Note: r.get("note"), Pos: r.pos}
 		ok := true
 		src, sok := r.source(ps)
 		f.Source, ok = src, ok && sok

@@ -218,9 +218,12 @@ type Figure struct {
 	Estimated bool
 	Secondary bool // quoted second-hand, not checked against the primary source
 	Unit      string
-	Source    Source
-	Note      string
-	Pos       Pos
+	// Form is what this country's figure counts when it differs from the rest of the table
+	// (boron: "crude ore", "refined borates").
+	Form   string
+	Source Source
+	Note   string
+	Pos    Pos
 }
 
 // Known reports whether the figure holds a number.

@@ -159,13 +159,13 @@ def main(data):
         if val is None:
             sys.exit(f"unparsed value {r['value']!r} in {r}")
         est = "yes" if (r["estimated"] == "yes" or r["value"].strip().startswith("e")) else ""
-        notes = [n for n in (qual, note) if n]
+        notes = [n for n in (note,) if n]
         if r["note"].startswith("corrected"):
             notes.append("corrected for a footnote digit merged into the number in the text copy")
         out.append({
             "mineral": mineral, "country": cid, "measure": prefix + r["measure"], "year": r["year"],
             "value": val, "estimated": est, "unit": unit_of(ch, r["measure"], r["unit_note"], chapter_unit),
-            "secondary": "", "source_url": URL.format(ch), "edition": EDITION, "note": "; ".join(notes),
+            "form": qual, "secondary": "", "source_url": URL.format(ch), "edition": EDITION, "note": "; ".join(notes),
         })
 
     # Zirconium: the project's extract leaves the zirconium-hafnium table out; these rows are
@@ -182,7 +182,7 @@ def main(data):
         for year, v in (("2023", v23), ("2024", v24)):
             out.append({"mineral": "zirconium", "country": cid, "measure": "mine_production", "year": year,
                         "value": str(v), "estimated": "yes", "unit": "thousand metric tons, zirconium mineral concentrates (gross weight)",
-                        "secondary": "", "source_url": URL.format("zirconium-hafnium"), "edition": EDITION,
+                        "form": "", "secondary": "", "source_url": URL.format("zirconium-hafnium"), "edition": EDITION,
                         "note": "transcribed by hand from the chapter text"})
 
     # Fluorspar: quoted second-hand (the primary chapter is not in the shared data).
@@ -195,11 +195,11 @@ def main(data):
         out.append({
             "mineral": "fluorspar", "country": cid, "measure": r["measure"], "year": year,
             "value": r["value"], "estimated": "yes" if r["year"].endswith("e") else "",
-            "unit": r["unit"], "secondary": "yes", "source_url": URL.format("fluorspar"),
+            "unit": r["unit"], "form": "", "secondary": "yes", "source_url": URL.format("fluorspar"),
             "edition": EDITION, "note": "figure quoted second-hand; primary chapter not yet checked",
         })
 
-    fields = ["mineral", "country", "measure", "year", "value", "estimated", "unit", "secondary", "source_url", "edition", "note"]
+    fields = ["mineral", "country", "measure", "year", "value", "estimated", "unit", "form", "secondary", "source_url", "edition", "note"]
     write(os.path.join(OUT, "production.csv"), fields, out)
 
     # Net import reliance and import sources.

@@ -70,7 +70,7 @@ func syntheticKB(n int) fstest.MapFS {
 	words := strings.Fields("alloy battery catalyst ceramic magnet semiconductor alloying refractory pigment glass fertilizer steel solar wind defense aerospace electronics coating solder cable")
 	fsys := fstest.MapFS{}
 	var prod, lists strings.Builder
-	prod.WriteString("mineral,country,measure,year,value,estimated,unit,secondary,source_url,edition,note\n")
+	prod.WriteString("mineral,country,measure,year,value,estimated,unit,form,secondary,source_url,edition,note\n")
 	lists.WriteString("list,item,mineral,source_url,edition\n")
 	for i := range n {
 		id := fmt.Sprintf("mineral-%05d", i)
@@ -89,9 +89,9 @@ updated: 2026-11-26
 %s
 `, id, i, i, i, words[i%len(words)], words[(i*3)%len(words)], id, body)}
 		for c := range 3 {
-			fmt.Fprintf(&prod, "%s,country-%d,mine_production,2024,%d,,t,,https://example.org/t,Synthetic,\n", id, (i+c)%50, 1000+i*c)
+			fmt.Fprintf(&prod, "%s,country-%d,mine_production,2024,%d,,t,,,https://example.org/t,Synthetic,\n", id, (i+c)%50, 1000+i*c)
 		}
-		fmt.Fprintf(&prod, "%s,world,mine_production,2024,%d,,t,,https://example.org/t,Synthetic,\n", id, 5000+i)
+		fmt.Fprintf(&prod, "%s,world,mine_production,2024,%d,,t,,,https://example.org/t,Synthetic,\n", id, 5000+i)
 	}
 	fsys["tables/production.csv"] = &fstest.MapFile{Data: []byte(prod.String())}
 	fsys["tables/lists.csv"] = &fstest.MapFile{Data: []byte(lists.String())}
