@@ -553,3 +553,19 @@ func TestStartWhileSlackIsDown(t *testing.T) {
 		t.Errorf("exit %d", code)
 	}
 }
+
+// A token revoked while running ends the bot with a clear message and exit status 1.
+func TestTokenRevokedWhileRunning(t *testing.T) {
+	lb := startBot(t, nil)
+	lb.fake.RevokeTokens()
+	lb.fake.DropSocket()
+	select {
+	case code := <-lb.done:
+		if code != 1 || !strings.Contains(lb.logs.String(), "token_revoked") {
+			t.Errorf("exit %d; want 1 and a message naming token_revoked:\n%s", code, lb.logs.String())
+		}
+		lb.done <- code // for the cleanup
+	case <-time.After(15 * time.Second):
+		t.Fatal("the bot kept running with a revoked token")
+	}
+}
