@@ -6,7 +6,7 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/mineralbot ./cmd/mineralbot \
+RUN CGO_ENABLED=0 go build -buildvcs=auto -trimpath -ldflags="-s -w" -o /out/mineralbot ./cmd/mineralbot \
  && /out/mineralbot kb check \
  && mkdir -p /out/data
 
