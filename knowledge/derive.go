@@ -137,8 +137,25 @@ func (kb *KB) LatestYear(mineral, measure string) int {
 	return y
 }
 
-// Rank computes a ranking of a mineral's table for a measure and year (0 for reserves).
+// Rank computes a ranking of a mineral's table for a measure and year (0 for reserves). The
+// knowledge base does not change once loaded, so each ranking is computed once and kept;
+// callers must not modify its rows.
 func (kb *KB) Rank(mineral, measure string, year int) Ranking {
+	key := rankKey{kb.TableOf(mineral), measure, year}
+	if r, ok := kb.ranks.Load(key); ok {
+		return r.(Ranking)
+	}
+	r := kb.rank(key.table, measure, year)
+	kb.ranks.Store(key, r)
+	return r
+}
+
+type rankKey struct {
+	table, measure string
+	year           int
+}
+
+func (kb *KB) rank(mineral, measure string, year int) Ranking {
 	r := Ranking{Mineral: kb.TableOf(mineral), Measure: measure, Year: year}
 	for _, f := range kb.FiguresOf(mineral) {
 		if f.Measure != measure || f.Year != year {

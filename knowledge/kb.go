@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // KB is a loaded knowledge base. It is immutable once [Load] returns, and safe for concurrent
@@ -31,6 +32,7 @@ type KB struct {
 	acronyms  map[string]bool // normalized keys that only acronyms (USA, UK, DRC) claim
 	symbols   map[string]string
 	figures   map[string][]Figure // mineral id → its production rows
+	ranks     sync.Map            // rankKey → Ranking, computed on first use
 }
 
 // Kind is the kind of a record.
