@@ -63,9 +63,6 @@ func ParseSchedule(spec string) (Schedule, error) {
 // Next returns the first period after t.
 func (s Schedule) Next(t time.Time) time.Time { return s.cron.Next(t) }
 
-// Describe says when the schedule fires, for people.
-func (s Schedule) Describe() string { return s.Spec }
-
 // digestConfig is what the digester needs from the bot's configuration.
 type digestConfig struct {
 	schedule Schedule // for channels from the configuration

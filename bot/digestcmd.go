@@ -149,7 +149,7 @@ func subscriptionSpec(args string) (spec, desc string, err error) {
 			}
 			zone = w
 		default:
-			return "", "", fmt.Errorf("I don't understand %q", w)
+			return "", "", fmt.Errorf("%q is not a frequency, a day, a time like 09:00 or a time zone like Area/City", w)
 		}
 	}
 	if freq == "daily" {

@@ -153,9 +153,6 @@ func (kb *KB) Title(r Ref) string {
 	return r.ID
 }
 
-// CountryProfiles counts the countries with a written profile.
-func (kb *KB) CountryProfiles() int { return len(kb.profiles) }
-
 // Figures counts the figures in the tables.
 func (kb *KB) Figures() int {
 	return len(kb.Production) + len(kb.Reliance) + len(kb.ImportSources)

@@ -238,9 +238,9 @@ func TestMentionsAndDMs(t *testing.T) {
 		// A real DM after them: once it is answered, the ignored ones had their chance.
 		lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
 			"user": "U3", "text": "silver", "channel": "D9", "ts": "1.6"}})
-		posts := waitPosts(t, lb.fake, "D9", 1)
+		waitPosts(t, lb.fake, "D9", 1)
 		time.Sleep(300 * time.Millisecond)
-		if posts = postsTo(lb.fake.Posts(), "D9"); len(posts) != 1 {
+		if posts := postsTo(lb.fake.Posts(), "D9"); len(posts) != 1 {
 			t.Errorf("%d replies in D9, want only the answer to the real DM", len(posts))
 		}
 	})
