@@ -107,7 +107,8 @@ func TestPhrasings(t *testing.T) {
 		// Uses.
 		{"what is antimony used for", answer.IntentUses, "antimony", "Main uses"},
 		{"¿para qué se usa el litio?", answer.IntentUses, "lithium", "Main uses"},
-		{"uses of gallium", answer.IntentUses, "gallium", "Main uses"},
+		{"uses of gallium", answer.IntentUses, "gallium", "integrated circuits 79%"},
+		{"what is cobalt used for", answer.IntentUses, "cobalt", "End uses, 2024e: superalloys, mainly for aircraft gas turbines 51%"},
 		// Lists.
 		{"is copper critical?", answer.IntentLists, "copper", "joined the U.S. critical minerals list in 2025"},
 		{"is gold a critical mineral", answer.IntentLists, "gold", "not on the U.S. 2025 critical minerals list"},

@@ -339,11 +339,30 @@ func (e *Engine) usImportSection(m *knowledge.Mineral) (Section, bool) {
 			src = srcs[0].Source
 		}
 	}
+	if uses := e.kb.EndUsesOf(m.ID); len(uses) > 0 {
+		s.Facts = append(s.Facts, endUsesFact(uses))
+		if src.URL == "" {
+			src = uses[0].Source
+		}
+	}
 	if len(s.Facts) == 0 {
 		return s, false
 	}
 	s.Note = src.Edition
 	return s, true
+}
+
+// endUsesFact lists U.S. end-use shares: "End uses, 2024e: superalloys 51%, …".
+func endUsesFact(uses []knowledge.EndUse) Fact {
+	parts := make([]string, len(uses))
+	for i, u := range uses {
+		parts[i] = fmt.Sprintf("%s %s%%", u.Use, number(u.Percent))
+	}
+	label := "End uses, " + yearLabel(uses[0].Year, uses[0].Estimated)
+	if n := uses[0].Note; n != "" && n != "estimated" {
+		label += " (" + strings.TrimPrefix(n, "estimated; ") + ")"
+	}
+	return Fact{Label: label, Value: strings.Join(parts, "; ")}
 }
 
 // pickProduct chooses which product's import sources to show: the total where USGS gives

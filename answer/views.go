@@ -103,7 +103,12 @@ func (e *Engine) addMineralSources(a *Answer, m *knowledge.Mineral) {
 // usesAnswer: what a mineral is used for.
 func (e *Engine) usesAnswer(m *knowledge.Mineral, q string) *Answer {
 	a := &Answer{Intent: IntentUses, Question: q, Record: e.mineralRef(m), Title: "What " + strings.ToLower(m.Name) + " is used for", Subtitle: m.NameES}
-	a.Sections = append(a.Sections, Section{Heading: "Main uses", Items: m.Uses}, Section{Text: firstParagraph(m.Summary)})
+	a.Sections = append(a.Sections, Section{Heading: "Main uses", Items: m.Uses})
+	if uses := e.kb.EndUsesOf(m.ID); len(uses) > 0 {
+		a.Sections = append(a.Sections, Section{Heading: "United States", Facts: []Fact{endUsesFact(uses)}, Note: uses[0].Source.Edition})
+		a.Sources = appendSource(a.Sources, uses[0].Source)
+	}
+	a.Sections = append(a.Sections, Section{Text: firstParagraph(m.Summary)})
 	e.addMineralSources(a, m)
 	return a
 }

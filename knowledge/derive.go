@@ -283,6 +283,18 @@ func (kb *KB) ImportSourcesOf(mineral string) []ImportSource {
 	return out
 }
 
+// EndUsesOf returns the U.S. end-use shares of a mineral, largest first.
+func (kb *KB) EndUsesOf(mineral string) []EndUse {
+	var out []EndUse
+	for _, u := range kb.EndUses {
+		if u.Mineral == mineral {
+			out = append(out, u)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b EndUse) int { return cmp.Compare(b.Percent, a.Percent) })
+	return out
+}
+
 // Standing is a country's place in one mineral's ranking.
 type Standing struct {
 	Mineral string // the table's mineral (a group id for rare earths and PGMs)

@@ -19,6 +19,7 @@ type KB struct {
 	Production    []Figure
 	Reliance      []Reliance
 	ImportSources []ImportSource
+	EndUses       []EndUse
 	ListEntries   []ListEntry
 
 	profiles   []*Profile
@@ -155,7 +156,7 @@ func (kb *KB) Title(r Ref) string {
 
 // Figures counts the figures in the tables.
 func (kb *KB) Figures() int {
-	return len(kb.Production) + len(kb.Reliance) + len(kb.ImportSources)
+	return len(kb.Production) + len(kb.Reliance) + len(kb.ImportSources) + len(kb.EndUses)
 }
 
 // OnList returns the minerals on a list, by name.
@@ -420,6 +421,11 @@ func (kb *KB) link(ps *problems) {
 		}
 		if !knownCountry(s.Country) {
 			ps.at(s.Pos, "unknown country %q: add it to %s", s.Country, countriesFile)
+		}
+	}
+	for _, u := range kb.EndUses {
+		if _, ok := kb.minerals[u.Mineral]; !ok {
+			ps.at(u.Pos, "unknown mineral %q", u.Mineral)
 		}
 	}
 	for _, m := range kb.Minerals {

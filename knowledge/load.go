@@ -19,6 +19,7 @@ const (
 	productionFile    = "tables/production.csv"
 	relianceFile      = "tables/import_reliance.csv"
 	importSourcesFile = "tables/import_sources.csv"
+	endUsesFile       = "tables/end_uses.csv"
 	listsFile         = "tables/lists.csv"
 )
 
@@ -49,6 +50,7 @@ func Load(fsys fs.FS) (*KB, error) {
 	loadProduction(fsys, kb, ps)
 	loadReliance(fsys, kb, ps)
 	loadImportSources(fsys, kb, ps)
+	loadEndUses(fsys, kb, ps)
 	loadLists(fsys, kb, ps)
 	kb.link(ps)
 	if len(ps.list) > 0 {
@@ -321,6 +323,31 @@ func loadImportSources(fsys fs.FS, kb *KB, ps *problems) {
 		x.Percent = n
 		if ok {
 			kb.ImportSources = append(kb.ImportSources, x)
+		}
+	}
+}
+
+func loadEndUses(fsys fs.FS, kb *KB, ps *problems) {
+	cols := []string{"mineral", "use", "share_pct", "year", "estimated", "source_url", "edition", "note"}
+	for _, r := range readTable(fsys, endUsesFile, cols, ps) {
+		x := EndUse{Mineral: r.get("mineral"), Use: r.get("use"), Note: r.get("note"), Pos: r.pos}
+		src, ok := r.source(ps)
+		x.Source = src
+		y, yok := r.year("year", false, ps)
+		x.Year, ok = y, ok && yok
+		x.Estimated = r.flag("estimated", ps)
+		n, rel, err := parseNumber(r.get("share_pct"))
+		if err != nil || rel != "" || n > 100 {
+			ps.at(r.pos, "share_pct: %q is not a percentage", r.get("share_pct"))
+			ok = false
+		}
+		x.Percent = n
+		if x.Use == "" {
+			ps.at(r.pos, "use is required")
+			ok = false
+		}
+		if ok {
+			kb.EndUses = append(kb.EndUses, x)
 		}
 	}
 }

@@ -256,6 +256,18 @@ type ImportSource struct {
 	Pos     Pos
 }
 
+// EndUse is one use's share of U.S. consumption of a mineral.
+type EndUse struct {
+	Mineral   string
+	Use       string
+	Percent   float64
+	Year      int
+	Estimated bool
+	Note      string // what the shares are of, where it is not plain consumption
+	Source    Source
+	Pos       Pos
+}
+
 // Pos is where a record or row stands in the knowledge base.
 type Pos struct {
 	File string

@@ -264,6 +264,42 @@ def main(data):
     write(os.path.join(OUT, "import_reliance.csv"), ["mineral", "product", "year", "value", "estimated", "source_url", "edition"], rel)
     write(os.path.join(OUT, "import_sources.csv"), ["mineral", "product", "country", "share_pct", "period", "source_url", "edition"], src)
 
+    # U.S. end-use shares, read off the chapters' "Domestic Production and Use" sentences
+    # (the project's extract keeps them as prose). Use labels are short category names.
+    END_USES = {
+        "aluminum": ("", [("transportation", 36), ("packaging", 23), ("building", 14), ("electrical", 9),
+                          ("consumer durables", 8), ("machinery", 8), ("other", 2)]),
+        "antimony": ("", [("metal products, including antimonial lead and ammunition", 40), ("flame retardants", 39),
+                          ("nonmetal products, including ceramics, glass and rubber", 21)]),
+        "arsenic": ("", [("herbicides, insecticides and wood preservatives", 84), ("semiconductors", 5), ("metallurgy", 3), ("other", 8)]),
+        "beryllium": ("shares of sales revenue", [("industrial components", 20), ("aerospace and defense", 19),
+                      ("automotive electronics", 11), ("telecommunications infrastructure", 8), ("consumer electronics", 6),
+                      ("energy", 6), ("semiconductors", 2), ("other", 28)]),
+        "cobalt": ("estimated", [("superalloys, mainly for aircraft gas turbines", 51), ("chemical applications", 25),
+                   ("other metallic applications", 15), ("cemented carbides", 9)]),
+        "copper": ("per the Copper Development Association, as reported by USGS", [("building construction", 42),
+                   ("electrical and electronic products", 23), ("transportation equipment", 18),
+                   ("consumer and general products", 10), ("industrial machinery and equipment", 7)]),
+        "gallium": ("", [("integrated circuits", 79), ("optoelectronic devices", 20), ("research and development", 1)]),
+        "magnesium": ("primary magnesium metal", [("castings", 65), ("aluminum-base alloys", 22),
+                      ("desulfurization of iron and steel", 6), ("other", 7)]),
+        "rhenium": ("estimated", [("superalloys", 80), ("petroleum-reforming catalysts", 15)]),
+        "silver": ("estimated", [("physical investment (bars)", 30), ("electrical and electronics", 29), ("coins and medals", 12),
+                   ("photovoltaics", 12), ("jewelry and silverware", 6), ("brazing and solder", 4),
+                   ("other industrial uses and photography", 7)]),
+        "tin": ("", [("tinplate", 23), ("chemicals", 22), ("solder", 11), ("alloys", 10),
+                     ("babbitt, brass and bronze, and tinning", 6), ("bar tin", 2), ("other", 26)]),
+        "tungsten": ("estimated; the chapter gives only the leading use", [("cemented carbides", 60)]),
+    }
+    chapter_of = {"magnesium": "magnesium-metal"}
+    uses = []
+    for mineral, (note, rows) in END_USES.items():
+        for use, share in rows:
+            uses.append({"mineral": mineral, "use": use, "share_pct": share, "year": "2024",
+                         "estimated": "yes" if note.startswith("estimated") else "",
+                         "source_url": URL.format(chapter_of.get(mineral, mineral)), "edition": EDITION, "note": note})
+    write(os.path.join(OUT, "end_uses.csv"), ["mineral", "use", "share_pct", "year", "estimated", "source_url", "edition", "note"], uses)
+
     # Critical-mineral lists.
     lists = []
     LIST_IDS = {"USGS_2025_final": "usgs-2025", "USGS_2022_final": "usgs-2022",
