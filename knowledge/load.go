@@ -201,7 +201,19 @@ func (r row) year(col string, optional bool, ps *problems) (int, bool) {
 	return y, true
 }
 
-// number parses "1234", "12.5", or with a leading ">" or "<" kept as the relation.
+// percent reads a percentage column: 0 to 100, with a leading ">" or "<" where USGS prints
+// one and withRelation allows it. want describes what the column takes, for the problem.
+func (r row) percent(col string, withRelation bool, want string, ps *problems) (float64, bool) {
+	v := r.get(col)
+	n, rel, err := parseNumber(v)
+	if err != nil || n > 100 || rel != "" && !withRelation {
+		ps.at(r.pos, "%s: %q is not %s", col, v, want)
+		return 0, false
+	}
+	return n, true
+}
+
+// parseNumber parses "1234", "12.5", or with a leading ">" or "<" kept as the relation.
 func parseNumber(s string) (v float64, rel string, err error) {
 	if strings.HasPrefix(s, ">") || strings.HasPrefix(s, "<") {
 		rel, s = s[:1], s[1:]
@@ -292,15 +304,9 @@ func loadReliance(fsys fs.FS, kb *KB, ps *problems) {
 		y, yok := r.year("year", false, ps)
 		x.Year, ok = y, ok && yok
 		x.Estimated = r.flag("estimated", ps)
-		switch x.Printed {
-		case "E", "NA":
-		default:
-			n, _, err := parseNumber(x.Printed)
-			if err != nil || n > 100 {
-				ps.at(r.pos, "value: %q is not a percentage, E (net exporter) or NA", x.Printed)
-				ok = false
-			}
-			x.Percent = n
+		if x.Printed != "E" && x.Printed != "NA" {
+			n, pok := r.percent("value", true, "a percentage, E (net exporter) or NA", ps)
+			x.Percent, ok = n, ok && pok
 		}
 		if ok {
 			kb.Reliance = append(kb.Reliance, x)
@@ -315,12 +321,8 @@ func loadImportSources(fsys fs.FS, kb *KB, ps *problems) {
 			Printed: r.get("share_pct"), Period: r.get("period"), Pos: r.pos}
 		src, ok := r.source(ps)
 		x.Source = src
-		n, _, err := parseNumber(x.Printed)
-		if err != nil || n > 100 {
-			ps.at(r.pos, "share_pct: %q is not a percentage", x.Printed)
-			ok = false
-		}
-		x.Percent = n
+		n, pok := r.percent("share_pct", true, "a percentage", ps)
+		x.Percent, ok = n, ok && pok
 		if ok {
 			kb.ImportSources = append(kb.ImportSources, x)
 		}
@@ -336,12 +338,8 @@ func loadEndUses(fsys fs.FS, kb *KB, ps *problems) {
 		y, yok := r.year("year", false, ps)
 		x.Year, ok = y, ok && yok
 		x.Estimated = r.flag("estimated", ps)
-		n, rel, err := parseNumber(r.get("share_pct"))
-		if err != nil || rel != "" || n > 100 {
-			ps.at(r.pos, "share_pct: %q is not a percentage", r.get("share_pct"))
-			ok = false
-		}
-		x.Percent = n
+		n, pok := r.percent("share_pct", false, "a percentage", ps)
+		x.Percent, ok = n, ok && pok
 		if x.Use == "" {
 			ps.at(r.pos, "use is required")
 			ok = false
