@@ -88,6 +88,25 @@ func decodeRecord(file string, data []byte, dst any, ps *problems) (body string,
 	return strings.TrimSpace(string(b)), lines, broken
 }
 
+// spanishHeading starts a record body's Spanish section.
+const spanishHeading = "## Español"
+
+// splitLanguages splits a record body into its English part and its Spanish section, which
+// starts at a line "## Español".
+func splitLanguages(body string) (en, es string) {
+	if strings.HasPrefix(body, spanishHeading+"\n") || body == spanishHeading {
+		return "", strings.TrimSpace(strings.TrimPrefix(body, spanishHeading))
+	}
+	i := strings.Index(body, "\n"+spanishHeading+"\n")
+	if i < 0 {
+		if strings.HasSuffix(body, "\n"+spanishHeading) {
+			return strings.TrimSpace(strings.TrimSuffix(body, spanishHeading)), ""
+		}
+		return body, ""
+	}
+	return strings.TrimSpace(body[:i]), strings.TrimSpace(body[i+len(spanishHeading)+1:])
+}
+
 // yamlFields maps the yaml keys of a struct to field indexes.
 func yamlFields(dst any) map[string]int {
 	t := reflect.TypeOf(dst).Elem()

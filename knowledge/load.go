@@ -34,17 +34,23 @@ func Load(fsys fs.FS) (*KB, error) {
 	// known and references to it do not add a cascade of problems.
 	loadRecords(fsys, "minerals", ps, func(file string, data []byte) {
 		m := &Mineral{File: file}
-		m.Summary, kb.keyLines[file], m.broken = decodeRecord(file, data, m, ps)
+		var body string
+		body, kb.keyLines[file], m.broken = decodeRecord(file, data, m, ps)
+		m.Summary, m.SummaryES = splitLanguages(body)
 		kb.Minerals = append(kb.Minerals, m)
 	})
 	loadRecords(fsys, "policies", ps, func(file string, data []byte) {
 		p := &Policy{File: file}
-		p.Summary, kb.keyLines[file], p.broken = decodeRecord(file, data, p, ps)
+		var body string
+		body, kb.keyLines[file], p.broken = decodeRecord(file, data, p, ps)
+		p.Summary, p.SummaryES = splitLanguages(body)
 		kb.Policies = append(kb.Policies, p)
 	})
 	loadRecords(fsys, "countries", ps, func(file string, data []byte) {
 		p := &Profile{File: file}
-		p.Summary, kb.keyLines[file], p.broken = decodeRecord(file, data, p, ps)
+		var body string
+		body, kb.keyLines[file], p.broken = decodeRecord(file, data, p, ps)
+		p.Summary, p.SummaryES = splitLanguages(body)
 		kb.profiles = append(kb.profiles, p)
 	})
 	loadProduction(fsys, kb, ps)

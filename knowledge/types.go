@@ -77,12 +77,15 @@ type Mineral struct {
 	Members        []string `yaml:"members"`
 	Aliases        []string `yaml:"aliases"`
 	Uses           []string `yaml:"uses"`
+	UsesES         []string `yaml:"uses_es"`
 	NoCountryTable string   `yaml:"no_country_table"`
 	Sources        []Source `yaml:"sources"`
 	Updated        Date     `yaml:"updated"`
 
-	// Summary is the Markdown body of the record.
-	Summary string `yaml:"-"`
+	// Summary is the Markdown body of the record, in English; SummaryES is its Spanish
+	// section (after a line "## Español").
+	Summary   string `yaml:"-"`
+	SummaryES string `yaml:"-"`
 	// Lists holds the critical lists the mineral is on, from tables/lists.csv.
 	Lists []ListEntry `yaml:"-"`
 	// File is the record's path inside the knowledge base.
@@ -121,14 +124,16 @@ type Policy struct {
 	Sources      []Source `yaml:"sources"`
 	Updated      Date     `yaml:"updated"`
 
-	Summary string `yaml:"-"`
-	File    string `yaml:"-"`
+	Summary   string `yaml:"-"`
+	SummaryES string `yaml:"-"`
+	File      string `yaml:"-"`
 
 	broken bool
 }
 
 // PolicyKinds are the kinds a policy item may have.
-var PolicyKinds = []string{"agreement", "export-control", "list", "investigation", "law", "decree", "court-ruling", "regulation", "meeting"}
+var PolicyKinds = []string{"agreement", "export-control", "list", "investigation", "law", "decree", "court-ruling", "regulation", "meeting",
+	"tariff", "program", "announcement"}
 
 // Country is a country named by the tables, with its written profile where there is one.
 type Country struct {
@@ -145,8 +150,9 @@ type Profile struct {
 	Sources []Source `yaml:"sources"`
 	Updated Date     `yaml:"updated"`
 
-	Summary string `yaml:"-"`
-	File    string `yaml:"-"`
+	Summary   string `yaml:"-"`
+	SummaryES string `yaml:"-"`
+	File      string `yaml:"-"`
 
 	broken bool
 }
