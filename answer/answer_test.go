@@ -258,17 +258,13 @@ func mustDate(t *testing.T, s string) time.Time {
 func TestDigestContent(t *testing.T) {
 	e, kb := mustEngine(t)
 	period := mustDate(t, "2026-11-23T15:00:00Z") // a Monday, 09:00 in Mexico City
-	a := e.Digest(answer.DigestInput{Period: period, Since: period.AddDate(0, 0, -7),
-		Unanswered: []string{"what about helium", "What about helium?", "tin in bolivia prices"}})
+	a := e.Digest(answer.DigestInput{Period: period, Since: period.AddDate(0, 0, -7)})
 	out := text(t, a)
 	for _, want := range []string{
 		"Critical minerals digest, 23 Nov 2026",
 		"Coming up in the next 30 days",
 		"27 Nov 2026: China suspends its export ban on gallium, germanium and antimony to the United States ends",
 		"Spotlight: " + e.Spotlight(period).Name,
-		"For curators",
-		"3 question(s) went unanswered",
-		"“what about helium” (2×)",
 		"Sources",
 	} {
 		if !strings.Contains(out, want) {
@@ -292,5 +288,29 @@ func TestDigestContent(t *testing.T) {
 	}
 	if len(seen) != len(kb.OnList(knowledge.USGS2025)) {
 		t.Errorf("60 weeks spotlight %d different minerals, want all %d", len(seen), len(kb.OnList(knowledge.USGS2025)))
+	}
+}
+
+// The curation report lists what went unanswered, most asked first, and says plainly when
+// there is nothing, or when questions are not kept.
+func TestCuration(t *testing.T) {
+	since, until := mustDate(t, "2026-11-16T15:00:00Z"), mustDate(t, "2026-11-23T15:00:00Z")
+	a := answer.Curation(answer.CurationInput{Since: since, Until: until, Kept: true,
+		Questions: []string{"what about helium", "tin in bolivia prices", "What about helium?"}})
+	out := text(t, a)
+	for _, want := range []string{"Questions mineralbot could not answer", "Private to admins · 16 Nov 2026 to 23 Nov 2026",
+		"3 question(s) went unanswered, 2 different", "“what about helium” (2×)", "“tin in bolivia prices”"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Index(out, "helium") > strings.Index(out, "bolivia") {
+		t.Errorf("the most asked question is not first:\n%s", out)
+	}
+	if out := text(t, answer.Curation(answer.CurationInput{Since: since, Until: until, Kept: true})); !strings.Contains(out, "Every question in this period got an answer.") {
+		t.Errorf("empty report:\n%s", out)
+	}
+	if out := text(t, answer.Curation(answer.CurationInput{Since: since, Until: until, Questions: []string{"x"}})); !strings.Contains(out, "state.keep_questions is false") || strings.Contains(out, "“x”") {
+		t.Errorf("report with questions not kept:\n%s", out)
 	}
 }

@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -14,11 +13,14 @@ import (
 const IntentDigest Intent = "digest"
 
 // DigestInput is what a digest is built from, besides the knowledge base.
+//
+// A digest is posted in channels, so it is built from the knowledge base alone: nothing a
+// user typed reaches it (questions the bot could not answer go to the admins privately, in
+// a [Curation] report).
 type DigestInput struct {
-	Period     time.Time // the scheduled time of this digest
-	Since      time.Time // the previous digest's period: "new" means after it
-	Unanswered []string  // questions the bot could not answer in (Since, Period]
-	Location   *time.Location
+	Period   time.Time // the scheduled time of this digest
+	Since    time.Time // the previous digest's period: "new" means after it
+	Location *time.Location
 }
 
 // upcomingWindow is how far ahead "coming up" looks.
@@ -26,8 +28,8 @@ const upcomingWindow = 30 * 24 * time.Hour
 
 // Digest builds the digest for a period at send time from the knowledge base: policy items
 // dated in the period, dates coming up in the next 30 days, records changed since the last
-// digest, a mineral spotlight that rotates by ISO week, and, for curators, the questions the
-// bot could not answer. A quiet week still gets a short digest.
+// digest, and a mineral spotlight that rotates by ISO week. A quiet week still gets a short
+// digest.
 func (e *Engine) Digest(in DigestInput) *Answer { return e.snapshot().digest(in) }
 
 func (e *Engine) digest(in DigestInput) *Answer {
@@ -99,10 +101,6 @@ func (e *Engine) digest(in DigestInput) *Answer {
 		a.Record = knowledge.Ref{Kind: knowledge.KindMineral, ID: m.ID}
 		e.addMineralSources(a, m)
 	}
-	if n := len(in.Unanswered); n > 0 {
-		a.Sections = append(a.Sections, Section{Heading: "For curators",
-			Text: fmt.Sprintf("%d question(s) went unanswered. Most asked: %s.", n, strings.Join(mostCommon(in.Unanswered, 3), "; "))})
-	}
 	return a
 }
 
@@ -144,31 +142,4 @@ func (e *Engine) spotlight(t time.Time) *knowledge.Mineral {
 	}
 	n := len(ms)
 	return ms[((week%n)+n)%n]
-}
-
-// mostCommon returns up to n questions, most frequent first (compared after normalizing).
-func mostCommon(qs []string, n int) []string {
-	count := map[string]int{}
-	first := map[string]string{}
-	for _, q := range qs {
-		k := knowledge.Normalize(q)
-		if _, ok := first[k]; !ok {
-			first[k] = q
-		}
-		count[k]++
-	}
-	keys := make([]string, 0, len(count))
-	for k := range count {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(count[b]-count[a], cmp.Compare(a, b)) })
-	var out []string
-	for _, k := range keys[:min(n, len(keys))] {
-		q := "“" + first[k] + "”"
-		if count[k] > 1 {
-			q += fmt.Sprintf(" (%d×)", count[k])
-		}
-		out = append(out, q)
-	}
-	return out
 }

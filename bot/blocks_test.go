@@ -126,3 +126,18 @@ func TestSourcesNeverCutALink(t *testing.T) {
 		t.Errorf("the sources left out are not counted: %s", out)
 	}
 }
+
+// Words Slack may parse as mass mentions never go out whole, in any case.
+func TestRenderDefusesMassMentions(t *testing.T) {
+	for _, word := range []string{"@channel", "@here", "@everyone", "@Channel", "@HERE"} {
+		a := &answer.Answer{Intent: answer.IntentCuration, Title: word, Sections: []answer.Section{{Items: []string{"“ping " + word + " now”"}}}}
+		m := render(a, renderOptions{})
+		out := blocksJSON(t, m) + m.Text
+		if strings.Contains(strings.ToLower(out), strings.ToLower(word)) {
+			t.Errorf("%s went out whole: %s", word, out)
+		}
+		if got := unesc(esc(word)); got != word {
+			t.Errorf("unesc(esc(%q)) = %q", word, got)
+		}
+	}
+}

@@ -60,8 +60,12 @@ type Config struct {
 	DigestChannels []string
 	// DigestGrace is how late a missed digest may still be posted on start.
 	DigestGrace time.Duration
-	// Admins may change subscriptions, besides workspace admins and owners.
+	// Admins may change subscriptions, besides workspace admins and owners. They also get
+	// the questions the bot could not answer, privately, on the digest schedule.
 	Admins []string
+	// KeepQuestions stores the questions the bot could not answer, for the admins' curation
+	// report (/mineral curate and their weekly DM). They are never posted in a channel.
+	KeepQuestions bool
 	// Clock is the digests' clock; the real one when nil.
 	Clock Clock
 	// Reloader reloads the knowledge base for /mineral reload; the command is off when nil.
@@ -188,7 +192,8 @@ func New(cfg Config) (*Bot, error) {
 			cfg.Clock = realClock{}
 		}
 		b.cfg = cfg
-		b.digest = newDigester(digestConfig{schedule: sched, channels: cfg.DigestChannels, grace: cfg.DigestGrace},
+		b.digest = newDigester(digestConfig{schedule: sched, channels: cfg.DigestChannels, grace: cfg.DigestGrace,
+			admins: cfg.Admins, keepQuestions: cfg.KeepQuestions},
 			cfg.Store, cfg.Digests, cfg.Clock, cfg.Logger, b.obs, b.postDigest)
 	}
 	b.sm = socketmode.New(b.api,
@@ -403,15 +408,24 @@ func (b *Bot) requestLogger(req *socketmode.Request) *slog.Logger {
 	return b.log.With("envelope_id", req.EnvelopeID)
 }
 
-// ask answers a question, turning a failure into a polite answer (and a log line).
-func (b *Bot) ask(ctx context.Context, log *slog.Logger, question string) *answer.Answer {
+// Where a question was asked, as recorded with questions the bot could not answer.
+const (
+	fromDM      = "dm"
+	fromMention = "mention"
+	fromSlash   = "slash"
+	fromShare   = "share"
+)
+
+// ask answers a question, turning a failure into a polite answer (and a log line). A question
+// nobody could answer is kept for the admins' curation report, if questions are kept.
+func (b *Bot) ask(ctx context.Context, log *slog.Logger, question, where string) *answer.Answer {
 	start := time.Now()
 	a, err := b.cfg.Answerer.Ask(ctx, question)
 	if err == nil {
 		d := time.Since(start)
 		b.obs.Answered(string(a.Intent), d, a.Intent != answer.IntentNotFound)
-		if a.Intent == answer.IntentNotFound && b.cfg.Store != nil {
-			if err := b.cfg.Store.AddUnanswered(question, time.Now()); err != nil {
+		if a.Intent == answer.IntentNotFound && b.cfg.Store != nil && b.cfg.KeepQuestions {
+			if err := b.cfg.Store.AddUnanswered(question, where, time.Now()); err != nil {
 				log.Warn("could not record an unanswered question", "err", err)
 			}
 		}
@@ -495,11 +509,14 @@ func (b *Bot) slashReply(ctx context.Context, log *slog.Logger, cmd slack.SlashC
 	if strings.EqualFold(text, "reload") {
 		return b.reloadCommand(ctx, log, cmd)
 	}
+	if first, _, _ := strings.Cut(text, " "); strings.EqualFold(first, "curate") {
+		return b.curateCommand(ctx, log, cmd)
+	}
 	var a *answer.Answer
 	if text == "" || strings.EqualFold(text, "help") {
 		a = helpAnswer(cmd.Command)
 	} else {
-		a = b.ask(ctx, log, text)
+		a = b.ask(ctx, log, text, fromSlash)
 	}
 	m := render(a, renderOptions{shareButton: true})
 	return slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks}
@@ -613,7 +630,7 @@ func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event) {
 		if thread == "" {
 			thread = e.TimeStamp
 		}
-		b.answerMessage(ctx, log.With("event", "app_mention", "user", e.User, "channel", e.Channel), e.Channel, e.TimeStamp, thread, e.Text)
+		b.answerMessage(ctx, log.With("event", "app_mention", "user", e.User, "channel", e.Channel), fromMention, e.Channel, e.TimeStamp, thread, e.Text)
 	case *slackevents.MessageEvent:
 		if e.ChannelType != "im" {
 			return // mentions in channels arrive as app_mention too; answer those
@@ -622,12 +639,12 @@ func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event) {
 			return // bots (ourselves included), edits, joins: answering them makes loops
 		}
 		b.obs.Request("message_im")
-		b.answerMessage(ctx, log.With("event", "message.im", "user", e.User, "channel", e.Channel), e.Channel, e.TimeStamp, e.ThreadTimeStamp, e.Text)
+		b.answerMessage(ctx, log.With("event", "message.im", "user", e.User, "channel", e.Channel), fromDM, e.Channel, e.TimeStamp, e.ThreadTimeStamp, e.Text)
 	}
 }
 
 // answerMessage answers a mention or DM once, posting in the given thread (if any).
-func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, channel, ts, thread, text string) {
+func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, where, channel, ts, thread, text string) {
 	if !b.seen.add("msg:" + channel + "/" + ts) {
 		b.obs.Duplicate()
 		return
@@ -638,7 +655,7 @@ func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, channel, ts, 
 		if question == "" || strings.EqualFold(question, "help") {
 			a = helpAnswer("/mineral")
 		} else {
-			a = b.ask(ctx, log, question)
+			a = b.ask(ctx, log, question, where)
 		}
 		b.post(ctx, log, channel, thread, render(a, renderOptions{}))
 	})
@@ -731,7 +748,7 @@ func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
 		question, user, url := unesc(act.Value), cb.User.ID, cb.ResponseURL
 		log := log.With("action", actionShare, "user", user, "channel", cb.Channel.ID)
 		if started, _ := b.pool.try(func() {
-			a := b.ask(ctx, log, question)
+			a := b.ask(ctx, log, question, fromShare)
 			m := render(a, renderOptions{sharedBy: user})
 			b.respond(ctx, log, url, slashResponse{ResponseType: "in_channel", Text: m.Text, Blocks: m.Blocks, DeleteOriginal: true})
 		}); !started {

@@ -68,7 +68,14 @@ type digestConfig struct {
 	schedule Schedule // for channels from the configuration
 	channels []string
 	grace    time.Duration
+	// admins get the curation report by DM on schedule; keepQuestions says whether there
+	// are questions to report.
+	admins        []string
+	keepQuestions bool
 }
+
+// sourceCuration marks the subscriptions that send an admin the curation report by DM.
+const sourceCuration = "curation"
 
 // digester posts each subscription's digest once per period.
 type digester struct {
@@ -128,6 +135,11 @@ func (d *digester) subscriptions() ([]sub, error) {
 	for _, ch := range d.cfg.channels {
 		if !have[ch] {
 			out = append(out, sub{Subscription{Channel: ch, Schedule: d.cfg.schedule.Spec, Source: "config"}, d.cfg.schedule})
+		}
+	}
+	if d.cfg.keepQuestions {
+		for _, u := range d.cfg.admins {
+			out = append(out, sub{Subscription{Channel: u, Schedule: d.cfg.schedule.Spec, Source: sourceCuration}, d.cfg.schedule})
 		}
 	}
 	return out, nil
@@ -222,13 +234,23 @@ func (d *digester) send(ctx context.Context, s sub, period time.Time) error {
 	if last, ok, err := d.store.LastPosted(s.ID()); err == nil && ok && last.Period.Before(period) {
 		since = last.Period
 	}
-	var questions []string
-	if us, err := d.store.UnansweredBetween(since, period); err == nil {
-		for _, u := range us {
-			questions = append(questions, u.Question)
+	var a *answer.Answer
+	if s.Source == sourceCuration {
+		// An admin's private report of what went unanswered; a quiet week sends nothing.
+		if last, ok := d.lastClaimBefore(s.ID(), period); ok {
+			since = last
 		}
+		us, err := d.store.UnansweredBetween(since, period)
+		if err != nil {
+			return fmt.Errorf("reading unanswered questions: %w", err)
+		}
+		if len(us) == 0 {
+			return d.store.MarkSkipped(s.ID(), period, "no unanswered questions", d.clock.Now())
+		}
+		a = answer.Curation(answer.CurationInput{Since: since, Until: period, Questions: questionTexts(us), Kept: true, Location: s.sched.Loc})
+	} else {
+		a = d.builder.Digest(answer.DigestInput{Period: period, Since: since, Location: s.sched.Loc})
 	}
-	a := d.builder.Digest(answer.DigestInput{Period: period, Since: since, Unanswered: questions, Location: s.sched.Loc})
 	ts, postErr := d.post(ctx, s.Channel, render(a, renderOptions{}))
 	if err := d.store.MarkPosted(s.ID(), period, ts, postErr, d.clock.Now()); err != nil {
 		log.Error("digest posted but not recorded", "ts", ts, "err", err)
@@ -239,6 +261,28 @@ func (d *digester) send(ctx context.Context, s sub, period time.Time) error {
 	}
 	log.Info("digest posted", "ts", ts)
 	return nil
+}
+
+// lastClaimBefore returns the period of the subscription's latest claim before period.
+func (d *digester) lastClaimBefore(id string, period time.Time) (time.Time, bool) {
+	claims, err := d.store.Claims(id)
+	if err != nil {
+		return time.Time{}, false
+	}
+	for i := len(claims) - 1; i >= 0; i-- {
+		if claims[i].Period.Before(period) {
+			return claims[i].Period, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func questionTexts(us []Unanswered) []string {
+	out := make([]string, len(us))
+	for i, u := range us {
+		out[i] = u.Question
+	}
+	return out
 }
 
 // catchUp posts, once, the latest period of each subscription that was missed while the bot
@@ -296,7 +340,7 @@ func (d *digester) reportUnconfirmed() {
 	for _, s := range subs {
 		claims, _ := d.store.Claims(s.ID())
 		for _, c := range claims {
-			if !c.Posted() && c.Error == "" {
+			if !c.Posted() && c.Error == "" && c.Note == "" {
 				d.log.Warn("digest claimed but never confirmed posted (stopped mid-send?); not re-sent", "channel", s.Channel,
 					"period", c.Period, "claimed_at", c.ClaimedAt, "owner", c.Owner)
 			}

@@ -11,11 +11,43 @@ var mrkdwnEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // unesc reverses esc, for text that comes back from Slack (a button's value).
 func unesc(s string) string {
-	return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(s)
+	return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&", "@"+wordJoiner, "@").Replace(s)
 }
 
-// esc escapes text for a mrkdwn or plain_text field.
-func esc(s string) string { return mrkdwnEscaper.Replace(s) }
+// esc escapes text for a mrkdwn or plain_text field, and defuses the words Slack may turn
+// into mass mentions.
+func esc(s string) string { return defuseMentions(mrkdwnEscaper.Replace(s)) }
+
+// wordJoiner is an invisible character that keeps "@here" from being read as a mention.
+const wordJoiner = "\u2060"
+
+// massMentions are the words that notify a whole channel or workspace when Slack parses
+// mentions in text (link_names, or mrkdwn that is not verbatim).
+var massMentions = []string{"channel", "here", "everyone"}
+
+// defuseMentions puts a word joiner after the "@" of @channel, @here and @everyone (in any
+// case), so that text quoted from a user can never notify a channel.
+func defuseMentions(s string) string {
+	if !strings.Contains(s, "@") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '@')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i+1])
+		s = s[i+1:]
+		for _, w := range massMentions {
+			if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
+				b.WriteString(wordJoiner)
+				break
+			}
+		}
+	}
+}
 
 // truncate cuts s to at most n bytes on a rune boundary, ending with "…" when cut.
 func truncate(s string, n int) string {

@@ -1,11 +1,13 @@
 package bot
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"time"
 
@@ -21,6 +23,8 @@ import (
 type Store struct {
 	path    string
 	timeout time.Duration
+	// maxQuestions bounds the unanswered questions kept: the newest are kept.
+	maxQuestions int
 }
 
 var (
@@ -35,14 +39,14 @@ func OpenStore(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, fmt.Errorf("data_dir %s: %w", dir, err)
 	}
-	s := &Store{path: filepath.Join(dir, "mineralbot.db"), timeout: 10 * time.Second}
+	s := &Store{path: filepath.Join(dir, "mineralbot.db"), timeout: 10 * time.Second, maxQuestions: maxUnanswered}
 	err := s.update(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketSubs, bucketClaims, bucketUnanswered} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
 		}
-		return nil
+		return rekeyUnanswered(tx.Bucket(bucketUnanswered))
 	})
 	if err != nil {
 		return nil, fmt.Errorf("state file %s: %w", s.path, err)
@@ -131,6 +135,8 @@ type Claim struct {
 	PostedTS     string    `json:"posted_ts,omitempty"`
 	PostedAt     time.Time `json:"posted_at,omitzero"`
 	Error        string    `json:"error,omitempty"`
+	// Note says why nothing was posted, when nothing needed to be.
+	Note string `json:"note,omitempty"`
 }
 
 // Posted reports whether the digest went out.
@@ -188,6 +194,26 @@ func (s *Store) MarkPosted(sub string, period time.Time, ts string, postErr erro
 	})
 }
 
+// MarkSkipped records that a claimed period needed no post, and why.
+func (s *Store) MarkSkipped(sub string, period time.Time, why string, now time.Time) error {
+	return s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketClaims)
+		k := claimKey(sub, period)
+		var c Claim
+		if v := b.Get(k); v == nil {
+			return fmt.Errorf("no claim for %s", k)
+		} else if err := json.Unmarshal(v, &c); err != nil {
+			return err
+		}
+		c.Note, c.PostedAt = why, now.UTC()
+		data, err := json.Marshal(c)
+		if err != nil {
+			return err
+		}
+		return b.Put(k, data)
+	})
+}
+
 // Claims returns the claims of a subscription, oldest first.
 func (s *Store) Claims(sub string) ([]Claim, error) {
 	var out []Claim
@@ -221,33 +247,87 @@ func (s *Store) LastPosted(sub string) (Claim, bool, error) {
 	return Claim{}, false, nil
 }
 
-// Unanswered is a question the bot could not answer.
+// Unanswered is a question the bot could not answer. It may come from a DM: it is shown to
+// admins only, never posted in a channel.
 type Unanswered struct {
 	At       time.Time `json:"at"`
 	Question string    `json:"question"`
+	// Where it was asked: "dm", "mention", "slash" or "share".
+	Where string `json:"where,omitempty"`
 }
 
-// maxUnanswered bounds what is kept of unanswered questions.
-const maxUnanswered = 5000
+// maxUnanswered bounds what is kept of unanswered questions; maxQuestionBytes, each one.
+const (
+	maxUnanswered    = 5000
+	maxQuestionBytes = 300
+)
 
-// AddUnanswered records a question the bot could not answer.
-func (s *Store) AddUnanswered(q string, now time.Time) error {
-	data, err := json.Marshal(Unanswered{At: now.UTC(), Question: truncate(q, 300)})
+// unansweredKey sorts by time, oldest first: the time in nanoseconds and a sequence number,
+// both big-endian.
+func unansweredKey(at time.Time, seq uint64) []byte {
+	k := make([]byte, 16)
+	binary.BigEndian.PutUint64(k, uint64(at.UnixNano()))
+	binary.BigEndian.PutUint64(k[8:], seq)
+	return k
+}
+
+// rekeyUnanswered moves questions stored under the old text keys (which did not sort by
+// time) to time-ordered keys.
+func rekeyUnanswered(b *bolt.Bucket) error {
+	type kv struct{ k, v []byte }
+	var old []kv
+	if err := b.ForEach(func(k, v []byte) error {
+		if len(k) != 16 {
+			old = append(old, kv{slices.Clone(k), slices.Clone(v)})
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, e := range old {
+		var u Unanswered
+		if err := b.Delete(e.k); err != nil {
+			return err
+		}
+		if json.Unmarshal(e.v, &u) != nil {
+			continue // unreadable: dropped rather than kept forever
+		}
+		seq, _ := b.NextSequence()
+		if err := b.Put(unansweredKey(u.At, seq), e.v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AddUnanswered records a question the bot could not answer, cut to 300 bytes, keeping the
+// newest 5,000.
+func (s *Store) AddUnanswered(q, where string, now time.Time) error {
+	data, err := json.Marshal(Unanswered{At: now.UTC(), Question: truncate(q, maxQuestionBytes), Where: where})
 	if err != nil {
 		return err
 	}
 	return s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketUnanswered)
-		seq, _ := b.NextSequence()
-		key := fmt.Sprintf("%s|%020d", now.UTC().Format(time.RFC3339Nano), seq)
-		if err := b.Put([]byte(key), data); err != nil {
+		seq, err := b.NextSequence()
+		if err != nil {
 			return err
 		}
-		for b.Stats().KeyN > maxUnanswered {
-			k, _ := b.Cursor().First()
-			if k == nil {
-				break
-			}
+		if err := b.Put(unansweredKey(now, seq), data); err != nil {
+			return err
+		}
+		// Count first, then delete the oldest. (bbolt's Stats do not see the writes of the
+		// transaction in progress, so they cannot be the count.)
+		n := 0
+		c := b.Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			n++
+		}
+		var drop [][]byte
+		for k, _ := c.First(); k != nil && n-len(drop) > s.maxQuestions; k, _ = c.Next() {
+			drop = append(drop, slices.Clone(k))
+		}
+		for _, k := range drop {
 			if err := b.Delete(k); err != nil {
 				return err
 			}
@@ -256,20 +336,24 @@ func (s *Store) AddUnanswered(q string, now time.Time) error {
 	})
 }
 
-// UnansweredBetween returns the questions not answered in (from, to].
+// UnansweredBetween returns the questions not answered in (from, to], oldest first.
 func (s *Store) UnansweredBetween(from, to time.Time) ([]Unanswered, error) {
 	var out []Unanswered
 	err := s.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketUnanswered).ForEach(func(_, v []byte) error {
+		c := tx.Bucket(bucketUnanswered).Cursor()
+		for k, v := c.Seek(unansweredKey(from, 0)); k != nil; k, v = c.Next() {
 			var u Unanswered
 			if err := json.Unmarshal(v, &u); err != nil {
 				return err
 			}
-			if u.At.After(from) && !u.At.After(to) {
+			if u.At.After(to) {
+				break
+			}
+			if u.At.After(from) {
 				out = append(out, u)
 			}
-			return nil
-		})
+		}
+		return nil
 	})
 	return out, err
 }

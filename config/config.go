@@ -31,6 +31,7 @@ type Config struct {
 	Digest    Digest    `yaml:"digest"`
 	HTTP      HTTP      `yaml:"http"`
 	Log       Log       `yaml:"log"`
+	State     State     `yaml:"state"`
 	// DataDir holds the bot's durable state (digest subscriptions and what was posted).
 	DataDir string `yaml:"data_dir"`
 	// Admins are the Slack user ids that may change digest subscriptions and reload the
@@ -86,6 +87,14 @@ type Bot struct {
 	ShutdownGrace Duration `yaml:"shutdown_grace"`
 }
 
+// State configures what the bot keeps in its state.
+type State struct {
+	// KeepQuestions stores the questions the bot could not answer (cut to 300 characters,
+	// the newest 5,000) for the admins' private curation report. They are never posted in a
+	// channel. false stores none.
+	KeepQuestions bool `yaml:"keep_questions"`
+}
+
 // Log configures logging.
 type Log struct {
 	// Level is debug, info, warn or error.
@@ -112,6 +121,7 @@ func Default() Config {
 		Admins:  []string{},
 		HTTP:    HTTP{Addr: ":8080"},
 		Log:     Log{Level: "info", Format: "auto"},
+		State:   State{KeepQuestions: true},
 		DataDir: "data",
 	}
 }

@@ -71,6 +71,7 @@ func cmdRun(ctx context.Context, args []string, getenv func(string) string, stde
 		DigestChannels: cfg.Digest.Channels,
 		DigestGrace:    cfg.Digest.Grace.D(),
 		Admins:         cfg.Admins,
+		KeepQuestions:  cfg.State.KeepQuestions,
 		Reloader:       rl,
 	})
 	if err != nil {

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mineralbot/mineralbot/internal/slackfake"
+)
+
+// What users type to the bot in private never reaches a channel. A DM and a private
+// /mineral that nobody could answer go to the admins only: in /mineral curate (ephemeral)
+// and in their DM on the digest schedule. Channel digests, posted meanwhile, never quote
+// them.
+func TestUnansweredQuestionsStayPrivate(t *testing.T) {
+	lb := startBot(t, map[string]string{
+		"MINERALBOT_DIGEST_SCHEDULE": "@every 1s",
+		"MINERALBOT_DIGEST_CHANNELS": "CDIGEST1",
+		"MINERALBOT_ADMINS":          "UADMINCFG",
+	})
+	const secret = "frobnitz quux zorkmid"
+	dm := secret + " <!channel> @here"
+	if _, err := lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
+		"user": "U7", "text": dm, "channel": "DPRIVATE", "ts": "1700000100.000100"}}); err != nil {
+		t.Fatal(err)
+	}
+	reply := waitPosts(t, lb.fake, "DPRIVATE", 1)[0]
+	if !strings.Contains(reply.Text, "couldn't find") {
+		t.Fatalf("the DM was answered after all, so it proves nothing: %q", reply.Text)
+	}
+	for range 3 { // asked again and again, as someone publishing a link would
+		lb.slash(t, "U8", secret)
+	}
+
+	// The admins get it privately, by DM on the digest schedule …
+	dmPost := waitPosts(t, lb.fake, "UADMINCFG", 1)[0]
+	body := dmPost.Text + plainJSON(t, dmPost.Blocks)
+	if !strings.Contains(body, "Questions mineralbot could not answer") || !strings.Contains(body, secret) {
+		t.Errorf("the admin's DM does not report the question: %s", body)
+	}
+	if strings.Contains(body, "<!channel>") || strings.Contains(body, "@here") {
+		t.Errorf("the admin's DM carries a live mention: %s", body)
+	}
+	// … and from /mineral curate, which members cannot run.
+	if out := lb.slash(t, "UMEMBER", "curate"); !strings.Contains(out, "only workspace admins") || strings.Contains(out, secret) {
+		t.Errorf("curate for a member: %s", out)
+	}
+	out := lb.slash(t, "UADMIN1", "curate")
+	if !strings.Contains(out, secret) || !strings.Contains(out, "“"+secret+"” (3×)") || !strings.Contains(out, "4 question(s) went unanswered, 2 different") {
+		t.Errorf("curate for an admin does not show the question, asked 3 times and once by DM, privately: %s", out)
+	}
+
+	// Several channel digests went out meanwhile; none quotes the question.
+	waitPosts(t, lb.fake, "CDIGEST1", 2)
+	for _, p := range lb.fake.Posts() {
+		if strings.HasPrefix(p.Channel, "C") && strings.Contains(p.Text+string(p.Blocks), "frobnitz") {
+			t.Errorf("a private question reached channel %s: %s", p.Channel, p.Text)
+		}
+		if p.Method == "response_url" && p.ResponseType == "in_channel" && strings.Contains(string(p.Blocks), "frobnitz") {
+			t.Errorf("a private question was posted in a channel by response_url: %s", p.Blocks)
+		}
+	}
+}
+
+// With state.keep_questions false nothing is stored, and curate says so.
+func TestQuestionsNotKept(t *testing.T) {
+	lb := startBot(t, map[string]string{"MINERALBOT_STATE_KEEP_QUESTIONS": "false"})
+	lb.slash(t, "U8", "frobnitz quux zorkmid")
+	out := lb.slash(t, "UADMIN1", "curate")
+	if !strings.Contains(out, "state.keep_questions is false") || strings.Contains(out, "frobnitz") {
+		t.Errorf("curate with questions not kept: %s", out)
+	}
+	time.Sleep(100 * time.Millisecond)
+}
