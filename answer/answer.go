@@ -31,6 +31,9 @@ type Answer struct {
 	Sources    []knowledge.Source
 	// Record is the record the answer is about, for card answers.
 	Record knowledge.Ref
+	// Lang is the language the answer is written in; renderers write their own words
+	// (buttons, "Sources") in it too.
+	Lang Lang
 }
 
 // Found reports whether the answer carries knowledge rather than an apology or help.

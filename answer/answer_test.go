@@ -5,10 +5,12 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/mineralbot/mineralbot/answer"
 	"github.com/mineralbot/mineralbot/index"
@@ -44,10 +46,12 @@ func mustEngine(tb testing.TB) (*answer.Engine, *knowledge.KB) {
 	return engine, engineKB
 }
 
-func ask(tb testing.TB, q string) *answer.Answer {
+func ask(tb testing.TB, q string) *answer.Answer { tb.Helper(); return askIn(tb, q, answer.English) }
+
+func askIn(tb testing.TB, q string, lang answer.Lang) *answer.Answer {
 	tb.Helper()
 	e, _ := mustEngine(tb)
-	a, err := e.Ask(context.Background(), q)
+	a, err := e.Ask(context.Background(), q, lang)
 	if err != nil {
 		tb.Fatalf("Ask(%q): %v", q, err)
 	}
@@ -200,14 +204,134 @@ func TestEveryCardHasSources(t *testing.T) {
 	}
 }
 
+// goldenViews are the views people see most, each asked in English and in Spanish.
+var goldenViews = []struct{ name, en, es string }{
+	{"mineral", "antimony", "antimonio"},
+	{"country", "mexico", "méxico"},
+	{"compare", "compare antimony tungsten", "compara antimonio wolframio"},
+	{"list", "list new-in-2025", "lista new-in-2025"},
+	{"policy", "section 232", "sección 232"},
+	{"producers", "who produces fluorspar", "¿quién produce fluorita?"},
+	{"uses", "what is lithium used for", "¿para qué se usa el litio?"},
+	{"lists", "is copper critical", "¿el cobre es crítico?"},
+	{"risk", "how concentrated is gallium supply", "¿qué tan concentrada está la oferta de galio?"},
+	{"mineral-in-country", "silver in mexico", "plata en méxico"},
+	{"not-found", "frobnitz quux", "frobnitz quux"},
+	{"help", "help", "ayuda"},
+}
+
 func TestGoldenText(t *testing.T) {
-	for name, q := range map[string]string{
-		"mineral": "antimony", "country": "mexico", "compare": "compare antimony tungsten",
-		"list": "list new-in-2025", "policy": "section 232", "producers": "who produces fluorspar",
+	for _, v := range goldenViews {
+		for _, l := range []struct {
+			lang answer.Lang
+			q    string
+		}{{answer.English, v.en}, {answer.Spanish, v.es}} {
+			t.Run(v.name+"-"+string(l.lang), func(t *testing.T) {
+				name := v.name
+				if l.lang == answer.Spanish {
+					name += ".es"
+				}
+				checkGolden(t, filepath.Join("testdata", name+".txt"), text(t, askIn(t, l.q, l.lang)))
+			})
+		}
+	}
+}
+
+// englishWords must not appear in a Spanish answer, and spanishWords not in an English one,
+// outside names, sources and URLs.
+var (
+	englishWords = []string{"the", "of", "and", "production", "reserves", "imports", "sources", "share", "shares", "world",
+		"top", "producer", "producers", "uses", "used", "list", "lists", "from", "with", "for", "is", "are", "not", "no.",
+		"metric", "tons", "content", "mine", "refinery", "smelter", "net", "import", "reliance", "estimates", "data", "derived",
+		"concentrated", "sorry", "try", "policy", "usage", "example", "commands", "search", "results", "see", "also", "until",
+		"more", "minerals", "critical", "largest", "country", "countries", "listed", "added"}
+	spanishWords = []string{"de", "del", "la", "las", "los", "y", "producción", "reservas", "fuentes", "participación", "mundial",
+		"usos", "lista", "países", "según", "hasta", "más", "minerales", "críticos", "principales", "productores", "mayor"}
+)
+
+// foreignWords returns the words of the other language in an answer, outside the sources
+// and URLs.
+func foreignWords(out string, lang answer.Lang, names []string) []string {
+	stop := englishWords
+	if lang == answer.English {
+		stop = spanishWords
+	}
+	body, _, _ := strings.Cut(out, "\n"+answer.Lang(lang).T("Sources")+"\n")
+	for _, n := range names {
+		body = strings.ReplaceAll(body, n, " ")
+	}
+	var found []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(body), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '.' && r != '/' && r != ':'
+	}) {
+		if strings.Contains(w, "://") || strings.Contains(w, "/") {
+			continue
+		}
+		w = strings.Trim(w, ".:")
+		if slices.Contains(stop, w) {
+			found = append(found, w)
+		}
+	}
+	return found
+}
+
+// Every view and subcommand, asked in Spanish, answers in Spanish, and in English in English:
+// no word of the other language outside names, sources and URLs.
+func TestNoWordsOfTheOtherLanguage(t *testing.T) {
+	e, kb := mustEngine(t)
+	// Names of things that are names in both languages: editions, list and act names.
+	names := []string{"USGS Mineral Commodity Summaries 2025", "USGS Mineral Commodity Summaries 2026", "Mineral Commodity Summaries",
+		"CRMA", "¿qué minerales críticos produce México?", "new-in-2025", "usgs-2025", "usgs-2022", "eu-crma-strategic", "eu-crma-critical", "usgs-2022 | eu |"}
+	questions := []string{"list", "list usgs-2022", "list eu", "list eu-strategic", "policy", "policy export controls",
+		"search flame retardants", "country peru", "country atlantis", "compare", "who produces cesium", "supply risk of tellurium",
+		"hafnium", "boron", "palladium", "rare earths", "iridium in south africa", "zinc", "U.S. import reliance on antimony"}
+	for _, v := range goldenViews {
+		questions = append(questions, v.en, v.es)
+	}
+	for _, lang := range []answer.Lang{answer.English, answer.Spanish} {
+		for _, q := range questions {
+			out := text(t, askIn(t, q, lang))
+			if found := foreignWords(out, lang, names); len(found) > 0 {
+				t.Errorf("%s answer to %q has %v:\n%s", lang, q, found, out)
+			}
+		}
+		period := mustDate(t, "2026-11-23T15:00:00Z")
+		out := text(t, e.Digest(answer.DigestInput{Period: period, Since: period.AddDate(0, 0, -7), Lang: lang}))
+		if found := foreignWords(out, lang, names); len(found) > 0 {
+			t.Errorf("%s digest has %v:\n%s", lang, found, out)
+		}
+		cur := text(t, answer.Curation(answer.CurationInput{Since: period.AddDate(0, 0, -7), Until: period, Kept: true, Lang: lang}))
+		if found := foreignWords(cur, lang, names); len(found) > 0 {
+			t.Errorf("%s curation report has %v:\n%s", lang, found, cur)
+		}
+	}
+	_ = kb
+}
+
+// A Spanish question is Spanish, an English one English; a bare symbol is neither.
+func TestDetectLanguage(t *testing.T) {
+	_, kb := mustEngine(t)
+	for _, tt := range []struct {
+		text string
+		want answer.Lang
+		ok   bool
+	}{
+		{"¿qué minerales críticos produce México?", answer.Spanish, true},
+		{"antimonio", answer.Spanish, true},
+		{"quien produce fluorita", answer.Spanish, true},
+		{"plata en mexico", answer.Spanish, true},
+		{"who produces antimony?", answer.English, true},
+		{"antimony", answer.English, true},
+		{"is copper critical", answer.English, true},
+		{"Sb", "", false},
+		{"zinc", "", false},
+		{"mexico", "", false},
+		{"2024", "", false},
 	} {
-		t.Run(name, func(t *testing.T) {
-			checkGolden(t, filepath.Join("testdata", name+".txt"), text(t, ask(t, q)))
-		})
+		got, ok := answer.DetectLanguage(kb, tt.text)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("DetectLanguage(%q) = %q, %v; want %q, %v", tt.text, got, ok, tt.want, tt.ok)
+		}
 	}
 }
 

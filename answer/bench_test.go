@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/mineralbot/mineralbot/answer"
 	"github.com/mineralbot/mineralbot/index"
 )
 
@@ -31,7 +32,7 @@ func BenchmarkAnswer(b *testing.B) {
 	for _, bq := range benchQuestions {
 		b.Run(bq.name, func(b *testing.B) {
 			for b.Loop() {
-				if _, err := e.Ask(ctx, bq.q); err != nil {
+				if _, err := e.Ask(ctx, bq.q, answer.English); err != nil {
 					b.Fatal(err)
 				}
 			}

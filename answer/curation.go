@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/mineralbot/mineralbot/knowledge"
@@ -22,6 +23,8 @@ type CurationInput struct {
 	Location *time.Location
 	// Most bounds how many distinct questions are listed.
 	Most int
+	// Lang is the admin's language; English when empty.
+	Lang Lang
 }
 
 // Curation builds the report of questions the bot could not answer, for the admins only: it
@@ -34,19 +37,23 @@ func Curation(in CurationInput) *Answer {
 	if in.Most <= 0 {
 		in.Most = 20
 	}
-	a := &Answer{Intent: IntentCuration, Title: "Questions mineralbot could not answer",
-		Subtitle: "Private to admins · " + in.Since.In(loc).Format("2 Jan 2006") + " to " + in.Until.In(loc).Format("2 Jan 2006")}
+	l := in.Lang
+	if l == "" {
+		l = English
+	}
+	a := &Answer{Intent: IntentCuration, Lang: l, Title: l.T("Questions mineralbot could not answer"),
+		Subtitle: l.Sprintf("Private to admins · %s to %s", l.Date(dayOf(in.Since.In(loc))), l.Date(dayOf(in.Until.In(loc))))}
 	switch {
 	case !in.Kept:
-		a.Sections = []Section{{Text: "Questions are not stored on this bot (state.keep_questions is false), so there is nothing to review."}}
+		a.Sections = []Section{{Text: l.T("Questions are not stored on this bot (state.keep_questions is false), so there is nothing to review.")}}
 	case len(in.Questions) == 0:
-		a.Sections = []Section{{Text: "Every question in this period got an answer."}}
+		a.Sections = []Section{{Text: l.T("Every question in this period got an answer.")}}
 	default:
 		qs := mostCommon(in.Questions, in.Most)
 		a.Sections = []Section{{
-			Heading: fmt.Sprintf("%d question(s) went unanswered, %d different", len(in.Questions), distinct(in.Questions)),
+			Heading: l.Sprintf("%s question(s) went unanswered, %s different", strconv.Itoa(len(in.Questions)), strconv.Itoa(distinct(in.Questions))),
 			Items:   qs,
-			Note:    "Most asked first. Add an alias or a record to the knowledge base to answer them; questions are kept cut to 300 characters.",
+			Note:    l.T("Most asked first. Add an alias or a record to the knowledge base to answer them; questions are kept cut to 300 characters."),
 		}}
 	}
 	return a

@@ -1,8 +1,8 @@
 package answer
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,6 +21,7 @@ type DigestInput struct {
 	Period   time.Time // the scheduled time of this digest
 	Since    time.Time // the previous digest's period: "new" means after it
 	Location *time.Location
+	Lang     Lang // the channel's language; English when empty
 }
 
 // upcomingWindow is how far ahead "coming up" looks.
@@ -30,7 +31,14 @@ const upcomingWindow = 30 * 24 * time.Hour
 // dated in the period, dates coming up in the next 30 days, records changed since the last
 // digest, and a mineral spotlight that rotates by ISO week. A quiet week still gets a short
 // digest.
-func (e *Engine) Digest(in DigestInput) *Answer { return e.snapshot().digest(in) }
+func (e *Engine) Digest(in DigestInput) *Answer {
+	if in.Lang == "" {
+		in.Lang = English
+	}
+	a := e.snapshot(in.Lang).digest(in)
+	a.Lang = in.Lang
+	return a
+}
 
 func (e *Engine) digest(in DigestInput) *Answer {
 	loc := in.Location
@@ -38,64 +46,65 @@ func (e *Engine) digest(in DigestInput) *Answer {
 		loc = time.UTC
 	}
 	period := in.Period.In(loc)
-	a := &Answer{Intent: IntentDigest, Title: "Critical minerals digest, " + period.Format("2 Jan 2006")}
-	a.Subtitle = "Since " + in.Since.In(loc).Format("2 Jan 2006 15:04 MST") + " · from the mineralbot knowledge base"
+	a := &Answer{Intent: IntentDigest, Title: e.f("Critical minerals digest, %s", e.lang.Date(dayOf(period)))}
+	since := in.Since.In(loc)
+	a.Subtitle = e.f("Since %s · from the mineralbot knowledge base", e.lang.Date(dayOf(since))+" "+since.Format("15:04 MST"))
 
 	var news []string
 	var upcoming []dated
 	for _, p := range e.kb.Policies {
 		if within(p.Date, in.Since, in.Period) {
-			news = append(news, p.Date.Human()+": "+p.Title)
+			news = append(news, e.lang.Date(p.Date)+": "+e.policyTitle(p))
 			a.Sources = appendSource(a.Sources, p.Sources[0])
 		}
 		for _, d := range []struct {
 			date knowledge.Date
 			what string
-		}{{p.Date, "takes effect"}, {p.EndDate, "ends"}} {
+		}{{p.Date, "%s takes effect"}, {p.EndDate, "%s ends"}} {
 			if !d.date.IsZero() && d.date.Time.After(in.Period) && !d.date.Time.After(in.Period.Add(upcomingWindow)) {
-				upcoming = append(upcoming, dated{d.date, p.Title + " " + d.what})
+				upcoming = append(upcoming, dated{d.date, e.f(d.what, e.policyTitle(p))})
 			}
 		}
 	}
 	if len(news) > 0 {
-		a.Sections = append(a.Sections, Section{Heading: "New in policy", Items: news})
+		a.Sections = append(a.Sections, Section{Heading: e.t("New in policy"), Items: news})
 	}
 	if len(upcoming) > 0 {
 		slices.SortFunc(upcoming, func(x, y dated) int { return x.date.Time.Compare(y.date.Time) })
 		var items []string
 		for _, u := range upcoming {
-			items = append(items, u.date.Human()+": "+u.text)
+			items = append(items, e.lang.Date(u.date)+": "+u.text)
 		}
-		a.Sections = append(a.Sections, Section{Heading: "Coming up in the next 30 days", Items: items})
+		a.Sections = append(a.Sections, Section{Heading: e.t("Coming up in the next 30 days"), Items: items})
 	}
 	var changed []string
 	for _, m := range e.kb.Minerals {
 		if within(m.Updated, in.Since, in.Period) {
-			changed = append(changed, m.Name)
+			changed = append(changed, e.mineralName(m))
 		}
 	}
 	for _, p := range e.kb.Policies {
 		if within(p.Updated, in.Since, in.Period) && !within(p.Date, in.Since, in.Period) {
-			changed = append(changed, p.Title)
+			changed = append(changed, e.policyTitle(p))
 		}
 	}
 	if len(changed) > 0 {
-		a.Sections = append(a.Sections, Section{Heading: "Updated in the knowledge base", Text: listMore(changed, 20)})
+		a.Sections = append(a.Sections, Section{Heading: e.t("Updated in the knowledge base"), Text: e.listMore(changed, 20)})
 	}
 	if len(news) == 0 && len(upcoming) == 0 && len(changed) == 0 {
-		a.Sections = append(a.Sections, Section{Text: "A quiet week: no new policy items, no dates coming up in the next 30 days, and no changes to the knowledge base."})
+		a.Sections = append(a.Sections, Section{Text: e.t("A quiet week: no new policy items, no dates coming up in the next 30 days, and no changes to the knowledge base.")})
 	}
 	if m := e.spotlight(in.Period); m != nil {
-		s := Section{Heading: "Spotlight: " + m.Name, Text: firstParagraph(m.Summary)}
+		s := Section{Heading: e.f("Spotlight: %s", e.mineralName(m)), Text: firstParagraph(e.summary(m.Summary, m.SummaryES))}
 		if r, ok := e.kb.PrimaryRanking(m.ID); ok && r.HasShares() {
-			s.Facts = riskFacts(e.kb, r)
-			s.Note = "Derived by mineralbot from " + dataNote(r)
+			s.Facts = e.riskFacts(r)
+			s.Note = e.f("Derived by mineralbot from %s", e.dataNote(r))
 			a.Sources = appendSource(a.Sources, r.Source)
 		} else if m.NoCountryTable != "" {
-			s.Note = m.NoCountryTable
+			s.Note = e.t(m.NoCountryTable)
 		}
 		if rel, ok := e.kb.LatestReliance(m.ID); ok {
-			s.Facts = append(s.Facts, Fact{Label: "U.S. net import reliance, " + yearLabel(rel.Year, rel.Estimated), Value: relianceText(rel)})
+			s.Facts = append(s.Facts, Fact{Label: e.f("U.S. net import reliance, %s", yearLabel(rel.Year, rel.Estimated)), Value: e.relianceText(rel)})
 		}
 		a.Sections = append(a.Sections, s)
 		a.Record = knowledge.Ref{Kind: knowledge.KindMineral, ID: m.ID}
@@ -114,17 +123,23 @@ func within(d knowledge.Date, from, to time.Time) bool {
 	return !d.IsZero() && d.Time.After(from) && !d.Time.After(to)
 }
 
-func listMore(items []string, n int) string {
+func (e *Engine) listMore(items []string, n int) string {
 	if len(items) <= n {
 		return strings.Join(items, ", ")
 	}
-	return strings.Join(items[:n], ", ") + fmt.Sprintf(" and %d more", len(items)-n)
+	return strings.Join(items[:n], ", ") + " " + e.f("and %s more", strconv.Itoa(len(items)-n))
+}
+
+// dayOf is a time's calendar day, as a date known to the day.
+func dayOf(t time.Time) knowledge.Date {
+	y, m, d := t.Date()
+	return knowledge.Date{Time: time.Date(y, m, d, 0, 0, 0, 0, time.UTC), Precision: knowledge.Day}
 }
 
 // Spotlight returns the mineral of the week: the USGS 2025 list in name order, one a week,
 // counted in ISO weeks (Monday to Sunday) from a fixed Monday, so that every one of the 60
 // comes round in 60 weeks, across year ends too.
-func (e *Engine) Spotlight(t time.Time) *knowledge.Mineral { return e.snapshot().spotlight(t) }
+func (e *Engine) Spotlight(t time.Time) *knowledge.Mineral { return e.snapshot(English).spotlight(t) }
 
 // spotlightEpoch is the Monday that starts ISO week 1 of 2024.
 var spotlightEpoch = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)

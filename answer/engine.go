@@ -3,8 +3,8 @@ package answer
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -20,9 +20,10 @@ type Searcher interface {
 // Engine answers questions from a knowledge base and its index. It is safe for concurrent
 // use, and [Engine.SetKnowledge] replaces the knowledge base while it answers.
 type Engine struct {
-	cur *atomic.Pointer[knowledge.KB] // shared by the engine and its snapshots
-	kb  *knowledge.KB                 // a snapshot's knowledge base
-	ix  Searcher
+	cur  *atomic.Pointer[knowledge.KB] // shared by the engine and its snapshots
+	kb   *knowledge.KB                 // a snapshot's knowledge base
+	ix   Searcher
+	lang Lang // a snapshot's answer language
 }
 
 // New returns an engine over kb and its index.
@@ -33,7 +34,7 @@ func New(kb *knowledge.KB, ix Searcher) (*Engine, error) {
 	if ix == nil {
 		return nil, errors.New("answer: index is required")
 	}
-	e := &Engine{cur: new(atomic.Pointer[knowledge.KB]), kb: kb, ix: ix}
+	e := &Engine{cur: new(atomic.Pointer[knowledge.KB]), kb: kb, ix: ix, lang: English}
 	e.cur.Store(kb)
 	return e, nil
 }
@@ -45,9 +46,18 @@ func (e *Engine) SetKnowledge(kb *knowledge.KB) { e.cur.Store(kb) }
 // Knowledge returns the knowledge base being served.
 func (e *Engine) Knowledge() *knowledge.KB { return e.cur.Load() }
 
-// snapshot returns the engine pinned to the current knowledge base, so that one answer reads
-// one knowledge base from start to end.
-func (e *Engine) snapshot() *Engine { return &Engine{cur: e.cur, kb: e.cur.Load(), ix: e.ix} }
+// snapshot returns the engine pinned to the current knowledge base and to one language, so
+// that one answer reads one knowledge base from start to end, in one language.
+func (e *Engine) snapshot(lang Lang) *Engine {
+	if _, ok := printers[lang]; !ok {
+		lang = English
+	}
+	return &Engine{cur: e.cur, kb: e.cur.Load(), ix: e.ix, lang: lang}
+}
+
+// DetectLanguage tells the language of a question, from its words and the record names it
+// uses; ok is false when the text gives no sign either way.
+func (e *Engine) DetectLanguage(text string) (Lang, bool) { return DetectLanguage(e.cur.Load(), text) }
 
 // maxQuestion bounds the text considered; chat messages can be long.
 const maxQuestion = 1000
@@ -58,8 +68,15 @@ const maxQuestion = 1000
 // A question is, in order: a subcommand (its first word: "compare", "country", …); a name,
 // alias or symbol (a card); a question the router understands (who produces X, X in Mexico,
 // is X critical, …); or words for full-text search.
-func (e *Engine) Ask(ctx context.Context, question string) (*Answer, error) {
-	return e.snapshot().ask(ctx, question)
+func (e *Engine) Ask(ctx context.Context, question string, lang Lang) (*Answer, error) {
+	a, err := e.snapshot(lang).ask(ctx, question)
+	if a != nil {
+		a.Lang = lang
+		if _, ok := printers[lang]; !ok {
+			a.Lang = English
+		}
+	}
+	return a, err
 }
 
 func (e *Engine) ask(ctx context.Context, question string) (*Answer, error) {
@@ -93,10 +110,10 @@ func (e *Engine) ask(ctx context.Context, question string) (*Answer, error) {
 	if e.namesMatch(top.Ref, q) || res.Fuzzy && len(res.Hits) == 1 || res.Fuzzy && top.Ref.Kind == knowledge.KindMineral {
 		a := e.card(top.Ref, question)
 		if res.Fuzzy {
-			a.DidYouMean = []string{e.kb.Title(top.Ref)}
+			a.DidYouMean = []string{e.title(top.Ref)}
 		}
 		for _, h := range res.Hits[1:] {
-			a.Related = appendLink(a.Related, Link{Ref: h.Ref, Title: e.kb.Title(h.Ref)})
+			a.Related = appendLink(a.Related, Link{Ref: h.Ref, Title: e.title(h.Ref)})
 		}
 		return a, nil
 	}
@@ -134,8 +151,10 @@ func appendLink(ls []Link, l Link) []Link {
 }
 
 // Card returns the card of one record.
-func (e *Engine) Card(r knowledge.Ref, question string) *Answer {
-	return e.snapshot().card(r, question)
+func (e *Engine) Card(r knowledge.Ref, question string, lang Lang) *Answer {
+	a := e.snapshot(lang).card(r, question)
+	a.Lang = lang
+	return a
 }
 
 func (e *Engine) card(r knowledge.Ref, question string) *Answer {
@@ -157,37 +176,37 @@ func (e *Engine) card(r knowledge.Ref, question string) *Answer {
 }
 
 func (e *Engine) searchAnswer(question string, res index.Result) *Answer {
-	a := &Answer{Intent: IntentSearch, Question: question, Title: "Search results"}
+	a := &Answer{Intent: IntentSearch, Question: question, Title: e.t("Search results")}
 	if res.Fuzzy {
-		a.Subtitle = "No exact match; these are close."
+		a.Subtitle = e.t("No exact match; these are close.")
 	}
 	for _, h := range res.Hits {
-		s := Section{Heading: e.kb.Title(h.Ref) + " (" + string(h.Ref.Kind) + ")", Text: h.Snippet}
+		s := Section{Heading: e.title(h.Ref) + " (" + e.t(string(h.Ref.Kind)) + ")", Text: e.snippet(h)}
 		a.Sections = append(a.Sections, s)
-		a.Related = appendLink(a.Related, Link{Ref: h.Ref, Title: e.kb.Title(h.Ref)})
+		a.Related = appendLink(a.Related, Link{Ref: h.Ref, Title: e.title(h.Ref)})
 	}
 	return a
 }
 
 func (e *Engine) notFound(question string) *Answer {
 	a := &Answer{Intent: IntentNotFound, Question: question,
-		Title: "Sorry, I couldn't find that in the knowledge base."}
-	a.Sections = []Section{{Text: "Try a mineral (antimony, fluorspar, plata, Sb), a country (Mexico, Peru) or a policy (section 232, export controls)."}}
+		Title: e.t("Sorry, I couldn't find that in the knowledge base.")}
+	a.Sections = []Section{{Text: e.t("Try a mineral (antimony, fluorspar, plata, Sb), a country (Mexico, Peru) or a policy (section 232, export controls).")}}
 	a.DidYouMean = e.suggest(question)
 	return a
 }
 
 func (e *Engine) help(question string) *Answer {
-	a := &Answer{Intent: IntentHelp, Question: question, Title: "Ask me about critical minerals"}
+	a := &Answer{Intent: IntentHelp, Question: question, Title: e.t("Ask me about critical minerals")}
 	a.Sections = append(a.Sections, Section{Items: []string{
-		"a mineral: antimony, fluorspar, plata, Sb",
-		"a question: who produces graphite? · is copper critical? · silver in Mexico · ¿qué minerales críticos produce México?",
+		e.t("a mineral: antimony, fluorspar, plata, Sb"),
+		e.t("a question: who produces graphite? · is copper critical? · silver in Mexico · ¿qué minerales críticos produce México?"),
 	}})
 	var items []string
 	for _, c := range Commands() {
-		items = append(items, fmt.Sprintf("%s: %s (e.g. %s)", c.Usage, c.Help, c.Example))
+		items = append(items, e.f("%s: %s (e.g. %s)", e.t(c.Usage), e.t(c.Help), e.t(c.Example)))
 	}
-	a.Sections = append(a.Sections, Section{Heading: "Commands", Items: items})
+	a.Sections = append(a.Sections, Section{Heading: e.t("Commands"), Items: items})
 	return a
 }
 
@@ -197,7 +216,7 @@ func (e *Engine) suggest(string) []string {
 	var out []string
 	for _, id := range []string{"antimony", "fluorspar", "silver", "graphite"} {
 		if m, ok := e.kb.Mineral(id); ok {
-			out = append(out, m.Name)
+			out = append(out, e.mineralName(m))
 		}
 	}
 	return out
@@ -205,25 +224,25 @@ func (e *Engine) suggest(string) []string {
 
 func (e *Engine) mineralCard(m *knowledge.Mineral, question string) *Answer {
 	a := &Answer{Intent: IntentMineral, Question: question, Record: knowledge.Ref{Kind: knowledge.KindMineral, ID: m.ID}}
-	a.Title = m.Name
+	a.Title = e.mineralName(m)
 	if m.Symbol != "" {
 		a.Title += " (" + m.Symbol + ")"
 	}
-	sub := []string{m.NameES}
+	sub := []string{e.otherName(m)}
 	if m.Group != "" {
 		if g, ok := e.kb.Mineral(m.Group); ok {
-			sub = append(sub, "one of the "+strings.ToLower(g.Name))
+			sub = append(sub, e.f("one of the %s", strings.ToLower(e.mineralName(g))))
 		}
 	}
 	a.Subtitle = strings.Join(sub, " · ")
-	a.Sections = append(a.Sections, Section{Text: firstParagraph(m.Summary)})
-	a.Sections = append(a.Sections, Section{Heading: "Main uses", Items: m.Uses})
+	a.Sections = append(a.Sections, Section{Text: firstParagraph(e.summary(m.Summary, m.SummaryES))})
+	a.Sections = append(a.Sections, Section{Heading: e.t("Main uses"), Items: e.uses(m)})
 
 	if r, ok := e.kb.PrimaryRanking(m.ID); ok {
-		a.Sections = append(a.Sections, producersSection(e.kb, m, r, 5))
+		a.Sections = append(a.Sections, e.producersSection(m, r, 5))
 		a.Sources = appendSource(a.Sources, r.Source)
 	} else if m.NoCountryTable != "" {
-		a.Sections = append(a.Sections, Section{Heading: "Producers", Text: m.NoCountryTable})
+		a.Sections = append(a.Sections, Section{Heading: e.t("Producers"), Text: e.t(m.NoCountryTable)})
 	}
 	if r, ok := e.kb.ReservesRanking(m.ID); ok {
 		a.Sections = append(a.Sections, e.reservesSection(r, 3))
@@ -231,11 +250,11 @@ func (e *Engine) mineralCard(m *knowledge.Mineral, question string) *Answer {
 	if s, ok := e.usImportSection(m); ok {
 		a.Sections = append(a.Sections, s)
 	}
-	a.Sections = append(a.Sections, listsSection(m))
+	a.Sections = append(a.Sections, e.listsSection(m))
 	if ps := e.kb.PoliciesAbout(m.ID); len(ps) > 0 {
-		s := Section{Heading: "Policy"}
+		s := Section{Heading: e.t("Policy")}
 		for _, p := range ps[:min(5, len(ps))] {
-			s.Items = append(s.Items, p.Date.Human()+": "+p.Title)
+			s.Items = append(s.Items, e.lang.Date(p.Date)+": "+e.policyTitle(p))
 		}
 		a.Sections = append(a.Sections, s)
 	}
@@ -245,81 +264,81 @@ func (e *Engine) mineralCard(m *knowledge.Mineral, question string) *Answer {
 	return a
 }
 
-func worldValue(f knowledge.Figure) string {
+func (e *Engine) worldValue(f knowledge.Figure) string {
 	switch f.Status {
 	case knowledge.Large:
-		return "large"
+		return e.t("large")
 	case knowledge.Small:
-		return "small"
+		return e.t("small")
 	case knowledge.NotAvailable, knowledge.Withheld:
-		return "not available"
+		return e.t("not available")
 	}
 	v := number(f.Value)
 	if f.AtLeast {
-		v = "more than " + v
+		v = e.f("more than %s", v)
 	}
 	return v
 }
 
 // producersSection charts a ranking's leading countries.
-func producersSection(kb *knowledge.KB, m *knowledge.Mineral, r knowledge.Ranking, n int) Section {
-	s := Section{Heading: "Top producers: " + knowledge.MeasureLabel(r.Measure) + ", " + yearLabel(r.Year, r.Estimated)}
+func (e *Engine) producersSection(m *knowledge.Mineral, r knowledge.Ranking, n int) Section {
+	s := Section{Heading: e.f("Top producers: %s, %s", e.measure(r.Measure), yearLabel(r.Year, r.Estimated))}
 	if r.HasShares() {
 		for _, row := range r.Top(n) {
-			s.Bars = append(s.Bars, Bar{Label: shareLabel(kb, row), Share: row.Share, Value: figureValue(row)})
+			s.Bars = append(s.Bars, Bar{Label: e.shareLabel(row), Share: row.Share, Value: figureValue(row)})
 		}
 		lead := r.Rows[0]
 		s.Facts = append(s.Facts,
-			Fact{Label: "Largest producer", Value: fmt.Sprintf("%s, %s of world %s", kb.CountryName(lead.Country), percent(lead.Share), knowledge.MeasureLabel(r.Measure))},
-			Fact{Label: "Top 3 share", Value: percent(r.TopShare(3))},
-			Fact{Label: "Concentration (HHI)", Value: fmt.Sprintf("%s, %s", number(float64(int(r.HHI()+0.5))), hhiReading(r.HHI()))},
-			Fact{Label: "World", Value: worldValue(*r.World) + " (" + r.Unit + ")"},
+			Fact{Label: e.t("Largest producer"), Value: e.f("%s, %s of world %s", e.countryName(lead.Country), percent(lead.Share), e.measure(r.Measure))},
+			Fact{Label: e.t("Top 3 share"), Value: percent(r.TopShare(3))},
+			Fact{Label: e.t("Concentration (HHI)"), Value: e.f("%s, %s", number(float64(int(r.HHI()+0.5))), e.hhiReading(r.HHI()))},
+			Fact{Label: e.t("World"), Value: e.worldValue(*r.World) + " (" + e.t(r.Unit) + ")"},
 		)
 		if mx, ok := r.ShareOf("mexico"); ok && lead.Country != "mexico" {
-			s.Facts = append(s.Facts, Fact{Label: "Mexico", Value: fmt.Sprintf("#%d, %s", mx.Rank, percent(mx.Share))})
+			s.Facts = append(s.Facts, Fact{Label: e.countryName("mexico"), Value: "#" + strconv.Itoa(mx.Rank) + ", " + percent(mx.Share)})
 		}
 	} else {
 		for _, row := range r.Top(n) {
-			s.Facts = append(s.Facts, Fact{Label: shareLabel(kb, row), Value: figureValue(row)})
+			s.Facts = append(s.Facts, Fact{Label: e.shareLabel(row), Value: figureValue(row)})
 		}
-		s.Facts = append(s.Facts, Fact{Label: "Shares", Value: "USGS gives no world total for this table, so no shares are computed"})
+		s.Facts = append(s.Facts, Fact{Label: e.t("Shares"), Value: e.t("USGS gives no world total for this table, so no shares are computed")})
 	}
 	if m.Group != "" && !strings.HasSuffix(r.Measure, "_"+m.ID) {
-		s.Note = "From the " + kb.Title(knowledge.Ref{Kind: knowledge.KindMineral, ID: m.Group}) + " table; USGS publishes no separate figures for " + strings.ToLower(m.Name) + ". "
+		s.Note = e.f("From the %s table; USGS publishes no separate figures for %s.", e.title(knowledge.Ref{Kind: knowledge.KindMineral, ID: m.Group}), strings.ToLower(e.mineralName(m))) + " "
 	}
-	s.Note += dataNote(r)
+	s.Note += e.dataNote(r)
 	return s
 }
 
 // shareLabel names a row: the country, and what its figure counts where that differs from
 // the rest of the table ("Turkey (refined borates)").
-func shareLabel(kb *knowledge.KB, s knowledge.Share) string {
+func (e *Engine) shareLabel(s knowledge.Share) string {
 	if s.Form != "" {
-		return kb.CountryName(s.Country) + " (" + s.Form + ")"
+		return e.countryName(s.Country) + " (" + e.t(s.Form) + ")"
 	}
-	return kb.CountryName(s.Country)
+	return e.countryName(s.Country)
 }
 
 // hhiReading reads a Herfindahl–Hirschman index the way competition authorities band it.
-func hhiReading(h float64) string {
+func (e *Engine) hhiReading(h float64) string {
 	switch {
 	case h >= 2500:
-		return "highly concentrated"
+		return e.t("highly concentrated")
 	case h >= 1500:
-		return "moderately concentrated"
+		return e.t("moderately concentrated")
 	}
-	return "unconcentrated"
+	return e.t("unconcentrated")
 }
 
 func (e *Engine) usImportSection(m *knowledge.Mineral) (Section, bool) {
-	s := Section{Heading: "United States"}
+	s := Section{Heading: e.countryName("united-states")}
 	var src knowledge.Source
 	if r, ok := e.kb.LatestReliance(m.ID); ok {
-		label := "Net import reliance"
+		label := e.t("Net import reliance")
 		if r.Product != "" {
-			label += " (" + r.Product + ")"
+			label += " (" + e.t(r.Product) + ")"
 		}
-		s.Facts = append(s.Facts, Fact{Label: label + ", " + yearLabel(r.Year, r.Estimated), Value: relianceText(r)})
+		s.Facts = append(s.Facts, Fact{Label: label + ", " + yearLabel(r.Year, r.Estimated), Value: e.relianceText(r)})
 		src = r.Source
 	}
 	if srcs := e.kb.ImportSourcesOf(m.ID); len(srcs) > 0 {
@@ -327,12 +346,12 @@ func (e *Engine) usImportSection(m *knowledge.Mineral) (Section, bool) {
 		var parts []string
 		for _, x := range srcs {
 			if x.Product == product && x.Country != knowledge.Others {
-				parts = append(parts, e.kb.CountryName(x.Country)+" "+x.Printed+"%")
+				parts = append(parts, e.countryName(x.Country)+" "+x.Printed+"%")
 			}
 		}
-		label := "Import sources " + srcs[0].Period
+		label := e.f("Import sources %s", srcs[0].Period)
 		if product != "" {
-			label += " (" + strings.ToLower(product) + ")"
+			label += " (" + strings.ToLower(e.t(product)) + ")"
 		}
 		s.Facts = append(s.Facts, Fact{Label: label, Value: strings.Join(parts, ", ")})
 		if src.URL == "" {
@@ -340,7 +359,7 @@ func (e *Engine) usImportSection(m *knowledge.Mineral) (Section, bool) {
 		}
 	}
 	if uses := e.kb.EndUsesOf(m.ID); len(uses) > 0 {
-		s.Facts = append(s.Facts, endUsesFact(uses))
+		s.Facts = append(s.Facts, e.endUsesFact(uses))
 		if src.URL == "" {
 			src = uses[0].Source
 		}
@@ -353,14 +372,14 @@ func (e *Engine) usImportSection(m *knowledge.Mineral) (Section, bool) {
 }
 
 // endUsesFact lists U.S. end-use shares: "End uses, 2024e: superalloys 51%, …".
-func endUsesFact(uses []knowledge.EndUse) Fact {
+func (e *Engine) endUsesFact(uses []knowledge.EndUse) Fact {
 	parts := make([]string, len(uses))
 	for i, u := range uses {
-		parts[i] = fmt.Sprintf("%s %s%%", u.Use, number(u.Percent))
+		parts[i] = e.t(u.Use) + " " + number(u.Percent) + "%"
 	}
-	label := "End uses, " + yearLabel(uses[0].Year, uses[0].Estimated)
+	label := e.f("End uses, %s", yearLabel(uses[0].Year, uses[0].Estimated))
 	if n := uses[0].Note; n != "" && n != "estimated" {
-		label += " (" + strings.TrimPrefix(n, "estimated; ") + ")"
+		label += " (" + e.t(strings.TrimPrefix(n, "estimated; ")) + ")"
 	}
 	return Fact{Label: label, Value: strings.Join(parts, "; ")}
 }
@@ -377,19 +396,19 @@ func pickProduct(srcs []knowledge.ImportSource) string {
 	return srcs[0].Product
 }
 
-func listsSection(m *knowledge.Mineral) Section {
-	s := Section{Heading: "Critical lists"}
+func (e *Engine) listsSection(m *knowledge.Mineral) Section {
+	s := Section{Heading: e.t("Critical lists")}
 	for _, l := range knowledge.Lists {
 		if m.On(l) {
-			item := l.Title()
+			item := e.t(l.Title())
 			if l == knowledge.USGS2025 && m.AddedIn2025() {
-				item += " (added in 2025)"
+				item += " " + e.t("(added in 2025)")
 			}
 			s.Items = append(s.Items, item)
 		}
 	}
 	if len(s.Items) == 0 {
-		s.Items = []string{"not on the USGS 2025, USGS 2022 or EU CRMA lists"}
+		s.Items = []string{e.t("not on the USGS 2025, USGS 2022 or EU CRMA lists")}
 	}
 	return s
 }
@@ -398,46 +417,49 @@ func listsSection(m *knowledge.Mineral) Section {
 // critical minerals when criticalOnly), and the policy that concerns it.
 func (e *Engine) countryCard(c *knowledge.Country, question string, criticalOnly bool) *Answer {
 	a := &Answer{Intent: IntentCountry, Question: question, Record: knowledge.Ref{Kind: knowledge.KindCountry, ID: c.ID}}
-	a.Title = c.Name
+	a.Title = e.countryName(c.ID)
 	a.Subtitle = c.NameES
+	if e.lang == Spanish {
+		a.Subtitle = c.Name
+	}
 	if c.Profile != nil {
-		a.Sections = append(a.Sections, Section{Text: firstParagraph(c.Profile.Summary)})
+		a.Sections = append(a.Sections, Section{Text: firstParagraph(e.summary(c.Profile.Summary, c.Profile.SummaryES))})
 		for _, s := range c.Profile.Sources {
 			a.Sources = appendSource(a.Sources, s)
 		}
 	}
 	st := e.kb.CountryStandings(c.ID)
 	if len(st) > 0 {
-		s := Section{Heading: "Where it ranks (world production)"}
+		s := Section{Heading: e.t("Where it ranks (world production)")}
 		if criticalOnly {
-			s.Heading = "Critical minerals it produces (world rank and share)"
+			s.Heading = e.t("Critical minerals it produces (world rank and share)")
 		}
 		for _, x := range st {
 			m, _ := e.kb.Mineral(x.Mineral)
 			if criticalOnly && !m.On(knowledge.USGS2025) && !hasCriticalMember(e.kb, m) {
 				continue
 			}
-			v := fmt.Sprintf("#%d of %d listed", x.Share.Rank, len(x.Ranking.Rows))
+			v := e.f("#%s of %s listed", strconv.Itoa(x.Share.Rank), strconv.Itoa(len(x.Ranking.Rows)))
 			if x.Share.Share >= 0 {
 				v += ", " + percent(x.Share.Share)
 			}
 			v += " (" + yearLabel(x.Ranking.Year, x.Share.Estimated) + ")"
-			label := m.Name + ", " + knowledge.MeasureLabel(x.Ranking.Measure)
+			label := e.mineralName(m) + ", " + e.measure(x.Ranking.Measure)
 			if m.On(knowledge.USGS2025) {
-				label += " [critical]"
+				label += " " + e.t("[critical]")
 			}
 			s.Facts = append(s.Facts, Fact{Label: label, Value: v})
 			a.Sources = appendSource(a.Sources, x.Ranking.Source)
 		}
-		s.Note = "USGS Mineral Commodity Summaries 2025. Ranks among the countries each table lists by name, and shares of the world total, derived by mineralbot."
+		s.Note = e.t("USGS Mineral Commodity Summaries 2025. Ranks among the countries each table lists by name, and shares of the world total, derived by mineralbot.")
 		a.Sections = append(a.Sections, s)
 	} else {
-		a.Sections = append(a.Sections, Section{Text: "No production figures for " + c.Name + " in the USGS tables this knowledge base holds."})
+		a.Sections = append(a.Sections, Section{Text: e.f("No production figures for %s in the USGS tables this knowledge base holds.", e.countryName(c.ID))})
 	}
 	if ps := e.kb.PoliciesIn(c.ID); len(ps) > 0 {
-		s := Section{Heading: "Policy"}
+		s := Section{Heading: e.t("Policy")}
 		for _, p := range ps[:min(6, len(ps))] {
-			s.Items = append(s.Items, p.Date.Human()+": "+p.Title)
+			s.Items = append(s.Items, e.lang.Date(p.Date)+": "+e.policyTitle(p))
 		}
 		a.Sections = append(a.Sections, s)
 	}
@@ -457,25 +479,25 @@ func hasCriticalMember(kb *knowledge.KB, g *knowledge.Mineral) bool {
 
 func (e *Engine) policyCard(p *knowledge.Policy, question string) *Answer {
 	a := &Answer{Intent: IntentPolicy, Question: question, Record: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}}
-	a.Title = p.Title
-	when := p.Date.Human()
+	a.Title = e.policyTitle(p)
+	when := e.lang.Date(p.Date)
 	if !p.EndDate.IsZero() {
-		when += " until " + p.EndDate.Human()
+		when = e.f("%s until %s", when, e.lang.Date(p.EndDate))
 	}
-	a.Subtitle = when + " · " + p.Jurisdiction
-	a.Sections = append(a.Sections, Section{Text: p.Summary})
-	if p.DateNote != "" {
-		a.Sections = append(a.Sections, Section{Heading: "About the dates", Text: p.DateNote})
+	a.Subtitle = when + " · " + e.jurisdiction(p)
+	a.Sections = append(a.Sections, Section{Text: e.summary(p.Summary, p.SummaryES)})
+	if p.DateNote != "" && e.lang == English {
+		a.Sections = append(a.Sections, Section{Heading: e.t("About the dates"), Text: p.DateNote})
 	}
 	var names []string
 	for _, id := range p.Minerals {
 		if m, ok := e.kb.Mineral(id); ok {
-			names = append(names, m.Name)
-			a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindMineral, ID: id}, Title: m.Name})
+			names = append(names, e.mineralName(m))
+			a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindMineral, ID: id}, Title: e.mineralName(m)})
 		}
 	}
 	if len(names) > 0 {
-		a.Sections = append(a.Sections, Section{Heading: "Minerals", Text: strings.Join(names, ", ")})
+		a.Sections = append(a.Sections, Section{Heading: e.t("Minerals"), Text: strings.Join(names, ", ")})
 	}
 	for _, s := range p.Sources {
 		a.Sources = appendSource(a.Sources, s)

@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -59,40 +58,40 @@ func figureValue(s knowledge.Share) string {
 
 // dataNote says where a ranking comes from: "USGS Mineral Commodity Summaries 2025, 2024
 // estimates; metric tons, antimony content. Shares and ranks derived by mineralbot."
-func dataNote(r knowledge.Ranking) string {
+func (e *Engine) dataNote(r knowledge.Ranking) string {
 	var b strings.Builder
 	b.WriteString(r.Source.Edition)
 	switch {
 	case r.Year == 0:
 	case r.Estimated:
-		fmt.Fprintf(&b, ", %d estimates", r.Year)
+		b.WriteString(", " + e.f("%s estimates", strconv.Itoa(r.Year)))
 	default:
-		fmt.Fprintf(&b, ", %d data", r.Year)
+		b.WriteString(", " + e.f("%s data", strconv.Itoa(r.Year)))
 	}
 	if r.Unit != "" {
-		fmt.Fprintf(&b, "; %s", r.Unit)
+		b.WriteString("; " + e.t(r.Unit))
 	}
-	b.WriteString(". Shares and ranks are derived by mineralbot from the table.")
+	b.WriteString(". " + e.t("Shares and ranks are derived by mineralbot from the table."))
 	if r.Secondary {
-		b.WriteString(" Figures quoted second-hand; not yet checked against the primary chapter.")
+		b.WriteString(" " + e.t("Figures quoted second-hand; not yet checked against the primary chapter."))
 	}
 	return b.String()
 }
 
 // relianceText formats a net import reliance row for people.
-func relianceText(r knowledge.Reliance) string {
+func (e *Engine) relianceText(r knowledge.Reliance) string {
 	switch {
 	case r.NetExporter():
-		return "net exporter"
+		return e.t("net exporter")
 	case r.Printed == "NA":
-		return "not available"
+		return e.t("not available")
 	}
 	p := r.Printed
 	switch {
 	case strings.HasPrefix(p, ">"):
-		return "more than " + p[1:] + "%"
+		return e.f("more than %s", p[1:]+"%")
 	case strings.HasPrefix(p, "<"):
-		return "less than " + p[1:] + "%"
+		return e.f("less than %s", p[1:]+"%")
 	}
 	return p + "%"
 }

@@ -29,7 +29,7 @@ func FuzzAsk(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, q string) {
-		a, err := e.Ask(context.Background(), q)
+		a, err := e.Ask(context.Background(), q, answer.English)
 		if err != nil {
 			t.Fatalf("Ask(%q): %v", q, err)
 		}

@@ -2,7 +2,6 @@ package answer
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/mineralbot/mineralbot/index"
@@ -184,7 +183,7 @@ func (e *Engine) cmdCompare(ctx context.Context, args, q string) (*Answer, error
 	}
 	if len(ms) < 2 {
 		a := e.usage("compare")
-		a.Title = "Name at least two minerals to compare"
+		a.Title = e.t("Name at least two minerals to compare")
 		return a, nil
 	}
 	return e.compare(q, ms), nil
@@ -239,8 +238,8 @@ func (e *Engine) cmdSearch(ctx context.Context, args, q string) (*Answer, error)
 func (e *Engine) usage(name string) *Answer {
 	for _, c := range Commands() {
 		if c.Name == name {
-			return &Answer{Intent: IntentHelp, Title: "Usage: " + c.Usage,
-				Sections: []Section{{Text: c.Help + ". For example: " + c.Example}}}
+			return &Answer{Intent: IntentHelp, Title: e.f("Usage: %s", e.t(c.Usage)),
+				Sections: []Section{{Text: e.f("%s. For example: %s", capitalize(e.t(c.Help)), e.t(c.Example))}}}
 		}
 	}
 	return e.help("")
@@ -248,7 +247,11 @@ func (e *Engine) usage(name string) *Answer {
 
 func (e *Engine) notFoundKind(q, what, kind string) *Answer {
 	a := e.notFound(q)
-	a.Title = fmt.Sprintf("Sorry, I don't know a %s called %q.", kind, what)
+	format := "Sorry, I don't know a policy called %s."
+	if kind == "country" {
+		format = "Sorry, I don't know a country called %s."
+	}
+	a.Title = e.f(format, "“"+what+"”")
 	return a
 }
 

@@ -47,8 +47,9 @@ func WriteText(w io.Writer, a *Answer) error {
 	if a.Subtitle != "" {
 		b.WriteString(a.Subtitle + "\n")
 	}
+	l := a.Lang
 	if len(a.DidYouMean) > 0 && a.Found() {
-		fmt.Fprintf(&b, "(showing results for %s)\n", strings.Join(a.DidYouMean, ", "))
+		b.WriteString("(" + l.Sprintf("Showing results for %s", strings.Join(a.DidYouMean, ", ")) + ")\n")
 	}
 	for _, s := range a.Sections {
 		b.WriteString("\n")
@@ -74,17 +75,17 @@ func WriteText(w io.Writer, a *Answer) error {
 		}
 	}
 	if len(a.DidYouMean) > 0 && !a.Found() {
-		fmt.Fprintf(&b, "\nDid you mean: %s?\n", strings.Join(a.DidYouMean, ", "))
+		b.WriteString("\n" + l.Sprintf("Did you mean: %s?", strings.Join(a.DidYouMean, ", ")) + "\n")
 	}
 	if len(a.Related) > 0 && a.Intent == IntentMineral {
 		var names []string
 		for _, l := range a.Related {
 			names = append(names, l.Title)
 		}
-		fmt.Fprintf(&b, "\nSee also: %s\n", strings.Join(names, "; "))
+		b.WriteString("\n" + l.Sprintf("See also: %s", strings.Join(names, "; ")) + "\n")
 	}
 	if len(a.Sources) > 0 {
-		b.WriteString("\nSources\n")
+		b.WriteString("\n" + l.T("Sources") + "\n")
 		for _, s := range a.Sources {
 			fmt.Fprintf(&b, "  - %s: %s\n", s.Edition, s.URL)
 		}

@@ -1,33 +1,35 @@
 package answer
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mineralbot/mineralbot/knowledge"
 )
 
 // riskFacts are a ranking's supply-risk figures with a plain reading: the top producer's
 // share, the top three's, the Herfindahl–Hirschman index and China's share.
-func riskFacts(kb *knowledge.KB, r knowledge.Ranking) []Fact {
+func (e *Engine) riskFacts(r knowledge.Ranking) []Fact {
 	if !r.HasShares() || len(r.Rows) == 0 {
 		return nil
 	}
 	lead := r.Rows[0]
-	verb := "mines"
-	if !strings.HasPrefix(r.Measure, "mine") {
-		verb = "produces"
+	reading := "%s: %s produces %s of the world's %s"
+	if strings.HasPrefix(r.Measure, "mine") {
+		reading = "%s: %s mines %s of the world's %s"
 	}
 	hhi := r.HHI()
 	facts := []Fact{
-		{Label: "Reading", Value: fmt.Sprintf("%s: %s %s %s of the world's %s", capitalize(hhiReading(hhi)), kb.CountryName(lead.Country), verb, percent(lead.Share), knowledge.MeasureLabel(r.Measure))},
-		{Label: "Top producer", Value: fmt.Sprintf("%s, %s", kb.CountryName(lead.Country), percent(lead.Share))},
-		{Label: "Top 3 share", Value: percent(r.TopShare(3))},
-		{Label: "HHI (0-10,000)", Value: fmt.Sprintf("%s (%s)", number(float64(int(hhi+0.5))), hhiReading(hhi))},
+		{Label: e.t("Reading"), Value: e.f(reading, capitalize(e.hhiReading(hhi)), e.countryName(lead.Country), percent(lead.Share), e.measure(r.Measure))},
+		{Label: e.t("Top producer"), Value: e.countryName(lead.Country) + ", " + percent(lead.Share)},
+		{Label: e.t("Top 3 share"), Value: percent(r.TopShare(3))},
+		{Label: e.t("HHI (0-10,000)"), Value: number(float64(int(hhi+0.5))) + " (" + e.hhiReading(hhi) + ")"},
 	}
 	if cn, ok := r.ShareOf("china"); ok && lead.Country != "china" {
-		facts = append(facts, Fact{Label: "China's share", Value: percent(cn.Share)})
+		facts = append(facts, Fact{Label: e.t("China's share"), Value: percent(cn.Share)})
 	}
 	return facts
 }
@@ -36,7 +38,8 @@ func capitalize(s string) string {
 	if s == "" {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 const derivedNote = "Supply-risk figures are derived by mineralbot from the USGS table: shares of the world total; HHI sums the squared percentage shares of the countries listed by name (other countries left out, so it is a lower bound); 2,500 and above reads as highly concentrated, 1,500 to 2,500 as moderately."
@@ -47,19 +50,19 @@ func (e *Engine) mineralRef(m *knowledge.Mineral) knowledge.Ref {
 
 // producersAnswer: who produces a mineral, with a chart of the top ten and its concentration.
 func (e *Engine) producersAnswer(m *knowledge.Mineral, q string) *Answer {
-	a := &Answer{Intent: IntentProducers, Question: q, Record: e.mineralRef(m), Title: "Who produces " + strings.ToLower(m.Name)}
+	a := &Answer{Intent: IntentProducers, Question: q, Record: e.mineralRef(m), Title: e.f("Who produces %s", strings.ToLower(e.mineralName(m)))}
 	if m.Symbol != "" {
-		a.Subtitle = m.Name + " (" + m.Symbol + ") · " + m.NameES
+		a.Subtitle = e.mineralName(m) + " (" + m.Symbol + ") · " + e.otherName(m)
 	}
 	r, ok := e.kb.PrimaryRanking(m.ID)
 	if !ok {
-		text := m.NoCountryTable
+		text := e.t(m.NoCountryTable)
 		if text == "" {
-			text = "USGS publishes no production by country for " + strings.ToLower(m.Name) + " in the tables this knowledge base holds."
+			text = e.f("USGS publishes no production by country for %s in the tables this knowledge base holds.", strings.ToLower(e.mineralName(m)))
 		}
-		a.Sections = append(a.Sections, Section{Heading: "Producers", Text: text})
+		a.Sections = append(a.Sections, Section{Heading: e.t("Producers"), Text: text})
 	} else {
-		a.Sections = append(a.Sections, producersSection(e.kb, m, r, 10))
+		a.Sections = append(a.Sections, e.producersSection(m, r, 10))
 		a.Sources = appendSource(a.Sources, r.Source)
 		for _, measure := range e.kb.Measures(m.ID) {
 			if measure == r.Measure || knowledge.IsReserves(measure) || knowledge.IsCapacity(measure) {
@@ -67,7 +70,7 @@ func (e *Engine) producersAnswer(m *knowledge.Mineral, q string) *Answer {
 			}
 			other := e.kb.Rank(m.ID, measure, e.kb.LatestYear(m.ID, measure))
 			if len(other.Rows) > 0 {
-				a.Sections = append(a.Sections, producersSection(e.kb, m, other, 5))
+				a.Sections = append(a.Sections, e.producersSection(m, other, 5))
 			}
 		}
 	}
@@ -79,18 +82,18 @@ func (e *Engine) producersAnswer(m *knowledge.Mineral, q string) *Answer {
 }
 
 func (e *Engine) reservesSection(r knowledge.Ranking, n int) Section {
-	s := Section{Heading: "Reserves"}
+	s := Section{Heading: e.t("Reserves")}
 	for _, row := range r.Top(n) {
 		v := figureValue(row)
 		if row.Share >= 0 {
 			v += " (" + percent(row.Share) + ")"
 		}
-		s.Facts = append(s.Facts, Fact{Label: e.kb.CountryName(row.Country), Value: v})
+		s.Facts = append(s.Facts, Fact{Label: e.countryName(row.Country), Value: v})
 	}
 	if r.World != nil {
-		s.Facts = append(s.Facts, Fact{Label: "World", Value: worldValue(*r.World)})
+		s.Facts = append(s.Facts, Fact{Label: e.t("World"), Value: e.worldValue(*r.World)})
 	}
-	s.Note = dataNote(r)
+	s.Note = e.dataNote(r)
 	return s
 }
 
@@ -102,13 +105,13 @@ func (e *Engine) addMineralSources(a *Answer, m *knowledge.Mineral) {
 
 // usesAnswer: what a mineral is used for.
 func (e *Engine) usesAnswer(m *knowledge.Mineral, q string) *Answer {
-	a := &Answer{Intent: IntentUses, Question: q, Record: e.mineralRef(m), Title: "What " + strings.ToLower(m.Name) + " is used for", Subtitle: m.NameES}
-	a.Sections = append(a.Sections, Section{Heading: "Main uses", Items: m.Uses})
+	a := &Answer{Intent: IntentUses, Question: q, Record: e.mineralRef(m), Title: e.f("What %s is used for", strings.ToLower(e.mineralName(m))), Subtitle: e.otherName(m)}
+	a.Sections = append(a.Sections, Section{Heading: e.t("Main uses"), Items: e.uses(m)})
 	if uses := e.kb.EndUsesOf(m.ID); len(uses) > 0 {
-		a.Sections = append(a.Sections, Section{Heading: "United States", Facts: []Fact{endUsesFact(uses)}, Note: uses[0].Source.Edition})
+		a.Sections = append(a.Sections, Section{Heading: e.countryName("united-states"), Facts: []Fact{e.endUsesFact(uses)}, Note: uses[0].Source.Edition})
 		a.Sources = appendSource(a.Sources, uses[0].Source)
 	}
-	a.Sections = append(a.Sections, Section{Text: firstParagraph(m.Summary)})
+	a.Sections = append(a.Sections, Section{Text: firstParagraph(e.summary(m.Summary, m.SummaryES))})
 	e.addMineralSources(a, m)
 	return a
 }
@@ -118,23 +121,23 @@ func (e *Engine) listsAnswer(m *knowledge.Mineral, q string) *Answer {
 	a := &Answer{Intent: IntentLists, Question: q, Record: e.mineralRef(m)}
 	switch {
 	case m.AddedIn2025():
-		a.Title = fmt.Sprintf("Yes: %s joined the U.S. critical minerals list in 2025", m.Name)
+		a.Title = e.f("Yes: %s joined the U.S. critical minerals list in 2025", e.mineralName(m))
 	case m.On(knowledge.USGS2025):
-		a.Title = fmt.Sprintf("Yes: %s is a U.S. critical mineral", m.Name)
+		a.Title = e.f("Yes: %s is a U.S. critical mineral", e.mineralName(m))
 	default:
-		a.Title = fmt.Sprintf("%s is not on the U.S. 2025 critical minerals list", m.Name)
+		a.Title = e.f("%s is not on the U.S. 2025 critical minerals list", e.mineralName(m))
 	}
-	s := Section{Heading: "Critical lists"}
+	s := Section{Heading: e.t("Critical lists")}
 	for _, l := range knowledge.Lists {
-		v := "no"
+		v := e.t("no")
 		for _, en := range m.Lists {
 			if en.List == l {
-				v = "yes (listed as " + en.Item + ")"
+				v = e.f("yes (listed as %s)", en.Item)
 				a.Sources = appendSource(a.Sources, en.Source)
 				break
 			}
 		}
-		s.Facts = append(s.Facts, Fact{Label: l.Title(), Value: v})
+		s.Facts = append(s.Facts, Fact{Label: e.t(l.Title()), Value: v})
 	}
 	a.Sections = append(a.Sections, s)
 	return a
@@ -142,13 +145,13 @@ func (e *Engine) listsAnswer(m *knowledge.Mineral, q string) *Answer {
 
 // riskAnswer: how concentrated a mineral's supply is, and how much the U.S. imports.
 func (e *Engine) riskAnswer(m *knowledge.Mineral, q string) *Answer {
-	a := &Answer{Intent: IntentRisk, Question: q, Record: e.mineralRef(m), Title: "Supply risk: " + strings.ToLower(m.Name)}
+	a := &Answer{Intent: IntentRisk, Question: q, Record: e.mineralRef(m), Title: e.f("Supply risk: %s", strings.ToLower(e.mineralName(m)))}
 	if r, ok := e.kb.PrimaryRanking(m.ID); ok && r.HasShares() {
-		a.Sections = append(a.Sections, Section{Heading: "Concentration of " + knowledge.MeasureLabel(r.Measure) + ", " + yearLabel(r.Year, r.Estimated),
-			Facts: riskFacts(e.kb, r), Note: derivedNote + " " + dataNote(r)})
+		a.Sections = append(a.Sections, Section{Heading: e.f("Concentration of %s, %s", e.measure(r.Measure), yearLabel(r.Year, r.Estimated)),
+			Facts: e.riskFacts(r), Note: e.t(derivedNote) + " " + e.dataNote(r)})
 		a.Sources = appendSource(a.Sources, r.Source)
 	} else {
-		a.Sections = append(a.Sections, Section{Text: "No world production table with a world total is available for " + strings.ToLower(m.Name) + ", so no concentration figures can be computed."})
+		a.Sections = append(a.Sections, Section{Text: e.f("No world production table with a world total is available for %s, so no concentration figures can be computed.", strings.ToLower(e.mineralName(m)))})
 	}
 	if s, ok := e.usImportSection(m); ok {
 		a.Sections = append(a.Sections, s)
@@ -164,27 +167,27 @@ func (e *Engine) compare(q string, ms []knowledge.Ref) *Answer {
 	var names []string
 	for i, ref := range ms {
 		if i == maxCompare {
-			a.Sections = append(a.Sections, Section{Text: fmt.Sprintf("…and %d more not compared; name at most %d.", len(ms)-maxCompare, maxCompare)})
+			a.Sections = append(a.Sections, Section{Text: e.f("…and %s more not compared; name at most %s.", strconv.Itoa(len(ms)-maxCompare), strconv.Itoa(maxCompare))})
 			break
 		}
 		m, ok := e.kb.Mineral(ref.ID)
 		if !ok {
 			continue
 		}
-		names = append(names, m.Name)
-		s := Section{Heading: m.Name}
+		names = append(names, e.mineralName(m))
+		s := Section{Heading: e.mineralName(m)}
 		if r, ok := e.kb.PrimaryRanking(m.ID); ok && r.HasShares() {
 			lead := r.Rows[0]
 			s.Facts = append(s.Facts,
-				Fact{Label: "Top producer (" + knowledge.MeasureLabel(r.Measure) + ", " + yearLabel(r.Year, r.Estimated) + ")", Value: e.kb.CountryName(lead.Country) + ", " + percent(lead.Share)},
-				Fact{Label: "Top 3 share", Value: percent(r.TopShare(3))},
-				Fact{Label: "HHI", Value: fmt.Sprintf("%s (%s)", number(float64(int(r.HHI()+0.5))), hhiReading(r.HHI()))})
+				Fact{Label: e.f("Top producer (%s, %s)", e.measure(r.Measure), yearLabel(r.Year, r.Estimated)), Value: e.countryName(lead.Country) + ", " + percent(lead.Share)},
+				Fact{Label: e.t("Top 3 share"), Value: percent(r.TopShare(3))},
+				Fact{Label: "HHI", Value: number(float64(int(r.HHI()+0.5))) + " (" + e.hhiReading(r.HHI()) + ")"})
 			a.Sources = appendSource(a.Sources, r.Source)
 		} else {
-			s.Facts = append(s.Facts, Fact{Label: "Producers", Value: "no country table with a world total"})
+			s.Facts = append(s.Facts, Fact{Label: e.t("Producers"), Value: e.t("no country table with a world total")})
 		}
 		if rel, ok := e.kb.LatestReliance(m.ID); ok {
-			s.Facts = append(s.Facts, Fact{Label: "U.S. net import reliance, " + yearLabel(rel.Year, rel.Estimated), Value: relianceText(rel)})
+			s.Facts = append(s.Facts, Fact{Label: e.f("U.S. net import reliance, %s", yearLabel(rel.Year, rel.Estimated)), Value: e.relianceText(rel)})
 		}
 		var lists []string
 		for _, l := range knowledge.Lists {
@@ -193,14 +196,14 @@ func (e *Engine) compare(q string, ms []knowledge.Ref) *Answer {
 			}
 		}
 		if len(lists) == 0 {
-			lists = []string{"none"}
+			lists = []string{e.t("none")}
 		}
-		s.Facts = append(s.Facts, Fact{Label: "Lists", Value: strings.Join(lists, ", ")})
+		s.Facts = append(s.Facts, Fact{Label: e.t("Lists"), Value: strings.Join(lists, ", ")})
 		a.Sections = append(a.Sections, s)
-		a.Related = appendLink(a.Related, Link{Ref: ref, Title: m.Name})
+		a.Related = appendLink(a.Related, Link{Ref: ref, Title: e.mineralName(m)})
 	}
-	a.Title = "Compare " + strings.Join(names, ", ")
-	a.Sections = append(a.Sections, Section{Note: derivedNote})
+	a.Title = e.f("Compare %s", strings.Join(names, ", "))
+	a.Sections = append(a.Sections, Section{Note: e.t(derivedNote)})
 	return a
 }
 
@@ -208,7 +211,7 @@ func (e *Engine) compare(q string, ms []knowledge.Ref) *Answer {
 func (e *Engine) mineralInCountry(q string, mref, cref knowledge.Ref) *Answer {
 	m, _ := e.kb.Mineral(mref.ID)
 	c, _ := e.kb.Country(cref.ID)
-	a := &Answer{Intent: IntentMineralCountry, Question: q, Record: mref, Title: m.Name + " in " + c.Name}
+	a := &Answer{Intent: IntentMineralCountry, Question: q, Record: mref, Title: e.f("%s in %s", e.mineralName(m), e.countryName(c.ID))}
 	found := false
 	for _, measure := range e.kb.Measures(m.ID) {
 		year := e.kb.LatestYear(m.ID, measure)
@@ -218,26 +221,26 @@ func (e *Engine) mineralInCountry(q string, mref, cref knowledge.Ref) *Answer {
 			continue
 		}
 		found = true
-		v := fmt.Sprintf("%s %s", figureValue(row), r.Unit)
+		v := figureValue(row) + " " + e.t(r.Unit)
 		if row.Share >= 0 {
-			v += fmt.Sprintf(", %s of the world", percent(row.Share))
+			v += ", " + e.f("%s of the world", percent(row.Share))
 		}
-		v += fmt.Sprintf(", #%d of %d countries listed", row.Rank, len(r.Rows))
-		label := capitalize(knowledge.MeasureLabel(measure))
+		v += ", " + e.f("#%s of %s countries listed", strconv.Itoa(row.Rank), strconv.Itoa(len(r.Rows)))
+		label := capitalize(e.measure(measure))
 		if year > 0 {
 			label += ", " + yearLabel(year, row.Estimated)
 		}
-		a.Sections = append(a.Sections, Section{Facts: []Fact{{Label: label, Value: v}}, Note: dataNote(r)})
+		a.Sections = append(a.Sections, Section{Facts: []Fact{{Label: label, Value: v}}, Note: e.dataNote(r)})
 		a.Sources = appendSource(a.Sources, r.Source)
 	}
 	if !found {
-		a.Sections = append(a.Sections, Section{Text: fmt.Sprintf("The USGS tables this knowledge base holds list no %s figures for %s.", strings.ToLower(m.Name), c.Name)})
+		a.Sections = append(a.Sections, Section{Text: e.f("The USGS tables this knowledge base holds list no %s figures for %s.", strings.ToLower(e.mineralName(m)), e.countryName(c.ID))})
 	}
 	for _, x := range e.kb.ImportSourcesOf(m.ID) {
 		if x.Country == c.ID {
-			label := "Share of U.S. imports " + x.Period
+			label := e.f("Share of U.S. imports %s", x.Period)
 			if x.Product != "" {
-				label += " (" + strings.ToLower(x.Product) + ")"
+				label += " (" + strings.ToLower(e.t(x.Product)) + ")"
 			}
 			a.Sections = append(a.Sections, Section{Facts: []Fact{{Label: label, Value: x.Printed + "%"}}})
 			a.Sources = appendSource(a.Sources, x.Source)
@@ -247,15 +250,15 @@ func (e *Engine) mineralInCountry(q string, mref, cref knowledge.Ref) *Answer {
 	for _, p := range e.kb.PoliciesIn(c.ID) {
 		for _, id := range p.Minerals {
 			if id == m.ID || id == m.Group {
-				both = append(both, p.Date.Human()+": "+p.Title)
+				both = append(both, e.lang.Date(p.Date)+": "+e.policyTitle(p))
 				break
 			}
 		}
 	}
 	if len(both) > 0 {
-		a.Sections = append(a.Sections, Section{Heading: "Policy", Items: both})
+		a.Sections = append(a.Sections, Section{Heading: e.t("Policy"), Items: both})
 	}
-	a.Related = appendLink(a.Related, Link{Ref: cref, Title: c.Name})
+	a.Related = appendLink(a.Related, Link{Ref: cref, Title: e.countryName(c.ID)})
 	return a
 }
 
@@ -273,15 +276,15 @@ func (e *Engine) list(q, which string) *Answer {
 	case "eu-strategic", "eu-crma-strategic", "strategic":
 		l = knowledge.EUCRMAStrategic
 	case "new-in-2025", "new", "added", "2025-additions":
-		a := &Answer{Intent: IntentList, Question: q, Title: "Added to the U.S. critical minerals list in 2025"}
+		a := &Answer{Intent: IntentList, Question: q, Title: e.t("Added to the U.S. critical minerals list in 2025")}
 		var names []string
 		for _, m := range e.kb.OnList(knowledge.USGS2025) {
 			if m.AddedIn2025() {
-				names = append(names, m.Name)
-				a.Related = appendLink(a.Related, Link{Ref: e.mineralRef(m), Title: m.Name})
+				names = append(names, e.mineralName(m))
+				a.Related = appendLink(a.Related, Link{Ref: e.mineralRef(m), Title: e.mineralName(m)})
 			}
 		}
-		a.Subtitle = fmt.Sprintf("%d minerals: on the 2025 list and not on the 2022 one (derived from the two lists)", len(names))
+		a.Subtitle = e.f("%s minerals: on the 2025 list and not on the 2022 one (derived from the two lists)", strconv.Itoa(len(names)))
 		a.Sections = []Section{{Text: strings.Join(names, ", ")}}
 		a.Sources = e.listSources(knowledge.USGS2025, knowledge.USGS2022)
 		return a
@@ -289,12 +292,12 @@ func (e *Engine) list(q, which string) *Answer {
 		return e.usage("list")
 	}
 	ms := e.kb.OnList(l)
-	a := &Answer{Intent: IntentList, Question: q, Title: l.Title(), Subtitle: fmt.Sprintf("%d minerals", len(ms))}
+	a := &Answer{Intent: IntentList, Question: q, Title: e.t(l.Title()), Subtitle: e.f("%s minerals", strconv.Itoa(len(ms)))}
 	var names []string
 	for _, m := range ms {
-		n := m.Name
+		n := e.mineralName(m)
 		if l == knowledge.USGS2025 && m.AddedIn2025() {
-			n += " (new)"
+			n += " " + e.t("(new)")
 		}
 		names = append(names, n)
 	}
@@ -317,17 +320,17 @@ func (e *Engine) listSources(ls ...knowledge.List) []knowledge.Source {
 
 // policyList lists policy items, newest first.
 func (e *Engine) policyList(q string, ps []*knowledge.Policy, title string) *Answer {
-	a := &Answer{Intent: IntentPolicyList, Question: q, Title: title}
+	a := &Answer{Intent: IntentPolicyList, Question: q, Title: e.t(title)}
 	s := Section{}
 	ps = slices.Clone(ps)
 	slices.SortStableFunc(ps, func(x, y *knowledge.Policy) int { return y.Date.Time.Compare(x.Date.Time) })
 	for _, p := range ps {
-		item := p.Date.Human() + ": " + p.Title
+		item := e.lang.Date(p.Date) + ": " + e.policyTitle(p)
 		if !p.EndDate.IsZero() {
-			item += " (until " + p.EndDate.Human() + ")"
+			item += " " + e.f("(until %s)", e.lang.Date(p.EndDate))
 		}
 		s.Items = append(s.Items, item)
-		a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: p.Title})
+		a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
 	}
 	a.Sections = []Section{s}
 	return a

@@ -1,7 +1,7 @@
 package bot
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/slack-go/slack"
@@ -41,23 +41,24 @@ type renderOptions struct {
 
 // render turns an answer into a Slack message. All text from the answer is escaped.
 func render(a *answer.Answer, opt renderOptions) Message {
-	b := &builder{}
+	l := a.Lang
+	b := &builder{lang: l}
 	b.add(slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, truncateRunes(esc(a.Title), maxHeaderChars), false, false)))
 	var ctx []string
 	if a.Subtitle != "" {
 		ctx = append(ctx, esc(a.Subtitle))
 	}
 	if len(a.DidYouMean) > 0 && a.Found() {
-		ctx = append(ctx, "Showing results for *"+esc(strings.Join(a.DidYouMean, ", "))+"*")
+		ctx = append(ctx, l.Sprintf("Showing results for %s", "*"+esc(strings.Join(a.DidYouMean, ", "))+"*"))
 	}
 	if opt.sharedBy != "" {
-		ctx = append(ctx, "Shared by <@"+esc(opt.sharedBy)+">")
+		ctx = append(ctx, l.Sprintf("Shared by %s", "<@"+esc(opt.sharedBy)+">"))
 	}
 	if len(ctx) > 0 {
 		b.context(strings.Join(ctx, "  ·  "))
 	}
 	for _, s := range a.Sections {
-		if txt := sectionText(s); txt != "" {
+		if txt := sectionText(l, s); txt != "" {
 			b.section(txt)
 		}
 		if s.Note != "" {
@@ -65,33 +66,34 @@ func render(a *answer.Answer, opt renderOptions) Message {
 		}
 	}
 	if len(a.DidYouMean) > 0 && !a.Found() {
-		b.section("Did you mean: *" + esc(strings.Join(a.DidYouMean, "*, *")) + "*?")
+		b.section(l.Sprintf("Did you mean: %s?", "*"+esc(strings.Join(a.DidYouMean, "*, *"))+"*"))
 	}
 	if len(a.Related) > 0 && a.Intent != answer.IntentSearch {
 		var names []string
 		for _, l := range a.Related {
 			names = append(names, esc(l.Title))
 		}
-		b.context("See also: " + listWithMore(names, 8, "; "))
+		b.context(l.Sprintf("See also: %s", listWithMore(l, names, 8, "; ")))
 	}
 	if len(a.Sources) > 0 {
 		var links []string
 		for _, s := range a.Sources {
 			links = append(links, link(s.URL, s.Edition))
 		}
-		b.context("Sources: " + joinWithin(links, "  ·  ", maxContextChars-len("Sources: ")))
+		label := l.Sprintf("Sources: %s", "")
+		b.context(label + joinWithin(l, links, "  ·  ", maxContextChars-len(label)))
 	}
 	if opt.shareButton && a.Found() && a.Question != "" {
 		// The value is escaped too: Slack does not render it, but nothing raw goes out.
 		btn := slack.NewButtonBlockElement(actionShare, truncate(esc(a.Question), maxButtonValue),
-			slack.NewTextBlockObject(slack.PlainTextType, "Share in channel", false, false))
+			slack.NewTextBlockObject(slack.PlainTextType, l.T("Share in channel"), false, false))
 		b.reserve(slack.NewActionBlock("share", btn))
 	}
 	return Message{Text: fallback(a), Blocks: b.done()}
 }
 
 // sectionText is one section as mrkdwn: heading, paragraph, items, chart, facts.
-func sectionText(s answer.Section) string {
+func sectionText(l answer.Lang, s answer.Section) string {
 	var parts []string
 	if s.Heading != "" {
 		parts = append(parts, "*"+esc(s.Heading)+"*")
@@ -104,7 +106,7 @@ func sectionText(s answer.Section) string {
 		for i, it := range s.Items {
 			items[i] = "• " + esc(it)
 		}
-		parts = append(parts, listWithMore(items, 12, "\n"))
+		parts = append(parts, listWithMore(l, items, 12, "\n"))
 	}
 	if len(s.Bars) > 0 {
 		parts = append(parts, "```\n"+esc(strings.TrimRight(answer.Bars(s.Bars), "\n"))+"\n```")
@@ -134,22 +136,22 @@ func link(url, label string) string {
 }
 
 // listWithMore joins up to n items and says how many more there are.
-func listWithMore(items []string, n int, sep string) string {
+func listWithMore(l answer.Lang, items []string, n int, sep string) string {
 	if len(items) <= n {
 		return strings.Join(items, sep)
 	}
-	return strings.Join(items[:n], sep) + sep + fmt.Sprintf("…and %d more", len(items)-n)
+	return strings.Join(items[:n], sep) + sep + l.Sprintf("…and %s more", strconv.Itoa(len(items)-n))
 }
 
 // joinWithin joins whole items (never cutting one, so links stay intact) up to max bytes,
 // and says how many more there are.
-func joinWithin(items []string, sep string, max int) string {
+func joinWithin(l answer.Lang, items []string, sep string, max int) string {
 	var b strings.Builder
 	for i, it := range items {
-		more := fmt.Sprintf("%s…and %d more", sep, len(items)-i)
+		more := sep + l.Sprintf("…and %s more", strconv.Itoa(len(items)-i))
 		if b.Len()+len(sep)+len(it)+len(more) > max && i < len(items)-1 || b.Len()+len(sep)+len(it) > max {
 			if i == 0 {
-				return fmt.Sprintf("%d sources", len(items))
+				return l.Sprintf("%s sources", strconv.Itoa(len(items)))
 			}
 			b.WriteString(more)
 			return b.String()
@@ -180,6 +182,7 @@ func fallback(a *answer.Answer) string {
 // builder collects blocks within the count and size limits, keeping room for the last
 // (reserved) ones and saying when it had to leave something out.
 type builder struct {
+	lang    answer.Lang
 	blocks  []slack.Block
 	chars   int
 	dropped int
@@ -217,7 +220,7 @@ func (b *builder) reserve(bl slack.Block) { b.tail = append(b.tail, bl) }
 
 func (b *builder) done() []slack.Block {
 	if b.dropped > 0 {
-		note := fmt.Sprintf("_…and %d more parts left out to fit in one message._", b.dropped)
+		note := "_" + b.lang.Sprintf("…and %s more parts left out to fit in one message.", strconv.Itoa(b.dropped)) + "_"
 		b.add(slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, note, false, false)))
 	}
 	return append(b.blocks, b.tail...)

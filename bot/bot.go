@@ -21,9 +21,11 @@ import (
 	"github.com/mineralbot/mineralbot/answer"
 )
 
-// Answerer answers a question; the answer engine implements it.
+// Answerer answers a question in a language, and tells a question's language; the answer
+// engine implements it.
 type Answerer interface {
-	Ask(ctx context.Context, question string) (*answer.Answer, error)
+	Ask(ctx context.Context, question string, lang answer.Lang) (*answer.Answer, error)
+	DetectLanguage(text string) (answer.Lang, bool)
 }
 
 // ErrAuth is returned by [Bot.Run] when Slack rejects a token: retrying will not help.
@@ -70,6 +72,9 @@ type Config struct {
 	Clock Clock
 	// Reloader reloads the knowledge base for /mineral reload; the command is off when nil.
 	Reloader Reloader
+	// Language answers when neither the question nor the user's Slack locale tells; English
+	// when empty.
+	Language answer.Lang
 }
 
 // Reloader reloads the knowledge base and summarizes what it loaded.
@@ -90,6 +95,7 @@ type Bot struct {
 	botID  string
 	obs    Observer
 	digest *digester
+	locale *localeCache
 
 	connected   atomic.Bool
 	connections atomic.Int64
@@ -165,8 +171,11 @@ func New(cfg Config) (*Bot, error) {
 	if cfg.Observer == nil {
 		cfg.Observer = nopObserver{}
 	}
+	if cfg.Language == "" {
+		cfg.Language = answer.English
+	}
 	b := &Bot{cfg: cfg, http: cfg.HTTPClient, log: cfg.Logger, obs: cfg.Observer,
-		pool: newPool(cfg.Workers, cfg.Queue), seen: newSeenSet(10000, time.Hour)}
+		pool: newPool(cfg.Workers, cfg.Queue), seen: newSeenSet(10000, time.Hour), locale: newLocaleCache(10000, time.Hour)}
 	retry := slack.DefaultRetryConfig()
 	retry.MaxRetries = 5
 	retry.RetryAfterDuration = 2 * time.Second
@@ -193,7 +202,7 @@ func New(cfg Config) (*Bot, error) {
 		}
 		b.cfg = cfg
 		b.digest = newDigester(digestConfig{schedule: sched, channels: cfg.DigestChannels, grace: cfg.DigestGrace,
-			admins: cfg.Admins, keepQuestions: cfg.KeepQuestions},
+			admins: cfg.Admins, keepQuestions: cfg.KeepQuestions, lang: b.cfg.Language},
 			cfg.Store, cfg.Digests, cfg.Clock, cfg.Logger, b.obs, b.postDigest)
 	}
 	b.sm = socketmode.New(b.api,
@@ -418,9 +427,9 @@ const (
 
 // ask answers a question, turning a failure into a polite answer (and a log line). A question
 // nobody could answer is kept for the admins' curation report, if questions are kept.
-func (b *Bot) ask(ctx context.Context, log *slog.Logger, question, where string) *answer.Answer {
+func (b *Bot) ask(ctx context.Context, log *slog.Logger, question, where string, lang answer.Lang) *answer.Answer {
 	start := time.Now()
-	a, err := b.cfg.Answerer.Ask(ctx, question)
+	a, err := b.cfg.Answerer.Ask(ctx, question, lang)
 	if err == nil {
 		d := time.Since(start)
 		b.obs.Answered(string(a.Intent), d, a.Intent != answer.IntentNotFound)
@@ -429,19 +438,22 @@ func (b *Bot) ask(ctx context.Context, log *slog.Logger, question, where string)
 				log.Warn("could not record an unanswered question", "err", err)
 			}
 		}
-		log.Info("answered", "intent", a.Intent, "record", a.Record.ID, "duration", d)
+		log.Info("answered", "intent", a.Intent, "record", a.Record.ID, "lang", lang, "duration", d)
 	}
 	if err != nil {
 		b.obs.Answered("error", time.Since(start), false)
 		log.Error("answering failed", "err", err)
-		return &answer.Answer{Intent: answer.IntentNotFound, Question: question,
-			Title: "Sorry, something went wrong while answering. Please try again in a moment."}
+		return &answer.Answer{Intent: answer.IntentNotFound, Question: question, Lang: lang,
+			Title: lang.T("Sorry, something went wrong while answering. Please try again in a moment.")}
 	}
 	return a
 }
 
-var busyAnswer = &answer.Answer{Intent: answer.IntentNotFound,
-	Title: "I'm answering a lot of questions right now. Please try again in a moment."}
+const busyText = "I'm answering a lot of questions right now. Please try again in a moment."
+
+func busyAnswer(lang answer.Lang) *answer.Answer {
+	return &answer.Answer{Intent: answer.IntentNotFound, Lang: lang, Title: lang.T(busyText)}
+}
 
 // slashResponse is the JSON body of a slash command reply, in the ack or by response_url.
 type slashResponse struct {
@@ -472,7 +484,7 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 	if !started {
 		b.obs.Busy()
 		log.Warn("busy: slash command turned away")
-		b.ack(req, slashResponse{ResponseType: "ephemeral", Text: esc(busyAnswer.Title)})
+		b.ack(req, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(busyText))})
 		return
 	}
 	if !now {
@@ -503,37 +515,42 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 // slashReply answers a slash command: ephemeral, with a "Share in channel" button.
 func (b *Bot) slashReply(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) slashResponse {
 	text := strings.TrimSpace(cmd.Text)
+	lang := b.language(ctx, log, cmd.UserID, text)
+	log = log.With("lang", lang)
 	if first, rest, _ := strings.Cut(text, " "); strings.EqualFold(first, "digest") {
-		return b.digestCommand(ctx, log, cmd, strings.TrimSpace(rest))
+		return b.digestCommand(ctx, log, cmd, strings.TrimSpace(rest), lang)
 	}
 	if strings.EqualFold(text, "reload") {
-		return b.reloadCommand(ctx, log, cmd)
+		return b.reloadCommand(ctx, log, cmd, lang)
 	}
 	if first, _, _ := strings.Cut(text, " "); strings.EqualFold(first, "curate") {
-		return b.curateCommand(ctx, log, cmd)
+		return b.curateCommand(ctx, log, cmd, lang)
 	}
 	var a *answer.Answer
-	if text == "" || strings.EqualFold(text, "help") {
-		a = helpAnswer(cmd.Command)
+	if text == "" || isHelp(text) {
+		a = b.helpAnswer(ctx, log, lang)
 	} else {
-		a = b.ask(ctx, log, text, fromSlash)
+		a = b.ask(ctx, log, text, fromSlash, lang)
 	}
 	m := render(a, renderOptions{shareButton: true})
 	return slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks}
 }
 
-func helpAnswer(command string) *answer.Answer {
-	if command == "" {
-		command = "/mineral"
-	}
-	return &answer.Answer{Intent: answer.IntentHelp, Title: "mineralbot: critical minerals, sourced",
-		Sections: []answer.Section{{Items: []string{
-			command + " antimony: a mineral's card (names, Spanish names and symbols work: plata, Sb)",
-			command + " mexico: what a country produces and where it ranks",
-			command + " section 232: a policy item",
-			command + " who produces graphite?: any question; I search the knowledge base",
-			"Mention @mineralbot in a channel, or send me a direct message.",
-		}}}}
+func isHelp(text string) bool {
+	return strings.EqualFold(text, "help") || strings.EqualFold(text, "ayuda")
+}
+
+// helpAnswer is the engine's help (every subcommand, from its one table) and the Slack-only
+// commands.
+func (b *Bot) helpAnswer(ctx context.Context, log *slog.Logger, lang answer.Lang) *answer.Answer {
+	a := b.ask(ctx, log, "help", "", lang)
+	a.Sections = append(a.Sections, answer.Section{Heading: lang.T("In Slack"), Items: []string{
+		lang.T("/mineral digest subscribe | unsubscribe | status | preview: the channel's weekly digest (subscribing is for admins)"),
+		lang.T("/mineral curate: the questions nobody could answer, privately (admins)"),
+		lang.T("/mineral reload: reload the knowledge base (admins)"),
+		lang.T("Mention @mineralbot in a channel, or send me a direct message."),
+	}})
+	return a
 }
 
 // respond posts a slash command's reply to its response_url, retrying transient failures.
@@ -630,7 +647,7 @@ func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event) {
 		if thread == "" {
 			thread = e.TimeStamp
 		}
-		b.answerMessage(ctx, log.With("event", "app_mention", "user", e.User, "channel", e.Channel), fromMention, e.Channel, e.TimeStamp, thread, e.Text)
+		b.answerMessage(ctx, log.With("event", "app_mention", "user", e.User, "channel", e.Channel), fromMention, e.User, e.Channel, e.TimeStamp, thread, e.Text)
 	case *slackevents.MessageEvent:
 		if e.ChannelType != "im" {
 			return // mentions in channels arrive as app_mention too; answer those
@@ -639,36 +656,40 @@ func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event) {
 			return // bots (ourselves included), edits, joins: answering them makes loops
 		}
 		b.obs.Request("message_im")
-		b.answerMessage(ctx, log.With("event", "message.im", "user", e.User, "channel", e.Channel), fromDM, e.Channel, e.TimeStamp, e.ThreadTimeStamp, e.Text)
+		b.answerMessage(ctx, log.With("event", "message.im", "user", e.User, "channel", e.Channel), fromDM, e.User, e.Channel, e.TimeStamp, e.ThreadTimeStamp, e.Text)
 	}
 }
 
 // answerMessage answers a mention or DM once, posting in the given thread (if any).
-func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, where, channel, ts, thread, text string) {
+func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, where, user, channel, ts, thread, text string) {
 	if !b.seen.add("msg:" + channel + "/" + ts) {
 		b.obs.Duplicate()
 		return
 	}
 	question := strings.TrimSpace(stripMentions(text))
 	started, _ := b.pool.try(func() {
+		lang := b.language(ctx, log, user, question)
+		log := log.With("lang", lang)
 		var a *answer.Answer
-		if question == "" || strings.EqualFold(question, "help") {
-			a = helpAnswer("/mineral")
+		if question == "" || isHelp(question) {
+			a = b.helpAnswer(ctx, log, lang)
 		} else {
-			a = b.ask(ctx, log, question, where)
+			a = b.ask(ctx, log, question, where, lang)
 		}
 		b.post(ctx, log, channel, thread, render(a, renderOptions{}))
 	})
 	if !started {
 		b.obs.Busy()
 		log.Warn("busy: message turned away")
-		go b.post(ctx, log, channel, thread, render(busyAnswer, renderOptions{}))
+		go b.post(ctx, log, channel, thread, render(busyAnswer(b.cfg.Language), renderOptions{}))
 	}
 }
 
 // reloadCommand reloads the knowledge base, for admins.
-func (b *Bot) reloadCommand(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) slashResponse {
-	reply := func(text string) slashResponse { return slashResponse{ResponseType: "ephemeral", Text: text} }
+func (b *Bot) reloadCommand(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand, lang answer.Lang) slashResponse {
+	reply := func(format string, args ...any) slashResponse {
+		return slashResponse{ResponseType: "ephemeral", Text: lang.Sprintf(format, args...)}
+	}
 	if b.cfg.Reloader == nil {
 		return reply("Reloading is not enabled on this bot.")
 	}
@@ -682,9 +703,9 @@ func (b *Bot) reloadCommand(ctx context.Context, log *slog.Logger, cmd slack.Sla
 	}
 	summary, err := b.cfg.Reloader.Reload(ctx)
 	if err != nil {
-		return reply("The reload failed; the previous knowledge base keeps serving.\n```\n" + esc(truncate(err.Error(), 2500)) + "\n```")
+		return reply("The reload failed; the previous knowledge base keeps serving.%s", "\n```\n"+esc(truncate(err.Error(), 2500))+"\n```")
 	}
-	return reply("Reloaded: " + esc(summary))
+	return reply("Reloaded: %s", esc(summary))
 }
 
 // NotifyAdmins sends a direct message to each configured admin.
@@ -748,13 +769,13 @@ func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
 		question, user, url := unesc(act.Value), cb.User.ID, cb.ResponseURL
 		log := log.With("action", actionShare, "user", user, "channel", cb.Channel.ID)
 		if started, _ := b.pool.try(func() {
-			a := b.ask(ctx, log, question, fromShare)
+			a := b.ask(ctx, log, question, fromShare, b.language(ctx, log, user, question))
 			m := render(a, renderOptions{sharedBy: user})
 			b.respond(ctx, log, url, slashResponse{ResponseType: "in_channel", Text: m.Text, Blocks: m.Blocks, DeleteOriginal: true})
 		}); !started {
 			b.obs.Busy()
 			log.Warn("busy: share turned away")
-			go b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(busyAnswer.Title)})
+			go b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(busyText))})
 		}
 	}
 }

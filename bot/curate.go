@@ -16,8 +16,8 @@ const curationWindow = 7 * 24 * time.Hour
 // curateCommand shows an admin, privately, the questions the bot could not answer in the
 // last week. The report quotes what users typed, in DMs too: it is for admins only and is
 // always ephemeral.
-func (b *Bot) curateCommand(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) slashResponse {
-	reply := func(text string) slashResponse { return slashResponse{ResponseType: "ephemeral", Text: text} }
+func (b *Bot) curateCommand(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand, lang answer.Lang) slashResponse {
+	reply := func(text string) slashResponse { return slashResponse{ResponseType: "ephemeral", Text: lang.T(text)} }
 	ok, err := b.isAdmin(ctx, cmd.UserID)
 	if err != nil {
 		log.Error("admin check failed", "err", err)
@@ -27,7 +27,7 @@ func (b *Bot) curateCommand(ctx context.Context, log *slog.Logger, cmd slack.Sla
 		return reply("Sorry, only workspace admins and the bot's configured admins can see the curation report.")
 	}
 	now := time.Now()
-	in := answer.CurationInput{Since: now.Add(-curationWindow), Until: now, Kept: b.cfg.KeepQuestions && b.cfg.Store != nil, Most: 25}
+	in := answer.CurationInput{Since: now.Add(-curationWindow), Until: now, Kept: b.cfg.KeepQuestions && b.cfg.Store != nil, Most: 25, Lang: lang}
 	if in.Kept {
 		us, err := b.cfg.Store.UnansweredBetween(in.Since, in.Until)
 		if err != nil {

@@ -72,6 +72,7 @@ type digestConfig struct {
 	// are questions to report.
 	admins        []string
 	keepQuestions bool
+	lang          answer.Lang // the default language of digests and reports
 }
 
 // sourceCuration marks the subscriptions that send an admin the curation report by DM.
@@ -247,9 +248,9 @@ func (d *digester) send(ctx context.Context, s sub, period time.Time) error {
 		if len(us) == 0 {
 			return d.store.MarkSkipped(s.ID(), period, "no unanswered questions", d.clock.Now())
 		}
-		a = answer.Curation(answer.CurationInput{Since: since, Until: period, Questions: questionTexts(us), Kept: true, Location: s.sched.Loc})
+		a = answer.Curation(answer.CurationInput{Since: since, Until: period, Questions: questionTexts(us), Kept: true, Location: s.sched.Loc, Lang: s.lang(d.cfg.lang)})
 	} else {
-		a = d.builder.Digest(answer.DigestInput{Period: period, Since: since, Location: s.sched.Loc})
+		a = d.builder.Digest(answer.DigestInput{Period: period, Since: since, Location: s.sched.Loc, Lang: s.lang(d.cfg.lang)})
 	}
 	ts, postErr := d.post(ctx, s.Channel, render(a, renderOptions{}))
 	if err := d.store.MarkPosted(s.ID(), period, ts, postErr, d.clock.Now()); err != nil {

@@ -11,15 +11,16 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/mineralbot/mineralbot/answer"
+	"github.com/mineralbot/mineralbot/knowledge"
 )
 
-const digestUsage = "/mineral digest subscribe [weekly|daily] [day] [HH:MM] [Area/City] (or: every 24h) · unsubscribe · status · preview"
+const digestUsage = "/mineral digest subscribe [weekly|daily] [day] [HH:MM] [Area/City] [en|es] (or: every 24h) · unsubscribe · status · preview"
 
 // digestCommand handles /mineral digest …: subscriptions are changed by admins only; status
 // and preview are for everyone. Every reply is ephemeral.
-func (b *Bot) digestCommand(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand, args string) slashResponse {
+func (b *Bot) digestCommand(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand, args string, lang answer.Lang) slashResponse {
 	reply := func(format string, a ...any) slashResponse {
-		return slashResponse{ResponseType: "ephemeral", Text: fmt.Sprintf(format, a...)}
+		return slashResponse{ResponseType: "ephemeral", Text: lang.Sprintf(format, a...)}
 	}
 	if b.digest == nil {
 		return reply("Digests are not enabled on this bot.")
@@ -38,12 +39,12 @@ func (b *Bot) digestCommand(ctx context.Context, log *slog.Logger, cmd slack.Sla
 		if strings.EqualFold(verb, "unsubscribe") {
 			return b.unsubscribe(log, cmd, reply)
 		}
-		return b.subscribe(log, cmd, rest, reply)
+		return b.subscribe(log, cmd, rest, reply, lang)
 	case "status", "":
-		return b.digestStatus(cmd, reply)
+		return b.digestStatus(cmd, reply, lang)
 	case "preview":
 		now := b.cfg.Clock.Now()
-		a := b.cfg.Digests.Digest(answer.DigestInput{Period: now, Since: now.Add(-7 * 24 * time.Hour), Location: time.UTC})
+		a := b.cfg.Digests.Digest(answer.DigestInput{Period: now, Since: now.Add(-7 * 24 * time.Hour), Location: time.UTC, Lang: lang})
 		m := render(a, renderOptions{})
 		return slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks}
 	default:
@@ -51,7 +52,8 @@ func (b *Bot) digestCommand(ctx context.Context, log *slog.Logger, cmd slack.Sla
 	}
 }
 
-func (b *Bot) subscribe(log *slog.Logger, cmd slack.SlashCommand, args string, reply func(string, ...any) slashResponse) slashResponse {
+func (b *Bot) subscribe(log *slog.Logger, cmd slack.SlashCommand, args string, reply func(string, ...any) slashResponse, lang answer.Lang) slashResponse {
+	args, subLang := subscriptionLang(args, b.cfg.Language)
 	spec, desc, err := subscriptionSpec(args)
 	if err != nil {
 		return reply("%s\nUsage: %s", esc(err.Error()), esc(digestUsage))
@@ -60,15 +62,15 @@ func (b *Bot) subscribe(log *slog.Logger, cmd slack.SlashCommand, args string, r
 	if err != nil {
 		return reply("That schedule doesn't work: %s", esc(err.Error()))
 	}
-	sub := Subscription{Channel: cmd.ChannelID, Schedule: spec, Source: "slack", By: cmd.UserID, Since: b.cfg.Clock.Now()}
+	sub := Subscription{Channel: cmd.ChannelID, Schedule: spec, Source: "slack", By: cmd.UserID, Since: b.cfg.Clock.Now(), Lang: subLang}
 	if err := b.cfg.Store.PutSubscription(sub); err != nil {
 		log.Error("saving a subscription failed", "err", err)
 		return reply("Sorry, I couldn't save the subscription. Please try again in a moment.")
 	}
 	b.digest.notify()
-	log.Info("digest subscribed", "schedule", spec)
+	log.Info("digest subscribed", "schedule", spec, "digest_lang", subLang)
 	next := sched.Next(b.cfg.Clock.Now()).In(sched.Loc)
-	return reply("Subscribed: this channel gets the digest %s. Next one: %s.", esc(desc), next.Format("Mon 2 Jan 2006 15:04 MST"))
+	return reply("Subscribed: this channel gets the digest %s, in %s. Next one: %s.", esc(desc), lang.T(langName(subLang)), when(lang, next))
 }
 
 func (b *Bot) unsubscribe(log *slog.Logger, cmd slack.SlashCommand, reply func(string, ...any) slashResponse) slashResponse {
@@ -88,7 +90,7 @@ func (b *Bot) unsubscribe(log *slog.Logger, cmd slack.SlashCommand, reply func(s
 	return reply("Unsubscribed: no more digests in this channel.")
 }
 
-func (b *Bot) digestStatus(cmd slack.SlashCommand, reply func(string, ...any) slashResponse) slashResponse {
+func (b *Bot) digestStatus(cmd slack.SlashCommand, reply func(string, ...any) slashResponse, lang answer.Lang) slashResponse {
 	subs, err := b.digest.subscriptions()
 	if err != nil {
 		return reply("Sorry, I couldn't read the subscriptions just now.")
@@ -98,13 +100,46 @@ func (b *Bot) digestStatus(cmd slack.SlashCommand, reply func(string, ...any) sl
 			continue
 		}
 		next := s.sched.Next(b.cfg.Clock.Now()).In(s.sched.Loc)
-		msg := fmt.Sprintf("This channel gets the digest on `%s` (from %s). Next one: %s.", esc(s.Schedule), s.Source, next.Format("Mon 2 Jan 2006 15:04 MST"))
+		msg := lang.Sprintf("This channel gets the digest on %s (from %s), in %s. Next one: %s.", "`"+esc(s.Schedule)+"`", lang.T(s.Source), lang.T(langName(s.lang(b.cfg.Language))), when(lang, next))
 		if last, ok, _ := b.cfg.Store.LastPosted(s.ID()); ok {
-			msg += " Last posted: " + last.PostedAt.In(s.sched.Loc).Format("Mon 2 Jan 2006 15:04 MST") + "."
+			msg += " " + lang.Sprintf("Last posted: %s.", when(lang, last.PostedAt.In(s.sched.Loc)))
 		}
-		return reply("%s", msg)
+		return slashResponse{ResponseType: "ephemeral", Text: msg}
 	}
 	return reply("This channel has no digest. An admin can start one with `/mineral digest subscribe`.")
+}
+
+// when formats a digest time for people: "Mon 2 Jan 2006 15:04 MST", or in Spanish
+// "2 ene 2026 15:04 CST".
+func when(lang answer.Lang, t time.Time) string {
+	if lang == answer.Spanish {
+		y, m, d := t.Date()
+		return lang.Date(knowledge.Date{Time: time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}) + " " + t.Format("15:04 MST")
+	}
+	return t.Format("Mon 2 Jan 2006 15:04 MST")
+}
+
+// langName is a language's name, to be translated.
+func langName(l answer.Lang) string {
+	if l == answer.Spanish {
+		return "Spanish"
+	}
+	return "English"
+}
+
+// subscriptionLang takes a trailing language ("es", "en", "español", "english") off the
+// subscription's words; def when there is none.
+func subscriptionLang(args string, def answer.Lang) (string, answer.Lang) {
+	f := strings.Fields(args)
+	if len(f) > 0 {
+		switch strings.ToLower(f[len(f)-1]) {
+		case "es", "español", "espanol", "spanish":
+			return strings.Join(f[:len(f)-1], " "), answer.Spanish
+		case "en", "english", "inglés", "ingles":
+			return strings.Join(f[:len(f)-1], " "), answer.English
+		}
+	}
+	return args, def
 }
 
 var weekdays = map[string]int{

@@ -31,12 +31,21 @@ func TestGoldenBlockKit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, q := range map[string]string{
-		"mineral": "antimony", "country": "mexico", "compare": "compare antimony tungsten",
-		"list": "list new-in-2025", "policy": "section 232",
+	for _, v := range []struct {
+		name string
+		lang answer.Lang
+		q    string
+	}{
+		{"mineral", answer.English, "antimony"}, {"country", answer.English, "mexico"},
+		{"compare", answer.English, "compare antimony tungsten"}, {"list", answer.English, "list new-in-2025"},
+		{"policy", answer.English, "section 232"},
+		{"mineral.es", answer.Spanish, "antimonio"}, {"country.es", answer.Spanish, "méxico"},
+		{"compare.es", answer.Spanish, "compara antimonio wolframio"}, {"list.es", answer.Spanish, "lista new-in-2025"},
+		{"policy.es", answer.Spanish, "sección 232"},
 	} {
+		name := v.name
 		t.Run(name, func(t *testing.T) {
-			a, err := eng.Ask(context.Background(), q)
+			a, err := eng.Ask(context.Background(), v.q, v.lang)
 			if err != nil {
 				t.Fatal(err)
 			}

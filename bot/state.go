@@ -12,6 +12,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/mineralbot/mineralbot/answer"
 )
 
 // Store is the bot's durable state in one bbolt file: digest subscriptions, and for each
@@ -84,6 +86,16 @@ type Subscription struct {
 	Source   string    `json:"source"`   // "config" or "slack"
 	By       string    `json:"by,omitempty"`
 	Since    time.Time `json:"since"`
+	// Lang is the digest's language; the configured default when empty.
+	Lang answer.Lang `json:"lang,omitempty"`
+}
+
+// lang is the subscription's language, or def.
+func (s Subscription) lang(def answer.Lang) answer.Lang {
+	if s.Lang == "" {
+		return def
+	}
+	return s.Lang
 }
 
 // ID names the subscription in claims: its channel and schedule, so that changing the

@@ -32,6 +32,7 @@ type Config struct {
 	HTTP      HTTP      `yaml:"http"`
 	Log       Log       `yaml:"log"`
 	State     State     `yaml:"state"`
+	Answer    Answer    `yaml:"answer"`
 	// DataDir holds the bot's durable state (digest subscriptions and what was posted).
 	DataDir string `yaml:"data_dir"`
 	// Admins are the Slack user ids that may change digest subscriptions and reload the
@@ -87,6 +88,13 @@ type Bot struct {
 	ShutdownGrace Duration `yaml:"shutdown_grace"`
 }
 
+// Answer configures answers.
+type Answer struct {
+	// Language is used when neither the question nor the user's Slack locale says which:
+	// en or es.
+	Language string `yaml:"language"`
+}
+
 // State configures what the bot keeps in its state.
 type State struct {
 	// KeepQuestions stores the questions the bot could not answer (cut to 300 characters,
@@ -122,6 +130,7 @@ func Default() Config {
 		HTTP:    HTTP{Addr: ":8080"},
 		Log:     Log{Level: "info", Format: "auto"},
 		State:   State{KeepQuestions: true},
+		Answer:  Answer{Language: "en"},
 		DataDir: "data",
 	}
 }
@@ -367,6 +376,11 @@ func (c Config) Validate() error {
 	}
 	if c.Bot.ShutdownGrace.D() < 0 {
 		errs = append(errs, fmt.Errorf("bot.shutdown_grace: must not be negative"))
+	}
+	switch c.Answer.Language {
+	case "en", "es":
+	default:
+		errs = append(errs, fmt.Errorf("answer.language: %q is not en or es", c.Answer.Language))
 	}
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":

@@ -43,7 +43,7 @@ func BenchmarkResidentMemory(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		eng.Ask(context.Background(), "antimony")
+		eng.Ask(context.Background(), "antimony", answer.English)
 	}
 	runtime.GC()
 	b.ReportMetric(float64(vmRSS(b))/(1<<20), "rss-MB")
@@ -130,7 +130,7 @@ func BenchmarkSynthetic10k(b *testing.B) {
 		for range 25 {
 			for _, q := range questions {
 				t := time.Now()
-				if _, err := eng.Ask(context.Background(), q); err != nil {
+				if _, err := eng.Ask(context.Background(), q, answer.English); err != nil {
 					b.Fatal(err)
 				}
 				asks = append(asks, time.Since(t))

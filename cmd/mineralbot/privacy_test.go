@@ -19,7 +19,7 @@ func TestUnansweredQuestionsStayPrivate(t *testing.T) {
 		"MINERALBOT_ADMINS":          "UADMINCFG",
 	})
 	const secret = "frobnitz quux zorkmid"
-	dm := secret + " <!channel> @here"
+	dm := secret + " <!here> @here"
 	if _, err := lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
 		"user": "U7", "text": dm, "channel": "DPRIVATE", "ts": "1700000100.000100"}}); err != nil {
 		t.Fatal(err)
@@ -38,7 +38,7 @@ func TestUnansweredQuestionsStayPrivate(t *testing.T) {
 	if !strings.Contains(body, "Questions mineralbot could not answer") || !strings.Contains(body, secret) {
 		t.Errorf("the admin's DM does not report the question: %s", body)
 	}
-	if strings.Contains(body, "<!channel>") || strings.Contains(body, "@here") {
+	if strings.Contains(body, "<!here>") || strings.Contains(body, "@here") {
 		t.Errorf("the admin's DM carries a live mention: %s", body)
 	}
 	// … and from /mineral curate, which members cannot run.

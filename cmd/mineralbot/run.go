@@ -31,8 +31,13 @@ const usage = `mineralbot answers questions about critical minerals.
 
 Usage:
   mineralbot run [-config FILE]         run the Slack bot (Socket Mode)
-  mineralbot ask [-kb DIR] QUESTION...   answer a question in the terminal
+  mineralbot ask [-kb DIR] [-lang en|es] QUESTION...
+                                        answer a question in the terminal, in the
+                                        question's language (or -lang's)
   mineralbot kb check [DIR]             validate a knowledge base (default: the embedded one)
+  mineralbot kb import [-edition YEAR] [-kb DIR] [-add-countries] FILE.csv
+                                        import a USGS MCS data-release CSV into DIR's tables
+                                        (default knowledge/content), replacing that edition's rows
   mineralbot healthcheck [-url URL]     exit 0 if a running bot's /healthz answers (for containers)
   mineralbot version                    print version and build information
 
@@ -83,10 +88,13 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 	case "ask":
 		return cmdAsk(ctx, rest, stdout)
 	case "kb":
-		if len(rest) == 0 || rest[0] != "check" {
-			return usageError{"kb: want \"kb check [DIR]\""}
+		switch {
+		case len(rest) > 0 && rest[0] == "check":
+			return cmdKBCheck(rest[1:], stdout, stderr)
+		case len(rest) > 0 && rest[0] == "import":
+			return cmdKBImport(rest[1:], stdout, stderr)
 		}
-		return cmdKBCheck(rest[1:], stdout, stderr)
+		return usageError{"kb: want \"kb check [DIR]\" or \"kb import FILE.csv\""}
 	case "version":
 		return cmdVersion(rest, stdout)
 	case "healthcheck":
@@ -163,8 +171,17 @@ func loadEngineKB(dir string) (*answer.Engine, *index.Index, *knowledge.KB, erro
 func cmdAsk(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := newFlagSet("ask")
 	dir := fs.String("kb", "", "load the knowledge base from `DIR` instead of the embedded one")
+	langFlag := fs.String("lang", "", "answer in `LANG` (en or es) instead of the question's own language")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	var lang answer.Lang
+	if *langFlag != "" {
+		l, ok := answer.ParseLang(*langFlag)
+		if !ok {
+			return usageError{fmt.Sprintf("ask: -lang %q: want en or es", *langFlag)}
+		}
+		lang = l
 	}
 	question := strings.Join(fs.Args(), " ")
 	if strings.TrimSpace(question) == "" {
@@ -175,7 +192,13 @@ func cmdAsk(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer ix.Close()
-	a, err := eng.Ask(ctx, question)
+	if lang == "" {
+		var ok bool
+		if lang, ok = eng.DetectLanguage(question); !ok {
+			lang = answer.English
+		}
+	}
+	a, err := eng.Ask(ctx, question, lang)
 	if err != nil {
 		return err
 	}

@@ -41,12 +41,14 @@ func TestAskResolves(t *testing.T) {
 		{"fluorspar", "Fluorspar"},
 		{"fluorite", "Fluorspar"},
 		{"baryte", "Barite"},
-		{"plata", "Silver (Ag)"},
+		{"plata", "Plata (Ag)"}, // a Spanish name: a Spanish answer
 		{"Sb", "Antimony (Sb)"},
-		{"¿qué es el antimonio?", "Antimony (Sb)"},
+		{"¿qué es el antimonio?", "Antimonio (Sb)"},
 		{"who produces fluorspar?", "Who produces fluorspar"},
 		{"antimoney", "Antimony (Sb)"},
-		{"México", "Mexico"},
+		{"México", "México"},
+		{"mexico", "Mexico"},
+		{"silver in mexico", "Silver in Mexico"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/mineralbot/mineralbot/answer"
 	"github.com/mineralbot/mineralbot/bot"
 	"github.com/mineralbot/mineralbot/config"
 	"github.com/mineralbot/mineralbot/internal/metrics"
@@ -72,6 +73,7 @@ func cmdRun(ctx context.Context, args []string, getenv func(string) string, stde
 		DigestGrace:    cfg.Digest.Grace.D(),
 		Admins:         cfg.Admins,
 		KeepQuestions:  cfg.State.KeepQuestions,
+		Language:       answer.Lang(cfg.Answer.Language),
 		Reloader:       rl,
 	})
 	if err != nil {

@@ -152,7 +152,8 @@ func TestSlashCommand(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(string(ack.Payload), `"response_type":"ephemeral"`) || !strings.Contains(string(ack.Payload), "/mineral antimony") {
+		if p := string(ack.Payload); !strings.Contains(p, `"response_type":"ephemeral"`) || !strings.Contains(p, "compare \\u0026lt;a\\u0026gt;") ||
+			!strings.Contains(p, "/mineral digest subscribe") || !strings.Contains(p, "/mineral curate") {
 			t.Errorf("help: %s", ack.Payload)
 		}
 	})
@@ -219,7 +220,7 @@ func TestMentionsAndDMs(t *testing.T) {
 		lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
 			"user": "U3", "text": "¿qué es el antimonio?", "channel": "D1", "ts": "1700000002.000300"}})
 		posts := waitPosts(t, lb.fake, "D1", 1)
-		if posts[0].ThreadTS != "" || !strings.Contains(string(posts[0].Blocks), "Antimony (Sb)") {
+		if posts[0].ThreadTS != "" || !strings.Contains(string(posts[0].Blocks), "Antimonio (Sb)") {
 			t.Errorf("DM reply %+v", posts[0])
 		}
 	})

@@ -167,14 +167,23 @@ func (s *Server) authTest(w http.ResponseWriter, r *http.Request) {
 }
 
 // usersInfo answers users.info: users whose id starts with UADMIN are workspace admins,
-// UOWNER owners; everyone else is a member.
+// UOWNER owners; everyone else is a member. Users whose id starts with UES have the locale
+// es-MX, everyone else en-US.
 func (s *Server) usersInfo(w http.ResponseWriter, r *http.Request) {
 	if s.authFails(w, r, BotToken) {
 		return
 	}
 	id := r.FormValue("user")
-	writeJSON(w, map[string]any{"ok": true, "user": map[string]any{"id": id, "name": strings.ToLower(id),
-		"is_admin": strings.HasPrefix(id, "UADMIN"), "is_owner": strings.HasPrefix(id, "UOWNER")}})
+	locale := "en-US"
+	if strings.HasPrefix(id, "UES") {
+		locale = "es-MX"
+	}
+	u := map[string]any{"id": id, "name": strings.ToLower(id),
+		"is_admin": strings.HasPrefix(id, "UADMIN"), "is_owner": strings.HasPrefix(id, "UOWNER")}
+	if r.FormValue("include_locale") == "true" {
+		u["locale"] = locale
+	}
+	writeJSON(w, map[string]any{"ok": true, "user": u})
 }
 
 func (s *Server) connectionsOpen(w http.ResponseWriter, r *http.Request) {

@@ -1,0 +1,126 @@
+package answer
+
+import (
+	"strings"
+
+	"github.com/mineralbot/mineralbot/index"
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// t translates a catalogue message without arguments into the answer's language.
+func (e *Engine) t(s string) string { return e.lang.T(s) }
+
+// f formats a catalogue message in the answer's language.
+func (e *Engine) f(format string, args ...any) string { return e.lang.Sprintf(format, args...) }
+
+// mineralName is the mineral's name in the answer's language.
+func (e *Engine) mineralName(m *knowledge.Mineral) string {
+	if e.lang == Spanish && m.NameES != "" {
+		return m.NameES
+	}
+	return m.Name
+}
+
+// otherName is the mineral's name in the other language, shown beside the first.
+func (e *Engine) otherName(m *knowledge.Mineral) string {
+	if e.lang == Spanish {
+		return m.Name
+	}
+	return m.NameES
+}
+
+// countryName is a country's name in the answer's language.
+func (e *Engine) countryName(id string) string {
+	if c, ok := e.kb.Country(id); ok && e.lang == Spanish && c.NameES != "" {
+		return c.NameES
+	}
+	return e.kb.CountryName(id)
+}
+
+// policyTitle is a policy item's title in the answer's language.
+func (e *Engine) policyTitle(p *knowledge.Policy) string {
+	if e.lang == Spanish && p.TitleES != "" {
+		return p.TitleES
+	}
+	return p.Title
+}
+
+// jurisdiction names a policy's countries in the answer's language.
+func (e *Engine) jurisdiction(p *knowledge.Policy) string {
+	if e.lang != Spanish || len(p.Countries) == 0 {
+		return p.Jurisdiction
+	}
+	names := make([]string, len(p.Countries))
+	for i, id := range p.Countries {
+		names[i] = e.countryName(id)
+	}
+	return strings.Join(names, "; ")
+}
+
+// summary picks a record's prose in the answer's language.
+func (e *Engine) summary(en, es string) string {
+	if e.lang == Spanish && es != "" {
+		return es
+	}
+	return en
+}
+
+// uses are a mineral's uses in the answer's language.
+func (e *Engine) uses(m *knowledge.Mineral) []string {
+	if e.lang == Spanish && len(m.UsesES) > 0 {
+		return m.UsesES
+	}
+	return m.Uses
+}
+
+// title is a record's title in the answer's language.
+func (e *Engine) title(r knowledge.Ref) string {
+	switch r.Kind {
+	case knowledge.KindMineral:
+		if m, ok := e.kb.Mineral(r.ID); ok {
+			return e.mineralName(m)
+		}
+	case knowledge.KindCountry:
+		return e.countryName(r.ID)
+	case knowledge.KindPolicy:
+		if p, ok := e.kb.Policy(r.ID); ok {
+			return e.policyTitle(p)
+		}
+	}
+	return e.kb.Title(r)
+}
+
+// measure is a table measure's name for people, in the answer's language.
+func (e *Engine) measure(m string) string { return e.t(knowledge.MeasureLabel(m)) }
+
+// snippet is a search hit's text in the answer's language: the index quotes the English
+// prose, so a Spanish answer shows the start of the record's Spanish text instead.
+func (e *Engine) snippet(h index.Hit) string {
+	if e.lang != Spanish {
+		return h.Snippet
+	}
+	switch h.Ref.Kind {
+	case knowledge.KindMineral:
+		if m, ok := e.kb.Mineral(h.Ref.ID); ok && m.SummaryES != "" {
+			return firstSentence(m.SummaryES)
+		}
+	case knowledge.KindPolicy:
+		if p, ok := e.kb.Policy(h.Ref.ID); ok && p.SummaryES != "" {
+			return firstSentence(p.SummaryES)
+		}
+	case knowledge.KindCountry:
+		if c, ok := e.kb.Country(h.Ref.ID); ok && c.Profile != nil && c.Profile.SummaryES != "" {
+			return firstSentence(c.Profile.SummaryES)
+		}
+	}
+	return ""
+}
+
+// firstSentence is the first sentence of a record's prose.
+func firstSentence(md string) string {
+	p := firstParagraph(md)
+	if i := strings.Index(p, ". "); i > 0 {
+		return p[:i+1]
+	}
+	return p
+}

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mineralbot/mineralbot/internal/slackfake"
+)
+
+// The language of a reply: the question's own when its words tell, else the user's Slack
+// locale, else answer.language.
+func TestRepliesInTheAskersLanguage(t *testing.T) {
+	lb := startBot(t, nil)
+	for _, tt := range []struct {
+		user, text, want, notWant string
+	}{
+		// A symbol says nothing: the es-MX locale decides.
+		{"UESMX1", "Sb", "Antimonio (Sb)", "Top producers"},
+		// The same user asking in English gets English.
+		{"UESMX1", "who produces antimony?", "Who produces antimony", "Quién produce"},
+		// An en-US user asking in Spanish gets Spanish.
+		{"UENUS1", "¿quién produce antimonio?", "Quién produce antimonio", "Who produces"},
+		// An en-US user with no sign in the question: English.
+		{"UENUS1", "Sb", "Antimony (Sb)", "Principales productores"},
+	} {
+		out := lb.slash(t, tt.user, tt.text)
+		// The reply starts with its fallback text, which starts with the headline.
+		if !strings.HasPrefix(out, tt.want) || strings.Contains(out, tt.notWant) {
+			t.Errorf("%s asks %q: want a reply that starts %q (and no %q):\n%s", tt.user, tt.text, tt.want, tt.notWant, out)
+		}
+	}
+	// Buttons are in the answer's language too.
+	if out := lb.slash(t, "UESMX1", "Sb"); !strings.Contains(out, "Compartir en el canal") {
+		t.Errorf("Spanish card without a Spanish share button: %s", out)
+	}
+}
+
+// A Spanish subscription gets its digest in Spanish.
+func TestSpanishDigest(t *testing.T) {
+	lb := startBot(t, nil)
+	env, _, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest subscribe every 1s es", User: "UADMIN1", Channel: "CES"})
+	ack, err := lb.fake.WaitAck(env, 10*time.Second)
+	// "es" reads as Spanish, so the reply is Spanish too.
+	if err != nil || !strings.Contains(string(ack.Payload), "Suscrito") || !strings.Contains(string(ack.Payload), "en español") {
+		t.Fatalf("subscribe: %v %s", err, ack.Payload)
+	}
+	posts := waitPosts(t, lb.fake, "CES", 1)
+	body := posts[0].Text + plainJSON(t, posts[0].Blocks)
+	if !strings.Contains(body, "Resumen de minerales críticos") || strings.Contains(body, "Critical minerals digest") || !strings.Contains(body, "Mineral de la semana") {
+		t.Errorf("the Spanish subscription's digest is not in Spanish: %s", body)
+	}
+}
