@@ -101,7 +101,7 @@ func TestPhrasings(t *testing.T) {
 		{"tierras raras", answer.IntentMineral, "rare-earths", "China"},
 		// Who produces.
 		{"who produces fluorspar?", answer.IntentProducers, "fluorspar", "China"},
-		{"Who produces antimony", answer.IntentProducers, "antimony", "Largest producer: China, 60%"},
+		{"Who produces antimony", answer.IntentProducers, "antimony", "Largest producer: China, 36%"},
 		{"largest producer of silver", answer.IntentProducers, "silver", "Largest producer: Mexico"},
 		{"top producers of graphite", answer.IntentProducers, "graphite", "China"},
 		{"¿Quién produce plata?", answer.IntentProducers, "silver", "Mexico"},
@@ -111,8 +111,8 @@ func TestPhrasings(t *testing.T) {
 		// Uses.
 		{"what is antimony used for", answer.IntentUses, "antimony", "Main uses"},
 		{"¿para qué se usa el litio?", answer.IntentUses, "lithium", "Main uses"},
-		{"uses of gallium", answer.IntentUses, "gallium", "integrated circuits 79%"},
-		{"what is cobalt used for", answer.IntentUses, "cobalt", "End uses, 2024e: superalloys, mainly for aircraft gas turbines 51%"},
+		{"uses of gallium", answer.IntentUses, "gallium", "integrated circuits 73%"},
+		{"what is cobalt used for", answer.IntentUses, "cobalt", "End uses, 2025e: superalloys, mainly for aircraft gas turbines 51%"},
 		// Lists.
 		{"is copper critical?", answer.IntentLists, "copper", "joined the U.S. critical minerals list in 2025"},
 		{"is gold a critical mineral", answer.IntentLists, "gold", "not on the U.S. 2025 critical minerals list"},

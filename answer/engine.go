@@ -451,7 +451,7 @@ func (e *Engine) countryCard(c *knowledge.Country, question string, criticalOnly
 			s.Facts = append(s.Facts, Fact{Label: label, Value: v})
 			a.Sources = appendSource(a.Sources, x.Ranking.Source)
 		}
-		s.Note = e.t("USGS Mineral Commodity Summaries 2025. Ranks among the countries each table lists by name, and shares of the world total, derived by mineralbot.")
+		s.Note = e.t("USGS Mineral Commodity Summaries, the newest edition with each table. Ranks among the countries each table lists by name, and shares of the world total, derived by mineralbot.")
 		a.Sections = append(a.Sections, s)
 	} else {
 		a.Sections = append(a.Sections, Section{Text: e.f("No production figures for %s in the USGS tables this knowledge base holds.", e.countryName(c.ID))})

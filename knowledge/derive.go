@@ -24,12 +24,13 @@ type Share struct {
 	Rank int
 }
 
-// Ranking is a mineral's producers (or reserve holders) for one measure and year, largest
-// first.
+// Ranking is a mineral's producers (or reserve holders) for one measure and year in one
+// edition, largest first. Rankings never mix editions.
 type Ranking struct {
 	Mineral   string // the mineral whose table it is (a group for rare-earth elements and PGMs)
 	Measure   string
-	Year      int // 0 for reserves
+	Year      int     // 0 for reserves
+	Edition   Edition // the edition whose figures it ranks
 	Unit      string
 	World     *Figure // nil where USGS gives no world total
 	Others    *Figure // "other countries", where printed
@@ -94,8 +95,26 @@ func (kb *KB) TableOf(mineral string) string {
 	return mineral
 }
 
-// FiguresOf returns the production and reserves figures of a mineral, or of its group.
+// FiguresOf returns the production and reserves figures of a mineral, or of its group, of
+// every edition.
 func (kb *KB) FiguresOf(mineral string) []Figure { return kb.figures[kb.TableOf(mineral)] }
+
+// FiguresIn returns the production and reserves figures of a mineral, or of its group, that
+// one edition prints.
+func (kb *KB) FiguresIn(mineral string, ed Edition) []Figure {
+	return inEdition(kb.FiguresOf(mineral), ed, func(f Figure) Edition { return f.Edition })
+}
+
+// FigureIn returns one figure of a mineral's table: a country's (or [World], [Others]) for a
+// measure and year (0 for reserves) as one edition prints it.
+func (kb *KB) FigureIn(mineral, measure, country string, year int, ed Edition) (Figure, bool) {
+	for _, f := range kb.FiguresOf(mineral) {
+		if f.Measure == measure && f.Country == country && f.Year == year && f.Edition == ed {
+			return f, true
+		}
+	}
+	return Figure{}, false
+}
 
 // Measures returns the measures a mineral's table has, production before reserves and
 // capacity, in the table's order otherwise.
@@ -126,26 +145,40 @@ func IsReserves(measure string) bool { return strings.Contains(measure, "reserve
 // IsCapacity reports whether a measure is a capacity measure.
 func IsCapacity(measure string) bool { return strings.Contains(measure, "capacity") }
 
-// LatestYear returns the latest year with figures for a measure (0 for reserves).
+// LatestYear returns the latest year with figures for a measure (0 for reserves) in the
+// newest edition that has the measure.
 func (kb *KB) LatestYear(mineral, measure string) int {
+	return kb.LatestYearIn(mineral, measure, kb.LatestEdition(mineral, measure))
+}
+
+// LatestYearIn returns the latest year with figures for a measure (0 for reserves) in one
+// edition.
+func (kb *KB) LatestYearIn(mineral, measure string, ed Edition) int {
 	y := 0
 	for _, f := range kb.FiguresOf(mineral) {
-		if f.Measure == measure && f.Year > y {
+		if f.Measure == measure && f.Edition == ed && f.Year > y {
 			y = f.Year
 		}
 	}
 	return y
 }
 
-// Rank computes a ranking of a mineral's table for a measure and year (0 for reserves). The
-// knowledge base does not change once loaded, so each ranking is computed once and kept;
-// callers must not modify its rows.
+// Rank computes a ranking of a mineral's table for a measure and year (0 for reserves) from
+// the newest edition that has figures for that measure and year. The knowledge base does not
+// change once loaded, so each ranking is computed once and kept; callers must not modify its
+// rows.
 func (kb *KB) Rank(mineral, measure string, year int) Ranking {
-	key := rankKey{kb.TableOf(mineral), measure, year}
+	return kb.RankIn(mineral, measure, year, kb.editionWith(mineral, measure, year))
+}
+
+// RankIn computes a ranking of a mineral's table for a measure and year (0 for reserves) from
+// one edition's figures only. Like [KB.Rank], it is computed once and kept.
+func (kb *KB) RankIn(mineral, measure string, year int, ed Edition) Ranking {
+	key := rankKey{kb.TableOf(mineral), measure, year, ed}
 	if r, ok := kb.ranks.Load(key); ok {
 		return r.(Ranking)
 	}
-	r := kb.rank(key.table, measure, year)
+	r := kb.rank(key.table, measure, year, ed)
 	kb.ranks.Store(key, r)
 	return r
 }
@@ -153,12 +186,13 @@ func (kb *KB) Rank(mineral, measure string, year int) Ranking {
 type rankKey struct {
 	table, measure string
 	year           int
+	edition        Edition
 }
 
-func (kb *KB) rank(mineral, measure string, year int) Ranking {
-	r := Ranking{Mineral: kb.TableOf(mineral), Measure: measure, Year: year}
+func (kb *KB) rank(mineral, measure string, year int, ed Edition) Ranking {
+	r := Ranking{Mineral: kb.TableOf(mineral), Measure: measure, Year: year, Edition: ed}
 	for _, f := range kb.FiguresOf(mineral) {
-		if f.Measure != measure || f.Year != year {
+		if f.Measure != measure || f.Year != year || f.Edition != ed {
 			continue
 		}
 		if r.Unit == "" {
@@ -193,8 +227,19 @@ func (kb *KB) rank(mineral, measure string, year int) Ranking {
 }
 
 // PrimaryRanking returns the ranking most answers lead with: the first production measure of
-// the mineral's table in its latest year. ok is false when the mineral has no country table.
+// the mineral's table, in its latest year of the newest edition that has the measure. ok is
+// false when the mineral has no country table.
 func (kb *KB) PrimaryRanking(mineral string) (Ranking, bool) {
+	return kb.primaryRanking(mineral, func(m string) Edition { return kb.LatestEdition(mineral, m) })
+}
+
+// PrimaryRankingIn is [KB.PrimaryRanking] from one edition's figures only: the first
+// production measure that edition has, in its latest year.
+func (kb *KB) PrimaryRankingIn(mineral string, ed Edition) (Ranking, bool) {
+	return kb.primaryRanking(mineral, func(string) Edition { return ed })
+}
+
+func (kb *KB) primaryRanking(mineral string, edition func(measure string) Edition) (Ranking, bool) {
 	measures := kb.Measures(mineral)
 	// A member of a group whose table has a measure of its own (platinum in the PGM table)
 	// leads with it.
@@ -205,7 +250,8 @@ func (kb *KB) PrimaryRanking(mineral string) (Ranking, bool) {
 		if IsReserves(m) || IsCapacity(m) {
 			continue
 		}
-		r := kb.Rank(mineral, m, kb.LatestYear(mineral, m))
+		ed := edition(m)
+		r := kb.RankIn(mineral, m, kb.LatestYearIn(mineral, m, ed), ed)
 		if len(r.Rows) > 0 {
 			return r, true
 		}
@@ -224,11 +270,21 @@ func OwnMeasure(measures []string, member string) string {
 	return ""
 }
 
-// ReservesRanking returns the mineral's reserves ranking, if its table has one.
+// ReservesRanking returns the mineral's reserves ranking from the newest edition that has
+// reserves, if its table has one.
 func (kb *KB) ReservesRanking(mineral string) (Ranking, bool) {
+	return kb.reservesRanking(mineral, func(m string) Edition { return kb.LatestEdition(mineral, m) })
+}
+
+// ReservesRankingIn is [KB.ReservesRanking] from one edition's figures only.
+func (kb *KB) ReservesRankingIn(mineral string, ed Edition) (Ranking, bool) {
+	return kb.reservesRanking(mineral, func(string) Edition { return ed })
+}
+
+func (kb *KB) reservesRanking(mineral string, edition func(measure string) Edition) (Ranking, bool) {
 	for _, m := range kb.Measures(mineral) {
 		if IsReserves(m) {
-			r := kb.Rank(mineral, m, 0)
+			r := kb.RankIn(mineral, m, 0, edition(m))
 			if len(r.Rows) > 0 || r.World != nil {
 				return r, true
 			}
@@ -237,13 +293,55 @@ func (kb *KB) ReservesRanking(mineral string) (Ranking, bool) {
 	return Ranking{}, false
 }
 
-// RelianceOf returns a mineral's U.S. net import reliance rows, by product then year.
+// RelianceOf returns a mineral's U.S. net import reliance rows, by product then year, from
+// the newest edition of each chapter that has any (magnesium metal from MCS 2026, magnesium
+// compounds from MCS 2025, whose chapter the MCS 2026 extracts lack).
 func (kb *KB) RelianceOf(mineral string) []Reliance {
+	return newestPerChapter(kb.relianceRows(mineral), func(r Reliance) (Source, Edition) { return r.Source, r.Edition })
+}
+
+// RelianceIn returns a mineral's U.S. net import reliance rows from one edition, by product
+// then year.
+func (kb *KB) RelianceIn(mineral string, ed Edition) []Reliance {
+	return inEdition(kb.relianceRows(mineral), ed, relianceEdition)
+}
+
+func relianceEdition(r Reliance) Edition { return r.Edition }
+
+// relianceRows returns a mineral's reliance rows of every edition: its own, or its group's.
+func (kb *KB) relianceRows(mineral string) []Reliance {
 	var out []Reliance
 	for _, r := range kb.Reliance {
 		if r.Mineral == kb.TableOf(mineral) || r.Mineral == mineral {
 			out = append(out, r)
 		}
+	}
+	return out
+}
+
+// RelianceSeries is one product's U.S. net import reliance year by year, from one edition.
+type RelianceSeries struct {
+	Mineral string
+	Product string // empty for the commodity as a whole
+	Edition Edition
+	Source  Source
+	Years   []Reliance // oldest first
+}
+
+// RelianceSeries returns a mineral's U.S. net import reliance series from the newest edition
+// of each chapter that has any (2021–2025e in MCS 2026): one per product, in table order.
+func (kb *KB) RelianceSeries(mineral string) []RelianceSeries {
+	var out []RelianceSeries
+	for _, r := range kb.RelianceOf(mineral) {
+		i := slices.IndexFunc(out, func(s RelianceSeries) bool { return s.Product == r.Product && s.Mineral == r.Mineral })
+		if i < 0 {
+			out = append(out, RelianceSeries{Mineral: r.Mineral, Product: r.Product, Edition: r.Edition, Source: r.Source})
+			i = len(out) - 1
+		}
+		out[i].Years = append(out[i].Years, r)
+	}
+	for i := range out {
+		slices.SortStableFunc(out[i].Years, func(a, b Reliance) int { return cmp.Compare(a.Year, b.Year) })
 	}
 	return out
 }
@@ -271,27 +369,79 @@ func (kb *KB) LatestReliance(mineral string) (Reliance, bool) {
 	return best, true
 }
 
-// ImportSourcesOf returns the U.S. import sources of a mineral, grouped by product in table
-// order.
+// ImportSourcesOf returns the U.S. import sources of a mineral from the newest edition of
+// each chapter that has any, grouped by product in table order.
 func (kb *KB) ImportSourcesOf(mineral string) []ImportSource {
-	var out []ImportSource
+	var all []ImportSource
 	for _, s := range kb.ImportSources {
 		if s.Mineral == mineral || (s.Mineral == kb.TableOf(mineral) && s.Mineral != mineral) {
-			out = append(out, s)
+			all = append(all, s)
 		}
 	}
+	return newestPerChapter(all, func(s ImportSource) (Source, Edition) { return s.Source, s.Edition })
+}
+
+// EndUsesOf returns the U.S. end-use shares of a mineral from the newest edition that has
+// any, largest first.
+func (kb *KB) EndUsesOf(mineral string) []EndUse {
+	var all []EndUse
+	for _, u := range kb.EndUses {
+		if u.Mineral == mineral {
+			all = append(all, u)
+		}
+	}
+	out := newestPerChapter(all, func(u EndUse) (Source, Edition) { return u.Source, u.Edition })
+	slices.SortStableFunc(out, func(a, b EndUse) int { return cmp.Compare(b.Percent, a.Percent) })
 	return out
 }
 
-// EndUsesOf returns the U.S. end-use shares of a mineral, largest first.
-func (kb *KB) EndUsesOf(mineral string) []EndUse {
-	var out []EndUse
-	for _, u := range kb.EndUses {
-		if u.Mineral == mineral {
-			out = append(out, u)
+// PricesOf returns the annual average prices of a mineral from the newest edition of each
+// chapter that has any, by form in table order, then by year. A mineral with no prices of its own draws on its
+// group's (the rare-earths chapter's mischmetal); a group also lists its members' (each
+// rare-earth oxide). They are USGS annual averages and unit values, never market quotes.
+func (kb *KB) PricesOf(mineral string) []Price {
+	ids := []string{mineral}
+	if m, ok := kb.minerals[mineral]; ok {
+		ids = append(ids, m.Members...)
+		if m.Group != "" && !slices.ContainsFunc(kb.Prices, func(p Price) bool { return p.Mineral == mineral }) {
+			ids = append(ids, m.Group)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b EndUse) int { return cmp.Compare(b.Percent, a.Percent) })
+	var all []Price
+	for _, p := range kb.Prices {
+		if slices.Contains(ids, p.Mineral) {
+			all = append(all, p)
+		}
+	}
+	out := newestPerChapter(all, func(p Price) (Source, Edition) { return p.Source, p.Edition })
+	var forms []string
+	for _, p := range out {
+		if !slices.Contains(forms, p.Mineral+"\x00"+p.Form) {
+			forms = append(forms, p.Mineral+"\x00"+p.Form)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Price) int {
+		return cmp.Or(cmp.Compare(slices.Index(forms, a.Mineral+"\x00"+a.Form), slices.Index(forms, b.Mineral+"\x00"+b.Form)), cmp.Compare(a.Year, b.Year))
+	})
+	return out
+}
+
+// LatestPrices returns, for each form [KB.PricesOf] gives, its price in the latest year with
+// a known value.
+func (kb *KB) LatestPrices(mineral string) []Price {
+	var out []Price
+	for _, p := range kb.PricesOf(mineral) {
+		if !p.Known() {
+			continue
+		}
+		i := slices.IndexFunc(out, func(q Price) bool { return q.Mineral == p.Mineral && q.Form == p.Form })
+		switch {
+		case i < 0:
+			out = append(out, p)
+		case p.Year > out[i].Year:
+			out[i] = p
+		}
+	}
 	return out
 }
 
@@ -303,8 +453,8 @@ type Standing struct {
 }
 
 // CountryStandings returns, for every mineral table that lists a country with a known
-// production figure, its rank and share in the latest year of each production measure,
-// largest share first.
+// production figure, its rank and share in the latest year of each production measure (in
+// the newest edition that has the measure), largest share first.
 func (kb *KB) CountryStandings(country string) []Standing {
 	var out []Standing
 	for _, m := range kb.Minerals {

@@ -88,3 +88,16 @@ func FuzzProductionCSV(f *testing.F) {
 		checkLoad(t, fsys)
 	})
 }
+
+// FuzzPricesCSV loads a knowledge base whose prices table is arbitrary bytes.
+func FuzzPricesCSV(f *testing.F) {
+	seed, _ := os.ReadFile("testdata/valid/tables/prices.csv")
+	f.Add(seed)
+	f.Add([]byte("mineral,form,unit,year,value,estimated,source_url,edition\nantimony,x,t,2025,890-1000,yes,http://x,MCS 2026\nantimony,x,t,2025,5-1,,http://x,MCS 2026\n"))
+	f.Add([]byte("mineral,form,unit,year,value,estimated,source_url,edition\nantimony,x,t,2025,-,,http://x,MCS 9999\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fsys := loadValid(t)
+		fsys["tables/prices.csv"] = &fstest.MapFile{Data: data}
+		checkLoad(t, fsys)
+	})
+}

@@ -20,6 +20,7 @@ type KB struct {
 	Reliance      []Reliance
 	ImportSources []ImportSource
 	EndUses       []EndUse
+	Prices        []Price
 	ListEntries   []ListEntry
 
 	profiles   []*Profile
@@ -32,7 +33,9 @@ type KB struct {
 	names     map[string]Ref  // normalized name or alias → record
 	acronyms  map[string]bool // normalized keys that only acronyms (USA, UK, DRC) claim
 	symbols   map[string]string
-	figures   map[string][]Figure // mineral id → its production rows
+	figures   map[string][]Figure // mineral id → its production rows, every edition
+	editions  []Edition           // the editions of the figures, oldest first
+	partial   map[[2]string]bool  // while loading: mineral and measure with rows left out
 	ranks     sync.Map            // rankKey → Ranking, computed on first use
 }
 
@@ -156,7 +159,7 @@ func (kb *KB) Title(r Ref) string {
 
 // Figures counts the figures in the tables.
 func (kb *KB) Figures() int {
-	return len(kb.Production) + len(kb.Reliance) + len(kb.ImportSources) + len(kb.EndUses)
+	return len(kb.Production) + len(kb.Reliance) + len(kb.ImportSources) + len(kb.EndUses) + len(kb.Prices)
 }
 
 // OnList returns the minerals on a list, by name.
@@ -210,7 +213,10 @@ func (kb *KB) at(file, key string) Pos {
 	return Pos{file, 1}
 }
 
-// link checks the records against each other and builds the lookup maps.
+// link checks the records against each other and builds the lookup maps. Each kind of record
+// and each table has its own checker (check_*.go, table_*.go); they run in an order where
+// what a checker looks up is already indexed: countries, then the records that name them,
+// then the tables that name both.
 func (kb *KB) link(ps *problems) {
 	kb.minerals = make(map[string]*Mineral)
 	kb.policies = make(map[string]*Policy)
@@ -219,236 +225,98 @@ func (kb *KB) link(ps *problems) {
 	kb.acronyms = make(map[string]bool)
 	kb.symbols = make(map[string]string)
 	kb.figures = make(map[string][]Figure)
-	namePos := make(map[string]string) // normalized name → where it was first used
+	l := &linker{kb: kb, ps: ps, namePos: make(map[string]string)}
 
-	claim := func(name string, r Ref, where Pos) {
-		n := Normalize(name)
-		if n == "" {
-			return
-		}
-		if prev, ok := kb.names[n]; ok {
-			if prev != r {
-				ps.at(where, "name or alias %q is also used by %s %s (%s)", name, prev.Kind, prev.ID, namePos[n])
-			}
-			kb.acronyms[n] = kb.acronyms[n] && isAcronym(name)
-			return
-		}
-		kb.names[n] = r
-		kb.acronyms[n] = isAcronym(name)
-		namePos[n] = where.String()
+	checkCountries(l)
+	checkProfiles(l)
+	checkMinerals(l)
+	checkPolicies(l)
+	for _, t := range figureTables() {
+		t.check(l)
 	}
+	checkMineralFigures(l)
+	checkLists(l)
+	kb.editions = l.editions()
+}
 
-	for i, c := range kb.Countries {
-		pos := kb.countryPos[i]
-		if _, dup := kb.countries[c.ID]; dup {
-			ps.at(pos, "duplicate country id %q", c.ID)
-			continue
-		}
-		kb.countries[c.ID] = c
-		for _, n := range append([]string{c.Name, c.NameES}, c.Aliases...) {
-			claim(n, Ref{KindCountry, c.ID}, pos)
-		}
-	}
-	for _, p := range kb.profiles {
-		pos := Pos{p.File, 1}
-		if p.broken {
-			continue
-		}
-		checkID(p.ID, p.File, ps)
-		checkSources(p.Sources, pos, ps)
-		if p.Updated.IsZero() {
-			ps.at(pos, "missing required field \"updated\"")
-		}
-		c, ok := kb.countries[p.ID]
-		if !ok {
-			if p.ID != "" {
-				ps.at(pos, "unknown country %q: add it to %s first", p.ID, countriesFile)
-			}
-			continue
-		}
-		if c.Profile != nil {
-			ps.at(pos, "duplicate profile for country %q", p.ID)
-			continue
-		}
-		c.Profile = p
-	}
+// linker carries what the checkers share while a knowledge base is linked.
+type linker struct {
+	kb      *KB
+	ps      *problems
+	namePos map[string]string // normalized name → where it was first used
+	seen    map[Edition]bool  // the editions of the figures checked
+}
 
-	for _, m := range kb.Minerals {
-		pos := Pos{m.File, 1}
-		if m.broken {
-			// Its problems are reported; keep its id known so that references to it do
-			// not add a cascade of "unknown mineral" problems.
-			kb.minerals[fileID(m.File)] = m
-			continue
-		}
-		if !checkID(m.ID, m.File, ps) {
-			continue
-		}
-		if _, dup := kb.minerals[m.ID]; dup {
-			ps.at(pos, "duplicate mineral id %q", m.ID)
-			continue
-		}
-		kb.minerals[m.ID] = m
-		required(ps, pos, "name", m.Name)
-		required(ps, pos, "name_es", m.NameES)
-		if len(m.Uses) == 0 {
-			ps.at(pos, "missing required field \"uses\"")
-		}
-		if m.Updated.IsZero() {
-			ps.at(pos, "missing required field \"updated\"")
-		}
-		if m.Summary == "" {
-			ps.at(pos, "the record has no summary: write it below the front matter")
-		}
-		checkSources(m.Sources, pos, ps)
-		ref := Ref{KindMineral, m.ID}
-		for _, n := range append([]string{m.Name, m.NameES}, m.Aliases...) {
-			claim(n, ref, pos)
-		}
-		if m.Symbol != "" {
-			if prev, dup := kb.symbols[m.Symbol]; dup {
-				ps.at(kb.at(m.File, "symbol"), "symbol %q is also the symbol of %s", m.Symbol, prev)
-			} else {
-				kb.symbols[m.Symbol] = m.ID
-			}
-		}
+// claim records a name or alias of a record, reporting one that another record already uses.
+func (l *linker) claim(name string, r Ref, where Pos) {
+	kb := l.kb
+	n := Normalize(name)
+	if n == "" {
+		return
 	}
-	for _, m := range kb.Minerals {
-		if m.broken {
-			continue
+	if prev, ok := kb.names[n]; ok {
+		if prev != r {
+			l.ps.at(where, "name or alias %q is also used by %s %s (%s)", name, prev.Kind, prev.ID, l.namePos[n])
 		}
-		if m.Group != "" {
-			g, ok := kb.minerals[m.Group]
-			switch {
-			case !ok:
-				ps.at(kb.at(m.File, "group"), "group: unknown mineral %q", m.Group)
-			case !slices.Contains(g.Members, m.ID):
-				ps.at(kb.at(m.File, "group"), "group: %s does not list %s among its members", m.Group, m.ID)
-			}
-		}
-		for _, id := range m.Members {
-			mem, ok := kb.minerals[id]
-			switch {
-			case !ok:
-				ps.at(kb.at(m.File, "members"), "members: unknown mineral %q", id)
-			case mem.Group != m.ID:
-				ps.at(kb.at(m.File, "members"), "members: %s does not name %s as its group", id, m.ID)
-			}
-		}
+		kb.acronyms[n] = kb.acronyms[n] && isAcronym(name)
+		return
 	}
-	slices.SortFunc(kb.Minerals, func(a, b *Mineral) int { return cmp.Compare(a.ID, b.ID) })
+	kb.names[n] = r
+	kb.acronyms[n] = isAcronym(name)
+	l.namePos[n] = where.String()
+}
 
-	for _, p := range kb.Policies {
-		pos := Pos{p.File, 1}
-		if p.broken {
-			kb.policies[fileID(p.File)] = p
-			continue
-		}
-		if !checkID(p.ID, p.File, ps) {
-			continue
-		}
-		if _, dup := kb.policies[p.ID]; dup {
-			ps.at(pos, "duplicate policy id %q", p.ID)
-			continue
-		}
-		kb.policies[p.ID] = p
-		required(ps, pos, "title", p.Title)
-		required(ps, pos, "jurisdiction", p.Jurisdiction)
-		if p.Date.IsZero() {
-			ps.at(pos, "missing required field \"date\"")
-		}
-		if !p.EndDate.IsZero() && p.EndDate.Time.Before(p.Date.Time) {
-			ps.at(kb.at(p.File, "end_date"), "end_date %s is before date %s", p.EndDate, p.Date)
-		}
-		if p.Updated.IsZero() {
-			ps.at(pos, "missing required field \"updated\"")
-		}
-		if !slices.Contains(PolicyKinds, p.Kind) {
-			ps.at(kb.at(p.File, "kind"), "kind %q is not one of %s", p.Kind, strings.Join(PolicyKinds, ", "))
-		}
-		if p.Summary == "" {
-			ps.at(pos, "the record has no summary: write it below the front matter")
-		}
-		checkSources(p.Sources, pos, ps)
-		for _, id := range p.Minerals {
-			if _, ok := kb.minerals[id]; !ok {
-				ps.at(kb.at(p.File, "minerals"), "minerals: unknown mineral %q", id)
-			}
-		}
-		for _, id := range p.Countries {
-			if _, ok := kb.countries[id]; !ok {
-				ps.at(kb.at(p.File, "countries"), "countries: unknown country %q", id)
-			}
-		}
-		for _, a := range append([]string{p.Title, p.TitleES}, p.Aliases...) {
-			claim(a, Ref{KindPolicy, p.ID}, pos)
-		}
-	}
-	slices.SortStableFunc(kb.Policies, func(a, b *Policy) int {
-		return cmp.Or(a.Date.Time.Compare(b.Date.Time), cmp.Compare(a.ID, b.ID))
-	})
+// knownCountry reports whether a table may name a country id: a country of countries.csv,
+// the world total or "other countries".
+func (l *linker) knownCountry(id string) bool {
+	_, ok := l.kb.countries[id]
+	return ok || id == World || id == Others
+}
 
-	knownCountry := func(id string) bool {
-		_, ok := kb.countries[id]
-		return ok || id == World || id == Others
+// mineral reports whether a table row names a known mineral, reporting it if not.
+func (l *linker) mineral(pos Pos, id string) bool {
+	if _, ok := l.kb.minerals[id]; !ok {
+		l.ps.at(pos, "unknown mineral %q", id)
+		return false
 	}
-	seen := make(map[[4]string]Pos)
-	for _, f := range kb.Production {
-		if _, ok := kb.minerals[f.Mineral]; !ok {
-			ps.at(f.Pos, "unknown mineral %q", f.Mineral)
-			continue
-		}
-		if !knownCountry(f.Country) {
-			ps.at(f.Pos, "unknown country %q: add it to %s", f.Country, countriesFile)
-			continue
-		}
-		key := [4]string{f.Mineral, f.Country, f.Measure, itoa(f.Year)}
-		if prev, dup := seen[key]; dup {
-			ps.at(f.Pos, "duplicate figure: %s %s %s %s is also at line %d", f.Mineral, f.Country, f.Measure, itoa(f.Year), prev.Line)
-			continue
-		}
-		seen[key] = f.Pos
-		kb.figures[f.Mineral] = append(kb.figures[f.Mineral], f)
+	return true
+}
+
+// country reports whether a table row names a known country, reporting it if not.
+func (l *linker) country(pos Pos, id string) bool {
+	if !l.knownCountry(id) {
+		l.ps.at(pos, "unknown country %q: add it to %s", id, countriesFile)
+		return false
 	}
-	for _, r := range kb.Reliance {
-		if _, ok := kb.minerals[r.Mineral]; !ok {
-			ps.at(r.Pos, "unknown mineral %q", r.Mineral)
-		}
+	return true
+}
+
+// unique reports whether key is the first of its kind in a table, reporting a duplicate.
+// what describes the key for the problem.
+func unique[K comparable](l *linker, seen map[K]Pos, key K, pos Pos, what string) bool {
+	if prev, dup := seen[key]; dup {
+		l.ps.at(pos, "duplicate figure: %s is also at line %d", what, prev.Line)
+		return false
 	}
-	for _, s := range kb.ImportSources {
-		if _, ok := kb.minerals[s.Mineral]; !ok {
-			ps.at(s.Pos, "unknown mineral %q", s.Mineral)
-		}
-		if !knownCountry(s.Country) {
-			ps.at(s.Pos, "unknown country %q: add it to %s", s.Country, countriesFile)
-		}
+	seen[key] = pos
+	return true
+}
+
+// edition notes that the knowledge base holds figures of an edition.
+func (l *linker) edition(ed Edition) {
+	if l.seen == nil {
+		l.seen = make(map[Edition]bool)
 	}
-	for _, u := range kb.EndUses {
-		if _, ok := kb.minerals[u.Mineral]; !ok {
-			ps.at(u.Pos, "unknown mineral %q", u.Mineral)
-		}
+	l.seen[ed] = true
+}
+
+func (l *linker) editions() []Edition {
+	var out []Edition
+	for ed := range l.seen {
+		out = append(out, ed)
 	}
-	for _, m := range kb.Minerals {
-		if !m.broken && len(kb.FiguresOf(m.ID)) == 0 && m.NoCountryTable == "" {
-			ps.at(Pos{m.File, 1}, "no figures in %s for %s: add them, or say why in no_country_table", productionFile, m.ID)
-		}
-	}
-	for _, e := range kb.ListEntries {
-		if e.Mineral == "" {
-			if e.List == USGS2025 || e.List == USGS2022 {
-				ps.at(e.Pos, "%s entry %q resolves to no mineral record", e.List, e.Item)
-			}
-			continue
-		}
-		m, ok := kb.minerals[e.Mineral]
-		if !ok {
-			ps.at(e.Pos, "%s entry %q names unknown mineral %q", e.List, e.Item, e.Mineral)
-			continue
-		}
-		if !m.On(e.List) {
-			m.Lists = append(m.Lists, e)
-		}
-	}
+	slices.Sort(out)
+	return out
 }
 
 // fileID is the id a record file must have: its name without ".md".
@@ -500,8 +368,9 @@ func itoa(y int) string {
 }
 
 // Summarize describes a knowledge base in one line: "67 minerals (60 of 60 USGS 2025 critical
-// minerals present), 19 policies, 92 country profiles (1 written), 2293 figures". Every
-// country of the tables has a profile generated from them; some also have a written one.
+// minerals present), 19 policies, 92 country profiles (1 written), 2293 figures (MCS 2025,
+// MCS 2026)". Every country of the tables has a profile generated from them; some also have a
+// written one.
 func Summarize(kb *KB) string {
 	usgs := 0
 	entries := 0
@@ -513,8 +382,16 @@ func Summarize(kb *KB) string {
 			}
 		}
 	}
-	return fmt.Sprintf("%d minerals (%d of %d USGS 2025 critical minerals present), %d policies, %d country profile%s (%d written), %d figures",
+	eds := make([]string, len(kb.editions))
+	for i, ed := range kb.editions {
+		eds[i] = ed.String()
+	}
+	s := fmt.Sprintf("%d minerals (%d of %d USGS 2025 critical minerals present), %d policies, %d country profile%s (%d written), %d figures",
 		len(kb.Minerals), usgs, entries, len(kb.Policies), len(kb.Countries), plural(len(kb.Countries)), len(kb.profiles), kb.Figures())
+	if len(eds) > 0 {
+		s += " (" + strings.Join(eds, ", ") + ")"
+	}
+	return s
 }
 
 func plural(n int) string {

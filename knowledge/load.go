@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,6 +21,7 @@ const (
 	relianceFile      = "tables/import_reliance.csv"
 	importSourcesFile = "tables/import_sources.csv"
 	endUsesFile       = "tables/end_uses.csv"
+	pricesFile        = "tables/prices.csv"
 	listsFile         = "tables/lists.csv"
 )
 
@@ -53,10 +55,9 @@ func Load(fsys fs.FS) (*KB, error) {
 		p.Summary, p.SummaryES = splitLanguages(body)
 		kb.profiles = append(kb.profiles, p)
 	})
-	loadProduction(fsys, kb, ps)
-	loadReliance(fsys, kb, ps)
-	loadImportSources(fsys, kb, ps)
-	loadEndUses(fsys, kb, ps)
+	for _, t := range figureTables() {
+		t.load(fsys, kb, ps)
+	}
 	loadLists(fsys, kb, ps)
 	kb.link(ps)
 	if len(ps.list) > 0 {
@@ -157,7 +158,8 @@ func readTable(fsys fs.FS, file string, cols []string, ps *problems) []row {
 	return rows
 }
 
-// source reads and checks a row's source_url and edition.
+// source reads and checks a row's source_url and edition, for tables whose edition is not an
+// MCS edition (lists.csv); figures use [row.citation].
 func (r row) source(ps *problems) (Source, bool) {
 	s := Source{URL: r.get("source_url"), Edition: r.get("edition")}
 	if s.URL == "" || s.Edition == "" {
@@ -169,6 +171,57 @@ func (r row) source(ps *problems) (Source, bool) {
 		return s, false
 	}
 	return s, true
+}
+
+// mcsURL finds the edition of a USGS Mineral Commodity Summaries chapter URL
+// (https://pubs.usgs.gov/periodicals/mcs2026/mcs2026-antimony.pdf).
+var mcsURL = regexp.MustCompile(`/periodicals/mcs(\d{4})/`)
+
+// citation reads and checks a figure's source_url and edition: both are required, the edition
+// must name an edition of the USGS Mineral Commodity Summaries, and a USGS chapter URL must be
+// a chapter of that edition.
+func (r row) citation(ps *problems) (Source, Edition, bool) {
+	s := Source{URL: r.get("source_url"), Edition: r.get("edition")}
+	if s.URL == "" && s.Edition == "" {
+		ps.at(r.pos, "figure without a source: source_url and edition are required")
+		return s, 0, false
+	}
+	if s.Edition == "" {
+		ps.at(r.pos, "figure without an edition: edition is required (e.g. %q)", MCS2026.Title())
+		return s, 0, false
+	}
+	ed, ok := ParseEdition(s.Edition)
+	if !ok {
+		ps.at(r.pos, "edition %q names no edition of the USGS Mineral Commodity Summaries (e.g. %q)", s.Edition, MCS2026.Title())
+		return s, 0, false
+	}
+	if s.URL == "" {
+		ps.at(r.pos, "figure without a source: source_url is required (%s)", ed)
+		return s, ed, false
+	}
+	if err := checkURL(s.URL); err != nil {
+		ps.at(r.pos, "source_url: %v", err)
+		return s, ed, false
+	}
+	if m := mcsURL.FindStringSubmatch(s.URL); m != nil && m[1] != strconv.Itoa(int(ed)) {
+		ps.at(r.pos, "source_url is a chapter of MCS %s, but edition is %s", m[1], ed)
+		return s, ed, false
+	}
+	return s, ed, true
+}
+
+// yearIn reads a year column of a figure of edition ed: the year must be one the edition
+// covers. A year is optional only for reserves, which carry none.
+func (r row) yearIn(col string, optional bool, ed Edition, ps *problems) (int, bool) {
+	y, ok := r.year(col, optional, ps)
+	if !ok || y == 0 || ed == 0 {
+		return y, ok
+	}
+	if y > ed.DataYear() || y < ed.FirstYear() {
+		ps.at(r.pos, "%s: %d is outside the years %s covers (%d-%d)", col, y, ed, ed.FirstYear(), ed.DataYear())
+		return y, false
+	}
+	return y, true
 }
 
 func checkURL(s string) error {
@@ -229,151 +282,6 @@ func parseNumber(s string) (v float64, rel string, err error) {
 		return 0, "", fmt.Errorf("%q is not a number", rel+s)
 	}
 	return v, rel, nil
-}
-
-func loadCountries(fsys fs.FS, kb *KB, ps *problems) {
-	for _, r := range readTable(fsys, countriesFile, []string{"id", "name", "name_es", "aliases"}, ps) {
-		c := &Country{ID: r.get("id"), Name: r.get("name"), NameES: r.get("name_es")}
-		for _, a := range strings.Split(r.get("aliases"), ";") {
-			if a = strings.TrimSpace(a); a != "" {
-				c.Aliases = append(c.Aliases, a)
-			}
-		}
-		if !validID(c.ID) {
-			ps.at(r.pos, "id %q must be a lower-case slug (a-z, 0-9, -)", c.ID)
-			continue
-		}
-		if c.ID == World || c.ID == Others {
-			ps.at(r.pos, "id %q is reserved for the production table", c.ID)
-			continue
-		}
-		if c.Name == "" {
-			ps.at(r.pos, "name is required")
-		}
-		kb.Countries = append(kb.Countries, c)
-		kb.countryPos = append(kb.countryPos, r.pos)
-	}
-}
-
-func loadProduction(fsys fs.FS, kb *KB, ps *problems) {
-	cols := []string{"mineral", "country", "measure", "year", "value", "estimated", "unit", "form", "secondary", "source_url", "edition", "note"}
-	for _, r := range readTable(fsys, productionFile, cols, ps) {
-		f := Figure{Mineral: r.get("mineral"), Country: r.get("country"), Measure: r.get("measure"),
-			Unit: r.get("unit"), Form: r.get("form"), Note: r.get("note"), Pos: r.pos}
-		ok := true
-		src, sok := r.source(ps)
-		f.Source, ok = src, ok && sok
-		y, yok := r.year("year", true, ps)
-		f.Year, ok = y, ok && yok
-		f.Estimated = r.flag("estimated", ps)
-		f.Secondary = r.flag("secondary", ps)
-		switch v := r.get("value"); v {
-		case "NA":
-			f.Status = NotAvailable
-		case "W":
-			f.Status = Withheld
-		case "large":
-			f.Status = Large
-		case "small":
-			f.Status = Small
-		case "":
-			ps.at(r.pos, "value is required (a number, NA, W, large or small)")
-			ok = false
-		default:
-			n, rel, err := parseNumber(v)
-			if err != nil || rel == "<" {
-				ps.at(r.pos, "value: %q is not a number, NA, W, large, small or >N", v)
-				ok = false
-			}
-			f.Value, f.AtLeast = n, rel == ">"
-		}
-		if f.Measure == "" {
-			ps.at(r.pos, "measure is required")
-			ok = false
-		}
-		if f.Unit == "" {
-			ps.at(r.pos, "unit is required")
-			ok = false
-		}
-		if ok {
-			kb.Production = append(kb.Production, f)
-		}
-	}
-}
-
-func loadReliance(fsys fs.FS, kb *KB, ps *problems) {
-	cols := []string{"mineral", "product", "year", "value", "estimated", "source_url", "edition"}
-	for _, r := range readTable(fsys, relianceFile, cols, ps) {
-		x := Reliance{Mineral: r.get("mineral"), Product: r.get("product"), Printed: r.get("value"), Pos: r.pos}
-		src, ok := r.source(ps)
-		x.Source = src
-		y, yok := r.year("year", false, ps)
-		x.Year, ok = y, ok && yok
-		x.Estimated = r.flag("estimated", ps)
-		if x.Printed != "E" && x.Printed != "NA" {
-			n, pok := r.percent("value", true, "a percentage, E (net exporter) or NA", ps)
-			x.Percent, ok = n, ok && pok
-		}
-		if ok {
-			kb.Reliance = append(kb.Reliance, x)
-		}
-	}
-}
-
-func loadImportSources(fsys fs.FS, kb *KB, ps *problems) {
-	cols := []string{"mineral", "product", "country", "share_pct", "period", "source_url", "edition"}
-	for _, r := range readTable(fsys, importSourcesFile, cols, ps) {
-		x := ImportSource{Mineral: r.get("mineral"), Product: r.get("product"), Country: r.get("country"),
-			Printed: r.get("share_pct"), Period: r.get("period"), Pos: r.pos}
-		src, ok := r.source(ps)
-		x.Source = src
-		n, pok := r.percent("share_pct", true, "a percentage", ps)
-		x.Percent, ok = n, ok && pok
-		if ok {
-			kb.ImportSources = append(kb.ImportSources, x)
-		}
-	}
-}
-
-func loadEndUses(fsys fs.FS, kb *KB, ps *problems) {
-	cols := []string{"mineral", "use", "share_pct", "year", "estimated", "source_url", "edition", "note"}
-	for _, r := range readTable(fsys, endUsesFile, cols, ps) {
-		x := EndUse{Mineral: r.get("mineral"), Use: r.get("use"), Note: r.get("note"), Pos: r.pos}
-		src, ok := r.source(ps)
-		x.Source = src
-		y, yok := r.year("year", false, ps)
-		x.Year, ok = y, ok && yok
-		x.Estimated = r.flag("estimated", ps)
-		n, pok := r.percent("share_pct", false, "a percentage", ps)
-		x.Percent, ok = n, ok && pok
-		if x.Use == "" {
-			ps.at(r.pos, "use is required")
-			ok = false
-		}
-		if ok {
-			kb.EndUses = append(kb.EndUses, x)
-		}
-	}
-}
-
-func loadLists(fsys fs.FS, kb *KB, ps *problems) {
-	cols := []string{"list", "item", "mineral", "source_url", "edition"}
-	for _, r := range readTable(fsys, listsFile, cols, ps) {
-		e := ListEntry{List: List(r.get("list")), Item: r.get("item"), Mineral: r.get("mineral"), Pos: r.pos}
-		src, ok := r.source(ps)
-		e.Source = src
-		if !slices.Contains(Lists, e.List) {
-			ps.at(r.pos, "unknown list %q (known: %s)", e.List, joinLists())
-			ok = false
-		}
-		if e.Item == "" {
-			ps.at(r.pos, "item is required")
-			ok = false
-		}
-		if ok {
-			kb.ListEntries = append(kb.ListEntries, e)
-		}
-	}
 }
 
 func joinLists() string {

@@ -56,9 +56,10 @@ func TestLoadValid(t *testing.T) {
 		Policies  []*knowledge.Policy
 		Countries []*knowledge.Country
 		Figures   int
+		Editions  []knowledge.Edition
 		Summary   string
 	}
-	got, err := json.MarshalIndent(golden{kb.Minerals, kb.Policies, kb.Countries, kb.Figures(), knowledge.Summarize(kb)}, "", "  ")
+	got, err := json.MarshalIndent(golden{kb.Minerals, kb.Policies, kb.Countries, kb.Figures(), kb.Editions(), knowledge.Summarize(kb)}, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}

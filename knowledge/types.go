@@ -226,10 +226,11 @@ type Figure struct {
 	Unit      string
 	// Form is what this country's figure counts when it differs from the rest of the table
 	// (boron: "crude ore", "refined borates").
-	Form   string
-	Source Source
-	Note   string
-	Pos    Pos
+	Form    string
+	Source  Source
+	Edition Edition // the MCS edition that prints it, parsed from Source.Edition
+	Note    string
+	Pos     Pos
 }
 
 // Known reports whether the figure holds a number.
@@ -244,6 +245,7 @@ type Reliance struct {
 	Percent   float64 // the number in Printed, if any
 	Estimated bool
 	Source    Source
+	Edition   Edition
 	Pos       Pos
 }
 
@@ -259,6 +261,7 @@ type ImportSource struct {
 	Percent float64
 	Period  string
 	Source  Source
+	Edition Edition
 	Pos     Pos
 }
 
@@ -271,8 +274,37 @@ type EndUse struct {
 	Estimated bool
 	Note      string // what the shares are of, where it is not plain consumption
 	Source    Source
+	Edition   Edition
 	Pos       Pos
 }
+
+// Price is one annual average price of a mineral product, as USGS gives it in a chapter's
+// salient statistics: a yearly average or unit value, never a market quote.
+type Price struct {
+	Mineral string
+	// Form is the product and the basis of the price as USGS describes it ("bullion",
+	// "London Metal Exchange (LME), cash", "acid grade, average unit value of imports").
+	Form string
+	Unit string // as USGS gives it: "dollars per troy ounce", "cents per pound"
+	Year int
+	// Printed is the value as USGS prints it: "38", "890-1000" (a range), "NA", "W".
+	Printed string
+	// Value is the number in Printed, the low end of a range; High is the high end (equal to
+	// Value for a single number).
+	Value     float64
+	High      float64
+	Status    Status // Number, NotAvailable or Withheld
+	Estimated bool
+	Source    Source
+	Edition   Edition
+	Pos       Pos
+}
+
+// Known reports whether the price holds a number.
+func (p Price) Known() bool { return p.Status == Number }
+
+// IsRange reports whether USGS gives the price as a range of averages.
+func (p Price) IsRange() bool { return p.High > p.Value }
 
 // Pos is where a record or row stands in the knowledge base.
 type Pos struct {

@@ -24,11 +24,11 @@ func TestAskAntimony(t *testing.T) {
 	for _, want := range []string{
 		"Antimony (Sb)",
 		"Main uses",
-		"Largest producer: China, 60% of world mine production", // 60,000 of 100,000 t, 2024e
-		"2024 estimates",
+		"Largest producer: China, 36% of world mine production", // 40,000 of 110,000 t, 2025e (MCS 2026)
+		"USGS Mineral Commodity Summaries 2026, 2025 estimates",
 		"Shares and ranks are derived",
 		"Sources",
-		"https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-antimony.pdf",
+		"https://pubs.usgs.gov/periodicals/mcs2026/mcs2026-antimony.pdf",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

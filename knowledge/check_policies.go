@@ -1,0 +1,70 @@
+package knowledge
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// policies/<id>.md: one dated policy or news item.
+
+// checkPolicies checks the policy items and the minerals and countries they name, indexes
+// them, and sorts them by date.
+func checkPolicies(l *linker) {
+	kb, ps := l.kb, l.ps
+	for _, p := range kb.Policies {
+		pos := Pos{p.File, 1}
+		if p.broken {
+			kb.policies[fileID(p.File)] = p
+			continue
+		}
+		if !checkID(p.ID, p.File, ps) {
+			continue
+		}
+		if _, dup := kb.policies[p.ID]; dup {
+			ps.at(pos, "duplicate policy id %q", p.ID)
+			continue
+		}
+		kb.policies[p.ID] = p
+		required(ps, pos, "title", p.Title)
+		required(ps, pos, "jurisdiction", p.Jurisdiction)
+		if p.Date.IsZero() {
+			ps.at(pos, "missing required field \"date\"")
+		}
+		if !p.EndDate.IsZero() && p.EndDate.Time.Before(p.Date.Time) {
+			ps.at(kb.at(p.File, "end_date"), "end_date %s is before date %s", p.EndDate, p.Date)
+		}
+		if p.Updated.IsZero() {
+			ps.at(pos, "missing required field \"updated\"")
+		}
+		if !slices.Contains(PolicyKinds, p.Kind) {
+			ps.at(kb.at(p.File, "kind"), "kind %q is not one of %s", p.Kind, strings.Join(PolicyKinds, ", "))
+		}
+		if p.Summary == "" {
+			ps.at(pos, "the record has no summary: write it below the front matter")
+		}
+		if p.SummaryES == "" {
+			ps.at(pos, "the record has no Spanish summary: add a line \"## Español\" after the English text, then the Spanish")
+		}
+		if p.TitleES == "" {
+			ps.at(pos, "missing required field \"title_es\": the Spanish title")
+		}
+		checkSources(p.Sources, pos, ps)
+		for _, id := range p.Minerals {
+			if _, ok := kb.minerals[id]; !ok {
+				ps.at(kb.at(p.File, "minerals"), "minerals: unknown mineral %q", id)
+			}
+		}
+		for _, id := range p.Countries {
+			if _, ok := kb.countries[id]; !ok {
+				ps.at(kb.at(p.File, "countries"), "countries: unknown country %q", id)
+			}
+		}
+		for _, a := range append([]string{p.Title, p.TitleES}, p.Aliases...) {
+			l.claim(a, Ref{KindPolicy, p.ID}, pos)
+		}
+	}
+	slices.SortStableFunc(kb.Policies, func(a, b *Policy) int {
+		return cmp.Or(a.Date.Time.Compare(b.Date.Time), cmp.Compare(a.ID, b.ID))
+	})
+}
