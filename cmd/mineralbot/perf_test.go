@@ -66,6 +66,9 @@ func vmRSS(tb testing.TB) int64 {
 
 // syntheticKB is a knowledge base of n mineral records with production tables, made up of
 // varied words so that search has work to do.
+// syntheticEdition is the edition the synthetic figures claim: kb check wants a real one.
+const syntheticEdition = "USGS Mineral Commodity Summaries 2025"
+
 func syntheticKB(n int) fstest.MapFS {
 	words := strings.Fields("alloy battery catalyst ceramic magnet semiconductor alloying refractory pigment glass fertilizer steel solar wind defense aerospace electronics coating solder cable")
 	fsys := fstest.MapFS{}
@@ -81,17 +84,23 @@ name: Synthetic %05d
 name_es: Sintético %05d
 aliases: [synth%d]
 uses: [%s, %s]
+uses_es: [uso %s, uso %s]
 sources:
   - url: https://example.org/%s
     edition: Synthetic edition
 updated: 2026-11-26
 ---
 %s
-`, id, i, i, i, words[i%len(words)], words[(i*3)%len(words)], id, body)}
+
+## Español
+
+El mineral sintético %d sirve para pruebas.
+`, id, i, i, i, words[i%len(words)], words[(i*3)%len(words)], words[i%len(words)], words[(i*3)%len(words)], id, body, i)}
+		// Three countries and a world total that they add up to (kb check sums them).
 		for c := range 3 {
-			fmt.Fprintf(&prod, "%s,country-%d,mine_production,2024,%d,,t,,,https://example.org/t,Synthetic,\n", id, (i+c)%50, 1000+i*c)
+			fmt.Fprintf(&prod, "%s,country-%d,mine_production,2024,%d,,metric tons,,,https://example.org/t,%s,\n", id, (i+c)%50, 1000+i*c, syntheticEdition)
 		}
-		fmt.Fprintf(&prod, "%s,world,mine_production,2024,%d,,t,,,https://example.org/t,Synthetic,\n", id, 5000+i)
+		fmt.Fprintf(&prod, "%s,world,mine_production,2024,%d,,metric tons,,,https://example.org/t,%s,\n", id, 3000+3*i, syntheticEdition)
 	}
 	fsys["tables/production.csv"] = &fstest.MapFile{Data: []byte(prod.String())}
 	fsys["tables/lists.csv"] = &fstest.MapFile{Data: []byte(lists.String())}
@@ -103,6 +112,8 @@ updated: 2026-11-26
 	fsys["tables/countries.csv"] = &fstest.MapFile{Data: []byte(countries.String())}
 	fsys["tables/import_reliance.csv"] = &fstest.MapFile{Data: []byte("mineral,product,year,value,estimated,source_url,edition\n")}
 	fsys["tables/import_sources.csv"] = &fstest.MapFile{Data: []byte("mineral,product,country,share_pct,period,source_url,edition\n")}
+	fsys["tables/end_uses.csv"] = &fstest.MapFile{Data: []byte("mineral,use,share_pct,year,estimated,source_url,edition,note\n")}
+	fsys["tables/prices.csv"] = &fstest.MapFile{Data: []byte("mineral,form,unit,year,value,estimated,source_url,edition\n")}
 	fsys["policies/.keep"] = &fstest.MapFile{}
 	fsys["countries/.keep"] = &fstest.MapFile{}
 	return fsys
