@@ -310,7 +310,7 @@ func TestNoWordsOfTheOtherLanguage(t *testing.T) {
 
 // A Spanish question is Spanish, an English one English; a bare symbol is neither.
 func TestDetectLanguage(t *testing.T) {
-	_, kb := mustEngine(t)
+	e, _ := mustEngine(t)
 	for _, tt := range []struct {
 		text string
 		want answer.Lang
@@ -328,7 +328,7 @@ func TestDetectLanguage(t *testing.T) {
 		{"mexico", "", false},
 		{"2024", "", false},
 	} {
-		got, ok := answer.DetectLanguage(kb, tt.text)
+		got, ok := e.DetectLanguage(tt.text)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("DetectLanguage(%q) = %q, %v; want %q, %v", tt.text, got, ok, tt.want, tt.ok)
 		}

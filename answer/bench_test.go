@@ -73,3 +73,13 @@ func BenchmarkAliasLookup(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDetectLanguage is the language decision for a 32-word question, made on every
+// request before answering.
+func BenchmarkDetectLanguage(b *testing.B) {
+	e, _ := mustEngine(b)
+	q := "hola quiero saber quien produce el antimonio y la fluorita en mexico y cuales son las reservas de plata en peru y chile comparadas con china en dos mil veinticuatro por favor gracias"
+	for b.Loop() {
+		e.DetectLanguage(q)
+	}
+}

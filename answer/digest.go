@@ -32,11 +32,9 @@ const upcomingWindow = 30 * 24 * time.Hour
 // digest, and a mineral spotlight that rotates by ISO week. A quiet week still gets a short
 // digest.
 func (e *Engine) Digest(in DigestInput) *Answer {
-	if in.Lang == "" {
-		in.Lang = English
-	}
-	a := e.snapshot(in.Lang).digest(in)
-	a.Lang = in.Lang
+	s := e.snapshot(in.Lang)
+	a := s.digest(in)
+	a.Lang = s.lang
 	return a
 }
 

@@ -20,11 +20,21 @@ type Searcher interface {
 // Engine answers questions from a knowledge base and its index. It is safe for concurrent
 // use, and [Engine.SetKnowledge] replaces the knowledge base while it answers.
 type Engine struct {
-	cur  *atomic.Pointer[knowledge.KB] // shared by the engine and its snapshots
-	kb   *knowledge.KB                 // a snapshot's knowledge base
+	cur  *atomic.Pointer[served] // shared by the engine and its snapshots
+	kb   *knowledge.KB           // a snapshot's knowledge base
 	ix   Searcher
 	lang Lang // a snapshot's answer language
 }
+
+// served is a knowledge base with what the engine derives from it once, at load.
+type served struct {
+	kb *knowledge.KB
+	// names maps a normalized record name that exists in one language only to that
+	// language ("antimonio" → es), for DetectLanguage.
+	names map[string]Lang
+}
+
+func newServed(kb *knowledge.KB) *served { return &served{kb: kb, names: nameLanguages(kb)} }
 
 // New returns an engine over kb and its index.
 func New(kb *knowledge.KB, ix Searcher) (*Engine, error) {
@@ -34,30 +44,33 @@ func New(kb *knowledge.KB, ix Searcher) (*Engine, error) {
 	if ix == nil {
 		return nil, errors.New("answer: index is required")
 	}
-	e := &Engine{cur: new(atomic.Pointer[knowledge.KB]), kb: kb, ix: ix, lang: English}
-	e.cur.Store(kb)
+	e := &Engine{cur: new(atomic.Pointer[served]), kb: kb, ix: ix, lang: English}
+	e.cur.Store(newServed(kb))
 	return e, nil
 }
 
 // SetKnowledge makes the engine answer from kb; swap the index to kb first. Answers under
 // way finish with the knowledge base they started with.
-func (e *Engine) SetKnowledge(kb *knowledge.KB) { e.cur.Store(kb) }
+func (e *Engine) SetKnowledge(kb *knowledge.KB) { e.cur.Store(newServed(kb)) }
 
 // Knowledge returns the knowledge base being served.
-func (e *Engine) Knowledge() *knowledge.KB { return e.cur.Load() }
+func (e *Engine) Knowledge() *knowledge.KB { return e.cur.Load().kb }
 
-// snapshot returns the engine pinned to the current knowledge base and to one language, so
-// that one answer reads one knowledge base from start to end, in one language.
+// snapshot returns the engine pinned to the current knowledge base and to one language (English
+// for a language it does not speak), so that one answer reads one knowledge base from start
+// to end, in one language.
 func (e *Engine) snapshot(lang Lang) *Engine {
 	if _, ok := printers[lang]; !ok {
 		lang = English
 	}
-	return &Engine{cur: e.cur, kb: e.cur.Load(), ix: e.ix, lang: lang}
+	return &Engine{cur: e.cur, kb: e.cur.Load().kb, ix: e.ix, lang: lang}
 }
 
 // DetectLanguage tells the language of a question, from its words and the record names it
 // uses; ok is false when the text gives no sign either way.
-func (e *Engine) DetectLanguage(text string) (Lang, bool) { return DetectLanguage(e.cur.Load(), text) }
+func (e *Engine) DetectLanguage(text string) (Lang, bool) {
+	return detectLanguage(e.cur.Load().names, text)
+}
 
 // maxQuestion bounds the text considered; chat messages can be long.
 const maxQuestion = 1000
@@ -69,12 +82,10 @@ const maxQuestion = 1000
 // alias or symbol (a card); a question the router understands (who produces X, X in Mexico,
 // is X critical, …); or words for full-text search.
 func (e *Engine) Ask(ctx context.Context, question string, lang Lang) (*Answer, error) {
-	a, err := e.snapshot(lang).ask(ctx, question)
+	s := e.snapshot(lang)
+	a, err := s.ask(ctx, question)
 	if a != nil {
-		a.Lang = lang
-		if _, ok := printers[lang]; !ok {
-			a.Lang = English
-		}
+		a.Lang = s.lang
 	}
 	return a, err
 }
@@ -152,8 +163,9 @@ func appendLink(ls []Link, l Link) []Link {
 
 // Card returns the card of one record.
 func (e *Engine) Card(r knowledge.Ref, question string, lang Lang) *Answer {
-	a := e.snapshot(lang).card(r, question)
-	a.Lang = lang
+	s := e.snapshot(lang)
+	a := s.card(r, question)
+	a.Lang = s.lang
 	return a
 }
 

@@ -62,11 +62,12 @@ var printers = map[Lang]*message.Printer{
 
 // Sprintf formats a catalogue message in the language: the English key, translated.
 func (l Lang) Sprintf(format string, args ...any) string {
-	p, ok := printers[l]
-	if !ok {
-		p = printers[English]
+	if l != Spanish {
+		// The keys are the English messages, and every argument is a %s: the printer would
+		// give the same text, more slowly.
+		return fmt.Sprintf(format, args...)
 	}
-	return p.Sprintf(format, args...)
+	return printers[Spanish].Sprintf(format, args...)
 }
 
 // T translates a message without arguments (a label, a unit, a measure name). Text that is
@@ -122,13 +123,13 @@ var (
 		"second", "first", "help", "new", "added", "dropped", "removed", "status", "force", "ban", "tariffs", "export", "controls")
 )
 
-// DetectLanguage tells whether a chat message is Spanish or English. ok is false when the
+// detectLanguage tells whether a chat message is Spanish or English. ok is false when the
 // text gives no sign either way (a bare symbol such as "Sb", a number, an ambiguous name):
 // then the user's locale, or the configured default, decides.
 //
 // It weighs Spanish punctuation (¿ ¡), accented letters and ñ, function words of each
-// language, and names that exist in one language only ("antimonio", "fluorspar").
-func DetectLanguage(kb *knowledge.KB, text string) (Lang, bool) {
+// language, and names that exist in one language only (names, from nameLanguages).
+func detectLanguage(names map[string]Lang, text string) (Lang, bool) {
 	if strings.ContainsAny(text, "¿¡") {
 		return Spanish, true
 	}
@@ -149,13 +150,11 @@ func DetectLanguage(kb *knowledge.KB, text string) (Lang, bool) {
 		case inEN && !inES:
 			en++
 		}
-		if kb != nil {
-			switch nameLanguage(kb, w) {
-			case Spanish:
-				es++
-			case English:
-				en++
-			}
+		switch names[knowledge.Normalize(w)] {
+		case Spanish:
+			es++
+		case English:
+			en++
 		}
 	}
 	switch {
@@ -167,35 +166,34 @@ func DetectLanguage(kb *knowledge.KB, text string) (Lang, bool) {
 	return "", false
 }
 
-// nameLanguage says whether a word is a record name in one language only: "antimonio" is
-// Spanish, "antimony" English, "cobalto"/"cobalt" each their own; "litio" Spanish.
-func nameLanguage(kb *knowledge.KB, w string) Lang {
-	w = knowledge.Normalize(w)
-	if w == "" {
-		return ""
+// nameLanguages maps each normalized one-word record name that exists in one language only
+// to that language: "antimonio" is Spanish, "antimony" English; "zinc" and "mexico", the
+// same in both, are left out.
+func nameLanguages(kb *knowledge.KB) map[string]Lang {
+	in := map[string][2]bool{} // [es, en]
+	add := func(name string, lang int) {
+		if n := knowledge.Normalize(name); n != "" && !strings.Contains(n, " ") {
+			v := in[n]
+			v[lang] = true
+			in[n] = v
+		}
 	}
-	var es, en bool
 	for _, m := range kb.Minerals {
-		if knowledge.Normalize(m.NameES) == w {
-			es = true
-		}
-		if knowledge.Normalize(m.Name) == w {
-			en = true
-		}
+		add(m.NameES, 0)
+		add(m.Name, 1)
 	}
 	for _, c := range kb.Countries {
-		if knowledge.Normalize(c.NameES) == w {
-			es = true
-		}
-		if knowledge.Normalize(c.Name) == w {
-			en = true
+		add(c.NameES, 0)
+		add(c.Name, 1)
+	}
+	out := make(map[string]Lang, len(in))
+	for n, v := range in {
+		switch {
+		case v[0] && !v[1]:
+			out[n] = Spanish
+		case v[1] && !v[0]:
+			out[n] = English
 		}
 	}
-	switch {
-	case es && !en:
-		return Spanish
-	case en && !es:
-		return English
-	}
-	return ""
+	return out
 }

@@ -118,15 +118,51 @@ func (kb *KB) FigureIn(mineral, measure, country string, year int, ed Edition) (
 
 // Measures returns the measures a mineral's table has, production before reserves and
 // capacity, in the table's order otherwise.
+//
+// Like the other derived figures it is computed once per table; callers must not modify it.
 func (kb *KB) Measures(mineral string) []string {
-	var out []string
-	for _, f := range kb.FiguresOf(mineral) {
-		if !slices.Contains(out, f.Measure) {
-			out = append(out, f.Measure)
+	table := kb.TableOf(mineral)
+	return memo(kb, "measures", table, func() []string {
+		var out []string
+		for _, f := range kb.figures[table] {
+			if !slices.Contains(out, f.Measure) {
+				out = append(out, f.Measure)
+			}
 		}
+		slices.SortStableFunc(out, func(a, b string) int { return cmp.Compare(measureOrder(a), measureOrder(b)) })
+		return out
+	})
+}
+
+// measureInfo is what a table says of one measure's editions and years.
+type measureInfo struct {
+	newest     Edition         // the newest edition with the measure
+	latestYear map[Edition]int // each edition's latest year (0 for reserves)
+	yearIn     map[int]Edition // each year's newest edition
+}
+
+// measureInfo returns what a mineral's table says of a measure's editions and years,
+// computed once per table.
+func (kb *KB) measureInfo(mineral, measure string) *measureInfo {
+	table := kb.TableOf(mineral)
+	idx := memo(kb, "measure-info", table, func() []map[string]*measureInfo {
+		m := map[string]*measureInfo{}
+		for _, f := range kb.figures[table] {
+			mi := m[f.Measure]
+			if mi == nil {
+				mi = &measureInfo{latestYear: map[Edition]int{}, yearIn: map[int]Edition{}}
+				m[f.Measure] = mi
+			}
+			mi.newest = max(mi.newest, f.Edition)
+			mi.latestYear[f.Edition] = max(mi.latestYear[f.Edition], f.Year)
+			mi.yearIn[f.Year] = max(mi.yearIn[f.Year], f.Edition)
+		}
+		return []map[string]*measureInfo{m}
+	})
+	if mi := idx[0][measure]; mi != nil {
+		return mi
 	}
-	slices.SortStableFunc(out, func(a, b string) int { return cmp.Compare(measureOrder(a), measureOrder(b)) })
-	return out
+	return &measureInfo{}
 }
 
 func measureOrder(m string) int {
@@ -154,13 +190,7 @@ func (kb *KB) LatestYear(mineral, measure string) int {
 // LatestYearIn returns the latest year with figures for a measure (0 for reserves) in one
 // edition.
 func (kb *KB) LatestYearIn(mineral, measure string, ed Edition) int {
-	y := 0
-	for _, f := range kb.FiguresOf(mineral) {
-		if f.Measure == measure && f.Edition == ed && f.Year > y {
-			y = f.Year
-		}
-	}
-	return y
+	return kb.measureInfo(mineral, measure).latestYear[ed]
 }
 
 // Rank computes a ranking of a mineral's table for a measure and year (0 for reserves) from
@@ -297,7 +327,24 @@ func (kb *KB) reservesRanking(mineral string, edition func(measure string) Editi
 // the newest edition of each chapter that has any (magnesium metal from MCS 2026, magnesium
 // compounds from MCS 2025, whose chapter the MCS 2026 extracts lack).
 func (kb *KB) RelianceOf(mineral string) []Reliance {
-	return newestPerChapter(kb.relianceRows(mineral), func(r Reliance) (Source, Edition) { return r.Source, r.Edition })
+	return memo(kb, "reliance", mineral, func() []Reliance {
+		return newestPerChapter(kb.relianceRows(mineral), func(r Reliance) (Source, Edition) { return r.Source, r.Edition })
+	})
+}
+
+// derivedKey names a mineral's derived rows of one kind.
+type derivedKey struct{ kind, mineral string }
+
+// memo returns a mineral's derived rows of one kind, computing them on first use: the
+// knowledge base does not change once loaded. Callers must not modify the rows.
+func memo[T any](kb *KB, kind, mineral string, compute func() []T) []T {
+	key := derivedKey{kind, mineral}
+	if v, ok := kb.derived.Load(key); ok {
+		return v.([]T)
+	}
+	v := compute()
+	kb.derived.Store(key, v)
+	return v
 }
 
 // RelianceIn returns a mineral's U.S. net import reliance rows from one edition, by product
@@ -372,27 +419,32 @@ func (kb *KB) LatestReliance(mineral string) (Reliance, bool) {
 // ImportSourcesOf returns the U.S. import sources of a mineral from the newest edition of
 // each chapter that has any, grouped by product in table order.
 func (kb *KB) ImportSourcesOf(mineral string) []ImportSource {
-	var all []ImportSource
-	for _, s := range kb.ImportSources {
-		if s.Mineral == mineral || (s.Mineral == kb.TableOf(mineral) && s.Mineral != mineral) {
-			all = append(all, s)
+	return memo(kb, "import-sources", mineral, func() []ImportSource {
+		table := kb.TableOf(mineral)
+		var all []ImportSource
+		for _, s := range kb.ImportSources {
+			if s.Mineral == mineral || s.Mineral == table {
+				all = append(all, s)
+			}
 		}
-	}
-	return newestPerChapter(all, func(s ImportSource) (Source, Edition) { return s.Source, s.Edition })
+		return newestPerChapter(all, func(s ImportSource) (Source, Edition) { return s.Source, s.Edition })
+	})
 }
 
 // EndUsesOf returns the U.S. end-use shares of a mineral from the newest edition that has
 // any, largest first.
 func (kb *KB) EndUsesOf(mineral string) []EndUse {
-	var all []EndUse
-	for _, u := range kb.EndUses {
-		if u.Mineral == mineral {
-			all = append(all, u)
+	return memo(kb, "end-uses", mineral, func() []EndUse {
+		var all []EndUse
+		for _, u := range kb.EndUses {
+			if u.Mineral == mineral {
+				all = append(all, u)
+			}
 		}
-	}
-	out := newestPerChapter(all, func(u EndUse) (Source, Edition) { return u.Source, u.Edition })
-	slices.SortStableFunc(out, func(a, b EndUse) int { return cmp.Compare(b.Percent, a.Percent) })
-	return out
+		out := newestPerChapter(all, func(u EndUse) (Source, Edition) { return u.Source, u.Edition })
+		slices.SortStableFunc(out, func(a, b EndUse) int { return cmp.Compare(b.Percent, a.Percent) })
+		return out
+	})
 }
 
 // PricesOf returns the annual average prices of a mineral from the newest edition of each
@@ -454,8 +506,13 @@ type Standing struct {
 
 // CountryStandings returns, for every mineral table that lists a country with a known
 // production figure, its rank and share in the latest year of each production measure (in
-// the newest edition that has the measure), largest share first.
+// the newest edition that has the measure), largest share first. It is computed once per
+// country; callers must not modify the result.
 func (kb *KB) CountryStandings(country string) []Standing {
+	return memo(kb, "standings", country, func() []Standing { return kb.countryStandings(country) })
+}
+
+func (kb *KB) countryStandings(country string) []Standing {
 	var out []Standing
 	for _, m := range kb.Minerals {
 		if len(kb.figures[m.ID]) == 0 {

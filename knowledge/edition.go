@@ -69,36 +69,23 @@ func (kb *KB) Editions() []Edition { return slices.Clone(kb.editions) }
 // LatestEdition returns the newest edition holding any figure of a mineral's table (see
 // [KB.TableOf]) for a measure, or 0 when there is none.
 func (kb *KB) LatestEdition(mineral, measure string) Edition {
-	var ed Edition
-	for _, f := range kb.FiguresOf(mineral) {
-		if f.Measure == measure && f.Edition > ed {
-			ed = f.Edition
-		}
-	}
-	return ed
+	return kb.measureInfo(mineral, measure).newest
 }
 
 // editionWith returns the newest edition with figures for a measure and year (0 for
 // reserves) in a mineral's table, or 0.
 func (kb *KB) editionWith(mineral, measure string, year int) Edition {
-	var ed Edition
-	for _, f := range kb.FiguresOf(mineral) {
-		if f.Measure == measure && f.Year == year && f.Edition > ed {
-			ed = f.Edition
-		}
-	}
-	return ed
+	return kb.measureInfo(mineral, measure).yearIn[year]
 }
-
-// chapterPattern matches the edition part of a USGS MCS chapter URL's file name.
-var chapterPattern = regexp.MustCompile(`^mcs\d{4}-`)
 
 // chapterOf names the USGS chapter a source cites, the same in every edition:
 // "magnesium-metal" for .../mcs2026/mcs2026-magnesium-metal.pdf; any other URL names itself.
 func chapterOf(s Source) string {
 	base := path.Base(s.URL)
-	if chapterPattern.MatchString(base) {
-		return strings.TrimSuffix(chapterPattern.ReplaceAllString(base, ""), ".pdf")
+	// "mcs" and four digits, then "-": the edition part of the file name.
+	if len(base) > len("mcs2026-") && strings.HasPrefix(base, "mcs") && base[7] == '-' &&
+		strings.Trim(base[3:7], "0123456789") == "" {
+		return strings.TrimSuffix(base[8:], ".pdf")
 	}
 	return s.URL
 }

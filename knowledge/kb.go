@@ -37,6 +37,7 @@ type KB struct {
 	editions  []Edition           // the editions of the figures, oldest first
 	partial   map[[2]string]bool  // while loading: mineral and measure with rows left out
 	ranks     sync.Map            // rankKey → Ranking, computed on first use
+	derived   sync.Map            // derivedKey → a mineral's newest-edition rows, computed on first use
 }
 
 // Kind is the kind of a record.
