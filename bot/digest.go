@@ -232,12 +232,10 @@ func (d *digester) send(ctx context.Context, s sub, period time.Time) error {
 		return err
 	}
 	since := period.Add(-7 * 24 * time.Hour)
-	if last, ok, err := d.store.LastPosted(s.ID()); err == nil && ok && last.Period.Before(period) {
-		since = last.Period
-	}
 	var a *answer.Answer
 	if s.Source == sourceCuration {
-		// An admin's private report of what went unanswered; a quiet week sends nothing.
+		// An admin's private report of what went unanswered since the last report (posted
+		// or skipped); a quiet week sends nothing.
 		if last, ok := d.lastClaimBefore(s.ID(), period); ok {
 			since = last
 		}
@@ -250,6 +248,9 @@ func (d *digester) send(ctx context.Context, s sub, period time.Time) error {
 		}
 		a = answer.Curation(answer.CurationInput{Since: since, Until: period, Questions: questionTexts(us), Kept: true, Location: s.sched.Loc, Lang: s.lang(d.cfg.lang)})
 	} else {
+		if last, ok, err := d.store.LastPosted(s.ID()); err == nil && ok && last.Period.Before(period) {
+			since = last.Period
+		}
 		a = d.builder.Digest(answer.DigestInput{Period: period, Since: since, Location: s.sched.Loc, Lang: s.lang(d.cfg.lang)})
 	}
 	ts, postErr := d.post(ctx, s.Channel, render(a, renderOptions{}))

@@ -185,29 +185,21 @@ func (s *Store) Claim(sub string, period time.Time, owner string, now time.Time)
 
 // MarkPosted records the ts of the posted digest (or the error that stopped it).
 func (s *Store) MarkPosted(sub string, period time.Time, ts string, postErr error, now time.Time) error {
-	return s.update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketClaims)
-		k := claimKey(sub, period)
-		var c Claim
-		if v := b.Get(k); v == nil {
-			return fmt.Errorf("no claim for %s", k)
-		} else if err := json.Unmarshal(v, &c); err != nil {
-			return err
-		}
+	return s.updateClaim(sub, period, func(c *Claim) {
 		c.PostedTS, c.PostedAt = ts, now.UTC()
 		if postErr != nil {
 			c.Error = postErr.Error()
 		}
-		data, err := json.Marshal(c)
-		if err != nil {
-			return err
-		}
-		return b.Put(k, data)
 	})
 }
 
 // MarkSkipped records that a claimed period needed no post, and why.
 func (s *Store) MarkSkipped(sub string, period time.Time, why string, now time.Time) error {
+	return s.updateClaim(sub, period, func(c *Claim) { c.Note, c.PostedAt = why, now.UTC() })
+}
+
+// updateClaim changes a period's claim, which must exist, in one transaction.
+func (s *Store) updateClaim(sub string, period time.Time, change func(*Claim)) error {
 	return s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketClaims)
 		k := claimKey(sub, period)
@@ -217,7 +209,7 @@ func (s *Store) MarkSkipped(sub string, period time.Time, why string, now time.T
 		} else if err := json.Unmarshal(v, &c); err != nil {
 			return err
 		}
-		c.Note, c.PostedAt = why, now.UTC()
+		change(&c)
 		data, err := json.Marshal(c)
 		if err != nil {
 			return err
@@ -321,6 +313,9 @@ func (s *Store) AddUnanswered(q, where string, now time.Time) error {
 	}
 	return s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketUnanswered)
+		// Count before writing: bbolt's Stats do not see the writes of the transaction in
+		// progress (counting after the Put saw one key too few).
+		n := b.Stats().KeyN + 1
 		seq, err := b.NextSequence()
 		if err != nil {
 			return err
@@ -328,14 +323,8 @@ func (s *Store) AddUnanswered(q, where string, now time.Time) error {
 		if err := b.Put(unansweredKey(now, seq), data); err != nil {
 			return err
 		}
-		// Count first, then delete the oldest. (bbolt's Stats do not see the writes of the
-		// transaction in progress, so they cannot be the count.)
-		n := 0
-		c := b.Cursor()
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			n++
-		}
 		var drop [][]byte
+		c := b.Cursor()
 		for k, _ := c.First(); k != nil && n-len(drop) > s.maxQuestions; k, _ = c.Next() {
 			drop = append(drop, slices.Clone(k))
 		}
