@@ -23,17 +23,28 @@ func (b *Bot) language(ctx context.Context, log *slog.Logger, user, text string)
 	return b.cfg.Language
 }
 
+// localeWait bounds how long an answer waits for users.info (Slack slow, or rate limiting
+// it); past it the answer goes in the default language. localeRetry is how long a failed
+// lookup is not tried again for that user.
+const (
+	localeWait  = time.Second
+	localeRetry = time.Minute
+)
+
 // userLanguage is the language of a user's Slack locale, if it is one mineralbot speaks.
 func (b *Bot) userLanguage(ctx context.Context, log *slog.Logger, user string) (answer.Lang, bool) {
 	if locale, ok := b.locale.get(user); ok {
 		return answer.ParseLang(locale)
 	}
+	ctx, cancel := context.WithTimeout(ctx, localeWait)
+	defer cancel()
 	u, err := b.api.GetUserInfoContext(ctx, user)
 	if err != nil {
 		log.Warn("users.info failed; answering in the default language", "err", err)
+		b.locale.put(user, "", localeRetry)
 		return "", false
 	}
-	b.locale.put(user, u.Locale)
+	b.locale.put(user, u.Locale, b.locale.ttl)
 	return answer.ParseLang(u.Locale)
 }
 
@@ -46,8 +57,8 @@ type localeCache struct {
 }
 
 type localeEntry struct {
-	locale string
-	at     time.Time
+	locale  string
+	expires time.Time
 }
 
 func newLocaleCache(max int, ttl time.Duration) *localeCache {
@@ -58,13 +69,14 @@ func (c *localeCache) get(user string) (string, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.m[user]
-	if !ok || time.Since(e.at) > c.ttl {
+	if !ok || time.Now().After(e.expires) {
 		return "", false
 	}
 	return e.locale, true
 }
 
-func (c *localeCache) put(user, locale string) {
+// put remembers a user's locale ("" when it could not be had) for ttl.
+func (c *localeCache) put(user, locale string, ttl time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.m) >= c.max {
@@ -73,5 +85,5 @@ func (c *localeCache) put(user, locale string) {
 			break
 		}
 	}
-	c.m[user] = localeEntry{locale, time.Now()}
+	c.m[user] = localeEntry{locale, time.Now().Add(ttl)}
 }

@@ -36,6 +36,21 @@ func TestRepliesInTheAskersLanguage(t *testing.T) {
 	}
 }
 
+// When Slack rate-limits users.info (Retry-After 30s), an answer that needs the locale does
+// not wait for it: it arrives promptly in the default language.
+func TestLocaleLookupNeverStallsAnAnswer(t *testing.T) {
+	lb := startBot(t, nil)
+	lb.fake.RateLimit("users.info", 100, 30)
+	start := time.Now()
+	out := lb.slash(t, "UESMX2", "Sb")
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("the answer took %s behind a rate-limited users.info", d.Round(time.Millisecond))
+	}
+	if !strings.HasPrefix(out, "Antimony (Sb)") {
+		t.Errorf("want the default language (English) when the locale cannot be had: %s", out)
+	}
+}
+
 // A Spanish subscription gets its digest in Spanish.
 func TestSpanishDigest(t *testing.T) {
 	lb := startBot(t, nil)

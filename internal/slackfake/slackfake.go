@@ -170,7 +170,7 @@ func (s *Server) authTest(w http.ResponseWriter, r *http.Request) {
 // UOWNER owners; everyone else is a member. Users whose id starts with UES have the locale
 // es-MX, everyone else en-US.
 func (s *Server) usersInfo(w http.ResponseWriter, r *http.Request) {
-	if s.authFails(w, r, BotToken) {
+	if s.authFails(w, r, BotToken) || s.limited(w, "users.info") {
 		return
 	}
 	id := r.FormValue("user")
@@ -209,7 +209,8 @@ func (s *Server) Opens() int {
 	return s.opens
 }
 
-// RateLimit makes the next n calls of a method ("chat.postMessage", "response_url") answer
+// RateLimit makes the next n calls of a method ("chat.postMessage", "response_url",
+// "users.info") answer
 // 429 with Retry-After: retryAfter seconds.
 func (s *Server) RateLimit(method string, n, retryAfter int) {
 	s.mu.Lock()
