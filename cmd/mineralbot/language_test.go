@@ -62,7 +62,7 @@ func TestSpanishDigest(t *testing.T) {
 	}
 	posts := waitPosts(t, lb.fake, "CES", 1)
 	body := posts[0].Text + plainJSON(t, posts[0].Blocks)
-	if !strings.Contains(body, "Resumen de minerales críticos") || strings.Contains(body, "Critical minerals digest") || !strings.Contains(body, "Mineral de la semana") {
+	if !strings.HasPrefix(posts[0].Text, "Resumen de minerales críticos") || strings.Contains(body, "Critical minerals digest") || !strings.Contains(body, "Mineral de la semana") {
 		t.Errorf("the Spanish subscription's digest is not in Spanish: %s", body)
 	}
 }

@@ -35,7 +35,7 @@ func TestUnansweredQuestionsStayPrivate(t *testing.T) {
 	// The admins get it privately, by DM on the digest schedule …
 	dmPost := waitPosts(t, lb.fake, "UADMINCFG", 1)[0]
 	body := dmPost.Text + plainJSON(t, dmPost.Blocks)
-	if !strings.Contains(body, "Questions mineralbot could not answer") || !strings.Contains(body, secret) {
+	if !strings.HasPrefix(dmPost.Text, "Questions mineralbot could not answer") || !strings.Contains(body, secret) {
 		t.Errorf("the admin's DM does not report the question: %s", body)
 	}
 	if strings.Contains(body, "<!here>") || strings.Contains(body, "@here") {
@@ -45,15 +45,24 @@ func TestUnansweredQuestionsStayPrivate(t *testing.T) {
 	if out := lb.slash(t, "UMEMBER", "curate"); !strings.Contains(out, "only workspace admins") || strings.Contains(out, secret) {
 		t.Errorf("curate for a member: %s", out)
 	}
+	env, _, err := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "curate", User: "UADMIN1", Channel: "CPUBLIC"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ack, err := lb.fake.WaitAck(env, 10*time.Second); err != nil || !strings.Contains(string(ack.Payload), `"response_type":"ephemeral"`) {
+		t.Errorf("curate in a channel must answer only the admin (ephemeral): %v %s", err, ack.Payload)
+	}
 	out := lb.slash(t, "UADMIN1", "curate")
-	if !strings.Contains(out, secret) || !strings.Contains(out, "“"+secret+"” (3×)") || !strings.Contains(out, "4 question(s) went unanswered, 2 different") {
+	if !strings.HasPrefix(out, "Questions mineralbot could not answer") || !strings.Contains(out, secret) || !strings.Contains(out, "“"+secret+"” (3×)") || !strings.Contains(out, "4 question(s) went unanswered, 2 different") {
 		t.Errorf("curate for an admin does not show the question, asked 3 times and once by DM, privately: %s", out)
 	}
 
 	// Several channel digests went out meanwhile; none quotes the question.
 	waitPosts(t, lb.fake, "CDIGEST1", 2)
+	// Only two places may carry the question: the reply to the asker's own DM, and the
+	// admin's DM. Slash replies are ephemeral response_url posts to the asker.
 	for _, p := range lb.fake.Posts() {
-		if strings.HasPrefix(p.Channel, "C") && strings.Contains(p.Text+string(p.Blocks), "frobnitz") {
+		if p.Method == "chat.postMessage" && p.Channel != "DPRIVATE" && p.Channel != "UADMINCFG" && strings.Contains(p.Text+string(p.Blocks), "frobnitz") {
 			t.Errorf("a private question reached channel %s: %s", p.Channel, p.Text)
 		}
 		if p.Method == "response_url" && p.ResponseType == "in_channel" && strings.Contains(string(p.Blocks), "frobnitz") {
@@ -67,8 +76,7 @@ func TestQuestionsNotKept(t *testing.T) {
 	lb := startBot(t, map[string]string{"MINERALBOT_STATE_KEEP_QUESTIONS": "false"})
 	lb.slash(t, "U8", "frobnitz quux zorkmid")
 	out := lb.slash(t, "UADMIN1", "curate")
-	if !strings.Contains(out, "state.keep_questions is false") || strings.Contains(out, "frobnitz") {
+	if !strings.HasPrefix(out, "Questions mineralbot could not answer") || !strings.Contains(out, "state.keep_questions is false") || strings.Contains(out, "frobnitz") {
 		t.Errorf("curate with questions not kept: %s", out)
 	}
-	time.Sleep(100 * time.Millisecond)
 }
