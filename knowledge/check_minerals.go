@@ -35,12 +35,7 @@ func checkMinerals(l *linker) {
 		if m.Updated.IsZero() {
 			ps.at(pos, "missing required field \"updated\"")
 		}
-		if m.Summary == "" {
-			ps.at(pos, "the record has no summary: write it below the front matter")
-		}
-		if m.SummaryES == "" {
-			ps.at(pos, "the record has no Spanish summary: add a line \"## Español\" after the English text, then the Spanish")
-		}
+		checkSummaries(ps, pos, m.Summary, m.SummaryES)
 		if len(m.UsesES) != len(m.Uses) {
 			ps.at(kb.at(m.File, "uses"), "uses_es has %d item(s) and uses %d: give each use in Spanish, in the same order", len(m.UsesES), len(m.Uses))
 		}

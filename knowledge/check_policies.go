@@ -40,12 +40,7 @@ func checkPolicies(l *linker) {
 		if !slices.Contains(PolicyKinds, p.Kind) {
 			ps.at(kb.at(p.File, "kind"), "kind %q is not one of %s", p.Kind, strings.Join(PolicyKinds, ", "))
 		}
-		if p.Summary == "" {
-			ps.at(pos, "the record has no summary: write it below the front matter")
-		}
-		if p.SummaryES == "" {
-			ps.at(pos, "the record has no Spanish summary: add a line \"## Español\" after the English text, then the Spanish")
-		}
+		checkSummaries(ps, pos, p.Summary, p.SummaryES)
 		if p.TitleES == "" {
 			ps.at(pos, "missing required field \"title_es\": the Spanish title")
 		}

@@ -11,6 +11,7 @@ func checkProfiles(l *linker) {
 			continue
 		}
 		checkID(p.ID, p.File, ps)
+		checkSummaries(ps, pos, p.Summary, p.SummaryES)
 		checkSources(p.Sources, pos, ps)
 		if p.Updated.IsZero() {
 			ps.at(pos, "missing required field \"updated\"")

@@ -346,6 +346,17 @@ func required(ps *problems, pos Pos, field, v string) {
 	}
 }
 
+// checkSummaries checks that a record has its prose in both languages: English below the
+// front matter, Spanish after a line "## Español".
+func checkSummaries(ps *problems, pos Pos, en, es string) {
+	if en == "" {
+		ps.at(pos, "the record has no summary: write it below the front matter")
+	}
+	if es == "" {
+		ps.at(pos, "the record has no Spanish summary: add a line \"## Español\" after the English text, then the Spanish")
+	}
+}
+
 func checkSources(srcs []Source, pos Pos, ps *problems) {
 	if len(srcs) == 0 {
 		ps.at(pos, "missing required field \"sources\"")
