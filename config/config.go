@@ -228,6 +228,11 @@ func decodeStruct(n *yaml.Node, v reflect.Value, prefix string, errs *[]error) {
 			continue
 		}
 		if err := val.Decode(f.Addr().Interface()); err != nil {
+			if f.Kind() == reflect.Bool {
+				// The same words as for the environment, not YAML's "cannot unmarshal !!str".
+				*errs = append(*errs, fmt.Errorf("line %d: %s: %q is not true or false", val.Line, path, val.Value))
+				continue
+			}
 			msg := err.Error()
 			msg = strings.TrimPrefix(msg, "yaml: unmarshal errors:\n")
 			msg = strings.TrimSpace(msg)
