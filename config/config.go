@@ -230,7 +230,7 @@ func decodeStruct(n *yaml.Node, v reflect.Value, prefix string, errs *[]error) {
 		if err := val.Decode(f.Addr().Interface()); err != nil {
 			if f.Kind() == reflect.Bool {
 				// The same words as for the environment, not YAML's "cannot unmarshal !!str".
-				*errs = append(*errs, fmt.Errorf("line %d: %s: %q is not true or false", val.Line, path, val.Value))
+				*errs = append(*errs, fmt.Errorf("line %d: %s: %s is not true or false", val.Line, path, shown(val.Value)))
 				continue
 			}
 			msg := err.Error()
@@ -242,6 +242,14 @@ func decodeStruct(n *yaml.Node, v reflect.Value, prefix string, errs *[]error) {
 			*errs = append(*errs, fmt.Errorf("line %d: %s: %s", val.Line, path, msg))
 		}
 	}
+}
+
+// shown quotes a bad value for an error message, unless it looks like a Slack token.
+func shown(v string) string {
+	if strings.HasPrefix(v, "xox") || strings.HasPrefix(v, "xapp-") {
+		return "(a value that looks like a Slack token; not shown)"
+	}
+	return strconv.Quote(v)
 }
 
 // isSection reports whether a field is a nested section rather than a value.
