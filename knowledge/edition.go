@@ -55,6 +55,13 @@ func (e Edition) Title() string {
 	return "USGS Mineral Commodity Summaries " + strconv.Itoa(int(e))
 }
 
+// ChapterURL is a chapter's PDF in this edition:
+// https://pubs.usgs.gov/periodicals/mcs2026/mcs2026-<slug>.pdf.
+func (e Edition) ChapterURL(slug string) string {
+	y := strconv.Itoa(int(e))
+	return "https://pubs.usgs.gov/periodicals/mcs" + y + "/mcs" + y + "-" + slug + ".pdf"
+}
+
 // DataYear is the latest year an edition gives figures for, mostly estimates: 2025 for MCS
 // 2026.
 func (e Edition) DataYear() int { return int(e) - 1 }

@@ -136,7 +136,7 @@ func cmdKBImport(args []string, stdout, stderr io.Writer) error {
 }
 
 // importEdition returns the edition from -edition or, without it, from the file name.
-func importEdition(flag int, file string) (mcsimport.Edition, error) {
+func importEdition(flag int, file string) (knowledge.Edition, error) {
 	named, ok := mcsimport.EditionFromFileName(filepath.Base(file))
 	switch {
 	case flag == 0 && !ok:
@@ -148,7 +148,7 @@ func importEdition(flag int, file string) (mcsimport.Edition, error) {
 	case ok && int(named) != flag:
 		return 0, usageError{fmt.Sprintf("kb import: -edition %d, but the file name says MCS%d", flag, int(named))}
 	}
-	return mcsimport.Edition(flag), nil
+	return knowledge.Edition(flag), nil
 }
 
 // mineralIDs returns the ids of a knowledge base's mineral records: the names of its

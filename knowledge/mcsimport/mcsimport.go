@@ -14,28 +14,17 @@ import (
 	"github.com/mineralbot/mineralbot/knowledge"
 )
 
-// Edition is one edition of the USGS Mineral Commodity Summaries, by its year of publication.
-type Edition int
-
-// Title is the edition text the tables carry: "USGS Mineral Commodity Summaries 2026".
-func (e Edition) Title() string { return fmt.Sprintf("USGS Mineral Commodity Summaries %d", int(e)) }
-
-// URL is a chapter's PDF: https://pubs.usgs.gov/periodicals/mcs2026/mcs2026-<slug>.pdf.
-func (e Edition) URL(slug string) string {
-	return fmt.Sprintf("https://pubs.usgs.gov/periodicals/mcs%d/mcs%d-%s.pdf", int(e), int(e), slug)
-}
-
 var fileEdition = regexp.MustCompile(`(?i)MCS(\d{4})[_-]`)
 
 // EditionFromFileName reads the edition from a data-release file name such as
 // MCS2026_Commodities_Data.csv.
-func EditionFromFileName(name string) (Edition, bool) {
+func EditionFromFileName(name string) (knowledge.Edition, bool) {
 	m := fileEdition.FindStringSubmatch(name)
 	if m == nil {
 		return 0, false
 	}
 	y, _ := strconv.Atoi(m[1])
-	return Edition(y), true
+	return knowledge.Edition(y), true
 }
 
 // Country is a row of tables/countries.csv, as far as the import needs it.
@@ -47,7 +36,7 @@ type Country struct {
 
 // Options says what an import maps to.
 type Options struct {
-	Edition   Edition
+	Edition   knowledge.Edition
 	Minerals  []string  // the ids of the knowledge base's mineral records
 	Countries []Country // tables/countries.csv
 	// AddCountries makes a country the knowledge base does not know a new country (id from
@@ -368,7 +357,7 @@ func (im *importer) figure(line int, ch Chapter, get func(string) string, year i
 	im.res.Production = append(im.res.Production, Figure{
 		Mineral: ch.Mineral, Country: country, Measure: measure, Year: y, Value: v.value,
 		Estimated: estimated || v.estimated, Unit: unit, Form: form,
-		SourceURL: im.opt.Edition.URL(ch.Slug), Edition: im.opt.Edition.Title(), Note: v.note, Line: line,
+		SourceURL: im.opt.Edition.ChapterURL(ch.Slug), Edition: im.opt.Edition.Title(), Note: v.note, Line: line,
 	})
 }
 
@@ -396,7 +385,7 @@ func (im *importer) reliance(line int, ch Chapter, get func(string) string, year
 	im.seenReliance[key] = line
 	im.res.Reliance = append(im.res.Reliance, Reliance{
 		Mineral: ch.Mineral, Product: product, Year: y, Value: v.value, Estimated: estimated || v.estimated,
-		SourceURL: im.opt.Edition.URL(ch.Slug), Edition: im.opt.Edition.Title(), Line: line,
+		SourceURL: im.opt.Edition.ChapterURL(ch.Slug), Edition: im.opt.Edition.Title(), Line: line,
 	})
 }
 

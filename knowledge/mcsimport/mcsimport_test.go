@@ -320,7 +320,7 @@ func TestKBImportValues(t *testing.T) {
 	if e, ok := EditionFromFileName("MCS2026_Commodities_Data.csv"); !ok || e != 2026 {
 		t.Errorf("EditionFromFileName = %d, %v", e, ok)
 	}
-	if got := Edition(2026).URL("platinum-group"); got != "https://pubs.usgs.gov/periodicals/mcs2026/mcs2026-platinum-group.pdf" {
+	if got := knowledge.MCS2026.ChapterURL("platinum-group"); got != "https://pubs.usgs.gov/periodicals/mcs2026/mcs2026-platinum-group.pdf" {
 		t.Errorf("URL = %s", got)
 	}
 }
@@ -399,7 +399,7 @@ func TestKBImportRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			m, err := Merge(old, tb.t, Edition(2026).Title(), tb.rows)
+			m, err := Merge(old, tb.t, knowledge.MCS2026.Title(), tb.rows)
 			if err != nil {
 				t.Fatal(err)
 			}

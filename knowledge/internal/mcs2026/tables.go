@@ -13,11 +13,9 @@ import (
 )
 
 // Edition and chapter URLs of what this program writes.
-const edition = "USGS Mineral Commodity Summaries 2026"
+var edition = knowledge.MCS2026.Title()
 
-func chapterURL(slug string) string {
-	return "https://pubs.usgs.gov/periodicals/mcs2026/mcs2026-" + slug + ".pdf"
-}
+func chapterURL(slug string) string { return knowledge.MCS2026.ChapterURL(slug) }
 
 // record is one input row, by column name, with its line.
 type record struct {
