@@ -72,6 +72,12 @@ func (e *Engine) dataNote(r knowledge.Ranking) string {
 		b.WriteString("; " + e.t(r.Unit))
 	}
 	b.WriteString(". " + e.t("Shares and ranks are derived by mineralbot from the table."))
+	switch {
+	case r.OfListedSum() && r.World.AtLeast:
+		b.WriteString(" " + e.t("USGS gives the world total only as a lower bound, so shares are of the sum of the countries it lists."))
+	case r.OfListedSum():
+		b.WriteString(" " + e.t("USGS rounds the world total below the sum of the countries it lists, so shares are of that sum."))
+	}
 	if r.Secondary {
 		b.WriteString(" " + e.t("Figures quoted second-hand; not yet checked against the primary chapter."))
 	}

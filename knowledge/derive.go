@@ -39,7 +39,15 @@ type Ranking struct {
 	Source    Source
 	Estimated bool // any figure in it is an estimate
 	Secondary bool // any figure in it is second-hand
+	// Base is what shares are shares of: the world total, or, where USGS rounded the world
+	// total below the sum of the countries it lists (gallium 2025e: 900,000 kg beside
+	// China's 900,000 and 9,000 more), that sum, so that no share set adds up past 100%.
+	Base float64
 }
+
+// OfListedSum reports whether the shares are of the countries' sum rather than of the
+// printed world total, which is below it.
+func (r Ranking) OfListedSum() bool { return r.HasShares() && r.Base > r.World.Value }
 
 // HasShares reports whether shares of a world total can be given.
 func (r Ranking) HasShares() bool { return r.World != nil && r.World.Known() && r.World.Value > 0 }
@@ -244,13 +252,24 @@ func (kb *KB) rank(mineral, measure string, year int, ed Edition) Ranking {
 	slices.SortStableFunc(r.Rows, func(a, b Share) int {
 		return cmp.Or(cmp.Compare(b.Value, a.Value), cmp.Compare(a.Country, b.Country))
 	})
+	if r.HasShares() {
+		r.Base = r.World.Value
+		listed := 0.0
+		for _, row := range r.Rows {
+			listed += row.Value
+		}
+		if r.Others != nil && r.Others.Known() {
+			listed += r.Others.Value
+		}
+		r.Base = max(r.Base, listed)
+	}
 	for i := range r.Rows {
 		r.Rows[i].Rank = i + 1
 		if i > 0 && r.Rows[i].Value == r.Rows[i-1].Value {
 			r.Rows[i].Rank = r.Rows[i-1].Rank
 		}
 		if r.HasShares() {
-			r.Rows[i].Share = r.Rows[i].Value / r.World.Value
+			r.Rows[i].Share = r.Rows[i].Value / r.Base
 		}
 	}
 	return r

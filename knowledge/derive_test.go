@@ -425,3 +425,33 @@ func TestEmbeddedEditions(t *testing.T) {
 		}
 	})
 }
+
+// No ranking in the knowledge base gives shares that add up past 100%, in any edition and
+// year, whatever USGS's rounding of its world totals (gallium 2025e: a world total of
+// 900,000 kg beside China's 900,000 and 9,000 more).
+func TestSharesNeverExceedTheWhole(t *testing.T) {
+	kb := mustLoad(t, knowledge.Embedded())
+	checked := 0
+	for _, m := range kb.Minerals {
+		for _, f := range kb.FiguresOf(m.ID) {
+			if f.Country != knowledge.World {
+				continue
+			}
+			r := kb.RankIn(m.ID, f.Measure, f.Year, f.Edition)
+			if !r.HasShares() {
+				continue
+			}
+			checked++
+			sum := 0.0
+			for _, row := range r.Rows {
+				sum += row.Share
+			}
+			if sum > 1.0000001 {
+				t.Errorf("%s %s %d (%s): shares add up to %.1f%%", m.ID, f.Measure, f.Year, f.Edition, sum*100)
+			}
+		}
+	}
+	if checked < 100 {
+		t.Fatalf("checked only %d rankings", checked)
+	}
+}
