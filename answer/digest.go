@@ -38,7 +38,7 @@ func (e *Engine) Digest(in DigestInput) *Answer {
 	return a
 }
 
-func (e *Engine) digest(in DigestInput) *Answer {
+func (e *snap) digest(in DigestInput) *Answer {
 	loc := in.Location
 	if loc == nil {
 		loc = time.UTC
@@ -121,7 +121,7 @@ func within(d knowledge.Date, from, to time.Time) bool {
 	return !d.IsZero() && d.Time.After(from) && !d.Time.After(to)
 }
 
-func (e *Engine) listMore(items []string, n int) string {
+func (e *snap) listMore(items []string, n int) string {
 	if len(items) <= n {
 		return strings.Join(items, ", ")
 	}
@@ -142,7 +142,7 @@ func (e *Engine) Spotlight(t time.Time) *knowledge.Mineral { return e.snapshot(E
 // spotlightEpoch is the Monday that starts ISO week 1 of 2024.
 var spotlightEpoch = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 
-func (e *Engine) spotlight(t time.Time) *knowledge.Mineral {
+func (e *snap) spotlight(t time.Time) *knowledge.Mineral {
 	ms := e.kb.OnList(knowledge.USGS2025)
 	if len(ms) == 0 {
 		return nil

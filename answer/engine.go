@@ -19,11 +19,20 @@ type Searcher interface {
 
 // Engine answers questions from a knowledge base and its index. It is safe for concurrent
 // use, and [Engine.SetKnowledge] replaces the knowledge base while it answers.
+//
+// Every answer is built by a [snap]: the knowledge base, its lexicon and the language,
+// pinned when the request starts. Engine itself holds no knowledge base, so no answering
+// code can read a stale one.
 type Engine struct {
-	cur  *atomic.Pointer[served] // shared by the engine and its snapshots
-	kb   *knowledge.KB           // a snapshot's knowledge base
+	cur *atomic.Pointer[served]
+	ix  Searcher
+}
+
+// snap answers one request: one knowledge base from start to end, in one language.
+type snap struct {
+	*served
 	ix   Searcher
-	lang Lang // a snapshot's answer language
+	lang Lang
 }
 
 // served is a knowledge base with what the engine derives from it once, at load.
@@ -44,7 +53,7 @@ func New(kb *knowledge.KB, ix Searcher) (*Engine, error) {
 	if ix == nil {
 		return nil, errors.New("answer: index is required")
 	}
-	e := &Engine{cur: new(atomic.Pointer[served]), kb: kb, ix: ix, lang: English}
+	e := &Engine{cur: new(atomic.Pointer[served]), ix: ix}
 	e.cur.Store(newServed(kb))
 	return e, nil
 }
@@ -59,11 +68,11 @@ func (e *Engine) Knowledge() *knowledge.KB { return e.cur.Load().kb }
 // snapshot returns the engine pinned to the current knowledge base and to one language (English
 // for a language it does not speak), so that one answer reads one knowledge base from start
 // to end, in one language.
-func (e *Engine) snapshot(lang Lang) *Engine {
+func (e *Engine) snapshot(lang Lang) *snap {
 	if _, ok := printers[lang]; !ok {
 		lang = English
 	}
-	return &Engine{cur: e.cur, kb: e.cur.Load().kb, ix: e.ix, lang: lang}
+	return &snap{served: e.cur.Load(), ix: e.ix, lang: lang}
 }
 
 // DetectLanguage tells the language of a question, from its words and the record names it
@@ -90,7 +99,7 @@ func (e *Engine) Ask(ctx context.Context, question string, lang Lang) (*Answer, 
 	return a, err
 }
 
-func (e *Engine) ask(ctx context.Context, question string) (*Answer, error) {
+func (e *snap) ask(ctx context.Context, question string) (*Answer, error) {
 	q := strings.TrimSpace(question)
 	if len(q) > maxQuestion {
 		q = q[:maxQuestion]
@@ -133,7 +142,7 @@ func (e *Engine) ask(ctx context.Context, question string) (*Answer, error) {
 
 // namesMatch reports whether one of the record's names or aliases appears in the question as
 // whole words, or (for a fuzzy match) whether the question is close to a name.
-func (e *Engine) namesMatch(r knowledge.Ref, q string) bool {
+func (e *snap) namesMatch(r knowledge.Ref, q string) bool {
 	nq := " " + knowledge.Normalize(q) + " "
 	for _, n := range e.kb.Names(r) {
 		if n = knowledge.Normalize(n); n != "" && strings.Contains(nq, " "+n+" ") {
@@ -169,7 +178,7 @@ func (e *Engine) Card(r knowledge.Ref, question string, lang Lang) *Answer {
 	return a
 }
 
-func (e *Engine) card(r knowledge.Ref, question string) *Answer {
+func (e *snap) card(r knowledge.Ref, question string) *Answer {
 	switch r.Kind {
 	case knowledge.KindMineral:
 		if m, ok := e.kb.Mineral(r.ID); ok {
@@ -187,7 +196,7 @@ func (e *Engine) card(r knowledge.Ref, question string) *Answer {
 	return e.notFound(question)
 }
 
-func (e *Engine) searchAnswer(question string, res index.Result) *Answer {
+func (e *snap) searchAnswer(question string, res index.Result) *Answer {
 	a := &Answer{Intent: IntentSearch, Question: question, Title: e.t("Search results")}
 	if res.Fuzzy {
 		a.Subtitle = e.t("No exact match; these are close.")
@@ -200,7 +209,7 @@ func (e *Engine) searchAnswer(question string, res index.Result) *Answer {
 	return a
 }
 
-func (e *Engine) notFound(question string) *Answer {
+func (e *snap) notFound(question string) *Answer {
 	a := &Answer{Intent: IntentNotFound, Question: question,
 		Title: e.t("Sorry, I couldn't find that in the knowledge base.")}
 	a.Sections = []Section{{Text: e.t("Try a mineral (antimony, fluorspar, plata, Sb), a country (Mexico, Peru) or a policy (section 232, export controls).")}}
@@ -208,7 +217,7 @@ func (e *Engine) notFound(question string) *Answer {
 	return a
 }
 
-func (e *Engine) help(question string) *Answer {
+func (e *snap) help(question string) *Answer {
 	a := &Answer{Intent: IntentHelp, Question: question, Title: e.t("Ask me about critical minerals")}
 	a.Sections = append(a.Sections, Section{Items: []string{
 		e.t("a mineral: antimony, fluorspar, plata, Sb"),
@@ -224,7 +233,7 @@ func (e *Engine) help(question string) *Answer {
 
 // suggest offers a few mineral names to try when nothing matched: the Mexico-related eight
 // first, as they are what users of this bot ask about most.
-func (e *Engine) suggest(string) []string {
+func (e *snap) suggest(string) []string {
 	var out []string
 	for _, id := range []string{"antimony", "fluorspar", "silver", "graphite"} {
 		if m, ok := e.kb.Mineral(id); ok {
@@ -234,7 +243,7 @@ func (e *Engine) suggest(string) []string {
 	return out
 }
 
-func (e *Engine) mineralCard(m *knowledge.Mineral, question string) *Answer {
+func (e *snap) mineralCard(m *knowledge.Mineral, question string) *Answer {
 	a := &Answer{Intent: IntentMineral, Question: question, Record: knowledge.Ref{Kind: knowledge.KindMineral, ID: m.ID}}
 	a.Title = e.mineralName(m)
 	if m.Symbol != "" {
@@ -276,7 +285,7 @@ func (e *Engine) mineralCard(m *knowledge.Mineral, question string) *Answer {
 	return a
 }
 
-func (e *Engine) worldValue(f knowledge.Figure) string {
+func (e *snap) worldValue(f knowledge.Figure) string {
 	switch f.Status {
 	case knowledge.Large:
 		return e.t("large")
@@ -293,7 +302,7 @@ func (e *Engine) worldValue(f knowledge.Figure) string {
 }
 
 // producersSection charts a ranking's leading countries.
-func (e *Engine) producersSection(m *knowledge.Mineral, r knowledge.Ranking, n int) Section {
+func (e *snap) producersSection(m *knowledge.Mineral, r knowledge.Ranking, n int) Section {
 	s := Section{Heading: e.f("Top producers: %s, %s", e.measure(r.Measure), yearLabel(r.Year, r.Estimated))}
 	if r.HasShares() {
 		for _, row := range r.Top(n) {
@@ -324,7 +333,7 @@ func (e *Engine) producersSection(m *knowledge.Mineral, r knowledge.Ranking, n i
 
 // shareLabel names a row: the country, and what its figure counts where that differs from
 // the rest of the table ("Turkey (refined borates)").
-func (e *Engine) shareLabel(s knowledge.Share) string {
+func (e *snap) shareLabel(s knowledge.Share) string {
 	if s.Form != "" {
 		return e.countryName(s.Country) + " (" + e.t(s.Form) + ")"
 	}
@@ -332,7 +341,7 @@ func (e *Engine) shareLabel(s knowledge.Share) string {
 }
 
 // hhiReading reads a Herfindahl–Hirschman index the way competition authorities band it.
-func (e *Engine) hhiReading(h float64) string {
+func (e *snap) hhiReading(h float64) string {
 	switch {
 	case h >= 2500:
 		return e.t("highly concentrated")
@@ -342,7 +351,7 @@ func (e *Engine) hhiReading(h float64) string {
 	return e.t("unconcentrated")
 }
 
-func (e *Engine) usImportSection(m *knowledge.Mineral) (Section, bool) {
+func (e *snap) usImportSection(m *knowledge.Mineral) (Section, bool) {
 	s := Section{Heading: e.countryName("united-states")}
 	var src knowledge.Source
 	if r, ok := e.kb.LatestReliance(m.ID); ok {
@@ -384,7 +393,7 @@ func (e *Engine) usImportSection(m *knowledge.Mineral) (Section, bool) {
 }
 
 // endUsesFact lists U.S. end-use shares: "End uses, 2024e: superalloys 51%, …".
-func (e *Engine) endUsesFact(uses []knowledge.EndUse) Fact {
+func (e *snap) endUsesFact(uses []knowledge.EndUse) Fact {
 	parts := make([]string, len(uses))
 	for i, u := range uses {
 		parts[i] = e.t(u.Use) + " " + number(u.Percent) + "%"
@@ -408,7 +417,7 @@ func pickProduct(srcs []knowledge.ImportSource) string {
 	return srcs[0].Product
 }
 
-func (e *Engine) listsSection(m *knowledge.Mineral) Section {
+func (e *snap) listsSection(m *knowledge.Mineral) Section {
 	s := Section{Heading: e.t("Critical lists")}
 	for _, l := range knowledge.Lists {
 		if m.On(l) {
@@ -427,7 +436,7 @@ func (e *Engine) listsSection(m *knowledge.Mineral) Section {
 
 // countryCard is a country's profile: where it ranks in every table that lists it (only the
 // critical minerals when criticalOnly), and the policy that concerns it.
-func (e *Engine) countryCard(c *knowledge.Country, question string, criticalOnly bool) *Answer {
+func (e *snap) countryCard(c *knowledge.Country, question string, criticalOnly bool) *Answer {
 	a := &Answer{Intent: IntentCountry, Question: question, Record: knowledge.Ref{Kind: knowledge.KindCountry, ID: c.ID}}
 	a.Title = e.countryName(c.ID)
 	a.Subtitle = c.NameES
@@ -489,7 +498,7 @@ func hasCriticalMember(kb *knowledge.KB, g *knowledge.Mineral) bool {
 	return false
 }
 
-func (e *Engine) policyCard(p *knowledge.Policy, question string) *Answer {
+func (e *snap) policyCard(p *knowledge.Policy, question string) *Answer {
 	a := &Answer{Intent: IntentPolicy, Question: question, Record: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}}
 	a.Title = e.policyTitle(p)
 	when := e.lang.Date(p.Date)

@@ -27,7 +27,7 @@ const maxNameWords = 5
 
 // findEntities finds the minerals, countries and policies a question names: the longest
 // phrases that are a name or alias, and element symbols written exactly.
-func (e *Engine) findEntities(text string) entities {
+func (e *snap) findEntities(text string) entities {
 	raw := index.Words(text)
 	words := make([]string, len(raw))
 	for i, w := range raw {

@@ -58,7 +58,7 @@ func figureValue(s knowledge.Share) string {
 
 // dataNote says where a ranking comes from: "USGS Mineral Commodity Summaries 2025, 2024
 // estimates; metric tons, antimony content. Shares and ranks derived by mineralbot."
-func (e *Engine) dataNote(r knowledge.Ranking) string {
+func (e *snap) dataNote(r knowledge.Ranking) string {
 	var b strings.Builder
 	b.WriteString(r.Source.Edition)
 	switch {
@@ -85,7 +85,7 @@ func (e *Engine) dataNote(r knowledge.Ranking) string {
 }
 
 // relianceText formats a net import reliance row for people.
-func (e *Engine) relianceText(r knowledge.Reliance) string {
+func (e *snap) relianceText(r knowledge.Reliance) string {
 	switch {
 	case r.NetExporter():
 		return e.t("net exporter")

@@ -8,13 +8,13 @@ import (
 )
 
 // t translates a catalogue message without arguments into the answer's language.
-func (e *Engine) t(s string) string { return e.lang.T(s) }
+func (e *snap) t(s string) string { return e.lang.T(s) }
 
 // f formats a catalogue message in the answer's language.
-func (e *Engine) f(format string, args ...any) string { return e.lang.Sprintf(format, args...) }
+func (e *snap) f(format string, args ...any) string { return e.lang.Sprintf(format, args...) }
 
 // mineralName is the mineral's name in the answer's language.
-func (e *Engine) mineralName(m *knowledge.Mineral) string {
+func (e *snap) mineralName(m *knowledge.Mineral) string {
 	if e.lang == Spanish && m.NameES != "" {
 		return m.NameES
 	}
@@ -22,7 +22,7 @@ func (e *Engine) mineralName(m *knowledge.Mineral) string {
 }
 
 // otherName is the mineral's name in the other language, shown beside the first.
-func (e *Engine) otherName(m *knowledge.Mineral) string {
+func (e *snap) otherName(m *knowledge.Mineral) string {
 	if e.lang == Spanish {
 		return m.Name
 	}
@@ -30,7 +30,7 @@ func (e *Engine) otherName(m *knowledge.Mineral) string {
 }
 
 // countryName is a country's name in the answer's language.
-func (e *Engine) countryName(id string) string {
+func (e *snap) countryName(id string) string {
 	if c, ok := e.kb.Country(id); ok && e.lang == Spanish && c.NameES != "" {
 		return c.NameES
 	}
@@ -38,7 +38,7 @@ func (e *Engine) countryName(id string) string {
 }
 
 // policyTitle is a policy item's title in the answer's language.
-func (e *Engine) policyTitle(p *knowledge.Policy) string {
+func (e *snap) policyTitle(p *knowledge.Policy) string {
 	if e.lang == Spanish && p.TitleES != "" {
 		return p.TitleES
 	}
@@ -46,7 +46,7 @@ func (e *Engine) policyTitle(p *knowledge.Policy) string {
 }
 
 // jurisdiction names a policy's countries in the answer's language.
-func (e *Engine) jurisdiction(p *knowledge.Policy) string {
+func (e *snap) jurisdiction(p *knowledge.Policy) string {
 	if e.lang != Spanish || len(p.Countries) == 0 {
 		return p.Jurisdiction
 	}
@@ -58,7 +58,7 @@ func (e *Engine) jurisdiction(p *knowledge.Policy) string {
 }
 
 // summary picks a record's prose in the answer's language.
-func (e *Engine) summary(en, es string) string {
+func (e *snap) summary(en, es string) string {
 	if e.lang == Spanish && es != "" {
 		return es
 	}
@@ -66,7 +66,7 @@ func (e *Engine) summary(en, es string) string {
 }
 
 // uses are a mineral's uses in the answer's language.
-func (e *Engine) uses(m *knowledge.Mineral) []string {
+func (e *snap) uses(m *knowledge.Mineral) []string {
 	if e.lang == Spanish && len(m.UsesES) > 0 {
 		return m.UsesES
 	}
@@ -74,7 +74,7 @@ func (e *Engine) uses(m *knowledge.Mineral) []string {
 }
 
 // title is a record's title in the answer's language.
-func (e *Engine) title(r knowledge.Ref) string {
+func (e *snap) title(r knowledge.Ref) string {
 	switch r.Kind {
 	case knowledge.KindMineral:
 		if m, ok := e.kb.Mineral(r.ID); ok {
@@ -91,11 +91,11 @@ func (e *Engine) title(r knowledge.Ref) string {
 }
 
 // measure is a table measure's name for people, in the answer's language.
-func (e *Engine) measure(m string) string { return e.t(knowledge.MeasureLabel(m)) }
+func (e *snap) measure(m string) string { return e.t(knowledge.MeasureLabel(m)) }
 
 // snippet is a search hit's text in the answer's language: the index quotes the English
 // prose, so a Spanish answer shows the start of the record's Spanish text instead.
-func (e *Engine) snippet(h index.Hit) string {
+func (e *snap) snippet(h index.Hit) string {
 	if e.lang != Spanish {
 		return h.Snippet
 	}

@@ -27,24 +27,24 @@ type Command struct {
 	Usage   string
 	Example string
 	Help    string
-	run     func(e *Engine, ctx context.Context, args, question string) (*Answer, error)
+	run     func(e *snap, ctx context.Context, args, question string) (*Answer, error)
 }
 
 // Commands is the one table that defines the subcommands; help is generated from it.
 func Commands() []Command {
 	return []Command{
 		{Name: "country", Aliases: []string{"pais", "país", "countries"}, Usage: "country <name>", Example: "country mexico",
-			Help: "what a country produces, where it ranks, and the policy that concerns it", run: (*Engine).cmdCountry},
+			Help: "what a country produces, where it ranks, and the policy that concerns it", run: (*snap).cmdCountry},
 		{Name: "compare", Aliases: []string{"compara", "comparar", "vs"}, Usage: "compare <a> <b> [c …]", Example: "compare antimony tungsten gallium",
-			Help: "top producer, concentration, U.S. import reliance and lists side by side", run: (*Engine).cmdCompare},
+			Help: "top producer, concentration, U.S. import reliance and lists side by side", run: (*snap).cmdCompare},
 		{Name: "policy", Aliases: []string{"policies", "politica", "política", "politicas", "políticas"}, Usage: "policy [text]", Example: "policy export controls",
-			Help: "dated policy and news items, newest first; with text, the ones that match", run: (*Engine).cmdPolicy},
+			Help: "dated policy and news items, newest first; with text, the ones that match", run: (*snap).cmdPolicy},
 		{Name: "list", Aliases: []string{"lista", "lists", "listas"}, Usage: "list [usgs-2025 | usgs-2022 | eu | new-in-2025]", Example: "list new-in-2025",
-			Help: "the minerals on a critical list", run: (*Engine).cmdList},
+			Help: "the minerals on a critical list", run: (*snap).cmdList},
 		{Name: "search", Aliases: []string{"buscar", "busca", "find"}, Usage: "search <text>", Example: "search flame retardants",
-			Help: "full-text search of the knowledge base, with snippets", run: (*Engine).cmdSearch},
+			Help: "full-text search of the knowledge base, with snippets", run: (*snap).cmdSearch},
 		{Name: "help", Aliases: []string{"ayuda", "?"}, Usage: "help", Example: "help",
-			Help: "this help", run: func(e *Engine, _ context.Context, _, q string) (*Answer, error) { return e.help(q), nil }},
+			Help: "this help", run: func(e *snap, _ context.Context, _, q string) (*Answer, error) { return e.help(q), nil }},
 	}
 }
 
@@ -95,7 +95,7 @@ func hasAny(words []string, s map[string]bool) bool {
 
 // route answers free text by what it asks. ok is false when the question names nothing the
 // router can act on, and full-text search should answer it.
-func (e *Engine) route(ctx context.Context, q string) (*Answer, bool, error) {
+func (e *snap) route(ctx context.Context, q string) (*Answer, bool, error) {
 	ents := e.findEntities(q)
 	words := strings.Fields(knowledge.Normalize(q))
 	minerals := refs(ents.minerals)
@@ -150,7 +150,7 @@ func refs(ms []mention) []knowledge.Ref {
 	return out
 }
 
-func (e *Engine) cmdCountry(_ context.Context, args, q string) (*Answer, error) {
+func (e *snap) cmdCountry(_ context.Context, args, q string) (*Answer, error) {
 	if args == "" {
 		return e.usage("country"), nil
 	}
@@ -166,7 +166,7 @@ func (e *Engine) cmdCountry(_ context.Context, args, q string) (*Answer, error) 
 	return e.notFoundKind(q, args, "country"), nil
 }
 
-func (e *Engine) cmdCompare(ctx context.Context, args, q string) (*Answer, error) {
+func (e *snap) cmdCompare(ctx context.Context, args, q string) (*Answer, error) {
 	ents := e.findEntities(args)
 	ms := refs(ents.minerals)
 	if len(ms) < 2 {
@@ -198,7 +198,7 @@ func containsRef(rs []knowledge.Ref, r knowledge.Ref) bool {
 	return false
 }
 
-func (e *Engine) cmdPolicy(ctx context.Context, args, q string) (*Answer, error) {
+func (e *snap) cmdPolicy(ctx context.Context, args, q string) (*Answer, error) {
 	if args == "" {
 		return e.policyList(q, e.kb.Policies, "Policy and news, newest first"), nil
 	}
@@ -216,11 +216,11 @@ func (e *Engine) cmdPolicy(ctx context.Context, args, q string) (*Answer, error)
 	return a, nil
 }
 
-func (e *Engine) cmdList(_ context.Context, args, q string) (*Answer, error) {
+func (e *snap) cmdList(_ context.Context, args, q string) (*Answer, error) {
 	return e.list(q, args), nil
 }
 
-func (e *Engine) cmdSearch(ctx context.Context, args, q string) (*Answer, error) {
+func (e *snap) cmdSearch(ctx context.Context, args, q string) (*Answer, error) {
 	if args == "" {
 		return e.usage("search"), nil
 	}
@@ -235,7 +235,7 @@ func (e *Engine) cmdSearch(ctx context.Context, args, q string) (*Answer, error)
 }
 
 // usage is the help of one subcommand.
-func (e *Engine) usage(name string) *Answer {
+func (e *snap) usage(name string) *Answer {
 	for _, c := range Commands() {
 		if c.Name == name {
 			return &Answer{Intent: IntentHelp, Title: e.f("Usage: %s", e.t(c.Usage)),
@@ -245,7 +245,7 @@ func (e *Engine) usage(name string) *Answer {
 	return e.help("")
 }
 
-func (e *Engine) notFoundKind(q, what, kind string) *Answer {
+func (e *snap) notFoundKind(q, what, kind string) *Answer {
 	a := e.notFound(q)
 	format := "Sorry, I don't know a policy called %s."
 	if kind == "country" {
@@ -257,7 +257,7 @@ func (e *Engine) notFoundKind(q, what, kind string) *Answer {
 
 // policySearch answers with the policy items that match text: the card of a clear best match,
 // else a list. ok is false when none matches.
-func (e *Engine) policySearch(ctx context.Context, q string, strict bool) (*Answer, bool, error) {
+func (e *snap) policySearch(ctx context.Context, q string, strict bool) (*Answer, bool, error) {
 	res, err := e.ix.Search(ctx, q, index.Options{Size: 6, Kind: knowledge.KindPolicy})
 	if err != nil {
 		return nil, false, err

@@ -12,7 +12,7 @@ import (
 
 // riskFacts are a ranking's supply-risk figures with a plain reading: the top producer's
 // share, the top three's, the Herfindahl–Hirschman index and China's share.
-func (e *Engine) riskFacts(r knowledge.Ranking) []Fact {
+func (e *snap) riskFacts(r knowledge.Ranking) []Fact {
 	if !r.HasShares() || len(r.Rows) == 0 {
 		return nil
 	}
@@ -44,12 +44,12 @@ func capitalize(s string) string {
 
 const derivedNote = "Supply-risk figures are derived by mineralbot from the USGS table: shares of the world total; HHI sums the squared percentage shares of the countries listed by name (other countries left out, so it is a lower bound); 2,500 and above reads as highly concentrated, 1,500 to 2,500 as moderately."
 
-func (e *Engine) mineralRef(m *knowledge.Mineral) knowledge.Ref {
+func (e *snap) mineralRef(m *knowledge.Mineral) knowledge.Ref {
 	return knowledge.Ref{Kind: knowledge.KindMineral, ID: m.ID}
 }
 
 // producersAnswer: who produces a mineral, with a chart of the top ten and its concentration.
-func (e *Engine) producersAnswer(m *knowledge.Mineral, q string) *Answer {
+func (e *snap) producersAnswer(m *knowledge.Mineral, q string) *Answer {
 	a := &Answer{Intent: IntentProducers, Question: q, Record: e.mineralRef(m), Title: e.f("Who produces %s", strings.ToLower(e.mineralName(m)))}
 	if m.Symbol != "" {
 		a.Subtitle = e.mineralName(m) + " (" + m.Symbol + ") · " + e.otherName(m)
@@ -81,7 +81,7 @@ func (e *Engine) producersAnswer(m *knowledge.Mineral, q string) *Answer {
 	return a
 }
 
-func (e *Engine) reservesSection(r knowledge.Ranking, n int) Section {
+func (e *snap) reservesSection(r knowledge.Ranking, n int) Section {
 	s := Section{Heading: e.t("Reserves")}
 	for _, row := range r.Top(n) {
 		v := figureValue(row)
@@ -97,14 +97,14 @@ func (e *Engine) reservesSection(r knowledge.Ranking, n int) Section {
 	return s
 }
 
-func (e *Engine) addMineralSources(a *Answer, m *knowledge.Mineral) {
+func (e *snap) addMineralSources(a *Answer, m *knowledge.Mineral) {
 	for _, s := range m.Sources {
 		a.Sources = appendSource(a.Sources, s)
 	}
 }
 
 // usesAnswer: what a mineral is used for.
-func (e *Engine) usesAnswer(m *knowledge.Mineral, q string) *Answer {
+func (e *snap) usesAnswer(m *knowledge.Mineral, q string) *Answer {
 	a := &Answer{Intent: IntentUses, Question: q, Record: e.mineralRef(m), Title: e.f("What %s is used for", strings.ToLower(e.mineralName(m))), Subtitle: e.otherName(m)}
 	a.Sections = append(a.Sections, Section{Heading: e.t("Main uses"), Items: e.uses(m)})
 	if uses := e.kb.EndUsesOf(m.ID); len(uses) > 0 {
@@ -117,7 +117,7 @@ func (e *Engine) usesAnswer(m *knowledge.Mineral, q string) *Answer {
 }
 
 // listsAnswer: is a mineral critical, and on which lists.
-func (e *Engine) listsAnswer(m *knowledge.Mineral, q string) *Answer {
+func (e *snap) listsAnswer(m *knowledge.Mineral, q string) *Answer {
 	a := &Answer{Intent: IntentLists, Question: q, Record: e.mineralRef(m)}
 	switch {
 	case m.AddedIn2025():
@@ -144,7 +144,7 @@ func (e *Engine) listsAnswer(m *knowledge.Mineral, q string) *Answer {
 }
 
 // riskAnswer: how concentrated a mineral's supply is, and how much the U.S. imports.
-func (e *Engine) riskAnswer(m *knowledge.Mineral, q string) *Answer {
+func (e *snap) riskAnswer(m *knowledge.Mineral, q string) *Answer {
 	a := &Answer{Intent: IntentRisk, Question: q, Record: e.mineralRef(m), Title: e.f("Supply risk: %s", strings.ToLower(e.mineralName(m)))}
 	if r, ok := e.kb.PrimaryRanking(m.ID); ok && r.HasShares() {
 		a.Sections = append(a.Sections, Section{Heading: e.f("Concentration of %s, %s", e.measure(r.Measure), yearLabel(r.Year, r.Estimated)),
@@ -161,7 +161,7 @@ func (e *Engine) riskAnswer(m *knowledge.Mineral, q string) *Answer {
 }
 
 // compare: several minerals side by side.
-func (e *Engine) compare(q string, ms []knowledge.Ref) *Answer {
+func (e *snap) compare(q string, ms []knowledge.Ref) *Answer {
 	const maxCompare = 6
 	a := &Answer{Intent: IntentCompare, Question: q}
 	var names []string
@@ -208,7 +208,7 @@ func (e *Engine) compare(q string, ms []knowledge.Ref) *Answer {
 }
 
 // mineralInCountry: a country's place in one mineral's tables.
-func (e *Engine) mineralInCountry(q string, mref, cref knowledge.Ref) *Answer {
+func (e *snap) mineralInCountry(q string, mref, cref knowledge.Ref) *Answer {
 	m, _ := e.kb.Mineral(mref.ID)
 	c, _ := e.kb.Country(cref.ID)
 	a := &Answer{Intent: IntentMineralCountry, Question: q, Record: mref, Title: e.f("%s in %s", e.mineralName(m), e.countryName(c.ID))}
@@ -263,7 +263,7 @@ func (e *Engine) mineralInCountry(q string, mref, cref knowledge.Ref) *Answer {
 }
 
 // list: the minerals on a critical list.
-func (e *Engine) list(q, which string) *Answer {
+func (e *snap) list(q, which string) *Answer {
 	which = strings.ToLower(strings.TrimSpace(which))
 	var l knowledge.List
 	switch which {
@@ -306,7 +306,7 @@ func (e *Engine) list(q, which string) *Answer {
 	return a
 }
 
-func (e *Engine) listSources(ls ...knowledge.List) []knowledge.Source {
+func (e *snap) listSources(ls ...knowledge.List) []knowledge.Source {
 	var out []knowledge.Source
 	for _, en := range e.kb.ListEntries {
 		for _, l := range ls {
@@ -319,7 +319,7 @@ func (e *Engine) listSources(ls ...knowledge.List) []knowledge.Source {
 }
 
 // policyList lists policy items, newest first.
-func (e *Engine) policyList(q string, ps []*knowledge.Policy, title string) *Answer {
+func (e *snap) policyList(q string, ps []*knowledge.Policy, title string) *Answer {
 	a := &Answer{Intent: IntentPolicyList, Question: q, Title: e.t(title)}
 	s := Section{}
 	ps = slices.Clone(ps)
