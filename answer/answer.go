@@ -15,6 +15,7 @@ const (
 	IntentSearch   Intent = "search"
 	IntentNotFound Intent = "not_found"
 	IntentHelp     Intent = "help"
+	IntentRefusal  Intent = "refusal" // a question outside the knowledge base
 )
 
 // Answer is a transport-free reply. All text is plain and unescaped; renderers escape it for
@@ -22,6 +23,13 @@ const (
 type Answer struct {
 	Intent   Intent
 	Question string // the question as asked
+	// Headline answers the question in one to three plain sentences, with the figure, the
+	// year and the edition. Renderers show it first.
+	Headline string
+	// Query is the question as parsed; zero for subcommands and cards asked by name.
+	Query Query
+	// Refusal says why a question of intent [IntentRefusal] is outside the knowledge base.
+	Refusal  Refusal
 	Title    string
 	Subtitle string
 	Sections []Section
@@ -37,7 +45,9 @@ type Answer struct {
 }
 
 // Found reports whether the answer carries knowledge rather than an apology or help.
-func (a *Answer) Found() bool { return a.Intent != IntentNotFound && a.Intent != IntentHelp }
+func (a *Answer) Found() bool {
+	return a.Intent != IntentNotFound && a.Intent != IntentHelp && a.Intent != IntentRefusal
+}
 
 // Section is one titled part of an answer.
 type Section struct {
@@ -47,6 +57,9 @@ type Section struct {
 	Facts   []Fact
 	Bars    []Bar
 	Note    string // small print under the section: data year, edition, "derived"
+	// Detail marks a section only the full card shows, not a short reply (the record's
+	// prose, which the headline already sums up).
+	Detail bool
 }
 
 // Fact is one labelled figure or statement.

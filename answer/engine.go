@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/mineralbot/mineralbot/index"
 	"github.com/mineralbot/mineralbot/knowledge"
@@ -26,6 +27,7 @@ type Searcher interface {
 type Engine struct {
 	cur *atomic.Pointer[served]
 	ix  Searcher
+	now func() time.Time
 }
 
 // snap answers one request: one knowledge base from start to end, in one language.
@@ -33,17 +35,23 @@ type snap struct {
 	*served
 	ix   Searcher
 	lang Lang
+	now  func() time.Time // the day status answers are about ("ended on …")
 }
 
 // served is a knowledge base with what the engine derives from it once, at load.
 type served struct {
-	kb *knowledge.KB
+	kb  *knowledge.KB
+	lex *lexicon
+	// policyWords are each policy item's words, for ranking items against a question.
+	policyWords map[string]map[string]int
 	// names maps a normalized record name that exists in one language only to that
 	// language ("antimonio" → es), for DetectLanguage.
 	names map[string]Lang
 }
 
-func newServed(kb *knowledge.KB) *served { return &served{kb: kb, names: nameLanguages(kb)} }
+func newServed(kb *knowledge.KB) *served {
+	return &served{kb: kb, lex: newLexicon(kb), policyWords: indexPolicyWords(kb), names: nameLanguages(kb)}
+}
 
 // New returns an engine over kb and its index.
 func New(kb *knowledge.KB, ix Searcher) (*Engine, error) {
@@ -53,7 +61,7 @@ func New(kb *knowledge.KB, ix Searcher) (*Engine, error) {
 	if ix == nil {
 		return nil, errors.New("answer: index is required")
 	}
-	e := &Engine{cur: new(atomic.Pointer[served]), ix: ix}
+	e := &Engine{cur: new(atomic.Pointer[served]), ix: ix, now: time.Now}
 	e.cur.Store(newServed(kb))
 	return e, nil
 }
@@ -72,8 +80,11 @@ func (e *Engine) snapshot(lang Lang) *snap {
 	if _, ok := printers[lang]; !ok {
 		lang = English
 	}
-	return &snap{served: e.cur.Load(), ix: e.ix, lang: lang}
+	return &snap{served: e.cur.Load(), ix: e.ix, lang: lang, now: e.now}
 }
+
+// SetClock sets what the engine takes for now, for tests; call it before answering.
+func (e *Engine) SetClock(now func() time.Time) { e.now = now }
 
 // DetectLanguage tells the language of a question, from its words and the record names it
 // uses; ok is false when the text gives no sign either way.
@@ -94,7 +105,11 @@ func (e *Engine) Ask(ctx context.Context, question string, lang Lang) (*Answer, 
 	s := e.snapshot(lang)
 	a, err := s.ask(ctx, question)
 	if a != nil {
+		a.Question = question
 		a.Lang = s.lang
+		if a.Headline == "" {
+			a.Headline = a.Title
+		}
 	}
 	return a, err
 }
@@ -105,39 +120,38 @@ func (e *snap) ask(ctx context.Context, question string) (*Answer, error) {
 		q = q[:maxQuestion]
 	}
 	if q == "" {
-		return e.help(question), nil
+		return e.help(), nil
 	}
 	if c, args, ok := command(q); ok {
-		return c.run(e, ctx, args, question)
+		return c.run(e, ctx, args)
 	}
-	if ref, ok := e.kb.Resolve(strings.Trim(q, "?¿!¡. ")); ok {
-		return e.card(ref, question), nil
-	}
-	if a, ok, err := e.route(ctx, q); err != nil || ok {
-		if a != nil {
-			a.Question = question
-		}
-		return a, err
-	}
-	res, err := e.ix.Search(ctx, q, index.Options{Size: 6})
+	pq := e.lex.Parse(q)
+	a, err := e.answerQuery(ctx, pq)
 	if err != nil {
 		return nil, err
 	}
-	if len(res.Hits) == 0 {
-		return e.notFound(question), nil
-	}
-	top := res.Hits[0]
-	if e.namesMatch(top.Ref, q) || res.Fuzzy && len(res.Hits) == 1 || res.Fuzzy && top.Ref.Kind == knowledge.KindMineral {
-		a := e.card(top.Ref, question)
-		if res.Fuzzy {
-			a.DidYouMean = []string{e.title(top.Ref)}
-		}
-		for _, h := range res.Hits[1:] {
-			a.Related = appendLink(a.Related, Link{Ref: h.Ref, Title: e.title(h.Ref)})
-		}
+	if a != nil {
+		a.Query = pq
 		return a, nil
 	}
-	return e.searchAnswer(question, res), nil
+	// Nothing named that a view speaks to: full-text search is the fallback.
+	if len(pq.Rest) == 0 {
+		a := e.notFound(q)
+		a.Query = pq
+		return a, nil
+	}
+	res, err := e.ix.Search(ctx, strings.Join(pq.Rest, " "), index.Options{Size: 6})
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Hits) == 0 || res.Fuzzy {
+		a := e.notFound(q)
+		a.Query = pq
+		return a, nil
+	}
+	a = e.searchAnswer(res)
+	a.Query = pq
+	return a, nil
 }
 
 // namesMatch reports whether one of the record's names or aliases appears in the question as
@@ -173,33 +187,35 @@ func appendLink(ls []Link, l Link) []Link {
 // Card returns the card of one record.
 func (e *Engine) Card(r knowledge.Ref, question string, lang Lang) *Answer {
 	s := e.snapshot(lang)
-	a := s.card(r, question)
+	a := s.card(r)
+	a.Question = question
 	a.Lang = s.lang
 	return a
 }
 
-func (e *snap) card(r knowledge.Ref, question string) *Answer {
+func (e *snap) card(r knowledge.Ref) *Answer {
 	switch r.Kind {
 	case knowledge.KindMineral:
 		if m, ok := e.kb.Mineral(r.ID); ok {
-			return e.mineralCard(m, question)
+			return e.mineralCard(m, Query{})
 		}
 	case knowledge.KindCountry:
 		if c, ok := e.kb.Country(r.ID); ok {
-			return e.countryCard(c, question, false)
+			return e.countryCard(c, Query{}, false)
 		}
 	case knowledge.KindPolicy:
 		if p, ok := e.kb.Policy(r.ID); ok {
-			return e.policyCard(p, question)
+			return e.policyCard(p, Query{})
 		}
 	}
-	return e.notFound(question)
+	return e.notFound("")
 }
 
-func (e *snap) searchAnswer(question string, res index.Result) *Answer {
-	a := &Answer{Intent: IntentSearch, Question: question, Title: e.t("Search results")}
+func (e *snap) searchAnswer(res index.Result) *Answer {
+	a := &Answer{Intent: IntentSearch, Title: e.t("Search results")}
+	a.Headline = e.f("No direct answer; %s records mention these words.", itoa(len(res.Hits)))
 	if res.Fuzzy {
-		a.Subtitle = e.t("No exact match; these are close.")
+		a.Headline = e.t("No direct answer and no exact match; these records are close.")
 	}
 	for _, h := range res.Hits {
 		s := Section{Heading: e.title(h.Ref) + " (" + e.t(string(h.Ref.Kind)) + ")", Text: e.snippet(h)}
@@ -210,15 +226,16 @@ func (e *snap) searchAnswer(question string, res index.Result) *Answer {
 }
 
 func (e *snap) notFound(question string) *Answer {
-	a := &Answer{Intent: IntentNotFound, Question: question,
-		Title: e.t("Sorry, I couldn't find that in the knowledge base.")}
+	a := &Answer{Intent: IntentNotFound, Title: e.t("Sorry, I couldn't find that in the knowledge base.")}
+	a.Headline = a.Title
 	a.Sections = []Section{{Text: e.t("Try a mineral (antimony, fluorspar, plata, Sb), a country (Mexico, Peru) or a policy (section 232, export controls).")}}
 	a.DidYouMean = e.suggest(question)
 	return a
 }
 
-func (e *snap) help(question string) *Answer {
-	a := &Answer{Intent: IntentHelp, Question: question, Title: e.t("Ask me about critical minerals")}
+func (e *snap) help() *Answer {
+	a := &Answer{Intent: IntentHelp, Title: e.t("Ask me about critical minerals")}
+	a.Headline = e.t("I answer questions about critical minerals from the USGS Mineral Commodity Summaries, the critical-minerals lists and dated policy items.")
 	a.Sections = append(a.Sections, Section{Items: []string{
 		e.t("a mineral: antimony, fluorspar, plata, Sb"),
 		e.t("a question: who produces graphite? · is copper critical? · silver in Mexico · ¿qué minerales críticos produce México?"),
@@ -231,20 +248,8 @@ func (e *snap) help(question string) *Answer {
 	return a
 }
 
-// suggest offers a few mineral names to try when nothing matched: the Mexico-related eight
-// first, as they are what users of this bot ask about most.
-func (e *snap) suggest(string) []string {
-	var out []string
-	for _, id := range []string{"antimony", "fluorspar", "silver", "graphite"} {
-		if m, ok := e.kb.Mineral(id); ok {
-			out = append(out, e.mineralName(m))
-		}
-	}
-	return out
-}
-
-func (e *snap) mineralCard(m *knowledge.Mineral, question string) *Answer {
-	a := &Answer{Intent: IntentMineral, Question: question, Record: knowledge.Ref{Kind: knowledge.KindMineral, ID: m.ID}}
+func (e *snap) mineralCard(m *knowledge.Mineral, q Query) *Answer {
+	a := &Answer{Intent: IntentMineral, Record: knowledge.Ref{Kind: knowledge.KindMineral, ID: m.ID}}
 	a.Title = e.mineralName(m)
 	if m.Symbol != "" {
 		a.Title += " (" + m.Symbol + ")"
@@ -256,14 +261,23 @@ func (e *snap) mineralCard(m *knowledge.Mineral, question string) *Answer {
 		}
 	}
 	a.Subtitle = strings.Join(sub, " · ")
-	a.Sections = append(a.Sections, Section{Text: firstParagraph(e.summary(m.Summary, m.SummaryES))})
-	a.Sections = append(a.Sections, Section{Heading: e.t("Main uses"), Items: e.uses(m)})
+	a.Sections = append(a.Sections, Section{Text: firstParagraph(e.summary(m.Summary, m.SummaryES)), Detail: true})
+	uses := Section{Heading: e.t("Main uses"), Items: e.uses(m)}
 
-	if r, ok := e.kb.PrimaryRanking(m.ID); ok {
-		a.Sections = append(a.Sections, e.producersSection(m, r, 5))
+	if r, ok := e.kb.PrimaryRanking(m.ID); ok && len(r.Rows) > 0 {
+		a.Headline = sentences(e.leadSentence(m, r), e.worldChange(r))
+		a.Sections = append(a.Sections, e.producersSection(m, r, 5), uses)
 		a.Sources = appendSource(a.Sources, r.Source)
-	} else if m.NoCountryTable != "" {
-		a.Sections = append(a.Sections, Section{Heading: e.t("Producers"), Text: e.t(m.NoCountryTable)})
+	} else {
+		a.Sections = append(a.Sections, uses)
+		if m.NoCountryTable != "" {
+			a.Sections = append(a.Sections, Section{Heading: e.t("Producers"), Text: e.t(m.NoCountryTable)})
+		}
+	}
+	if def := firstSentence(e.summary(m.Summary, m.SummaryES)); a.Headline == "" {
+		a.Headline = def
+	} else if q.Define {
+		a.Headline = sentences(def, strings.SplitN(a.Headline, ". ", 2)[0]+".")
 	}
 	if r, ok := e.kb.ReservesRanking(m.ID); ok {
 		a.Sections = append(a.Sections, e.reservesSection(r, 3))
@@ -436,15 +450,15 @@ func (e *snap) listsSection(m *knowledge.Mineral) Section {
 
 // countryCard is a country's profile: where it ranks in every table that lists it (only the
 // critical minerals when criticalOnly), and the policy that concerns it.
-func (e *snap) countryCard(c *knowledge.Country, question string, criticalOnly bool) *Answer {
-	a := &Answer{Intent: IntentCountry, Question: question, Record: knowledge.Ref{Kind: knowledge.KindCountry, ID: c.ID}}
+func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *Answer {
+	a := &Answer{Intent: IntentCountry, Record: knowledge.Ref{Kind: knowledge.KindCountry, ID: c.ID}}
 	a.Title = e.countryName(c.ID)
 	a.Subtitle = c.NameES
 	if e.lang == Spanish {
 		a.Subtitle = c.Name
 	}
 	if c.Profile != nil {
-		a.Sections = append(a.Sections, Section{Text: firstParagraph(e.summary(c.Profile.Summary, c.Profile.SummaryES))})
+		a.Sections = append(a.Sections, Section{Text: firstParagraph(e.summary(c.Profile.Summary, c.Profile.SummaryES)), Detail: true})
 		for _, s := range c.Profile.Sources {
 			a.Sources = appendSource(a.Sources, s)
 		}
@@ -473,9 +487,18 @@ func (e *snap) countryCard(c *knowledge.Country, question string, criticalOnly b
 			a.Sources = appendSource(a.Sources, x.Ranking.Source)
 		}
 		s.Note = e.t("USGS Mineral Commodity Summaries, the newest edition with each table. Ranks among the countries each table lists by name, and shares of the world total, derived by mineralbot.")
-		a.Sections = append(a.Sections, s)
+		a.Headline = e.countryHeadline(c, st, criticalOnly)
+		// A reply shows the leading standings; the full card has them all.
+		const lead = 6
+		if len(s.Facts) > lead {
+			more := Section{Heading: e.t("More rankings"), Facts: s.Facts[lead:], Note: s.Note, Detail: true}
+			s.Facts, s.Note = s.Facts[:lead], ""
+			a.Sections = append(a.Sections, s, more)
+		} else {
+			a.Sections = append(a.Sections, s)
+		}
 	} else {
-		a.Sections = append(a.Sections, Section{Text: e.f("No production figures for %s in the USGS tables this knowledge base holds.", e.countryName(c.ID))})
+		a.Headline = e.f("No production figures for %s in the USGS tables this knowledge base holds.", e.countryName(c.ID))
 	}
 	if ps := e.kb.PoliciesIn(c.ID); len(ps) > 0 {
 		s := Section{Heading: e.t("Policy")}
@@ -485,6 +508,66 @@ func (e *snap) countryCard(c *knowledge.Country, question string, criticalOnly b
 		a.Sections = append(a.Sections, s)
 	}
 	return a
+}
+
+// countryHeadline sums up a country's standings: where it leads the world, and how many
+// other tables it is in the top three of.
+func (e *snap) countryHeadline(c *knowledge.Country, st []knowledge.Standing, criticalOnly bool) string {
+	var firsts, top3 []string
+	seen := map[string]bool{}
+	var ed knowledge.Edition
+	var best *knowledge.Standing
+	for i, x := range st {
+		m, ok := e.kb.Mineral(x.Mineral)
+		if !ok || criticalOnly && !m.On(knowledge.USGS2025) && !hasCriticalMember(e.kb, m) || knowledge.IsCapacity(x.Ranking.Measure) {
+			continue
+		}
+		if best == nil {
+			best = &st[i]
+		}
+		name := strings.ToLower(e.mineralName(m))
+		if seen[name] || x.Share.Rank > 3 {
+			continue
+		}
+		seen[name] = true
+		switch {
+		case x.Share.Rank == 1:
+			label := name
+			if x.Share.Share >= 0 {
+				label += " (" + percent(x.Share.Share) + ")"
+			}
+			firsts = append(firsts, label)
+			ed = max(ed, x.Ranking.Edition)
+		default:
+			top3 = append(top3, name)
+			ed = max(ed, x.Ranking.Edition)
+		}
+	}
+	name := e.countryName(c.ID)
+	if best == nil {
+		return e.f("%s produces none of the critical minerals in the USGS tables this knowledge base holds.", name)
+	}
+	var out []string
+	if len(firsts) > 0 {
+		out = append(out, e.f("%s is the world's largest producer of %s (%s).", name, e.and(firsts[:min(4, len(firsts))]), source(ed)))
+	}
+	if len(top3) > 0 {
+		more := ""
+		if len(top3) > 5 {
+			more = " " + e.f("and %s more", itoa(len(top3)-5))
+			top3 = top3[:5]
+		}
+		if len(out) == 0 {
+			out = append(out, e.f("%s ranks second or third in world production of %s%s (%s).", name, strings.Join(top3, ", "), more, source(ed)))
+		} else {
+			out = append(out, e.f("It ranks second or third for %s%s.", strings.Join(top3, ", "), more))
+		}
+	}
+	if len(out) == 0 {
+		m, _ := e.kb.Mineral(best.Mineral)
+		return e.standingSentence(m, best.Ranking, best.Share)
+	}
+	return sentences(out...)
 }
 
 // hasCriticalMember reports whether a group (rare earths, PGMs) has a member on the USGS 2025
@@ -498,8 +581,9 @@ func hasCriticalMember(kb *knowledge.KB, g *knowledge.Mineral) bool {
 	return false
 }
 
-func (e *snap) policyCard(p *knowledge.Policy, question string) *Answer {
-	a := &Answer{Intent: IntentPolicy, Question: question, Record: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}}
+func (e *snap) policyCard(p *knowledge.Policy, q Query) *Answer {
+	a := &Answer{Intent: IntentPolicy, Record: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}}
+	a.Headline = e.policyHeadline(p)
 	a.Title = e.policyTitle(p)
 	when := e.lang.Date(p.Date)
 	if !p.EndDate.IsZero() {

@@ -119,8 +119,26 @@ func (e *snap) snippet(h index.Hit) string {
 // firstSentence is the first sentence of a record's prose.
 func firstSentence(md string) string {
 	p := firstParagraph(md)
-	if i := strings.Index(p, ". "); i > 0 {
-		return p[:i+1]
+	for from := 0; ; {
+		i := strings.Index(p[from:], ". ")
+		if i < 0 {
+			return p
+		}
+		i += from
+		if !abbreviation(p[:i]) {
+			return p[:i+1]
+		}
+		from = i + 2
 	}
-	return p
+}
+
+// abbreviation reports whether text ends in an abbreviation whose dot ends no sentence:
+// "Announcement No", "U.S", "e.g".
+func abbreviation(text string) bool {
+	word := text[strings.LastIndexAny(text, " (")+1:]
+	switch word {
+	case "No", "Nos", "no", "núm", "Núm", "Art", "art", "St", "vs", "Mr", "Ms", "Dr", "Inc", "Ltd", "Co", "approx":
+		return true
+	}
+	return strings.Contains(word, ".") // "U.S", "e.g", "EE.UU"
 }

@@ -242,4 +242,12 @@ var spanishTerms = map[string]string{
 	"shares of U.S. potash sales; the chapter gives the fertilizer share, the rest went to chemical and industrial uses": "participación en las ventas de potasa en EE.UU.; el capítulo da la participación de los fertilizantes y el resto se destinó a usos químicos e industriales",
 	"steels": "aceros",
 	"thousand metric tons, marketable phosphate rock": "miles de toneladas métricas, roca fosfórica comercializable",
+	// Critical-list items without a card of their own, or naming a group.
+	"rare earth elements for permanent magnets (Nd, Pr, Tb, Dy, Gd, Sm, Ce)": "tierras raras para imanes permanentes (Nd, Pr, Tb, Dy, Gd, Sm, Ce)",
+	"heavy rare earth elements": "tierras raras pesadas",
+	"light rare earth elements": "tierras raras ligeras",
+	"feldspar":                  "feldespato",
+	"helium":                    "helio",
+	"phosphate rock":            "roca fosfórica",
+	"phosphorus":                "fósforo",
 }

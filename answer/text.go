@@ -43,6 +43,9 @@ func bar(share float64) string {
 // WriteText renders an answer as plain text for a terminal.
 func WriteText(w io.Writer, a *Answer) error {
 	var b strings.Builder
+	if a.Headline != "" && a.Headline != a.Title {
+		b.WriteString(wrap(a.Headline, 80) + "\n\n")
+	}
 	b.WriteString(a.Title + "\n")
 	if a.Subtitle != "" {
 		b.WriteString(a.Subtitle + "\n")

@@ -49,8 +49,8 @@ func (e *snap) mineralRef(m *knowledge.Mineral) knowledge.Ref {
 }
 
 // producersAnswer: who produces a mineral, with a chart of the top ten and its concentration.
-func (e *snap) producersAnswer(m *knowledge.Mineral, q string) *Answer {
-	a := &Answer{Intent: IntentProducers, Question: q, Record: e.mineralRef(m), Title: e.f("Who produces %s", strings.ToLower(e.mineralName(m)))}
+func (e *snap) producersAnswer(m *knowledge.Mineral, q Query) *Answer {
+	a := &Answer{Intent: IntentProducers, Record: e.mineralRef(m), Title: e.f("Who produces %s", strings.ToLower(e.mineralName(m)))}
 	if m.Symbol != "" {
 		a.Subtitle = e.mineralName(m) + " (" + m.Symbol + ") · " + e.otherName(m)
 	}
@@ -60,9 +60,20 @@ func (e *snap) producersAnswer(m *knowledge.Mineral, q string) *Answer {
 		if text == "" {
 			text = e.f("USGS publishes no production by country for %s in the tables this knowledge base holds.", strings.ToLower(e.mineralName(m)))
 		}
+		a.Headline = text
 		a.Sections = append(a.Sections, Section{Heading: e.t("Producers"), Text: text})
 	} else {
-		a.Sections = append(a.Sections, e.producersSection(m, r, 10))
+		if q.Year != 0 && q.Year != r.Year {
+			if other := e.kb.Rank(m.ID, r.Measure, q.Year); len(other.Rows) > 0 {
+				r = other
+			}
+		}
+		a.Headline = sentences(e.leadSentence(m, r), e.nextSentence(r, 2))
+		n := 10
+		if q.Top > 0 {
+			n = q.Top
+		}
+		a.Sections = append(a.Sections, e.producersSection(m, r, n))
 		a.Sources = appendSource(a.Sources, r.Source)
 		for _, measure := range e.kb.Measures(m.ID) {
 			if measure == r.Measure || knowledge.IsReserves(measure) || knowledge.IsCapacity(measure) {
@@ -77,14 +88,52 @@ func (e *snap) producersAnswer(m *knowledge.Mineral, q string) *Answer {
 	if r, ok := e.kb.ReservesRanking(m.ID); ok {
 		a.Sections = append(a.Sections, e.reservesSection(r, 5))
 	}
-	e.addMineralSources(a, m)
 	return a
+}
+
+// reservesAnswer: who holds a mineral's reserves, largest first.
+func (e *snap) reservesAnswer(m *knowledge.Mineral, q Query) *Answer {
+	a := &Answer{Intent: IntentReserves, Record: e.mineralRef(m), Title: e.f("%s reserves by country", e.mineralName(m))}
+	r, ok := e.kb.ReservesRanking(m.ID)
+	if !ok || len(r.Rows) == 0 {
+		a.Headline = e.f("USGS gives no reserves by country for %s in the tables this knowledge base holds.", strings.ToLower(e.mineralName(m)))
+		return a
+	}
+	lead := r.Rows[0]
+	name := strings.ToLower(e.mineralName(m))
+	if lead.Share >= 0 {
+		a.Headline = e.f("%s holds the largest %s reserves: %s, %s of the world's (%s).", e.countryName(lead.Country), name, e.amount(lead, r.Unit), percent(lead.Share), source(r.Edition))
+	} else {
+		a.Headline = e.f("%s holds the largest %s reserves: %s (%s).", e.countryName(lead.Country), name, e.amount(lead, r.Unit), source(r.Edition))
+	}
+	if lead.Rank == 1 && len(r.Rows) > 1 && r.Rows[1].Rank == 1 {
+		a.Headline = e.f("%s reserves are led by %s, tied at %s each (%s).", capitalize(name), e.and(e.leaders(r)), e.amount(lead, r.Unit), source(r.Edition))
+	}
+	a.Headline = sentences(a.Headline, e.nextSentence(r, 2))
+	n := 8
+	if q.Top > 0 {
+		n = q.Top
+	}
+	a.Sections = append(a.Sections, e.reservesSection(r, n))
+	a.Sources = appendSource(a.Sources, r.Source)
+	return a
+}
+
+// leaders are the countries ranked first.
+func (e *snap) leaders(r knowledge.Ranking) []string {
+	var out []string
+	for _, x := range r.Rows {
+		if x.Rank == 1 {
+			out = append(out, e.countryName(x.Country))
+		}
+	}
+	return out
 }
 
 func (e *snap) reservesSection(r knowledge.Ranking, n int) Section {
 	s := Section{Heading: e.t("Reserves")}
 	for _, row := range r.Top(n) {
-		v := figureValue(row)
+		v := "#" + strconv.Itoa(row.Rank) + "  " + figureValue(row)
 		if row.Share >= 0 {
 			v += " (" + percent(row.Share) + ")"
 		}
@@ -104,28 +153,75 @@ func (e *snap) addMineralSources(a *Answer, m *knowledge.Mineral) {
 }
 
 // usesAnswer: what a mineral is used for.
-func (e *snap) usesAnswer(m *knowledge.Mineral, q string) *Answer {
-	a := &Answer{Intent: IntentUses, Question: q, Record: e.mineralRef(m), Title: e.f("What %s is used for", strings.ToLower(e.mineralName(m))), Subtitle: e.otherName(m)}
-	a.Sections = append(a.Sections, Section{Heading: e.t("Main uses"), Items: e.uses(m)})
+func (e *snap) usesAnswer(m *knowledge.Mineral, q Query) *Answer {
+	a := &Answer{Intent: IntentUses, Record: e.mineralRef(m), Title: e.f("What %s is used for", strings.ToLower(e.mineralName(m))), Subtitle: e.otherName(m)}
+	uses := e.uses(m)
+	if len(uses) > 0 {
+		a.Headline = e.f("%s is used mainly for %s.", e.mineralName(m), e.and(lowerAll(uses[:min(3, len(uses))])))
+	}
+	if eu := e.kb.EndUsesOf(m.ID); len(eu) > 0 {
+		top := slices.MaxFunc(eu, func(a, b knowledge.EndUse) int { return cmpFloat(a.Percent, b.Percent) })
+		a.Headline = sentences(a.Headline, e.f("In the U.S., %s took %s of consumption in %s (%s).", e.t(top.Use), number(top.Percent)+"%", yearLabel(top.Year, top.Estimated), source(top.Edition)))
+	}
+	a.Sections = append(a.Sections, Section{Heading: e.t("Main uses"), Items: uses})
 	if uses := e.kb.EndUsesOf(m.ID); len(uses) > 0 {
 		a.Sections = append(a.Sections, Section{Heading: e.countryName("united-states"), Facts: []Fact{e.endUsesFact(uses)}, Note: uses[0].Source.Edition})
 		a.Sources = appendSource(a.Sources, uses[0].Source)
 	}
-	a.Sections = append(a.Sections, Section{Text: firstParagraph(e.summary(m.Summary, m.SummaryES))})
+	a.Sections = append(a.Sections, Section{Text: firstParagraph(e.summary(m.Summary, m.SummaryES)), Detail: true})
 	e.addMineralSources(a, m)
 	return a
 }
 
-// listsAnswer: is a mineral critical, and on which lists.
-func (e *snap) listsAnswer(m *knowledge.Mineral, q string) *Answer {
-	a := &Answer{Intent: IntentLists, Question: q, Record: e.mineralRef(m)}
+func lowerAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		if r, n := utf8.DecodeRuneInString(s); n > 0 && unicode.IsUpper(r) && !(len(s) > n && unicode.IsUpper(rune(s[n]))) {
+			s = string(unicode.ToLower(r)) + s[n:]
+		}
+		out[i] = s
+	}
+	return out
+}
+
+func cmpFloat(a, b float64) int {
 	switch {
-	case m.AddedIn2025():
-		a.Title = e.f("Yes: %s joined the U.S. critical minerals list in 2025", e.mineralName(m))
-	case m.On(knowledge.USGS2025):
-		a.Title = e.f("Yes: %s is a U.S. critical mineral", e.mineralName(m))
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// listsAnswer: is a mineral on the list asked about (the USGS 2025 list unless another is
+// named), and which lists it is on.
+func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
+	a := &Answer{Intent: IntentLists, Record: e.mineralRef(m), Title: e.f("%s on the critical lists", e.mineralName(m))}
+	l := knowledge.USGS2025
+	if len(q.Lists) > 0 {
+		l = q.Lists[0]
+	}
+	name := strings.ToLower(e.mineralName(m))
+	on := m.On(l)
+	switch {
+	case on && l == knowledge.USGS2025 && m.AddedIn2025():
+		a.Headline = e.f("Yes — %s is on the %s; it joined in 2025 (it was not on the 2022 list).", name, e.t(l.Title()))
+	case on && q.Polarity == Still:
+		a.Headline = e.f("Yes — %s is still on the %s.", name, e.t(l.Title()))
+	case on:
+		a.Headline = e.f("Yes — %s is on the %s.", name, e.t(l.Title()))
 	default:
-		a.Title = e.f("%s is not on the U.S. 2025 critical minerals list", e.mineralName(m))
+		a.Headline = e.f("No — %s is not on the %s.", name, e.t(l.Title()))
+		var others []string
+		for _, x := range knowledge.Lists {
+			if m.On(x) {
+				others = append(others, e.t(x.Title()))
+			}
+		}
+		if len(others) > 0 {
+			a.Headline = sentences(a.Headline, e.f("It is on the %s.", e.and(others)))
+		}
 	}
 	s := Section{Heading: e.t("Critical lists")}
 	for _, l := range knowledge.Lists {
@@ -144,14 +240,15 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q string) *Answer {
 }
 
 // riskAnswer: how concentrated a mineral's supply is, and how much the U.S. imports.
-func (e *snap) riskAnswer(m *knowledge.Mineral, q string) *Answer {
-	a := &Answer{Intent: IntentRisk, Question: q, Record: e.mineralRef(m), Title: e.f("Supply risk: %s", strings.ToLower(e.mineralName(m)))}
-	if r, ok := e.kb.PrimaryRanking(m.ID); ok && r.HasShares() {
+func (e *snap) riskAnswer(m *knowledge.Mineral, q Query) *Answer {
+	a := &Answer{Intent: IntentRisk, Record: e.mineralRef(m), Title: e.f("Supply risk: %s", strings.ToLower(e.mineralName(m)))}
+	if r, ok := e.kb.PrimaryRanking(m.ID); ok && r.HasShares() && len(r.Rows) > 0 {
+		a.Headline = e.f("%s supply is %s: %s (HHI %s).", capitalize(strings.ToLower(e.mineralName(m))), e.hhiReading(r.HHI()), strings.TrimSuffix(e.leadSentence(m, r), "."), number(float64(int(r.HHI()+0.5))))
 		a.Sections = append(a.Sections, Section{Heading: e.f("Concentration of %s, %s", e.measure(r.Measure), yearLabel(r.Year, r.Estimated)),
 			Facts: e.riskFacts(r), Note: e.t(derivedNote) + " " + e.dataNote(r)})
 		a.Sources = appendSource(a.Sources, r.Source)
 	} else {
-		a.Sections = append(a.Sections, Section{Text: e.f("No world production table with a world total is available for %s, so no concentration figures can be computed.", strings.ToLower(e.mineralName(m)))})
+		a.Headline = e.f("No world production table with a world total is available for %s, so no concentration figures can be computed.", strings.ToLower(e.mineralName(m)))
 	}
 	if s, ok := e.usImportSection(m); ok {
 		a.Sections = append(a.Sections, s)
@@ -160,33 +257,61 @@ func (e *snap) riskAnswer(m *knowledge.Mineral, q string) *Answer {
 	return a
 }
 
-// compare: several minerals side by side.
-func (e *snap) compare(q string, ms []knowledge.Ref) *Answer {
+// compareView: several minerals side by side, on the measure asked (the overview compares
+// top producer, concentration, U.S. reliance and lists).
+func (e *snap) compareView(q Query, measure Measure) *Answer {
 	const maxCompare = 6
-	a := &Answer{Intent: IntentCompare, Question: q}
-	var names []string
-	for i, ref := range ms {
+	a := &Answer{Intent: IntentCompare}
+	var names, heads []string
+	for i, id := range q.Minerals {
 		if i == maxCompare {
-			a.Sections = append(a.Sections, Section{Text: e.f("…and %s more not compared; name at most %s.", strconv.Itoa(len(ms)-maxCompare), strconv.Itoa(maxCompare))})
+			a.Sections = append(a.Sections, Section{Text: e.f("…and %s more not compared; name at most %s.", strconv.Itoa(len(q.Minerals)-maxCompare), strconv.Itoa(maxCompare))})
 			break
 		}
-		m, ok := e.kb.Mineral(ref.ID)
+		m, ok := e.kb.Mineral(id)
 		if !ok {
 			continue
 		}
 		names = append(names, e.mineralName(m))
 		s := Section{Heading: e.mineralName(m)}
-		if r, ok := e.kb.PrimaryRanking(m.ID); ok && r.HasShares() {
-			lead := r.Rows[0]
-			s.Facts = append(s.Facts,
-				Fact{Label: e.f("Top producer (%s, %s)", e.measure(r.Measure), yearLabel(r.Year, r.Estimated)), Value: e.countryName(lead.Country) + ", " + percent(lead.Share)},
-				Fact{Label: e.t("Top 3 share"), Value: percent(r.TopShare(3))},
-				Fact{Label: "HHI", Value: number(float64(int(r.HHI()+0.5))) + " (" + e.hhiReading(r.HHI()) + ")"})
-			a.Sources = appendSource(a.Sources, r.Source)
-		} else {
-			s.Facts = append(s.Facts, Fact{Label: e.t("Producers"), Value: e.t("no country table with a world total")})
+		switch measure {
+		case MeasureReserves:
+			if r, ok := e.kb.ReservesRanking(m.ID); ok && len(r.Rows) > 0 {
+				lead := r.Rows[0]
+				v := e.countryName(lead.Country) + ", " + e.amount(lead, r.Unit)
+				if lead.Share >= 0 {
+					v += " (" + percent(lead.Share) + ")"
+				}
+				s.Facts = append(s.Facts, Fact{Label: e.t("Largest reserves"), Value: v})
+				if r.World != nil {
+					s.Facts = append(s.Facts, Fact{Label: e.t("World"), Value: e.worldValue(*r.World) + " " + e.shortUnit(r.Unit)})
+				}
+				heads = append(heads, e.f("%s: %s", e.mineralName(m), v))
+				a.Sources = appendSource(a.Sources, r.Source)
+			} else {
+				s.Facts = append(s.Facts, Fact{Label: e.t("Reserves"), Value: e.t("not available")})
+				heads = append(heads, e.f("%s: %s", e.mineralName(m), e.t("not available")))
+			}
+		case MeasureUses:
+			uses := e.uses(m)
+			s.Items = uses
+			if len(uses) > 0 {
+				heads = append(heads, e.f("%s: %s", e.mineralName(m), strings.ToLower(uses[0])))
+			}
+		default:
+			if r, ok := e.kb.PrimaryRanking(m.ID); ok && r.HasShares() && len(r.Rows) > 0 {
+				lead := r.Rows[0]
+				s.Facts = append(s.Facts,
+					Fact{Label: e.f("Top producer (%s, %s)", e.measure(r.Measure), yearLabel(r.Year, r.Estimated)), Value: e.countryName(lead.Country) + ", " + percent(lead.Share)},
+					Fact{Label: e.t("Top 3 share"), Value: percent(r.TopShare(3))},
+					Fact{Label: "HHI", Value: number(float64(int(r.HHI()+0.5))) + " (" + e.hhiReading(r.HHI()) + ")"})
+				a.Sources = appendSource(a.Sources, r.Source)
+				heads = append(heads, e.f("%s: %s %s", e.mineralName(m), e.countryName(lead.Country), percent(lead.Share)))
+			} else {
+				s.Facts = append(s.Facts, Fact{Label: e.t("Producers"), Value: e.t("no country table with a world total")})
+			}
 		}
-		if rel, ok := e.kb.LatestReliance(m.ID); ok {
+		if rel, ok := e.kb.LatestReliance(m.ID); ok && measure != MeasureUses {
 			s.Facts = append(s.Facts, Fact{Label: e.f("U.S. net import reliance, %s", yearLabel(rel.Year, rel.Estimated)), Value: e.relianceText(rel)})
 		}
 		var lists []string
@@ -200,18 +325,75 @@ func (e *snap) compare(q string, ms []knowledge.Ref) *Answer {
 		}
 		s.Facts = append(s.Facts, Fact{Label: e.t("Lists"), Value: strings.Join(lists, ", ")})
 		a.Sections = append(a.Sections, s)
-		a.Related = appendLink(a.Related, Link{Ref: ref, Title: e.mineralName(m)})
+		a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindMineral, ID: id}, Title: e.mineralName(m)})
 	}
 	a.Title = e.f("Compare %s", strings.Join(names, ", "))
-	a.Sections = append(a.Sections, Section{Note: e.t(derivedNote)})
+	switch measure {
+	case MeasureReserves:
+		a.Headline = e.f("Largest reserves — %s.", strings.Join(heads, "; "))
+	case MeasureUses:
+		a.Headline = e.f("Main use — %s.", strings.Join(heads, "; "))
+	default:
+		if len(heads) > 0 {
+			a.Headline = e.f("Top producer's share of world output — %s.", strings.Join(heads, "; "))
+		}
+		a.Sections = append(a.Sections, Section{Note: e.t(derivedNote)})
+	}
+	if a.Headline == "" {
+		a.Headline = a.Title + "."
+	}
 	return a
 }
 
+// countryRow is a country's row in a mineral's ranking for a measure, in the newest edition
+// (or the year asked for).
+func (e *snap) countryRow(m *knowledge.Mineral, country string, reserves bool, year int) (knowledge.Ranking, knowledge.Share, bool) {
+	for _, measure := range e.kb.Measures(m.ID) {
+		if knowledge.IsReserves(measure) != reserves || knowledge.IsCapacity(measure) {
+			continue
+		}
+		y := e.kb.LatestYear(m.ID, measure)
+		if year != 0 && !reserves {
+			y = year
+		}
+		r := e.kb.Rank(m.ID, measure, y)
+		if row, ok := r.ShareOf(country); ok {
+			return r, row, true
+		}
+	}
+	return knowledge.Ranking{}, knowledge.Share{}, false
+}
+
+// standingSentence says where a country stands in a ranking: "Mexico ranked #3 in world mine
+// production of antimony in 2025e, with 6,300 metric tons (5.7% of the world; USGS MCS 2026)."
+func (e *snap) standingSentence(m *knowledge.Mineral, r knowledge.Ranking, row knowledge.Share) string {
+	name := strings.ToLower(e.mineralName(m))
+	share := ""
+	if row.Share >= 0 {
+		share = percent(row.Share) + " " + e.t("of the world") + "; "
+	}
+	rank := e.f("#%s of %s", strconv.Itoa(row.Rank), strconv.Itoa(len(r.Rows)))
+	if ties := e.tiedWith(r, row); ties != "" {
+		rank += " (" + ties + ")"
+	}
+	if knowledge.IsReserves(r.Measure) {
+		return e.f("%s holds %s of %s reserves, %s (%s%s).", e.countryName(row.Country), e.amount(row, r.Unit), name,
+			rank, share, source(r.Edition))
+	}
+	return e.f("%s ranked %s in world %s of %s in %s, with %s (%s%s).", e.countryName(row.Country), rank,
+		e.measure(r.Measure), name, yearLabel(r.Year, row.Estimated), e.amount(row, r.Unit), share, source(r.Edition))
+}
+
 // mineralInCountry: a country's place in one mineral's tables.
-func (e *snap) mineralInCountry(q string, mref, cref knowledge.Ref) *Answer {
-	m, _ := e.kb.Mineral(mref.ID)
-	c, _ := e.kb.Country(cref.ID)
-	a := &Answer{Intent: IntentMineralCountry, Question: q, Record: mref, Title: e.f("%s in %s", e.mineralName(m), e.countryName(c.ID))}
+func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *Answer {
+	c, _ := e.kb.Country(country)
+	a := &Answer{Intent: IntentMineralCountry, Record: e.mineralRef(m), Title: e.f("%s in %s", e.mineralName(m), e.countryName(c.ID))}
+	reserves := q.Measure == MeasureReserves
+	if r, row, ok := e.countryRow(m, c.ID, reserves, q.Year); ok {
+		a.Headline = e.standingSentence(m, r, row)
+	} else if r, row, ok := e.countryRow(m, c.ID, !reserves, 0); ok {
+		a.Headline = e.standingSentence(m, r, row)
+	}
 	found := false
 	for _, measure := range e.kb.Measures(m.ID) {
 		year := e.kb.LatestYear(m.ID, measure)
@@ -234,7 +416,7 @@ func (e *snap) mineralInCountry(q string, mref, cref knowledge.Ref) *Answer {
 		a.Sources = appendSource(a.Sources, r.Source)
 	}
 	if !found {
-		a.Sections = append(a.Sections, Section{Text: e.f("The USGS tables this knowledge base holds list no %s figures for %s.", strings.ToLower(e.mineralName(m)), e.countryName(c.ID))})
+		a.Headline = e.f("The USGS tables this knowledge base holds list no %s figures for %s.", strings.ToLower(e.mineralName(m)), e.countryName(c.ID))
 	}
 	for _, x := range e.kb.ImportSourcesOf(m.ID) {
 		if x.Country == c.ID {
@@ -258,12 +440,124 @@ func (e *snap) mineralInCountry(q string, mref, cref knowledge.Ref) *Answer {
 	if len(both) > 0 {
 		a.Sections = append(a.Sections, Section{Heading: e.t("Policy"), Items: both})
 	}
-	a.Related = appendLink(a.Related, Link{Ref: cref, Title: e.countryName(c.ID)})
+	a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindCountry, ID: c.ID}, Title: e.countryName(c.ID)})
 	return a
 }
 
-// list: the minerals on a critical list.
-func (e *snap) list(q, which string) *Answer {
+// acrossCountries: one mineral in two or more countries.
+func (e *snap) acrossCountries(q Query, m *knowledge.Mineral, measure Measure) *Answer {
+	reserves := measure == MeasureReserves || q.Measure == MeasureReserves
+	var names []string
+	for _, c := range q.Countries {
+		names = append(names, e.countryName(c))
+	}
+	a := &Answer{Intent: IntentMineralCountry, Record: e.mineralRef(m), Title: e.f("%s in %s", e.mineralName(m), e.and(names))}
+	var parts []string
+	s := Section{}
+	var r0 knowledge.Ranking
+	for _, c := range q.Countries {
+		r, row, ok := e.countryRow(m, c, reserves, q.Year)
+		if !ok {
+			parts = append(parts, e.f("%s not listed", e.countryName(c)))
+			s.Facts = append(s.Facts, Fact{Label: e.countryName(c), Value: e.t("not listed")})
+			continue
+		}
+		if r0.Measure == "" {
+			r0 = r
+		}
+		v := e.amount(row, r.Unit)
+		if row.Share >= 0 {
+			v += ", " + percent(row.Share)
+		}
+		v += ", " + e.rankText(r, row)
+		parts = append(parts, e.countryName(c)+" "+v)
+		s.Facts = append(s.Facts, Fact{Label: e.countryName(c), Value: v})
+		a.Sources = appendSource(a.Sources, r.Source)
+	}
+	if r0.Measure == "" {
+		a.Headline = e.f("The USGS tables this knowledge base holds list no %s figures for %s.", strings.ToLower(e.mineralName(m)), e.and(names))
+		return a
+	}
+	what := e.measure(r0.Measure)
+	if r0.Year != 0 {
+		what += ", " + yearLabel(r0.Year, r0.Estimated)
+	}
+	a.Headline = e.f("%s, %s (%s): %s.", e.mineralName(m), what, source(r0.Edition), strings.Join(parts, "; "))
+	s.Heading = capitalize(what)
+	s.Note = e.dataNote(r0)
+	a.Sections = append(a.Sections, s)
+	return a
+}
+
+// rankView: who is #N, or who comes after a country, in a mineral's production or reserves.
+func (e *snap) rankView(q Query, m *knowledge.Mineral, reserves bool) *Answer {
+	a := &Answer{Intent: IntentProducers, Record: e.mineralRef(m), Title: e.f("Who produces %s", strings.ToLower(e.mineralName(m)))}
+	r, ok := e.kb.PrimaryRanking(m.ID)
+	if reserves {
+		r, ok = e.kb.ReservesRanking(m.ID)
+		a.Title = e.f("%s reserves by country", e.mineralName(m))
+	}
+	if !ok || len(r.Rows) == 0 {
+		return e.producersAnswer(m, q)
+	}
+	rank := q.Rank
+	if q.After != "" {
+		ref, ok := r.ShareOf(q.After)
+		if !ok {
+			a.Headline = e.f("%s is not among the countries USGS lists for %s.", e.countryName(q.After), strings.ToLower(e.mineralName(m)))
+			a.Sections = append(a.Sections, e.producersSection(m, r, 5))
+			return a
+		}
+		rank = nextRank(r, ref.Rank)
+	}
+	var at []knowledge.Share
+	for _, x := range r.Rows {
+		if x.Rank == rank {
+			at = append(at, x)
+		}
+	}
+	if len(at) == 0 {
+		// A rank inside a tie ("#3" where two share #2) belongs to the tie.
+		for _, x := range r.Rows {
+			if x.Rank < rank && x.Rank+countAt(r, x.Rank) > rank {
+				at = append(at, x)
+			}
+		}
+	}
+	if len(at) == 0 {
+		a.Headline = e.f("USGS lists only %s countries for %s.", strconv.Itoa(len(r.Rows)), strings.ToLower(e.mineralName(m)))
+	} else {
+		a.Headline = e.standingSentence(m, r, at[0])
+		if q.After != "" {
+			a.Headline = sentences(e.f("After %s comes %s.", e.countryName(q.After), e.countryName(at[0].Country)), a.Headline)
+		}
+	}
+	if reserves {
+		a.Sections = append(a.Sections, e.reservesSection(r, max(5, rank+1)))
+	} else {
+		a.Sections = append(a.Sections, e.producersSection(m, r, max(5, rank+1)))
+	}
+	a.Sources = appendSource(a.Sources, r.Source)
+	return a
+}
+
+// nextRank is the rank that follows a rank and those tied with it.
+func nextRank(r knowledge.Ranking, rank int) int { return rank + countAt(r, rank) }
+
+func countAt(r knowledge.Ranking, rank int) int {
+	n := 0
+	for _, x := range r.Rows {
+		if x.Rank == rank {
+			n++
+		}
+	}
+	return n
+}
+
+// list: the minerals on a critical list. The EU lists count items as the regulation's
+// annexes write them (groups such as "heavy rare earth elements" once), members without a
+// card of their own (helium, feldspar) included.
+func (e *snap) list(which string) *Answer {
 	which = strings.ToLower(strings.TrimSpace(which))
 	var l knowledge.List
 	switch which {
@@ -276,34 +570,125 @@ func (e *snap) list(q, which string) *Answer {
 	case "eu-strategic", "eu-crma-strategic", "strategic":
 		l = knowledge.EUCRMAStrategic
 	case "new-in-2025", "new", "added", "2025-additions":
-		a := &Answer{Intent: IntentList, Question: q, Title: e.t("Added to the U.S. critical minerals list in 2025")}
-		var names []string
-		for _, m := range e.kb.OnList(knowledge.USGS2025) {
-			if m.AddedIn2025() {
-				names = append(names, e.mineralName(m))
-				a.Related = appendLink(a.Related, Link{Ref: e.mineralRef(m), Title: e.mineralName(m)})
-			}
-		}
-		a.Subtitle = e.f("%s minerals: on the 2025 list and not on the 2022 one (derived from the two lists)", strconv.Itoa(len(names)))
-		a.Sections = []Section{{Text: strings.Join(names, ", ")}}
-		a.Sources = e.listSources(knowledge.USGS2025, knowledge.USGS2022)
-		return a
+		return e.listChange(true)
+	case "removed-in-2025", "removed", "dropped":
+		return e.listChange(false)
 	default:
 		return e.usage("list")
 	}
-	ms := e.kb.OnList(l)
-	a := &Answer{Intent: IntentList, Question: q, Title: e.t(l.Title()), Subtitle: e.f("%s minerals", strconv.Itoa(len(ms)))}
+	items := e.listItems(l)
+	a := &Answer{Intent: IntentList, Title: e.t(l.Title()), Subtitle: e.f("%s items", strconv.Itoa(len(items)))}
+	a.Headline = e.f("%s: %s items.", capitalize(e.t(l.Title())), strconv.Itoa(len(items)))
 	var names []string
-	for _, m := range ms {
-		n := e.mineralName(m)
-		if l == knowledge.USGS2025 && m.AddedIn2025() {
+	for _, it := range items {
+		n := it.name
+		if l == knowledge.USGS2025 && it.mineral != nil && it.mineral.AddedIn2025() {
 			n += " " + e.t("(new)")
 		}
 		names = append(names, n)
+		if it.mineral != nil {
+			a.Related = appendLink(a.Related, Link{Ref: e.mineralRef(it.mineral), Title: e.mineralName(it.mineral)})
+		}
 	}
 	a.Sections = []Section{{Text: strings.Join(names, ", ")}}
 	a.Sources = e.listSources(l)
 	return a
+}
+
+type listItem struct {
+	name    string
+	mineral *knowledge.Mineral // nil for an item without a card
+}
+
+// listItems are a list's items as the list writes them: one per distinct item, named by its
+// mineral's card where the item is one mineral, else as printed.
+func (e *snap) listItems(l knowledge.List) []listItem {
+	var out []listItem
+	seen := map[string]int{}
+	for _, en := range e.kb.ListEntries {
+		if en.List != l {
+			continue
+		}
+		if i, ok := seen[en.Item]; ok {
+			out[i].mineral = nil // a group item: named as printed
+			out[i].name = capitalize(e.t(en.Item))
+			continue
+		}
+		seen[en.Item] = len(out)
+		it := listItem{name: capitalize(e.t(en.Item))}
+		if m, ok := e.kb.Mineral(en.Mineral); ok {
+			it.mineral = m
+			// Named by its card, unless the list names a form of it ("phosphorus" and
+			// "phosphate rock" are two items of one card).
+			if !slices.ContainsFunc(e.kb.ListEntries, func(x knowledge.ListEntry) bool {
+				return x.List == l && x.Mineral == m.ID && x.Item != en.Item
+			}) {
+				it.name = e.mineralName(m)
+			}
+		}
+		out = append(out, it)
+	}
+	slices.SortStableFunc(out, func(a, b listItem) int { return strings.Compare(strings.ToLower(a.name), strings.ToLower(b.name)) })
+	return out
+}
+
+// listChange: the minerals the 2025 list added to the 2022 one, or dropped from it.
+func (e *snap) listChange(added bool) *Answer {
+	a := &Answer{Intent: IntentList}
+	var names []string
+	from, to := knowledge.USGS2022, knowledge.USGS2025
+	if !added {
+		from, to = to, from
+	}
+	for _, m := range e.kb.OnList(to) {
+		if !m.On(from) {
+			names = append(names, e.mineralName(m))
+			a.Related = appendLink(a.Related, Link{Ref: e.mineralRef(m), Title: e.mineralName(m)})
+		}
+	}
+	if added {
+		a.Title = e.t("Added to the U.S. critical minerals list in 2025")
+		a.Headline = e.f("The 2025 U.S. list added %s minerals that were not on the 2022 list: %s.", strconv.Itoa(len(names)), strings.Join(names, ", "))
+	} else {
+		a.Title = e.t("Dropped from the U.S. critical minerals list in 2025")
+		a.Headline = e.f("%s minerals on the 2022 U.S. list are not on the 2025 one: %s.", strconv.Itoa(len(names)), strings.Join(names, ", "))
+		if len(names) == 0 {
+			a.Headline = e.t("None: every mineral on the 2022 U.S. list is on the 2025 one.")
+		}
+	}
+	if d := e.draftList(); d != nil {
+		a.Headline = sentences(a.Headline, e.draftSentence(d))
+	}
+	a.Subtitle = e.t("derived from the two lists")
+	a.Sections = []Section{{Text: strings.Join(names, ", ")}}
+	a.Sources = e.listSources(knowledge.USGS2025, knowledge.USGS2022)
+	return a
+}
+
+// draftList is the newest proposed list with proposed changes, if any.
+func (e *snap) draftList() *knowledge.Policy {
+	var d *knowledge.Policy
+	for _, p := range e.kb.Policies {
+		if p.Kind == "list" && len(p.ListAdds)+len(p.ListRemoves) > 0 {
+			d = p
+		}
+	}
+	return d
+}
+
+// draftSentence says what a draft list proposed: "The August 2025 draft had proposed adding
+// 6 (copper, …) and removing arsenic and tellurium."
+func (e *snap) draftSentence(d *knowledge.Policy) string {
+	names := func(ids []string) string {
+		var out []string
+		for _, id := range ids {
+			if m, ok := e.kb.Mineral(id); ok {
+				out = append(out, strings.ToLower(e.mineralName(m)))
+			}
+		}
+		return e.and(out)
+	}
+	return e.f("The %s draft had proposed adding %s and removing %s.", e.lang.Date(knowledge.Date{Time: d.Date.Time, Precision: knowledge.Month}), names(d.ListAdds), names(d.ListRemoves))
 }
 
 func (e *snap) listSources(ls ...knowledge.List) []knowledge.Source {
@@ -318,12 +703,10 @@ func (e *snap) listSources(ls ...knowledge.List) []knowledge.Source {
 	return out
 }
 
-// policyList lists policy items, newest first.
-func (e *snap) policyList(q string, ps []*knowledge.Policy, title string) *Answer {
-	a := &Answer{Intent: IntentPolicyList, Question: q, Title: e.t(title)}
+// policyList lists policy items, in the order given.
+func (e *snap) policyList(ps []*knowledge.Policy, title string) *Answer {
+	a := &Answer{Intent: IntentPolicyList, Title: e.t(title)}
 	s := Section{}
-	ps = slices.Clone(ps)
-	slices.SortStableFunc(ps, func(x, y *knowledge.Policy) int { return y.Date.Time.Compare(x.Date.Time) })
 	for _, p := range ps {
 		item := e.lang.Date(p.Date) + ": " + e.policyTitle(p)
 		if !p.EndDate.IsZero() {
@@ -334,4 +717,11 @@ func (e *snap) policyList(q string, ps []*knowledge.Policy, title string) *Answe
 	}
 	a.Sections = []Section{s}
 	return a
+}
+
+// newestFirst sorts policy items by date, newest first.
+func newestFirst(ps []*knowledge.Policy) []*knowledge.Policy {
+	ps = slices.Clone(ps)
+	slices.SortStableFunc(ps, func(x, y *knowledge.Policy) int { return y.Date.Time.Compare(x.Date.Time) })
+	return ps
 }

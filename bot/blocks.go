@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -24,7 +25,17 @@ const (
 )
 
 // Action ids of the interactive elements.
-const actionShare = "share_answer"
+const (
+	actionShare    = "share_answer"
+	actionFullCard = "full_card"
+)
+
+// maxReplyLines is how many lines of text a reply shows before its "Full card" button: one
+// screen of a chat window.
+const maxReplyLines = 15
+
+// maxReplySources is how many sources a reply links; the full card has them all.
+const maxReplySources = 2
 
 // Message is a reply ready for Slack: Block Kit blocks and the plain-text fallback that
 // notifications and screen readers use.
@@ -37,13 +48,22 @@ type Message struct {
 type renderOptions struct {
 	shareButton bool   // offer "Share in channel" (ephemeral slash replies)
 	sharedBy    string // user id of who shared it, for in_channel re-posts
+	// full renders every section (the full card, digests, reports); otherwise a reply is
+	// the headline and what fits in maxReplyLines, with a "Full card" button.
+	full bool
 }
 
 // render turns an answer into a Slack message. All text from the answer is escaped.
 func render(a *answer.Answer, opt renderOptions) Message {
+	if !opt.full && a.Headline != "" && a.Headline != a.Title && a.Intent != answer.IntentHelp {
+		return renderReply(a, opt)
+	}
 	l := a.Lang
 	b := &builder{lang: l}
 	b.add(slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, truncateRunes(esc(a.Title), maxHeaderChars), false, false)))
+	if a.Headline != "" && a.Headline != a.Title {
+		b.section("*" + esc(a.Headline) + "*")
+	}
 	var ctx []string
 	if a.Subtitle != "" {
 		ctx = append(ctx, esc(a.Subtitle))
@@ -90,6 +110,99 @@ func render(a *answer.Answer, opt renderOptions) Message {
 		b.reserve(slack.NewActionBlock("share", btn))
 	}
 	return Message{Text: fallback(a), Blocks: b.done()}
+}
+
+// renderReply is the short reply: the headline first, then the answer's sections while they
+// fit in maxReplyLines, the sources, and a "Full card" button for the rest.
+func renderReply(a *answer.Answer, opt renderOptions) Message {
+	l := a.Lang
+	b := &builder{lang: l}
+	left := false
+	var sources string
+	if len(a.Sources) > 0 {
+		// The first sources, on one line; the full card lists them all.
+		var links []string
+		for _, s := range a.Sources[:min(maxReplySources, len(a.Sources))] {
+			links = append(links, link(s.URL, s.Edition))
+		}
+		sources = l.Sprintf("Sources: %s", "") + strings.Join(links, "  ·  ")
+		if n := len(a.Sources) - maxReplySources; n > 0 {
+			sources += "  ·  " + l.Sprintf("…and %s more", strconv.Itoa(n))
+			left = true
+		}
+	}
+	var ctx []string
+	if len(a.DidYouMean) > 0 && a.Found() {
+		ctx = append(ctx, l.Sprintf("Showing results for %s", "*"+esc(strings.Join(a.DidYouMean, ", "))+"*"))
+	}
+	if opt.sharedBy != "" {
+		ctx = append(ctx, l.Sprintf("Shared by %s", "<@"+esc(opt.sharedBy)+">"))
+	}
+	headline := esc(a.Headline)
+	b.section(headline)
+	budget := maxReplyLines - lineCount(headline) - lineCount(sources)
+	if len(ctx) > 0 {
+		c := strings.Join(ctx, "  ·  ")
+		b.context(c)
+		budget -= lineCount(c)
+	}
+	for _, s := range a.Sections {
+		if s.Detail {
+			left = true
+			continue
+		}
+		if len(s.Bars) > 0 {
+			s.Facts = nil // the headline gives the leader's share; the chart shows the rest
+		}
+		txt := sectionText(l, s)
+		if txt == "" {
+			continue
+		}
+		if n := lineCount(txt); n <= budget {
+			b.section(txt)
+			budget -= n
+		} else {
+			left = true // a shorter section further on may still fit
+		}
+	}
+	if len(a.DidYouMean) > 0 && !a.Found() {
+		if txt := l.Sprintf("Did you mean: %s?", "*"+esc(strings.Join(a.DidYouMean, "*, *"))+"*"); lineCount(txt) <= budget {
+			b.section(txt)
+		}
+	}
+	if sources != "" {
+		b.context(sources)
+	}
+	var buttons []slack.BlockElement
+	if a.Record.ID != "" && (left || a.Intent != answer.IntentMineral && a.Intent != answer.IntentCountry && a.Intent != answer.IntentPolicy) {
+		value := string(a.Lang) + "|" + string(a.Record.Kind) + "|" + a.Record.ID
+		buttons = append(buttons, slack.NewButtonBlockElement(actionFullCard, truncate(value, maxButtonValue),
+			slack.NewTextBlockObject(slack.PlainTextType, l.T("Full card"), false, false)))
+	}
+	if opt.shareButton && a.Found() && a.Question != "" {
+		buttons = append(buttons, slack.NewButtonBlockElement(actionShare, truncate(esc(a.Question), maxButtonValue),
+			slack.NewTextBlockObject(slack.PlainTextType, l.T("Share in channel"), false, false)))
+	}
+	if len(buttons) > 0 {
+		b.reserve(slack.NewActionBlock("answer_actions", buttons...))
+	}
+	return Message{Text: truncate(headline, maxFallback), Blocks: b.done()}
+}
+
+// mrkdwnLink matches a mrkdwn link, <url|label>: a chat window shows only its label.
+var mrkdwnLink = regexp.MustCompile(`<[^|>]*\|([^>]*)>`)
+
+// lineCount is how many lines a block of text takes, counting a long paragraph as one line
+// per 100 characters, about the width of a chat window.
+func lineCount(s string) int {
+	if s == "" {
+		return 0
+	}
+	n := 0
+	for _, line := range strings.Split(mrkdwnLink.ReplaceAllString(s, "$1"), "\n") {
+		n += 1 + len([]rune(line))/100
+	}
+	return n
 }
 
 // sectionText is one section as mrkdwn: heading, paragraph, items, chart, facts.

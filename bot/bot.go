@@ -19,12 +19,15 @@ import (
 	"github.com/slack-go/slack/socketmode"
 
 	"github.com/mineralbot/mineralbot/answer"
+	"github.com/mineralbot/mineralbot/knowledge"
 )
 
 // Answerer answers a question in a language, and tells a question's language; the answer
 // engine implements it.
 type Answerer interface {
 	Ask(ctx context.Context, question string, lang answer.Lang) (*answer.Answer, error)
+	// Card is a record's full card, for the "Full card" button.
+	Card(r knowledge.Ref, question string, lang answer.Lang) *answer.Answer
 	DetectLanguage(text string) (answer.Lang, bool)
 }
 
@@ -763,6 +766,10 @@ func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
 		return
 	}
 	for _, act := range cb.ActionCallback.BlockActions {
+		if act.ActionID == actionFullCard {
+			b.fullCard(ctx, log, cb, act.Value)
+			continue
+		}
 		if act.ActionID != actionShare {
 			continue
 		}
@@ -777,6 +784,31 @@ func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
 			log.Warn("busy: share turned away")
 			go b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(busyText))})
 		}
+	}
+}
+
+// fullCard answers the "Full card" button: the record's whole card, privately, through the
+// response URL.
+func (b *Bot) fullCard(ctx context.Context, log *slog.Logger, cb slack.InteractionCallback, value string) {
+	parts := strings.SplitN(value, "|", 3)
+	log = log.With("action", actionFullCard, "user", cb.User.ID, "value", value)
+	if len(parts) != 3 {
+		log.Warn("full card: malformed button value")
+		return
+	}
+	lang, ok := answer.ParseLang(parts[0])
+	if !ok {
+		lang = b.cfg.Language
+	}
+	ref := knowledge.Ref{Kind: knowledge.Kind(parts[1]), ID: parts[2]}
+	url := cb.ResponseURL
+	if started, _ := b.pool.try(func() {
+		m := render(b.cfg.Answerer.Card(ref, "", lang), renderOptions{full: true})
+		b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks})
+	}); !started {
+		b.obs.Busy()
+		log.Warn("busy: full card turned away")
+		go b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(lang.T(busyText))})
 	}
 }
 

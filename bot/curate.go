@@ -36,6 +36,6 @@ func (b *Bot) curateCommand(ctx context.Context, log *slog.Logger, cmd slack.Sla
 		}
 		in.Questions = questionTexts(us)
 	}
-	m := render(answer.Curation(in), renderOptions{})
+	m := render(answer.Curation(in), renderOptions{full: true})
 	return slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks}
 }

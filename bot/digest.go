@@ -253,7 +253,7 @@ func (d *digester) send(ctx context.Context, s sub, period time.Time) error {
 		}
 		a = d.builder.Digest(answer.DigestInput{Period: period, Since: since, Location: s.sched.Loc, Lang: s.lang(d.cfg.lang)})
 	}
-	ts, postErr := d.post(ctx, s.Channel, render(a, renderOptions{}))
+	ts, postErr := d.post(ctx, s.Channel, render(a, renderOptions{full: true}))
 	if err := d.store.MarkPosted(s.ID(), period, ts, postErr, d.clock.Now()); err != nil {
 		log.Error("digest posted but not recorded", "ts", ts, "err", err)
 	}

@@ -45,7 +45,7 @@ func (b *Bot) digestCommand(ctx context.Context, log *slog.Logger, cmd slack.Sla
 	case "preview":
 		now := b.cfg.Clock.Now()
 		a := b.cfg.Digests.Digest(answer.DigestInput{Period: now, Since: now.Add(-7 * 24 * time.Hour), Location: time.UTC, Lang: lang})
-		m := render(a, renderOptions{})
+		m := render(a, renderOptions{full: true})
 		return slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks}
 	default:
 		return reply("Usage: %s", esc(digestUsage))

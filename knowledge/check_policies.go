@@ -50,6 +50,19 @@ func checkPolicies(l *linker) {
 				ps.at(kb.at(p.File, "minerals"), "minerals: unknown mineral %q", id)
 			}
 		}
+		for _, f := range []struct {
+			key string
+			ids []string
+		}{{"list_adds", p.ListAdds}, {"list_removes", p.ListRemoves}} {
+			for _, id := range f.ids {
+				if _, ok := kb.minerals[id]; !ok {
+					ps.at(kb.at(p.File, f.key), "%s: unknown mineral %q", f.key, id)
+				}
+			}
+			if len(f.ids) > 0 && p.Kind != "list" {
+				ps.at(kb.at(p.File, f.key), "%s is for policy items of kind \"list\", not %q", f.key, p.Kind)
+			}
+		}
 		for _, id := range p.Countries {
 			if _, ok := kb.countries[id]; !ok {
 				ps.at(kb.at(p.File, "countries"), "countries: unknown country %q", id)

@@ -121,8 +121,12 @@ type Policy struct {
 	Minerals     []string `yaml:"minerals"`
 	Aliases      []string `yaml:"aliases"`
 	DateNote     string   `yaml:"date_note"`
-	Sources      []Source `yaml:"sources"`
-	Updated      Date     `yaml:"updated"`
+	// ListAdds and ListRemoves are, for a proposed critical list (kind "list"), the
+	// minerals it proposed adding to and removing from the list before it.
+	ListAdds    []string `yaml:"list_adds"`
+	ListRemoves []string `yaml:"list_removes"`
+	Sources     []Source `yaml:"sources"`
+	Updated     Date     `yaml:"updated"`
 
 	Summary   string `yaml:"-"`
 	SummaryES string `yaml:"-"`

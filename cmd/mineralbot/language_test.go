@@ -16,13 +16,13 @@ func TestRepliesInTheAskersLanguage(t *testing.T) {
 		user, text, want, notWant string
 	}{
 		// A symbol says nothing: the es-MX locale decides.
-		{"UESMX1", "Sb", "Antimonio (Sb)", "Top producers"},
+		{"UESMX1", "Sb", "China aportó el 36% de la producción minera mundial de antimonio", "Top producers"},
 		// The same user asking in English gets English.
-		{"UESMX1", "who produces antimony?", "Who produces antimony", "Quién produce"},
+		{"UESMX1", "who produces antimony?", "China accounted for 36% of world mine production of antimony", "aportó"},
 		// An en-US user asking in Spanish gets Spanish.
-		{"UENUS1", "¿quién produce antimonio?", "Quién produce antimonio", "Who produces"},
+		{"UENUS1", "¿quién produce antimonio?", "China aportó el 36% de la producción minera mundial de antimonio", "accounted"},
 		// An en-US user with no sign in the question: English.
-		{"UENUS1", "Sb", "Antimony (Sb)", "Principales productores"},
+		{"UENUS1", "Sb", "China accounted for 36% of world mine production of antimony", "Principales productores"},
 	} {
 		out := lb.slash(t, tt.user, tt.text)
 		// The reply starts with its fallback text, which starts with the headline.
@@ -46,7 +46,7 @@ func TestLocaleLookupNeverStallsAnAnswer(t *testing.T) {
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("the answer took %s behind a rate-limited users.info", d.Round(time.Millisecond))
 	}
-	if !strings.HasPrefix(out, "Antimony (Sb)") {
+	if !strings.HasPrefix(out, "China accounted for 36% of world mine production of antimony") {
 		t.Errorf("want the default language (English) when the locale cannot be had: %s", out)
 	}
 }

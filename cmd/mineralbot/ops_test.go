@@ -98,14 +98,14 @@ func TestHotReload(t *testing.T) {
 	}
 	os.WriteFile(path, []byte(edited), 0o644)
 	waitLog("knowledge reloaded")
-	if out := lb.slash(t, "U1", "quicksilverish"); !strings.Contains(out, "Antimony (Sb)") {
+	if out := lb.slash(t, "U1", "quicksilverish"); !strings.HasPrefix(out, "China accounted for 36% of world mine production of antimony") {
 		t.Errorf("the new alias does not answer: %s", out)
 	}
 
 	// A broken edit is reported and the previous knowledge base keeps serving.
 	os.WriteFile(path, []byte("---\nid: antimony\nname: [broken\n---\n"), 0o644)
 	waitLog("knowledge reload failed")
-	if out := lb.slash(t, "U1", "quicksilverish"); !strings.Contains(out, "Antimony (Sb)") {
+	if out := lb.slash(t, "U1", "quicksilverish"); !strings.HasPrefix(out, "China accounted for 36% of world mine production of antimony") {
 		t.Errorf("after a failed reload the previous knowledge base must keep serving: %s", out)
 	}
 	posts := waitPosts(t, lb.fake, "UADMINCFG", 1)

@@ -36,19 +36,21 @@ func TestAskAntimony(t *testing.T) {
 	}
 }
 
+// TestAskResolves checks that `mineralbot ask` prints the headline first: the answer to the
+// question as asked, in the question's language.
 func TestAskResolves(t *testing.T) {
-	tests := []struct{ question, title string }{
-		{"fluorspar", "Fluorspar"},
-		{"fluorite", "Fluorspar"},
-		{"baryte", "Barite"},
-		{"plata", "Plata (Ag)"}, // a Spanish name: a Spanish answer
-		{"Sb", "Antimony (Sb)"},
-		{"¿qué es el antimonio?", "Antimonio (Sb)"},
-		{"who produces fluorspar?", "Who produces fluorspar"},
-		{"antimoney", "Antimony (Sb)"},
-		{"México", "México"},
-		{"mexico", "Mexico"},
-		{"silver in mexico", "Silver in Mexico"},
+	tests := []struct{ question, headline string }{
+		{"fluorspar", "China accounted for 59% of world mine production of fluorspar in 2025e (USGS MCS"},
+		{"fluorite", "China accounted for 59% of world mine production of fluorspar"},
+		{"baryte", "India accounted for 34% of world mine production of barite"},
+		{"plata", "México aportó el 24% de la producción minera mundial de plata"}, // a Spanish name: a Spanish answer
+		{"Sb", "China accounted for 36% of world mine production of antimony"},
+		{"¿qué es el antimonio?", "El antimonio es un metaloide quebradizo"}, // "what is": the definition first
+		{"who produces fluorspar?", "China accounted for 59% of world mine production of fluorspar"},
+		{"antimoney", "China accounted for 36% of world mine production of antimony"},
+		{"México", "México es el mayor productor mundial de plata"},
+		{"mexico", "Mexico is the world's largest producer of silver"},
+		{"silver in mexico", "Mexico ranked #1 of 14 in world mine production of silver in 2025e"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -56,8 +58,8 @@ func TestAskResolves(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d, stderr: %s", code, stderr)
 			}
-			if first, _, _ := strings.Cut(out, "\n"); first != tt.title {
-				t.Errorf("title %q, want %q\n%s", first, tt.title, out)
+			if got := strings.Join(strings.Fields(out), " "); !strings.HasPrefix(got, tt.headline) {
+				t.Errorf("output does not start with %q:\n%s", tt.headline, out)
 			}
 		})
 	}
@@ -71,8 +73,13 @@ func TestAskNeverFails(t *testing.T) {
 		}
 	}
 	_, out, _ := runCmd(t, "ask", "zzzzqqqq")
-	if !strings.Contains(out, "couldn't find") || !strings.Contains(out, "Did you mean") {
-		t.Errorf("no match should be a polite reply with suggestions, got:\n%s", out)
+	if !strings.HasPrefix(out, "Sorry, I couldn't find that") || strings.Contains(out, "Did you mean") {
+		t.Errorf("no match, and nothing near it: a polite reply without made-up suggestions, got:\n%s", out)
+	}
+	// A near miss too far off to be corrected gets suggestions computed from its words.
+	_, out, _ = runCmd(t, "ask", "ytterxxxm")
+	if !strings.HasPrefix(out, "Sorry, I couldn't find that") || !strings.Contains(out, "Did you mean: Ytterbium?") {
+		t.Errorf("a near miss should get a suggestion from its own words, got:\n%s", out)
 	}
 }
 

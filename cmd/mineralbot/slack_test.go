@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -137,7 +138,10 @@ func TestSlashCommand(t *testing.T) {
 		t.Errorf("response_type %q, want ephemeral", r.ResponseType)
 	}
 	blocks := string(ack.Payload)
-	for _, want := range []string{`"type":"header"`, "Antimony (Sb)", "China", "Top producers", "share_answer", "Share in channel", "mcs2025-antimony.pdf"} {
+	if !strings.HasPrefix(r.Text, "China accounted for 36% of world mine production of antimony in 2025e (USGS MCS 2026).") {
+		t.Errorf("the reply's text does not start with the headline: %q", r.Text)
+	}
+	for _, want := range []string{"Top producers", "full_card", "Full card", "share_answer", "Share in channel", "mcs2026-antimony.pdf"} {
 		if !strings.Contains(blocks, want) {
 			t.Errorf("reply lacks %q: %s", want, blocks)
 		}
@@ -165,7 +169,7 @@ func TestSlashCommand(t *testing.T) {
 		}
 		err = lb.fake.WaitFor(10*time.Second, func(posts []slackfake.Post, _ []slackfake.Ack) bool {
 			for _, p := range posts {
-				if strings.HasSuffix(url, p.ResponseURL) && p.ResponseType == "in_channel" && p.Delete && strings.Contains(string(p.Blocks), "Antimony (Sb)") {
+				if strings.HasSuffix(url, p.ResponseURL) && p.ResponseType == "in_channel" && p.Delete && strings.HasPrefix(p.Text, "China accounted for 36%") {
 					return strings.Contains(string(p.Blocks), "Shared by")
 				}
 			}
@@ -175,6 +179,122 @@ func TestSlashCommand(t *testing.T) {
 			t.Fatalf("no in_channel re-post: %v (posts %+v)", err, lb.fake.Posts())
 		}
 	})
+	t.Run("full card", func(t *testing.T) {
+		_, url, err := lb.fake.SendBlockAction("U1", "C1", "full_card", "en|mineral|antimony")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var card string
+		err = lb.fake.WaitFor(10*time.Second, func(posts []slackfake.Post, _ []slackfake.Ack) bool {
+			for _, p := range posts {
+				if strings.HasSuffix(url, p.ResponseURL) && p.ResponseType == "ephemeral" {
+					card = string(p.Blocks)
+					return true
+				}
+			}
+			return false
+		})
+		if err != nil {
+			t.Fatalf("no full card: %v", err)
+		}
+		for _, want := range []string{`"type":"header"`, "Antimony (Sb)", "Main uses", "Top producers", "Largest producer", "Reserves", "Critical lists", "Policy"} {
+			if !strings.Contains(card, want) {
+				t.Errorf("the full card lacks %q: %s", want, card)
+			}
+		}
+	})
+}
+
+var slackLink = regexp.MustCompile(`<[^|>]*\|([^>]*)>`)
+
+// replyLines counts the lines of text a Slack reply shows before its buttons, the way a chat
+// window shows them: every line of a section or context block, and a line per 100
+// characters of a long one.
+func replyLines(t *testing.T, blocks []json.RawMessage) (lines int, first string, buttons []string) {
+	t.Helper()
+	for _, raw := range blocks {
+		var b struct {
+			Type     string                `json:"type"`
+			Text     struct{ Text string } `json:"text"`
+			Elements []struct {
+				Text     json.RawMessage `json:"text"`
+				ActionID string          `json:"action_id"`
+			} `json:"elements"`
+		}
+		if err := json.Unmarshal(raw, &b); err != nil {
+			t.Fatal(err)
+		}
+		var texts []string
+		switch b.Type {
+		case "section", "header":
+			texts = append(texts, b.Text.Text)
+		case "context":
+			for _, el := range b.Elements {
+				var s string
+				json.Unmarshal(el.Text, &s)
+				texts = append(texts, s)
+			}
+		case "actions":
+			for _, el := range b.Elements {
+				buttons = append(buttons, el.ActionID)
+			}
+		}
+		for _, txt := range texts {
+			txt = slackLink.ReplaceAllString(txt, "$1") // a link shows its label
+			if first == "" {
+				first = txt
+			}
+			for _, line := range strings.Split(txt, "\n") {
+				lines += 1 + len([]rune(line))/100
+			}
+		}
+	}
+	return lines, first, buttons
+}
+
+// Every reply fits on one screen: the headline first, at most 15 lines of text before its
+// buttons, and the full card one click away.
+func TestRepliesFitOneScreen(t *testing.T) {
+	lb := startBot(t, nil)
+	for _, tt := range []struct{ question, headline string }{
+		{"antimony", "China accounted for 36% of world mine production of antimony"},
+		{"mexico", "Mexico is the world's largest producer of silver"},
+		{"what does Peru produce", "Peru is the world's largest producer of arsenic"},
+		{"who produces rare earths", "China accounted for 69% of world mine production of rare-earth elements"},
+		{"lithium reserves by country", "Chile holds the largest lithium reserves"},
+		{"how dominant is China", "China is the world's largest producer of gallium"},
+		{"compare antimony tungsten gallium germanium cobalt lithium", "Top producer's share of world output"},
+		{"fluorspar in Mexico", "Mexico ranked #2 of 12 (tied with Mongolia)"},
+		{"zinc import reliance", "The U.S. relied on net imports for 73% of its apparent consumption of refined zinc"},
+		{"price of silver", "USGS's annual average for silver"},
+		{"how has antimony changed", "World mine production of antimony went from 119,000 in 2024 to 110,000 in 2025e"},
+		{"china rare earth export controls", "7 Nov 2025 until 10 Nov 2026"},
+		{"which minerals is the US fully import-reliant on", "The U.S. was 100% net import reliant for 11 minerals"},
+		{"list eu", "EU CRMA critical raw materials (Annex II): 34 items."},
+	} {
+		env, _, err := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: tt.question, User: "U1", Channel: "C1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ack, err := lb.fake.WaitAck(env, 10*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r ackReply
+		if err := json.Unmarshal(ack.Payload, &r); err != nil {
+			t.Fatalf("%s: %v", ack.Payload, err)
+		}
+		lines, first, buttons := replyLines(t, r.Blocks)
+		if !strings.HasPrefix(first, tt.headline) {
+			t.Errorf("%q: the reply starts %q, want the headline %q", tt.question, first, tt.headline)
+		}
+		if lines > 15 {
+			t.Errorf("%q: %d lines of text before the buttons, want at most 15:\n%s", tt.question, lines, plainJSON(t, ack.Payload))
+		}
+		if len(buttons) == 0 || buttons[len(buttons)-1] != "share_answer" {
+			t.Errorf("%q: buttons %v, want the share button last", tt.question, buttons)
+		}
+	}
 }
 
 func TestMentionsAndDMs(t *testing.T) {
@@ -199,7 +319,7 @@ func TestMentionsAndDMs(t *testing.T) {
 		if posts[0].ThreadTS != "1700000000.000100" {
 			t.Errorf("thread_ts %q, want the mention's ts", posts[0].ThreadTS)
 		}
-		if !strings.Contains(string(posts[0].Blocks), "Who produces fluorspar") {
+		if !strings.HasPrefix(posts[0].Text, "China accounted for 59% of world mine production of fluorspar") {
 			t.Errorf("reply is not about fluorspar's producers: %s", posts[0].Blocks)
 		}
 		time.Sleep(300 * time.Millisecond) // give a wrong second reply the chance to show
@@ -220,7 +340,7 @@ func TestMentionsAndDMs(t *testing.T) {
 		lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
 			"user": "U3", "text": "¿qué es el antimonio?", "channel": "D1", "ts": "1700000002.000300"}})
 		posts := waitPosts(t, lb.fake, "D1", 1)
-		if posts[0].ThreadTS != "" || !strings.Contains(string(posts[0].Blocks), "Antimonio (Sb)") {
+		if posts[0].ThreadTS != "" || !strings.HasPrefix(posts[0].Text, "El antimonio es") {
 			t.Errorf("DM reply %+v", posts[0])
 		}
 	})
@@ -306,7 +426,7 @@ func TestRateLimitedPostIsDelivered(t *testing.T) {
 	lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
 		"user": "U6", "text": "graphite", "channel": "D7", "ts": "1700000007.000700"}})
 	posts := waitPosts(t, lb.fake, "D7", 1)
-	if !strings.Contains(string(posts[0].Blocks), "Graphite") {
+	if !strings.Contains(posts[0].Text, "graphite") {
 		t.Errorf("reply %s", posts[0].Blocks)
 	}
 	if !strings.Contains(lb.logs.String(), "slack rate limit") {

@@ -1,0 +1,296 @@
+package answer
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// view answers a query of one measure. It returns nil when the query's shape is not one it
+// answers (no record it can speak to), and the engine falls back to full-text search.
+type view func(e *snap, ctx context.Context, q Query) (*Answer, error)
+
+// views is the plan: one view per measure. A new measure is a row here and its view.
+var views = map[Measure]view{
+	MeasureOverview:      (*snap).overviewView,
+	MeasureProduction:    (*snap).productionView,
+	MeasureReserves:      (*snap).reservesView,
+	MeasureReliance:      (*snap).relianceView,
+	MeasureImportSources: (*snap).importSourcesView,
+	MeasureUses:          (*snap).usesView,
+	MeasurePrice:         (*snap).priceView,
+	MeasureLists:         (*snap).listsView,
+	MeasureListChanges:   (*snap).listChangesView,
+	MeasurePolicy:        (*snap).policyView,
+	MeasureConcentration: (*snap).concentrationView,
+	MeasureChange:        (*snap).changeView,
+}
+
+// answerQuery answers a parsed query: an honest refusal, or the view of its measure.
+func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
+	if q.Refusal != "" && q.Refusal != RefuseLivePrice {
+		return e.refusal(q), nil
+	}
+	if q.Refusal == RefuseLivePrice && len(q.Minerals) == 0 {
+		return e.refusal(q), nil
+	}
+	v := views[q.Measure]
+	if v == nil {
+		return nil, nil
+	}
+	a, err := v(e, ctx, q)
+	if a == nil || err != nil {
+		return a, err
+	}
+	if len(q.Corrections) > 0 && len(a.DidYouMean) == 0 {
+		for _, c := range q.Corrections {
+			if r, ok := e.kb.Resolve(c.To); ok {
+				a.DidYouMean = append(a.DidYouMean, e.title(r))
+			}
+		}
+	}
+	return a, nil
+}
+
+// first returns the first mineral a query names.
+func (e *snap) mineral(q Query) (*knowledge.Mineral, bool) {
+	if len(q.Minerals) == 0 {
+		return nil, false
+	}
+	return e.kb.Mineral(q.Minerals[0])
+}
+
+func (e *snap) overviewView(ctx context.Context, q Query) (*Answer, error) {
+	m, ok := e.mineral(q)
+	switch {
+	case len(q.Minerals) >= 2:
+		return e.compareView(q, MeasureOverview), nil
+	case ok && len(q.Countries) >= 2:
+		return e.acrossCountries(q, m, MeasureProduction), nil
+	case ok && len(q.Countries) == 1:
+		return e.mineralInCountry(q, m, q.Countries[0]), nil
+	case ok:
+		return e.mineralCard(m, q), nil
+	case len(q.Policies) > 0:
+		p, _ := e.kb.Policy(q.Policies[0])
+		return e.policyCard(p, q), nil
+	case len(q.Countries) > 0:
+		c, _ := e.kb.Country(q.Countries[0])
+		return e.countryCard(c, q, false), nil
+	}
+	return nil, nil
+}
+
+func (e *snap) productionView(ctx context.Context, q Query) (*Answer, error) {
+	m, ok := e.mineral(q)
+	switch {
+	case len(q.Minerals) >= 2:
+		return e.compareView(q, MeasureProduction), nil
+	case ok && len(q.Countries) >= 2:
+		return e.acrossCountries(q, m, MeasureProduction), nil
+	case ok && len(q.Countries) == 1:
+		return e.mineralInCountry(q, m, q.Countries[0]), nil
+	case ok && (q.Rank > 0 || q.After != ""):
+		return e.rankView(q, m, false), nil
+	case ok:
+		return e.producersAnswer(m, q), nil
+	case len(q.Countries) > 0:
+		c, _ := e.kb.Country(q.Countries[0])
+		return e.countryCard(c, q, slices.Contains(q.Rest, "critical") || hasCue(q, MeasureLists)), nil
+	}
+	return nil, nil
+}
+
+func (e *snap) reservesView(ctx context.Context, q Query) (*Answer, error) {
+	m, ok := e.mineral(q)
+	switch {
+	case len(q.Minerals) >= 2:
+		return e.compareView(q, MeasureReserves), nil
+	case ok && len(q.Countries) >= 2:
+		return e.acrossCountries(q, m, MeasureReserves), nil
+	case ok && len(q.Countries) == 1:
+		return e.mineralInCountry(q, m, q.Countries[0]), nil
+	case ok && (q.Rank > 0 || q.After != ""):
+		return e.rankView(q, m, true), nil
+	case ok:
+		return e.reservesAnswer(m, q), nil
+	case len(q.Countries) > 0:
+		c, _ := e.kb.Country(q.Countries[0])
+		return e.countryCard(c, q, false), nil
+	}
+	return nil, nil
+}
+
+func (e *snap) concentrationView(ctx context.Context, q Query) (*Answer, error) {
+	m, ok := e.mineral(q)
+	switch {
+	case len(q.Minerals) >= 2:
+		return e.compareView(q, MeasureConcentration), nil
+	case ok:
+		return e.riskAnswer(m, q), nil
+	case len(q.Countries) > 0:
+		c, _ := e.kb.Country(q.Countries[0])
+		return e.countryCard(c, q, false), nil
+	}
+	return nil, nil
+}
+
+func (e *snap) usesView(ctx context.Context, q Query) (*Answer, error) {
+	switch m, ok := e.mineral(q); {
+	case len(q.Minerals) >= 2:
+		return e.compareView(q, MeasureUses), nil
+	case ok:
+		return e.usesAnswer(m, q), nil
+	}
+	return nil, nil
+}
+
+// hasCue reports whether a query's leftover words include a cue of a measure.
+func hasCue(q Query, m Measure) bool {
+	for _, c := range cues {
+		if c.measure == m {
+			for _, w := range q.Rest {
+				if slices.Contains(c.words, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// source is the short name of a figure's edition for a headline: "USGS MCS 2026".
+func source(ed knowledge.Edition) string { return "USGS " + ed.String() }
+
+// rankText is a row's rank, with the countries that share it: "#2", "#2, tied with Mongolia".
+func (e *snap) rankText(r knowledge.Ranking, row knowledge.Share) string {
+	s := "#" + strconv.Itoa(row.Rank)
+	if ties := e.tiedWith(r, row); ties != "" {
+		s += ", " + ties
+	}
+	return s
+}
+
+// tiedWith names the countries that share a row's rank: "tied with Mongolia", or "".
+func (e *snap) tiedWith(r knowledge.Ranking, row knowledge.Share) string {
+	var ties []string
+	for _, x := range r.Rows {
+		if x.Rank == row.Rank && x.Country != row.Country {
+			ties = append(ties, e.countryName(x.Country))
+		}
+	}
+	if len(ties) == 0 {
+		return ""
+	}
+	return e.f("tied with %s", e.and(ties))
+}
+
+// and joins names: "A", "A and B", "A, B and C".
+func (e *snap) and(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return e.f("%s and %s", strings.Join(names[:len(names)-1], ", "), names[len(names)-1])
+}
+
+// shortUnit is a unit without what it counts: "metric tons" of "metric tons, antimony content".
+func (e *snap) shortUnit(unit string) string {
+	u, _, _ := strings.Cut(unit, ",")
+	return e.t(strings.TrimSpace(u))
+}
+
+// amount is a figure with its unit: "6,300 metric tons".
+func (e *snap) amount(row knowledge.Share, unit string) string {
+	return figureValue(row) + " " + e.shortUnit(unit)
+}
+
+// leadSentence says who leads a ranking: "China accounted for 36% of world mine production
+// of antimony in 2025e (USGS MCS 2026)."
+func (e *snap) leadSentence(m *knowledge.Mineral, r knowledge.Ranking) string {
+	lead := r.Rows[0]
+	var leaders []string
+	for _, x := range r.Rows {
+		if x.Rank == 1 {
+			leaders = append(leaders, e.countryName(x.Country))
+		}
+	}
+	name := strings.ToLower(e.mineralName(m))
+	if r.Mineral != m.ID {
+		if g, ok := e.kb.Mineral(r.Mineral); ok {
+			name = strings.ToLower(e.mineralName(g))
+		}
+	}
+	if !r.HasShares() {
+		return e.f("%s led world %s of %s in %s with %s (%s); USGS gives no world total, so no shares.",
+			e.and(leaders), e.measure(r.Measure), name, yearLabel(r.Year, r.Estimated), e.amount(lead, r.Unit), source(r.Edition))
+	}
+	if len(leaders) > 1 {
+		return e.f("%s tied for first in world %s of %s in %s, with %s each (%s).",
+			e.and(leaders), e.measure(r.Measure), name, yearLabel(r.Year, r.Estimated), percent(lead.Share), source(r.Edition))
+	}
+	return e.f("%s accounted for %s of world %s of %s in %s (%s).",
+		leaders[0], percent(lead.Share), e.measure(r.Measure), name, yearLabel(r.Year, r.Estimated), source(r.Edition))
+}
+
+// nextSentence names the producers after the leader: "Next: Russia (15%) and Tajikistan (13%)."
+func (e *snap) nextSentence(r knowledge.Ranking, n int) string {
+	var parts []string
+	for _, row := range r.Rows {
+		if row.Rank == 1 {
+			continue
+		}
+		if len(parts) == n {
+			break
+		}
+		p := e.countryName(row.Country)
+		if row.Share >= 0 {
+			p += " (" + percent(row.Share) + ")"
+		}
+		parts = append(parts, p)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return e.f("Next: %s.", e.and(parts))
+}
+
+// worldChange says how the world total moved between the two latest years of the ranking's
+// edition: "World total: 119,000 in 2024 → 110,000 in 2025e (metric tons)."
+func (e *snap) worldChange(r knowledge.Ranking) string {
+	c, ok := e.kb.ChangeIn(r.Mineral, r.Measure, knowledge.World, r.Edition, r.Year-1, r.Year)
+	if !ok || !c.Known() {
+		return ""
+	}
+	pct, _ := c.Percent()
+	return e.f("World total: %s in %s → %s in %s (%s, %s).", number(c.From.Value), yearLabel(c.From.Year, c.From.Estimated),
+		number(c.To.Value), yearLabel(c.To.Year, c.To.Estimated), signed(pct), e.shortUnit(r.Unit))
+}
+
+// signed formats a percentage change: "+4.2%", "−7.6%".
+func signed(pct float64) string {
+	s := strconv.FormatFloat(pct, 'f', 1, 64)
+	switch {
+	case pct > 0:
+		return "+" + s + "%"
+	case pct < 0:
+		return "−" + s[1:] + "%"
+	}
+	return "0%"
+}
+
+// sentences joins the non-empty sentences of a headline.
+func sentences(ss ...string) string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, " ")
+}

@@ -1,0 +1,643 @@
+package answer
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mineralbot/mineralbot/index"
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// Measure is what a question asks about the records it names.
+type Measure string
+
+// The measures. Each has one view (see views in plan.go).
+const (
+	MeasureOverview      Measure = "overview"
+	MeasureProduction    Measure = "production"
+	MeasureReserves      Measure = "reserves"
+	MeasureReliance      Measure = "reliance"
+	MeasureImportSources Measure = "import_sources"
+	MeasureUses          Measure = "uses"
+	MeasurePrice         Measure = "price"
+	MeasureLists         Measure = "lists"        // list membership, or a list's members
+	MeasureListChanges   Measure = "list_changes" // added, removed, draft against final
+	MeasurePolicy        Measure = "policy"
+	MeasureConcentration Measure = "concentration"
+	MeasureChange        Measure = "change" // change over time and revisions between editions
+)
+
+// Refusal is a kind of question the knowledge base cannot answer.
+type Refusal string
+
+// The refusals.
+const (
+	RefuseLivePrice Refusal = "live_price"
+	RefuseForecast  Refusal = "forecast"
+	RefusePeople    Refusal = "people" // people and companies
+	RefuseWeather   Refusal = "weather"
+	RefuseGreeting  Refusal = "greeting"
+)
+
+// Polarity is how a yes/no question about a list is put.
+type Polarity string
+
+// The polarities.
+const (
+	Removed Polarity = "removed" // dropped, removed, taken off, no longer
+	Negated Polarity = "not"     // "isn't", "not on"
+	Still   Polarity = "still"   // "still on", "still in force"
+)
+
+// Query is a question turned into what it asks: the records it names, the measure and the
+// qualifiers. [Parse] makes one; the engine answers it. It knows nothing of Slack or search.
+type Query struct {
+	Minerals  []string // mineral ids, in the order named
+	Countries []string // country ids, in the order named, "after X" excluded
+	Policies  []string // policy ids named by title or alias
+	Lists     []knowledge.List
+	Measure   Measure
+	Year      int               // a year asked for ("in 2023")
+	FromYear  int               // the earlier of two years compared ("2023 vs 2024")
+	Edition   knowledge.Edition // "MCS 2025"
+	Editions  bool              // the two editions compared ("MCS 2025 vs 2026")
+	Top       int               // "top 5"
+	Rank      int               // "#2", "second"
+	After     string            // "after China": a country id
+	Polarity  Polarity
+	Status    bool // "is it still in force", "status of", "what happened to"
+	Compare   bool // a comparison was asked for
+	Define    bool // "what is X": the record's definition first
+	Refusal   Refusal
+	// Corrections are the words read as another (misspelt names): "antimoney" → "antimony".
+	Corrections []Correction
+	// Rest are the content words that named nothing and asked nothing.
+	Rest []string
+	// Terms are the words that named nothing, cue words included, stop words left out: what
+	// policy items are matched on ("plan", "ban", "suspension").
+	Terms []string
+}
+
+// Correction is a misspelt word and the name it was read as.
+type Correction struct{ From, To string }
+
+// String writes the query compactly, for tests and logs:
+// "production minerals=antimony countries=mexico rank=2".
+func (q Query) String() string {
+	var b strings.Builder
+	b.WriteString(string(q.Measure))
+	add := func(k string, vs ...string) {
+		if len(vs) > 0 && vs[0] != "" {
+			b.WriteString(" " + k + "=" + strings.Join(vs, ","))
+		}
+	}
+	num := func(k string, n int) {
+		if n != 0 {
+			add(k, strconv.Itoa(n))
+		}
+	}
+	if q.Refusal != "" {
+		add("refuse", string(q.Refusal))
+	}
+	add("minerals", q.Minerals...)
+	add("countries", q.Countries...)
+	add("policies", q.Policies...)
+	var ls []string
+	for _, l := range q.Lists {
+		ls = append(ls, string(l))
+	}
+	add("lists", ls...)
+	num("from", q.FromYear)
+	num("year", q.Year)
+	num("edition", int(q.Edition))
+	if q.Editions {
+		add("editions", "both")
+	}
+	num("top", q.Top)
+	num("rank", q.Rank)
+	add("after", q.After)
+	add("polarity", string(q.Polarity))
+	if q.Status {
+		add("status", "yes")
+	}
+	if q.Compare {
+		add("compare", "yes")
+	}
+	if q.Define {
+		add("define", "yes")
+	}
+	return b.String()
+}
+
+// cue is a word that says what a question asks. Words are accent-folded and lower case.
+type cue struct {
+	measure Measure
+	words   []string
+}
+
+// cues, strongest first: the first measure with a word in the question wins.
+var cues = []cue{
+	{MeasureListChanges, []string{"dropped", "removed", "remove", "drop", "taken", "delisted", "added", "additions", "addition", "new",
+		"quitaron", "quitado", "quitada", "eliminado", "eliminada", "eliminaron", "retirado", "retirada", "retiraron", "sacaron", "sacado",
+		"agregado", "agregados", "agregaron", "agrego", "anadido", "anadidos", "anadieron", "nuevo", "nuevos", "nuevas", "nueva",
+		"incorporados", "incorporaron", "sumaron", "draft", "borrador"}},
+	{MeasurePrice, []string{"price", "prices", "priced", "cost", "costs", "precio", "precios", "cuesta", "cuestan", "vale", "cotizacion"}},
+	{MeasureReliance, []string{"reliance", "reliant", "dependence", "dependent", "depend", "depends", "dependencia", "dependiente", "depende"}},
+	{MeasureImportSources, []string{"imports", "import", "imported", "importa", "importan", "importaciones", "proveedores", "suppliers"}},
+	{MeasureReserves, []string{"reserves", "reserve", "reservas", "reserva", "deposits", "yacimientos"}},
+	{MeasureConcentration, []string{"concentrated", "concentration", "hhi", "herfindahl", "risk", "risky", "dominance", "dominate", "dominates",
+		"dominant", "riesgo", "concentracion", "concentrada", "concentrado", "domina", "dominio", "control", "controls"}},
+	{MeasurePolicy, []string{"policy", "policies", "ban", "banned", "bans", "restrict", "restricted", "restricts", "restriction", "restrictions",
+		"tariff", "tariffs", "agreement", "agreed", "deal", "plan", "law", "decree", "nationalization", "nationalisation", "nationalized",
+		"act", "ministerial", "sanctions", "quota", "quotas", "licence", "license", "licensing", "suspended", "suspension", "force",
+		"politica", "politicas", "exportacion", "exportaciones", "controles", "prohibicion", "prohibio", "prohibe", "arancel", "aranceles",
+		"acuerdo", "acordaron", "ley", "decreto", "nacionalizacion", "restringio", "restricciones", "suspension", "vigor", "vigente",
+		"happened", "paso", "status", "estado", "estatus"}},
+	{MeasureChange, []string{"change", "changed", "changes", "trend", "trends", "grew", "grown", "fell", "fallen", "rose", "risen",
+		"increase", "increased", "decrease", "decreased", "declined", "evolution", "history", "historical", "revised", "revision", "revisions",
+		"cambio", "cambiado", "cambios", "cambio", "tendencia", "evolucion", "crecio", "cayo", "aumento", "subio", "bajo", "historico", "revisado"}},
+	{MeasureLists, []string{"critical", "critico", "critica", "criticos", "criticas", "list", "lists", "listed", "lista", "listas", "strategic",
+		"estrategico", "estrategica", "estrategicos", "estrategicas", "crma"}},
+	{MeasureProduction, []string{"produce", "produces", "produced", "producing", "producer", "producers", "production", "output", "mine",
+		"mines", "mined", "mining", "supplies", "supplier", "supply", "largest", "biggest", "top", "leading", "leader", "leaders", "rank",
+		"ranking", "ranks", "second", "third", "who", "productor", "productores", "produccion", "producen", "produjo", "mayor",
+		"mayores", "principales", "principal", "extrae", "mina", "quien", "quienes", "segundo", "tercero", "lider"}},
+	{MeasureUses, []string{"use", "used", "uses", "usage", "applications", "application", "usa", "usan", "usos", "uso", "sirve",
+		"aplicaciones", "utiliza", "utilizan", "needed", "made"}},
+}
+
+// refusalCues are words that put a question outside the knowledge base when it names no
+// record the knowledge base can speak to.
+var refusalCues = []struct {
+	refusal Refusal
+	words   []string
+}{
+	{RefuseWeather, []string{"weather", "rain", "raining", "llover", "lloviendo", "temperature", "sunny", "clima", "lluvia", "llueve", "temperatura", "pronostico del tiempo"}},
+	{RefuseForecast, []string{"forecast", "forecasts", "predict", "prediction", "will", "outlook", "next year", "pronostico", "pronosticos", "prevision", "predecir", "sera", "subira", "bajara"}},
+	{RefusePeople, []string{"ceo", "cfo", "founder", "owner", "owns", "chairman", "stock", "stocks", "shareholders", "company", "companies", "firm", "empresa", "empresas", "compania", "companias", "dueno", "director", "accionistas"}},
+}
+
+// liveWords make a price question about today's market.
+var liveWords = set("today", "now", "current", "currently", "live", "spot", "latest", "right", "hoy", "actual", "ahora", "vivo")
+
+// greetings are chit-chat; a message made only of these (and stop words) is a greeting.
+var greetings = set("hi", "hello", "hey", "hiya", "howdy", "thanks", "thank", "thx", "ty", "cheers", "good", "morning", "afternoon",
+	"evening", "bye", "goodbye", "ok", "okay", "cool", "great", "nice", "hola", "gracias", "buenos", "buenas", "dias", "tardes",
+	"noches", "adios", "saludos", "que", "tal", "how", "are", "you", "doing", "whats", "up", "yo", "sup", "bot", "mineralbot", "there")
+
+// stopWords are function words of English and Spanish, never names and never corrected.
+var stopWords = set("the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "is", "are", "was", "were",
+	"be", "been", "it", "its", "this", "that", "these", "those", "what", "which", "who", "whom", "whose", "how", "why", "when", "where",
+	"does", "do", "did", "has", "have", "had", "much", "many", "any", "some", "all", "about", "there", "their", "they", "them", "me",
+	"my", "we", "our", "us", "you", "your", "can", "could", "would", "should", "please", "tell", "show", "give", "get", "gets", "got",
+	"than", "then", "as", "into", "over", "under", "between", "also", "only", "just", "more", "most", "less", "least", "very", "so",
+	"still", "again", "yet", "while", "since", "per", "each", "both", "other", "others", "same", "such", "here", "mean", "means",
+	"know", "like", "need", "want", "think", "say", "says", "said", "world", "worlds", "global", "country", "countries", "mineral",
+	"minerals", "metal", "metals", "commodity", "commodities", "material", "materials", "raw", "element", "elements", "year", "years",
+	"last", "latest", "current", "recent", "recently", "now", "today", "figures", "figure", "numbers", "number", "data", "share",
+	"shares", "percent", "percentage", "amount", "total", "much", "big", "small", "after", "before", "behind", "against", "versus",
+	"compare", "compared", "comparison", "one", "two", "three", "four", "five", "first", "fourth", "fifth", "happen", "going", "go",
+	"goes", "make", "makes", "info", "information", "details", "detail", "overview", "summary", "about", "regarding", "wrt",
+	"el", "la", "los", "las", "un", "una", "unos", "unas", "de", "del", "en", "y", "o", "que", "qué", "cual", "cuales", "quien",
+	"como", "cuanto", "cuanta", "cuantos", "cuantas", "donde", "cuando", "por", "para", "con", "sin", "sobre", "entre", "es", "son",
+	"fue", "fueron", "esta", "estan", "ser", "hay", "se", "su", "sus", "lo", "le", "les", "al", "mas", "menos", "muy", "tambien",
+	"todavia", "aun", "sigue", "siguen", "ya", "pais", "paises", "mundo", "mundial", "minerales", "metales", "ano", "anos", "datos",
+	"cifras", "porcentaje", "participacion", "despues", "antes", "detras", "contra", "frente", "compara", "comparar", "comparacion",
+	"vs", "versus", "mi", "me", "nos", "dime", "muestra", "dame", "informacion", "sabes", "saber", "hace", "hacer", "puedes", "quiero",
+	"not", "no", "isnt", "arent", "wasnt", "werent", "dont", "doesnt", "didnt", "any", "anymore", "longer", "off", "out", "up",
+	"still", "fully", "completely", "entirely", "most", "mostly", "main", "mainly", "key", "biggest", "major", "usgs", "mcs", "edition",
+	"eu", "europe", "european", "ue", "europea", "europeo", "union", "us", "usa", "u", "s", "american", "estadounidense", "latest")
+
+// ordinals are rank words: "second", "2nd", "segundo".
+var ordinals = map[string]int{
+	"first": 1, "1st": 1, "primero": 1, "primer": 1, "primera": 1,
+	"second": 2, "2nd": 2, "segundo": 2, "segunda": 2,
+	"third": 3, "3rd": 3, "tercero": 3, "tercer": 3, "tercera": 3,
+	"fourth": 4, "4th": 4, "cuarto": 4, "cuarta": 4,
+	"fifth": 5, "5th": 5, "quinto": 5, "quinta": 5,
+}
+
+// numberWords are small numbers written out, for "top five".
+var numberWords = map[string]int{"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10,
+	"tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "diez": 10}
+
+// afterWords introduce the country a rank is counted from: "after China", "detrás de China".
+var afterWords = set("after", "behind", "despues", "detras", "tras")
+
+// compareOrAnd join two things compared: "MCS 2025 vs 2026".
+var compareOrAnd = set("vs", "versus", "and", "y", "or", "o", "to", "a")
+
+// compareWords ask for a comparison.
+var compareWords = set("compare", "compared", "comparison", "versus", "vs", "against", "compara", "comparar", "comparacion", "contra", "frente")
+
+// statusPhrases ask whether something is still in force, or what became of it.
+var statusPhrases = []string{"still in force", "in force", "in effect", "still in effect", "status", "what happened", "que paso",
+	"sigue vigente", "sigue en vigor", "esta vigente", "en vigor", "vigente", "estado de", "still active", "still valid", "expired", "expire", "expires", "lapsed", "vence", "vencio"}
+
+// removalPhrases ask whether a mineral left a list.
+var removalPhrases = []string{"dropped", "removed", "taken off", "delisted", "no longer", "not anymore", "any more", "anymore",
+	"quitaron", "quitado", "quitada", "eliminado", "eliminada", "eliminaron", "retirado", "retirada", "retiraron", "sacaron", "sacado", "ya no", "dejo de"}
+
+// maxNameWords is the longest name or alias looked up as a phrase.
+const maxNameWords = 5
+
+// lexicon parses questions against one knowledge base's names. It is built once per knowledge
+// base, at load, and is safe for concurrent use.
+type lexicon struct {
+	kb    *knowledge.KB
+	vocab map[string]bool // every word the parser gives a meaning to: never corrected
+	spell *speller
+}
+
+func newLexicon(kb *knowledge.KB) *lexicon {
+	p := &lexicon{kb: kb, vocab: map[string]bool{}}
+	for _, c := range cues {
+		for _, w := range c.words {
+			p.vocab[w] = true
+		}
+	}
+	for _, c := range refusalCues {
+		for _, w := range c.words {
+			p.vocab[w] = true
+		}
+	}
+	for _, m := range []map[string]bool{liveWords, greetings, stopWords, afterWords, compareWords} {
+		for w := range m {
+			p.vocab[w] = true
+		}
+	}
+	for w := range ordinals {
+		p.vocab[w] = true
+	}
+	for w := range numberWords {
+		p.vocab[w] = true
+	}
+	// List items without a card of their own (helium, feldspar) are words, not typos.
+	for _, en := range kb.ListEntries {
+		if en.Mineral == "" {
+			for _, w := range strings.Fields(knowledge.Normalize(en.Item)) {
+				p.vocab[w] = true
+			}
+		}
+	}
+	p.spell = newSpeller(kb, p.vocab)
+	return p
+}
+
+// Parse turns a question into a query. It is pure: the same text and knowledge base give
+// the same query.
+func (p *lexicon) Parse(text string) Query {
+	raw := index.Words(strings.ReplaceAll(text, "-", " "))
+	norm := make([]string, len(raw))
+	for i, w := range raw {
+		norm[i] = knowledge.Normalize(w)
+	}
+	var q Query
+	used := p.names(raw, norm, &q)
+	// Words that named nothing and mean nothing to the parser may be misspelt names.
+	fixed := false
+	for i, w := range norm {
+		if used[i] || p.vocab[w] || isNumber(w) {
+			continue
+		}
+		if to, ok := p.spell.correct(w); ok {
+			q.Corrections = append(q.Corrections, Correction{From: raw[i], To: to})
+			raw[i], norm[i] = to, to
+			fixed = true
+		}
+	}
+	if fixed {
+		q = Query{Corrections: q.Corrections}
+		used = p.names(raw, norm, &q)
+	}
+	joined := " " + strings.Join(norm, " ") + " "
+	has := func(phrase string) bool { return strings.Contains(joined, " "+phrase+" ") }
+
+	// Qualifiers.
+	var years []int
+	for i, w := range norm {
+		if used[i] {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(w, "mcs") && len(w) == 7 && isNumber(w[3:]):
+			y, _ := strconv.Atoi(w[3:])
+			q.addEdition(knowledge.Edition(y))
+		case isNumber(w) && len(w) == 4:
+			y, _ := strconv.Atoi(w)
+			if y < 1990 || y > 2100 {
+				continue
+			}
+			if i > 0 && (norm[i-1] == "mcs" || norm[i-1] == "edition" || norm[i-1] == "edicion") || i > 0 && q.Edition != 0 && compareOrAnd[norm[i-1]] {
+				q.addEdition(knowledge.Edition(y))
+				continue
+			}
+			years = append(years, y)
+		case w == "top" && i+1 < len(norm):
+			if n, err := strconv.Atoi(norm[i+1]); err == nil && n > 0 && n <= 20 {
+				q.Top = n
+			} else if n, ok := numberWords[norm[i+1]]; ok {
+				q.Top = n
+			}
+		case ordinals[w] > 0 && q.Rank == 0:
+			q.Rank = ordinals[w]
+		case (w == "number" || w == "numero" || w == "no") && i+1 < len(norm) && isNumber(norm[i+1]) && len(norm[i+1]) <= 2:
+			q.Rank, _ = strconv.Atoi(norm[i+1])
+		}
+	}
+	if n := hashRank(text); n > 0 && q.Rank == 0 {
+		q.Rank = n
+	}
+	if q.Rank == 1 {
+		q.Rank = 0 // "the first producer" is the top of the ranking the view leads with anyway
+	}
+	slices.Sort(years)
+	years = slices.Compact(years)
+	switch {
+	case len(years) >= 2:
+		q.FromYear, q.Year = years[0], years[len(years)-1]
+	case len(years) == 1:
+		q.Year = years[0]
+	}
+	q.Lists = listsNamed(norm, has)
+	for _, ph := range removalPhrases {
+		if has(ph) {
+			q.Polarity = Removed
+			break
+		}
+	}
+	if q.Polarity == "" {
+		switch {
+		case has("still") || has("todavia") || has("sigue") || has("aun"):
+			q.Polarity = Still
+		case has("not") || has("isnt") || has("no esta") || has("no es"):
+			q.Polarity = Negated
+		}
+	}
+	for _, ph := range statusPhrases {
+		if has(ph) {
+			q.Status = true
+			break
+		}
+	}
+	for _, w := range norm {
+		if compareWords[w] {
+			q.Compare = true
+		}
+	}
+	if !q.Compare && (len(q.Minerals) >= 2 || len(q.Countries) >= 2) && (has("or") || has("o")) {
+		q.Compare = true
+	}
+
+	// The measure: the strongest cue, then what the records named imply.
+	q.Measure = p.measure(norm, used, has, &q)
+	for i, w := range norm {
+		if !used[i] && !p.vocab[w] && !isNumber(w) && len(w) > 1 {
+			q.Rest = append(q.Rest, w)
+		}
+		if !used[i] && !stopWords[w] && len(w) > 2 {
+			q.Terms = append(q.Terms, w)
+		}
+	}
+	q.refuse(norm, used, has)
+	if q.Measure == MeasureOverview && q.Refusal == "" && (has("what is") || has("whats") || has("what s") || has("what are") || has("que es") || has("que son")) {
+		q.Define = true
+	}
+	return q
+}
+
+func (q *Query) addEdition(ed knowledge.Edition) {
+	if q.Edition != 0 && q.Edition != ed {
+		q.Editions = true
+		q.Edition = max(q.Edition, ed)
+		return
+	}
+	q.Edition = ed
+}
+
+// names finds the records a question names: the longest phrases that are a name or alias,
+// and element symbols written exactly. A country after "after" is the rank's reference, not
+// a country asked about. It returns which words were used.
+func (p *lexicon) names(raw, norm []string, q *Query) []bool {
+	used := make([]bool, len(raw))
+	type mention struct {
+		ref knowledge.Ref
+		pos int
+	}
+	var found []mention
+	for n := min(maxNameWords, len(raw)); n >= 1; n-- {
+		for i := 0; i+n <= len(raw); i++ {
+			if slices.Contains(used[i:i+n], true) {
+				continue
+			}
+			if n == 1 && len(norm[i]) < 3 && strings.ToUpper(raw[i]) != raw[i] {
+				continue // short lower-case words are not names ("de", "en"); symbols below
+			}
+			if n == 1 && stopWords[norm[i]] && strings.ToUpper(raw[i]) != raw[i] {
+				continue
+			}
+			ref, ok := p.kb.ResolveInText(strings.Join(raw[i:i+n], " "))
+			if !ok {
+				continue
+			}
+			for j := i; j < i+n; j++ {
+				used[j] = true
+			}
+			found = append(found, mention{ref, i})
+		}
+	}
+	for i, w := range raw {
+		if used[i] || !knowledge.SymbolCandidate(w, len(raw)) {
+			continue
+		}
+		if ref, ok := p.kb.Resolve(w); ok && ref.Kind == knowledge.KindMineral {
+			used[i] = true
+			found = append(found, mention{ref, i})
+		}
+	}
+	slices.SortFunc(found, func(a, b mention) int { return a.pos - b.pos })
+	for _, m := range found {
+		switch m.ref.Kind {
+		case knowledge.KindMineral:
+			if !slices.Contains(q.Minerals, m.ref.ID) {
+				q.Minerals = append(q.Minerals, m.ref.ID)
+			}
+		case knowledge.KindCountry:
+			if m.pos > 0 && (afterWords[norm[m.pos-1]] || m.pos > 1 && norm[m.pos-1] == "de" && afterWords[norm[m.pos-2]]) && q.After == "" {
+				q.After = m.ref.ID
+				continue
+			}
+			if !slices.Contains(q.Countries, m.ref.ID) {
+				q.Countries = append(q.Countries, m.ref.ID)
+			}
+		case knowledge.KindPolicy:
+			if !slices.Contains(q.Policies, m.ref.ID) {
+				q.Policies = append(q.Policies, m.ref.ID)
+			}
+		}
+	}
+	return used
+}
+
+// measure decides what a question asks.
+func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *Query) Measure {
+	cued := func(m Measure) bool {
+		for _, c := range cues {
+			if c.measure != m {
+				continue
+			}
+			for i, w := range norm {
+				if !used[i] && slices.Contains(c.words, w) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	listed := cued(MeasureLists) || len(q.Lists) > 0
+	switch {
+	case q.Editions || q.FromYear != 0 && q.FromYear != q.Year:
+		if cued(MeasureReliance) {
+			return MeasureReliance
+		}
+		if cued(MeasureReserves) {
+			return MeasureReserves
+		}
+		return MeasureChange
+	case (q.Polarity == Removed || cued(MeasureListChanges)) && (listed || len(q.Minerals) == 0 && q.Year != 0 || q.Year == 2025 || q.Year == 2022):
+		return MeasureListChanges
+	case q.Polarity == Removed && len(q.Minerals) > 0:
+		return MeasureListChanges
+	}
+	if has("come from") || has("comes from") || has("get its") || has("get their") || has("vienen de") || has("viene de") {
+		return MeasureImportSources
+	}
+	for _, c := range cues {
+		if c.measure == MeasureListChanges || !cued(c.measure) {
+			continue
+		}
+		m := c.measure
+		switch {
+		case m == MeasureImportSources && cued(MeasureReliance):
+			return MeasureReliance
+		case m == MeasureImportSources && (has("import reliance") || has("import reliant") || has("net import")):
+			return MeasureReliance
+		case m == MeasureConcentration && (has("export control") || has("export controls") || has("controles")):
+			return MeasurePolicy
+		case m == MeasureChange && (cued(MeasureReliance) || cued(MeasureImportSources)):
+			return MeasureReliance
+		case m == MeasurePolicy && len(q.Minerals)+len(q.Countries)+len(q.Policies) == 0 && listed:
+			return MeasureLists
+		case m == MeasureProduction && listed && (len(q.Minerals) == 0 || has("critical")):
+			// "which critical minerals does Mexico produce" is about the list's members.
+			if len(q.Countries) > 0 && len(q.Minerals) == 0 {
+				return MeasureProduction
+			}
+			return MeasureLists
+		}
+		return m
+	}
+	if len(q.Policies) > 0 && len(q.Minerals) == 0 {
+		return MeasurePolicy
+	}
+	if q.Rank > 0 || q.After != "" || q.Top > 0 {
+		return MeasureProduction
+	}
+	return MeasureOverview
+}
+
+// refuse marks a question the knowledge base cannot answer: greetings, weather, forecasts,
+// people and companies, and live prices.
+func (q *Query) refuse(norm []string, used []bool, has func(string) bool) {
+	named := len(q.Minerals) + len(q.Countries) + len(q.Policies)
+	if len(norm) > 0 && named == 0 {
+		all := true
+		for _, w := range norm {
+			if !greetings[w] && !stopWords[w] {
+				all = false
+				break
+			}
+		}
+		if all {
+			q.Refusal = RefuseGreeting
+			return
+		}
+	}
+	for _, c := range refusalCues {
+		for _, w := range c.words {
+			if !has(w) {
+				continue
+			}
+			switch {
+			case c.refusal == RefuseForecast && q.Measure != MeasurePrice && named > 0 && w == "will":
+				continue // "will the ban end" is a policy question
+			case c.refusal == RefusePeople && (named > 0 && q.Measure == MeasurePolicy || q.Measure == MeasurePolicy && q.Status):
+				continue // "what happened to <company>'s lithium project in Mexico"
+			case c.refusal == RefusePeople && named > 0 && q.Measure != MeasureOverview:
+				continue
+			}
+			q.Refusal = c.refusal
+			return
+		}
+	}
+	if q.Measure == MeasurePrice {
+		for _, w := range norm {
+			if liveWords[w] {
+				q.Refusal = RefuseLivePrice
+				return
+			}
+		}
+	}
+}
+
+// listsNamed returns the lists a question names: "EU", "strategic", "2022 list", "USGS".
+func listsNamed(norm []string, has func(string) bool) []knowledge.List {
+	var out []knowledge.List
+	eu := has("eu") || has("ue") || has("europe") || has("european") || has("europea") || has("europeo") || has("crma") || has("union europea")
+	strategic := has("strategic") || has("estrategico") || has("estrategica") || has("estrategicos") || has("estrategicas")
+	switch {
+	case eu && strategic || strategic && !has("usgs"):
+		out = append(out, knowledge.EUCRMAStrategic)
+	case eu:
+		out = append(out, knowledge.EUCRMACritical)
+	}
+	if has("2022") && (has("list") || has("lista") || has("critical") || has("usgs")) {
+		out = append(out, knowledge.USGS2022)
+	}
+	if has("usgs") || has("us list") || has("u s list") || has("american list") || has("lista de eeuu") {
+		if !slices.Contains(out, knowledge.USGS2022) || has("2025") {
+			out = append(out, knowledge.USGS2025)
+		}
+	}
+	return out
+}
+
+// hashRank reads "#2" from the raw text, which word splitting drops.
+func hashRank(text string) int {
+	i := strings.IndexByte(text, '#')
+	if i < 0 || i+1 >= len(text) {
+		return 0
+	}
+	j := i + 1
+	for j < len(text) && j < i+3 && text[j] >= '0' && text[j] <= '9' {
+		j++
+	}
+	n, err := strconv.Atoi(text[i+1 : j])
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+func isNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

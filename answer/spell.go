@@ -1,0 +1,184 @@
+package answer
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// speller corrects misspelt names word by word: "antimoney" → "antimony", "fluorpsar" →
+// "fluorspar", "argentine" stays unless it is close to one name only. It is a symmetric-delete
+// index (the idea behind SymSpell): every name word and its one- and two-letter deletions
+// point back to the word, so a lookup is a handful of map reads, not a scan of every name.
+type speller struct {
+	words   map[string]bool          // the name words, normalized
+	deletes map[string][]string      // a word with letters deleted → the name words it came from
+	sorted  []string                 // the name words in order, for suggestions
+	refs    map[string]knowledge.Ref // a name word → the first record whose name has it
+}
+
+// minCorrect is the shortest word the speller corrects; shorter ones are too easily another
+// word ("tin" ↔ "tan").
+const minCorrect = 4
+
+func newSpeller(kb *knowledge.KB, vocab map[string]bool) *speller {
+	s := &speller{words: map[string]bool{}, deletes: map[string][]string{}, refs: map[string]knowledge.Ref{}}
+	add := func(name string, r knowledge.Ref) {
+		for _, w := range strings.Fields(knowledge.Normalize(name)) {
+			if len(w) < minCorrect || s.words[w] || vocab[w] {
+				continue
+			}
+			s.words[w] = true
+			s.refs[w] = r
+			s.sorted = append(s.sorted, w)
+			for d := range deletions(w, maxEdits(w)) {
+				if !slices.Contains(s.deletes[d], w) {
+					s.deletes[d] = append(s.deletes[d], w)
+				}
+			}
+		}
+	}
+	for _, m := range kb.Minerals {
+		r := knowledge.Ref{Kind: knowledge.KindMineral, ID: m.ID}
+		for _, n := range kb.Names(r) {
+			add(n, r)
+		}
+	}
+	for _, c := range kb.Countries {
+		r := knowledge.Ref{Kind: knowledge.KindCountry, ID: c.ID}
+		for _, n := range kb.Names(r) {
+			add(n, r)
+		}
+	}
+	slices.Sort(s.sorted)
+	return s
+}
+
+// maxEdits is how many edits a word of this length may be away from the name it is read as.
+func maxEdits(w string) int {
+	if len(w) <= 5 {
+		return 1
+	}
+	return 2
+}
+
+// deletions returns w and every string made by deleting up to n of its letters.
+func deletions(w string, n int) map[string]bool {
+	out := map[string]bool{w: true}
+	frontier := []string{w}
+	for range n {
+		var next []string
+		for _, x := range frontier {
+			for i := range len(x) {
+				d := x[:i] + x[i+1:]
+				if !out[d] {
+					out[d] = true
+					next = append(next, d)
+				}
+			}
+		}
+		frontier = next
+	}
+	return out
+}
+
+// correct returns the one name word closest to w within its edit budget. ok is false when w
+// is a name word already, when nothing is close, or when two names are equally close.
+func (s *speller) correct(w string) (string, bool) {
+	if len(w) < minCorrect || s.words[w] {
+		return "", false
+	}
+	limit := maxEdits(w)
+	best, bestD, tie := "", limit+1, false
+	for d := range deletions(w, limit) {
+		for _, cand := range s.deletes[d] {
+			if cand == best {
+				continue
+			}
+			dist := editDistance(w, cand, limit)
+			if dist > limit {
+				continue
+			}
+			switch {
+			case dist < bestD:
+				best, bestD, tie = cand, dist, false
+			case dist == bestD && cand != best && s.refs[cand] == s.refs[best]:
+				// Two names of one record ("antimony", "antimonio"): no tie.
+			case dist == bestD && cand != best:
+				// Prefer the name that keeps the first letter; otherwise it is a tie.
+				if cand[0] == w[0] && best[0] != w[0] {
+					best = cand
+				} else if !(best[0] == w[0] && cand[0] != w[0]) {
+					tie = true
+				}
+			}
+		}
+	}
+	if bestD > limit || tie {
+		return "", false
+	}
+	return best, true
+}
+
+// nearest returns up to n name words closest to w by edit distance, within max(2, len/3)
+// edits, closest first: the suggestions for a word that named nothing.
+func (s *speller) nearest(w string, n int) []string {
+	if len(w) < 3 {
+		return nil
+	}
+	limit := max(2, len(w)/3)
+	type scored struct {
+		w string
+		d int
+	}
+	var out []scored
+	for _, cand := range s.sorted {
+		if d := editDistance(w, cand, limit); d <= limit {
+			out = append(out, scored{cand, d})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b scored) int { return a.d - b.d })
+	var words []string
+	for _, x := range out[:min(n, len(out))] {
+		words = append(words, x.w)
+	}
+	return words
+}
+
+// editDistance is the optimal-string-alignment distance between a and b (insertions,
+// deletions, substitutions and swaps of neighbours), or limit+1 once it exceeds limit.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	var buf [3][64]int
+	if len(b)+1 > len(buf[0]) {
+		return limit + 1
+	}
+	prev2, prev, cur := buf[0][:len(b)+1], buf[1][:len(b)+1], buf[2][:len(b)+1]
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return min(prev[len(b)], limit+1)
+}

@@ -1,0 +1,79 @@
+package answer
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// changeView: how a mineral's production moved between two years of one edition, and which
+// figures the newest edition revised. It never mixes editions into one trend.
+func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
+	m, ok := e.mineral(q)
+	if !ok {
+		return nil, nil
+	}
+	a := &Answer{Intent: IntentChange, Record: e.mineralRef(m), Title: e.f("How %s changed", strings.ToLower(e.mineralName(m)))}
+	r, ok := e.kb.PrimaryRanking(m.ID)
+	if !ok || len(r.Rows) == 0 {
+		a.Headline = e.f("USGS publishes no production by country for %s in the tables this knowledge base holds.", strings.ToLower(e.mineralName(m)))
+		return a, nil
+	}
+	from, to := r.Year-1, r.Year
+	if q.FromYear != 0 && q.Year != 0 {
+		from, to = q.FromYear, q.Year
+	}
+	name := strings.ToLower(e.mineralName(m))
+	world, wok := e.kb.ChangeIn(r.Mineral, r.Measure, knowledge.World, r.Edition, from, to)
+	if wok && world.Known() {
+		pct, _ := world.Percent()
+		a.Headline = e.f("World %s of %s went from %s in %s to %s in %s (%s, %s; %s).", e.measure(r.Measure), name,
+			number(world.From.Value), yearLabel(from, world.From.Estimated), number(world.To.Value), yearLabel(to, world.To.Estimated),
+			signed(pct), e.shortUnit(r.Unit), source(r.Edition))
+	} else {
+		a.Headline = e.f("%s does not give world %s of %s for both %s and %s.", source(r.Edition), e.measure(r.Measure), name, strconv.Itoa(from), strconv.Itoa(to))
+	}
+	s := Section{Heading: e.f("%s, %s → %s (%s)", capitalize(e.measure(r.Measure)), strconv.Itoa(from), strconv.Itoa(to), source(r.Edition))}
+	for _, row := range r.Top(5) {
+		c, ok := e.kb.ChangeIn(r.Mineral, r.Measure, row.Country, r.Edition, from, to)
+		if !ok || !c.Known() {
+			continue
+		}
+		v := number(c.From.Value) + " → " + number(c.To.Value)
+		if pct, ok := c.Percent(); ok {
+			v += " (" + signed(pct) + ")"
+		}
+		s.Facts = append(s.Facts, Fact{Label: e.countryName(row.Country), Value: v})
+	}
+	s.Note = e.dataNote(r)
+	a.Sections = append(a.Sections, s)
+	a.Sources = appendSource(a.Sources, r.Source)
+
+	// Revisions: the newest edition restating an earlier year.
+	var revs []string
+	lead := ""
+	for _, rv := range e.kb.Revisions(m.ID) {
+		if rv.Measure != r.Measure || !rv.Old.Known() || !rv.New.Known() || rv.Country == knowledge.Others {
+			continue
+		}
+		line := e.f("%s, %s: %s in %s, %s in %s", e.countryName(rv.Country), strconv.Itoa(rv.Year), number(rv.Old.Value), rv.Old.Edition.String(), number(rv.New.Value), rv.New.Edition.String())
+		revs = append(revs, line)
+		if lead == "" && rv.Country == r.Rows[0].Country {
+			lead = e.f("%s revised %s's %s figure from %s to %s.", source(rv.New.Edition), e.countryName(rv.Country), strconv.Itoa(rv.Year), number(rv.Old.Value), number(rv.New.Value))
+		}
+	}
+	if lead == "" && len(revs) > 0 {
+		lead = e.f("%s revised %s earlier figures of this table.", source(r.Edition), strconv.Itoa(len(revs)))
+	}
+	if q.Editions && len(revs) == 0 {
+		lead = e.f("%s revised none of the earlier figures for %s.", source(r.Edition), name)
+	}
+	a.Headline = sentences(a.Headline, lead)
+	if len(revs) > 0 {
+		a.Sections = append(a.Sections, Section{Heading: e.t("Revised between editions"), Items: revs[:min(8, len(revs))],
+			Note: e.t("Each edition revises earlier years; compare years within one edition, not across them.")})
+	}
+	return a, nil
+}

@@ -1,0 +1,111 @@
+package answer
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// listsView: whether minerals are on the list asked about, or the members of a list.
+func (e *snap) listsView(ctx context.Context, q Query) (*Answer, error) {
+	m, ok := e.mineral(q)
+	switch {
+	case ok && len(q.Minerals) >= 2:
+		return e.compareView(q, MeasureLists), nil
+	case ok:
+		return e.listsAnswer(m, q), nil
+	case len(q.Countries) > 0:
+		c, _ := e.kb.Country(q.Countries[0])
+		return e.countryCard(c, q, true), nil
+	}
+	if a := e.cardlessItem(q); a != nil {
+		return a, nil
+	}
+	which := "usgs-2025"
+	if len(q.Lists) > 0 {
+		which = string(q.Lists[0])
+	}
+	return e.list(which), nil
+}
+
+// listChangesView: what the 2025 list added or dropped, and whether one mineral was.
+func (e *snap) listChangesView(ctx context.Context, q Query) (*Answer, error) {
+	m, ok := e.mineral(q)
+	if !ok {
+		return e.list(map[bool]string{true: "removed", false: "added"}[q.Polarity == Removed]), nil
+	}
+	a := e.listsAnswer(m, q)
+	a.Intent = IntentListChange
+	name := strings.ToLower(e.mineralName(m))
+	on22, on25 := m.On(knowledge.USGS2022), m.On(knowledge.USGS2025)
+	d := e.draftList()
+	proposed := func(ids []string) bool {
+		return d != nil && (containsID(ids, m.ID) || m.Group != "" && containsID(ids, m.Group))
+	}
+	if q.Polarity == Removed {
+		switch {
+		case on22 && !on25:
+			a.Headline = e.f("Yes — %s was on the 2022 U.S. list and is not on the 2025 one.", name)
+		case on22 && on25 && d != nil && proposed(d.ListRemoves):
+			a.Headline = e.f("No — %s stayed on the 2025 U.S. list; the %s draft had proposed removing it.", name, e.lang.Date(knowledge.Date{Time: d.Date.Time, Precision: knowledge.Month}))
+		case on22 && on25:
+			a.Headline = e.f("No — %s is on both the 2022 and the 2025 U.S. lists.", name)
+		case on25:
+			a.Headline = e.f("No — %s was added to the U.S. list in 2025; it was not on the 2022 list.", name)
+		default:
+			a.Headline = e.f("%s was on neither the 2022 nor the 2025 U.S. list.", capitalize(name))
+		}
+		return a, nil
+	}
+	switch {
+	case on25 && !on22:
+		a.Headline = e.f("Yes — %s joined the U.S. list in 2025; it was not on the 2022 list.", name)
+		if proposed(d.ListAdds) {
+			a.Headline = sentences(a.Headline, e.f("The %s draft had proposed it.", e.lang.Date(knowledge.Date{Time: d.Date.Time, Precision: knowledge.Month})))
+		}
+	case on25:
+		a.Headline = e.f("No — %s was already on the 2022 U.S. list and stayed on in 2025.", name)
+	case on22:
+		a.Headline = e.f("No — %s was on the 2022 U.S. list and is not on the 2025 one.", name)
+	default:
+		a.Headline = e.f("No — %s is not on the 2025 U.S. list.", name)
+	}
+	return a, nil
+}
+
+func containsID(ids []string, id string) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerFirst lower-cases a name's first letter for use inside a sentence.
+func lowerFirst(s string) string { return strings.ToLower(s[:1]) + s[1:] }
+
+// cardlessItem answers about a list item that has no card (helium, feldspar): which lists
+// name it.
+func (e *snap) cardlessItem(q Query) *Answer {
+	for _, en := range e.kb.ListEntries {
+		if en.Mineral != "" || !slices.Contains(q.Terms, knowledge.Normalize(en.Item)) {
+			continue
+		}
+		var lists []string
+		var srcs []knowledge.Source
+		for _, x := range e.kb.ListEntries {
+			if x.Item == en.Item {
+				lists = append(lists, e.t(x.List.Title()))
+				srcs = appendSource(srcs, x.Source)
+			}
+		}
+		name := capitalize(e.t(en.Item))
+		a := &Answer{Intent: IntentLists, Title: name, Sources: srcs}
+		a.Headline = e.f("%s is on the %s only; the knowledge base has no card for it.", name, e.and(lists))
+		return a
+	}
+	return nil
+}

@@ -1,0 +1,247 @@
+package answer
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// policyView: the policy items a question is about, most relevant first; for a status
+// question ("is it still in force?"), the latest dated item and that nothing later is known.
+func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
+	ps, scores := e.rankPolicies(q)
+	if len(ps) == 0 {
+		return nil, nil
+	}
+	// Related items are those that match nearly as well as the best.
+	close := 1
+	for close < len(ps) && scores[close] >= 0.6*scores[0] {
+		close++
+	}
+	top := ps[0]
+	if len(ps) == 1 || len(q.Policies) > 0 || q.Status {
+		a := e.policyCard(top, q)
+		if q.Status {
+			a.Headline = e.statusHeadline(top, ps[:close])
+		}
+		for _, p := range ps[1:min(4, len(ps))] {
+			a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
+		}
+		return a, nil
+	}
+	a := e.policyList(ps[:min(8, len(ps))], "Policy items that match")
+	a.Headline = sentences(e.policyHeadline(top), e.f("%s more items match; the best matches come first.", itoa(len(ps)-1)))
+	return a, nil
+}
+
+// policyHeadline: "5 Nov 2025 – 27 Nov 2026: China suspended its ban on gallium, germanium
+// and antimony exports to the U.S." — the date and the item's first sentence.
+func (e *snap) policyHeadline(p *knowledge.Policy) string {
+	when := e.lang.Date(p.Date)
+	if !p.EndDate.IsZero() {
+		when = e.f("%s until %s", when, e.lang.Date(p.EndDate))
+	}
+	return when + ": " + firstSentence(e.summary(p.Summary, p.SummaryES))
+}
+
+// statusHeadline answers "is it still in force": whether the item has lapsed, and the latest
+// related item the knowledge base holds.
+func (e *snap) statusHeadline(p *knowledge.Policy, related []*knowledge.Policy) string {
+	today := e.now()
+	latest := p
+	for _, x := range related[1:] {
+		if x.Date.Time.After(latest.Date.Time) && sharesMinerals(x, p) {
+			latest = x
+		}
+	}
+	if next := e.successor(p); next != nil && next.Date.Time.After(latest.Date.Time) {
+		latest = next
+	}
+	title := "“" + e.policyTitle(p) + "”"
+	var status string
+	y1, m1, d1 := p.EndDate.Time.Date()
+	y2, m2, d2 := today.Date()
+	switch {
+	case !p.EndDate.IsZero() && y1 == y2 && m1 == m2 && d1 == d2:
+		status = e.f("%s ends today, %s.", title, e.lang.Date(p.EndDate))
+	case !p.EndDate.IsZero() && p.EndDate.Time.Before(today):
+		status = e.f("No — %s ended on %s.", title, e.lang.Date(p.EndDate))
+	case !p.EndDate.IsZero():
+		status = e.f("Yes — %s runs until %s.", title, e.lang.Date(p.EndDate))
+	default:
+		status = e.f("%s (%s) has no end date in the knowledge base.", title, e.lang.Date(p.Date))
+	}
+	if latest != p {
+		item := e.lang.Date(latest.Date) + ", " + e.policyTitle(latest)
+		if !latest.EndDate.IsZero() {
+			item += " " + e.f("(until %s)", e.lang.Date(latest.EndDate))
+		}
+		status = sentences(status, e.f("The latest related item: %s.", item))
+	}
+	return sentences(status, e.f("Nothing later is in the knowledge base (updated %s).", e.lang.Date(e.kbUpdated())))
+}
+
+// successor is the later item that concerns most of what an item concerns (at least half its
+// minerals and one of its countries): the suspension of a ban, the next step of a plan.
+func (e *snap) successor(p *knowledge.Policy) *knowledge.Policy {
+	var best *knowledge.Policy
+	bestN := 0
+	for _, x := range e.kb.Policies {
+		if !x.Date.Time.After(p.Date.Time) || x == p {
+			continue
+		}
+		n := 0
+		for _, m := range p.Minerals {
+			if slices.Contains(x.Minerals, m) {
+				n++
+			}
+		}
+		country := false
+		for _, c := range p.Countries {
+			country = country || slices.Contains(x.Countries, c)
+		}
+		if !country || 2*n < len(p.Minerals) || len(p.Minerals) == 0 && (x.Kind != p.Kind || !allIn(p.Countries, x.Countries)) {
+			continue
+		}
+		if n > bestN || n == bestN && best != nil && x.Date.Time.After(best.Date.Time) || best == nil {
+			best, bestN = x, n
+		}
+	}
+	return best
+}
+
+func allIn(xs, ys []string) bool {
+	for _, x := range xs {
+		if !slices.Contains(ys, x) {
+			return false
+		}
+	}
+	return true
+}
+
+func sharesMinerals(a, b *knowledge.Policy) bool {
+	for _, m := range a.Minerals {
+		if slices.Contains(b.Minerals, m) {
+			return true
+		}
+	}
+	return len(a.Minerals) == 0 && len(b.Minerals) == 0
+}
+
+// kbUpdated is the newest "updated" date of the policy items.
+func (e *snap) kbUpdated() knowledge.Date {
+	var d knowledge.Date
+	for _, p := range e.kb.Policies {
+		if p.Updated.Time.After(d.Time) {
+			d = p.Updated
+		}
+	}
+	return d
+}
+
+// rankPolicies scores every policy item against a query: records named (the policy itself
+// most, then its minerals and countries) and the question's other words in its title,
+// aliases and text. Items that match nothing the question names are left out.
+func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
+	type scored struct {
+		p     *knowledge.Policy
+		score float64
+	}
+	var out []scored
+	for _, p := range e.kb.Policies {
+		s := 0.0
+		if slices.Contains(q.Policies, p.ID) {
+			s += 10
+		}
+		for _, m := range q.Minerals {
+			if slices.Contains(p.Minerals, m) {
+				s += 3
+			} else if mm, ok := e.kb.Mineral(m); ok && mm.Group != "" && slices.Contains(p.Minerals, mm.Group) {
+				s += 2
+			}
+		}
+		for _, c := range q.Countries {
+			if slices.Contains(p.Countries, c) {
+				s += 2
+			}
+		}
+		words := e.policyWords(p)
+		for _, w := range q.Terms {
+			w = stem(w)
+			if words[w] == 2 {
+				s += 1.5
+			} else if words[w] == 1 {
+				s += 0.5
+			}
+		}
+		if s == 0 {
+			continue
+		}
+		// Every mineral and country named must be one the item concerns, when any is.
+		if len(q.Minerals) > 0 && !slices.ContainsFunc(q.Minerals, func(m string) bool { return policyHasMineral(e.kb, p, m) }) && len(q.Policies) == 0 {
+			continue
+		}
+		out = append(out, scored{p, s})
+	}
+	slices.SortStableFunc(out, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), b.p.Date.Time.Compare(a.p.Date.Time))
+	})
+	ps := make([]*knowledge.Policy, len(out))
+	scores := make([]float64, len(out))
+	for i, x := range out {
+		ps[i], scores[i] = x.p, x.score
+	}
+	return ps, scores
+}
+
+// stem is a word's first five letters: enough to match "suspension" with "suspends" and
+// "agreed" with "agreement" without a stemmer per language.
+func stem(w string) string {
+	n := 0
+	for i := range w {
+		if n == 5 {
+			return w[:i]
+		}
+		n++
+	}
+	return w
+}
+
+func policyHasMineral(kb *knowledge.KB, p *knowledge.Policy, id string) bool {
+	if slices.Contains(p.Minerals, id) {
+		return true
+	}
+	m, ok := kb.Mineral(id)
+	return ok && m.Group != "" && slices.Contains(p.Minerals, m.Group)
+}
+
+// policyWords are a policy item's words: 2 for its titles and aliases, 1 for its text.
+func (e *snap) policyWords(p *knowledge.Policy) map[string]int {
+	return e.served.policyWords[p.ID]
+}
+
+// indexPolicyWords collects every policy item's words once per knowledge base.
+func indexPolicyWords(kb *knowledge.KB) map[string]map[string]int {
+	out := make(map[string]map[string]int, len(kb.Policies))
+	for _, p := range kb.Policies {
+		w := map[string]int{}
+		for _, t := range []string{p.Summary, p.SummaryES} {
+			for _, x := range strings.Fields(knowledge.Normalize(t)) {
+				w[stem(x)] = max(w[stem(x)], 1)
+			}
+		}
+		for _, t := range append([]string{p.Title, p.TitleES, p.Kind}, p.Aliases...) {
+			for _, x := range strings.Fields(knowledge.Normalize(t)) {
+				w[stem(x)] = 2
+			}
+		}
+		out[p.ID] = w
+	}
+	return out
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,316 @@
+package answer
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// U.S. trade views: net import reliance, import sources, and USGS annual average prices.
+
+func (e *snap) relianceView(ctx context.Context, q Query) (*Answer, error) {
+	if len(q.Minerals) == 0 {
+		return e.relianceRanking(q), nil
+	}
+	m, _ := e.mineral(q)
+	return e.relianceAnswer(m, q), nil
+}
+
+// latestByProduct is each product's newest reliance figure, most reliant first.
+func (e *snap) latestByProduct(id string) []knowledge.Reliance {
+	var out []knowledge.Reliance
+	for _, r := range e.kb.RelianceOf(id) {
+		i := slices.IndexFunc(out, func(x knowledge.Reliance) bool { return x.Product == r.Product })
+		switch {
+		case i < 0:
+			out = append(out, r)
+		case r.Year > out[i].Year:
+			out[i] = r
+		}
+	}
+	slices.SortStableFunc(out, func(a, b knowledge.Reliance) int { return cmp.Compare(relianceOrder(b), relianceOrder(a)) })
+	return out
+}
+
+// relianceOrder ranks a reliance figure: net exporters and unknowns last.
+func relianceOrder(r knowledge.Reliance) float64 {
+	switch {
+	case r.NetExporter():
+		return -1
+	case r.Printed == "NA" || r.Printed == "W":
+		return -2
+	}
+	return r.Percent
+}
+
+// relianceSentence: "The U.S. relied on imports for 85% of its antimony consumption in 2025e
+// (USGS MCS 2026)."
+func (e *snap) relianceSentence(m *knowledge.Mineral, r knowledge.Reliance) string {
+	name := strings.ToLower(e.mineralName(m))
+	if r.Product != "" {
+		name = strings.ToLower(e.t(r.Product))
+	}
+	switch {
+	case r.NetExporter():
+		return e.f("The U.S. was a net exporter of %s in %s (%s).", name, yearLabel(r.Year, r.Estimated), source(r.Edition))
+	case r.Printed == "NA" || r.Printed == "W":
+		return e.f("USGS gives no U.S. net import reliance figure for %s in %s (%s).", name, yearLabel(r.Year, r.Estimated), source(r.Edition))
+	}
+	return e.f("The U.S. relied on net imports for %s of its apparent consumption of %s in %s (%s).", e.relianceText(r), name, yearLabel(r.Year, r.Estimated), source(r.Edition))
+}
+
+// relianceAnswer: one mineral's U.S. net import reliance, latest and over the years.
+func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
+	a := &Answer{Intent: IntentRisk, Record: e.mineralRef(m), Title: e.f("U.S. net import reliance: %s", strings.ToLower(e.mineralName(m)))}
+	latest := e.latestByProduct(m.ID)
+	if len(latest) == 0 {
+		a.Headline = e.f("USGS gives no U.S. net import reliance for %s in the chapters this knowledge base holds.", strings.ToLower(e.mineralName(m)))
+		return a
+	}
+	a.Headline = e.relianceSentence(m, latest[0])
+	if len(latest) > 1 {
+		var others []string
+		for _, r := range latest[1:] {
+			others = append(others, strings.ToLower(e.t(r.Product))+": "+e.relianceText(r))
+		}
+		a.Headline = sentences(a.Headline, e.f("Other forms: %s.", strings.Join(others, "; ")))
+	}
+	for _, series := range e.kb.RelianceSeries(m.ID) {
+		s := Section{Heading: e.t("Net import reliance")}
+		if series.Product != "" {
+			s.Heading += " (" + e.t(series.Product) + ")"
+		}
+		var parts []string
+		for _, r := range series.Years {
+			parts = append(parts, yearLabel(r.Year, r.Estimated)+" "+e.relianceText(r))
+		}
+		s.Text = strings.Join(parts, " → ")
+		if len(series.Years) > 0 {
+			s.Note = series.Years[0].Source.Edition
+			a.Sources = appendSource(a.Sources, series.Years[0].Source)
+		}
+		a.Sections = append(a.Sections, s)
+	}
+	if s, ok := e.importSourcesSection(m, ""); ok {
+		a.Sections = append(a.Sections, s)
+	}
+	return a
+}
+
+// relianceRanking: the minerals the U.S. relies on most, "100% import reliant" first.
+func (e *snap) relianceRanking(q Query) *Answer {
+	a := &Answer{Intent: IntentRelianceRanking, Title: e.t("U.S. net import reliance, most reliant first")}
+	type row struct {
+		m *knowledge.Mineral
+		r knowledge.Reliance
+	}
+	var rows []row
+	for _, m := range e.kb.Minerals {
+		if l := e.latestByProduct(m.ID); len(l) > 0 && !l[0].NetExporter() && l[0].Printed != "NA" && l[0].Printed != "W" {
+			rows = append(rows, row{m, l[0]})
+		}
+	}
+	slices.SortStableFunc(rows, func(a, b row) int { return cmp.Compare(b.r.Percent, a.r.Percent) })
+	var full []string
+	year, ed := 0, knowledge.Edition(0)
+	for _, x := range rows {
+		if x.r.Percent >= 100 && !strings.HasPrefix(x.r.Printed, ">") {
+			full = append(full, strings.ToLower(e.mineralName(x.m)))
+			year, ed = max(year, x.r.Year), max(ed, x.r.Edition)
+		}
+	}
+	a.Headline = e.f("The U.S. was %s net import reliant for %s minerals in the latest year USGS gives (%s, %s): %s.", "100%", strconv.Itoa(len(full)), yearLabel(year, true), source(ed), strings.Join(full, ", "))
+	s := Section{Heading: e.t("Net import reliance, latest year")}
+	for _, x := range rows[:min(15, len(rows))] {
+		label := e.mineralName(x.m)
+		if x.r.Product != "" {
+			label += " (" + e.t(x.r.Product) + ")"
+		}
+		s.Facts = append(s.Facts, Fact{Label: label, Value: e.relianceText(x.r) + ", " + yearLabel(x.r.Year, x.r.Estimated)})
+	}
+	if len(rows) > 15 {
+		s.Note = e.f("…and %s more", strconv.Itoa(len(rows)-15))
+	}
+	a.Sections = append(a.Sections, s)
+	return a
+}
+
+func (e *snap) importSourcesView(ctx context.Context, q Query) (*Answer, error) {
+	m, ok := e.mineral(q)
+	if !ok {
+		for _, c := range q.Countries {
+			if c != "united-states" {
+				return e.importsFrom(c), nil
+			}
+		}
+		return e.relianceRanking(q), nil
+	}
+	a := &Answer{Intent: IntentRisk, Record: e.mineralRef(m), Title: e.f("Where U.S. imports of %s come from", strings.ToLower(e.mineralName(m)))}
+	country := ""
+	for _, c := range q.Countries {
+		if c != "united-states" {
+			country = c
+		}
+	}
+	s, ok := e.importSourcesSection(m, country)
+	if !ok {
+		a.Headline = e.f("USGS gives no U.S. import sources for %s in the chapters this knowledge base holds.", strings.ToLower(e.mineralName(m)))
+		return a, nil
+	}
+	a.Headline = s.Text
+	s.Text = ""
+	a.Sections = append(a.Sections, s)
+	if l := e.latestByProduct(m.ID); len(l) > 0 {
+		a.Headline = sentences(a.Headline, e.relianceSentence(m, l[0]))
+	}
+	for _, x := range e.kb.ImportSourcesOf(m.ID) {
+		a.Sources = appendSource(a.Sources, x.Source)
+		break
+	}
+	return a, nil
+}
+
+// importProduct chooses which product's import sources answer for a mineral: refined metal
+// where USGS splits by stage, else the total, else the first.
+func importProduct(srcs []knowledge.ImportSource) string {
+	for _, x := range srcs {
+		if p := strings.ToLower(x.Product); strings.HasPrefix(p, "refined") || strings.Contains(p, "refined copper") {
+			return x.Product
+		}
+	}
+	return pickProduct(srcs)
+}
+
+// importSourcesSection lists where U.S. imports of a mineral came from; its Text is the
+// headline sentence. With a country, the sentence is about that country.
+func (e *snap) importSourcesSection(m *knowledge.Mineral, country string) (Section, bool) {
+	srcs := e.kb.ImportSourcesOf(m.ID)
+	if len(srcs) == 0 {
+		return Section{}, false
+	}
+	product := importProduct(srcs)
+	what := strings.ToLower(e.mineralName(m))
+	if product != "" {
+		what = strings.ToLower(e.t(product))
+	}
+	s := Section{Heading: e.f("Import sources %s", srcs[0].Period) + " (" + what + ")", Note: srcs[0].Source.Edition}
+	var top []knowledge.ImportSource
+	for _, x := range srcs {
+		if x.Product == product && x.Country != knowledge.Others {
+			top = append(top, x)
+			s.Facts = append(s.Facts, Fact{Label: e.countryName(x.Country), Value: x.Printed + "%"})
+		}
+	}
+	if len(top) == 0 {
+		return Section{}, false
+	}
+	if country != "" {
+		for _, x := range srcs {
+			if x.Country == country {
+				p := strings.ToLower(e.mineralName(m))
+				if x.Product != "" {
+					p = strings.ToLower(e.t(x.Product))
+				}
+				s.Text = e.f("%s supplied %s of U.S. imports of %s in %s (%s).", e.countryName(country), x.Printed+"%", p, x.Period, source(x.Edition))
+				return s, true
+			}
+		}
+		s.Text = e.f("%s is not among the sources USGS lists for U.S. imports of %s.", e.countryName(country), what)
+		return s, true
+	}
+	s.Text = e.f("%s supplied %s of U.S. imports of %s in %s (%s).", e.countryName(top[0].Country), top[0].Printed+"%", what, top[0].Period, source(top[0].Edition))
+	if len(top) > 1 {
+		var next []string
+		for _, x := range top[1:min(3, len(top))] {
+			next = append(next, e.countryName(x.Country)+" ("+x.Printed+"%)")
+		}
+		s.Text = sentences(s.Text, e.f("Next: %s.", e.and(next)))
+	}
+	return s, true
+}
+
+// importsFrom: what the U.S. imports from a country, by its share of each mineral's imports.
+func (e *snap) importsFrom(country string) *Answer {
+	a := &Answer{Intent: IntentCountry, Record: knowledge.Ref{Kind: knowledge.KindCountry, ID: country}, Title: e.f("U.S. imports from %s", e.countryName(country))}
+	type row struct {
+		m *knowledge.Mineral
+		x knowledge.ImportSource
+	}
+	var rows []row
+	for _, m := range e.kb.Minerals {
+		srcs := e.kb.ImportSourcesOf(m.ID)
+		if len(srcs) == 0 {
+			continue
+		}
+		product := importProduct(srcs)
+		for _, x := range srcs {
+			if x.Country == country && x.Product == product {
+				rows = append(rows, row{m, x})
+			}
+		}
+	}
+	if len(rows) == 0 {
+		a.Headline = e.f("%s is not among the U.S. import sources the USGS chapters in this knowledge base list.", e.countryName(country))
+		return a
+	}
+	slices.SortStableFunc(rows, func(a, b row) int { return cmp.Compare(b.x.Percent, a.x.Percent) })
+	var parts []string
+	s := Section{Heading: e.t("Share of U.S. imports")}
+	for i, r := range rows {
+		v := r.x.Printed + "% (" + r.x.Period + ")"
+		if i < 3 {
+			parts = append(parts, strings.ToLower(e.mineralName(r.m))+" "+r.x.Printed+"%")
+		}
+		s.Facts = append(s.Facts, Fact{Label: e.mineralName(r.m), Value: v})
+		a.Sources = appendSource(a.Sources, r.x.Source)
+	}
+	a.Headline = e.f("%s is a source of U.S. imports of %s minerals in the USGS chapters; its largest shares: %s.", e.countryName(country), strconv.Itoa(len(rows)), strings.Join(parts, ", "))
+	a.Sections = append(a.Sections, s)
+	return a
+}
+
+func (e *snap) priceView(ctx context.Context, q Query) (*Answer, error) {
+	m, ok := e.mineral(q)
+	if !ok {
+		return nil, nil
+	}
+	a := &Answer{Intent: IntentPrice, Record: e.mineralRef(m), Title: e.f("Price of %s: USGS annual averages", strings.ToLower(e.mineralName(m)))}
+	live := ""
+	if q.Refusal == RefuseLivePrice {
+		live = e.t("I have no live or current market prices.")
+	}
+	prices := e.kb.LatestPrices(m.ID)
+	if len(prices) == 0 {
+		a.Headline = sentences(live, e.f("USGS gives no annual average price for %s in the chapters this knowledge base holds.", strings.ToLower(e.mineralName(m))))
+		return a, nil
+	}
+	p := prices[0]
+	head := e.f("USGS's annual average for %s (%s) was %s %s in %s (%s).", strings.ToLower(e.mineralName(m)), e.t(p.Form), p.Printed, e.t(p.Unit), yearLabel(p.Year, p.Estimated), source(p.Edition))
+	for _, x := range e.kb.PricesOf(m.ID) {
+		if x.Mineral == p.Mineral && x.Form == p.Form && x.Year == p.Year-1 && x.Known() && !p.IsRange() && !x.IsRange() {
+			head = strings.TrimSuffix(head, ".") + "; " + e.f("it was %s in %s.", x.Printed, yearLabel(x.Year, x.Estimated))
+		}
+	}
+	a.Headline = sentences(live, head, e.t("These are annual averages, not market quotes."))
+	for _, lp := range prices {
+		s := Section{Heading: capitalize(e.t(lp.Form)) + " (" + e.t(lp.Unit) + ")"}
+		var parts []string
+		for _, x := range e.kb.PricesOf(m.ID) {
+			if x.Mineral == lp.Mineral && x.Form == lp.Form {
+				parts = append(parts, yearLabel(x.Year, x.Estimated)+" "+x.Printed)
+			}
+		}
+		s.Text = strings.Join(parts, " · ")
+		s.Note = lp.Source.Edition
+		a.Sections = append(a.Sections, s)
+		a.Sources = appendSource(a.Sources, lp.Source)
+		if len(a.Sections) == 3 {
+			break
+		}
+	}
+	return a, nil
+}
