@@ -26,6 +26,9 @@ var (
 	engineErr  error
 )
 
+// testToday is the day the tests' engine takes for today.
+var testToday = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+
 // mustEngine returns an engine over the embedded knowledge base, built once.
 func mustEngine(tb testing.TB) (*answer.Engine, *knowledge.KB) {
 	tb.Helper()
@@ -39,6 +42,10 @@ func mustEngine(tb testing.TB) (*answer.Engine, *knowledge.KB) {
 			return
 		}
 		engine, engineErr = answer.New(engineKB, ix)
+		if engine != nil {
+			// Status answers depend on the day; the tests fix it.
+			engine.SetClock(func() time.Time { return testToday })
+		}
 	})
 	if engineErr != nil {
 		tb.Fatal(engineErr)
@@ -98,6 +105,18 @@ var goldenViews = []struct{ name, en, es string }{
 	{"mineral-in-country", "silver in mexico", "plata en méxico"},
 	{"not-found", "frobnitz quux", "frobnitz quux"},
 	{"help", "help", "ayuda"},
+	{"reserves", "who has the biggest lithium reserves", "¿quién tiene las mayores reservas de litio?"},
+	{"rank", "who's second in fluorspar after China", "¿quién es el segundo productor de fluorita después de China?"},
+	{"across-countries", "lithium Chile vs Argentina", "litio Chile vs Argentina"},
+	{"reliance", "zinc import reliance", "dependencia de importaciones del zinc"},
+	{"reliance-ranking", "which minerals is the US fully import-reliant on", "¿de qué minerales depende EE.UU. al 100%?"},
+	{"import-sources", "where does the US import copper from", "¿de dónde importa EE.UU. el cobre?"},
+	{"imports-from", "what does the US import from Mexico", "¿qué importa EE.UU. de México?"},
+	{"price", "price of silver", "precio de la plata"},
+	{"change", "antimony 2024 vs 2025", "antimonio 2024 vs 2025"},
+	{"list-change", "was arsenic dropped from the list", "¿quitaron el arsénico de la lista?"},
+	{"status", "is China's export ban suspension still in force", "¿sigue vigente la prohibición de exportaciones de China?"},
+	{"refusal", "who is the CEO of Albemarle", "¿quién es el director de Albemarle?"},
 }
 
 func TestGoldenText(t *testing.T) {
@@ -316,5 +335,91 @@ func TestCuration(t *testing.T) {
 	}
 	if out := text(t, answer.Curation(answer.CurationInput{Since: since, Until: until, Questions: []string{"x"}})); !strings.Contains(out, "state.keep_questions is false") || strings.Contains(out, "“x”") {
 		t.Errorf("report with questions not kept:\n%s", out)
+	}
+}
+
+// Every refusal says what it is not, and names what the bot can answer instead, built from
+// the question: the minerals it names, or the names closest to its words.
+func TestRefusalsNameWhatTheyCanAnswer(t *testing.T) {
+	for _, tt := range []struct {
+		q       string
+		refusal answer.Refusal
+		instead string // one of the suggestions
+	}{
+		{"hello", answer.RefuseGreeting, "a mineral: antimony"},
+		{"what's the weather in Mexico City", answer.RefuseWeather, "what does Mexico produce?"},
+		{"who is the CEO of Albemarle", answer.RefusePeople, "a mineral: antimony"},
+		{"who runs the biggest lithium company in Chile", answer.RefusePeople, "what does Chile produce?"},
+		{"lithium price forecast 2027", answer.RefuseForecast, "price of lithium"},
+		{"will copper prices go up", answer.RefuseForecast, "who produces copper?"},
+		{"what is the price of tin today", answer.RefuseLivePrice, ""},
+		{"gold price right now", answer.RefuseLivePrice, ""},
+	} {
+		t.Run(tt.q, func(t *testing.T) {
+			a := ask(t, tt.q)
+			if a.Query.Refusal != tt.refusal {
+				t.Fatalf("refusal %q, want %q (query %s)", a.Query.Refusal, tt.refusal, a.Query)
+			}
+			if tt.refusal == answer.RefuseLivePrice {
+				// A live price gets the USGS annual average where there is one, said plainly.
+				if !strings.HasPrefix(a.Headline, "I have no live or current market prices.") {
+					t.Errorf("headline %q", a.Headline)
+				}
+				return
+			}
+			if a.Intent != answer.IntentRefusal || a.Found() {
+				t.Errorf("intent %s: a refusal is not an answer", a.Intent)
+			}
+			if !strings.Contains(a.Headline, "not in my knowledge base") && !strings.Contains(a.Headline, "I don't make forecasts") && !strings.HasPrefix(a.Headline, "Hello!") {
+				t.Errorf("headline does not say what it cannot answer: %q", a.Headline)
+			}
+			var instead []string
+			for _, s := range a.Sections {
+				if s.Heading == "What I can answer instead" {
+					instead = s.Items
+				}
+			}
+			if len(instead) == 0 || !slices.ContainsFunc(instead, func(s string) bool { return strings.Contains(s, tt.instead) }) {
+				t.Errorf("what it can answer instead: %q, want one with %q", instead, tt.instead)
+			}
+		})
+	}
+	// Suggestions come from the question, never a fixed list.
+	a, b := ask(t, "ytterxxxm"), ask(t, "molibdenoo xyzzy")
+	if len(a.DidYouMean) == 0 || slices.Equal(a.DidYouMean, b.DidYouMean) {
+		t.Errorf("suggestions %q and %q: want suggestions drawn from each question", a.DidYouMean, b.DidYouMean)
+	}
+}
+
+// Whether an item is still in force depends on the day: on its last day it "ends today",
+// after it, it "ended", and the answer says nothing later is known.
+func TestStatusFollowsTheClock(t *testing.T) {
+	_, kb := mustEngine(t)
+	ix, err := index.New(kb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	const q = "is China's suspension of the export ban to the US still in force"
+	for _, tt := range []struct {
+		day  time.Time
+		want string
+	}{
+		{time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), "Yes — “China suspends its export ban on gallium, germanium and antimony to the United States” runs until 27 Nov 2026."},
+		{time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC), "“China suspends its export ban on gallium, germanium and antimony to the United States” ends today, 27 Nov 2026."},
+		{time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC), "No — “China suspends its export ban on gallium, germanium and antimony to the United States” ended on 27 Nov 2026."},
+	} {
+		e, err := answer.New(kb, ix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.SetClock(func() time.Time { return tt.day })
+		a, err := e.Ask(context.Background(), q, answer.English)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(a.Headline, tt.want) || !strings.Contains(a.Headline, "Nothing later is in the knowledge base") {
+			t.Errorf("on %s: %q, want it to start %q and say nothing later is known", tt.day.Format("2006-01-02"), a.Headline, tt.want)
+		}
 	}
 }

@@ -83,3 +83,19 @@ func BenchmarkDetectLanguage(b *testing.B) {
 		e.DetectLanguage(q)
 	}
 }
+
+// BenchmarkParse turns questions into queries: a 30-word question with two misspelt names
+// (the worst case: every unknown word is looked up for a correction), and a short one.
+func BenchmarkParse(b *testing.B) {
+	e, _ := mustEngine(b)
+	for _, q := range []struct{ name, text string }{
+		{"30_words_typos", "hi there, could you please tell me who is the second largest producer of antimoney after China in 2024 and how much fluorpsar Mexico mined compared with Mongolia last year thanks"},
+		{"short", "who produces fluorspar?"},
+	} {
+		b.Run(q.name, func(b *testing.B) {
+			for b.Loop() {
+				e.Parse(q.text)
+			}
+		})
+	}
+}

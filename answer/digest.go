@@ -93,7 +93,7 @@ func (e *snap) digest(in DigestInput) *Answer {
 		a.Sections = append(a.Sections, Section{Text: e.t("A quiet week: no new policy items, no dates coming up in the next 30 days, and no changes to the knowledge base.")})
 	}
 	if m := e.spotlight(in.Period); m != nil {
-		s := Section{Heading: e.f("Spotlight: %s", e.mineralName(m)), Text: firstParagraph(e.summary(m.Summary, m.SummaryES))}
+		s := Section{Heading: e.f("Spotlight: %s", e.mineralName(m)), Text: e.paragraph(e.summary(m.Summary, m.SummaryES))}
 		if r, ok := e.kb.PrimaryRanking(m.ID); ok && r.HasShares() {
 			s.Facts = e.riskFacts(r)
 			s.Note = e.f("Derived by mineralbot from %s", e.dataNote(r))

@@ -44,13 +44,16 @@ type served struct {
 	lex *lexicon
 	// policyWords are each policy item's words, for ranking items against a question.
 	policyWords map[string]map[string]int
+	// prose holds the first paragraph and sentence of every record's text, in both
+	// languages, keyed by the text.
+	prose map[string]prose
 	// names maps a normalized record name that exists in one language only to that
 	// language ("antimonio" → es), for DetectLanguage.
 	names map[string]Lang
 }
 
 func newServed(kb *knowledge.KB) *served {
-	return &served{kb: kb, lex: newLexicon(kb), policyWords: indexPolicyWords(kb), names: nameLanguages(kb)}
+	return &served{kb: kb, lex: newLexicon(kb), policyWords: indexPolicyWords(kb), names: nameLanguages(kb), prose: indexProse(kb)}
 }
 
 // New returns an engine over kb and its index.
@@ -92,6 +95,9 @@ func (e *Engine) DetectLanguage(text string) (Lang, bool) {
 	return detectLanguage(e.cur.Load().names, text)
 }
 
+// Parse turns a question into the query the engine would answer, without answering it.
+func (e *Engine) Parse(question string) Query { return e.cur.Load().lex.Parse(question) }
+
 // maxQuestion bounds the text considered; chat messages can be long.
 const maxQuestion = 1000
 
@@ -125,6 +131,12 @@ func (e *snap) ask(ctx context.Context, question string) (*Answer, error) {
 	if c, args, ok := command(q); ok {
 		return c.run(e, ctx, args)
 	}
+	if ref, ok := e.kb.Resolve(strings.Trim(q, "?¿!¡. ")); ok {
+		// A bare name, alias or symbol: the record's card, without parsing.
+		a := e.card(ref)
+		a.Query = nameQuery(ref)
+		return a, nil
+	}
 	pq := e.lex.Parse(q)
 	a, err := e.answerQuery(ctx, pq)
 	if err != nil {
@@ -152,6 +164,17 @@ func (e *snap) ask(ctx context.Context, question string) (*Answer, error) {
 	a = e.searchAnswer(res)
 	a.Query = pq
 	return a, nil
+}
+
+// nameQuery is the query a bare record name stands for: its overview.
+func nameQuery(r knowledge.Ref) Query {
+	switch r.Kind {
+	case knowledge.KindMineral:
+		return Query{Measure: MeasureOverview, Minerals: []string{r.ID}}
+	case knowledge.KindCountry:
+		return Query{Measure: MeasureOverview, Countries: []string{r.ID}}
+	}
+	return Query{Measure: MeasurePolicy, Policies: []string{r.ID}}
 }
 
 // namesMatch reports whether one of the record's names or aliases appears in the question as
@@ -261,7 +284,7 @@ func (e *snap) mineralCard(m *knowledge.Mineral, q Query) *Answer {
 		}
 	}
 	a.Subtitle = strings.Join(sub, " · ")
-	a.Sections = append(a.Sections, Section{Text: firstParagraph(e.summary(m.Summary, m.SummaryES)), Detail: true})
+	a.Sections = append(a.Sections, Section{Text: e.paragraph(e.summary(m.Summary, m.SummaryES)), Detail: true})
 	uses := Section{Heading: e.t("Main uses"), Items: e.uses(m)}
 
 	if r, ok := e.kb.PrimaryRanking(m.ID); ok && len(r.Rows) > 0 {
@@ -274,10 +297,12 @@ func (e *snap) mineralCard(m *knowledge.Mineral, q Query) *Answer {
 			a.Sections = append(a.Sections, Section{Heading: e.t("Producers"), Text: e.t(m.NoCountryTable)})
 		}
 	}
-	if def := firstSentence(e.summary(m.Summary, m.SummaryES)); a.Headline == "" {
-		a.Headline = def
-	} else if q.Define {
-		a.Headline = sentences(def, strings.SplitN(a.Headline, ". ", 2)[0]+".")
+	switch {
+	case a.Headline == "":
+		a.Headline = e.sentence(e.summary(m.Summary, m.SummaryES))
+	case q.Define:
+		lead, _, _ := strings.Cut(a.Headline, ". ")
+		a.Headline = sentences(e.sentence(e.summary(m.Summary, m.SummaryES)), strings.TrimSuffix(lead, ".")+".")
 	}
 	if r, ok := e.kb.ReservesRanking(m.ID); ok {
 		a.Sections = append(a.Sections, e.reservesSection(r, 3))
@@ -458,7 +483,7 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 		a.Subtitle = c.Name
 	}
 	if c.Profile != nil {
-		a.Sections = append(a.Sections, Section{Text: firstParagraph(e.summary(c.Profile.Summary, c.Profile.SummaryES)), Detail: true})
+		a.Sections = append(a.Sections, Section{Text: e.paragraph(e.summary(c.Profile.Summary, c.Profile.SummaryES)), Detail: true})
 		for _, s := range c.Profile.Sources {
 			a.Sources = appendSource(a.Sources, s)
 		}
@@ -616,6 +641,48 @@ func appendSource(ss []knowledge.Source, s knowledge.Source) []knowledge.Source 
 		return ss
 	}
 	return append(ss, s)
+}
+
+// prose is the start of a record's text, as answers quote it.
+type prose struct{ paragraph, sentence string }
+
+// indexProse takes the first paragraph and sentence of every record's text once per
+// knowledge base.
+func indexProse(kb *knowledge.KB) map[string]prose {
+	out := make(map[string]prose)
+	add := func(texts ...string) {
+		for _, t := range texts {
+			out[t] = prose{firstParagraph(t), firstSentence(t)}
+		}
+	}
+	for _, m := range kb.Minerals {
+		add(m.Summary, m.SummaryES)
+	}
+	for _, p := range kb.Policies {
+		add(p.Summary, p.SummaryES)
+	}
+	for _, c := range kb.Countries {
+		if c.Profile != nil {
+			add(c.Profile.Summary, c.Profile.SummaryES)
+		}
+	}
+	return out
+}
+
+// paragraph is the first paragraph of a record's text, on one line.
+func (e *snap) paragraph(md string) string {
+	if p, ok := e.prose[md]; ok {
+		return p.paragraph
+	}
+	return firstParagraph(md)
+}
+
+// sentence is the first sentence of a record's text.
+func (e *snap) sentence(md string) string {
+	if p, ok := e.prose[md]; ok {
+		return p.sentence
+	}
+	return firstSentence(md)
 }
 
 func firstParagraph(md string) string {

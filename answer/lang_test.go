@@ -38,11 +38,20 @@ func tableTerms(kb *knowledge.KB) []string {
 		for _, x := range kb.ImportSourcesOf(m.ID) {
 			add(x.Product)
 		}
+		for _, p := range kb.PricesOf(m.ID) {
+			add(p.Form)
+			add(p.Unit)
+		}
 		for _, u := range kb.EndUsesOf(m.ID) {
 			add(u.Use)
 			if n := u.Note; n != "" && n != "estimated" {
 				add(strings.TrimPrefix(n, "estimated; "))
 			}
+		}
+	}
+	for _, en := range kb.ListEntries {
+		if en.Mineral == "" {
+			add(en.Item) // an item without a card is named as the list prints it
 		}
 	}
 	for _, l := range knowledge.Lists {

@@ -214,7 +214,7 @@ var spanishMessages = map[string]string{
 	"USGS lists only %s countries for %s.":                           "El USGS solo lista %s países para %s.",
 	"%s is used mainly for %s.":                                      "%s se usa sobre todo para %s.",
 	"In the U.S., %s took %s of consumption in %s (%s).":             "En EE.UU., %s absorbió el %s del consumo en %s (%s).",
-	"%s supply is %s: %s (HHI %s).":                                  "El suministro de %s está %s: %s (HHI %s).",
+	"Supply of %s is %s: %s (HHI %s).":                               "La oferta de %s está %s: %s (HHI %s).",
 	"Largest reserves":                                               "Mayores reservas",
 	"What I can answer instead":                                      "Lo que sí puedo responder",
 	"%s not listed":                                                  "%s no figura",

@@ -102,15 +102,15 @@ func (e *snap) snippet(h index.Hit) string {
 	switch h.Ref.Kind {
 	case knowledge.KindMineral:
 		if m, ok := e.kb.Mineral(h.Ref.ID); ok && m.SummaryES != "" {
-			return firstSentence(m.SummaryES)
+			return e.sentence(m.SummaryES)
 		}
 	case knowledge.KindPolicy:
 		if p, ok := e.kb.Policy(h.Ref.ID); ok && p.SummaryES != "" {
-			return firstSentence(p.SummaryES)
+			return e.sentence(p.SummaryES)
 		}
 	case knowledge.KindCountry:
 		if c, ok := e.kb.Country(h.Ref.ID); ok && c.Profile != nil && c.Profile.SummaryES != "" {
-			return firstSentence(c.Profile.SummaryES)
+			return e.sentence(c.Profile.SummaryES)
 		}
 	}
 	return ""

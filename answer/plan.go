@@ -148,15 +148,11 @@ func (e *snap) usesView(ctx context.Context, q Query) (*Answer, error) {
 	return nil, nil
 }
 
-// hasCue reports whether a query's leftover words include a cue of a measure.
+// hasCue reports whether a query's words that named nothing include a cue of a measure.
 func hasCue(q Query, m Measure) bool {
-	for _, c := range cues {
-		if c.measure == m {
-			for _, w := range q.Rest {
-				if slices.Contains(c.words, w) {
-					return true
-				}
-			}
+	for _, w := range q.Terms {
+		if slices.Contains(cueMeasures[w], m) {
+			return true
 		}
 	}
 	return false

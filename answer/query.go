@@ -167,6 +167,19 @@ var cues = []cue{
 		"aplicaciones", "utiliza", "utilizan", "needed", "made"}},
 }
 
+// cueMeasures maps each cue word to the measures it signals.
+var cueMeasures = func() map[string][]Measure {
+	m := make(map[string][]Measure)
+	for _, c := range cues {
+		for _, w := range c.words {
+			if !slices.Contains(m[w], c.measure) {
+				m[w] = append(m[w], c.measure)
+			}
+		}
+	}
+	return m
+}()
+
 // refusalCues are words that put a question outside the knowledge base when it names no
 // record the knowledge base can speak to.
 var refusalCues = []struct {
@@ -248,10 +261,34 @@ type lexicon struct {
 	kb    *knowledge.KB
 	vocab map[string]bool // every word the parser gives a meaning to: never corrected
 	spell *speller
+	// starts maps the first word of every normalized name and alias to the most words a
+	// name starting with it has: phrases starting with any other word are not looked up.
+	starts map[string]int
+	known  map[string]bool // every normalized name and alias
 }
 
 func newLexicon(kb *knowledge.KB) *lexicon {
-	p := &lexicon{kb: kb, vocab: map[string]bool{}}
+	p := &lexicon{kb: kb, vocab: map[string]bool{}, starts: map[string]int{}, known: map[string]bool{}}
+	var refs []knowledge.Ref
+	for _, m := range kb.Minerals {
+		refs = append(refs, knowledge.Ref{Kind: knowledge.KindMineral, ID: m.ID})
+	}
+	for _, c := range kb.Countries {
+		refs = append(refs, knowledge.Ref{Kind: knowledge.KindCountry, ID: c.ID})
+	}
+	for _, pol := range kb.Policies {
+		refs = append(refs, knowledge.Ref{Kind: knowledge.KindPolicy, ID: pol.ID})
+	}
+	for _, r := range refs {
+		for _, n := range kb.Names(r) {
+			// Names are matched word by word as index.Words splits them, hyphens as spaces.
+			ws := strings.Fields(knowledge.Normalize(strings.ReplaceAll(n, "-", " ")))
+			if len(ws) > 0 {
+				p.starts[ws[0]] = max(p.starts[ws[0]], len(ws))
+				p.known[strings.Join(ws, " ")] = true
+			}
+		}
+	}
 	for _, c := range cues {
 		for _, w := range c.words {
 			p.vocab[w] = true
@@ -289,6 +326,14 @@ func newLexicon(kb *knowledge.KB) *lexicon {
 // the same query.
 func (p *lexicon) Parse(text string) Query {
 	raw := index.Words(strings.ReplaceAll(text, "-", " "))
+	for i, w := range raw {
+		// A possessive names the same record: "China's" is China.
+		if base, ok := strings.CutSuffix(w, "'s"); ok && len(base) > 1 {
+			raw[i] = base
+		} else if base, ok := strings.CutSuffix(w, "’s"); ok && len(base) > 1 {
+			raw[i] = base
+		}
+	}
 	norm := make([]string, len(raw))
 	for i, w := range raw {
 		norm[i] = knowledge.Normalize(w)
@@ -312,7 +357,12 @@ func (p *lexicon) Parse(text string) Query {
 		used = p.names(raw, norm, &q)
 	}
 	joined := " " + strings.Join(norm, " ") + " "
-	has := func(phrase string) bool { return strings.Contains(joined, " "+phrase+" ") }
+	has := func(phrase string) bool {
+		if !strings.Contains(phrase, " ") {
+			return slices.Contains(norm, phrase)
+		}
+		return containsPhrase(joined, phrase)
+	}
 
 	// Qualifiers.
 	var years []int
@@ -426,9 +476,10 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 		pos int
 	}
 	var found []mention
-	for n := min(maxNameWords, len(raw)); n >= 1; n-- {
-		for i := 0; i+n <= len(raw); i++ {
-			if slices.Contains(used[i:i+n], true) {
+	// Leftmost-longest: at each word, the longest name that starts there.
+	for i := range raw {
+		for n := min(maxNameWords, len(raw)-i, p.starts[firstWord(norm[i])]); n >= 1; n-- {
+			if slices.Contains(used[i:i+n], true) || !p.known[strings.Join(norm[i:i+n], " ")] {
 				continue
 			}
 			if n == 1 && len(norm[i]) < 3 && strings.ToUpper(raw[i]) != raw[i] {
@@ -445,6 +496,7 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 				used[j] = true
 			}
 			found = append(found, mention{ref, i})
+			break
 		}
 	}
 	for i, w := range raw {
@@ -482,19 +534,13 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 
 // measure decides what a question asks.
 func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *Query) Measure {
-	cued := func(m Measure) bool {
-		for _, c := range cues {
-			if c.measure != m {
-				continue
-			}
-			for i, w := range norm {
-				if !used[i] && slices.Contains(c.words, w) {
-					return true
-				}
-			}
+	var signalled []Measure
+	for i, w := range norm {
+		if !used[i] {
+			signalled = append(signalled, cueMeasures[w]...)
 		}
-		return false
 	}
+	cued := func(m Measure) bool { return slices.Contains(signalled, m) }
 	listed := cued(MeasureLists) || len(q.Lists) > 0
 	switch {
 	case q.Editions || q.FromYear != 0 && q.FromYear != q.Year:
@@ -572,10 +618,8 @@ func (q *Query) refuse(norm []string, used []bool, has func(string) bool) {
 			switch {
 			case c.refusal == RefuseForecast && q.Measure != MeasurePrice && named > 0 && w == "will":
 				continue // "will the ban end" is a policy question
-			case c.refusal == RefusePeople && (named > 0 && q.Measure == MeasurePolicy || q.Measure == MeasurePolicy && q.Status):
+			case c.refusal == RefusePeople && q.Measure == MeasurePolicy:
 				continue // "what happened to <company>'s lithium project in Mexico"
-			case c.refusal == RefusePeople && named > 0 && q.Measure != MeasureOverview:
-				continue
 			}
 			q.Refusal = c.refusal
 			return
@@ -611,6 +655,28 @@ func listsNamed(norm []string, has func(string) bool) []knowledge.List {
 		}
 	}
 	return out
+}
+
+// containsPhrase reports whether words, space-separated with a space at each end, contain
+// phrase as whole words; it allocates nothing.
+func containsPhrase(words, phrase string) bool {
+	for from := 0; ; {
+		i := strings.Index(words[from:], phrase)
+		if i < 0 {
+			return false
+		}
+		i += from
+		if end := i + len(phrase); words[i-1] == ' ' && end < len(words) && words[end] == ' ' {
+			return true
+		}
+		from = i + 1
+	}
+}
+
+// firstWord is the first word of a normalized word ("co operation" of "co-operation").
+func firstWord(w string) string {
+	f, _, _ := strings.Cut(w, " ")
+	return f
 }
 
 // hashRank reads "#2" from the raw text, which word splitting drops.

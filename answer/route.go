@@ -52,11 +52,14 @@ func Commands() []Command {
 	}
 }
 
+// commandTable is Commands, built once.
+var commandTable = Commands()
+
 // command finds the subcommand a question starts with.
 func command(question string) (Command, string, bool) {
 	first, rest, _ := strings.Cut(strings.TrimSpace(question), " ")
 	first = strings.ToLower(first)
-	for _, c := range Commands() {
+	for _, c := range commandTable {
 		if first == c.Name {
 			return c, strings.TrimSpace(rest), true
 		}

@@ -32,11 +32,11 @@ func newSpeller(kb *knowledge.KB, vocab map[string]bool) *speller {
 			s.words[w] = true
 			s.refs[w] = r
 			s.sorted = append(s.sorted, w)
-			for d := range deletions(w, maxEdits(w)) {
+			forDeletions(w, maxEdits(w), func(d string) {
 				if !slices.Contains(s.deletes[d], w) {
 					s.deletes[d] = append(s.deletes[d], w)
 				}
-			}
+			})
 		}
 	}
 	for _, m := range kb.Minerals {
@@ -63,24 +63,19 @@ func maxEdits(w string) int {
 	return 2
 }
 
-// deletions returns w and every string made by deleting up to n of its letters.
-func deletions(w string, n int) map[string]bool {
-	out := map[string]bool{w: true}
-	frontier := []string{w}
-	for range n {
-		var next []string
-		for _, x := range frontier {
-			for i := range len(x) {
-				d := x[:i] + x[i+1:]
-				if !out[d] {
-					out[d] = true
-					next = append(next, d)
-				}
-			}
-		}
-		frontier = next
+// forDeletions calls fn with w and every string made by deleting up to n of its letters
+// (some more than once).
+func forDeletions(w string, n int, fn func(string)) {
+	fn(w)
+	if n == 0 {
+		return
 	}
-	return out
+	for i := range len(w) {
+		if i > 0 && w[i] == w[i-1] {
+			continue // deleting either of two equal letters gives the same string
+		}
+		forDeletions(w[:i]+w[i+1:], n-1, fn)
+	}
 }
 
 // correct returns the one name word closest to w within its edit budget. ok is false when w
@@ -89,9 +84,20 @@ func (s *speller) correct(w string) (string, bool) {
 	if len(w) < minCorrect || s.words[w] {
 		return "", false
 	}
-	limit := maxEdits(w)
+	// Most typos are one edit: look within one first, and within two only when that finds
+	// nothing.
+	if best, ok, found := s.closest(w, 1); found || maxEdits(w) == 1 {
+		return best, ok
+	}
+	best, ok, _ := s.closest(w, maxEdits(w))
+	return best, ok
+}
+
+// closest finds the name word within limit edits of w. found reports whether any was, and
+// ok whether exactly one is closest.
+func (s *speller) closest(w string, limit int) (string, bool, bool) {
 	best, bestD, tie := "", limit+1, false
-	for d := range deletions(w, limit) {
+	forDeletions(w, limit, func(d string) {
 		for _, cand := range s.deletes[d] {
 			if cand == best {
 				continue
@@ -114,11 +120,14 @@ func (s *speller) correct(w string) (string, bool) {
 				}
 			}
 		}
+	})
+	if bestD > limit {
+		return "", false, false
 	}
-	if bestD > limit || tie {
-		return "", false
+	if tie {
+		return "", false, true
 	}
-	return best, true
+	return best, true, true
 }
 
 // nearest returns up to n name words closest to w by edit distance, within max(2, len/3)

@@ -13,6 +13,18 @@ import (
 // policyView: the policy items a question is about, most relevant first; for a status
 // question ("is it still in force?"), the latest dated item and that nothing later is known.
 func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
+	if len(q.Policies) > 0 {
+		// A policy named by its title or alias: its card, with what became of it when asked.
+		p, _ := e.kb.Policy(q.Policies[0])
+		if q.Status {
+			p = e.askedInChain(p, q)
+		}
+		a := e.policyCard(p, q)
+		if q.Status {
+			a.Headline = e.statusHeadline(p, []*knowledge.Policy{p})
+		}
+		return a, nil
+	}
 	ps, scores := e.rankPolicies(q)
 	if len(ps) == 0 {
 		return nil, nil
@@ -45,7 +57,7 @@ func (e *snap) policyHeadline(p *knowledge.Policy) string {
 	if !p.EndDate.IsZero() {
 		when = e.f("%s until %s", when, e.lang.Date(p.EndDate))
 	}
-	return when + ": " + firstSentence(e.summary(p.Summary, p.SummaryES))
+	return when + ": " + e.sentence(e.summary(p.Summary, p.SummaryES))
 }
 
 // statusHeadline answers "is it still in force": whether the item has lapsed, and the latest
@@ -83,6 +95,31 @@ func (e *snap) statusHeadline(p *knowledge.Policy, related []*knowledge.Policy) 
 		status = sentences(status, e.f("The latest related item: %s.", item))
 	}
 	return sentences(status, e.f("Nothing later is in the knowledge base (updated %s).", e.lang.Date(e.kbUpdated())))
+}
+
+// askedInChain picks, from an item and the items that followed it (a ban, its suspension),
+// the one whose title the question's other words match best: "is the suspension of the ban
+// still in force" is about the suspension. Ties go to the item named.
+func (e *snap) askedInChain(p *knowledge.Policy, q Query) *knowledge.Policy {
+	best, bestScore := p, e.titleMatch(p, q)
+	for x, n := e.successor(p), 0; x != nil && n < 4; x, n = e.successor(x), n+1 {
+		if s := e.titleMatch(x, q); s > bestScore {
+			best, bestScore = x, s
+		}
+	}
+	return best
+}
+
+// titleMatch counts the question's words found in an item's title and aliases.
+func (e *snap) titleMatch(p *knowledge.Policy, q Query) int {
+	words := e.policyWords(p)
+	n := 0
+	for _, w := range q.Terms {
+		if words[stem(w)] == 2 {
+			n++
+		}
+	}
+	return n
 }
 
 // successor is the later item that concerns most of what an item concerns (at least half its
@@ -187,9 +224,10 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 		}
 		out = append(out, scored{p, s})
 	}
-	slices.SortStableFunc(out, func(a, b scored) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), b.p.Date.Time.Compare(a.p.Date.Time))
-	})
+	// Best first; among equals, newest first. kb.Policies is in date order already, so a
+	// stable sort by score keeps the tie order if the slice is walked newest first.
+	slices.Reverse(out)
+	slices.SortStableFunc(out, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
 	ps := make([]*knowledge.Policy, len(out))
 	scores := make([]float64, len(out))
 	for i, x := range out {

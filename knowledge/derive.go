@@ -116,9 +116,10 @@ func (kb *KB) FiguresIn(mineral string, ed Edition) []Figure {
 // FigureIn returns one figure of a mineral's table: a country's (or [World], [Others]) for a
 // measure and year (0 for reserves) as one edition prints it.
 func (kb *KB) FigureIn(mineral, measure, country string, year int, ed Edition) (Figure, bool) {
-	for _, f := range kb.FiguresOf(mineral) {
-		if f.Measure == measure && f.Country == country && f.Year == year && f.Edition == ed {
-			return f, true
+	figs := kb.FiguresOf(mineral)
+	for i := range figs {
+		if f := &figs[i]; f.Measure == measure && f.Country == country && f.Year == year && f.Edition == ed {
+			return *f, true
 		}
 	}
 	return Figure{}, false
