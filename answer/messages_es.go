@@ -316,4 +316,10 @@ var spanishMessages = map[string]string{
 	"Full card":     "Ficha completa",
 	"More in the full answer: ask again with a narrower question.": "Hay más en la respuesta completa: vuelve a preguntar de forma más precisa.",
 	"More rankings": "Más posiciones",
+	"You're welcome! Ask me any time about critical minerals: producers, reserves, U.S. imports, prices, critical lists and policy.": "¡De nada! Pregúntame cuando quieras sobre minerales críticos: productores, reservas, importaciones de EE.UU., precios, listas críticas y políticas.",
+	"That is not in my knowledge base: I know critical minerals — producers, reserves, U.S. imports, critical lists and policy.":     "Eso no está en mi base de conocimiento: sé de minerales críticos — productores, reservas, importaciones de EE.UU., listas críticas y políticas.",
+	"Besides %s, the largest producers of %s in %s were %s (%s).":                                                                    "Además de %s, los mayores productores de %s en %s fueron %s (%s).",
+	"Yes — %s": "Sí — %s",
+	"No — %s":  "No — %s",
+	"Of U.S. imports of %s, %s supplied %s in %s (%s).": "De las importaciones de %s de EE.UU., %s suministró el %s en %s (%s).",
 }

@@ -38,6 +38,8 @@ const (
 	RefusePeople    Refusal = "people" // people and companies
 	RefuseWeather   Refusal = "weather"
 	RefuseGreeting  Refusal = "greeting"
+	RefuseThanks    Refusal = "thanks"
+	RefuseOffTopic  Refusal = "off_topic" // general knowledge: capitals, populations, jokes
 )
 
 // Polarity is how a yes/no question about a list is put.
@@ -66,9 +68,12 @@ type Query struct {
 	Rank      int               // "#2", "second"
 	After     string            // "after China": a country id
 	Polarity  Polarity
-	Status    bool // "is it still in force", "status of", "what happened to"
-	Compare   bool // a comparison was asked for
-	Define    bool // "what is X": the record's definition first
+	Status    bool   // "is it still in force", "status of", "what happened to"
+	Compare   bool   // a comparison was asked for
+	Define    bool   // "what is X": the record's definition first
+	YesNo     bool   // a yes/no question: "is Mexico the largest…", "¿México produce…?"
+	Most      bool   // a superlative: "the largest", "the biggest", "el mayor"
+	Besides   string // "besides Mexico": a country id left out of "who else"
 	Refusal   Refusal
 	// Corrections are the words read as another (misspelt names): "antimoney" → "antimony".
 	Corrections []Correction
@@ -127,6 +132,10 @@ func (q Query) String() string {
 	if q.Define {
 		add("define", "yes")
 	}
+	if q.YesNo {
+		add("yesno", "yes")
+	}
+	add("besides", q.Besides)
 	return b.String()
 }
 
@@ -235,6 +244,25 @@ var ordinals = map[string]int{
 var numberWords = map[string]int{"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10,
 	"tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "diez": 10}
 
+// yesNoStarts open a yes/no question.
+var yesNoStarts = set("is", "are", "was", "were", "does", "do", "did", "has", "have", "es", "esta", "son", "estan", "fue", "tiene", "hay")
+
+// whWords open a question that is not yes/no.
+var whWords = set("que", "quien", "quienes", "cual", "cuales", "como", "cuanto", "cuanta", "cuantos", "cuantas", "donde", "cuando", "por", "para")
+
+// mostWords make a superlative.
+var mostWords = set("largest", "biggest", "top", "leading", "main", "most", "mayor", "principal", "lider")
+
+// besidesWords leave a country out: "who else besides Mexico".
+var besidesWords = set("besides", "except", "excluding", "aparte", "excepto", "salvo")
+
+// offTopic are subjects outside the knowledge base that name no record it can speak to.
+var offTopic = set("capital", "population", "currency", "language", "football", "soccer", "recipe", "movie", "song", "joke", "poem",
+	"poblacion", "moneda", "idioma", "futbol", "receta", "pelicula", "cancion", "chiste", "poema")
+
+// thanksWords end a conversation rather than start one.
+var thanksWords = set("thanks", "thank", "thx", "ty", "cheers", "gracias")
+
 // afterWords introduce the country a rank is counted from: "after China", "detrás de China".
 var afterWords = set("after", "behind", "despues", "detras", "tras")
 
@@ -299,7 +327,7 @@ func newLexicon(kb *knowledge.KB) *lexicon {
 			p.vocab[w] = true
 		}
 	}
-	for _, m := range []map[string]bool{liveWords, greetings, stopWords, afterWords, compareWords} {
+	for _, m := range []map[string]bool{liveWords, greetings, stopWords, afterWords, compareWords, yesNoStarts, whWords, mostWords, besidesWords, offTopic, thanksWords} {
 		for w := range m {
 			p.vocab[w] = true
 		}
@@ -450,6 +478,24 @@ func (p *lexicon) Parse(text string) Query {
 			q.Terms = append(q.Terms, w)
 		}
 	}
+	first := ""
+	for _, w := range norm {
+		if w != "de" && w != "a" && w != "en" && w != "con" && w != "desde" {
+			first = w // "¿de qué…", "¿en qué…": the question word comes second
+			break
+		}
+	}
+	if yesNoStarts[first] || first != "" && strings.HasPrefix(strings.TrimSpace(text), "¿") && !whWords[first] {
+		q.YesNo = true // "is…", "does…", and a Spanish ¿…? without a question word
+	}
+	for _, w := range norm {
+		if mostWords[w] {
+			q.Most = true
+		}
+	}
+	if has("when") && (has("end") || has("ends") || has("expire") || has("expires")) || has("cuando") && (has("termina") || has("vence")) {
+		q.Status = true
+	}
 	q.refuse(norm, used, has)
 	if q.Measure == MeasureOverview && q.Refusal == "" && (has("what is") || has("whats") || has("what s") || has("what are") || has("que es") || has("que son")) {
 		q.Define = true
@@ -520,6 +566,10 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 				q.After = m.ref.ID
 				continue
 			}
+			if m.pos > 0 && (besidesWords[norm[m.pos-1]] || m.pos > 1 && (norm[m.pos-1] == "de" || norm[m.pos-1] == "from" || norm[m.pos-1] == "than") && (besidesWords[norm[m.pos-2]] || norm[m.pos-2] == "apart" || norm[m.pos-2] == "other")) && q.Besides == "" {
+				q.Besides = m.ref.ID
+				continue
+			}
 			if !slices.Contains(q.Countries, m.ref.ID) {
 				q.Countries = append(q.Countries, m.ref.ID)
 			}
@@ -556,7 +606,9 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 	case q.Polarity == Removed && len(q.Minerals) > 0:
 		return MeasureListChanges
 	}
-	if has("come from") || has("comes from") || has("get its") || has("get their") || has("vienen de") || has("viene de") {
+	if slices.Contains(q.Countries, "united-states") && len(q.Minerals) > 0 &&
+		(has("come from") || has("comes from") || has("get its") || has("get their") || has("vienen de") || has("viene de") ||
+			has("supplies") || has("supply") || has("supplier") || has("suppliers") || has("provee") || has("abastece")) {
 		return MeasureImportSources
 	}
 	for _, c := range cues {
@@ -607,7 +659,28 @@ func (q *Query) refuse(norm []string, used []bool, has func(string) bool) {
 		}
 		if all {
 			q.Refusal = RefuseGreeting
+			for _, w := range norm {
+				if thanksWords[w] {
+					q.Refusal = RefuseThanks
+				}
+			}
 			return
+		}
+	}
+	if named <= 1 && len(q.Minerals) == 0 && len(q.Policies) == 0 {
+		for _, w := range norm {
+			if offTopic[w] {
+				q.Refusal = RefuseOffTopic
+				return
+			}
+		}
+	}
+	if named <= 1 && len(q.Minerals) == 0 && len(q.Policies) == 0 {
+		for _, w := range norm {
+			if offTopic[w] {
+				q.Refusal = RefuseOffTopic
+				return
+			}
 		}
 	}
 	for _, c := range refusalCues {

@@ -13,6 +13,10 @@ func (e *snap) refusal(q Query) *Answer {
 	switch q.Refusal {
 	case RefuseGreeting:
 		a.Headline = e.t("Hello! I answer questions about critical minerals: who produces them, reserves, U.S. import reliance, prices (USGS annual averages), critical lists and policy.")
+	case RefuseThanks:
+		a.Headline = e.t("You're welcome! Ask me any time about critical minerals: producers, reserves, U.S. imports, prices, critical lists and policy.")
+	case RefuseOffTopic:
+		a.Headline = e.t("That is not in my knowledge base: I know critical minerals — producers, reserves, U.S. imports, critical lists and policy.")
 	case RefuseWeather:
 		a.Headline = e.t("Weather is not in my knowledge base: I know critical minerals — producers, reserves, U.S. imports, critical lists and policy.")
 	case RefuseForecast:

@@ -69,6 +69,9 @@ func (e *snap) producersAnswer(m *knowledge.Mineral, q Query) *Answer {
 			}
 		}
 		a.Headline = sentences(e.leadSentence(m, r), e.nextSentence(r, 2))
+		if q.Besides != "" {
+			a.Headline = e.besidesSentence(m, r, q.Besides)
+		}
 		n := 10
 		if q.Top > 0 {
 			n = q.Top
@@ -117,6 +120,26 @@ func (e *snap) reservesAnswer(m *knowledge.Mineral, q Query) *Answer {
 	a.Sections = append(a.Sections, e.reservesSection(r, n))
 	a.Sources = appendSource(a.Sources, r.Source)
 	return a
+}
+
+// besidesSentence names the largest producers other than one country: "Besides Mexico, the
+// largest producers of silver in 2025e were Peru (14%) and China (13%) (USGS MCS 2026)."
+func (e *snap) besidesSentence(m *knowledge.Mineral, r knowledge.Ranking, besides string) string {
+	var parts []string
+	for _, row := range r.Rows {
+		if row.Country == besides {
+			continue
+		}
+		p := e.countryName(row.Country)
+		if row.Share >= 0 {
+			p += " (" + percent(row.Share) + ")"
+		}
+		if parts = append(parts, p); len(parts) == 3 {
+			break
+		}
+	}
+	return e.f("Besides %s, the largest producers of %s in %s were %s (%s).", e.countryName(besides), strings.ToLower(e.mineralName(m)),
+		yearLabel(r.Year, r.Estimated), e.and(parts), source(r.Edition))
 }
 
 // leaders are the countries ranked first.
@@ -417,6 +440,16 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 	}
 	if !found {
 		a.Headline = e.f("The USGS tables this knowledge base holds list no %s figures for %s.", strings.ToLower(e.mineralName(m)), e.countryName(c.ID))
+	}
+	if q.YesNo && q.Measure != MeasureReserves {
+		// "Is Mexico the largest silver producer?", "¿México produce grafito?"
+		r, row, ok := e.countryRow(m, c.ID, false, q.Year)
+		yes := ok && (!q.Most || row.Rank == 1 || len(r.Rows) == 0)
+		if yes {
+			a.Headline = e.f("Yes — %s", a.Headline)
+		} else {
+			a.Headline = e.f("No — %s", a.Headline)
+		}
 	}
 	for _, x := range e.kb.ImportSourcesOf(m.ID) {
 		if x.Country == c.ID {

@@ -79,6 +79,22 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 		}
 		a.Headline = sentences(a.Headline, e.f("Other forms: %s.", strings.Join(others, "; ")))
 	}
+	for _, c := range q.Countries {
+		// "How dependent is the US on China for gallium": that country's share of imports.
+		if c == "united-states" {
+			continue
+		}
+		for _, x := range e.kb.ImportSourcesOf(m.ID) {
+			if x.Country == c {
+				what := strings.ToLower(e.mineralName(m))
+				if x.Product != "" {
+					what = strings.ToLower(e.t(x.Product))
+				}
+				a.Headline = sentences(a.Headline, e.f("Of U.S. imports of %s, %s supplied %s in %s (%s).", what, e.countryName(c), x.Printed+"%", x.Period, source(x.Edition)))
+				break
+			}
+		}
+	}
 	for _, series := range e.kb.RelianceSeries(m.ID) {
 		s := Section{Heading: e.t("Net import reliance")}
 		if series.Product != "" {
@@ -289,6 +305,14 @@ func (e *snap) priceView(ctx context.Context, q Query) (*Answer, error) {
 		return a, nil
 	}
 	p := prices[0]
+	if q.Year != 0 {
+		// The year asked for, where USGS gives it.
+		for _, x := range e.kb.PricesOf(m.ID) {
+			if x.Mineral == p.Mineral && x.Form == p.Form && x.Year == q.Year && x.Known() {
+				p = x
+			}
+		}
+	}
 	head := e.f("USGS's annual average for %s (%s) was %s %s in %s (%s).", strings.ToLower(e.mineralName(m)), e.t(p.Form), p.Printed, e.t(p.Unit), yearLabel(p.Year, p.Estimated), source(p.Edition))
 	for _, x := range e.kb.PricesOf(m.ID) {
 		if x.Mineral == p.Mineral && x.Form == p.Form && x.Year == p.Year-1 && x.Known() && !p.IsRange() && !x.IsRange() {
