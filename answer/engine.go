@@ -393,16 +393,20 @@ func (e *snap) hhiReading(h float64) string {
 func (e *snap) usImportSection(m *knowledge.Mineral) (Section, bool) {
 	s := Section{Heading: e.countryName("united-states")}
 	var src knowledge.Source
-	if r, ok := e.kb.LatestReliance(m.ID); ok {
+	// Every product USGS splits reliance into, most reliant first: zinc is 73% reliant for
+	// refined metal though a net exporter of ores and concentrates.
+	for _, r := range e.latestByProduct(m.ID) {
 		label := e.t("Net import reliance")
 		if r.Product != "" {
 			label += " (" + e.t(r.Product) + ")"
 		}
 		s.Facts = append(s.Facts, Fact{Label: label + ", " + yearLabel(r.Year, r.Estimated), Value: e.relianceText(r)})
-		src = r.Source
+		if src.URL == "" {
+			src = r.Source
+		}
 	}
 	if srcs := e.kb.ImportSourcesOf(m.ID); len(srcs) > 0 {
-		product := pickProduct(srcs)
+		product := importProduct(srcs)
 		var parts []string
 		for _, x := range srcs {
 			if x.Product == product && x.Country != knowledge.Others {
@@ -500,6 +504,9 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 				continue
 			}
 			v := e.f("#%s of %s listed", strconv.Itoa(x.Share.Rank), strconv.Itoa(len(x.Ranking.Rows)))
+			if ties := e.tiedWith(x.Ranking, x.Share); ties != "" {
+				v += " (" + ties + ")"
+			}
 			if x.Share.Share >= 0 {
 				v += ", " + percent(x.Share.Share)
 			}

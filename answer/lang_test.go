@@ -30,6 +30,8 @@ func tableTerms(kb *knowledge.KB) []string {
 		}
 		for _, f := range kb.FiguresOf(m.ID) {
 			add(f.Unit)
+			u, _, _ := strings.Cut(f.Unit, ",")
+			add(strings.TrimSpace(u)) // headlines give the unit without what it counts
 			add(f.Form)
 		}
 		for _, r := range kb.RelianceOf(m.ID) {

@@ -230,6 +230,11 @@ func (e *snap) leadSentence(m *knowledge.Mineral, r knowledge.Ranking) string {
 		return e.f("%s tied for first in world %s of %s in %s, with %s each (%s).",
 			e.and(leaders), e.measure(r.Measure), name, yearLabel(r.Year, r.Estimated), percent(lead.Share), source(r.Edition))
 	}
+	if strings.Contains(e.measure(r.Measure), strings.ToLower(e.mineralName(m))) {
+		// The measure names the mineral already: "palladium mine production".
+		return e.f("%s accounted for %s of world %s in %s (%s).",
+			leaders[0], percent(lead.Share), e.measure(r.Measure), yearLabel(r.Year, r.Estimated), source(r.Edition))
+	}
 	return e.f("%s accounted for %s of world %s of %s in %s (%s).",
 		leaders[0], percent(lead.Share), e.measure(r.Measure), name, yearLabel(r.Year, r.Estimated), source(r.Edition))
 }

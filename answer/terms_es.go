@@ -332,4 +332,7 @@ var spanishTerms = map[string]string{
 	"metal, annual average, U.S. warehouse":                                "metal, promedio anual, almacén en EE.UU.",
 	"metal, average":                                                       "metal, promedio",
 	"tantalite, annual average":                                            "tantalita, promedio anual",
+	// Units without what they count, as headlines give them.
+	"kilograms":           "kilogramos",
+	"million metric tons": "millones de toneladas métricas",
 }
