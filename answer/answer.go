@@ -52,7 +52,8 @@ func (a *Answer) Found() bool {
 // Section is one titled part of an answer.
 type Section struct {
 	Heading string
-	Text    string   // a paragraph; may contain index.Mark/EndMark around matched words
+	Text    string   // a paragraph
+	Snippet []Span   // a search hit's words around the match, the matched words marked
 	Items   []string // bullet items
 	Facts   []Fact
 	Bars    []Bar

@@ -41,7 +41,7 @@ func mustEngine(tb testing.TB) (*answer.Engine, *knowledge.KB) {
 		if ix, engineErr = index.New(engineKB); engineErr != nil {
 			return
 		}
-		engine, engineErr = answer.New(engineKB, ix)
+		engine, engineErr = answer.New(engineKB, answer.FromIndex(ix))
 		if engine != nil {
 			// Status answers depend on the day; the tests fix it.
 			engine.SetClock(func() time.Time { return testToday })
@@ -409,7 +409,7 @@ func TestStatusFollowsTheClock(t *testing.T) {
 		{time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC), "“China suspends its export ban on gallium, germanium and antimony to the United States” ends today, 27 Nov 2026."},
 		{time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC), "No — “China suspends its export ban on gallium, germanium and antimony to the United States” ended on 27 Nov 2026."},
 	} {
-		e, err := answer.New(kb, ix)
+		e, err := answer.New(kb, answer.FromIndex(ix))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,14 +9,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/mineralbot/mineralbot/index"
 	"github.com/mineralbot/mineralbot/knowledge"
 )
-
-// Searcher is the full-text search the engine needs.
-type Searcher interface {
-	Search(ctx context.Context, text string, opt index.Options) (index.Result, error)
-}
 
 // Engine answers questions from a knowledge base and its index. It is safe for concurrent
 // use, and [Engine.SetKnowledge] replaces the knowledge base while it answers.
@@ -152,7 +146,7 @@ func (e *snap) ask(ctx context.Context, question string) (*Answer, error) {
 		a.Query = pq
 		return a, nil
 	}
-	res, err := e.ix.Search(ctx, strings.Join(pq.Rest, " "), index.Options{Size: 6})
+	res, err := e.ix.Search(ctx, strings.Join(pq.Rest, " "), SearchOptions{Size: 6})
 	if err != nil {
 		return nil, err
 	}
@@ -175,27 +169,6 @@ func nameQuery(r knowledge.Ref) Query {
 		return Query{Measure: MeasureOverview, Countries: []string{r.ID}}
 	}
 	return Query{Measure: MeasurePolicy, Policies: []string{r.ID}}
-}
-
-// namesMatch reports whether one of the record's names or aliases appears in the question as
-// whole words, or (for a fuzzy match) whether the question is close to a name.
-func (e *snap) namesMatch(r knowledge.Ref, q string) bool {
-	nq := " " + knowledge.Normalize(q) + " "
-	for _, n := range e.kb.Names(r) {
-		if n = knowledge.Normalize(n); n != "" && strings.Contains(nq, " "+n+" ") {
-			return true
-		}
-	}
-	if r.Kind == knowledge.KindMineral {
-		if m, ok := e.kb.Mineral(r.ID); ok && m.Symbol != "" {
-			for _, w := range index.Words(q) {
-				if w == m.Symbol {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 func appendLink(ls []Link, l Link) []Link {
@@ -234,14 +207,14 @@ func (e *snap) card(r knowledge.Ref) *Answer {
 	return e.notFound("")
 }
 
-func (e *snap) searchAnswer(res index.Result) *Answer {
+func (e *snap) searchAnswer(res SearchResult) *Answer {
 	a := &Answer{Intent: IntentSearch, Title: e.t("Search results")}
 	a.Headline = e.f("No direct answer; %s records mention these words.", itoa(len(res.Hits)))
 	if res.Fuzzy {
 		a.Headline = e.t("No direct answer and no exact match; these records are close.")
 	}
 	for _, h := range res.Hits {
-		s := Section{Heading: e.title(h.Ref) + " (" + e.t(string(h.Ref.Kind)) + ")", Text: e.snippet(h)}
+		s := Section{Heading: e.title(h.Ref) + " (" + e.t(string(h.Ref.Kind)) + ")", Snippet: e.snippet(h)}
 		a.Sections = append(a.Sections, s)
 		a.Related = appendLink(a.Related, Link{Ref: h.Ref, Title: e.title(h.Ref)})
 	}

@@ -20,7 +20,7 @@ func FuzzAsk(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	e, err := answer.New(kb, ix)
+	e, err := answer.New(kb, answer.FromIndex(ix))
 	if err != nil {
 		f.Fatal(err)
 	}

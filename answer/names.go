@@ -3,7 +3,6 @@ package answer
 import (
 	"strings"
 
-	"github.com/mineralbot/mineralbot/index"
 	"github.com/mineralbot/mineralbot/knowledge"
 )
 
@@ -95,25 +94,29 @@ func (e *snap) measure(m string) string { return e.t(knowledge.MeasureLabel(m)) 
 
 // snippet is a search hit's text in the answer's language: the index quotes the English
 // prose, so a Spanish answer shows the start of the record's Spanish text instead.
-func (e *snap) snippet(h index.Hit) string {
+func (e *snap) snippet(h SearchHit) []Span {
 	if e.lang != Spanish {
 		return h.Snippet
 	}
+	text := ""
 	switch h.Ref.Kind {
 	case knowledge.KindMineral:
 		if m, ok := e.kb.Mineral(h.Ref.ID); ok && m.SummaryES != "" {
-			return e.sentence(m.SummaryES)
+			text = e.sentence(m.SummaryES)
 		}
 	case knowledge.KindPolicy:
 		if p, ok := e.kb.Policy(h.Ref.ID); ok && p.SummaryES != "" {
-			return e.sentence(p.SummaryES)
+			text = e.sentence(p.SummaryES)
 		}
 	case knowledge.KindCountry:
 		if c, ok := e.kb.Country(h.Ref.ID); ok && c.Profile != nil && c.Profile.SummaryES != "" {
-			return e.sentence(c.Profile.SummaryES)
+			text = e.sentence(c.Profile.SummaryES)
 		}
 	}
-	return ""
+	if text == "" {
+		return nil
+	}
+	return []Span{{Text: text}}
 }
 
 // firstSentence is the first sentence of a record's prose.

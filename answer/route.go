@@ -3,8 +3,6 @@ package answer
 import (
 	"context"
 	"strings"
-
-	"github.com/mineralbot/mineralbot/index"
 )
 
 // More intents, for questions routed by what they ask.
@@ -133,7 +131,7 @@ func (e *snap) cmdSearch(ctx context.Context, args string) (*Answer, error) {
 	if args == "" {
 		return e.usage("search"), nil
 	}
-	res, err := e.ix.Search(ctx, args, index.Options{Size: 8})
+	res, err := e.ix.Search(ctx, args, SearchOptions{Size: 8})
 	if err != nil {
 		return nil, err
 	}

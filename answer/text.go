@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/mineralbot/mineralbot/index"
 )
 
 // barWidth is the width of a full (100%) bar in characters.
@@ -60,7 +58,10 @@ func WriteText(w io.Writer, a *Answer) error {
 			b.WriteString(s.Heading + "\n")
 		}
 		if s.Text != "" {
-			b.WriteString(wrap(plainMarks(s.Text), 80) + "\n")
+			b.WriteString(wrap(s.Text, 80) + "\n")
+		}
+		if len(s.Snippet) > 0 {
+			b.WriteString(wrap(starred(s.Snippet), 80) + "\n")
 		}
 		for _, it := range s.Items {
 			b.WriteString("  • " + it + "\n")
@@ -97,9 +98,17 @@ func WriteText(w io.Writer, a *Answer) error {
 	return err
 }
 
-// plainMarks shows matched words of a snippet in *stars* for a terminal.
-func plainMarks(s string) string {
-	return strings.NewReplacer(index.Mark, "*", index.EndMark, "*").Replace(s)
+// starred shows a snippet's matched words in *stars*, for a terminal.
+func starred(ss []Span) string {
+	var b strings.Builder
+	for _, s := range ss {
+		if s.Match {
+			b.WriteString("*" + s.Text + "*")
+		} else {
+			b.WriteString(s.Text)
+		}
+	}
+	return b.String()
 }
 
 // wrap breaks text at spaces so no line is longer than width, keeping the first line's

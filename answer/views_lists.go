@@ -84,9 +84,6 @@ func containsID(ids []string, id string) bool {
 	return false
 }
 
-// lowerFirst lower-cases a name's first letter for use inside a sentence.
-func lowerFirst(s string) string { return strings.ToLower(s[:1]) + s[1:] }
-
 // cardlessItem answers about a list item that has no card (helium, feldspar): which lists
 // name it.
 func (e *snap) cardlessItem(q Query) *Answer {

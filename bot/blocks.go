@@ -8,7 +8,6 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/mineralbot/mineralbot/answer"
-	"github.com/mineralbot/mineralbot/index"
 )
 
 // Block Kit limits (see Slack's reference); the renderer stays within them whatever the data.
@@ -212,7 +211,10 @@ func sectionText(l answer.Lang, s answer.Section) string {
 		parts = append(parts, "*"+esc(s.Heading)+"*")
 	}
 	if s.Text != "" {
-		parts = append(parts, marks(esc(s.Text)))
+		parts = append(parts, esc(s.Text))
+	}
+	if len(s.Snippet) > 0 {
+		parts = append(parts, snippet(s.Snippet))
 	}
 	if len(s.Items) > 0 {
 		items := make([]string, len(s.Items))
@@ -230,10 +232,17 @@ func sectionText(l answer.Lang, s answer.Section) string {
 	return truncate(strings.Join(parts, "\n"), maxSectionChars)
 }
 
-// marks turns a snippet's match markers into bold. The text is escaped already, and the
-// markers are control characters that escaping leaves alone.
-func marks(s string) string {
-	return strings.NewReplacer(index.Mark, "*", index.EndMark, "*").Replace(s)
+// snippet renders a search snippet, escaped, its matched words in bold.
+func snippet(ss []answer.Span) string {
+	var b strings.Builder
+	for _, s := range ss {
+		if s.Match && strings.TrimSpace(s.Text) != "" {
+			b.WriteString("*" + esc(s.Text) + "*")
+		} else {
+			b.WriteString(esc(s.Text))
+		}
+	}
+	return b.String()
 }
 
 // link formats a mrkdwn link whose label is escaped; a URL that could break out of the link
@@ -285,7 +294,11 @@ func fallback(a *answer.Answer) string {
 	}
 	for _, s := range a.Sections {
 		if s.Text != "" {
-			t += ": " + strings.NewReplacer(index.Mark, "", index.EndMark, "").Replace(s.Text)
+			t += ": " + s.Text
+			break
+		}
+		if len(s.Snippet) > 0 {
+			t += ": " + answer.SpanText(s.Snippet)
 			break
 		}
 	}

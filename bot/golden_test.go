@@ -27,7 +27,7 @@ func TestGoldenBlockKit(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	eng, err := answer.New(kb, ix)
+	eng, err := answer.New(kb, answer.FromIndex(ix))
 	if err != nil {
 		t.Fatal(err)
 	}

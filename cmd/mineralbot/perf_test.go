@@ -136,7 +136,7 @@ func BenchmarkSynthetic10k(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		eng, _ := answer.New(kb, ix)
+		eng, _ := answer.New(kb, answer.FromIndex(ix))
 		builds = append(builds, time.Since(start))
 		for range 25 {
 			for _, q := range questions {

@@ -160,7 +160,7 @@ func loadEngineKB(dir string) (*answer.Engine, *index.Index, *knowledge.KB, erro
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	eng, err := answer.New(kb, ix)
+	eng, err := answer.New(kb, answer.FromIndex(ix))
 	if err != nil {
 		ix.Close()
 		return nil, nil, nil, err
