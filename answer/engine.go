@@ -291,7 +291,7 @@ func (e *snap) mineralCard(m *knowledge.Mineral, q Query) *Answer {
 		}
 		a.Sections = append(a.Sections, s)
 	}
-	for _, s := range m.Sources {
+	for _, s := range knowledge.Preferred(m.Sources) {
 		a.Sources = appendSource(a.Sources, s)
 	}
 	return a
@@ -461,7 +461,7 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 	}
 	if c.Profile != nil {
 		a.Sections = append(a.Sections, Section{Text: e.paragraph(e.summary(c.Profile.Summary, c.Profile.SummaryES)), Detail: true})
-		for _, s := range c.Profile.Sources {
+		for _, s := range knowledge.Preferred(c.Profile.Sources) {
 			a.Sources = appendSource(a.Sources, s)
 		}
 	}
@@ -609,7 +609,7 @@ func (e *snap) policyCard(p *knowledge.Policy, q Query) *Answer {
 	if len(names) > 0 {
 		a.Sections = append(a.Sections, Section{Heading: e.t("Minerals"), Text: strings.Join(names, ", ")})
 	}
-	for _, s := range p.Sources {
+	for _, s := range knowledge.Preferred(p.Sources) {
 		a.Sources = appendSource(a.Sources, s)
 	}
 	return a

@@ -323,4 +323,5 @@ var spanishMessages = map[string]string{
 	"No — %s":  "No — %s",
 	"Of U.S. imports of %s, %s supplied %s in %s (%s).": "De las importaciones de %s de EE.UU., %s suministró el %s en %s (%s).",
 	"%s accounted for %s of world %s in %s (%s).":       "%s aportó el %s de la %s mundial en %s (%s).",
+	"%s records mention “%s”.":                          "%s registros mencionan “%s”.",
 }

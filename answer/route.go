@@ -138,7 +138,11 @@ func (e *snap) cmdSearch(ctx context.Context, args string) (*Answer, error) {
 	if len(res.Hits) == 0 {
 		return e.notFound(args), nil
 	}
-	return e.searchAnswer(res), nil
+	a := e.searchAnswer(res)
+	if !res.Fuzzy {
+		a.Headline = e.f("%s records mention “%s”.", itoa(len(res.Hits)), args)
+	}
+	return a, nil
 }
 
 // usage is the help of one subcommand.

@@ -170,7 +170,7 @@ func (e *snap) reservesSection(r knowledge.Ranking, n int) Section {
 }
 
 func (e *snap) addMineralSources(a *Answer, m *knowledge.Mineral) {
-	for _, s := range m.Sources {
+	for _, s := range knowledge.Preferred(m.Sources) {
 		a.Sources = appendSource(a.Sources, s)
 	}
 }

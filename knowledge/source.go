@@ -1,0 +1,47 @@
+package knowledge
+
+import (
+	"net/url"
+	"strings"
+)
+
+// weakHosts publish press releases, aggregated or syndicated copies, or unsigned posts: a
+// record may cite one to date an event, but answers prefer its primary or reputable sources.
+var weakHosts = []string{
+	"einpresswire.com", "myglobalnews.net", "pdf.defence.pk", "thefederalnewswire.com", "menafn.com",
+	"laganinews.com", "jawawa.id", "novacraftx.com", "pubt.io", "inspenet.com", "chemradar.com",
+	"scrapinsight.com", "junologistics.com", "glassgs.com", "nicola-bernard.de", "elepoch.com",
+	"ovaciones.com", "socastsrm.com", "homelandsecuritynewswire.com", "miningandbusiness.com",
+	"wired-gov.net", "dinero.com.sv",
+}
+
+// Weak reports whether a source is a press-release wire, an aggregator, a syndicated copy or
+// an unsigned post (see weakHosts).
+func (s Source) Weak() bool {
+	u, err := url.Parse(s.URL)
+	if err != nil {
+		return true
+	}
+	host := strings.TrimPrefix(u.Hostname(), "www.")
+	for _, h := range weakHosts {
+		if host == h || strings.HasSuffix(host, "."+h) {
+			return true
+		}
+	}
+	return false
+}
+
+// Preferred returns the sources an answer should cite: all of them but the weak ones, unless
+// only weak ones are left.
+func Preferred(srcs []Source) []Source {
+	var out []Source
+	for _, s := range srcs {
+		if !s.Weak() {
+			out = append(out, s)
+		}
+	}
+	if len(out) == 0 {
+		return srcs
+	}
+	return out
+}
