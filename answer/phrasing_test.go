@@ -199,7 +199,7 @@ func TestPhrasings(t *testing.T) {
 		{"critical minerals ministerial", "policy policies=critical-minerals-ministerial-2026", "4 Feb 2026: Secretary of State Marco Rubio hosted the first Critical"},
 		{"¿qué acordaron México y Estados Unidos?", "policy countries=mexico,united-states", "1 jul 2026: En la primera revisión conjunta del T-MEC, el 1 de julio"},
 		{"graphite export controls", "policy minerals=graphite", "9 Nov 2025 until 27 Nov 2026: China's Ministry of Commerce put on"},
-		{"search flame retardants", "", "No direct answer; 2 records mention these words."},
+		{"search flame retardants", "", "2 records mention “flame retardants”."},
 		{"help", "", "I answer questions about critical minerals from the USGS Mineral"},
 		{"ayuda", "", "Respondo preguntas sobre minerales críticos con los Mineral Commodity"},
 		{"qwxzzzv blorf", "overview", "Sorry, I couldn't find that in the knowledge base."},
