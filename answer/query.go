@@ -292,11 +292,11 @@ type lexicon struct {
 	// starts maps the first word of every normalized name and alias to the most words a
 	// name starting with it has: phrases starting with any other word are not looked up.
 	starts map[string]int
-	known  map[string]bool // every normalized name and alias
+	known  map[string]nameEntry // every normalized name and alias
 }
 
 func newLexicon(kb *knowledge.KB) *lexicon {
-	p := &lexicon{kb: kb, vocab: map[string]bool{}, starts: map[string]int{}, known: map[string]bool{}}
+	p := &lexicon{kb: kb, vocab: map[string]bool{}, starts: map[string]int{}, known: map[string]nameEntry{}}
 	var refs []knowledge.Ref
 	for _, m := range kb.Minerals {
 		refs = append(refs, knowledge.Ref{Kind: knowledge.KindMineral, ID: m.ID})
@@ -311,10 +311,17 @@ func newLexicon(kb *knowledge.KB) *lexicon {
 		for _, n := range kb.Names(r) {
 			// Names are matched word by word as index.Words splits them, hyphens as spaces.
 			ws := strings.Fields(knowledge.Normalize(strings.ReplaceAll(n, "-", " ")))
-			if len(ws) > 0 {
-				p.starts[ws[0]] = max(p.starts[ws[0]], len(ws))
-				p.known[strings.Join(ws, " ")] = true
+			if len(ws) == 0 {
+				continue
 			}
+			key := strings.Join(ws, " ")
+			ref, ok := kb.Resolve(key)
+			if !ok {
+				continue // a name another record claims first
+			}
+			_, inText := kb.ResolveInText(key)
+			p.starts[ws[0]] = max(p.starts[ws[0]], len(ws))
+			p.known[key] = nameEntry{ref: ref, acronym: !inText}
 		}
 	}
 	for _, c := range cues {
@@ -525,7 +532,11 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 	// Leftmost-longest: at each word, the longest name that starts there.
 	for i := range raw {
 		for n := min(maxNameWords, len(raw)-i, p.starts[firstWord(norm[i])]); n >= 1; n-- {
-			if slices.Contains(used[i:i+n], true) || !p.known[strings.Join(norm[i:i+n], " ")] {
+			if slices.Contains(used[i:i+n], true) {
+				continue
+			}
+			name, ok := p.known[strings.Join(norm[i:i+n], " ")]
+			if !ok {
 				continue
 			}
 			if n == 1 && len(norm[i]) < 3 && strings.ToUpper(raw[i]) != raw[i] {
@@ -534,10 +545,10 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 			if n == 1 && stopWords[norm[i]] && strings.ToUpper(raw[i]) != raw[i] {
 				continue
 			}
-			ref, ok := p.kb.ResolveInText(strings.Join(raw[i:i+n], " "))
-			if !ok {
-				continue
+			if name.acronym && !isUpper(raw[i:i+n]) {
+				continue // "us", "usa" in a sentence are words; "US", "USA" are the country
 			}
+			ref := name.ref
 			for j := i; j < i+n; j++ {
 				used[j] = true
 			}
@@ -744,6 +755,23 @@ func containsPhrase(words, phrase string) bool {
 		}
 		from = i + 1
 	}
+}
+
+// nameEntry is a normalized name's record; acronym marks names that only an acronym claims
+// ("US", "UK"), which match only when written in capitals.
+type nameEntry struct {
+	ref     knowledge.Ref
+	acronym bool
+}
+
+// isUpper reports whether every word is written in capitals.
+func isUpper(words []string) bool {
+	for _, w := range words {
+		if strings.ToUpper(w) != w {
+			return false
+		}
+	}
+	return true
 }
 
 // firstWord is the first word of a normalized word ("co operation" of "co-operation").

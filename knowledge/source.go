@@ -1,9 +1,6 @@
 package knowledge
 
-import (
-	"net/url"
-	"strings"
-)
+import "strings"
 
 // weakHosts publish press releases, aggregated or syndicated copies, or unsigned posts: a
 // record may cite one to date an event, but answers prefer its primary or reputable sources.
@@ -18,11 +15,14 @@ var weakHosts = []string{
 // Weak reports whether a source is a press-release wire, an aggregator, a syndicated copy or
 // an unsigned post (see weakHosts).
 func (s Source) Weak() bool {
-	u, err := url.Parse(s.URL)
-	if err != nil {
-		return true
+	host := s.URL
+	if _, rest, ok := strings.Cut(host, "://"); ok {
+		host = rest
 	}
-	host := strings.TrimPrefix(u.Hostname(), "www.")
+	if i := strings.IndexAny(host, "/?#:"); i >= 0 {
+		host = host[:i]
+	}
+	host = strings.TrimPrefix(strings.ToLower(host), "www.")
 	for _, h := range weakHosts {
 		if host == h || strings.HasSuffix(host, "."+h) {
 			return true
