@@ -424,13 +424,22 @@ func (e *snap) endUsesFact(uses []knowledge.EndUse) Fact {
 // pickProduct chooses which product's import sources to show: the total where USGS gives
 // one, else the first.
 func pickProduct(srcs []knowledge.ImportSource) string {
+	last := ""
 	for _, x := range srcs {
-		p := strings.ToLower(x.Product)
-		if strings.HasPrefix(p, "total") || strings.Contains(p, "combined total") || strings.HasPrefix(p, "all forms") {
+		if x.Product == last {
+			continue // rows come grouped by product
+		}
+		last = x.Product
+		if hasPrefixFold(last, "total") || hasPrefixFold(last, "all forms") || strings.Contains(last, "ombined total") {
 			return x.Product
 		}
 	}
 	return srcs[0].Product
+}
+
+// hasPrefixFold is strings.HasPrefix ignoring ASCII case, without allocating.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 func (e *snap) listsSection(m *knowledge.Mineral) Section {

@@ -194,10 +194,17 @@ var cueMeasures = func() map[string][]Measure {
 var refusalCues = []struct {
 	refusal Refusal
 	words   []string
+	set     phrases
 }{
-	{RefuseWeather, []string{"weather", "rain", "raining", "llover", "lloviendo", "temperature", "sunny", "clima", "lluvia", "llueve", "temperatura", "pronostico del tiempo"}},
-	{RefuseForecast, []string{"forecast", "forecasts", "predict", "prediction", "will", "outlook", "next year", "pronostico", "pronosticos", "prevision", "predecir", "sera", "subira", "bajara"}},
-	{RefusePeople, []string{"ceo", "cfo", "founder", "owner", "owns", "chairman", "stock", "stocks", "shareholders", "company", "companies", "firm", "empresa", "empresas", "compania", "companias", "dueno", "director", "accionistas"}},
+	{refusal: RefuseWeather, words: []string{"weather", "rain", "raining", "llover", "lloviendo", "temperature", "sunny", "clima", "lluvia", "llueve", "temperatura", "pronostico del tiempo"}},
+	{refusal: RefuseForecast, words: []string{"forecast", "forecasts", "predict", "prediction", "will", "outlook", "next year", "pronostico", "pronosticos", "prevision", "predecir", "sera", "subira", "bajara"}},
+	{refusal: RefusePeople, words: []string{"ceo", "cfo", "founder", "owner", "owns", "chairman", "stock", "stocks", "shareholders", "company", "companies", "firm", "empresa", "empresas", "compania", "companias", "dueno", "director", "accionistas"}},
+}
+
+func init() {
+	for i := range refusalCues {
+		refusalCues[i].set = newPhrases(refusalCues[i].words...)
+	}
 }
 
 // liveWords make a price question about today's market.
@@ -272,13 +279,63 @@ var compareOrAnd = set("vs", "versus", "and", "y", "or", "o", "to", "a")
 // compareWords ask for a comparison.
 var compareWords = set("compare", "compared", "comparison", "versus", "vs", "against", "compara", "comparar", "comparacion", "contra", "frente")
 
+// phrases is a set of words and phrases indexed by first word, so that finding them in a
+// question costs one map lookup per word of the question.
+type phrases map[string][]string // first word → the rest of each phrase ("" for a word)
+
+func newPhrases(ps ...string) phrases {
+	s := make(phrases, len(ps))
+	for _, p := range ps {
+		first, rest, _ := strings.Cut(p, " ")
+		s[first] = append(s[first], rest)
+	}
+	return s
+}
+
+// all returns the phrases of the set that a question's words contain, in question order;
+// joined is the words separated by spaces, with a space at each end.
+func (s phrases) all(norm []string, joined string) []string {
+	var out []string
+	for i, w := range norm {
+		for _, rest := range s[w] {
+			if rest == "" {
+				out = append(out, w)
+			} else if strings.HasPrefix(joined[wordOffset(norm, i):], w+" "+rest+" ") {
+				out = append(out, w+" "+rest)
+			}
+		}
+	}
+	return out
+}
+
+// any reports whether a question's words contain a phrase of the set.
+func (s phrases) any(norm []string, joined string) bool {
+	for i, w := range norm {
+		for _, rest := range s[w] {
+			if rest == "" || strings.HasPrefix(joined[wordOffset(norm, i):], w+" "+rest+" ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordOffset is where word i starts in the joined words (" a b c ").
+func wordOffset(norm []string, i int) int {
+	n := 1
+	for _, w := range norm[:i] {
+		n += len(w) + 1
+	}
+	return n
+}
+
 // statusPhrases ask whether something is still in force, or what became of it.
-var statusPhrases = []string{"still in force", "in force", "in effect", "still in effect", "status", "what happened", "que paso",
-	"sigue vigente", "sigue en vigor", "esta vigente", "en vigor", "vigente", "estado de", "still active", "still valid", "expired", "expire", "expires", "lapsed", "vence", "vencio"}
+var statusPhrases = newPhrases("still in force", "in force", "in effect", "still in effect", "status", "what happened", "que paso",
+	"sigue vigente", "sigue en vigor", "esta vigente", "en vigor", "vigente", "estado de", "still active", "still valid", "expired", "expire", "expires", "lapsed", "vence", "vencio")
 
 // removalPhrases ask whether a mineral left a list.
-var removalPhrases = []string{"dropped", "removed", "taken off", "delisted", "no longer", "not anymore", "any more", "anymore",
-	"quitaron", "quitado", "quitada", "eliminado", "eliminada", "eliminaron", "retirado", "retirada", "retiraron", "sacaron", "sacado", "ya no", "dejo de"}
+var removalPhrases = newPhrases("dropped", "removed", "taken off", "delisted", "no longer", "not anymore", "any more", "anymore",
+	"quitaron", "quitado", "quitada", "eliminado", "eliminada", "eliminaron", "retirado", "retirada", "retiraron", "sacaron", "sacado", "ya no", "dejo de")
 
 // maxNameWords is the longest name or alias looked up as a phrase.
 const maxNameWords = 5
@@ -392,11 +449,27 @@ func (p *lexicon) Parse(text string) Query {
 		used = p.names(raw, norm, &q)
 	}
 	joined := " " + strings.Join(norm, " ") + " "
-	has := func(phrase string) bool {
-		if !strings.Contains(phrase, " ") {
-			return slices.Contains(norm, phrase)
+	// has is asked about a hundred cue words and phrases per question: a phrase is looked
+	// for only when its first word is in the question.
+	var present map[string]bool
+	if len(norm) > 8 {
+		present = make(map[string]bool, len(norm))
+		for _, w := range norm {
+			present[w] = true
 		}
-		return containsPhrase(joined, phrase)
+	}
+	in := func(w string) bool {
+		if present != nil {
+			return present[w]
+		}
+		return slices.Contains(norm, w)
+	}
+	has := func(phrase string) bool {
+		first, rest, multi := strings.Cut(phrase, " ")
+		if !in(first) {
+			return false
+		}
+		return !multi || rest == "" || containsPhrase(joined, phrase)
 	}
 
 	// Qualifiers.
@@ -446,11 +519,8 @@ func (p *lexicon) Parse(text string) Query {
 		q.Year = years[0]
 	}
 	q.Lists = listsNamed(norm, has)
-	for _, ph := range removalPhrases {
-		if has(ph) {
-			q.Polarity = Removed
-			break
-		}
+	if removalPhrases.any(norm, joined) {
+		q.Polarity = Removed
 	}
 	if q.Polarity == "" {
 		switch {
@@ -460,11 +530,8 @@ func (p *lexicon) Parse(text string) Query {
 			q.Polarity = Negated
 		}
 	}
-	for _, ph := range statusPhrases {
-		if has(ph) {
-			q.Status = true
-			break
-		}
+	if statusPhrases.any(norm, joined) {
+		q.Status = true
 	}
 	for _, w := range norm {
 		if compareWords[w] {
@@ -503,7 +570,7 @@ func (p *lexicon) Parse(text string) Query {
 	if has("when") && (has("end") || has("ends") || has("expire") || has("expires")) || has("cuando") && (has("termina") || has("vence")) {
 		q.Status = true
 	}
-	q.refuse(norm, used, has)
+	q.refuse(norm, joined)
 	if q.Measure == MeasureOverview && q.Refusal == "" && (has("what is") || has("whats") || has("what s") || has("what are") || has("que es") || has("que son")) {
 		q.Define = true
 	}
@@ -658,7 +725,7 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 
 // refuse marks a question the knowledge base cannot answer: greetings, weather, forecasts,
 // people and companies, and live prices.
-func (q *Query) refuse(norm []string, used []bool, has func(string) bool) {
+func (q *Query) refuse(norm []string, joined string) {
 	named := len(q.Minerals) + len(q.Countries) + len(q.Policies)
 	if len(norm) > 0 && named == 0 {
 		all := true
@@ -695,10 +762,7 @@ func (q *Query) refuse(norm []string, used []bool, has func(string) bool) {
 		}
 	}
 	for _, c := range refusalCues {
-		for _, w := range c.words {
-			if !has(w) {
-				continue
-			}
+		for _, w := range c.set.all(norm, joined) {
 			switch {
 			case c.refusal == RefuseForecast && q.Measure != MeasurePrice && named > 0 && w == "will":
 				continue // "will the ban end" is a policy question

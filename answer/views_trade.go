@@ -193,9 +193,13 @@ func (e *snap) importSourcesView(ctx context.Context, q Query) (*Answer, error) 
 // importProduct chooses which product's import sources answer for a mineral: refined metal
 // where USGS splits by stage, else the total, else the first.
 func importProduct(srcs []knowledge.ImportSource) string {
+	last := ""
 	for _, x := range srcs {
-		if p := strings.ToLower(x.Product); strings.HasPrefix(p, "refined") || strings.Contains(p, "refined copper") {
-			return x.Product
+		if x.Product == last {
+			continue // rows come grouped by product
+		}
+		if last = x.Product; hasPrefixFold(last, "refined") {
+			return last
 		}
 	}
 	return pickProduct(srcs)

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // foldTable maps accented Latin letters to their plain form, enough for English and Spanish
@@ -24,7 +25,26 @@ func Normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII, most of what people type: no table lookups.
+			switch {
+			case r >= 'A' && r <= 'Z':
+				b.WriteByte(byte(r) + 'a' - 'A')
+				space = false
+			case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+				b.WriteByte(byte(r))
+				space = false
+			case r == '\'':
+			default:
+				if !space && b.Len() > 0 {
+					b.WriteByte(' ')
+					space = true
+				}
+			}
+			continue
+		}
+		r = unicode.ToLower(r)
 		if f, ok := foldTable[r]; ok {
 			b.WriteString(f)
 			space = false
