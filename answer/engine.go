@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -44,10 +45,16 @@ type served struct {
 	// names maps a normalized record name that exists in one language only to that
 	// language ("antimonio" → es), for DetectLanguage.
 	names map[string]Lang
+	// notes are rankings' data notes, made on first use (noteKey → string).
+	notes *sync.Map
+	// draft is the newest proposed critical list with proposed changes, or nil.
+	draft *knowledge.Policy
+	lists map[knowledge.List]listInfo
 }
 
 func newServed(kb *knowledge.KB) *served {
-	return &served{kb: kb, lex: newLexicon(kb), policyWords: indexPolicyWords(kb), names: nameLanguages(kb), prose: indexProse(kb)}
+	return &served{kb: kb, lex: newLexicon(kb), policyWords: indexPolicyWords(kb), names: nameLanguages(kb), prose: indexProse(kb),
+		notes: new(sync.Map), draft: draftList(kb), lists: indexLists(kb)}
 }
 
 // New returns an engine over kb and its index.

@@ -59,6 +59,24 @@ func figureValue(s knowledge.Share) string {
 // dataNote says where a ranking comes from: "USGS Mineral Commodity Summaries 2025, 2024
 // estimates; metric tons, antimony content. Shares and ranks derived by mineralbot."
 func (e *snap) dataNote(r knowledge.Ranking) string {
+	key := noteKey{r.Mineral, r.Measure, r.Year, r.Edition, e.lang}
+	if n, ok := e.notes.Load(key); ok {
+		return n.(string)
+	}
+	n := e.makeDataNote(r)
+	e.notes.Store(key, n)
+	return n
+}
+
+// noteKey names a ranking's data note: one per table, measure, year, edition and language.
+type noteKey struct {
+	mineral, measure string
+	year             int
+	edition          knowledge.Edition
+	lang             Lang
+}
+
+func (e *snap) makeDataNote(r knowledge.Ranking) string {
 	var b strings.Builder
 	b.WriteString(r.Source.Edition)
 	switch {

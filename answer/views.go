@@ -411,11 +411,18 @@ func (e *snap) standingSentence(m *knowledge.Mineral, r knowledge.Ranking, row k
 func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *Answer {
 	c, _ := e.kb.Country(country)
 	a := &Answer{Intent: IntentMineralCountry, Record: e.mineralRef(m), Title: e.f("%s in %s", e.mineralName(m), e.countryName(c.ID))}
+	// The headline is the first row of the measure asked (production, or reserves), else the
+	// first row of the other.
 	reserves := q.Measure == MeasureReserves
-	if r, row, ok := e.countryRow(m, c.ID, reserves, q.Year); ok {
-		a.Headline = e.standingSentence(m, r, row)
-	} else if r, row, ok := e.countryRow(m, c.ID, !reserves, 0); ok {
-		a.Headline = e.standingSentence(m, r, row)
+	type standing struct {
+		r   knowledge.Ranking
+		row knowledge.Share
+	}
+	var asked, other *standing
+	if q.Year != 0 && !reserves {
+		if r, row, ok := e.countryRow(m, c.ID, false, q.Year); ok {
+			asked = &standing{r, row}
+		}
 	}
 	found := false
 	for _, measure := range e.kb.Measures(m.ID) {
@@ -426,6 +433,14 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 			continue
 		}
 		found = true
+		if !knowledge.IsCapacity(measure) {
+			switch {
+			case knowledge.IsReserves(measure) == reserves && asked == nil:
+				asked = &standing{r, row}
+			case knowledge.IsReserves(measure) != reserves && other == nil:
+				other = &standing{r, row}
+			}
+		}
 		v := figureValue(row) + " " + e.t(r.Unit)
 		if row.Share >= 0 {
 			v += ", " + e.f("%s of the world", percent(row.Share))
@@ -438,13 +453,18 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 		a.Sections = append(a.Sections, Section{Facts: []Fact{{Label: label, Value: v}}, Note: e.dataNote(r)})
 		a.Sources = appendSource(a.Sources, r.Source)
 	}
+	switch {
+	case asked != nil:
+		a.Headline = e.standingSentence(m, asked.r, asked.row)
+	case other != nil:
+		a.Headline = e.standingSentence(m, other.r, other.row)
+	}
 	if !found {
 		a.Headline = e.f("The USGS tables this knowledge base holds list no %s figures for %s.", strings.ToLower(e.mineralName(m)), e.countryName(c.ID))
 	}
-	if q.YesNo && q.Measure != MeasureReserves {
+	if q.YesNo && !reserves {
 		// "Is Mexico the largest silver producer?", "¿México produce grafito?"
-		r, row, ok := e.countryRow(m, c.ID, false, q.Year)
-		yes := ok && (!q.Most || row.Rank == 1 || len(r.Rows) == 0)
+		yes := asked != nil && (!q.Most || asked.row.Rank == 1)
 		if yes {
 			a.Headline = e.f("Yes — %s", a.Headline)
 		} else {
@@ -673,7 +693,7 @@ func (e *snap) listChange(added bool) *Answer {
 	if !added {
 		from, to = to, from
 	}
-	for _, m := range e.kb.OnList(to) {
+	for _, m := range e.lists[to].members {
 		if !m.On(from) {
 			names = append(names, e.mineralName(m))
 			a.Related = appendLink(a.Related, Link{Ref: e.mineralRef(m), Title: e.mineralName(m)})
@@ -699,9 +719,11 @@ func (e *snap) listChange(added bool) *Answer {
 }
 
 // draftList is the newest proposed list with proposed changes, if any.
-func (e *snap) draftList() *knowledge.Policy {
+func (e *snap) draftList() *knowledge.Policy { return e.draft }
+
+func draftList(kb *knowledge.KB) *knowledge.Policy {
 	var d *knowledge.Policy
-	for _, p := range e.kb.Policies {
+	for _, p := range kb.Policies {
 		if p.Kind == "list" && len(p.ListAdds)+len(p.ListRemoves) > 0 {
 			d = p
 		}
@@ -724,14 +746,33 @@ func (e *snap) draftSentence(d *knowledge.Policy) string {
 	return e.f("The %s draft had proposed adding %s and removing %s.", e.lang.Date(knowledge.Date{Time: d.Date.Time, Precision: knowledge.Month}), names(d.ListAdds), names(d.ListRemoves))
 }
 
+// listSources are the sources of lists' entries, in list order.
 func (e *snap) listSources(ls ...knowledge.List) []knowledge.Source {
 	var out []knowledge.Source
-	for _, en := range e.kb.ListEntries {
-		for _, l := range ls {
+	for _, l := range ls {
+		for _, s := range e.lists[l].sources {
+			out = appendSource(out, s)
+		}
+	}
+	return out
+}
+
+// listInfo is what answers use of a list, derived once per knowledge base.
+type listInfo struct {
+	members []*knowledge.Mineral // kb.OnList
+	sources []knowledge.Source   // its entries' sources, each once
+}
+
+func indexLists(kb *knowledge.KB) map[knowledge.List]listInfo {
+	out := make(map[knowledge.List]listInfo, len(knowledge.Lists))
+	for _, l := range knowledge.Lists {
+		info := listInfo{members: kb.OnList(l)}
+		for _, en := range kb.ListEntries {
 			if en.List == l {
-				out = appendSource(out, en.Source)
+				info.sources = appendSource(info.sources, en.Source)
 			}
 		}
+		out[l] = info
 	}
 	return out
 }
