@@ -294,6 +294,23 @@ func TestDigestContent(t *testing.T) {
 			t.Errorf("digest lacks %q:\n%s", want, out)
 		}
 	}
+	// The week the 2026 edition's figures went in, the digest says so, with the figures that
+	// changed: antimony's world output, and the revision of China's 2024 figure.
+	ed := e.Digest(answer.DigestInput{Period: mustDate(t, "2026-11-30T15:00:00Z"), Since: mustDate(t, "2026-11-23T15:00:00Z")})
+	updated := ""
+	for _, s := range ed.Sections {
+		if s.Heading == "Updated in the knowledge base" {
+			updated = s.Text + "\n" + strings.Join(s.Items, "\n")
+		}
+	}
+	for _, want := range []string{
+		"New figures from USGS Mineral Commodity Summaries 2026 for",
+		"Antimony: world mine production 119,000 in 2024 → 110,000 in 2025e (−7.6%, metric tons; USGS MCS 2026); USGS MCS 2026 revised China's 2024 figure from 60,000 to 40,000",
+	} {
+		if !strings.Contains(updated, want) {
+			t.Errorf("the digest's \"Updated in the knowledge base\" lacks %q:\n%s", want, updated)
+		}
+	}
 	// The week the Ministerial and the action plan were signed, they are news.
 	feb := e.Digest(answer.DigestInput{Period: mustDate(t, "2026-02-09T15:00:00Z"), Since: mustDate(t, "2026-02-02T15:00:00Z")})
 	if out := text(t, feb); !strings.Contains(out, "New in policy") || !strings.Contains(out, "U.S.-Mexico Action Plan on Critical Minerals") {

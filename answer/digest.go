@@ -75,10 +75,20 @@ func (e *snap) digest(in DigestInput) *Answer {
 		}
 		a.Sections = append(a.Sections, Section{Heading: e.t("Coming up in the next 30 days"), Items: items})
 	}
-	var changed []string
+	// What changed: each updated mineral's figures from its newest edition (how the world
+	// total moved, and what the edition revised), and an edition that arrived, as news.
+	var changed, figures []string
+	editions := map[knowledge.Edition]int{}
 	for _, m := range e.kb.Minerals {
-		if within(m.Updated, in.Since, in.Period) {
-			changed = append(changed, e.mineralName(m))
+		if !within(m.Updated, in.Since, in.Period) {
+			continue
+		}
+		changed = append(changed, e.mineralName(m))
+		if news, ed := e.figureNews(m); news != "" {
+			editions[ed]++
+			if len(figures) < maxFigureNews {
+				figures = append(figures, e.mineralName(m)+": "+news)
+			}
 		}
 	}
 	for _, p := range e.kb.Policies {
@@ -87,7 +97,12 @@ func (e *snap) digest(in DigestInput) *Answer {
 		}
 	}
 	if len(changed) > 0 {
-		a.Sections = append(a.Sections, Section{Heading: e.t("Updated in the knowledge base"), Text: e.listMore(changed, 20)})
+		s := Section{Heading: e.t("Updated in the knowledge base"), Text: e.listMore(changed, 20), Items: figures}
+		if eds := e.kb.Editions(); len(eds) > 0 && editions[eds[len(eds)-1]] > 0 {
+			newest := eds[len(eds)-1]
+			s.Text = sentences(e.f("New figures from %s for %s minerals.", newest.Title(), itoa(editions[newest])), s.Text)
+		}
+		a.Sections = append(a.Sections, s)
 	}
 	if len(news) == 0 && len(upcoming) == 0 && len(changed) == 0 {
 		a.Sections = append(a.Sections, Section{Text: e.t("A quiet week: no new policy items, no dates coming up in the next 30 days, and no changes to the knowledge base.")})
@@ -109,6 +124,32 @@ func (e *snap) digest(in DigestInput) *Answer {
 		e.addMineralSources(a, m)
 	}
 	return a
+}
+
+// maxFigureNews bounds the figure changes a digest spells out.
+const maxFigureNews = 8
+
+// figureNews is a mineral's newest figures as news: "world mine production 119,000 in 2024 →
+// 110,000 in 2025e (−7.6%, metric tons; USGS MCS 2026); USGS MCS 2026 revised China's 2024
+// figure from 60,000 to 40,000". Empty when its table gives no world total for two years.
+func (e *snap) figureNews(m *knowledge.Mineral) (string, knowledge.Edition) {
+	r, ok := e.kb.PrimaryRanking(m.ID)
+	if !ok || len(r.Rows) == 0 {
+		return "", 0
+	}
+	c, ok := e.kb.ChangeIn(r.Mineral, r.Measure, knowledge.World, r.Edition, r.Year-1, r.Year)
+	if !ok || !c.Known() {
+		return "", 0
+	}
+	pct, _ := c.Percent()
+	news := e.f("world %s %s in %s → %s in %s (%s, %s; %s)", e.measure(r.Measure), number(c.From.Value), yearLabel(c.From.Year, c.From.Estimated),
+		number(c.To.Value), yearLabel(c.To.Year, c.To.Estimated), signed(pct), e.shortUnit(r.Unit), source(r.Edition))
+	for _, rv := range e.kb.Revisions(m.ID) {
+		if rv.Measure == r.Measure && rv.Country == r.Rows[0].Country && rv.Old.Known() && rv.New.Known() {
+			news += "; " + e.f("%s revised %s's %s figure from %s to %s", source(rv.New.Edition), e.countryName(rv.Country), strconv.Itoa(rv.Year), number(rv.Old.Value), number(rv.New.Value))
+		}
+	}
+	return news, r.Edition
 }
 
 type dated struct {

@@ -324,4 +324,11 @@ var spanishMessages = map[string]string{
 	"Of U.S. imports of %s, %s supplied %s in %s (%s).": "De las importaciones de %s de EE.UU., %s suministró el %s en %s (%s).",
 	"%s accounted for %s of world %s in %s (%s).":       "%s aportó el %s de la %s mundial en %s (%s).",
 	"%s records mention “%s”.":                          "%s registros mencionan “%s”.",
+	"New figures from %s for %s minerals.":              "Cifras nuevas de %s para %s minerales.",
+	"world %s %s in %s → %s in %s (%s, %s; %s)":         "%s mundial: %s en %s → %s en %s (%s, %s; %s)",
+	"%s revised %s's %s figure from %s to %s":           "%s revisó la cifra de %s de %s de %s a %s",
+	"Up %s from %s in %s.":                              "Sube %s desde %s en %s.",
+	"Down %s from %s in %s.":                            "Baja %s desde %s en %s.",
+	"Unchanged from %s.":                                "Sin cambio desde %s.",
+	"Over the years (%s): %s.":                          "A lo largo de los años (%s): %s.",
 }

@@ -403,8 +403,28 @@ func (e *snap) standingSentence(m *knowledge.Mineral, r knowledge.Ranking, row k
 		return e.f("%s holds %s of %s reserves, %s (%s%s).", e.countryName(row.Country), e.amount(row, r.Unit), name,
 			rank, share, source(r.Edition))
 	}
-	return e.f("%s ranked %s in world %s of %s in %s, with %s (%s%s).", e.countryName(row.Country), rank,
+	out := e.f("%s ranked %s in world %s of %s in %s, with %s (%s%s).", e.countryName(row.Country), rank,
 		e.measure(r.Measure), name, yearLabel(r.Year, row.Estimated), e.amount(row, r.Unit), share, source(r.Edition))
+	// The change from the year before, as the same edition prints it.
+	if c, ok := e.kb.ChangeIn(r.Mineral, r.Measure, row.Country, r.Edition, r.Year-1, r.Year); ok && c.Known() {
+		out = sentences(out, e.changeSentence(c))
+	}
+	return out
+}
+
+// changeSentence says how a figure moved from the year before: "Up 1.6% from 6,200 in 2024."
+func (e *snap) changeSentence(c knowledge.Change) string {
+	pct, ok := c.Percent()
+	from := yearLabel(c.From.Year, c.From.Estimated)
+	switch {
+	case !ok:
+		return ""
+	case pct > 0.05:
+		return e.f("Up %s from %s in %s.", strconv.FormatFloat(pct, 'f', 1, 64)+"%", number(c.From.Value), from)
+	case pct < -0.05:
+		return e.f("Down %s from %s in %s.", strconv.FormatFloat(-pct, 'f', 1, 64)+"%", number(c.From.Value), from)
+	}
+	return e.f("Unchanged from %s.", from)
 }
 
 // mineralInCountry: a country's place in one mineral's tables.

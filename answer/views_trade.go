@@ -20,6 +20,18 @@ func (e *snap) relianceView(ctx context.Context, q Query) (*Answer, error) {
 	return e.relianceAnswer(m, q), nil
 }
 
+// overTime are words that ask for a series rather than the latest figure.
+var overTime = set("time", "trend", "history", "historical", "since", "years", "series", "evolution", "tendencia", "historia", "evolucion", "anos")
+
+func hasAny(words []string, s map[string]bool) bool {
+	for _, w := range words {
+		if s[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // latestByProduct is each product's newest reliance figure, most reliant first.
 func (e *snap) latestByProduct(id string) []knowledge.Reliance {
 	var out []knowledge.Reliance
@@ -92,6 +104,21 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 				}
 				a.Headline = sentences(a.Headline, e.f("Of U.S. imports of %s, %s supplied %s in %s (%s).", what, e.countryName(c), x.Printed+"%", x.Period, source(x.Edition)))
 				break
+			}
+		}
+	}
+	if series := e.kb.RelianceSeries(m.ID); len(series) > 0 && (q.FromYear != 0 || hasCue(q, MeasureChange) || hasAny(q.Terms, overTime)) {
+		// "US import reliance on gallium over time": the series, in one edition.
+		for _, sr := range series {
+			if sr.Product != latest[0].Product {
+				continue
+			}
+			var parts []string
+			for _, r := range sr.Years {
+				parts = append(parts, yearLabel(r.Year, r.Estimated)+" "+e.relianceText(r))
+			}
+			if len(sr.Years) > 0 {
+				a.Headline = sentences(a.Headline, e.f("Over the years (%s): %s.", source(sr.Years[0].Edition), strings.Join(parts, ", ")))
 			}
 		}
 	}
