@@ -606,11 +606,7 @@ func (e *snap) policyCard(p *knowledge.Policy, q Query) *Answer {
 	a := &Answer{Intent: IntentPolicy, Record: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}}
 	a.Headline = e.policyHeadline(p)
 	a.Title = e.policyTitle(p)
-	when := e.lang.Date(p.Date)
-	if !p.EndDate.IsZero() {
-		when = e.f("%s until %s", when, e.lang.Date(p.EndDate))
-	}
-	a.Subtitle = when + " · " + e.jurisdiction(p)
+	a.Subtitle = e.when(p) + " · " + e.jurisdiction(p)
 	a.Sections = append(a.Sections, Section{Text: e.summary(p.Summary, p.SummaryES)})
 	if p.DateNote != "" && e.lang == English {
 		a.Sections = append(a.Sections, Section{Heading: e.t("About the dates"), Text: p.DateNote})

@@ -331,4 +331,6 @@ var spanishMessages = map[string]string{
 	"Down %s from %s in %s.":                            "Baja %s desde %s en %s.",
 	"Unchanged from %s.":                                "Sin cambio desde %s.",
 	"Over the years (%s): %s.":                          "A lo largo de los años (%s): %s.",
+	"%s, ended %s":                                      "%s, terminó el %s",
+	"(ended %s)":                                        "(terminó el %s)",
 }

@@ -803,9 +803,7 @@ func (e *snap) policyList(ps []*knowledge.Policy, title string) *Answer {
 	s := Section{}
 	for _, p := range ps {
 		item := e.lang.Date(p.Date) + ": " + e.policyTitle(p)
-		if !p.EndDate.IsZero() {
-			item += " " + e.f("(until %s)", e.lang.Date(p.EndDate))
-		}
+		item += e.endNote(p)
 		s.Items = append(s.Items, item)
 		a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mineralbot/mineralbot/knowledge"
 )
@@ -53,11 +54,42 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 // policyHeadline: "5 Nov 2025 – 27 Nov 2026: China suspended its ban on gallium, germanium
 // and antimony exports to the U.S." — the date and the item's first sentence.
 func (e *snap) policyHeadline(p *knowledge.Policy) string {
-	when := e.lang.Date(p.Date)
-	if !p.EndDate.IsZero() {
-		when = e.f("%s until %s", when, e.lang.Date(p.EndDate))
+	return e.when(p) + ": " + e.sentence(e.summary(p.Summary, p.SummaryES))
+}
+
+// when is an item's date, with its end: "9 Nov 2025 until 27 Nov 2026", or, once the end
+// has passed, "9 Nov 2025, ended 27 Nov 2026" — a lapsed measure never reads as in force.
+func (e *snap) when(p *knowledge.Policy) string {
+	d := e.lang.Date(p.Date)
+	switch {
+	case p.EndDate.IsZero():
+		return d
+	case e.ended(p):
+		return e.f("%s, ended %s", d, e.lang.Date(p.EndDate))
 	}
-	return when + ": " + e.sentence(e.summary(p.Summary, p.SummaryES))
+	return e.f("%s until %s", d, e.lang.Date(p.EndDate))
+}
+
+// endNote is " (until 27 Nov 2026)" or " (ended 27 Nov 2026)" for an item with an end date.
+func (e *snap) endNote(p *knowledge.Policy) string {
+	switch {
+	case p.EndDate.IsZero():
+		return ""
+	case e.ended(p):
+		return " " + e.f("(ended %s)", e.lang.Date(p.EndDate))
+	}
+	return " " + e.f("(until %s)", e.lang.Date(p.EndDate))
+}
+
+// ended reports whether an item's end date is before today (an item ending today is in
+// force until the day is out).
+func (e *snap) ended(p *knowledge.Policy) bool {
+	if p.EndDate.IsZero() {
+		return false
+	}
+	y, m, d := e.now().Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, p.EndDate.Time.Location())
+	return p.EndDate.Time.Before(today)
 }
 
 // statusHeadline answers "is it still in force": whether the item has lapsed, and the latest
@@ -89,9 +121,7 @@ func (e *snap) statusHeadline(p *knowledge.Policy, related []*knowledge.Policy) 
 	}
 	if latest != p {
 		item := e.lang.Date(latest.Date) + ", " + e.policyTitle(latest)
-		if !latest.EndDate.IsZero() {
-			item += " " + e.f("(until %s)", e.lang.Date(latest.EndDate))
-		}
+		item += e.endNote(latest)
 		status = sentences(status, e.f("The latest related item: %s.", item))
 	}
 	return sentences(status, e.f("Nothing later is in the knowledge base (updated %s).", e.lang.Date(e.kbUpdated())))
