@@ -440,3 +440,23 @@ func TestStatusFollowsTheClock(t *testing.T) {
 		}
 	}
 }
+
+// The questions the 2026 edition was added for get direct, dated answers from it.
+func TestLatestEditionAnswers(t *testing.T) {
+	for _, tt := range []struct{ q, want string }{
+		{"antimony", "China accounted for 36% of world mine production of antimony in 2025e (USGS MCS 2026). World total: 119,000 in 2024 → 110,000 in 2025e (−7.6%, metric tons)."},
+		{"fluorspar", "China accounted for 59% of world mine production of fluorspar in 2025e (USGS MCS 2026). World total: 10,300 in 2024 → 10,000 in 2025e"},
+		{"silver mexico", "Mexico ranked #1 of 14 in world mine production of silver in 2025e, with 6,300 metric tons (24% of the world; USGS MCS 2026). Up 9.0% from 5,780 in 2024."},
+		// Copper mine production is missing from the 2026 transcription: MCS 2025, labelled.
+		{"copper", "Chile accounted for 23% of world mine production of copper in 2024e (USGS MCS 2025)."},
+		{"price of silver", "USGS's annual average for silver (bullion, average) was 38 dollars per troy ounce in 2025e (USGS MCS 2026); it was 28.37 in 2024. These are annual averages, not market quotes."},
+		{"antimony 2024 vs 2025", "World mine production of antimony went from 119,000 in 2024 to 110,000 in 2025e (−7.6%, metric tons; USGS MCS 2026). USGS MCS 2026 revised China's 2024 figure from 60,000 to 40,000."},
+		{"US import reliance on gallium over time", "Over the years (USGS MCS 2026): 2021 100%, 2022 100%, 2023 100%, 2024 100%, 2025e 100%."},
+		{"what happened to China's export ban to the US", "The latest related item: 9 Nov 2025, China suspends its export ban on gallium, germanium and antimony to the United States (until 27 Nov 2026). Nothing later is in the knowledge base"},
+		{"Section 232 metals tariffs", "2 Apr 2026: A proclamation of 2 April 2026 reorganised the Section 232 tariffs on steel, aluminum and copper"},
+	} {
+		if a := ask(t, tt.q); !strings.Contains(a.Headline, tt.want) {
+			t.Errorf("%q:\n  %s\nwant the headline to say:\n  %s", tt.q, a.Headline, tt.want)
+		}
+	}
+}
