@@ -1,0 +1,166 @@
+package state
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Store is mineralbot's durable state, in the bot's own words. Every method takes a context
+// and is safe for concurrent use, by several goroutines and by several processes sharing the
+// same store.
+type Store interface {
+	// PutSubscription adds or replaces a channel's digest subscription.
+	PutSubscription(ctx context.Context, s Subscription) error
+	// DeleteSubscription removes a channel's subscription and reports whether there was one.
+	DeleteSubscription(ctx context.Context, channel string) (bool, error)
+	// Subscriptions returns every stored subscription, by channel.
+	Subscriptions(ctx context.Context) ([]Subscription, error)
+
+	// Claim takes the delivery of one digest period for owner, with a lease until now+lease.
+	// It returns ErrDone when the period was posted or skipped already, and ErrTaken while
+	// another owner's lease runs; both with the delivery as it stands. A claim whose lease
+	// ended, or whose last attempt failed, passes to the next owner that asks, with Attempts
+	// counting the tries.
+	Claim(ctx context.Context, key DeliveryKey, owner string, now time.Time, lease time.Duration) (Delivery, error)
+	// Complete records that owner posted the period's digest (ts set) or that nothing needed
+	// posting (note set). The first completion stands; later ones return ErrDone.
+	Complete(ctx context.Context, key DeliveryKey, owner string, done Outcome, now time.Time) error
+	// Release records a failed attempt and ends owner's lease at once, so that the period
+	// is tried again.
+	Release(ctx context.Context, key DeliveryKey, owner, failure string, now time.Time) error
+	// Deliveries returns a subscription's deliveries, oldest period first.
+	Deliveries(ctx context.Context, subscription string) ([]Delivery, error)
+
+	// FirstSeen records an event id and reports whether it is the first time the store sees
+	// it within ttl: a retried event is answered once, by whichever process gets it first.
+	FirstSeen(ctx context.Context, eventID string, now time.Time, ttl time.Duration) (bool, error)
+
+	// AddUnanswered records a question the bot could not answer (cut to MaxQuestionBytes),
+	// keeping the newest MaxUnanswered.
+	AddUnanswered(ctx context.Context, u Unanswered) error
+	// UnansweredBetween returns the questions not answered in (from, to], oldest first.
+	UnansweredBetween(ctx context.Context, from, to time.Time) ([]Unanswered, error)
+
+	// AddFeedback records a reaction to an answer.
+	AddFeedback(ctx context.Context, f Feedback) error
+	// FeedbackBetween returns the feedback given in (from, to], oldest first.
+	FeedbackBetween(ctx context.Context, from, to time.Time) ([]Feedback, error)
+
+	// Prune deletes what is older than before: finished deliveries, event ids, questions and
+	// feedback. Subscriptions and unfinished deliveries stay.
+	Prune(ctx context.Context, before time.Time) error
+
+	// Close releases the store.
+	Close() error
+}
+
+// Subscription is a channel's digest schedule.
+type Subscription struct {
+	Channel  string    `json:"channel"`
+	Schedule string    `json:"schedule"` // cron spec, with CRON_TZ=
+	Source   string    `json:"source"`   // "config", "slack" or "curation"
+	By       string    `json:"by,omitempty"`
+	Since    time.Time `json:"since"`
+	Lang     string    `json:"lang,omitempty"` // the digest's language; the default when empty
+}
+
+// ID names the subscription in deliveries: its channel and schedule, so that changing the
+// schedule starts new periods.
+func (s Subscription) ID() string { return s.Channel + " " + s.Schedule }
+
+// DeliveryKey names one digest period of one subscription.
+type DeliveryKey struct {
+	Subscription string
+	Period       time.Time
+}
+
+// DeliveryState is where a delivery stands.
+type DeliveryState string
+
+// The delivery states: claimed (a lease runs), failed (the last attempt failed; the next
+// claim retries), posted and skipped (done).
+const (
+	Claimed DeliveryState = "claimed"
+	Failed  DeliveryState = "failed"
+	Posted  DeliveryState = "posted"
+	Skipped DeliveryState = "skipped"
+)
+
+// Delivery is the durable record of one digest period.
+type Delivery struct {
+	DeliveryKey
+	State      DeliveryState
+	Owner      string    // the process that holds or held it
+	LeaseUntil time.Time // while State is Claimed
+	Attempts   int       // claims taken, the current one included
+	ClaimedAt  time.Time // the first claim
+	DoneAt     time.Time
+	PostedTS   string // the Slack ts of the posted digest
+	Note       string // why nothing was posted, when skipped
+	LastError  string // the last failed attempt's error
+}
+
+// Done reports whether the period was posted or skipped.
+func (d Delivery) Done() bool { return d.State == Posted || d.State == Skipped }
+
+// Outcome is how a delivery ended: a posted message, or a note saying why none was needed.
+type Outcome struct {
+	PostedTS string
+	Note     string
+}
+
+// Unanswered is a question the bot could not answer. It may come from a DM: it is shown to
+// admins only, never posted in a channel.
+type Unanswered struct {
+	At       time.Time `json:"at"`
+	Question string    `json:"question"`
+	Where    string    `json:"where,omitempty"` // "dm", "mention", "slash" or "share"
+}
+
+// Feedback is a reaction to an answer: a vote, and for a 👎 why.
+type Feedback struct {
+	At       time.Time `json:"at"`
+	User     string    `json:"user"`
+	Question string    `json:"question"`
+	Intent   string    `json:"intent"`
+	Records  []string  `json:"records,omitempty"` // the records the answer showed
+	Helpful  bool      `json:"helpful"`
+	Reason   string    `json:"reason,omitempty"` // wrong figure, didn't answer, out of date, other
+	Comment  string    `json:"comment,omitempty"`
+}
+
+// Bounds on what is kept of users' text.
+const (
+	MaxUnanswered    = 5000
+	MaxQuestionBytes = 300
+	MaxCommentBytes  = 1000
+)
+
+// Errors of [Store.Claim] and [Store.Complete].
+var (
+	ErrTaken = errors.New("state: the period is held by another process")
+	ErrDone  = errors.New("state: the period was delivered already")
+)
+
+// ErrNewerSchema is returned when a store was written by a newer mineralbot: this one must
+// not change it.
+var ErrNewerSchema = errors.New("state: the store's schema is newer than this mineralbot")
+
+// Lease is how long a claim on a digest period lasts for a schedule whose periods are every
+// apart: a third of that, at most a minute, so a dead holder's period passes to another
+// process soon enough to be posted in time.
+func Lease(every time.Duration) time.Duration {
+	return min(max(every/3, time.Second), time.Minute)
+}
+
+// Truncate cuts s to at most n bytes on a rune boundary.
+func Truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && n < len(s) && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n]
+}

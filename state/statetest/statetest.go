@@ -1,0 +1,290 @@
+// Package statetest is the contract every [state.Store] driver passes: one suite, run
+// against bbolt and against PostgreSQL.
+package statetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mineralbot/mineralbot/state"
+)
+
+// Opener opens a fresh, empty store for one test. The suite closes it.
+type Opener func(t *testing.T) state.Store
+
+// Limiter is implemented by drivers whose bound on kept questions a test may lower.
+type Limiter interface{ SetMaxUnanswered(n int) }
+
+var t0 = time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC)
+
+// Run runs the contract suite.
+func Run(t *testing.T, open Opener) {
+	for _, tc := range []struct {
+		name string
+		fn   func(t *testing.T, s state.Store)
+	}{
+		{"Subscriptions", testSubscriptions},
+		{"ClaimLifecycle", testClaimLifecycle},
+		{"LeaseTakeover", testLeaseTakeover},
+		{"ConcurrentClaims", testConcurrentClaims},
+		{"DeliveriesInOrder", testDeliveriesInOrder},
+		{"FirstSeen", testFirstSeen},
+		{"Unanswered", testUnanswered},
+		{"UnansweredKeepsNewest", testUnansweredKeepsNewest},
+		{"Feedback", testFeedback},
+		{"Prune", testPrune},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := open(t)
+			t.Cleanup(func() { s.Close() })
+			tc.fn(t, s)
+		})
+	}
+}
+
+var ctx = context.Background()
+
+func testSubscriptions(t *testing.T, s state.Store) {
+	a := state.Subscription{Channel: "C1", Schedule: "@weekly", Source: "slack", By: "U1", Since: t0, Lang: "es"}
+	b := state.Subscription{Channel: "C2", Schedule: "CRON_TZ=America/Mexico_City 0 9 * * 1", Source: "slack"}
+	for _, sub := range []state.Subscription{a, b} {
+		if err := s.PutSubscription(ctx, sub); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a.Schedule = "@daily" // replaces
+	if err := s.PutSubscription(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	subs, err := s.Subscriptions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(subs) != 2 || subs[0].Channel != "C1" || subs[0].Schedule != "@daily" || subs[0].Lang != "es" || !subs[0].Since.Equal(t0) || subs[1].Channel != "C2" {
+		t.Fatalf("subscriptions %+v", subs)
+	}
+	if had, err := s.DeleteSubscription(ctx, "C1"); err != nil || !had {
+		t.Fatalf("delete C1: %v %v", had, err)
+	}
+	if had, err := s.DeleteSubscription(ctx, "C1"); err != nil || had {
+		t.Fatalf("delete C1 again: %v %v", had, err)
+	}
+	if subs, _ := s.Subscriptions(ctx); len(subs) != 1 {
+		t.Fatalf("after delete: %+v", subs)
+	}
+}
+
+func key(p time.Time) state.DeliveryKey {
+	return state.DeliveryKey{Subscription: "C1 @weekly", Period: p}
+}
+
+func testClaimLifecycle(t *testing.T, s state.Store) {
+	k := key(t0)
+	d, err := s.Claim(ctx, k, "a", t0, time.Minute)
+	if err != nil || d.State != state.Claimed || d.Attempts != 1 || d.Owner != "a" || !d.LeaseUntil.Equal(t0.Add(time.Minute)) {
+		t.Fatalf("first claim: %+v %v", d, err)
+	}
+	if d, err := s.Claim(ctx, k, "b", t0.Add(time.Second), time.Minute); !errors.Is(err, state.ErrTaken) || d.Owner != "a" {
+		t.Fatalf("claim while a's lease runs: %+v %v, want ErrTaken", d, err)
+	}
+	// A failed attempt releases the lease: the next claim (anyone's) retries at once.
+	if err := s.Release(ctx, k, "a", "slack: 500", t0.Add(2*time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	d, err = s.Claim(ctx, k, "b", t0.Add(3*time.Second), time.Minute)
+	if err != nil || d.Attempts != 2 || d.Owner != "b" || d.LastError != "slack: 500" {
+		t.Fatalf("claim after a failure: %+v %v", d, err)
+	}
+	if err := s.Complete(ctx, k, "b", state.Outcome{PostedTS: "1700000000.000100"}, t0.Add(4*time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	if d, err := s.Claim(ctx, k, "c", t0.Add(time.Hour), time.Minute); !errors.Is(err, state.ErrDone) || d.PostedTS != "1700000000.000100" || d.State != state.Posted {
+		t.Fatalf("claim of a posted period: %+v %v, want ErrDone", d, err)
+	}
+	if err := s.Complete(ctx, k, "a", state.Outcome{PostedTS: "1700000000.000999"}, t0.Add(5*time.Second)); !errors.Is(err, state.ErrDone) {
+		t.Fatalf("second completion: %v, want ErrDone", err)
+	}
+	// A skipped period is done too.
+	k2 := key(t0.Add(7 * 24 * time.Hour))
+	if _, err := s.Claim(ctx, k2, "a", t0, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Complete(ctx, k2, "a", state.Outcome{Note: "no unanswered questions"}, t0); err != nil {
+		t.Fatal(err)
+	}
+	if d, err := s.Claim(ctx, k2, "a", t0, time.Minute); !errors.Is(err, state.ErrDone) || d.State != state.Skipped || d.Note != "no unanswered questions" {
+		t.Fatalf("claim of a skipped period: %+v %v", d, err)
+	}
+}
+
+func testLeaseTakeover(t *testing.T, s state.Store) {
+	k := key(t0)
+	if _, err := s.Claim(ctx, k, "dead", t0, 20*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Claim(ctx, k, "alive", t0.Add(19*time.Second), 20*time.Second); !errors.Is(err, state.ErrTaken) {
+		t.Fatalf("before the lease ends: %v", err)
+	}
+	d, err := s.Claim(ctx, k, "alive", t0.Add(21*time.Second), 20*time.Second)
+	if err != nil || d.Owner != "alive" || d.Attempts != 2 {
+		t.Fatalf("after the lease ends: %+v %v", d, err)
+	}
+	// The dead holder, back, cannot release the new holder's claim.
+	if err := s.Release(ctx, k, "dead", "late", t0.Add(22*time.Second)); !errors.Is(err, state.ErrTaken) {
+		t.Fatalf("a stale release: %v, want ErrTaken", err)
+	}
+}
+
+func testConcurrentClaims(t *testing.T, s state.Store) {
+	k := key(t0)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	won, taken := 0, 0
+	for i := range 12 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := s.Claim(ctx, k, fmt.Sprint("p", i), t0, time.Minute)
+			mu.Lock()
+			defer mu.Unlock()
+			switch {
+			case err == nil:
+				won++
+			case errors.Is(err, state.ErrTaken):
+				taken++
+			default:
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if won != 1 || taken != 11 {
+		t.Fatalf("%d claims won and %d taken, want 1 and 11", won, taken)
+	}
+}
+
+func testDeliveriesInOrder(t *testing.T, s state.Store) {
+	for _, d := range []int{14, 0, 7} {
+		if _, err := s.Claim(ctx, key(t0.AddDate(0, 0, d)), "a", t0, time.Minute); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.Claim(ctx, state.DeliveryKey{Subscription: "C1 @weekly2", Period: t0}, "a", t0, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := s.Deliveries(ctx, "C1 @weekly")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds) != 3 || !ds[0].Period.Equal(t0) || !ds[2].Period.Equal(t0.AddDate(0, 0, 14)) {
+		t.Fatalf("deliveries %+v", ds)
+	}
+}
+
+func testFirstSeen(t *testing.T, s state.Store) {
+	for i, tc := range []struct {
+		at   time.Time
+		want bool
+	}{{t0, true}, {t0.Add(time.Minute), false}, {t0.Add(2 * time.Hour), true}} {
+		got, err := s.FirstSeen(ctx, "Ev1", tc.at, time.Hour)
+		if err != nil || got != tc.want {
+			t.Fatalf("#%d: FirstSeen = %v, %v; want %v", i, got, err, tc.want)
+		}
+	}
+	if got, _ := s.FirstSeen(ctx, "Ev2", t0, time.Hour); !got {
+		t.Fatal("another event is first too")
+	}
+}
+
+func testUnanswered(t *testing.T, s state.Store) {
+	long := strings.Repeat("é", 400)
+	for i, q := range []string{"qwxz", "blorf", long} {
+		if err := s.AddUnanswered(ctx, state.Unanswered{At: t0.Add(time.Duration(i) * time.Hour), Question: q, Where: "dm"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	us, err := s.UnansweredBetween(ctx, t0, t0.Add(2*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(us) != 2 || us[0].Question != "blorf" || us[0].Where != "dm" || len(us[1].Question) > state.MaxQuestionBytes || !strings.HasPrefix(long, us[1].Question) {
+		t.Fatalf("unanswered in (t0, t0+2h]: %+v", us)
+	}
+}
+
+func testUnansweredKeepsNewest(t *testing.T, s state.Store) {
+	l, ok := s.(Limiter)
+	if !ok {
+		t.Fatalf("%T does not let a test lower its bound on questions", s)
+	}
+	l.SetMaxUnanswered(5)
+	for i := range 8 {
+		if err := s.AddUnanswered(ctx, state.Unanswered{At: t0.Add(time.Duration(i) * time.Minute), Question: fmt.Sprint("q", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	us, err := s.UnansweredBetween(ctx, t0.Add(-time.Hour), t0.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, u := range us {
+		got = append(got, u.Question)
+	}
+	if strings.Join(got, " ") != "q3 q4 q5 q6 q7" {
+		t.Fatalf("kept %v, want the newest five", got)
+	}
+}
+
+func testFeedback(t *testing.T, s state.Store) {
+	f := state.Feedback{At: t0, User: "U1", Question: "who produces fluorspar?", Intent: "producers", Records: []string{"mineral:fluorspar"},
+		Helpful: false, Reason: "wrong figure", Comment: strings.Repeat("x", 2000)}
+	if err := s.AddFeedback(ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	fs, err := s.FeedbackBetween(ctx, t0.Add(-time.Second), t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || fs[0].Reason != "wrong figure" || fs[0].Records[0] != "mineral:fluorspar" || fs[0].Helpful || len(fs[0].Comment) != state.MaxCommentBytes {
+		t.Fatalf("feedback %+v", fs)
+	}
+}
+
+func testPrune(t *testing.T, s state.Store) {
+	old, recent := key(t0.AddDate(0, 0, -60)), key(t0)
+	for _, k := range []state.DeliveryKey{old, recent} {
+		if _, err := s.Claim(ctx, k, "a", k.Period, time.Minute); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Complete(ctx, k, "a", state.Outcome{PostedTS: "1.2"}, k.Period); err != nil {
+			t.Fatal(err)
+		}
+	}
+	unfinished := key(t0.AddDate(0, 0, -90))
+	if _, err := s.Claim(ctx, unfinished, "a", unfinished.Period, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	s.AddUnanswered(ctx, state.Unanswered{At: t0.AddDate(0, 0, -60), Question: "old"})
+	s.AddUnanswered(ctx, state.Unanswered{At: t0, Question: "new"})
+	s.FirstSeen(ctx, "old-event", t0.AddDate(0, 0, -60), time.Hour)
+	if err := s.Prune(ctx, t0.AddDate(0, 0, -30)); err != nil {
+		t.Fatal(err)
+	}
+	ds, _ := s.Deliveries(ctx, old.Subscription)
+	if len(ds) != 2 || !ds[0].Period.Equal(unfinished.Period) || !ds[1].Period.Equal(recent.Period) {
+		t.Fatalf("after prune, deliveries %+v: want the unfinished one and the recent one", ds)
+	}
+	us, _ := s.UnansweredBetween(ctx, t0.AddDate(-1, 0, 0), t0)
+	if len(us) != 1 || us[0].Question != "new" {
+		t.Fatalf("after prune, questions %+v", us)
+	}
+	if first, _ := s.FirstSeen(ctx, "old-event", t0, time.Hour); !first {
+		t.Fatal("an expired event id survived pruning")
+	}
+}
