@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/mineralbot/mineralbot/answer"
 	"github.com/mineralbot/mineralbot/knowledge"
+	"github.com/mineralbot/mineralbot/state"
 )
 
 // Answerer answers a question in a language, and tells a question's language; the answer
@@ -57,7 +59,7 @@ type Config struct {
 
 	// Store keeps digest subscriptions and claims, and unanswered questions. Without it
 	// there are no digests.
-	Store *Store
+	Store state.Store
 	// Digests builds digest content; the answer engine.
 	Digests DigestBuilder
 	// DigestSchedule is the cron spec for DigestChannels (CRON_TZ= prefix allowed).
@@ -124,6 +126,7 @@ type Observer interface {
 	Busy()
 	ReplyLost()
 	Digest(ok bool)
+	DigestOutcome(outcome string)
 }
 
 // nopObserver observes nothing.
@@ -139,6 +142,7 @@ func (nopObserver) Duplicate()                           {}
 func (nopObserver) Busy()                                {}
 func (nopObserver) ReplyLost()                           {}
 func (nopObserver) Digest(bool)                          {}
+func (nopObserver) DigestOutcome(string)                 {}
 
 // New checks the configuration and returns a bot ready to Run.
 func New(cfg Config) (*Bot, error) {
@@ -206,7 +210,7 @@ func New(cfg Config) (*Bot, error) {
 		b.cfg = cfg
 		b.digest = newDigester(digestConfig{schedule: sched, channels: cfg.DigestChannels, grace: cfg.DigestGrace,
 			admins: cfg.Admins, keepQuestions: cfg.KeepQuestions, lang: b.cfg.Language},
-			cfg.Store, cfg.Digests, cfg.Clock, cfg.Logger, b.obs, b.postDigest)
+			cfg.Store, cfg.Digests, cfg.Clock, cfg.Logger, b.obs, b)
 	}
 	b.sm = socketmode.New(b.api,
 		socketmode.OptionPingInterval(cfg.PingInterval),
@@ -437,9 +441,15 @@ func (b *Bot) ask(ctx context.Context, log *slog.Logger, question, where string,
 		d := time.Since(start)
 		b.obs.Answered(string(a.Intent), d, a.Intent != answer.IntentNotFound)
 		if a.Intent == answer.IntentNotFound && b.cfg.Store != nil && b.cfg.KeepQuestions {
-			if err := b.cfg.Store.AddUnanswered(question, where, time.Now()); err != nil {
-				log.Warn("could not record an unanswered question", "err", err)
-			}
+			// Recorded off the answer's path: the reply does not wait for a disk or a database.
+			u := state.Unanswered{At: time.Now(), Question: question, Where: where}
+			go func() {
+				ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+				defer cancel()
+				if err := b.cfg.Store.AddUnanswered(ctx, u); err != nil {
+					log.Warn("could not record an unanswered question", "err", err)
+				}
+			}()
 		}
 		log.Info("answered", "intent", a.Intent, "record", a.Record.ID, "lang", lang, "duration", d)
 	}
@@ -635,7 +645,7 @@ func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event) {
 	if req != nil {
 		_ = json.Unmarshal(req.Payload, &env)
 	}
-	if env.EventID != "" && !b.seen.add("event:"+env.EventID) {
+	if env.EventID != "" && !b.firstSeen(ctx, "event:"+env.EventID) {
 		b.obs.Duplicate()
 		log.Info("duplicate event skipped", "event_id", env.EventID, "retry_attempt", req.RetryAttempt)
 		return
@@ -665,7 +675,7 @@ func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event) {
 
 // answerMessage answers a mention or DM once, posting in the given thread (if any).
 func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, where, user, channel, ts, thread, text string) {
-	if !b.seen.add("msg:" + channel + "/" + ts) {
+	if !b.firstSeen(ctx, "msg:"+channel+"/"+ts) {
 		b.obs.Duplicate()
 		return
 	}
@@ -720,13 +730,48 @@ func (b *Bot) NotifyAdmins(ctx context.Context, text string) {
 	}
 }
 
-// postDigest posts a digest to a channel and returns its ts.
-func (b *Bot) postDigest(ctx context.Context, channel string, m Message) (string, error) {
-	_, ts, err := b.api.PostMessageContext(ctx, channel, slack.MsgOptionText(m.Text, false), slack.MsgOptionBlocks(m.Blocks...))
+// postDigest posts a digest to a channel, marked with message metadata that names its
+// subscription and period, and returns its ts.
+func (b *Bot) postDigest(ctx context.Context, channel string, m Message, mark digestMark) (string, error) {
+	meta := slack.SlackMetadata{EventType: digestEventType, EventPayload: map[string]any{
+		"subscription": mark.Subscription, "period": mark.Period.UTC().Format(time.RFC3339)}}
+	_, ts, err := b.api.PostMessageContext(ctx, channel, slack.MsgOptionText(m.Text, false), slack.MsgOptionBlocks(m.Blocks...), slack.MsgOptionMetadata(meta))
 	if err != nil {
 		b.obs.SlackError("chat.postMessage")
 	}
 	return ts, err
+}
+
+// findDigest looks in a channel's history since a time for a digest marked with mark. A
+// curation report goes to a user id: its history is that of the DM with the user.
+func (b *Bot) findDigest(ctx context.Context, channel string, mark digestMark, since time.Time) (string, bool, error) {
+	if strings.HasPrefix(channel, "U") || strings.HasPrefix(channel, "W") {
+		c, _, _, err := b.api.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{channel}, ReturnIM: true})
+		if err != nil {
+			b.obs.SlackError("conversations.open")
+			return "", false, err
+		}
+		channel = c.ID
+	}
+	params := &slack.GetConversationHistoryParameters{ChannelID: channel, Oldest: strconv.FormatFloat(float64(since.UnixNano())/1e9, 'f', 6, 64),
+		Limit: 200, IncludeAllMetadata: true}
+	for {
+		h, err := b.api.GetConversationHistoryContext(ctx, params)
+		if err != nil {
+			b.obs.SlackError("conversations.history")
+			return "", false, err
+		}
+		for _, msg := range h.Messages {
+			p := msg.Metadata.EventPayload
+			if msg.Metadata.EventType == digestEventType && p["subscription"] == mark.Subscription && p["period"] == mark.Period.UTC().Format(time.RFC3339) {
+				return msg.Timestamp, true, nil
+			}
+		}
+		if !h.HasMore || h.ResponseMetaData.NextCursor == "" {
+			return "", false, nil
+		}
+		params.Cursor = h.ResponseMetaData.NextCursor
+	}
 }
 
 // post sends a message with chat.postMessage; the client retries 429s (after Retry-After),
@@ -810,6 +855,29 @@ func (b *Bot) fullCard(ctx context.Context, log *slog.Logger, cb slack.Interacti
 		log.Warn("busy: full card turned away")
 		go b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(lang.T(busyText))})
 	}
+}
+
+// dedupeTTL is how long an event id is remembered: Slack retries within minutes.
+const dedupeTTL = time.Hour
+
+// firstSeen reports whether an event is new: to this process (memory), and to every process
+// sharing the state store, so that a retry delivered to another replica is answered once.
+// When the store cannot say in time, memory decides: answering never waits on the store.
+func (b *Bot) firstSeen(ctx context.Context, key string) bool {
+	if !b.seen.add(key) {
+		return false
+	}
+	if b.cfg.Store == nil {
+		return true
+	}
+	ctx, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel()
+	first, err := b.cfg.Store.FirstSeen(ctx, key, time.Now(), dedupeTTL)
+	if err != nil {
+		b.log.Debug("event dedupe falls back to memory", "err", err)
+		return true
+	}
+	return first
 }
 
 // seenSet remembers keys for a while, to answer redelivered events once.

@@ -29,7 +29,7 @@ func (b *Bot) curateCommand(ctx context.Context, log *slog.Logger, cmd slack.Sla
 	now := time.Now()
 	in := answer.CurationInput{Since: now.Add(-curationWindow), Until: now, Kept: b.cfg.KeepQuestions && b.cfg.Store != nil, Most: 25, Lang: lang}
 	if in.Kept {
-		us, err := b.cfg.Store.UnansweredBetween(in.Since, in.Until)
+		us, err := b.cfg.Store.UnansweredBetween(ctx, in.Since, in.Until)
 		if err != nil {
 			log.Error("reading unanswered questions failed", "err", err)
 			return reply("Sorry, I couldn't read the stored questions just now. Please try again in a moment.")

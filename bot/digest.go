@@ -14,6 +14,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"github.com/mineralbot/mineralbot/answer"
+	"github.com/mineralbot/mineralbot/state"
 )
 
 // Clock tells the time and waits; tests inject a fake one.
@@ -39,7 +40,7 @@ type Schedule struct {
 	Spec  string
 	cron  cron.Schedule
 	Loc   *time.Location
-	fixed bool // a calendar schedule (not @every): its periods form a grid that catch-up can find
+	every time.Duration // for @every: periods are multiples of it since the Unix epoch
 }
 
 // ParseSchedule parses a cron spec: five fields or a descriptor (@weekly, @every 2s), with an
@@ -50,18 +51,48 @@ func ParseSchedule(spec string) (Schedule, error) {
 	if err != nil {
 		return Schedule{}, err
 	}
-	s := Schedule{Spec: spec, cron: sched, Loc: time.UTC, fixed: true}
+	s := Schedule{Spec: spec, cron: sched, Loc: time.UTC}
 	switch c := sched.(type) {
 	case *cron.SpecSchedule:
 		s.Loc = c.Location
 	case cron.ConstantDelaySchedule:
-		s.fixed = false
+		s.every = c.Delay
 	}
 	return s, nil
 }
 
-// Next returns the first period after t.
-func (s Schedule) Next(t time.Time) time.Time { return s.cron.Next(t) }
+// Next returns the first period after t. Periods are aligned to the wall clock, so every
+// process computes the same ones: calendar schedules by the calendar, @every schedules as
+// multiples of the interval since the Unix epoch (never counted from a process's start).
+func (s Schedule) Next(t time.Time) time.Time {
+	if s.every > 0 {
+		n := t.UnixNano() / int64(s.every)
+		return time.Unix(0, (n+1)*int64(s.every)).In(t.Location())
+	}
+	return s.cron.Next(t)
+}
+
+// Last returns the latest period at or before t, if the schedule has one within lookback.
+func (s Schedule) Last(t time.Time, lookback time.Duration) (time.Time, bool) {
+	if s.every > 0 {
+		n := t.UnixNano() / int64(s.every)
+		return time.Unix(0, n*int64(s.every)).In(t.Location()), true
+	}
+	var last time.Time
+	for p := s.cron.Next(t.Add(-lookback)); !p.After(t); p = s.cron.Next(p) {
+		last = p
+	}
+	return last, !last.IsZero()
+}
+
+// Interval is the time between two periods from t: what a claim's lease is measured against.
+func (s Schedule) Interval(t time.Time) time.Duration {
+	if s.every > 0 {
+		return s.every
+	}
+	a := s.cron.Next(t)
+	return s.cron.Next(a).Sub(a)
+}
 
 // digestConfig is what the digester needs from the bot's configuration.
 type digestConfig struct {
@@ -78,26 +109,43 @@ type digestConfig struct {
 // sourceCuration marks the subscriptions that send an admin the curation report by DM.
 const sourceCuration = "curation"
 
-// digester posts each subscription's digest once per period.
+// digestSlack is what the digester needs of Slack: to post a digest marked as one (Slack
+// message metadata naming the subscription and period), and to find such a mark in a
+// channel's recent history.
+type digestSlack interface {
+	postDigest(ctx context.Context, channel string, m Message, mark digestMark) (ts string, err error)
+	findDigest(ctx context.Context, channel string, mark digestMark, since time.Time) (ts string, found bool, err error)
+}
+
+// digestMark is what a posted digest carries in its metadata.
+type digestMark struct {
+	Subscription string
+	Period       time.Time
+}
+
+// digestEventType is the metadata event type of digest messages.
+const digestEventType = "mineralbot_digest"
+
+// digester posts each subscription's digest once per period, whatever the number of processes
+// (see package state for the guarantees).
 type digester struct {
 	cfg     digestConfig
-	store   *Store
+	store   state.Store
 	builder DigestBuilder
-	post    func(ctx context.Context, channel string, m Message) (ts string, err error)
+	slack   digestSlack
 	clock   Clock
 	log     *slog.Logger
 	obs     Observer
 	owner   string
 
-	changed chan struct{} // a subscription changed: recompute the schedule
+	changed chan struct{} // a subscription changed here: recompute the schedule now
 	running sync.Map      // subscription id → struct{}: a send in progress
 	wg      sync.WaitGroup
 }
 
-func newDigester(cfg digestConfig, store *Store, builder DigestBuilder, clock Clock, log *slog.Logger, obs Observer,
-	post func(context.Context, string, Message) (string, error)) *digester {
+func newDigester(cfg digestConfig, store state.Store, builder DigestBuilder, clock Clock, log *slog.Logger, obs Observer, slack digestSlack) *digester {
 	host, _ := os.Hostname()
-	return &digester{cfg: cfg, store: store, builder: builder, post: post, clock: clock, log: log.With("component", "digest"),
+	return &digester{cfg: cfg, store: store, builder: builder, slack: slack, clock: clock, log: log.With("component", "digest"),
 		obs: obs, owner: fmt.Sprintf("%s/%d", host, os.Getpid()), changed: make(chan struct{}, 1)}
 }
 
@@ -111,14 +159,23 @@ func (d *digester) notify() {
 
 // sub is a subscription with its parsed schedule.
 type sub struct {
-	Subscription
+	state.Subscription
 	sched Schedule
 }
 
-// subscriptions returns the subscriptions in force: those from Slack, and the configured
-// channels that have none of their own.
-func (d *digester) subscriptions() ([]sub, error) {
-	stored, err := d.store.Subscriptions()
+// subLang is a subscription's language, or def.
+func subLang(s state.Subscription, def answer.Lang) answer.Lang {
+	if l, ok := answer.ParseLang(s.Lang); ok {
+		return l
+	}
+	return def
+}
+
+// subscriptions returns the subscriptions in force: those stored (made in Slack, through any
+// process), the configured channels that have none of their own, and the admins' curation
+// reports.
+func (d *digester) subscriptions(ctx context.Context) ([]sub, error) {
+	stored, err := d.store.Subscriptions(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -135,34 +192,38 @@ func (d *digester) subscriptions() ([]sub, error) {
 	}
 	for _, ch := range d.cfg.channels {
 		if !have[ch] {
-			out = append(out, sub{Subscription{Channel: ch, Schedule: d.cfg.schedule.Spec, Source: "config"}, d.cfg.schedule})
+			out = append(out, sub{state.Subscription{Channel: ch, Schedule: d.cfg.schedule.Spec, Source: "config"}, d.cfg.schedule})
 		}
 	}
 	if d.cfg.keepQuestions {
 		for _, u := range d.cfg.admins {
-			out = append(out, sub{Subscription{Channel: u, Schedule: d.cfg.schedule.Spec, Source: sourceCuration}, d.cfg.schedule})
+			out = append(out, sub{state.Subscription{Channel: u, Schedule: d.cfg.schedule.Spec, Source: sourceCuration}, d.cfg.schedule})
 		}
 	}
 	return out, nil
 }
 
-// run posts digests until ctx is done: first any period missed within the grace window, then
-// each period as it comes.
+// pollSubscriptions is how often the digester rereads subscriptions, so that one made or
+// removed through another process is seen within seconds.
+const pollSubscriptions = 5 * time.Second
+
+// run posts digests until ctx is done: first any period due within the grace window that is
+// not done, then each period as it comes.
 //
 // Sends use work, which outlives ctx for the shutdown grace, so a digest being posted when
 // the bot stops is finished rather than cut off between its claim and its post.
 func (d *digester) run(ctx, work context.Context) {
 	defer d.wg.Wait()
-	d.reportUnconfirmed()
-	d.catchUp(work)
+	d.recover(work)
 	next := map[string]time.Time{}
+	lastPrune := time.Time{}
 	for {
-		subs, err := d.subscriptions()
+		subs, err := d.subscriptions(ctx)
 		if err != nil {
-			d.log.Error("reading subscriptions", "err", err)
+			d.log.Error("reading subscriptions; digests wait for the state store", "err", err)
 		}
 		now := d.clock.Now()
-		var soonest time.Time
+		soonest := now.Add(pollSubscriptions)
 		live := map[string]bool{}
 		for _, s := range subs {
 			id := s.ID()
@@ -170,7 +231,7 @@ func (d *digester) run(ctx, work context.Context) {
 			if _, ok := next[id]; !ok {
 				next[id] = s.sched.Next(now)
 			}
-			if soonest.IsZero() || next[id].Before(soonest) {
+			if next[id].Before(soonest) {
 				soonest = next[id]
 			}
 		}
@@ -179,107 +240,192 @@ func (d *digester) run(ctx, work context.Context) {
 				delete(next, id)
 			}
 		}
-		var wake <-chan time.Time
-		if !soonest.IsZero() {
-			wake = d.clock.After(soonest.Sub(now))
+		if now.Sub(lastPrune) > 24*time.Hour {
+			lastPrune = now
+			if err := d.store.Prune(ctx, now.Add(-retention)); err != nil {
+				d.log.Warn("pruning the state store", "err", err)
+			}
 		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-d.changed:
 			continue
-		case <-wake:
+		case <-d.clock.After(soonest.Sub(now)):
 		}
 		now = d.clock.Now()
 		for _, s := range subs {
 			id := s.ID()
 			if t, ok := next[id]; ok && !t.After(now) {
-				next[id] = s.sched.Next(t)
-				if !s.sched.fixed {
-					next[id] = s.sched.Next(now)
-				}
+				next[id] = s.sched.Next(now)
 				d.startSend(work, s, t)
 			}
 		}
 	}
 }
 
-// startSend sends a subscription's digest on its own goroutine, skipping it if the previous
-// send of the same subscription is still running.
+// retention is how long finished deliveries, event ids, questions and feedback are kept.
+const retention = 90 * 24 * time.Hour
+
+// startSend sends a subscription's digest on its own goroutine, unless a send of the same
+// subscription is under way in this process (it will post the period, or a later send will).
 func (d *digester) startSend(ctx context.Context, s sub, period time.Time) {
 	if _, busy := d.running.LoadOrStore(s.ID(), struct{}{}); busy {
-		d.log.Warn("previous digest still sending; this period skipped", "channel", s.Channel, "period", period)
+		d.log.Info("previous digest still sending; this period waits for it", "channel", s.Channel, "period", period)
 		return
 	}
 	d.wg.Add(1)
 	go func() {
 		defer d.wg.Done()
 		defer d.running.Delete(s.ID())
-		if err := d.send(ctx, s, period); err != nil && !errors.Is(err, ErrClaimed) {
-			d.log.Error("digest failed", "channel", s.Channel, "period", period, "err", err)
-		}
+		d.send(ctx, s, period)
 	}()
 }
 
-// send posts the digest of one period exactly once: it claims the period durably first, and
-// records the posted message's ts after.
-func (d *digester) send(ctx context.Context, s sub, period time.Time) error {
+// Backoff between attempts at one period.
+const (
+	firstBackoff = time.Second
+	maxBackoff   = 5 * time.Minute
+)
+
+// send delivers one period's digest: claim, post, complete; a failed attempt is released and
+// retried with backoff until the next period starts; a period another process holds is
+// waited for (its holder may die: its lease then runs out and the period is claimed here).
+func (d *digester) send(ctx context.Context, s sub, period time.Time) {
 	log := d.log.With("channel", s.Channel, "period", period.UTC().Format(time.RFC3339))
-	if _, err := d.store.Claim(s.ID(), period, d.owner, d.clock.Now()); err != nil {
-		if errors.Is(err, ErrClaimed) {
-			log.Info("digest period already claimed; not posting again")
+	key := state.DeliveryKey{Subscription: s.ID(), Period: period.UTC()}
+	interval := s.sched.Interval(period)
+	lease := state.Lease(interval)
+	deadline := period.Add(interval)
+	if deadline.Before(d.clock.Now()) {
+		deadline = d.clock.Now().Add(max(d.cfg.grace, lease)) // catching up after a restart
+	}
+	backoff := firstBackoff
+	for {
+		now := d.clock.Now()
+		dl, err := d.store.Claim(ctx, key, d.owner, now, lease)
+		wait := backoff
+		switch {
+		case errors.Is(err, state.ErrDone):
+			return
+		case errors.Is(err, state.ErrTaken):
+			// Another process holds the period; look again when its lease ends.
+			wait = max(dl.LeaseUntil.Sub(now), 100*time.Millisecond)
+		case err != nil:
+			log.Error("claiming the period; will retry", "err", err)
+			d.obs.DigestOutcome("store_error")
+		default:
+			err := d.deliver(ctx, s, dl, lease, log)
+			if err == nil {
+				return
+			}
+			log.Warn("digest attempt failed; will retry", "attempt", dl.Attempts, "err", err)
+			d.obs.DigestOutcome("retry")
+			if err := d.store.Release(context.WithoutCancel(ctx), key, d.owner, err.Error(), d.clock.Now()); err != nil && !errors.Is(err, state.ErrDone) {
+				log.Error("releasing the period", "err", err)
+			}
+			backoff = min(backoff*2, maxBackoff)
 		}
+		if d.clock.Now().Add(wait).After(deadline) {
+			log.Error("digest not delivered before its period ended; given up", "deadline", deadline)
+			d.obs.DigestOutcome("given_up")
+			return
+		}
+		select {
+		case <-ctx.Done():
+			log.Warn("stopping with the digest not delivered; another process (or the next start, within digest.grace) retries it")
+			return
+		case <-d.clock.After(wait):
+		}
+	}
+}
+
+// deliver makes one attempt at a claimed period. When an earlier attempt may have posted and
+// died before recording it (Attempts > 1), it first looks for the digest in the channel.
+func (d *digester) deliver(ctx context.Context, s sub, dl state.Delivery, lease time.Duration, log *slog.Logger) error {
+	mark := digestMark{Subscription: s.ID(), Period: dl.Period}
+	if dl.Attempts > 1 {
+		ts, found, err := d.slack.findDigest(ctx, s.Channel, mark, dl.ClaimedAt.Add(-time.Minute))
+		if err != nil {
+			return fmt.Errorf("looking for an earlier attempt's post: %w", err)
+		}
+		if found {
+			log.Info("an earlier attempt posted the digest; recorded, not posted again", "ts", ts)
+			d.obs.DigestOutcome("found_posted")
+			return d.complete(ctx, dl.DeliveryKey, state.Outcome{PostedTS: ts})
+		}
+	}
+	m, skip, err := d.content(ctx, s, dl.Period)
+	if err != nil {
 		return err
 	}
-	since := period.Add(-7 * 24 * time.Hour)
-	var a *answer.Answer
-	if s.Source == sourceCuration {
-		// An admin's private report of what went unanswered since the last report (posted
-		// or skipped); a quiet week sends nothing.
-		if last, ok := d.lastClaimBefore(s.ID(), period); ok {
-			since = last
-		}
-		us, err := d.store.UnansweredBetween(since, period)
-		if err != nil {
-			return fmt.Errorf("reading unanswered questions: %w", err)
-		}
-		if len(us) == 0 {
-			return d.store.MarkSkipped(s.ID(), period, "no unanswered questions", d.clock.Now())
-		}
-		a = answer.Curation(answer.CurationInput{Since: since, Until: period, Questions: questionTexts(us), Kept: true, Location: s.sched.Loc, Lang: s.lang(d.cfg.lang)})
-	} else {
-		if last, ok, err := d.store.LastPosted(s.ID()); err == nil && ok && last.Period.Before(period) {
-			since = last.Period
-		}
-		a = d.builder.Digest(answer.DigestInput{Period: period, Since: since, Location: s.sched.Loc, Lang: s.lang(d.cfg.lang)})
+	if skip != "" {
+		d.obs.DigestOutcome("skipped")
+		return d.complete(ctx, dl.DeliveryKey, state.Outcome{Note: skip})
 	}
-	ts, postErr := d.post(ctx, s.Channel, render(a, renderOptions{full: true}))
-	if err := d.store.MarkPosted(s.ID(), period, ts, postErr, d.clock.Now()); err != nil {
-		log.Error("digest posted but not recorded", "ts", ts, "err", err)
+	// The post must end well within the lease, or another process could claim the period
+	// while this post is still on its way.
+	pctx, cancel := context.WithTimeout(ctx, lease/2)
+	defer cancel()
+	ts, err := d.slack.postDigest(pctx, s.Channel, m, mark)
+	d.obs.Digest(err == nil)
+	if err != nil {
+		return fmt.Errorf("post: %w", err)
 	}
-	d.obs.Digest(postErr == nil)
-	if postErr != nil {
-		return fmt.Errorf("post: %w", postErr)
+	log.Info("digest posted", "ts", ts, "attempt", dl.Attempts)
+	d.obs.DigestOutcome("posted")
+	if err := d.complete(ctx, dl.DeliveryKey, state.Outcome{PostedTS: ts}); err != nil {
+		// Posted but not recorded: the next attempt finds the post by its mark.
+		return fmt.Errorf("posted (ts %s) but not recorded: %w", ts, err)
 	}
-	log.Info("digest posted", "ts", ts)
 	return nil
 }
 
-// lastClaimBefore returns the period of the subscription's latest claim before period.
-func (d *digester) lastClaimBefore(id string, period time.Time) (time.Time, bool) {
-	claims, err := d.store.Claims(id)
-	if err != nil {
-		return time.Time{}, false
+func (d *digester) complete(ctx context.Context, key state.DeliveryKey, out state.Outcome) error {
+	err := d.store.Complete(context.WithoutCancel(ctx), key, d.owner, out, d.clock.Now())
+	if errors.Is(err, state.ErrDone) {
+		return nil
 	}
-	for i := len(claims) - 1; i >= 0; i-- {
-		if claims[i].Period.Before(period) {
-			return claims[i].Period, true
-		}
-	}
-	return time.Time{}, false
+	return err
 }
 
-func questionTexts(us []Unanswered) []string {
+// content builds a period's message: the channel's digest, or an admin's private curation
+// report (skip says why nothing is needed: a quiet week).
+func (d *digester) content(ctx context.Context, s sub, period time.Time) (m Message, skip string, err error) {
+	since := period.Add(-7 * 24 * time.Hour)
+	ds, err := d.store.Deliveries(ctx, s.ID())
+	if err != nil {
+		return Message{}, "", fmt.Errorf("reading deliveries: %w", err)
+	}
+	if s.Source == sourceCuration {
+		// What went unanswered since the last report (posted or skipped).
+		for i := len(ds) - 1; i >= 0; i-- {
+			if ds[i].Done() && ds[i].Period.Before(period) {
+				since = ds[i].Period
+				break
+			}
+		}
+		us, err := d.store.UnansweredBetween(ctx, since, period)
+		if err != nil {
+			return Message{}, "", fmt.Errorf("reading unanswered questions: %w", err)
+		}
+		if len(us) == 0 {
+			return Message{}, "no unanswered questions", nil
+		}
+		a := answer.Curation(answer.CurationInput{Since: since, Until: period, Questions: questionTexts(us), Kept: true, Location: s.sched.Loc, Lang: subLang(s.Subscription, d.cfg.lang)})
+		return render(a, renderOptions{full: true}), "", nil
+	}
+	for i := len(ds) - 1; i >= 0; i-- {
+		if ds[i].State == state.Posted && ds[i].Period.Before(period) {
+			since = ds[i].Period
+			break
+		}
+	}
+	a := d.builder.Digest(answer.DigestInput{Period: period, Since: since, Location: s.sched.Loc, Lang: subLang(s.Subscription, d.cfg.lang)})
+	return render(a, renderOptions{full: true}), "", nil
+}
+
+func questionTexts(us []state.Unanswered) []string {
 	out := make([]string, len(us))
 	for i, u := range us {
 		out[i] = u.Question
@@ -287,10 +433,11 @@ func questionTexts(us []Unanswered) []string {
 	return out
 }
 
-// catchUp posts, once, the latest period of each subscription that was missed while the bot
-// was down, if it is within the grace window; older missed periods are logged and skipped.
-func (d *digester) catchUp(ctx context.Context) {
-	subs, err := d.subscriptions()
+// recover, at start, sends each subscription's latest period if it is within digest.grace
+// and not done: missed while no process ran, or claimed by one that died, or failed.
+// Older periods are logged and left.
+func (d *digester) recover(ctx context.Context) {
+	subs, err := d.subscriptions(ctx)
 	if err != nil {
 		d.log.Error("reading subscriptions", "err", err)
 		return
@@ -298,54 +445,24 @@ func (d *digester) catchUp(ctx context.Context) {
 	now := d.clock.Now()
 	lookback := max(d.cfg.grace, 8*24*time.Hour)
 	for _, s := range subs {
-		if !s.sched.fixed {
-			continue // @every has no calendar to miss
-		}
-		var periods []time.Time
-		for t := s.sched.Next(now.Add(-lookback)); !t.After(now); t = s.sched.Next(t) {
-			if s.Since.IsZero() || t.After(s.Since) {
-				periods = append(periods, t)
-			}
-		}
-		if len(periods) == 0 {
+		last, ok := s.sched.Last(now, lookback)
+		if !ok || !s.Since.IsZero() && !last.After(s.Since) {
 			continue
 		}
-		claims, err := d.store.Claims(s.ID())
+		ds, err := d.store.Deliveries(ctx, s.ID())
 		if err != nil {
-			d.log.Error("reading claims", "err", err)
+			d.log.Error("reading deliveries", "err", err)
 			continue
 		}
-		claimed := func(t time.Time) bool {
-			return slices.ContainsFunc(claims, func(c Claim) bool { return c.Period.Equal(t) })
-		}
-		last := periods[len(periods)-1]
-		if claimed(last) {
+		done := slices.ContainsFunc(ds, func(x state.Delivery) bool { return x.Period.Equal(last.UTC()) && x.Done() })
+		if done {
 			continue
 		}
-		if now.Sub(last) <= d.cfg.grace {
-			d.log.Info("catching up a digest missed while down", "channel", s.Channel, "period", last)
+		if now.Sub(last) <= d.cfg.grace || s.sched.every > 0 {
+			d.log.Info("sending a digest not yet delivered", "channel", s.Channel, "period", last)
 			d.startSend(ctx, s, last)
 		} else {
-			d.log.Warn("digest missed while down and past the grace window; skipped", "channel", s.Channel, "period", last, "grace", d.cfg.grace)
-		}
-	}
-}
-
-// reportUnconfirmed logs claims that were never confirmed posted: the process stopped between
-// claiming and posting. They are not sent again, so a digest is never posted twice; an
-// operator can check the channel.
-func (d *digester) reportUnconfirmed() {
-	subs, err := d.subscriptions()
-	if err != nil {
-		return
-	}
-	for _, s := range subs {
-		claims, _ := d.store.Claims(s.ID())
-		for _, c := range claims {
-			if !c.Posted() && c.Error == "" && c.Note == "" {
-				d.log.Warn("digest claimed but never confirmed posted (stopped mid-send?); not re-sent", "channel", s.Channel,
-					"period", c.Period, "claimed_at", c.ClaimedAt, "owner", c.Owner)
-			}
+			d.log.Warn("digest not delivered and past the grace window; skipped", "channel", s.Channel, "period", last, "grace", d.cfg.grace)
 		}
 	}
 }

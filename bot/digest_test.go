@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/mineralbot/mineralbot/answer"
+	"github.com/mineralbot/mineralbot/state"
+	"github.com/mineralbot/mineralbot/state/bolt"
 )
 
 // fakeClock is a clock that moves only when told to.
@@ -53,6 +55,13 @@ func (c *fakeClock) After(d time.Duration) <-chan time.Time {
 }
 
 // Advance moves the clock and fires the waits that are due.
+// pending is the number of waiters.
+func (c *fakeClock) pending() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.waiters)
+}
+
 func (c *fakeClock) Advance(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -78,25 +87,41 @@ func (c *fakeClock) waitForWaiter(t *testing.T) {
 	}
 }
 
-// recorder is a fake Slack for digests: it records posts.
+// recorder is a fake Slack for digests: it records posts with their marks, and finds them
+// as conversations.history would.
 type recorder struct {
 	mu    sync.Mutex
-	posts []string // channel|period-title
-	fail  error
+	posts []string // channel|text
+	marks []digestMark
+	fails int   // the next fails posts fail
+	fail  error // with this error
 	hook  func()
 }
 
-func (r *recorder) post(_ context.Context, channel string, m Message) (string, error) {
+func (r *recorder) postDigest(_ context.Context, channel string, m Message, mark digestMark) (string, error) {
 	if r.hook != nil {
 		r.hook()
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.fail != nil {
+	if r.fails > 0 {
+		r.fails--
 		return "", r.fail
 	}
 	r.posts = append(r.posts, channel+"|"+m.Text)
+	r.marks = append(r.marks, mark)
 	return fmt.Sprintf("ts-%d", len(r.posts)), nil
+}
+
+func (r *recorder) findDigest(_ context.Context, channel string, mark digestMark, _ time.Time) (string, bool, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for i, m := range r.marks {
+		if m.Subscription == mark.Subscription && m.Period.Equal(mark.Period) && strings.HasPrefix(r.posts[i], channel+"|") {
+			return fmt.Sprintf("ts-%d", i+1), true, nil
+		}
+	}
+	return "", false, nil
 }
 
 func (r *recorder) count() int {
@@ -124,7 +149,7 @@ func (l *logBuf) String() string              { l.mu.Lock(); defer l.mu.Unlock()
 
 func newTestDigester(t *testing.T, dir string, clock Clock, spec string, grace time.Duration, rec *recorder) (*digester, *logBuf) {
 	t.Helper()
-	store, err := OpenStore(dir)
+	store, err := bolt.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +159,7 @@ func newTestDigester(t *testing.T, dir string, clock Clock, spec string, grace t
 	}
 	logs := &logBuf{}
 	log := slog.New(slog.NewTextHandler(logs, nil))
-	d := newDigester(digestConfig{schedule: sched, channels: []string{"CDIGEST"}, grace: grace}, store, titleBuilder, clock, log, nopObserver{}, rec.post)
+	d := newDigester(digestConfig{schedule: sched, channels: []string{"CDIGEST"}, grace: grace}, store, titleBuilder, clock, log, nopObserver{}, rec)
 	return d, logs
 }
 
@@ -264,7 +289,7 @@ func TestCatchUpWithinGrace(t *testing.T) {
 	for restart := range 3 {
 		clock := newFakeClock(mustTime(t, "2026-11-30T17:00:00Z").Add(time.Duration(restart) * time.Minute)) // 2h late
 		d, _ := newTestDigester(t, dir, clock, mondays, 6*time.Hour, rec)
-		d.catchUp(context.Background())
+		d.recover(context.Background())
 		d.wg.Wait()
 	}
 	if rec.count() != 1 {
@@ -276,7 +301,7 @@ func TestCatchUpPastGraceIsSkipped(t *testing.T) {
 	clock := newFakeClock(mustTime(t, "2026-11-30T22:00:00Z")) // 7h late, grace 6h
 	rec := &recorder{}
 	d, logs := newTestDigester(t, t.TempDir(), clock, mondays, 6*time.Hour, rec)
-	d.catchUp(context.Background())
+	d.recover(context.Background())
 	d.wg.Wait()
 	if rec.count() != 0 {
 		t.Fatalf("posted %d; a period past the grace window must be skipped", rec.count())
@@ -286,35 +311,59 @@ func TestCatchUpPastGraceIsSkipped(t *testing.T) {
 	}
 }
 
-// A crash between the claim and the post: the period is not posted again, and the state and
-// the log say what happened.
-func TestCrashAfterClaimIsReportedNotDuplicated(t *testing.T) {
+// A process that claimed a period and died (kill -9) before posting: once its lease runs
+// out, the next process posts the period, once.
+func TestDeadHolderPeriodIsPostedOnce(t *testing.T) {
 	dir := t.TempDir()
 	period := mustTime(t, "2026-11-30T15:00:00Z")
 	crashed, _ := newTestDigester(t, dir, newFakeClock(period), mondays, 6*time.Hour, &recorder{})
-	s, _ := crashed.subscriptions()
-	if _, err := crashed.store.Claim(s[0].ID(), period, "crashed-process", period); err != nil {
+	s, _ := crashed.subscriptions(context.Background())
+	key := state.DeliveryKey{Subscription: s[0].ID(), Period: period}
+	if _, err := crashed.store.Claim(context.Background(), key, "crashed-process", period, time.Minute); err != nil {
 		t.Fatal(err)
 	}
 	// The process dies here. A new one starts an hour later.
 	rec := &recorder{}
-	d, logs := newTestDigester(t, dir, newFakeClock(period.Add(time.Hour)), mondays, 6*time.Hour, rec)
-	d.reportUnconfirmed()
-	d.catchUp(context.Background())
+	d, _ := newTestDigester(t, dir, newFakeClock(period.Add(time.Hour)), mondays, 6*time.Hour, rec)
+	d.recover(context.Background())
 	d.wg.Wait()
-	if rec.count() != 0 {
-		t.Fatalf("the claimed period was posted again")
+	if rec.count() != 1 {
+		t.Fatalf("%d posts, want the dead holder's period posted once", rec.count())
 	}
-	if !strings.Contains(logs.String(), "never confirmed posted") || !strings.Contains(logs.String(), "crashed-process") {
-		t.Errorf("not reported:\n%s", logs)
-	}
-	claims, _ := d.store.Claims(s[0].ID())
-	if len(claims) != 1 || claims[0].Posted() || claims[0].Owner != "crashed-process" {
-		t.Errorf("claims %+v", claims)
+	ds, _ := d.store.Deliveries(context.Background(), s[0].ID())
+	if len(ds) != 1 || ds[0].State != state.Posted || ds[0].Attempts != 2 || ds[0].PostedTS != "ts-1" {
+		t.Errorf("deliveries %+v", ds)
 	}
 }
 
-// Two schedulers on one state file (two processes, or cron firing twice) post a period once.
+// A process that posted and died before recording it: the next process finds the digest by
+// its mark in the channel and records it, without posting again.
+func TestPostedButNotRecordedIsNotPostedAgain(t *testing.T) {
+	dir := t.TempDir()
+	period := mustTime(t, "2026-11-30T15:00:00Z")
+	rec := &recorder{}
+	crashed, _ := newTestDigester(t, dir, newFakeClock(period), mondays, 6*time.Hour, rec)
+	s, _ := crashed.subscriptions(context.Background())
+	key := state.DeliveryKey{Subscription: s[0].ID(), Period: period}
+	if _, err := crashed.store.Claim(context.Background(), key, "crashed-process", period, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	rec.postDigest(context.Background(), "CDIGEST", Message{Text: "the digest"}, digestMark{Subscription: key.Subscription, Period: period})
+	// Dies before Complete.
+	d, _ := newTestDigester(t, dir, newFakeClock(period.Add(time.Hour)), mondays, 6*time.Hour, rec)
+	d.recover(context.Background())
+	d.wg.Wait()
+	if rec.count() != 1 {
+		t.Fatalf("%d posts, want the one already in the channel", rec.count())
+	}
+	ds, _ := d.store.Deliveries(context.Background(), s[0].ID())
+	if len(ds) != 1 || ds[0].State != state.Posted || ds[0].PostedTS != "ts-1" {
+		t.Errorf("deliveries %+v", ds)
+	}
+}
+
+// Schedulers in several processes on one state file (or cron firing twice) post a period
+// once.
 func TestRacingSchedulersPostOnce(t *testing.T) {
 	dir := t.TempDir()
 	period := mustTime(t, "2026-11-30T15:00:00Z")
@@ -324,38 +373,85 @@ func TestRacingSchedulersPostOnce(t *testing.T) {
 		d, _ := newTestDigester(t, dir, newFakeClock(period), mondays, 6*time.Hour, rec)
 		ds = append(ds, d)
 	}
-	s, _ := ds[0].subscriptions()
+	s, _ := ds[0].subscriptions(context.Background())
 	var wg sync.WaitGroup
+	ctx, cancel := context.WithCancel(context.Background())
 	for _, d := range ds {
 		for range 3 {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				d.send(context.Background(), s[0], period)
+				d.send(ctx, s[0], period) // the losers wait for the winner's lease: cancelled below
 			}()
 		}
 	}
+	waitCount(t, rec, 1)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		dl, _ := ds[0].store.Deliveries(context.Background(), s[0].ID())
+		if len(dl) == 1 && dl[0].Done() || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	cancel()
 	wg.Wait()
 	if rec.count() != 1 {
 		t.Fatalf("%d posts from 12 racing sends, want 1", rec.count())
 	}
-	claims, _ := ds[0].store.Claims(s[0].ID())
-	if len(claims) != 1 || claims[0].PostedTS != "ts-1" {
-		t.Errorf("claims %+v", claims)
+	dl, _ := ds[0].store.Deliveries(context.Background(), s[0].ID())
+	if len(dl) != 1 || dl[0].PostedTS != "ts-1" {
+		t.Errorf("deliveries %+v", dl)
 	}
 }
 
-func TestFailedPostIsRecorded(t *testing.T) {
+// A post that fails (Slack 500s, channel_not_found while the bot is not yet invited) is
+// retried with backoff within the period, and posted once it works.
+func TestFailedPostIsRetried(t *testing.T) {
 	period := mustTime(t, "2026-11-30T15:00:00Z")
-	rec := &recorder{fail: fmt.Errorf("channel_not_found")}
-	d, _ := newTestDigester(t, t.TempDir(), newFakeClock(period), mondays, 6*time.Hour, rec)
-	s, _ := d.subscriptions()
-	if err := d.send(context.Background(), s[0], period); err == nil {
-		t.Fatal("send succeeded")
+	clock := newFakeClock(period)
+	rec := &recorder{fails: 3, fail: fmt.Errorf("slack: 500 Internal Server Error")}
+	d, _ := newTestDigester(t, t.TempDir(), clock, mondays, 6*time.Hour, rec)
+	s, _ := d.subscriptions(context.Background())
+	done := make(chan struct{})
+	go func() { d.send(context.Background(), s[0], period); close(done) }()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		select {
+		case <-done:
+			if rec.count() != 1 {
+				t.Fatalf("%d posts, want 1", rec.count())
+			}
+			ds, _ := d.store.Deliveries(context.Background(), s[0].ID())
+			if len(ds) != 1 || ds[0].State != state.Posted || ds[0].Attempts != 4 || !strings.Contains(ds[0].LastError, "500") {
+				t.Errorf("deliveries %+v", ds)
+			}
+			return
+		case <-time.After(time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the digest was never posted")
+		}
+		if clock.pending() > 0 {
+			clock.Advance(10 * time.Minute) // past the backoff
+		}
 	}
-	claims, _ := d.store.Claims(s[0].ID())
-	if len(claims) != 1 || claims[0].Error != "channel_not_found" {
-		t.Errorf("claims %+v", claims)
+}
+
+// Periods of @every schedules are aligned to the wall clock: processes started at different
+// times compute the same periods, so their claims collide instead of doubling the posts.
+func TestEveryPeriodsAreWallClockAligned(t *testing.T) {
+	sched, err := ParseSchedule("@every 10s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := sched.Next(mustTime(t, "2026-11-30T15:00:03Z"))
+	b := sched.Next(mustTime(t, "2026-11-30T15:00:07.5Z"))
+	if !a.Equal(b) || !a.Equal(mustTime(t, "2026-11-30T15:00:10Z")) {
+		t.Fatalf("periods %s and %s, want both 15:00:10", a, b)
+	}
+	if last, _ := sched.Last(mustTime(t, "2026-11-30T15:00:19Z"), time.Hour); !last.Equal(mustTime(t, "2026-11-30T15:00:10Z")) {
+		t.Fatalf("last period %s", last)
 	}
 }
 

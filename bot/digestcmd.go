@@ -12,6 +12,7 @@ import (
 
 	"github.com/mineralbot/mineralbot/answer"
 	"github.com/mineralbot/mineralbot/knowledge"
+	"github.com/mineralbot/mineralbot/state"
 )
 
 const digestUsage = "/mineral digest subscribe [weekly|daily] [day] [HH:MM] [Area/City] [en|es] (or: every 24h) · unsubscribe · status · preview"
@@ -37,11 +38,11 @@ func (b *Bot) digestCommand(ctx context.Context, log *slog.Logger, cmd slack.Sla
 			return reply("Sorry, only workspace admins and the bot's configured admins can change this channel's digest. You can still use `/mineral digest status` and `/mineral digest preview`.")
 		}
 		if strings.EqualFold(verb, "unsubscribe") {
-			return b.unsubscribe(log, cmd, reply)
+			return b.unsubscribe(ctx, log, cmd, reply)
 		}
-		return b.subscribe(log, cmd, rest, reply, lang)
+		return b.subscribe(ctx, log, cmd, rest, reply, lang)
 	case "status", "":
-		return b.digestStatus(cmd, reply, lang)
+		return b.digestStatus(ctx, cmd, reply, lang)
 	case "preview":
 		now := b.cfg.Clock.Now()
 		a := b.cfg.Digests.Digest(answer.DigestInput{Period: now, Since: now.Add(-7 * 24 * time.Hour), Location: time.UTC, Lang: lang})
@@ -52,7 +53,7 @@ func (b *Bot) digestCommand(ctx context.Context, log *slog.Logger, cmd slack.Sla
 	}
 }
 
-func (b *Bot) subscribe(log *slog.Logger, cmd slack.SlashCommand, args string, reply func(string, ...any) slashResponse, lang answer.Lang) slashResponse {
+func (b *Bot) subscribe(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand, args string, reply func(string, ...any) slashResponse, lang answer.Lang) slashResponse {
 	args, subLang := subscriptionLang(args, b.cfg.Language)
 	spec, desc, err := subscriptionSpec(args)
 	if err != nil {
@@ -62,8 +63,8 @@ func (b *Bot) subscribe(log *slog.Logger, cmd slack.SlashCommand, args string, r
 	if err != nil {
 		return reply("That schedule doesn't work: %s", esc(err.Error()))
 	}
-	sub := Subscription{Channel: cmd.ChannelID, Schedule: spec, Source: "slack", By: cmd.UserID, Since: b.cfg.Clock.Now(), Lang: subLang}
-	if err := b.cfg.Store.PutSubscription(sub); err != nil {
+	sub := state.Subscription{Channel: cmd.ChannelID, Schedule: spec, Source: "slack", By: cmd.UserID, Since: b.cfg.Clock.Now(), Lang: string(subLang)}
+	if err := b.cfg.Store.PutSubscription(ctx, sub); err != nil {
 		log.Error("saving a subscription failed", "err", err)
 		return reply("Sorry, I couldn't save the subscription. Please try again in a moment.")
 	}
@@ -73,8 +74,8 @@ func (b *Bot) subscribe(log *slog.Logger, cmd slack.SlashCommand, args string, r
 	return reply("Subscribed: this channel gets the digest %s, in %s. Next one: %s.", esc(desc), lang.T(langName(subLang)), when(lang, next))
 }
 
-func (b *Bot) unsubscribe(log *slog.Logger, cmd slack.SlashCommand, reply func(string, ...any) slashResponse) slashResponse {
-	had, err := b.cfg.Store.DeleteSubscription(cmd.ChannelID)
+func (b *Bot) unsubscribe(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand, reply func(string, ...any) slashResponse) slashResponse {
+	had, err := b.cfg.Store.DeleteSubscription(ctx, cmd.ChannelID)
 	if err != nil {
 		log.Error("removing a subscription failed", "err", err)
 		return reply("Sorry, I couldn't remove the subscription. Please try again in a moment.")
@@ -90,8 +91,8 @@ func (b *Bot) unsubscribe(log *slog.Logger, cmd slack.SlashCommand, reply func(s
 	return reply("Unsubscribed: no more digests in this channel.")
 }
 
-func (b *Bot) digestStatus(cmd slack.SlashCommand, reply func(string, ...any) slashResponse, lang answer.Lang) slashResponse {
-	subs, err := b.digest.subscriptions()
+func (b *Bot) digestStatus(ctx context.Context, cmd slack.SlashCommand, reply func(string, ...any) slashResponse, lang answer.Lang) slashResponse {
+	subs, err := b.digest.subscriptions(ctx)
 	if err != nil {
 		return reply("Sorry, I couldn't read the subscriptions just now.")
 	}
@@ -100,9 +101,14 @@ func (b *Bot) digestStatus(cmd slack.SlashCommand, reply func(string, ...any) sl
 			continue
 		}
 		next := s.sched.Next(b.cfg.Clock.Now()).In(s.sched.Loc)
-		msg := lang.Sprintf("This channel gets the digest on %s (from %s), in %s. Next one: %s.", "`"+esc(s.Schedule)+"`", lang.T(s.Source), lang.T(langName(s.lang(b.cfg.Language))), when(lang, next))
-		if last, ok, _ := b.cfg.Store.LastPosted(s.ID()); ok {
-			msg += " " + lang.Sprintf("Last posted: %s.", when(lang, last.PostedAt.In(s.sched.Loc)))
+		msg := lang.Sprintf("This channel gets the digest on %s (from %s), in %s. Next one: %s.", "`"+esc(s.Schedule)+"`", lang.T(s.Source), lang.T(langName(subLang(s.Subscription, b.cfg.Language))), when(lang, next))
+		if ds, err := b.cfg.Store.Deliveries(ctx, s.ID()); err == nil {
+			for i := len(ds) - 1; i >= 0; i-- {
+				if ds[i].State == state.Posted {
+					msg += " " + lang.Sprintf("Last posted: %s.", when(lang, ds[i].DoneAt.In(s.sched.Loc)))
+					break
+				}
+			}
 		}
 		return slashResponse{ResponseType: "ephemeral", Text: msg}
 	}

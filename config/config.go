@@ -101,6 +101,12 @@ type State struct {
 	// the newest 5,000) for the admins' private curation report. They are never posted in a
 	// channel. false stores none.
 	KeepQuestions bool `yaml:"keep_questions"`
+	// Driver is where state is kept: bolt (a file under data_dir; the default, nothing to
+	// install) or postgres (shared by several replicas of the bot).
+	Driver string `yaml:"driver"`
+	// DSN is the PostgreSQL connection string for driver postgres
+	// (postgres://user:password@host:5432/db?sslmode=require). A secret.
+	DSN Secret `yaml:"dsn"`
 }
 
 // Log configures logging.
@@ -129,7 +135,7 @@ func Default() Config {
 		Admins:  []string{},
 		HTTP:    HTTP{Addr: ":8080"},
 		Log:     Log{Level: "info", Format: "auto"},
-		State:   State{KeepQuestions: true},
+		State:   State{KeepQuestions: true, Driver: "bolt"},
 		Answer:  Answer{Language: "en"},
 		DataDir: "data",
 	}
@@ -373,6 +379,15 @@ func (c Config) Validate() error {
 	}
 	if c.DataDir == "" {
 		errs = append(errs, fmt.Errorf("data_dir: must not be empty"))
+	}
+	switch c.State.Driver {
+	case "bolt":
+	case "postgres":
+		if c.State.DSN == "" {
+			errs = append(errs, fmt.Errorf("state.dsn: missing; driver postgres needs a connection string (set it in the config file or %s)", EnvName("state.dsn")))
+		}
+	default:
+		errs = append(errs, fmt.Errorf("state.driver: %q is not bolt or postgres", c.State.Driver))
 	}
 	if c.Digest.Grace.D() < 0 {
 		errs = append(errs, fmt.Errorf("digest.grace: must not be negative"))

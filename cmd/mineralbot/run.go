@@ -38,6 +38,9 @@ Usage:
   mineralbot kb import [-edition YEAR] [-kb DIR] [-add-countries] FILE.csv
                                         import a USGS MCS data-release CSV into DIR's tables
                                         (default knowledge/content), replacing that edition's rows
+  mineralbot state check [-config FILE] open the configured state store (bolt file or PostgreSQL),
+                                        migrate it and read it through; a damaged file is
+                                        reported with what to do
   mineralbot healthcheck [-url URL]     exit 0 if a running bot's /healthz answers (for containers)
   mineralbot version                    print version and build information
 
@@ -95,6 +98,8 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 			return cmdKBImport(rest[1:], stdout, stderr)
 		}
 		return usageError{"kb: want \"kb check [DIR]\" or \"kb import FILE.csv\""}
+	case "state":
+		return cmdState(ctx, rest, getenv, stdout)
 	case "version":
 		return cmdVersion(rest, stdout)
 	case "healthcheck":

@@ -16,6 +16,7 @@ import (
 	"github.com/mineralbot/mineralbot/config"
 	"github.com/mineralbot/mineralbot/internal/metrics"
 	"github.com/mineralbot/mineralbot/knowledge"
+	"github.com/mineralbot/mineralbot/state"
 )
 
 // cmdRun runs the Slack bot until ctx is done (SIGINT or SIGTERM in main).
@@ -49,11 +50,13 @@ func cmdRun(ctx context.Context, args []string, getenv func(string) string, stde
 
 	rl := &reloader{dir: cfg.Knowledge.Dir, ix: ix, eng: eng, m: m, log: log}
 
-	store, err := bot.OpenStore(cfg.DataDir)
-	if err != nil {
-		return fmt.Errorf("data_dir: %w", err)
+	// The state store opens in the background if it cannot at once (a damaged file, a
+	// database that is down): the bot answers meanwhile, and digests wait for it.
+	store := state.OpenDeferred(func(ctx context.Context) (state.Store, error) { return openState(ctx, cfg) }, 10*time.Second, log)
+	defer store.Close()
+	if err := store.Wait(10 * time.Second); err == nil {
+		log.Info("state store open", "store", describeState(cfg))
 	}
-	log.Info("state file", "path", store.Path())
 
 	b, err := bot.New(bot.Config{
 		BotToken:       cfg.Slack.BotToken.Reveal(),
