@@ -77,6 +77,10 @@ type Config struct {
 	Clock Clock
 	// Reloader reloads the knowledge base for /mineral reload; the command is off when nil.
 	Reloader Reloader
+	// CrashAfterDigestPost makes the process exit, like kill -9, right after it posts a
+	// digest and before it records it: a failpoint for tests of that window, never set in
+	// production.
+	CrashAfterDigestPost bool
 	// Language answers when neither the question nor the user's Slack locale tells; English
 	// when empty.
 	Language answer.Lang
@@ -208,7 +212,7 @@ func New(cfg Config) (*Bot, error) {
 			cfg.Clock = realClock{}
 		}
 		b.cfg = cfg
-		b.digest = newDigester(digestConfig{schedule: sched, channels: cfg.DigestChannels, grace: cfg.DigestGrace,
+		b.digest = newDigester(digestConfig{schedule: sched, channels: cfg.DigestChannels, grace: cfg.DigestGrace, crashAfterPost: cfg.CrashAfterDigestPost,
 			admins: cfg.Admins, keepQuestions: cfg.KeepQuestions, lang: b.cfg.Language},
 			cfg.Store, cfg.Digests, cfg.Clock, cfg.Logger, b.obs, b)
 	}

@@ -104,6 +104,8 @@ type digestConfig struct {
 	admins        []string
 	keepQuestions bool
 	lang          answer.Lang // the default language of digests and reports
+	// crashAfterPost is a failpoint: exit right after a post, before recording it.
+	crashAfterPost bool
 }
 
 // sourceCuration marks the subscriptions that send an admin the curation report by DM.
@@ -139,7 +141,7 @@ type digester struct {
 	owner   string
 
 	changed chan struct{} // a subscription changed here: recompute the schedule now
-	running sync.Map      // subscription id → struct{}: a send in progress
+	running sync.Map      // subscription id and period → struct{}: a send in progress
 	wg      sync.WaitGroup
 }
 
@@ -267,17 +269,18 @@ func (d *digester) run(ctx, work context.Context) {
 // retention is how long finished deliveries, event ids, questions and feedback are kept.
 const retention = 90 * 24 * time.Hour
 
-// startSend sends a subscription's digest on its own goroutine, unless a send of the same
-// subscription is under way in this process (it will post the period, or a later send will).
+// startSend sends one period's digest on its own goroutine, unless this process is sending
+// that period already. Periods of one subscription may overlap (one still retrying while the
+// next comes): each is claimed on its own.
 func (d *digester) startSend(ctx context.Context, s sub, period time.Time) {
-	if _, busy := d.running.LoadOrStore(s.ID(), struct{}{}); busy {
-		d.log.Info("previous digest still sending; this period waits for it", "channel", s.Channel, "period", period)
+	key := s.ID() + "|" + period.UTC().Format(time.RFC3339Nano)
+	if _, busy := d.running.LoadOrStore(key, struct{}{}); busy {
 		return
 	}
 	d.wg.Add(1)
 	go func() {
 		defer d.wg.Done()
-		defer d.running.Delete(s.ID())
+		defer d.running.Delete(key)
 		d.send(ctx, s, period)
 	}()
 }
@@ -296,7 +299,10 @@ func (d *digester) send(ctx context.Context, s sub, period time.Time) {
 	key := state.DeliveryKey{Subscription: s.ID(), Period: period.UTC()}
 	interval := s.sched.Interval(period)
 	lease := state.Lease(interval)
-	deadline := period.Add(interval)
+	// Retry until the next period starts, or for digest.grace if that is longer: a short
+	// schedule's period may be over before Slack answers again, and a late digest beats a
+	// lost one.
+	deadline := period.Add(max(interval, d.cfg.grace))
 	if deadline.Before(d.clock.Now()) {
 		deadline = d.clock.Now().Add(max(d.cfg.grace, lease)) // catching up after a restart
 	}
@@ -373,6 +379,10 @@ func (d *digester) deliver(ctx context.Context, s sub, dl state.Delivery, lease 
 		return fmt.Errorf("post: %w", err)
 	}
 	log.Info("digest posted", "ts", ts, "attempt", dl.Attempts)
+	if d.cfg.crashAfterPost {
+		log.Warn("failpoint crash-after-digest-post: exiting before recording the post")
+		os.Exit(137)
+	}
 	d.obs.DigestOutcome("posted")
 	if err := d.complete(ctx, dl.DeliveryKey, state.Outcome{PostedTS: ts}); err != nil {
 		// Posted but not recorded: the next attempt finds the post by its mark.

@@ -78,6 +78,8 @@ func cmdRun(ctx context.Context, args []string, getenv func(string) string, stde
 		KeepQuestions:  cfg.State.KeepQuestions,
 		Language:       answer.Lang(cfg.Answer.Language),
 		Reloader:       rl,
+		// A failpoint for the replica tests, not a setting: MINERALBOT_FAILPOINT=crash-after-digest-post.
+		CrashAfterDigestPost: getenv("MINERALBOT_FAILPOINT") == "crash-after-digest-post",
 	})
 	if err != nil {
 		return err

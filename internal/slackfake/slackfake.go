@@ -35,9 +35,11 @@ type Post struct {
 	ThreadTS     string
 	Text         string
 	Blocks       json.RawMessage
-	ResponseType string // for response_url posts
-	Delete       bool   // delete_original, for response_url posts
-	ResponseURL  string // which response_url
+	ResponseType string          // for response_url posts
+	Delete       bool            // delete_original, for response_url posts
+	ResponseURL  string          // which response_url
+	TS           string          // the message's ts, for chat.postMessage
+	Metadata     json.RawMessage // message metadata, as sent
 	At           time.Time
 }
 
@@ -55,9 +57,16 @@ type Server struct {
 
 	// PingInterval is how often the server pings the client.
 	PingInterval time.Duration
+	// MultiConn keeps every socket the clients open (several replicas of the bot, or one with
+	// several connections) and delivers each envelope to one of them, in turn, as Slack
+	// does. Without it a new socket replaces the previous one.
+	MultiConn bool
 
 	mu          sync.Mutex
 	conn        *websocket.Conn
+	conns       []*websocket.Conn // with MultiConn
+	nextConn    int
+	fail        map[string]int // method → how many more calls answer HTTP 500
 	connWrite   sync.Mutex
 	connections int
 	posts       []Post
@@ -88,6 +97,7 @@ func New() *Server {
 		PingInterval: 100 * time.Millisecond,
 		sent:         make(map[string]time.Time),
 		rateLimit:    make(map[string]int),
+		fail:         make(map[string]int),
 		changed:      make(chan struct{}),
 	}
 	mux := http.NewServeMux()
@@ -96,6 +106,8 @@ func New() *Server {
 	mux.HandleFunc("/api/chat.postMessage", s.chatPost("chat.postMessage"))
 	mux.HandleFunc("/api/chat.postEphemeral", s.chatPost("chat.postEphemeral"))
 	mux.HandleFunc("/api/users.info", s.usersInfo)
+	mux.HandleFunc("/api/conversations.history", s.conversationsHistory)
+	mux.HandleFunc("/api/conversations.open", s.conversationsOpen)
 	mux.HandleFunc("/ws", s.socket)
 	mux.HandleFunc("/response/", s.responseURL)
 	s.srv = httptest.NewServer(mux)
@@ -219,9 +231,22 @@ func (s *Server) RateLimit(method string, n, retryAfter int) {
 	s.retryAfter = retryAfter
 }
 
+// Fail makes the next n calls of a Web API method answer HTTP 500, as Slack does in an
+// incident.
+func (s *Server) Fail(method string, n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.fail[method] = n
+}
+
 func (s *Server) limited(w http.ResponseWriter, method string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.fail[method] > 0 {
+		s.fail[method]--
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return true
+	}
 	if s.rateLimit[method] <= 0 {
 		return false
 	}
@@ -240,7 +265,7 @@ func (s *Server) chatPost(method string) http.HandlerFunc {
 			return
 		}
 		p := Post{Method: method, Channel: r.FormValue("channel"), ThreadTS: r.FormValue("thread_ts"),
-			Text: r.FormValue("text"), Blocks: json.RawMessage(r.FormValue("blocks")), At: time.Now()}
+			Text: r.FormValue("text"), Blocks: json.RawMessage(r.FormValue("blocks")), Metadata: json.RawMessage(r.FormValue("metadata")), At: time.Now()}
 		if p.Channel == "" {
 			writeJSON(w, map[string]any{"ok": false, "error": "channel_not_found"})
 			return
@@ -250,9 +275,48 @@ func (s *Server) chatPost(method string) http.HandlerFunc {
 			return
 		}
 		ts := fmt.Sprintf("%d.%06d", time.Now().Unix(), s.seq.Add(1))
+		p.TS = ts
 		s.record(func() { s.posts = append(s.posts, p) })
 		writeJSON(w, map[string]any{"ok": true, "channel": p.Channel, "ts": ts})
 	}
+}
+
+// conversationsHistory returns the messages posted in a channel (chat.postMessage), newest
+// first, with their metadata when include_all_metadata is set.
+func (s *Server) conversationsHistory(w http.ResponseWriter, r *http.Request) {
+	if s.limited(w, "conversations.history") || s.authFails(w, r, BotToken) {
+		return
+	}
+	channel, withMeta := r.FormValue("channel"), r.FormValue("include_all_metadata") == "1"
+	s.mu.Lock()
+	var msgs []map[string]any
+	for i := len(s.posts) - 1; i >= 0; i-- {
+		p := s.posts[i]
+		if p.Method != "chat.postMessage" || p.Channel != channel {
+			continue
+		}
+		m := map[string]any{"type": "message", "ts": p.TS, "text": p.Text}
+		if withMeta && len(p.Metadata) > 0 {
+			m["metadata"] = p.Metadata
+		}
+		msgs = append(msgs, m)
+	}
+	s.mu.Unlock()
+	writeJSON(w, map[string]any{"ok": true, "messages": msgs, "has_more": false})
+}
+
+// conversationsOpen opens a DM with a user: here the DM's id is the user's id, which is also
+// where chat.postMessage to a user id records the post.
+func (s *Server) conversationsOpen(w http.ResponseWriter, r *http.Request) {
+	if s.limited(w, "conversations.open") || s.authFails(w, r, BotToken) {
+		return
+	}
+	users := r.FormValue("users")
+	if users == "" {
+		writeJSON(w, map[string]any{"ok": false, "error": "users_list_not_supplied"})
+		return
+	}
+	writeJSON(w, map[string]any{"ok": true, "channel": map[string]any{"id": strings.Split(users, ",")[0]}})
 }
 
 func (s *Server) responseURL(w http.ResponseWriter, r *http.Request) {
@@ -291,7 +355,9 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	if s.conn != nil {
+	if s.MultiConn {
+		s.conns = append(s.conns, conn)
+	} else if s.conn != nil {
 		s.conn.Close()
 	}
 	s.conn = conn
@@ -322,6 +388,24 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	defer close(done)
+	defer func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		for i, c := range s.conns {
+			if c == conn {
+				s.conns = append(s.conns[:i], s.conns[i+1:]...)
+				break
+			}
+		}
+		if s.MultiConn && s.conn == conn {
+			s.conn = nil
+			if len(s.conns) > 0 {
+				s.conn = s.conns[len(s.conns)-1]
+			}
+		}
+		close(s.changed)
+		s.changed = make(chan struct{})
+	}()
 	for {
 		_, data, err := conn.ReadMessage()
 		if err != nil {
@@ -368,6 +452,12 @@ func (s *Server) wait(timeout time.Duration, what string, cond func() bool) erro
 	}
 }
 
+// WaitLive waits until exactly n sockets are open (with MultiConn): a client that died has
+// been noticed.
+func (s *Server) WaitLive(n int, timeout time.Duration) error {
+	return s.wait(timeout, fmt.Sprintf("%d live sockets", n), func() bool { return len(s.conns) == n })
+}
+
 // Connections counts the sockets the client opened.
 func (s *Server) Connections() int {
 	s.mu.Lock()
@@ -379,6 +469,10 @@ func (s *Server) Connections() int {
 func (s *Server) send(env map[string]any) error {
 	s.mu.Lock()
 	conn := s.conn
+	if s.MultiConn && len(s.conns) > 0 {
+		conn = s.conns[s.nextConn%len(s.conns)]
+		s.nextConn++
+	}
 	if id, ok := env["envelope_id"].(string); ok {
 		s.sent[id] = time.Now()
 	}

@@ -1,0 +1,259 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/mineralbot/mineralbot/internal/pgtest"
+	"github.com/mineralbot/mineralbot/internal/slackfake"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	pgtest.Stop()
+	os.Exit(code)
+}
+
+var (
+	buildOnce sync.Once
+	builtBin  string
+	buildErr  error
+)
+
+// binary builds mineralbot once for the tests that run it as separate processes.
+func binary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "mineralbot-bin-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		builtBin = filepath.Join(dir, "mineralbot")
+		out, err := exec.Command("go", "build", "-o", builtBin, ".").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return builtBin
+}
+
+// replica is a bot process.
+type replica struct {
+	name string
+	cmd  *exec.Cmd
+	log  *os.File
+}
+
+func startReplica(t *testing.T, name string, env map[string]string) *replica {
+	t.Helper()
+	logf, err := os.Create(filepath.Join(t.TempDir(), name+".log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(binary(t), "run")
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME")}
+	for k, v := range env {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	cmd.Stdout, cmd.Stderr = logf, logf
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	r := &replica{name: name, cmd: cmd, log: logf}
+	t.Cleanup(func() {
+		r.cmd.Process.Signal(syscall.SIGTERM)
+		done := make(chan struct{})
+		go func() { r.cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(15 * time.Second):
+			r.cmd.Process.Kill()
+		}
+		if t.Failed() {
+			data, _ := os.ReadFile(logf.Name())
+			t.Logf("%s log (last 4 KB):\n%s", name, tail(data, 4096))
+		}
+	})
+	return r
+}
+
+func tail(b []byte, n int) []byte {
+	if len(b) > n {
+		return b[len(b)-n:]
+	}
+	return b
+}
+
+// digestPeriods returns, for each channel, the periods of the digests posted there (from
+// their metadata), in posting order.
+func digestPeriods(t *testing.T, posts []slackfake.Post) map[string][]string {
+	out := map[string][]string{}
+	for _, p := range posts {
+		if p.Method != "chat.postMessage" || len(p.Metadata) == 0 {
+			continue
+		}
+		var md struct {
+			EventType    string `json:"event_type"`
+			EventPayload struct {
+				Period string `json:"period"`
+			} `json:"event_payload"`
+		}
+		if err := json.Unmarshal(p.Metadata, &md); err != nil {
+			t.Fatalf("metadata %s: %v", p.Metadata, err)
+		}
+		if md.EventType == "mineralbot_digest" {
+			out[p.Channel] = append(out[p.Channel], md.EventPayload.Period)
+		}
+	}
+	return out
+}
+
+// Three replicas on one PostgreSQL, with the Slack stand-in delivering each envelope to one of
+// their sockets: every digest period is posted once per channel while a replica is killed
+// (SIGKILL) mid-run, another dies between a post and its record (a failpoint), Slack answers
+// 500s at digest time, and a subscription made through one replica is posted by the others
+// after it is gone; a retried event delivered to another replica is answered once.
+func TestReplicas(t *testing.T) {
+	dsn := pgtest.Shared(t).NewDB(t)
+	fake := slackfake.New()
+	fake.MultiConn = true
+	defer fake.Close()
+	env := func(extra ...string) map[string]string {
+		e := map[string]string{
+			"SLACK_BOT_TOKEN":            slackfake.BotToken,
+			"SLACK_APP_TOKEN":            slackfake.AppToken,
+			"SLACK_API_URL":              fake.APIURL(),
+			"MINERALBOT_HTTP_ADDR":       "127.0.0.1:0",
+			"MINERALBOT_DATA_DIR":        t.TempDir(),
+			"MINERALBOT_STATE_DRIVER":    "postgres",
+			"MINERALBOT_STATE_DSN":       dsn,
+			"MINERALBOT_DIGEST_SCHEDULE": "@every 2s",
+			"MINERALBOT_DIGEST_CHANNELS": "CDIGEST1",
+			"MINERALBOT_DIGEST_GRACE":    "10s",
+			"MINERALBOT_ADMINS":          "UADMIN1",
+			"MINERALBOT_LOG_FORMAT":      "json",
+		}
+		for i := 0; i+1 < len(extra); i += 2 {
+			e[extra[i]] = extra[i+1]
+		}
+		return e
+	}
+	a := startReplica(t, "a", env())
+	b := startReplica(t, "b", env())
+	crasher := startReplica(t, "c", env("MINERALBOT_FAILPOINT", "crash-after-digest-post"))
+	if err := fake.WaitConnected(3, 30*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	// The failpoint replica dies after its first post, before recording it (the digests
+	// start at once: the period in progress is not yet delivered).
+	crashed := make(chan struct{})
+	go func() { crasher.cmd.Wait(); close(crashed) }()
+	select {
+	case <-crashed:
+	case <-time.After(15 * time.Second):
+		t.Fatal("the failpoint replica never posted a digest")
+	}
+	if code := crasher.cmd.ProcessState.ExitCode(); code != 137 {
+		t.Errorf("the failpoint replica exited %d, want 137", code)
+	}
+	if err := fake.WaitLive(2, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+
+	// A subscription made through whichever replica gets the command…
+	env1, _, err := fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest subscribe every 2s", User: "UADMIN1", Channel: "CSUB1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ack, err := fake.WaitAck(env1, 10*time.Second); err != nil || !strings.Contains(string(ack.Payload), "Subscribed") {
+		t.Fatalf("subscribe: %s %v", ack.Payload, err)
+	}
+	subscribed := time.Now()
+	// …which is then killed (SIGKILL): the survivor posts the subscription's digests.
+	through, survivor := a, b
+	if data, _ := os.ReadFile(b.log.Name()); strings.Contains(string(data), `"digest subscribed"`) {
+		through, survivor = b, a
+	}
+	// A retried event, delivered to the two sockets in turn: answered once.
+	ev := slackfake.Event{EventID: "EvRETRIED1", Inner: map[string]any{"type": "message", "channel_type": "im", "user": "U9",
+		"text": "antimony", "channel": "D9", "ts": "1700000009.000900"}}
+	fake.SendEvent(ev)
+	ev.RetryAttempt = 1
+	fake.SendEvent(ev)
+
+	time.Sleep(2 * time.Second)
+	through.cmd.Process.Kill()
+	fake.Fail("chat.postMessage", 4) // Slack answers 500s at digest time
+	time.Sleep(9 * time.Second)
+	elapsed := time.Since(start)
+
+	// The dead replica's post was found by its mark and recorded, not posted again.
+	logs := ""
+	for _, r := range []*replica{a, b} {
+		data, _ := os.ReadFile(r.log.Name())
+		logs += string(data)
+	}
+	if !strings.Contains(logs, "an earlier attempt posted the digest; recorded, not posted again") {
+		t.Error("no survivor found the dead replica's post by its mark")
+	}
+	if data, _ := os.ReadFile(survivor.log.Name()); !strings.Contains(string(data), `"channel":"CSUB1"`) {
+		t.Error("the survivor never posted the subscription made through the killed replica")
+	}
+
+	periods := digestPeriods(t, fake.Posts())
+	t.Logf("after %s: CDIGEST1 %v, CSUB1 %v", elapsed.Round(time.Second), periods["CDIGEST1"], periods["CSUB1"])
+	for ch, since := range map[string]time.Time{"CDIGEST1": start, "CSUB1": subscribed} {
+		got := periods[ch]
+		elapsed := time.Since(since)
+		seen := map[string]int{}
+		for _, p := range got {
+			seen[p]++
+		}
+		for p, n := range seen {
+			if n > 1 {
+				t.Errorf("%s: period %s posted %d times", ch, p, n)
+			}
+		}
+		// Every 2 s period from the first to the last posted is there: none lost.
+		sorted := slices.Sorted(func(yield func(string) bool) {
+			for p := range seen {
+				if !yield(p) {
+					return
+				}
+			}
+		})
+		if len(sorted) < int(elapsed/(2*time.Second))-3 {
+			t.Errorf("%s: %d periods posted in %s, want about %d: %v", ch, len(sorted), elapsed.Round(time.Second), int(elapsed/(2*time.Second)), sorted)
+		}
+		for i := 1; i < len(sorted); i++ {
+			a, _ := time.Parse(time.RFC3339, sorted[i-1])
+			b, _ := time.Parse(time.RFC3339, sorted[i])
+			if b.Sub(a) != 2*time.Second {
+				t.Errorf("%s: no digest for the periods between %s and %s", ch, sorted[i-1], sorted[i])
+			}
+		}
+	}
+	var dms int
+	for _, p := range fake.Posts() {
+		if p.Channel == "D9" {
+			dms++
+		}
+	}
+	if dms != 1 {
+		t.Errorf("the retried event was answered %d times, want once", dms)
+	}
+}
