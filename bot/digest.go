@@ -177,10 +177,9 @@ func subLang(s state.Subscription, def answer.Lang) answer.Lang {
 // process), the configured channels that have none of their own, and the admins' curation
 // reports.
 func (d *digester) subscriptions(ctx context.Context) ([]sub, error) {
+	// Without the store, the configured subscriptions still stand (and the error says why
+	// the stored ones are missing).
 	stored, err := d.store.Subscriptions(ctx)
-	if err != nil {
-		return nil, err
-	}
 	var out []sub
 	have := map[string]bool{}
 	for _, s := range stored {
@@ -202,7 +201,7 @@ func (d *digester) subscriptions(ctx context.Context) ([]sub, error) {
 			out = append(out, sub{state.Subscription{Channel: u, Schedule: d.cfg.schedule.Spec, Source: sourceCuration}, d.cfg.schedule})
 		}
 	}
-	return out, nil
+	return out, err
 }
 
 // pollSubscriptions is how often the digester rereads subscriptions, so that one made or
@@ -219,10 +218,17 @@ func (d *digester) run(ctx, work context.Context) {
 	d.recover(work)
 	next := map[string]time.Time{}
 	lastPrune := time.Time{}
+	var known []sub // the last subscriptions read: kept while the store is unreachable
 	for {
 		subs, err := d.subscriptions(ctx)
-		if err != nil {
-			d.log.Error("reading subscriptions; digests wait for the state store", "err", err)
+		switch {
+		case err != nil && known != nil:
+			d.log.Error("reading subscriptions; going on with the last known, and digests wait for the state store", "err", err)
+			subs = known
+		case err != nil:
+			d.log.Error("reading subscriptions; going on with the configured ones, and digests wait for the state store", "err", err)
+		default:
+			known = subs
 		}
 		now := d.clock.Now()
 		soonest := now.Add(pollSubscriptions)
@@ -449,8 +455,7 @@ func questionTexts(us []state.Unanswered) []string {
 func (d *digester) recover(ctx context.Context) {
 	subs, err := d.subscriptions(ctx)
 	if err != nil {
-		d.log.Error("reading subscriptions", "err", err)
-		return
+		d.log.Error("reading subscriptions; recovering the configured ones", "err", err)
 	}
 	now := d.clock.Now()
 	lookback := max(d.cfg.grace, 8*24*time.Hour)
@@ -461,8 +466,8 @@ func (d *digester) recover(ctx context.Context) {
 		}
 		ds, err := d.store.Deliveries(ctx, s.ID())
 		if err != nil {
+			// The store is unreachable: send anyway, the claim waits for the store.
 			d.log.Error("reading deliveries", "err", err)
-			continue
 		}
 		done := slices.ContainsFunc(ds, func(x state.Delivery) bool { return x.Period.Equal(last.UTC()) && x.Done() })
 		if done {

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -255,5 +256,48 @@ func TestReplicas(t *testing.T) {
 	}
 	if dms != 1 {
 		t.Errorf("the retried event was answered %d times, want once", dms)
+	}
+}
+
+// While PostgreSQL is down the bot keeps answering, and the digests due meanwhile are posted
+// once it is back: late, and once each.
+func TestPostgresOutage(t *testing.T) {
+	cluster := pgtest.Shared(t)
+	dsn := cluster.NewDB(t)
+	lb := startBot(t, map[string]string{
+		"MINERALBOT_STATE_DRIVER":    "postgres",
+		"MINERALBOT_STATE_DSN":       dsn,
+		"MINERALBOT_DIGEST_SCHEDULE": "@every 2s",
+		"MINERALBOT_DIGEST_CHANNELS": "CDIGEST1",
+		"MINERALBOT_DIGEST_GRACE":    "20s",
+	})
+	waitPosts(t, lb.fake, "CDIGEST1", 1)
+	down := make(chan struct{})
+	go func() { cluster.Restart(t, 5*time.Second); close(down) }()
+	time.Sleep(time.Second)
+	if out := lb.slash(t, "U1", "antimony"); !strings.HasPrefix(out, "China accounted for 36% of world mine production of antimony") {
+		t.Errorf("with PostgreSQL down the bot must still answer: %s", out)
+	}
+	<-down
+	back := time.Now()
+	time.Sleep(6 * time.Second)
+	periods := digestPeriods(t, lb.fake.Posts())["CDIGEST1"]
+	seen := map[string]int{}
+	for _, p := range periods {
+		seen[p]++
+		if seen[p] > 1 {
+			t.Errorf("period %s posted twice", p)
+		}
+	}
+	sorted := slices.Sorted(maps.Keys(seen))
+	for i := 1; i < len(sorted); i++ {
+		a, _ := time.Parse(time.RFC3339, sorted[i-1])
+		b, _ := time.Parse(time.RFC3339, sorted[i])
+		if b.Sub(a) != 2*time.Second {
+			t.Errorf("no digest for the periods between %s and %s (the outage)", sorted[i-1], sorted[i])
+		}
+	}
+	if last, _ := time.Parse(time.RFC3339, sorted[len(sorted)-1]); last.Before(back) {
+		t.Errorf("no digest after PostgreSQL came back: %v", sorted)
 	}
 }

@@ -121,3 +121,11 @@ func TestMigratesSchema1(t *testing.T) {
 		t.Fatalf("migrated questions %+v", us)
 	}
 }
+
+func BenchmarkStore(b *testing.B) {
+	s, err := bolt.Open(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	statetest.Bench(b, s)
+}

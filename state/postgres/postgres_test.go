@@ -65,3 +65,12 @@ func TestBadDSN(t *testing.T) {
 		t.Fatalf("Open with a bad DSN: %v", err)
 	}
 }
+
+func BenchmarkStore(b *testing.B) {
+	s, err := postgres.Open(context.Background(), pgtest.Shared(b).NewDB(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	statetest.Bench(b, s)
+}

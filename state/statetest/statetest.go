@@ -288,3 +288,30 @@ func testPrune(t *testing.T, s state.Store) {
 		t.Fatal("an expired event id survived pruning")
 	}
 }
+
+// Bench runs the store benchmarks: a digest claim (claim and complete a new period) and an
+// event dedupe check.
+func Bench(b *testing.B, s state.Store) {
+	b.Run("ClaimComplete", func(b *testing.B) {
+		i, sub := 0, fmt.Sprintf("Cbench%d @every 1s", time.Now().UnixNano()) // fresh keys on every run
+		for b.Loop() {
+			k := state.DeliveryKey{Subscription: sub, Period: t0.Add(time.Duration(i) * time.Second)}
+			i++
+			if _, err := s.Claim(ctx, k, "bench", t0, time.Minute); err != nil {
+				b.Fatal(err)
+			}
+			if err := s.Complete(ctx, k, "bench", state.Outcome{PostedTS: "1.1"}, t0); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("FirstSeen", func(b *testing.B) {
+		i, run := 0, time.Now().UnixNano()
+		for b.Loop() {
+			if _, err := s.FirstSeen(ctx, fmt.Sprint("Ev", run, "-", i), t0, time.Hour); err != nil {
+				b.Fatal(err)
+			}
+			i++
+		}
+	})
+}
