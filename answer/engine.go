@@ -50,11 +50,14 @@ type served struct {
 	// draft is the newest proposed critical list with proposed changes, or nil.
 	draft *knowledge.Policy
 	lists map[knowledge.List]listInfo
+	// stems are the first five letters of every word the records' text uses: a question
+	// none of whose words is among them needs no full-text search.
+	stems map[string]bool
 }
 
 func newServed(kb *knowledge.KB) *served {
 	return &served{kb: kb, lex: newLexicon(kb), policyWords: indexPolicyWords(kb), names: nameLanguages(kb), prose: indexProse(kb),
-		notes: new(sync.Map), draft: draftList(kb), lists: indexLists(kb)}
+		notes: new(sync.Map), draft: draftList(kb), lists: indexLists(kb), stems: indexStems(kb)}
 }
 
 // New returns an engine over kb and its index.
@@ -148,7 +151,8 @@ func (e *snap) ask(ctx context.Context, question string) (*Answer, error) {
 		return a, nil
 	}
 	// Nothing named that a view speaks to: full-text search is the fallback.
-	if len(pq.Rest) == 0 {
+	if len(pq.Rest) == 0 || !e.anyKnown(pq.Rest) {
+		// No word the knowledge base uses: not found, without asking the index.
 		a := e.notFound(q)
 		a.Query = pq
 		return a, nil
@@ -633,6 +637,45 @@ func appendSource(ss []knowledge.Source, s knowledge.Source) []knowledge.Source 
 		return ss
 	}
 	return append(ss, s)
+}
+
+// indexStems collects the stems of every word of the records' names and text.
+func indexStems(kb *knowledge.KB) map[string]bool {
+	out := make(map[string]bool, 8192)
+	add := func(texts ...string) {
+		for _, t := range texts {
+			for _, w := range strings.Fields(knowledge.Normalize(t)) {
+				out[stem(w)] = true
+			}
+		}
+	}
+	for _, m := range kb.Minerals {
+		add(m.Summary, m.SummaryES, m.NoCountryTable)
+		add(kb.Names(knowledge.Ref{Kind: knowledge.KindMineral, ID: m.ID})...)
+		add(m.Uses...)
+		add(m.UsesES...)
+	}
+	for _, p := range kb.Policies {
+		add(p.Summary, p.SummaryES)
+		add(kb.Names(knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID})...)
+	}
+	for _, c := range kb.Countries {
+		add(kb.Names(knowledge.Ref{Kind: knowledge.KindCountry, ID: c.ID})...)
+		if c.Profile != nil {
+			add(c.Profile.Summary, c.Profile.SummaryES)
+		}
+	}
+	return out
+}
+
+// anyKnown reports whether a word of the question is used by the knowledge base.
+func (e *snap) anyKnown(words []string) bool {
+	for _, w := range words {
+		if e.stems[stem(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // prose is the start of a record's text, as answers quote it.

@@ -16,6 +16,7 @@ type speller struct {
 	deletes map[string][]string      // a word with letters deleted → the name words it came from
 	sorted  []string                 // the name words in order, for suggestions
 	refs    map[string]knowledge.Ref // a name word → the first record whose name has it
+	byFirst map[byte][]string        // the name words by first letter
 }
 
 // minCorrect is the shortest word the speller corrects; shorter ones are too easily another
@@ -23,7 +24,7 @@ type speller struct {
 const minCorrect = 4
 
 func newSpeller(kb *knowledge.KB, vocab map[string]bool) *speller {
-	s := &speller{words: map[string]bool{}, deletes: map[string][]string{}, refs: map[string]knowledge.Ref{}}
+	s := &speller{words: map[string]bool{}, deletes: map[string][]string{}, refs: map[string]knowledge.Ref{}, byFirst: map[byte][]string{}}
 	add := func(name string, r knowledge.Ref) {
 		for _, w := range strings.Fields(knowledge.Normalize(name)) {
 			if len(w) < minCorrect || s.words[w] || vocab[w] {
@@ -31,6 +32,7 @@ func newSpeller(kb *knowledge.KB, vocab map[string]bool) *speller {
 			}
 			s.words[w] = true
 			s.refs[w] = r
+			s.byFirst[w[0]] = append(s.byFirst[w[0]], w)
 			s.sorted = append(s.sorted, w)
 			forDeletions(w, maxEdits(w), func(d string) {
 				if !slices.Contains(s.deletes[d], w) {
@@ -131,7 +133,9 @@ func (s *speller) closest(w string, limit int) (string, bool, bool) {
 }
 
 // nearest returns up to n name words closest to w by edit distance, within max(2, len/3)
-// edits, closest first: the suggestions for a word that named nothing.
+// edits, closest first: the suggestions for a word that named nothing. Candidates come from
+// the deletion index (two edits), and for long words also from the names that share w's first
+// letter (up to three edits): never a scan of every name.
 func (s *speller) nearest(w string, n int) []string {
 	if len(w) < 3 {
 		return nil
@@ -142,12 +146,32 @@ func (s *speller) nearest(w string, n int) []string {
 		d int
 	}
 	var out []scored
-	for _, cand := range s.sorted {
+	seen := map[string]bool{}
+	consider := func(cand string) {
+		if seen[cand] {
+			return
+		}
+		seen[cand] = true
 		if d := editDistance(w, cand, limit); d <= limit {
 			out = append(out, scored{cand, d})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b scored) int { return a.d - b.d })
+	forDeletions(w, 2, func(d string) {
+		for _, cand := range s.deletes[d] {
+			consider(cand)
+		}
+	})
+	if limit > 2 {
+		for _, cand := range s.byFirst[w[0]] {
+			consider(cand)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b scored) int {
+		if a.d != b.d {
+			return a.d - b.d
+		}
+		return strings.Compare(a.w, b.w)
+	})
 	var words []string
 	for _, x := range out[:min(n, len(out))] {
 		words = append(words, x.w)

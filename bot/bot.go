@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -131,6 +133,7 @@ type Observer interface {
 	ReplyLost()
 	Digest(ok bool)
 	DigestOutcome(outcome string)
+	Panic()
 }
 
 // nopObserver observes nothing.
@@ -147,6 +150,7 @@ func (nopObserver) Busy()                                {}
 func (nopObserver) ReplyLost()                           {}
 func (nopObserver) Digest(bool)                          {}
 func (nopObserver) DigestOutcome(string)                 {}
+func (nopObserver) Panic()                               {}
 
 // New checks the configuration and returns a bot ready to Run.
 func New(cfg Config) (*Bot, error) {
@@ -164,7 +168,12 @@ func New(cfg Config) (*Bot, error) {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	if cfg.HTTPClient == nil {
-		cfg.HTTPClient = &http.Client{Timeout: 30 * time.Second}
+		// One client for every Slack call and response_url post, keeping connections alive:
+		// a burst reuses them instead of opening one per answer (the default transport keeps
+		// two idle connections per host).
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConns, t.MaxIdleConnsPerHost = 256, 64
+		cfg.HTTPClient = &http.Client{Timeout: 30 * time.Second, Transport: t}
 	}
 	if cfg.Workers <= 0 {
 		// Leave a core for the socket: acks and pings must not wait behind answers.
@@ -496,6 +505,7 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 	log = log.With("command", cmd.Command, "user", cmd.UserID, "channel", cmd.ChannelID)
 	reply := make(chan slashResponse, 1)
 	started, now := b.pool.try(func() {
+		defer b.guard(log, func() { reply <- slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))} })
 		reply <- b.slashReply(ctx, log, cmd)
 	})
 	if !started {
@@ -604,16 +614,20 @@ func (b *Bot) postJSON(ctx context.Context, url string, body any) error {
 			b.log.Warn("slack rate limit", "path", "response_url", "retry_after", resp.Header.Get("Retry-After"))
 			last = fmt.Errorf("429 from response_url")
 			wait = retryAfter(resp.Header.Get("Retry-After"), backoff)
-			resp.Body.Close()
+			drain(resp)
 		case resp.StatusCode >= 500:
 			last = fmt.Errorf("response_url: %s", resp.Status)
-			resp.Body.Close()
+			drain(resp)
 		case resp.StatusCode >= 300:
-			resp.Body.Close()
+			drain(resp)
 			return fmt.Errorf("response_url: %s", resp.Status)
 		default:
-			resp.Body.Close()
+			drain(resp)
 			return nil
+		}
+		if wait > maxUsefulWait {
+			// A reply that would arrive this late is of no use any more: dropped, counted.
+			return fmt.Errorf("response_url: Slack asks to wait %s, past the %s a reply is useful (last error: %v)", wait, maxUsefulWait, last)
 		}
 		select {
 		case <-ctx.Done():
@@ -623,6 +637,16 @@ func (b *Bot) postJSON(ctx context.Context, url string, body any) error {
 		backoff = min(backoff*2, 10*time.Second)
 	}
 	return last
+}
+
+// maxUsefulWait is the longest Retry-After a reply waits for; past it the reply is dropped.
+const maxUsefulWait = 10 * time.Second
+
+// drain reads what is left of a response body (a little) and closes it, so that its
+// connection goes back to the pool.
+func drain(resp *http.Response) {
+	io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	resp.Body.Close()
 }
 
 func retryAfter(h string, def time.Duration) time.Duration {
@@ -685,6 +709,9 @@ func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, where, user, 
 	}
 	question := strings.TrimSpace(stripMentions(text))
 	started, _ := b.pool.try(func() {
+		defer b.guard(log, func() {
+			b.post(ctx, log, channel, thread, Message{Text: esc(b.cfg.Language.T(panicText))})
+		})
 		lang := b.language(ctx, log, user, question)
 		log := log.With("lang", lang)
 		var a *answer.Answer
@@ -825,6 +852,9 @@ func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
 		question, user, url := unesc(act.Value), cb.User.ID, cb.ResponseURL
 		log := log.With("action", actionShare, "user", user, "channel", cb.Channel.ID)
 		if started, _ := b.pool.try(func() {
+			defer b.guard(log, func() {
+				b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))})
+			})
 			a := b.ask(ctx, log, question, fromShare, b.language(ctx, log, user, question))
 			m := render(a, renderOptions{sharedBy: user})
 			b.respond(ctx, log, url, slashResponse{ResponseType: "in_channel", Text: m.Text, Blocks: m.Blocks, DeleteOriginal: true})
@@ -852,6 +882,9 @@ func (b *Bot) fullCard(ctx context.Context, log *slog.Logger, cb slack.Interacti
 	ref := knowledge.Ref{Kind: knowledge.Kind(parts[1]), ID: parts[2]}
 	url := cb.ResponseURL
 	if started, _ := b.pool.try(func() {
+		defer b.guard(log, func() {
+			b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(lang.T(panicText))})
+		})
 		m := render(b.cfg.Answerer.Card(ref, "", lang), renderOptions{full: true})
 		b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks})
 	}); !started {
@@ -859,6 +892,25 @@ func (b *Bot) fullCard(ctx context.Context, log *slog.Logger, cb slack.Interacti
 		log.Warn("busy: full card turned away")
 		go b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(lang.T(busyText))})
 	}
+}
+
+// panicText is the apology for a request whose answering panicked.
+const panicText = "Sorry, something went wrong while answering. Please try again in a moment."
+
+// guard, deferred at the top of a request's work, turns a panic into a log line with the
+// request's envelope id, a count, and an apology to the user: one bad question never takes
+// the bot down.
+func (b *Bot) guard(log *slog.Logger, apologize func()) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	b.obs.Panic()
+	log.Error("panic while answering; the user got an apology", "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+	func() {
+		defer func() { recover() }() // an apology that panics too is dropped
+		apologize()
+	}()
 }
 
 // dedupeTTL is how long an event id is remembered: Slack retries within minutes.

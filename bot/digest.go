@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -287,6 +288,13 @@ func (d *digester) startSend(ctx context.Context, s sub, period time.Time) {
 	go func() {
 		defer d.wg.Done()
 		defer d.running.Delete(key)
+		defer func() {
+			if r := recover(); r != nil {
+				d.obs.Panic()
+				d.log.Error("panic while sending a digest; the period is retried by another attempt or process",
+					"channel", s.Channel, "period", period, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			}
+		}()
 		d.send(ctx, s, period)
 	}()
 }

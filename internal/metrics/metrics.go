@@ -28,6 +28,7 @@ type Metrics struct {
 	digestsPosted  prometheus.Counter
 	digestsFailed  prometheus.Counter
 	deliveries     *prometheus.CounterVec
+	panics         prometheus.Counter
 	records        *prometheus.GaugeVec
 	reloads        *prometheus.CounterVec
 	connected      prometheus.Gauge
@@ -60,6 +61,8 @@ func New(version, revision, goVersion string) *Metrics {
 			Help: "Requests turned away politely because the queue was full."}),
 		lost: prometheus.NewCounter(prometheus.CounterOpts{Name: "mineralbot_replies_lost_total",
 			Help: "Replies that could not be delivered after retries."}),
+		panics: prometheus.NewCounter(prometheus.CounterOpts{Name: "mineralbot_panics_total",
+			Help: "Requests and digests whose handling panicked (recovered; the user got an apology)."}),
 		deliveries: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mineralbot_digest_deliveries_total",
 			Help: "Digest delivery outcomes: posted, skipped, found_posted (an earlier attempt's post found, not posted again), retry, store_error, given_up."}, []string{"outcome"}),
 		digestsPosted: prometheus.NewCounter(prometheus.CounterOpts{Name: "mineralbot_digests_posted_total",
@@ -76,7 +79,7 @@ func New(version, revision, goVersion string) *Metrics {
 			Help: "1 once a knowledge base is loaded and indexed."}),
 	}
 	for _, c := range []prometheus.Collector{m.envelopes, m.answers, m.unanswered, m.answerLatency, m.slackErrors,
-		m.rateLimited, m.reconnects, m.duplicates, m.busy, m.lost, m.digestsPosted, m.digestsFailed, m.deliveries, m.records,
+		m.rateLimited, m.reconnects, m.duplicates, m.busy, m.lost, m.digestsPosted, m.digestsFailed, m.deliveries, m.panics, m.records,
 		m.reloads, m.connected, m.knowledgeReady} {
 		f(c)
 	}
@@ -139,6 +142,9 @@ func (m *Metrics) Digest(ok bool) {
 		m.digestsFailed.Inc()
 	}
 }
+
+// Panic counts a recovered panic.
+func (m *Metrics) Panic() { m.panics.Inc() }
 
 // DigestOutcome counts one outcome of a digest delivery attempt.
 func (m *Metrics) DigestOutcome(outcome string) { m.deliveries.WithLabelValues(outcome).Inc() }

@@ -1,0 +1,75 @@
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mineralbot/mineralbot/answer"
+	"github.com/mineralbot/mineralbot/internal/slackfake"
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// panicky answers every question but one, on which it panics.
+type panicky struct{}
+
+func (panicky) Ask(_ context.Context, q string, lang answer.Lang) (*answer.Answer, error) {
+	if q == "boom" {
+		panic("a bug in answering")
+	}
+	return &answer.Answer{Intent: answer.IntentMineral, Title: "Antimony", Headline: "An answer about " + q, Lang: lang}, nil
+}
+func (panicky) Card(r knowledge.Ref, _ string, lang answer.Lang) *answer.Answer {
+	return &answer.Answer{Intent: answer.IntentMineral, Title: r.ID, Lang: lang}
+}
+func (panicky) DetectLanguage(string) (answer.Lang, bool) { return answer.English, true }
+
+type countingObserver struct {
+	nopObserver
+	panics chan struct{}
+}
+
+func (o countingObserver) Panic() { o.panics <- struct{}{} }
+
+// A question whose answering panics gets an apology, the panic is logged and counted, and the
+// bot goes on answering.
+func TestPanicIsRecovered(t *testing.T) {
+	fake := slackfake.New()
+	defer fake.Close()
+	obs := countingObserver{panics: make(chan struct{}, 4)}
+	b, err := New(Config{BotToken: slackfake.BotToken, AppToken: slackfake.AppToken, APIURL: fake.APIURL(),
+		Answerer: panicky{}, Logger: slog.New(slog.DiscardHandler), Observer: obs, AckBudget: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- b.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	if err := fake.WaitConnected(1, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ q, want string }{
+		{"boom", "Sorry, something went wrong while answering"},
+		{"antimony", "An answer about antimony"},
+	} {
+		env, _, err := fake.SendSlashCommand(slackfake.SlashCommand{Text: tc.q, User: "U1", Channel: "C1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ack, err := fake.WaitAck(env, 10*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(ack.Payload), tc.want) {
+			t.Errorf("/mineral %s: %s, want %q", tc.q, ack.Payload, tc.want)
+		}
+	}
+	select {
+	case <-obs.panics:
+	default:
+		t.Error("the panic was not counted")
+	}
+}
