@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -227,6 +228,9 @@ func New(cfg Config) (*Bot, error) {
 	}
 	b.sm = socketmode.New(b.api,
 		socketmode.OptionPingInterval(cfg.PingInterval),
+		// Slack's envelopes are kilobytes: a frame past the limit closes the socket (and we
+		// reconnect) rather than growing the process.
+		socketmode.OptionReadLimit(maxFrameBytes),
 		socketmode.OptionLog(slog.NewLogLogger(cfg.Logger.With("component", "socketmode").Handler(), slog.LevelDebug)),
 	)
 	return b, nil
@@ -400,6 +404,23 @@ func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event) {
 		b.log.Error("slack rejected the app token")
 	case socketmode.EventTypeHello:
 		b.log.Debug("hello from slack")
+	case socketmode.EventTypeSlashCommand, socketmode.EventTypeEventsAPI, socketmode.EventTypeInteractive:
+		if evt.Request != nil && evt.Request.EnvelopeID != "" && !b.seen.add("env:"+evt.Request.EnvelopeID) {
+			// The same envelope again (a redelivery on this socket): acked, not answered twice.
+			b.ack(evt.Request, nil)
+			b.obs.Duplicate()
+			b.log.Info("duplicate envelope skipped", "envelope_id", evt.Request.EnvelopeID, "type", evt.Type)
+			return
+		}
+		b.handle(ctx, evt)
+	default:
+		b.other(evt)
+	}
+}
+
+// handle answers a slash command, an Events API event or an interaction.
+func (b *Bot) handle(ctx context.Context, evt socketmode.Event) {
+	switch evt.Type {
 	case socketmode.EventTypeSlashCommand:
 		b.obs.Request("slash_command")
 		b.onSlashCommand(ctx, evt)
@@ -410,12 +431,48 @@ func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event) {
 		b.obs.Request("interactive")
 		b.ack(evt.Request, nil)
 		b.onInteractive(ctx, evt)
+	}
+}
+
+// other handles the socket's other events: envelopes of types the bot does not answer are
+// acked and logged, never left for Slack to redeliver.
+func (b *Bot) other(evt socketmode.Event) {
+	switch {
+	case evt.Type == socketmode.EventTypeErrorBadMessage:
+		// A frame slack-go could not parse: acked by its envelope id where it has one, so that
+		// Slack does not redeliver it forever.
+		var id string
+		if bad, ok := evt.Data.(*socketmode.ErrorBadMessage); ok {
+			id = envelopeID(bad.Message)
+		}
+		if id != "" {
+			b.ack(&socketmode.Request{EnvelopeID: id}, nil)
+		}
+		b.log.Warn("bad frame from slack", "envelope_id", id, "err", evt.Data)
+	case evt.Type == socketmode.EventTypeIncomingError:
+		b.log.Warn("socket read error", "err", evt.Data)
 	default:
 		if evt.Request != nil && evt.Request.EnvelopeID != "" {
 			b.ack(evt.Request, nil)
+			b.log.Warn("envelope of a type the bot does not handle; acked", "type", evt.Type, "envelope_id", evt.Request.EnvelopeID)
+			return
 		}
+		b.log.Debug("socket event without an envelope", "type", evt.Type)
 	}
 }
+
+// envelopeIDPattern finds the envelope id in a frame that may not even be JSON.
+var envelopeIDPattern = regexp.MustCompile(`"envelope_id"\s*:\s*"([A-Za-z0-9._-]{1,128})"`)
+
+func envelopeID(frame []byte) string {
+	if m := envelopeIDPattern.FindSubmatch(frame); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
+// maxFrameBytes bounds one WebSocket message from Slack.
+const maxFrameBytes = 1 << 20
 
 // ack acknowledges an envelope, with a payload where Slack accepts one.
 func (b *Bot) ack(req *socketmode.Request, payload any) {

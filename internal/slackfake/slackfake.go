@@ -483,6 +483,23 @@ func (s *Server) send(env map[string]any) error {
 	return s.write(conn, env)
 }
 
+// SendRaw writes a raw text frame to the socket: a malformed or oversized envelope.
+func (s *Server) SendRaw(frame []byte) error {
+	s.mu.Lock()
+	conn := s.conn
+	s.mu.Unlock()
+	if conn == nil {
+		return fmt.Errorf("slackfake: no socket")
+	}
+	s.connWrite.Lock()
+	defer s.connWrite.Unlock()
+	return conn.WriteMessage(websocket.TextMessage, frame)
+}
+
+// SendEnvelope delivers an envelope as given (its type and payload are the caller's), and
+// remembers when.
+func (s *Server) SendEnvelope(env map[string]any) error { return s.send(env) }
+
 // SlashCommand is a /command invocation.
 type SlashCommand struct {
 	Command, Text, User, Channel string

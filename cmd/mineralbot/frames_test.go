@@ -1,0 +1,55 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Bad frames are handled: an envelope of an unknown type is acked and logged, one that does
+// not parse is acked by its id, the same envelope twice is answered once, and an oversized
+// frame closes the socket (the bot reconnects) instead of growing the process.
+func TestBadFrames(t *testing.T) {
+	lb := startBot(t, nil)
+	fake := lb.fake
+
+	if err := fake.SendEnvelope(map[string]any{"type": "mystery_type", "envelope_id": "env-mystery-1", "payload": map[string]any{}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fake.WaitAck("env-mystery-1", 5*time.Second); err != nil {
+		t.Errorf("an envelope of an unknown type is not acked: %v", err)
+	}
+
+	fake.SendRaw([]byte(`{"type":"slash_commands","envelope_id":"env-bad-1","payload":"not an object"}`))
+	if _, err := fake.WaitAck("env-bad-1", 5*time.Second); err != nil {
+		t.Errorf("an envelope that does not parse is not acked: %v", err)
+	}
+
+	// The same slash command envelope twice: one answer.
+	env := map[string]any{"type": "slash_commands", "envelope_id": "env-twice-1", "accepts_response_payload": true,
+		"payload": map[string]any{"command": "/mineral", "text": "antimony", "user_id": "U1", "channel_id": "C1",
+			"response_url": "http://127.0.0.1:1/response/x", "trigger_id": "t"}}
+	fake.SendEnvelope(env)
+	fake.SendEnvelope(env)
+	time.Sleep(time.Second)
+	n := 0
+	for _, a := range fake.Acks() {
+		if a.EnvelopeID == "env-twice-1" && len(a.Payload) > 0 {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the same envelope was answered %d times, want once", n)
+	}
+
+	// A 2 MiB frame: the socket closes and the bot reconnects, then answers.
+	before := fake.Connections()
+	fake.SendRaw(append([]byte(`{"type":"events_api","envelope_id":"env-huge","payload":{"x":"`), append(bytes.Repeat([]byte("x"), 2<<20), []byte(`"}}`)...)...))
+	if err := fake.WaitConnected(before+1, 15*time.Second); err != nil {
+		t.Fatalf("no reconnect after an oversized frame: %v", err)
+	}
+	if out := lb.slash(t, "U1", "antimony"); !strings.HasPrefix(out, "China accounted for 36%") {
+		t.Errorf("after the oversized frame: %s", out)
+	}
+}
