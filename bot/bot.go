@@ -103,7 +103,8 @@ type Bot struct {
 	log    *slog.Logger
 	pool   *pool
 	seen   *seenSet
-	userID string // the bot's own user id, from auth.test
+	posts  chan struct{} // replies being posted, off the workers
+	userID string        // the bot's own user id, from auth.test
 	botID  string
 	obs    Observer
 	digest *digester
@@ -196,13 +197,16 @@ func New(cfg Config) (*Bot, error) {
 		cfg.Language = answer.English
 	}
 	b := &Bot{cfg: cfg, http: cfg.HTTPClient, log: cfg.Logger, obs: cfg.Observer,
-		pool: newPool(cfg.Workers, cfg.Queue), seen: newSeenSet(10000, time.Hour), locale: newLocaleCache(10000, time.Hour)}
+		pool: newPool(cfg.Workers, cfg.Queue), seen: newSeenSet(10000, time.Hour), locale: newLocaleCache(10000, time.Hour),
+		posts: make(chan struct{}, maxPostsInFlight)}
 	retry := slack.DefaultRetryConfig()
 	retry.MaxRetries = 5
 	retry.RetryAfterDuration = 2 * time.Second
 	retry.BackoffMax = 10 * time.Second
-	retry.Handlers = append([]slack.RetryHandler{countRateLimits{b.obs, b.log}},
-		append(slack.AllBuiltinRetryHandlers(retry), slack.NewServerErrorRetryHandler(retry))...)
+	// 429s wait for Retry-After only while the reply is still useful; past that the call
+	// fails at once (and the reply is counted lost) instead of holding a goroutine for minutes.
+	retry.Handlers = []slack.RetryHandler{countRateLimits{b.obs, b.log}, cappedRateLimit{max: maxUsefulWait},
+		slack.NewConnectionErrorRetryHandler(), slack.NewServerErrorRetryHandler(retry)}
 	b.api = slack.New(cfg.BotToken,
 		slack.OptionAppLevelToken(cfg.AppToken),
 		slack.OptionAPIURL(cfg.APIURL),
@@ -249,6 +253,20 @@ func (c countRateLimits) ShouldRetry(st *slack.RetryState, req *http.Request, re
 		c.log.Warn("slack rate limit", "path", req.URL.Path, "retry_after", resp.Header.Get("Retry-After"), "attempt", st.Attempt)
 	}
 	return false, 0
+}
+
+// cappedRateLimit retries a 429 after its Retry-After, unless that is longer than max.
+type cappedRateLimit struct{ max time.Duration }
+
+func (c cappedRateLimit) ShouldRetry(st *slack.RetryState, _ *http.Request, resp *http.Response, _ error) (bool, time.Duration) {
+	if resp == nil || resp.StatusCode != http.StatusTooManyRequests || st.Attempt >= st.MaxRetries {
+		return false, 0
+	}
+	wait := max(retryAfter(resp.Header.Get("Retry-After"), time.Second), time.Second)
+	if wait > c.max {
+		return false, 0
+	}
+	return true, wait + rand.N(250*time.Millisecond)
 }
 
 // Run connects to Slack and answers until ctx is done. It reconnects after dropped sockets
@@ -696,6 +714,20 @@ func (b *Bot) postJSON(ctx context.Context, url string, body any) error {
 	return last
 }
 
+// background runs a post off the answering workers, at most maxPostsInFlight at a time:
+// past that the caller waits, which slows answering down rather than growing without bound.
+func (b *Bot) background(post func()) {
+	b.posts <- struct{}{}
+	b.pool.wg.Add(1) // shutdown waits for posts in flight too
+	go func() {
+		defer func() { <-b.posts; b.pool.wg.Done() }()
+		post()
+	}()
+}
+
+// maxPostsInFlight bounds the replies being posted at once.
+const maxPostsInFlight = 128
+
 // maxUsefulWait is the longest Retry-After a reply waits for; past it the reply is dropped.
 const maxUsefulWait = 10 * time.Second
 
@@ -777,7 +809,9 @@ func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, where, user, 
 		} else {
 			a = b.ask(ctx, log, question, where, lang)
 		}
-		b.post(ctx, log, channel, thread, render(a, renderOptions{}))
+		// The reply is posted off the worker: a slow or rate-limited channel does not hold it.
+		m := render(a, renderOptions{})
+		b.background(func() { b.post(ctx, log, channel, thread, m) })
 	})
 	if !started {
 		b.obs.Busy()

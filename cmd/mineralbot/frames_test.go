@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mineralbot/mineralbot/internal/slackfake"
 )
 
 // Bad frames are handled: an envelope of an unknown type is acked and logged, one that does
@@ -51,5 +54,37 @@ func TestBadFrames(t *testing.T) {
 	}
 	if out := lb.slash(t, "U1", "antimony"); !strings.HasPrefix(out, "China accounted for 36%") {
 		t.Errorf("after the oversized frame: %s", out)
+	}
+}
+
+// One channel rate-limited (Retry-After 30 on every post): answers elsewhere still arrive
+// within a second, and the rate-limited reply is dropped and counted, not retried for minutes.
+func TestRateLimitedChannelDoesNotStallOthers(t *testing.T) {
+	lb := startBot(t, map[string]string{"MINERALBOT_BOT_WORKERS": "1"})
+	fake := lb.fake
+	fake.RateLimitChannel("DSLOW", 30)
+	dm := func(channel, ts string) {
+		fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im", "user": "U7",
+			"text": "antimony", "channel": channel, "ts": ts}})
+	}
+	for i := range 3 {
+		dm("DSLOW", fmt.Sprintf("1700000100.00010%d", i))
+	}
+	start := time.Now()
+	for i := range 4 {
+		dm(fmt.Sprintf("DFAST%d", i), fmt.Sprintf("1700000200.00020%d", i))
+	}
+	for i := range 4 {
+		waitPosts(t, fake, fmt.Sprintf("DFAST%d", i), 1)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("answers elsewhere took %s behind a rate-limited channel, want under 1s", d.Round(time.Millisecond))
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(lb.logs.String(), "reply lost") && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !strings.Contains(lb.logs.String(), "reply lost") {
+		t.Error("the rate-limited reply was neither dropped nor logged")
 	}
 }

@@ -62,23 +62,25 @@ type Server struct {
 	// does. Without it a new socket replaces the previous one.
 	MultiConn bool
 
-	mu          sync.Mutex
-	conn        *websocket.Conn
-	conns       []*websocket.Conn // with MultiConn
-	nextConn    int
-	fail        map[string]int // method → how many more calls answer HTTP 500
-	connWrite   sync.Mutex
-	connections int
-	posts       []Post
-	acks        []Ack
-	sent        map[string]time.Time // envelope id → when it was sent
-	rateLimit   map[string]int       // method → how many more calls get 429
-	retryAfter  int
-	opens       int
-	seq         atomic.Int64
-	changed     chan struct{} // closed and replaced on every new connection, post or ack
-	revoked     bool
-	down        bool // apps.connections.open answers 503
+	mu       sync.Mutex
+	conn     *websocket.Conn
+	conns    []*websocket.Conn // with MultiConn
+	nextConn int
+	fail     map[string]int // method → how many more calls answer HTTP 500
+	// channelLimit: channel → Retry-After of every chat.postMessage to it
+	channelLimit map[string]int
+	connWrite    sync.Mutex
+	connections  int
+	posts        []Post
+	acks         []Ack
+	sent         map[string]time.Time // envelope id → when it was sent
+	rateLimit    map[string]int       // method → how many more calls get 429
+	retryAfter   int
+	opens        int
+	seq          atomic.Int64
+	changed      chan struct{} // closed and replaced on every new connection, post or ack
+	revoked      bool
+	down         bool // apps.connections.open answers 503
 }
 
 // SetDown makes auth.test and apps.connections.open answer 503 (Slack unreachable) until
@@ -231,6 +233,18 @@ func (s *Server) RateLimit(method string, n, retryAfter int) {
 	s.retryAfter = retryAfter
 }
 
+// RateLimitChannel makes every chat.postMessage to one channel answer 429 with Retry-After,
+// as Slack does for a channel that gets more than a message a second, until called with
+// retryAfter 0.
+func (s *Server) RateLimitChannel(channel string, retryAfter int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.channelLimit == nil {
+		s.channelLimit = map[string]int{}
+	}
+	s.channelLimit[channel] = retryAfter
+}
+
 // Fail makes the next n calls of a Web API method answer HTTP 500, as Slack does in an
 // incident.
 func (s *Server) Fail(method string, n int) {
@@ -262,6 +276,14 @@ func (s *Server) chatPost(method string) http.HandlerFunc {
 			return
 		}
 		if s.authFails(w, r, BotToken) {
+			return
+		}
+		s.mu.Lock()
+		ra := s.channelLimit[r.FormValue("channel")]
+		s.mu.Unlock()
+		if ra > 0 {
+			w.Header().Set("Retry-After", fmt.Sprint(ra))
+			w.WriteHeader(http.StatusTooManyRequests)
 			return
 		}
 		p := Post{Method: method, Channel: r.FormValue("channel"), ThreadTS: r.FormValue("thread_ts"),
