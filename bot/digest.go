@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"os"
 	"runtime/debug"
 	"slices"
@@ -149,7 +150,9 @@ type digester struct {
 func newDigester(cfg digestConfig, store state.Store, builder DigestBuilder, clock Clock, log *slog.Logger, obs Observer, slack digestSlack) *digester {
 	host, _ := os.Hostname()
 	return &digester{cfg: cfg, store: store, builder: builder, slack: slack, clock: clock, log: log.With("component", "digest"),
-		obs: obs, owner: fmt.Sprintf("%s/%d", host, os.Getpid()), changed: make(chan struct{}, 1)}
+		// The owner names this digester: host, process and a random part, so that two
+		// digesters never take each other's claims for their own.
+		obs: obs, owner: fmt.Sprintf("%s/%d/%08x", host, os.Getpid(), rand.Uint32()), changed: make(chan struct{}, 1)}
 }
 
 // notify tells the digester that subscriptions changed.
