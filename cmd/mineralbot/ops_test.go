@@ -221,3 +221,70 @@ func TestRunConfigErrors(t *testing.T) {
 		})
 	}
 }
+
+// Reloading survives what deployments do to a folder: replaced by rename, deleted and
+// restored, reached through a symlink that is repointed. Each time a later edit is reloaded.
+func TestHotReloadAfterFolderSwaps(t *testing.T) {
+	root := t.TempDir()
+	v1, link := filepath.Join(root, "v1"), filepath.Join(root, "kb")
+	copyDir(t, "../../knowledge/content", v1)
+	if err := os.Symlink(v1, link); err != nil {
+		t.Fatal(err)
+	}
+	lb := startBot(t, map[string]string{"MINERALBOT_KNOWLEDGE_DIR": link})
+	reloads := func() int { return strings.Count(lb.logs.String(), `"knowledge reloaded"`) + strings.Count(lb.logs.String(), "msg=\"knowledge reloaded\"") }
+	waitReloads := func(n int, what string) {
+		t.Helper()
+		deadline := time.Now().Add(15 * time.Second)
+		for reloads() < n {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: %d reloads, want %d", what, reloads(), n)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	alias := func(dir, a string) {
+		t.Helper()
+		p := filepath.Join(dir, "minerals", "antimony.md")
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(p, []byte(strings.Replace(string(data), "aliases: [", "aliases: ["+a+", ", 1)), 0o644)
+	}
+	answers := func(a string) {
+		t.Helper()
+		if out := lb.slash(t, "U1", a); !strings.HasPrefix(out, "China accounted for 36% of world mine production of antimony") {
+			t.Errorf("%q does not answer: %s", a, out)
+		}
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(lb.logs.String(), "watching the knowledge base") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+
+	// The symlink is repointed to a new copy, then the new copy is edited.
+	v2 := filepath.Join(root, "v2")
+	copyDir(t, "../../knowledge/content", v2)
+	alias(v2, "swapone")
+	tmp := filepath.Join(root, "kb.tmp")
+	os.Symlink(v2, tmp)
+	os.Rename(tmp, link)
+	waitReloads(1, "symlink repointed")
+	answers("swapone")
+	alias(v2, "swaptwo")
+	waitReloads(2, "edit after the repoint")
+	answers("swaptwo")
+
+	// The folder behind the link is replaced by rename, then edited.
+	v3 := filepath.Join(root, "v3")
+	copyDir(t, "../../knowledge/content", v3)
+	alias(v3, "swapthree")
+	os.Rename(v2, filepath.Join(root, "v2.old"))
+	os.Rename(v3, v2)
+	waitReloads(3, "folder replaced by rename")
+	answers("swapthree")
+	alias(v2, "swapfour")
+	waitReloads(4, "edit after the rename")
+	answers("swapfour")
+}

@@ -4,10 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"log/slog"
-	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -83,27 +84,56 @@ func (r *reloader) load() (*knowledge.KB, error) {
 // reload.
 const debounce = 300 * time.Millisecond
 
-// watch reloads whenever a file of the knowledge-base folder changes, until ctx is done.
+// rescan is how often the folder is fingerprinted even without events: a fallback for what
+// file events miss (a folder swapped by rename, a symlink repointed, a network filesystem).
+var rescan = 5 * time.Second
+
+// watch reloads whenever a file of the knowledge-base folder changes, until ctx is done. It
+// watches the folder's parent too, so that a folder replaced by rename, deleted and restored,
+// or reached through a symlink that is repointed, is watched again (re-armed) and reloaded.
 func (r *reloader) watch(ctx context.Context) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
 	}
 	defer w.Close()
-	err = filepath.WalkDir(r.dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return w.Add(p)
-		}
-		return nil
-	})
+	abs, err := filepath.Abs(r.dir)
 	if err != nil {
 		return fmt.Errorf("watch %s: %w", r.dir, err)
 	}
+	parent, base := filepath.Dir(abs), filepath.Base(abs)
+	var real string // the folder's resolved path, as last armed
+	arm := func() {
+		w.Add(parent)
+		resolved, err := filepath.EvalSymlinks(abs)
+		if err != nil {
+			return // gone for now: the parent's events or the rescan bring it back
+		}
+		if real != "" && real != resolved {
+			w.Remove(real)
+		}
+		real = resolved
+		filepath.WalkDir(real, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.IsDir() {
+				w.Add(p)
+			}
+			return nil
+		})
+	}
+	arm()
+	if real == "" {
+		return fmt.Errorf("watch %s: the folder does not exist", r.dir)
+	}
+	last := fingerprint(abs)
 	r.log.Info("watching the knowledge base for changes", "dir", r.dir)
+	ticker := time.NewTicker(rescan)
+	defer ticker.Stop()
 	var timer <-chan time.Time
+	reload := func() {
+		arm()
+		last = fingerprint(abs)
+		r.Reload(ctx)
+	}
 	for {
 		select {
 		case <-ctx.Done():
@@ -112,10 +142,8 @@ func (r *reloader) watch(ctx context.Context) error {
 			if !ok {
 				return nil
 			}
-			if ev.Has(fsnotify.Create) {
-				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
-					w.Add(ev.Name)
-				}
+			if filepath.Dir(ev.Name) == parent && filepath.Base(ev.Name) != base {
+				continue // a sibling of the folder
 			}
 			timer = time.After(debounce)
 		case err, ok := <-w.Errors:
@@ -125,7 +153,33 @@ func (r *reloader) watch(ctx context.Context) error {
 			r.log.Warn("watching the knowledge base", "err", err)
 		case <-timer:
 			timer = nil
-			r.Reload(ctx)
+			reload()
+		case <-ticker.C:
+			if fp := fingerprint(abs); fp != last {
+				r.log.Info("the knowledge base changed without a file event; reloading", "dir", r.dir)
+				reload()
+			}
 		}
 	}
+}
+
+// fingerprint sums up a folder's files (path, size, time): two equal fingerprints mean
+// nothing changed that a reload would see.
+func fingerprint(dir string) string {
+	h := fnv.New64a()
+	resolved, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return "missing"
+	}
+	fmt.Fprint(h, resolved)
+	filepath.WalkDir(resolved, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if info, err := d.Info(); err == nil {
+			fmt.Fprint(h, p, info.Size(), info.ModTime().UnixNano())
+		}
+		return nil
+	})
+	return strconv.FormatUint(h.Sum64(), 16)
 }
