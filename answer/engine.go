@@ -56,6 +56,7 @@ type served struct {
 }
 
 func newServed(kb *knowledge.KB) *served {
+	kb.WarmUp()
 	return &served{kb: kb, lex: newLexicon(kb), policyWords: indexPolicyWords(kb), names: nameLanguages(kb), prose: indexProse(kb),
 		notes: new(sync.Map), draft: draftList(kb), lists: indexLists(kb), stems: indexStems(kb)}
 }
@@ -492,6 +493,9 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 			s.Heading = e.t("Critical minerals it produces (world rank and share)")
 		}
 		for _, x := range st {
+			if len(s.Facts) == 40 {
+				break // the cap below: the rest are not shown
+			}
 			m, _ := e.kb.Mineral(x.Mineral)
 			if criticalOnly && !m.On(knowledge.USGS2025) && !hasCriticalMember(e.kb, m) {
 				continue
@@ -513,8 +517,11 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 		}
 		s.Note = e.t("USGS Mineral Commodity Summaries, the newest edition with each table. Ranks among the countries each table lists by name, and shares of the world total, derived by mineralbot.")
 		a.Headline = e.countryHeadline(c, st, criticalOnly)
-		// A reply shows the leading standings; the full card has them all.
-		const lead = 6
+		// A reply shows the leading standings; the full card has the first maxStandings.
+		const lead, maxStandings = 6, 40
+		if len(s.Facts) > maxStandings {
+			s.Facts = s.Facts[:maxStandings]
+		}
 		if len(s.Facts) > lead {
 			more := Section{Heading: e.t("More rankings"), Facts: s.Facts[lead:], Note: s.Note, Detail: true}
 			s.Facts, s.Note = s.Facts[:lead], ""

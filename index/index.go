@@ -332,7 +332,11 @@ func (ix *Index) search(ctx context.Context, words []string, opt Options, fuzzin
 		match("aliases", boostAliases),
 		match("names_es", boostSpanish),
 		match("title", boostTitle),
-		match("body", boostBody),
+	}
+	if fuzziness == 0 {
+		// Typos are forgiven in names only: fuzzy matching every word of every record's
+		// text is what made a misspelt question cost milliseconds.
+		parts = append(parts, match("body", boostBody))
 	}
 	for _, w := range words {
 		if knowledge.SymbolCandidate(w, len(words)) {

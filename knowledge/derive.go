@@ -529,11 +529,14 @@ type Standing struct {
 // the newest edition that has the measure), largest share first. It is computed once per
 // country; callers must not modify the result.
 func (kb *KB) CountryStandings(country string) []Standing {
-	return memo(kb, "standings", country, func() []Standing { return kb.countryStandings(country) })
+	kb.standingsOnce.Do(kb.indexStandings)
+	return kb.standings[country]
 }
 
-func (kb *KB) countryStandings(country string) []Standing {
-	var out []Standing
+// indexStandings ranks every table once and files each row under its country: one pass for
+// all countries, where asking country by country walked every table each time.
+func (kb *KB) indexStandings() {
+	kb.standings = make(map[string][]Standing)
 	for _, m := range kb.Minerals {
 		if len(kb.figures[m.ID]) == 0 {
 			continue
@@ -543,16 +546,21 @@ func (kb *KB) countryStandings(country string) []Standing {
 				continue
 			}
 			r := kb.Rank(m.ID, measure, kb.LatestYear(m.ID, measure))
-			if s, ok := r.ShareOf(country); ok {
-				out = append(out, Standing{Mineral: m.ID, Ranking: r, Share: s})
+			for _, s := range r.Rows {
+				kb.standings[s.Country] = append(kb.standings[s.Country], Standing{Mineral: m.ID, Ranking: r, Share: s})
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Standing) int {
-		return cmp.Or(cmp.Compare(a.Share.Rank, b.Share.Rank), cmp.Compare(b.Share.Share, a.Share.Share))
-	})
-	return out
+	for _, st := range kb.standings {
+		slices.SortStableFunc(st, func(a, b Standing) int {
+			return cmp.Or(cmp.Compare(a.Share.Rank, b.Share.Rank), cmp.Compare(b.Share.Share, a.Share.Share))
+		})
+	}
 }
+
+// WarmUp computes now what answers would otherwise compute on first use (country standings
+// and the rankings they need), so that no question pays for it.
+func (kb *KB) WarmUp() { kb.standingsOnce.Do(kb.indexStandings) }
 
 // measureLabels names the measures whose words do not read well in table order.
 var measureLabels = map[string]string{

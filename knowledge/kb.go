@@ -38,6 +38,9 @@ type KB struct {
 	partial   map[[2]string]bool  // while loading: mineral and measure with rows left out
 	ranks     sync.Map            // rankKey → Ranking, computed on first use
 	derived   sync.Map            // derivedKey → a mineral's newest-edition rows, computed on first use
+
+	standingsOnce sync.Once
+	standings     map[string][]Standing // country id → its standings (CountryStandings)
 }
 
 // Kind is the kind of a record.
