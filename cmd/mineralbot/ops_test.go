@@ -232,7 +232,9 @@ func TestHotReloadAfterFolderSwaps(t *testing.T) {
 		t.Fatal(err)
 	}
 	lb := startBot(t, map[string]string{"MINERALBOT_KNOWLEDGE_DIR": link})
-	reloads := func() int { return strings.Count(lb.logs.String(), `"knowledge reloaded"`) + strings.Count(lb.logs.String(), "msg=\"knowledge reloaded\"") }
+	reloads := func() int {
+		return strings.Count(lb.logs.String(), `"knowledge reloaded"`) + strings.Count(lb.logs.String(), "msg=\"knowledge reloaded\"")
+	}
 	waitReloads := func(n int, what string) {
 		t.Helper()
 		deadline := time.Now().Add(15 * time.Second)
