@@ -460,3 +460,31 @@ func TestLatestEditionAnswers(t *testing.T) {
 		}
 	}
 }
+
+// A follow-up that names no record of its own is about the previous answer's.
+func TestFollowUps(t *testing.T) {
+	e, _ := mustEngine(t)
+	for _, tt := range []struct{ first, then, want string }{
+		{"who produces antimony?", "and reserves?", "China holds the largest antimony reserves"},
+		{"who produces antimony?", "what about Mexico?", "Mexico ranked #10 of 15 in world mine production of antimony"},
+		{"lithium", "price?", "USGS's annual average for lithium"},
+		{"¿quién produce plata?", "¿y las reservas?", "Perú tiene las mayores reservas de plata"},
+		{"who produces antimony?", "who produces zinc?", "China accounted for 32% of world mine production of zinc"},
+		{"who produces antimony?", "thanks!", "You're welcome!"},
+		// A question of its own stays one.
+		{"who produces antimony?", "what does Mexico produce?", "Mexico is the world's largest producer of silver"},
+	} {
+		lang, ok := e.DetectLanguage(tt.first)
+		if !ok {
+			lang = answer.English
+		}
+		first := askIn(t, tt.first, lang)
+		a, err := e.AskAfter(context.Background(), tt.then, lang, first.Query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(a.Headline, tt.want) {
+			t.Errorf("%q then %q: %q, want it to start %q", tt.first, tt.then, a.Headline, tt.want)
+		}
+	}
+}

@@ -125,6 +125,67 @@ func (e *Engine) Ask(ctx context.Context, question string, lang Lang) (*Answer, 
 	return a, err
 }
 
+// AskAfter answers a question asked in a conversation whose last answer was about prev's
+// records: a follow-up that names none of its own ("and reserves?", "¿y en México?") is
+// about those. Any other question is answered as by Ask.
+func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev Query) (*Answer, error) {
+	s := e.snapshot(lang)
+	q := strings.TrimSpace(question)
+	if _, _, isCommand := command(q); q == "" || isCommand || len(prev.Minerals)+len(prev.Countries)+len(prev.Policies) == 0 {
+		return e.Ask(ctx, question, lang)
+	}
+	pq := s.lex.Parse(q)
+	if pq.Refusal != "" || len(pq.Minerals)+len(pq.Policies) > 0 {
+		return e.Ask(ctx, question, lang)
+	}
+	switch {
+	case len(pq.Countries) == 0:
+		// "and reserves?": the previous records, the new measure.
+		pq.Minerals, pq.Countries, pq.Policies = prev.Minerals, prev.Countries, prev.Policies
+		if pq.Measure == MeasureOverview {
+			pq.Measure = prev.Measure
+		}
+	case len(prev.Minerals) > 0 && followUpWords(q):
+		// "what about Mexico?": the previous minerals, in the new countries.
+		pq.Minerals = prev.Minerals
+		if pq.Measure == MeasureOverview {
+			pq.Measure = prev.Measure
+		}
+	default:
+		return e.Ask(ctx, question, lang) // "what does Mexico produce?" is a question of its own
+	}
+	a, err := s.answerQuery(ctx, pq)
+	if err != nil || a == nil {
+		if err == nil {
+			return e.Ask(ctx, question, lang)
+		}
+		return nil, err
+	}
+	a.Query, a.Question, a.Lang = pq, question, s.lang
+	if a.Headline == "" {
+		a.Headline = a.Title
+	}
+	return a, nil
+}
+
+// followUpWords reports whether a question reads as a follow-up: short, or opened by "and",
+// "what about", "how about", "y", "¿y".
+func followUpWords(q string) bool {
+	words := strings.Fields(knowledge.Normalize(q))
+	if len(words) <= 3 {
+		return true
+	}
+	switch words[0] {
+	case "and", "y", "e":
+		return true
+	case "what", "how":
+		return len(words) > 1 && words[1] == "about"
+	case "que", "como":
+		return len(words) > 1 && (words[1] == "tal" || words[1] == "hay")
+	}
+	return false
+}
+
 func (e *snap) ask(ctx context.Context, question string) (*Answer, error) {
 	q := strings.TrimSpace(question)
 	if len(q) > maxQuestion {

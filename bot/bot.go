@@ -34,6 +34,9 @@ type Answerer interface {
 	// Card is a record's full card, for the "Full card" button.
 	Card(r knowledge.Ref, question string, lang answer.Lang) *answer.Answer
 	DetectLanguage(text string) (answer.Lang, bool)
+	// AskAfter answers a follow-up in a conversation whose last answer was about prev's
+	// records ("and reserves?").
+	AskAfter(ctx context.Context, question string, lang answer.Lang, prev answer.Query) (*answer.Answer, error)
 }
 
 // ErrAuth is returned by [Bot.Run] when Slack rejects a token: retrying will not help.
@@ -104,6 +107,7 @@ type Bot struct {
 	pool   *pool
 	seen   *seenSet
 	posts  chan struct{} // replies being posted, off the workers
+	convos *convoCache   // each conversation's last query, for follow-ups
 	userID string        // the bot's own user id, from auth.test
 	botID  string
 	obs    Observer
@@ -198,7 +202,7 @@ func New(cfg Config) (*Bot, error) {
 	}
 	b := &Bot{cfg: cfg, http: cfg.HTTPClient, log: cfg.Logger, obs: cfg.Observer,
 		pool: newPool(cfg.Workers, cfg.Queue), seen: newSeenSet(10000, time.Hour), locale: newLocaleCache(10000, time.Hour),
-		posts: make(chan struct{}, maxPostsInFlight)}
+		posts: make(chan struct{}, maxPostsInFlight), convos: newConvoCache(10000, 30*time.Minute)}
 	retry := slack.DefaultRetryConfig()
 	retry.MaxRetries = 5
 	retry.RetryAfterDuration = 2 * time.Second
@@ -523,8 +527,19 @@ const (
 // ask answers a question, turning a failure into a polite answer (and a log line). A question
 // nobody could answer is kept for the admins' curation report, if questions are kept.
 func (b *Bot) ask(ctx context.Context, log *slog.Logger, question, where string, lang answer.Lang) *answer.Answer {
+	return b.askWith(ctx, log, question, where, lang, func() (*answer.Answer, error) { return b.cfg.Answerer.Ask(ctx, question, lang) })
+}
+
+// askAfter answers a message of a conversation, as a follow-up of its last answer.
+func (b *Bot) askAfter(ctx context.Context, log *slog.Logger, question, where string, lang answer.Lang, prev answer.Query) *answer.Answer {
+	return b.askWith(ctx, log, question, where, lang, func() (*answer.Answer, error) {
+		return b.cfg.Answerer.AskAfter(ctx, question, lang, prev)
+	})
+}
+
+func (b *Bot) askWith(ctx context.Context, log *slog.Logger, question, where string, lang answer.Lang, answerIt func() (*answer.Answer, error)) *answer.Answer {
 	start := time.Now()
-	a, err := b.cfg.Answerer.Ask(ctx, question, lang)
+	a, err := answerIt()
 	if err == nil {
 		d := time.Since(start)
 		b.obs.Answered(string(a.Intent), d, a.Intent != answer.IntentNotFound)
@@ -804,10 +819,17 @@ func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, where, user, 
 		lang := b.language(ctx, log, user, question)
 		log := log.With("lang", lang)
 		var a *answer.Answer
+		// A conversation: a mention's thread, or a DM channel's top level.
+		convo := channel + "|" + thread
 		if question == "" || isHelp(question) {
 			a = b.helpAnswer(ctx, log, lang)
+		} else if prev, ok := b.convos.get(convo); ok {
+			a = b.askAfter(ctx, log, question, where, lang, prev)
 		} else {
 			a = b.ask(ctx, log, question, where, lang)
+		}
+		if q := a.Query; len(q.Minerals)+len(q.Countries)+len(q.Policies) > 0 {
+			b.convos.put(convo, q)
 		}
 		// The reply is posted off the worker: a slow or rate-limited channel does not hold it.
 		m := render(a, renderOptions{})
@@ -1025,6 +1047,48 @@ func (b *Bot) firstSeen(ctx context.Context, key string) bool {
 		return true
 	}
 	return first
+}
+
+// convoCache remembers each conversation's last query for a while, for follow-ups; the
+// oldest are forgotten first.
+type convoCache struct {
+	mu    sync.Mutex
+	max   int
+	ttl   time.Duration
+	items map[string]convoEntry
+	order []string
+}
+
+type convoEntry struct {
+	q  answer.Query
+	at time.Time
+}
+
+func newConvoCache(max int, ttl time.Duration) *convoCache {
+	return &convoCache{max: max, ttl: ttl, items: make(map[string]convoEntry)}
+}
+
+func (c *convoCache) get(key string) (answer.Query, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.items[key]
+	if !ok || time.Since(e.at) > c.ttl {
+		return answer.Query{}, false
+	}
+	return e.q, true
+}
+
+func (c *convoCache) put(key string, q answer.Query) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.items[key]; !ok {
+		c.order = append(c.order, key)
+	}
+	c.items[key] = convoEntry{q, time.Now()}
+	for len(c.order) > c.max {
+		delete(c.items, c.order[0])
+		c.order = c.order[1:]
+	}
 }
 
 // seenSet remembers keys for a while, to answer redelivered events once.

@@ -88,3 +88,40 @@ func TestRateLimitedChannelDoesNotStallOthers(t *testing.T) {
 		t.Error("the rate-limited reply was neither dropped nor logged")
 	}
 }
+
+// A follow-up in a mention's thread, or the next DM, continues the conversation: "and
+// reserves?" is about the mineral asked about before.
+func TestFollowUpInThread(t *testing.T) {
+	lb := startBot(t, nil)
+	mention := func(ts, thread, text string) {
+		ev := map[string]any{"type": "app_mention", "user": "U2", "text": "<@" + slackfake.BotUser + "> " + text, "channel": "CF1", "ts": ts, "event_ts": ts}
+		if thread != "" {
+			ev["thread_ts"] = thread
+		}
+		lb.fake.SendEvent(slackfake.Event{Inner: ev})
+	}
+	mention("1700000300.000100", "", "who produces antimony?")
+	waitPosts(t, lb.fake, "CF1", 1)
+	mention("1700000301.000100", "1700000300.000100", "and reserves?")
+	posts := waitPosts(t, lb.fake, "CF1", 2)
+	if !strings.HasPrefix(posts[1].Text, "China holds the largest antimony reserves") || posts[1].ThreadTS != "1700000300.000100" {
+		t.Errorf("the follow-up in the thread: %q (thread %s)", posts[1].Text, posts[1].ThreadTS)
+	}
+	// Another thread does not share the conversation.
+	mention("1700000400.000100", "", "and reserves?")
+	posts = waitPosts(t, lb.fake, "CF1", 3)
+	if strings.HasPrefix(posts[2].Text, "China holds the largest antimony reserves") {
+		t.Errorf("a new thread inherited another's conversation: %q", posts[2].Text)
+	}
+
+	// In a DM, the next message follows up.
+	dm := func(ts, text string) {
+		lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im", "user": "U3", "text": text, "channel": "DF1", "ts": ts}})
+	}
+	dm("1700000500.000100", "lithium")
+	waitPosts(t, lb.fake, "DF1", 1)
+	dm("1700000501.000100", "what about Chile?")
+	if p := waitPosts(t, lb.fake, "DF1", 2)[1]; !strings.HasPrefix(p.Text, "Chile ranked #3 of 9 in world mine production of lithium") {
+		t.Errorf("the DM follow-up: %q", p.Text)
+	}
+}
