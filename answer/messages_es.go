@@ -333,4 +333,5 @@ var spanishMessages = map[string]string{
 	"Over the years (%s): %s.":                          "A lo largo de los años (%s): %s.",
 	"%s, ended %s":                                      "%s, terminó el %s",
 	"(ended %s)":                                        "(terminó el %s)",
+	"I'm not a member of this channel, so I couldn't post the digest here. Invite me first (`/invite @mineralbot`), then subscribe again.": "No soy miembro de este canal, así que no podría publicar el resumen aquí. Invítame primero (`/invite @mineralbot`) y vuelve a suscribirte.",
 }

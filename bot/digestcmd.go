@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -62,6 +63,12 @@ func (b *Bot) subscribe(ctx context.Context, log *slog.Logger, cmd slack.SlashCo
 	sched, err := ParseSchedule(spec)
 	if err != nil {
 		return reply("That schedule doesn't work: %s", esc(err.Error()))
+	}
+	if member, err := b.isMember(ctx, cmd.ChannelID); err != nil {
+		log.Warn("checking the bot's membership of the channel", "err", err)
+	} else if !member {
+		// Subscribing where the bot cannot post would fail at every digest, silently.
+		return reply("I'm not a member of this channel, so I couldn't post the digest here. Invite me first (`/invite @mineralbot`), then subscribe again.")
 	}
 	sub := state.Subscription{Channel: cmd.ChannelID, Schedule: spec, Source: "slack", By: cmd.UserID, Since: b.cfg.Clock.Now(), Lang: string(subLang)}
 	if err := b.cfg.Store.PutSubscription(ctx, sub); err != nil {
@@ -212,4 +219,21 @@ func (b *Bot) isAdmin(ctx context.Context, user string) (bool, error) {
 		return false, err
 	}
 	return u.IsAdmin || u.IsOwner || u.IsPrimaryOwner, nil
+}
+
+// isMember reports whether the bot can post in a channel: a member of it (direct messages
+// always). A channel the bot cannot even see is one it is not a member of.
+func (b *Bot) isMember(ctx context.Context, channel string) (bool, error) {
+	if strings.HasPrefix(channel, "D") {
+		return true, nil
+	}
+	info, err := b.api.GetConversationInfoContext(ctx, &slack.GetConversationInfoInput{ChannelID: channel})
+	var se slack.SlackErrorResponse
+	switch {
+	case errors.As(err, &se) && se.Err == "channel_not_found":
+		return false, nil
+	case err != nil:
+		return false, err
+	}
+	return info.IsMember, nil
 }

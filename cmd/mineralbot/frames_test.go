@@ -125,3 +125,22 @@ func TestFollowUpInThread(t *testing.T) {
 		t.Errorf("the DM follow-up: %q", p.Text)
 	}
 }
+
+// Subscribing a channel the bot has not joined is refused with what to do, instead of
+// "Subscribed" and a digest that fails every week.
+func TestSubscribeWhereNotAMember(t *testing.T) {
+	lb := startBot(t, map[string]string{"MINERALBOT_ADMINS": "UADMIN1"})
+	lb.fake.NotMember("CNOTIN")
+	env, _, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest subscribe weekly", User: "UADMIN1", Channel: "CNOTIN"})
+	ack, err := lb.fake.WaitAck(env, 10*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := string(ack.Payload); !strings.Contains(p, "not a member of this channel") || !strings.Contains(p, "/invite @mineralbot") {
+		t.Errorf("subscribe where not a member: %s", p)
+	}
+	env, _, _ = lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest status", User: "UADMIN1", Channel: "CNOTIN"})
+	if ack, _ := lb.fake.WaitAck(env, 10*time.Second); !strings.Contains(string(ack.Payload), "has no digest") {
+		t.Errorf("a refused subscription was stored: %s", ack.Payload)
+	}
+}

@@ -69,6 +69,7 @@ type Server struct {
 	fail     map[string]int // method → how many more calls answer HTTP 500
 	// channelLimit: channel → Retry-After of every chat.postMessage to it
 	channelLimit map[string]int
+	notMember    map[string]bool // channels the bot has not joined
 	connWrite    sync.Mutex
 	connections  int
 	posts        []Post
@@ -110,6 +111,7 @@ func New() *Server {
 	mux.HandleFunc("/api/users.info", s.usersInfo)
 	mux.HandleFunc("/api/conversations.history", s.conversationsHistory)
 	mux.HandleFunc("/api/conversations.open", s.conversationsOpen)
+	mux.HandleFunc("/api/conversations.info", s.conversationsInfo)
 	mux.HandleFunc("/ws", s.socket)
 	mux.HandleFunc("/response/", s.responseURL)
 	s.srv = httptest.NewServer(mux)
@@ -281,6 +283,13 @@ func (s *Server) chatPost(method string) http.HandlerFunc {
 		s.mu.Lock()
 		ra := s.channelLimit[r.FormValue("channel")]
 		s.mu.Unlock()
+		s.mu.Lock()
+		outside := s.notMember[r.FormValue("channel")]
+		s.mu.Unlock()
+		if outside && method == "chat.postMessage" {
+			writeJSON(w, map[string]any{"ok": false, "error": "not_in_channel"})
+			return
+		}
 		if ra > 0 {
 			w.Header().Set("Retry-After", fmt.Sprint(ra))
 			w.WriteHeader(http.StatusTooManyRequests)
@@ -325,6 +334,28 @@ func (s *Server) conversationsHistory(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Unlock()
 	writeJSON(w, map[string]any{"ok": true, "messages": msgs, "has_more": false})
+}
+
+// NotMember makes the bot a non-member of a channel: conversations.info says so and
+// chat.postMessage there answers not_in_channel.
+func (s *Server) NotMember(channel string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.notMember == nil {
+		s.notMember = map[string]bool{}
+	}
+	s.notMember[channel] = true
+}
+
+func (s *Server) conversationsInfo(w http.ResponseWriter, r *http.Request) {
+	if s.limited(w, "conversations.info") || s.authFails(w, r, BotToken) {
+		return
+	}
+	ch := r.FormValue("channel")
+	s.mu.Lock()
+	member := !s.notMember[ch]
+	s.mu.Unlock()
+	writeJSON(w, map[string]any{"ok": true, "channel": map[string]any{"id": ch, "is_channel": true, "is_member": member}})
 }
 
 // conversationsOpen opens a DM with a user: here the DM's id is the user's id, which is also
