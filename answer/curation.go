@@ -25,6 +25,8 @@ type CurationInput struct {
 	Most int
 	// Lang is the admin's language; English when empty.
 	Lang Lang
+	// NotHelpful are the answers marked 👎 in the period: the question, and the reason given.
+	NotHelpful []string
 }
 
 // Curation builds the report of questions the bot could not answer, for the admins only: it
@@ -43,6 +45,14 @@ func Curation(in CurationInput) *Answer {
 	}
 	a := &Answer{Intent: IntentCuration, Lang: l, Title: l.T("Questions mineralbot could not answer"),
 		Subtitle: l.Sprintf("Private to admins · %s to %s", l.Date(dayOf(in.Since.In(loc))), l.Date(dayOf(in.Until.In(loc))))}
+	defer func() {
+		if len(in.NotHelpful) > 0 {
+			a.Sections = append(a.Sections, Section{
+				Heading: l.Sprintf("%s answer(s) marked not helpful", strconv.Itoa(len(in.NotHelpful))),
+				Items:   mostCommon(in.NotHelpful, in.Most),
+			})
+		}
+	}()
 	switch {
 	case !in.Kept:
 		a.Sections = []Section{{Text: l.T("Questions are not stored on this bot (state.keep_questions is false), so there is nothing to review.")}}

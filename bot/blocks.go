@@ -182,6 +182,9 @@ func renderReply(a *answer.Answer, opt renderOptions) Message {
 		buttons = append(buttons, slack.NewButtonBlockElement(actionShare, truncate(esc(a.Question), maxButtonValue),
 			slack.NewTextBlockObject(slack.PlainTextType, l.T("Share in channel"), false, false)))
 	}
+	if a.Found() && a.Question != "" && opt.sharedBy == "" {
+		buttons = append(buttons, feedbackButtons(a)...)
+	}
 	if len(buttons) > 0 {
 		b.reserve(slack.NewActionBlock("answer_actions", buttons...))
 	}

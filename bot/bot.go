@@ -140,6 +140,7 @@ type Observer interface {
 	Digest(ok bool)
 	DigestOutcome(outcome string)
 	Panic()
+	Feedback(helpful bool)
 }
 
 // nopObserver observes nothing.
@@ -157,6 +158,7 @@ func (nopObserver) ReplyLost()                           {}
 func (nopObserver) Digest(bool)                          {}
 func (nopObserver) DigestOutcome(string)                 {}
 func (nopObserver) Panic()                               {}
+func (nopObserver) Feedback(bool)                        {}
 
 // New checks the configuration and returns a bot ready to Run.
 func New(cfg Config) (*Bot, error) {
@@ -951,12 +953,20 @@ func stripMentions(s string) string {
 func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
 	log := b.requestLogger(evt.Request)
 	cb, ok := evt.Data.(slack.InteractionCallback)
+	if ok && cb.Type == slack.InteractionTypeViewSubmission && cb.View.CallbackID == callbackFeedback {
+		b.onFeedbackSubmission(ctx, log, cb)
+		return
+	}
 	if !ok || cb.Type != slack.InteractionTypeBlockActions {
 		return
 	}
 	for _, act := range cb.ActionCallback.BlockActions {
-		if act.ActionID == actionFullCard {
+		switch act.ActionID {
+		case actionFullCard:
 			b.fullCard(ctx, log, cb, act.Value)
+			continue
+		case actionFeedbackUp, actionFeedbackDown:
+			b.onFeedback(ctx, log, cb, act)
 			continue
 		}
 		if act.ActionID != actionShare {

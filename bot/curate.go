@@ -8,6 +8,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/mineralbot/mineralbot/answer"
+	"github.com/mineralbot/mineralbot/state"
 )
 
 // curationWindow is how far back /mineral curate looks.
@@ -35,7 +36,28 @@ func (b *Bot) curateCommand(ctx context.Context, log *slog.Logger, cmd slack.Sla
 			return reply("Sorry, I couldn't read the stored questions just now. Please try again in a moment.")
 		}
 		in.Questions = questionTexts(us)
+		fs, err := b.cfg.Store.FeedbackBetween(ctx, in.Since, in.Until)
+		if err != nil {
+			log.Warn("reading feedback failed", "err", err)
+		}
+		in.NotHelpful = notHelpful(fs)
 	}
 	m := render(answer.Curation(in), renderOptions{full: true})
 	return slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks}
+}
+
+// notHelpful lists the 👎 answers: the question, and the reason given.
+func notHelpful(fs []state.Feedback) []string {
+	var out []string
+	for _, f := range fs {
+		if f.Helpful {
+			continue
+		}
+		item := f.Question
+		if f.Reason != "" {
+			item += " — " + f.Reason
+		}
+		out = append(out, item)
+	}
+	return out
 }

@@ -436,10 +436,15 @@ func (d *digester) content(ctx context.Context, s sub, period time.Time) (m Mess
 		if err != nil {
 			return Message{}, "", fmt.Errorf("reading unanswered questions: %w", err)
 		}
-		if len(us) == 0 {
-			return Message{}, "no unanswered questions", nil
+		fs, err := d.store.FeedbackBetween(ctx, since, period)
+		if err != nil {
+			return Message{}, "", fmt.Errorf("reading feedback: %w", err)
 		}
-		a := answer.Curation(answer.CurationInput{Since: since, Until: period, Questions: questionTexts(us), Kept: true, Location: s.sched.Loc, Lang: subLang(s.Subscription, d.cfg.lang)})
+		bad := notHelpful(fs)
+		if len(us) == 0 && len(bad) == 0 {
+			return Message{}, "no unanswered questions and no 👎", nil
+		}
+		a := answer.Curation(answer.CurationInput{Since: since, Until: period, Questions: questionTexts(us), NotHelpful: bad, Kept: true, Location: s.sched.Loc, Lang: subLang(s.Subscription, d.cfg.lang)})
 		return render(a, renderOptions{full: true}), "", nil
 	}
 	for i := len(ds) - 1; i >= 0; i-- {

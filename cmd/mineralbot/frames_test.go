@@ -144,3 +144,49 @@ func TestSubscribeWhereNotAMember(t *testing.T) {
 		t.Errorf("a refused subscription was stored: %s", ack.Payload)
 	}
 }
+
+// Every answer has 👍 and 👎; a 👍 is thanked, a 👎 opens a modal whose reason and comment
+// are stored, and admins see the 👎 in their private curation report.
+func TestFeedback(t *testing.T) {
+	lb := startBot(t, map[string]string{"MINERALBOT_ADMINS": "UADMIN1"})
+	out := lb.slash(t, "U1", "who produces antimony?")
+	if !strings.Contains(out, `"action_id":"feedback_up"`) || !strings.Contains(out, `"action_id":"feedback_down"`) {
+		t.Fatalf("no feedback buttons: %s", out)
+	}
+	value := `{"q":"who produces antimony?","i":"producers","r":["mineral:antimony"],"l":"en"}`
+
+	_, url, _ := lb.fake.SendBlockAction("U1", "C1", "feedback_up", value)
+	if err := lb.fake.WaitFor(10*time.Second, func(posts []slackfake.Post, _ []slackfake.Ack) bool {
+		for _, p := range posts {
+			if strings.HasSuffix(url, p.ResponseURL) && strings.Contains(p.Text, "Thanks for the feedback") {
+				return true
+			}
+		}
+		return false
+	}); err != nil {
+		t.Errorf("a 👍 is not thanked: %v", err)
+	}
+
+	lb.fake.SendBlockAction("U1", "C1", "feedback_down", value)
+	deadline := time.Now().Add(10 * time.Second)
+	for len(lb.fake.Views()) == 0 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	views := lb.fake.Views()
+	if len(views) != 1 || !strings.Contains(string(views[0]), "What was wrong?") || !strings.Contains(string(views[0]), "feedback_modal") {
+		t.Fatalf("a 👎 opens no modal: %s", views)
+	}
+	lb.fake.SendViewSubmission("U1", "feedback_modal", value, map[string]map[string]any{
+		"reason":  {"reason": map[string]any{"type": "radio_buttons", "selected_option": map[string]any{"value": "wrong_figure"}}},
+		"comment": {"comment": map[string]any{"type": "plain_text_input", "value": "China's share looks high"}},
+	})
+	var report string
+	deadline = time.Now().Add(10 * time.Second)
+	for !strings.Contains(report, "marked not helpful") && time.Now().Before(deadline) {
+		time.Sleep(100 * time.Millisecond)
+		report = lb.slash(t, "UADMIN1", "curate")
+	}
+	if !strings.Contains(report, "1 answer(s) marked not helpful") || !strings.Contains(report, "who produces antimony? — wrong_figure") {
+		t.Errorf("the curation report lacks the 👎: %s", report)
+	}
+}

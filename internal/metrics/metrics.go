@@ -29,6 +29,7 @@ type Metrics struct {
 	digestsFailed  prometheus.Counter
 	deliveries     *prometheus.CounterVec
 	panics         prometheus.Counter
+	feedback       *prometheus.CounterVec
 	records        *prometheus.GaugeVec
 	reloads        *prometheus.CounterVec
 	connected      prometheus.Gauge
@@ -61,6 +62,8 @@ func New(version, revision, goVersion string) *Metrics {
 			Help: "Requests turned away politely because the queue was full."}),
 		lost: prometheus.NewCounter(prometheus.CounterOpts{Name: "mineralbot_replies_lost_total",
 			Help: "Replies that could not be delivered after retries."}),
+		feedback: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mineralbot_feedback_total",
+			Help: "Feedback on answers: helpful (👍) or not_helpful (👎)."}, []string{"vote"}),
 		panics: prometheus.NewCounter(prometheus.CounterOpts{Name: "mineralbot_panics_total",
 			Help: "Requests and digests whose handling panicked (recovered; the user got an apology)."}),
 		deliveries: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mineralbot_digest_deliveries_total",
@@ -79,7 +82,7 @@ func New(version, revision, goVersion string) *Metrics {
 			Help: "1 once a knowledge base is loaded and indexed."}),
 	}
 	for _, c := range []prometheus.Collector{m.envelopes, m.answers, m.unanswered, m.answerLatency, m.slackErrors,
-		m.rateLimited, m.reconnects, m.duplicates, m.busy, m.lost, m.digestsPosted, m.digestsFailed, m.deliveries, m.panics, m.records,
+		m.rateLimited, m.reconnects, m.duplicates, m.busy, m.lost, m.digestsPosted, m.digestsFailed, m.deliveries, m.panics, m.feedback, m.records,
 		m.reloads, m.connected, m.knowledgeReady} {
 		f(c)
 	}
@@ -141,6 +144,15 @@ func (m *Metrics) Digest(ok bool) {
 	} else {
 		m.digestsFailed.Inc()
 	}
+}
+
+// Feedback counts a 👍 or a 👎.
+func (m *Metrics) Feedback(helpful bool) {
+	vote := "not_helpful"
+	if helpful {
+		vote = "helpful"
+	}
+	m.feedback.WithLabelValues(vote).Inc()
 }
 
 // Panic counts a recovered panic.

@@ -69,7 +69,8 @@ type Server struct {
 	fail     map[string]int // method → how many more calls answer HTTP 500
 	// channelLimit: channel → Retry-After of every chat.postMessage to it
 	channelLimit map[string]int
-	notMember    map[string]bool // channels the bot has not joined
+	notMember    map[string]bool   // channels the bot has not joined
+	views        []json.RawMessage // views opened (views.open), as sent
 	connWrite    sync.Mutex
 	connections  int
 	posts        []Post
@@ -112,6 +113,7 @@ func New() *Server {
 	mux.HandleFunc("/api/conversations.history", s.conversationsHistory)
 	mux.HandleFunc("/api/conversations.open", s.conversationsOpen)
 	mux.HandleFunc("/api/conversations.info", s.conversationsInfo)
+	mux.HandleFunc("/api/views.open", s.viewsOpen)
 	mux.HandleFunc("/ws", s.socket)
 	mux.HandleFunc("/response/", s.responseURL)
 	s.srv = httptest.NewServer(mux)
@@ -334,6 +336,39 @@ func (s *Server) conversationsHistory(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Unlock()
 	writeJSON(w, map[string]any{"ok": true, "messages": msgs, "has_more": false})
+}
+
+func (s *Server) viewsOpen(w http.ResponseWriter, r *http.Request) {
+	if s.limited(w, "views.open") || s.authFails(w, r, BotToken) {
+		return
+	}
+	var body struct {
+		TriggerID string          `json:"trigger_id"`
+		View      json.RawMessage `json:"view"`
+	}
+	if err := json.NewDecoder(r.Body).Decode(&body); err != nil || body.TriggerID == "" {
+		writeJSON(w, map[string]any{"ok": false, "error": "invalid_trigger"})
+		return
+	}
+	s.record(func() { s.views = append(s.views, body.View) })
+	writeJSON(w, map[string]any{"ok": true, "view": map[string]any{"id": fmt.Sprintf("V%d", s.seq.Add(1))}})
+}
+
+// Views returns the views the bot opened (views.open), as sent.
+func (s *Server) Views() []json.RawMessage {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]json.RawMessage(nil), s.views...)
+}
+
+// SendViewSubmission delivers the submission of a modal: its callback id, private metadata
+// and state values (block id → action id → value object).
+func (s *Server) SendViewSubmission(user, callbackID, privateMetadata string, values map[string]map[string]any) (string, error) {
+	envelopeID := fmt.Sprintf("env-view-%d", s.seq.Add(1))
+	payload := map[string]any{"type": "view_submission", "user": map[string]any{"id": user}, "trigger_id": "trig",
+		"view": map[string]any{"id": "V1", "type": "modal", "callback_id": callbackID, "private_metadata": privateMetadata,
+			"state": map[string]any{"values": values}}}
+	return envelopeID, s.send(map[string]any{"type": "interactive", "envelope_id": envelopeID, "payload": payload, "accepts_response_payload": true})
 }
 
 // NotMember makes the bot a non-member of a channel: conversations.info says so and
