@@ -348,4 +348,10 @@ var spanishMessages = map[string]string{
 	"Send":                            "Enviar",
 	"Cancel":                          "Cancelar",
 	"%s answer(s) marked not helpful": "%s respuesta(s) marcadas como no útiles",
+	"Try":                             "Prueba",
+	"Newest policy and news":          "Políticas y noticias más recientes",
+	"For admins":                      "Para administradores",
+	"No channel gets the digest.":     "Ningún canal recibe el resumen.",
+	"Digest subscriptions":            "Suscripciones al resumen",
+	"Last 7 days: %s unanswered question(s), %s answer(s) marked not helpful. `/mineral curate` lists them.": "Últimos 7 días: %s pregunta(s) sin respuesta, %s respuesta(s) marcadas como no útiles. `/mineral curate` las lista.",
 }

@@ -37,6 +37,8 @@ type Answerer interface {
 	// AskAfter answers a follow-up in a conversation whose last answer was about prev's
 	// records ("and reserves?").
 	AskAfter(ctx context.Context, question string, lang answer.Lang, prev answer.Query) (*answer.Answer, error)
+	// Home is the App Home tab's content.
+	Home(lang answer.Lang) *answer.Answer
 }
 
 // ErrAuth is returned by [Bot.Run] when Slack rejects a token: retrying will not help.
@@ -524,6 +526,7 @@ const (
 	fromMention = "mention"
 	fromSlash   = "slash"
 	fromShare   = "share"
+	fromHome    = "home"
 )
 
 // ask answers a question, turning a failure into a polite answer (and a log line). A question
@@ -795,6 +798,9 @@ func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event) {
 			thread = e.TimeStamp
 		}
 		b.answerMessage(ctx, log.With("event", "app_mention", "user", e.User, "channel", e.Channel), fromMention, e.User, e.Channel, e.TimeStamp, thread, e.Text)
+	case *slackevents.AppHomeOpenedEvent:
+		b.obs.Request("app_home_opened")
+		b.onHomeOpened(ctx, log.With("event", "app_home_opened", "user", e.User), e)
 	case *slackevents.MessageEvent:
 		if e.ChannelType != "im" {
 			return // mentions in channels arrive as app_mention too; answer those
@@ -967,6 +973,9 @@ func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
 			continue
 		case actionFeedbackUp, actionFeedbackDown:
 			b.onFeedback(ctx, log, cb, act)
+			continue
+		case actionRunExample:
+			b.runExample(ctx, log.With("action", actionRunExample, "user", cb.User.ID), cb, unesc(act.Value))
 			continue
 		}
 		if act.ActionID != actionShare {

@@ -190,3 +190,39 @@ func TestFeedback(t *testing.T) {
 		t.Errorf("the curation report lacks the 👎: %s", report)
 	}
 }
+
+// The App Home shows what the bot answers, examples that run, the newest policy items, and
+// for an admin the digest subscriptions and the week's curation counts; a member sees no
+// admin part.
+func TestAppHome(t *testing.T) {
+	lb := startBot(t, map[string]string{"MINERALBOT_ADMINS": "UADMIN1", "MINERALBOT_DIGEST_CHANNELS": "CDIGEST1"})
+	open := func(user string) string {
+		t.Helper()
+		lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "app_home_opened", "user": user, "channel": "DHOME", "tab": "home", "event_ts": "1700000600.000100"}})
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			for _, p := range lb.fake.PublishedViews() {
+				if p.User == user {
+					return string(p.View)
+				}
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		t.Fatalf("no App Home published for %s", user)
+		return ""
+	}
+	home := open("UADMIN1")
+	for _, want := range []string{`"type":"home"`, "Ask me about critical minerals", "run_example", "who produces fluorspar?", "Newest policy and news", "For admins", "Digest subscriptions", "CDIGEST1", "Last 7 days"} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the admin's App Home lacks %q: %s", want, home)
+		}
+	}
+	if member := open("UMEMBER1"); strings.Contains(member, "For admins") {
+		t.Errorf("a member's App Home shows the admin part: %s", member)
+	}
+	// An example runs, and the answer arrives by DM.
+	lb.fake.SendBlockAction("UMEMBER1", "", "run_example", "who produces fluorspar?")
+	if p := waitPosts(t, lb.fake, "UMEMBER1", 1)[0]; !strings.HasPrefix(p.Text, "China accounted for 59% of world mine production of fluorspar") {
+		t.Errorf("the example's answer: %q", p.Text)
+	}
+}

@@ -71,6 +71,7 @@ type Server struct {
 	channelLimit map[string]int
 	notMember    map[string]bool   // channels the bot has not joined
 	views        []json.RawMessage // views opened (views.open), as sent
+	published    []Published       // App Home views (views.publish)
 	connWrite    sync.Mutex
 	connections  int
 	posts        []Post
@@ -114,6 +115,7 @@ func New() *Server {
 	mux.HandleFunc("/api/conversations.open", s.conversationsOpen)
 	mux.HandleFunc("/api/conversations.info", s.conversationsInfo)
 	mux.HandleFunc("/api/views.open", s.viewsOpen)
+	mux.HandleFunc("/api/views.publish", s.viewsPublish)
 	mux.HandleFunc("/ws", s.socket)
 	mux.HandleFunc("/response/", s.responseURL)
 	s.srv = httptest.NewServer(mux)
@@ -352,6 +354,35 @@ func (s *Server) viewsOpen(w http.ResponseWriter, r *http.Request) {
 	}
 	s.record(func() { s.views = append(s.views, body.View) })
 	writeJSON(w, map[string]any{"ok": true, "view": map[string]any{"id": fmt.Sprintf("V%d", s.seq.Add(1))}})
+}
+
+func (s *Server) viewsPublish(w http.ResponseWriter, r *http.Request) {
+	if s.limited(w, "views.publish") || s.authFails(w, r, BotToken) {
+		return
+	}
+	var body struct {
+		UserID string          `json:"user_id"`
+		View   json.RawMessage `json:"view"`
+	}
+	if err := json.NewDecoder(r.Body).Decode(&body); err != nil || body.UserID == "" {
+		writeJSON(w, map[string]any{"ok": false, "error": "invalid_arguments"})
+		return
+	}
+	s.record(func() { s.published = append(s.published, Published{User: body.UserID, View: body.View}) })
+	writeJSON(w, map[string]any{"ok": true, "view": map[string]any{"id": fmt.Sprintf("V%d", s.seq.Add(1))}})
+}
+
+// Published is an App Home view the bot published for a user.
+type Published struct {
+	User string
+	View json.RawMessage
+}
+
+// PublishedViews returns the App Home views published so far.
+func (s *Server) PublishedViews() []Published {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Published(nil), s.published...)
 }
 
 // Views returns the views the bot opened (views.open), as sent.
