@@ -354,4 +354,5 @@ var spanishMessages = map[string]string{
 	"No channel gets the digest.":     "Ningún canal recibe el resumen.",
 	"Digest subscriptions":            "Suscripciones al resumen",
 	"Last 7 days: %s unanswered question(s), %s answer(s) marked not helpful. `/mineral curate` lists them.": "Últimos 7 días: %s pregunta(s) sin respuesta, %s respuesta(s) marcadas como no útiles. `/mineral curate` las lista.",
+	"Rest of the world": "Resto del mundo",
 }

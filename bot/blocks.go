@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -77,8 +78,17 @@ func render(a *answer.Answer, opt renderOptions) Message {
 		b.context(strings.Join(ctx, "  ·  "))
 	}
 	for _, s := range a.Sections {
+		// The full card draws shares as a native chart where Slack's limits allow, the
+		// text bars otherwise.
+		chart := shareChart(l, s)
+		if chart != nil {
+			s.Bars = nil
+		}
 		if txt := sectionText(l, s); txt != "" {
 			b.section(txt)
+		}
+		if chart != nil {
+			b.add(chart)
 		}
 		if s.Note != "" {
 			b.context(esc(s.Note))
@@ -205,6 +215,32 @@ func lineCount(s string) int {
 		n += 1 + len([]rune(line))/100
 	}
 	return n
+}
+
+// shareChart draws a section's share bars as a Block Kit pie chart: the five largest and the
+// rest of the world. It returns nil when the data does not fit Slack's limits (labels of at
+// most 20 characters, 1 to 6 positive segments, a title of at most 50).
+func shareChart(l answer.Lang, s answer.Section) slack.Block {
+	if len(s.Bars) < 2 {
+		return nil
+	}
+	var segs []slack.DataVisualizationSegment
+	rest := 1.0
+	for _, bar := range s.Bars[:min(5, len(s.Bars))] {
+		if bar.Share <= 0 {
+			return nil
+		}
+		segs = append(segs, slack.NewDataVisualizationSegment(truncateRunes(bar.Label, 20), math.Round(bar.Share*1000)/10))
+		rest -= bar.Share
+	}
+	if rest > 0.0005 {
+		segs = append(segs, slack.NewDataVisualizationSegment(truncateRunes(l.T("Rest of the world"), 20), math.Round(rest*1000)/10))
+	}
+	block := slack.NewDataVisualizationBlock(truncateRunes(s.Heading, 50), slack.NewDataVisualizationPieChart(segs...))
+	if block.Validate() != nil {
+		return nil
+	}
+	return block
 }
 
 // sectionText is one section as mrkdwn: heading, paragraph, items, chart, facts.

@@ -198,7 +198,7 @@ func TestSlashCommand(t *testing.T) {
 		if err != nil {
 			t.Fatalf("no full card: %v", err)
 		}
-		for _, want := range []string{`"type":"header"`, "Antimony (Sb)", "Main uses", "Top producers", "Largest producer", "Reserves", "Critical lists", "Policy"} {
+		for _, want := range []string{`"type":"header"`, "Antimony (Sb)", "Main uses", "Top producers", `"type":"data_visualization"`, `"type":"pie"`, "Rest of the world", "Largest producer", "Reserves", "Critical lists", "Policy"} {
 			if !strings.Contains(card, want) {
 				t.Errorf("the full card lacks %q: %s", want, card)
 			}
