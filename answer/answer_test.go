@@ -471,6 +471,9 @@ func TestFollowUps(t *testing.T) {
 		{"¿quién produce plata?", "¿y las reservas?", "Perú tiene las mayores reservas de plata"},
 		{"who produces antimony?", "who produces zinc?", "China accounted for 32% of world mine production of zinc"},
 		{"who produces antimony?", "thanks!", "You're welcome!"},
+		{"who produces antimony?", "compare it with tungsten", "Top producer's share of world output — Antimony: China 36%; Tungsten: China 79%."},
+		{"antimonio", "¿y México?", "México ocupó el lugar n.º 10 de 15 en la producción minera mundial de antimonio"},
+		{"who produces antimony?", "what about cobalt?", "Congo (Kinshasa) accounted for 73% of world mine production of cobalt"},
 		// A question of its own stays one.
 		{"who produces antimony?", "what does Mexico produce?", "Mexico is the world's largest producer of silver"},
 	} {

@@ -131,7 +131,20 @@ func (e *Engine) Ask(ctx context.Context, question string, lang Lang) (*Answer, 
 func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev Query) (*Answer, error) {
 	s := e.snapshot(lang)
 	q := strings.TrimSpace(question)
-	if _, _, isCommand := command(q); q == "" || isCommand || len(prev.Minerals)+len(prev.Countries)+len(prev.Policies) == 0 {
+	c, args, isCommand := command(q)
+	if isCommand && c.Name == "compare" && len(prev.Minerals) > 0 {
+		// "compare it with tungsten": the conversation's minerals, and the new ones.
+		if pq := s.lex.Parse(args); len(pq.Minerals) > 0 {
+			pq.Minerals = append(slices.Clone(prev.Minerals), pq.Minerals...)
+			pq.Minerals = slices.Compact(pq.Minerals)
+			if len(pq.Minerals) >= 2 {
+				a := s.compareView(pq, pq.Measure)
+				a.Query, a.Question, a.Lang = pq, question, s.lang
+				return a, nil
+			}
+		}
+	}
+	if q == "" || isCommand || len(prev.Minerals)+len(prev.Countries)+len(prev.Policies) == 0 {
 		return e.Ask(ctx, question, lang)
 	}
 	pq := s.lex.Parse(q)

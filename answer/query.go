@@ -559,7 +559,7 @@ func (p *lexicon) Parse(text string) Query {
 			break
 		}
 	}
-	if yesNoStarts[first] || first != "" && strings.HasPrefix(strings.TrimSpace(text), "¿") && !whWords[first] {
+	if yesNoStarts[first] || first != "" && first != "y" && first != "e" && strings.HasPrefix(strings.TrimSpace(text), "¿") && !whWords[first] {
 		q.YesNo = true // "is…", "does…", and a Spanish ¿…? without a question word
 	}
 	for _, w := range norm {

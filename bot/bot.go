@@ -522,11 +522,12 @@ func (b *Bot) requestLogger(req *socketmode.Request) *slog.Logger {
 
 // Where a question was asked, as recorded with questions the bot could not answer.
 const (
-	fromDM      = "dm"
-	fromMention = "mention"
-	fromSlash   = "slash"
-	fromShare   = "share"
-	fromHome    = "home"
+	fromDM       = "dm"
+	fromMention  = "mention"
+	fromSlash    = "slash"
+	fromShare    = "share"
+	fromHome     = "home"
+	fromShortcut = "shortcut"
 )
 
 // ask answers a question, turning a failure into a polite answer (and a log line). A question
@@ -963,6 +964,10 @@ func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
 		b.onFeedbackSubmission(ctx, log, cb)
 		return
 	}
+	if ok && cb.Type == slack.InteractionTypeMessageAction && cb.CallbackID == callbackAskShortcut {
+		b.onAskShortcut(ctx, log, cb)
+		return
+	}
 	if !ok || cb.Type != slack.InteractionTypeBlockActions {
 		return
 	}
@@ -995,6 +1000,28 @@ func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
 			log.Warn("busy: share turned away")
 			go b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(busyText))})
 		}
+	}
+}
+
+// callbackAskShortcut is the message shortcut "Ask mineralbot".
+const callbackAskShortcut = "ask_mineralbot"
+
+// onAskShortcut answers the text of the message the shortcut was used on, privately, through
+// the response URL.
+func (b *Bot) onAskShortcut(ctx context.Context, log *slog.Logger, cb slack.InteractionCallback) {
+	question, user, url := strings.TrimSpace(stripMentions(cb.Message.Text)), cb.User.ID, cb.ResponseURL
+	log = log.With("shortcut", callbackAskShortcut, "user", user, "channel", cb.Channel.ID)
+	b.obs.Request("message_shortcut")
+	if started, _ := b.pool.try(func() {
+		defer b.guard(log, func() {
+			b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))})
+		})
+		a := b.ask(ctx, log, truncate(question, 1000), fromShortcut, b.language(ctx, log, user, question))
+		m := render(a, renderOptions{shareButton: true})
+		b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks})
+	}); !started {
+		b.obs.Busy()
+		go b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(busyText))})
 	}
 }
 

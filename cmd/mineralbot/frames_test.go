@@ -226,3 +226,23 @@ func TestAppHome(t *testing.T) {
 		t.Errorf("the example's answer: %q", p.Text)
 	}
 }
+
+// The message shortcut "Ask mineralbot" answers a message's text privately.
+func TestAskShortcut(t *testing.T) {
+	lb := startBot(t, nil)
+	_, url, err := lb.fake.SendMessageShortcut("U1", "C1", "ask_mineralbot", "<@U9> do we know who produces fluorspar?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = lb.fake.WaitFor(10*time.Second, func(posts []slackfake.Post, _ []slackfake.Ack) bool {
+		for _, p := range posts {
+			if strings.HasSuffix(url, p.ResponseURL) {
+				return p.ResponseType == "ephemeral" && strings.HasPrefix(p.Text, "China accounted for 59% of world mine production of fluorspar")
+			}
+		}
+		return false
+	})
+	if err != nil {
+		t.Errorf("no private answer to the shortcut: %v (posts %+v)", err, lb.fake.Posts())
+	}
+}

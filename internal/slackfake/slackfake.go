@@ -392,6 +392,18 @@ func (s *Server) Views() []json.RawMessage {
 	return append([]json.RawMessage(nil), s.views...)
 }
 
+// SendMessageShortcut delivers a message shortcut used on a message with the given text, and
+// returns its envelope id and response_url.
+func (s *Server) SendMessageShortcut(user, channel, callbackID, text string) (envelopeID, responseURL string, err error) {
+	n := s.seq.Add(1)
+	envelopeID = fmt.Sprintf("env-shortcut-%d", n)
+	responseURL = fmt.Sprintf("%s/response/%d", s.srv.URL, n)
+	payload := map[string]any{"type": "message_action", "callback_id": callbackID, "user": map[string]any{"id": user},
+		"channel": map[string]any{"id": channel}, "response_url": responseURL, "trigger_id": "trig",
+		"message": map[string]any{"type": "message", "text": text, "ts": "1700000700.000100"}}
+	return envelopeID, responseURL, s.send(map[string]any{"type": "interactive", "envelope_id": envelopeID, "payload": payload, "accepts_response_payload": false})
+}
+
 // SendViewSubmission delivers the submission of a modal: its callback id, private metadata
 // and state values (block id → action id → value object).
 func (s *Server) SendViewSubmission(user, callbackID, privateMetadata string, values map[string]map[string]any) (string, error) {
