@@ -235,7 +235,8 @@ func New(cfg Config) (*Bot, error) {
 		}
 		b.cfg = cfg
 		b.digest = newDigester(digestConfig{schedule: sched, channels: cfg.DigestChannels, grace: cfg.DigestGrace, crashAfterPost: cfg.CrashAfterDigestPost,
-			admins: cfg.Admins, keepQuestions: cfg.KeepQuestions, lang: b.cfg.Language},
+			notifyAdmins: b.NotifyAdmins,
+			admins:       cfg.Admins, keepQuestions: cfg.KeepQuestions, lang: b.cfg.Language},
 			cfg.Store, cfg.Digests, cfg.Clock, cfg.Logger, b.obs, b)
 	}
 	b.sm = socketmode.New(b.api,

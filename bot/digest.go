@@ -108,6 +108,8 @@ type digestConfig struct {
 	lang          answer.Lang // the default language of digests and reports
 	// crashAfterPost is a failpoint: exit right after a post, before recording it.
 	crashAfterPost bool
+	// notifyAdmins tells the admins something they must act on; may be nil.
+	notifyAdmins func(ctx context.Context, text string)
 }
 
 // sourceCuration marks the subscriptions that send an admin the curation report by DM.
@@ -144,6 +146,8 @@ type digester struct {
 
 	changed chan struct{} // a subscription changed here: recompute the schedule now
 	running sync.Map      // subscription id and period → struct{}: a send in progress
+	told    sync.Map      // channel and day → true: admins told the channel is unpostable
+	quit    <-chan struct{}
 	wg      sync.WaitGroup
 }
 
@@ -219,6 +223,7 @@ const pollSubscriptions = 5 * time.Second
 // the bot stops is finished rather than cut off between its claim and its post.
 func (d *digester) run(ctx, work context.Context) {
 	defer d.wg.Wait()
+	d.quit = ctx.Done() // retries stop waiting when the bot stops; a post under way finishes
 	d.recover(work)
 	next := map[string]time.Time{}
 	lastPrune := time.Time{}
@@ -358,6 +363,9 @@ func (d *digester) send(ctx context.Context, s sub, period time.Time) {
 		case <-ctx.Done():
 			log.Warn("stopping with the digest not delivered; another process (or the next start, within digest.grace) retries it")
 			return
+		case <-d.quit:
+			log.Warn("stopping with the digest not delivered; another process (or the next start, within digest.grace) retries it")
+			return
 		case <-d.clock.After(wait):
 		}
 	}
@@ -393,6 +401,7 @@ func (d *digester) deliver(ctx context.Context, s sub, dl state.Delivery, lease 
 	ts, err := d.slack.postDigest(pctx, s.Channel, m, mark)
 	d.obs.Digest(err == nil)
 	if err != nil {
+		d.reportUnpostable(ctx, s, err)
 		return fmt.Errorf("post: %w", err)
 	}
 	log.Info("digest posted", "ts", ts, "attempt", dl.Attempts)
@@ -406,6 +415,20 @@ func (d *digester) deliver(ctx context.Context, s sub, dl state.Delivery, lease 
 		return fmt.Errorf("posted (ts %s) but not recorded: %w", ts, err)
 	}
 	return nil
+}
+
+// reportUnpostable tells the admins, once a day per channel, that a channel's digest cannot be
+// posted because the bot is not in it (or the channel is gone): only they can fix that.
+func (d *digester) reportUnpostable(ctx context.Context, s sub, err error) {
+	msg := err.Error()
+	if d.cfg.notifyAdmins == nil || !strings.Contains(msg, "not_in_channel") && !strings.Contains(msg, "channel_not_found") && !strings.Contains(msg, "is_archived") {
+		return
+	}
+	day := d.clock.Now().UTC().Format("2006-01-02")
+	if _, told := d.told.LoadOrStore(s.Channel+"|"+day, true); told {
+		return
+	}
+	d.cfg.notifyAdmins(ctx, fmt.Sprintf("mineralbot can't post the digest in channel %s (%s): invite it with /invite @mineralbot, or unsubscribe the channel with /mineral digest unsubscribe there.", s.Channel, msg))
 }
 
 func (d *digester) complete(ctx context.Context, key state.DeliveryKey, out state.Outcome) error {

@@ -246,3 +246,18 @@ func TestAskShortcut(t *testing.T) {
 		t.Errorf("no private answer to the shortcut: %v (posts %+v)", err, lb.fake.Posts())
 	}
 }
+
+// A configured digest channel the bot is not in: the admins are told, once, by DM.
+func TestUnpostableDigestChannelIsReported(t *testing.T) {
+	lb := startBot(t, map[string]string{"MINERALBOT_ADMINS": "UADMINCFG", "MINERALBOT_DIGEST_SCHEDULE": "@every 2s",
+		"MINERALBOT_DIGEST_CHANNELS": "CLOCKED1", "MINERALBOT_STATE_KEEP_QUESTIONS": "false"})
+	lb.fake.NotMember("CLOCKED1")
+	posts := waitPosts(t, lb.fake, "UADMINCFG", 1)
+	if !strings.Contains(posts[0].Text, "can't post the digest in channel CLOCKED1 (not_in_channel)") || !strings.Contains(posts[0].Text, "/invite @mineralbot") {
+		t.Errorf("the admins' notice: %q", posts[0].Text)
+	}
+	time.Sleep(4 * time.Second)
+	if n := len(postsTo(lb.fake.Posts(), "UADMINCFG")); n != 1 {
+		t.Errorf("%d notices, want one a day", n)
+	}
+}
