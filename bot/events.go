@@ -1,0 +1,258 @@
+// Events and interactions: mentions, DMs, buttons, shortcuts; dedupe and panics.
+
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+	"github.com/slack-go/slack/socketmode"
+
+	"github.com/mineralbot/mineralbot/answer"
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// eventEnvelope holds the fields of an Events API envelope that slack-go's parsed form lacks.
+type eventEnvelope struct {
+	EventID string `json:"event_id"`
+}
+
+func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event) {
+	req := evt.Request
+	log := b.requestLogger(req)
+	ev, ok := evt.Data.(slackevents.EventsAPIEvent)
+	if !ok || ev.Type != slackevents.CallbackEvent {
+		return
+	}
+	var env eventEnvelope
+	if req != nil {
+		_ = json.Unmarshal(req.Payload, &env)
+	}
+	if env.EventID != "" && !b.firstSeen(ctx, "event:"+env.EventID) {
+		b.obs.Duplicate()
+		log.Info("duplicate event skipped", "event_id", env.EventID, "retry_attempt", req.RetryAttempt)
+		return
+	}
+	switch e := ev.InnerEvent.Data.(type) {
+	case *slackevents.AppMentionEvent:
+		if e.BotID != "" || e.User == b.userID {
+			return
+		}
+		b.obs.Request("app_mention")
+		thread := e.ThreadTimeStamp
+		if thread == "" {
+			thread = e.TimeStamp
+		}
+		b.answerMessage(ctx, log.With("event", "app_mention", "user", e.User, "channel", e.Channel), fromMention, e.User, e.Channel, e.TimeStamp, thread, e.Text)
+	case *slackevents.AppHomeOpenedEvent:
+		b.obs.Request("app_home_opened")
+		b.onHomeOpened(ctx, log.With("event", "app_home_opened", "user", e.User), e)
+	case *slackevents.MessageEvent:
+		if e.ChannelType != "im" {
+			return // mentions in channels arrive as app_mention too; answer those
+		}
+		if e.BotID != "" || e.SubType != "" || e.User == "" || e.User == b.userID {
+			return // bots (ourselves included), edits, joins: answering them makes loops
+		}
+		b.obs.Request("message_im")
+		b.answerMessage(ctx, log.With("event", "message.im", "user", e.User, "channel", e.Channel), fromDM, e.User, e.Channel, e.TimeStamp, e.ThreadTimeStamp, e.Text)
+	}
+}
+
+// answerMessage answers a mention or DM once, posting in the given thread (if any).
+func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, where, user, channel, ts, thread, text string) {
+	if !b.firstSeen(ctx, "msg:"+channel+"/"+ts) {
+		b.obs.Duplicate()
+		return
+	}
+	question := strings.TrimSpace(stripMentions(text))
+	started, _ := b.pool.try(func() {
+		defer b.guard(log, func() {
+			b.post(ctx, log, channel, thread, Message{Text: esc(b.cfg.Language.T(panicText))})
+		})
+		lang := b.language(ctx, log, user, question)
+		log := log.With("lang", lang)
+		var a *answer.Answer
+		// A conversation: a mention's thread, or a DM channel's top level.
+		convo := channel + "|" + thread
+		if question == "" || isHelp(question) {
+			a = b.helpAnswer(ctx, log, lang)
+		} else if prev, ok := b.convos.get(convo); ok {
+			a = b.askAfter(ctx, log, question, where, lang, prev)
+		} else {
+			a = b.ask(ctx, log, question, where, lang)
+		}
+		if q := a.Query; len(q.Minerals)+len(q.Countries)+len(q.Policies) > 0 {
+			b.convos.put(convo, q)
+		}
+		// The reply is posted off the worker: a slow or rate-limited channel does not hold it.
+		m := render(a, renderOptions{})
+		b.background(func() { b.post(ctx, log, channel, thread, m) })
+	})
+	if !started {
+		b.obs.Busy()
+		log.Warn("busy: message turned away")
+		go b.post(ctx, log, channel, thread, render(busyAnswer(b.cfg.Language), renderOptions{}))
+	}
+}
+
+// stripMentions removes user mentions (<@U123>) from message text: the bot's own mention is
+// not part of the question.
+func stripMentions(s string) string {
+	for {
+		i := strings.Index(s, "<@")
+		if i < 0 {
+			return s
+		}
+		j := strings.Index(s[i:], ">")
+		if j < 0 {
+			return s
+		}
+		s = s[:i] + s[i+j+1:]
+	}
+}
+
+func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
+	log := b.requestLogger(evt.Request)
+	cb, ok := evt.Data.(slack.InteractionCallback)
+	if ok && cb.Type == slack.InteractionTypeViewSubmission && cb.View.CallbackID == callbackFeedback {
+		b.onFeedbackSubmission(ctx, log, cb)
+		return
+	}
+	if ok && cb.Type == slack.InteractionTypeMessageAction && cb.CallbackID == callbackAskShortcut {
+		b.onAskShortcut(ctx, log, cb)
+		return
+	}
+	if !ok || cb.Type != slack.InteractionTypeBlockActions {
+		return
+	}
+	for _, act := range cb.ActionCallback.BlockActions {
+		switch act.ActionID {
+		case actionFullCard:
+			b.fullCard(ctx, log, cb, act.Value)
+			continue
+		case actionFeedbackUp, actionFeedbackDown:
+			b.onFeedback(ctx, log, cb, act)
+			continue
+		case actionRunExample:
+			b.runExample(ctx, log.With("action", actionRunExample, "user", cb.User.ID), cb, unesc(act.Value))
+			continue
+		}
+		if act.ActionID != actionShare {
+			continue
+		}
+		question, user, url := unesc(act.Value), cb.User.ID, cb.ResponseURL
+		log := log.With("action", actionShare, "user", user, "channel", cb.Channel.ID)
+		if started, _ := b.pool.try(func() {
+			defer b.guard(log, func() {
+				b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))})
+			})
+			a := b.ask(ctx, log, question, fromShare, b.language(ctx, log, user, question))
+			m := render(a, renderOptions{sharedBy: user})
+			b.respond(ctx, log, url, slashResponse{ResponseType: "in_channel", Text: m.Text, Blocks: m.Blocks, DeleteOriginal: true})
+		}); !started {
+			b.obs.Busy()
+			log.Warn("busy: share turned away")
+			go b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(busyText))})
+		}
+	}
+}
+
+// callbackAskShortcut is the message shortcut "Ask mineralbot".
+const callbackAskShortcut = "ask_mineralbot"
+
+// onAskShortcut answers the text of the message the shortcut was used on, privately, through
+// the response URL.
+func (b *Bot) onAskShortcut(ctx context.Context, log *slog.Logger, cb slack.InteractionCallback) {
+	question, user, url := strings.TrimSpace(stripMentions(cb.Message.Text)), cb.User.ID, cb.ResponseURL
+	log = log.With("shortcut", callbackAskShortcut, "user", user, "channel", cb.Channel.ID)
+	b.obs.Request("message_shortcut")
+	if started, _ := b.pool.try(func() {
+		defer b.guard(log, func() {
+			b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))})
+		})
+		a := b.ask(ctx, log, truncate(question, 1000), fromShortcut, b.language(ctx, log, user, question))
+		m := render(a, renderOptions{shareButton: true})
+		b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks})
+	}); !started {
+		b.obs.Busy()
+		go b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(busyText))})
+	}
+}
+
+// fullCard answers the "Full card" button: the record's whole card, privately, through the
+// response URL.
+func (b *Bot) fullCard(ctx context.Context, log *slog.Logger, cb slack.InteractionCallback, value string) {
+	parts := strings.SplitN(value, "|", 3)
+	log = log.With("action", actionFullCard, "user", cb.User.ID, "value", value)
+	if len(parts) != 3 {
+		log.Warn("full card: malformed button value")
+		return
+	}
+	lang, ok := answer.ParseLang(parts[0])
+	if !ok {
+		lang = b.cfg.Language
+	}
+	ref := knowledge.Ref{Kind: knowledge.Kind(parts[1]), ID: parts[2]}
+	url := cb.ResponseURL
+	if started, _ := b.pool.try(func() {
+		defer b.guard(log, func() {
+			b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(lang.T(panicText))})
+		})
+		m := render(b.cfg.Answerer.Card(ref, "", lang), renderOptions{full: true})
+		b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks})
+	}); !started {
+		b.obs.Busy()
+		log.Warn("busy: full card turned away")
+		go b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(lang.T(busyText))})
+	}
+}
+
+// panicText is the apology for a request whose answering panicked.
+const panicText = "Sorry, something went wrong while answering. Please try again in a moment."
+
+// guard, deferred at the top of a request's work, turns a panic into a log line with the
+// request's envelope id, a count, and an apology to the user: one bad question never takes
+// the bot down.
+func (b *Bot) guard(log *slog.Logger, apologize func()) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	b.obs.Panic()
+	log.Error("panic while answering; the user got an apology", "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+	func() {
+		defer func() { recover() }() // an apology that panics too is dropped
+		apologize()
+	}()
+}
+
+// dedupeTTL is how long an event id is remembered: Slack retries within minutes.
+const dedupeTTL = time.Hour
+
+// firstSeen reports whether an event is new: to this process (memory), and to every process
+// sharing the state store, so that a retry delivered to another replica is answered once.
+// When the store cannot say in time, memory decides: answering never waits on the store.
+func (b *Bot) firstSeen(ctx context.Context, key string) bool {
+	if !b.seen.add(key) {
+		return false
+	}
+	if b.cfg.Store == nil {
+		return true
+	}
+	ctx, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel()
+	first, err := b.cfg.Store.FirstSeen(ctx, key, time.Now(), dedupeTTL)
+	if err != nil {
+		b.log.Debug("event dedupe falls back to memory", "err", err)
+		return true
+	}
+	return first
+}

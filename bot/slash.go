@@ -1,0 +1,145 @@
+// Slash commands: acks within budget, replies by response_url, help and reload.
+
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/socketmode"
+
+	"github.com/mineralbot/mineralbot/answer"
+)
+
+const busyText = "I'm answering a lot of questions right now. Please try again in a moment."
+
+func busyAnswer(lang answer.Lang) *answer.Answer {
+	return &answer.Answer{Intent: answer.IntentNotFound, Lang: lang, Title: lang.T(busyText)}
+}
+
+// slashResponse is the JSON body of a slash command reply, in the ack or by response_url.
+type slashResponse struct {
+	ResponseType    string        `json:"response_type,omitempty"`
+	Text            string        `json:"text"`
+	Blocks          []slack.Block `json:"blocks,omitempty"`
+	ReplaceOriginal bool          `json:"replace_original,omitempty"`
+	DeleteOriginal  bool          `json:"delete_original,omitempty"`
+}
+
+// maxAckBytes is below slack-go's 20 KB limit for ack payloads.
+const maxAckBytes = 19 * 1024
+
+func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
+	req := evt.Request
+	log := b.requestLogger(req)
+	cmd, ok := evt.Data.(slack.SlashCommand)
+	if !ok {
+		b.ack(req, nil)
+		log.Warn("slash command with unexpected payload", "type", fmt.Sprintf("%T", evt.Data))
+		return
+	}
+	log = log.With("command", cmd.Command, "user", cmd.UserID, "channel", cmd.ChannelID)
+	reply := make(chan slashResponse, 1)
+	started, now := b.pool.try(func() {
+		defer b.guard(log, func() { reply <- slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))} })
+		reply <- b.slashReply(ctx, log, cmd)
+	})
+	if !started {
+		b.obs.Busy()
+		log.Warn("busy: slash command turned away")
+		b.ack(req, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(busyText))})
+		return
+	}
+	if !now {
+		// Every worker is busy: ack at once, and answer by response_url when a worker is
+		// free, so that a burst never delays acks.
+		b.ack(req, nil)
+		go func() { b.respond(ctx, log, cmd.ResponseURL, <-reply) }()
+		return
+	}
+	go func() {
+		timer := time.NewTimer(b.cfg.AckBudget)
+		defer timer.Stop()
+		select {
+		case r := <-reply:
+			if data, err := json.Marshal(r); err == nil && len(data) <= maxAckBytes && req.AcceptsResponsePayload {
+				b.ack(req, r)
+				return
+			}
+			b.ack(req, nil)
+			b.respond(ctx, log, cmd.ResponseURL, r)
+		case <-timer.C:
+			b.ack(req, nil)
+			b.respond(ctx, log, cmd.ResponseURL, <-reply)
+		}
+	}()
+}
+
+// slashReply answers a slash command: ephemeral, with a "Share in channel" button.
+func (b *Bot) slashReply(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand) slashResponse {
+	text := strings.TrimSpace(cmd.Text)
+	lang := b.language(ctx, log, cmd.UserID, text)
+	log = log.With("lang", lang)
+	if first, rest, _ := strings.Cut(text, " "); strings.EqualFold(first, "digest") {
+		return b.digestCommand(ctx, log, cmd, strings.TrimSpace(rest), lang)
+	}
+	if strings.EqualFold(text, "reload") {
+		return b.reloadCommand(ctx, log, cmd, lang)
+	}
+	if first, _, _ := strings.Cut(text, " "); strings.EqualFold(first, "curate") {
+		return b.curateCommand(ctx, log, cmd, lang)
+	}
+	var a *answer.Answer
+	if text == "" || isHelp(text) {
+		a = b.helpAnswer(ctx, log, lang)
+	} else {
+		a = b.ask(ctx, log, text, fromSlash, lang)
+	}
+	m := render(a, renderOptions{shareButton: true})
+	return slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks}
+}
+
+func isHelp(text string) bool {
+	return strings.EqualFold(text, "help") || strings.EqualFold(text, "ayuda")
+}
+
+// helpAnswer is the engine's help (every subcommand, from its one table) and the Slack-only
+// commands.
+func (b *Bot) helpAnswer(ctx context.Context, log *slog.Logger, lang answer.Lang) *answer.Answer {
+	a := b.ask(ctx, log, "help", "", lang)
+	a.Sections = append(a.Sections, answer.Section{Heading: lang.T("In Slack"), Items: []string{
+		lang.T("/mineral digest subscribe | unsubscribe | status | preview: the channel's weekly digest (subscribing is for admins)"),
+		lang.T("/mineral curate: the questions nobody could answer, privately (admins)"),
+		lang.T("/mineral reload: reload the knowledge base (admins)"),
+		lang.T("Mention @mineralbot in a channel, or send me a direct message."),
+	}})
+	return a
+}
+
+// reloadCommand reloads the knowledge base, for admins.
+func (b *Bot) reloadCommand(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand, lang answer.Lang) slashResponse {
+	reply := func(format string, args ...any) slashResponse {
+		return slashResponse{ResponseType: "ephemeral", Text: lang.Sprintf(format, args...)}
+	}
+	if b.cfg.Reloader == nil {
+		return reply("Reloading is not enabled on this bot.")
+	}
+	ok, err := b.isAdmin(ctx, cmd.UserID)
+	if err != nil {
+		log.Error("admin check failed", "err", err)
+		return reply("Sorry, I couldn't check your permissions just now. Please try again in a moment.")
+	}
+	if !ok {
+		return reply("Sorry, only workspace admins and the bot's configured admins can reload the knowledge base.")
+	}
+	summary, err := b.cfg.Reloader.Reload(ctx)
+	if err != nil {
+		return reply("The reload failed; the previous knowledge base keeps serving.%s", "\n```\n"+esc(truncate(err.Error(), 2500))+"\n```")
+	}
+	return reply("Reloaded: %s", esc(summary))
+}

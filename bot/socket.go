@@ -1,0 +1,260 @@
+// Socket Mode: the connection, its events, acks and bad frames.
+
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"net/http"
+	"regexp"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/socketmode"
+)
+
+// Run connects to Slack and answers until ctx is done. It reconnects after dropped sockets
+// and transient failures, with capped, jittered backoff. It returns nil after a clean
+// shutdown, and an error wrapping [ErrAuth] when a token is rejected.
+func (b *Bot) Run(ctx context.Context) error {
+	auth, err := b.authTest(ctx)
+	if err != nil {
+		return err
+	}
+	if auth == nil {
+		return nil // stopped before Slack answered
+	}
+	b.userID, b.botID = auth.UserID, auth.BotID
+	b.log.Info("authenticated", "team", auth.Team, "user_id", auth.UserID)
+
+	// The work context outlives ctx by the shutdown grace, so answers in flight finish.
+	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelWork()
+
+	// The event loop and the digests stop with ctx, or when the socket gives up for good.
+	loopCtx, stopLoop := context.WithCancel(ctx)
+	defer stopLoop()
+	loopDone := make(chan struct{})
+	go func() {
+		defer close(loopDone)
+		b.eventLoop(loopCtx, work)
+	}()
+	digestDone := make(chan struct{})
+	go func() {
+		defer close(digestDone)
+		if b.digest != nil {
+			b.digest.run(loopCtx, work)
+		}
+	}()
+
+	runErr := b.runSocket(ctx)
+	b.setConnected(false)
+	stopLoop() // no more envelopes
+	<-loopDone
+
+	// Answers and digests in flight get the shutdown grace to finish, then are cut off.
+	finished := make(chan struct{})
+	go func() {
+		b.pool.wait(context.Background())
+		<-digestDone
+		close(finished)
+	}()
+	select {
+	case <-finished:
+	case <-time.After(b.cfg.ShutdownGrace):
+		b.log.Warn("shutdown: work still in flight was cut off", "answers_in_flight", b.pool.inFlight())
+		cancelWork()
+		<-digestDone
+	}
+	return runErr
+}
+
+// authTest learns the bot's own identity, retrying while Slack is unreachable. It returns
+// nil, nil when ctx ends first.
+func (b *Bot) authTest(ctx context.Context) (*slack.AuthTestResponse, error) {
+	backoff := time.Second
+	for {
+		auth, err := b.api.AuthTestContext(ctx)
+		switch {
+		case err == nil:
+			return auth, nil
+		case isAuthError(err):
+			return nil, fmt.Errorf("%w: auth.test: %v (check slack.bot_token)", ErrAuth, err)
+		case ctx.Err() != nil:
+			return nil, nil
+		}
+		wait := backoff/2 + rand.N(backoff/2+1)
+		b.log.Warn("slack unreachable; retrying", "err", err, "in", wait)
+		select {
+		case <-ctx.Done():
+			return nil, nil
+		case <-time.After(wait):
+		}
+		backoff = min(backoff*2, b.cfg.MaxBackoff)
+	}
+}
+
+// runSocket runs the Socket Mode connection, retrying transient failures.
+func (b *Bot) runSocket(ctx context.Context) error {
+	backoff := time.Second
+	for {
+		err := b.sm.RunContext(ctx)
+		if ctx.Err() != nil {
+			return nil
+		}
+		if isAuthError(err) {
+			return fmt.Errorf("%w: Socket Mode: %v (check slack.app_token)", ErrAuth, err)
+		}
+		b.setConnected(false)
+		wait := backoff/2 + rand.N(backoff/2+1)
+		b.log.Warn("socket mode stopped; retrying", "err", err, "in", wait)
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(wait):
+		}
+		backoff = min(backoff*2, b.cfg.MaxBackoff)
+	}
+}
+
+func isAuthError(err error) bool {
+	if err == nil {
+		return false
+	}
+	switch err.Error() {
+	case "invalid_auth", "token_revoked", "account_inactive", "not_authed", "not_allowed_token_type", "token_expired":
+		return true
+	}
+	var sc slack.StatusCodeError
+	return errors.As(err, &sc) && sc.Code == http.StatusNotFound
+}
+
+// eventLoop drains the socket's events: it acks and hands work to the pool, and never blocks
+// on answering, so pings and acks keep flowing.
+func (b *Bot) eventLoop(ctx, work context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case evt, ok := <-b.sm.Events:
+			if !ok {
+				return
+			}
+			b.dispatch(work, evt)
+		}
+	}
+}
+
+func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event) {
+	switch evt.Type {
+	case socketmode.EventTypeConnecting:
+		b.setConnected(false)
+		b.log.Debug("connecting to slack")
+	case socketmode.EventTypeConnected:
+		if b.connections.Add(1) > 1 {
+			b.obs.Reconnected()
+		}
+		b.setConnected(true)
+		b.log.Info("connected to slack")
+	case socketmode.EventTypeConnectionError:
+		b.setConnected(false)
+		b.log.Warn("slack connection failed", "err", evt.Data)
+	case socketmode.EventTypeDisconnect:
+		b.setConnected(false)
+		b.log.Info("slack asked to reconnect")
+	case socketmode.EventTypeInvalidAuth:
+		b.log.Error("slack rejected the app token")
+	case socketmode.EventTypeHello:
+		b.log.Debug("hello from slack")
+	case socketmode.EventTypeSlashCommand, socketmode.EventTypeEventsAPI, socketmode.EventTypeInteractive:
+		if evt.Request != nil && evt.Request.EnvelopeID != "" && !b.seen.add("env:"+evt.Request.EnvelopeID) {
+			// The same envelope again (a redelivery on this socket): acked, not answered twice.
+			b.ack(evt.Request, nil)
+			b.obs.Duplicate()
+			b.log.Info("duplicate envelope skipped", "envelope_id", evt.Request.EnvelopeID, "type", evt.Type)
+			return
+		}
+		b.handle(ctx, evt)
+	default:
+		b.other(evt)
+	}
+}
+
+// handle answers a slash command, an Events API event or an interaction.
+func (b *Bot) handle(ctx context.Context, evt socketmode.Event) {
+	switch evt.Type {
+	case socketmode.EventTypeSlashCommand:
+		b.obs.Request("slash_command")
+		b.onSlashCommand(ctx, evt)
+	case socketmode.EventTypeEventsAPI:
+		b.ack(evt.Request, nil)
+		b.onEventsAPI(ctx, evt)
+	case socketmode.EventTypeInteractive:
+		b.obs.Request("interactive")
+		b.ack(evt.Request, nil)
+		b.onInteractive(ctx, evt)
+	}
+}
+
+// other handles the socket's other events: envelopes of types the bot does not answer are
+// acked and logged, never left for Slack to redeliver.
+func (b *Bot) other(evt socketmode.Event) {
+	switch {
+	case evt.Type == socketmode.EventTypeErrorBadMessage:
+		// A frame slack-go could not parse: acked by its envelope id where it has one, so that
+		// Slack does not redeliver it forever.
+		var id string
+		if bad, ok := evt.Data.(*socketmode.ErrorBadMessage); ok {
+			id = envelopeID(bad.Message)
+		}
+		if id != "" {
+			b.ack(&socketmode.Request{EnvelopeID: id}, nil)
+		}
+		b.log.Warn("bad frame from slack", "envelope_id", id, "err", evt.Data)
+	case evt.Type == socketmode.EventTypeIncomingError:
+		b.log.Warn("socket read error", "err", evt.Data)
+	default:
+		if evt.Request != nil && evt.Request.EnvelopeID != "" {
+			b.ack(evt.Request, nil)
+			b.log.Warn("envelope of a type the bot does not handle; acked", "type", evt.Type, "envelope_id", evt.Request.EnvelopeID)
+			return
+		}
+		b.log.Debug("socket event without an envelope", "type", evt.Type)
+	}
+}
+
+// envelopeIDPattern finds the envelope id in a frame that may not even be JSON.
+var envelopeIDPattern = regexp.MustCompile(`"envelope_id"\s*:\s*"([A-Za-z0-9._-]{1,128})"`)
+
+func envelopeID(frame []byte) string {
+	if m := envelopeIDPattern.FindSubmatch(frame); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
+// maxFrameBytes bounds one WebSocket message from Slack.
+const maxFrameBytes = 1 << 20
+
+// ack acknowledges an envelope, with a payload where Slack accepts one.
+func (b *Bot) ack(req *socketmode.Request, payload any) {
+	if req == nil || req.EnvelopeID == "" {
+		return
+	}
+	if payload != nil {
+		b.sm.Ack(*req, payload)
+		return
+	}
+	b.sm.Ack(*req)
+}
+
+// requestLogger returns a logger that names the envelope on every line.
+func (b *Bot) requestLogger(req *socketmode.Request) *slog.Logger {
+	if req == nil {
+		return b.log
+	}
+	return b.log.With("envelope_id", req.EnvelopeID)
+}
