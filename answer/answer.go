@@ -57,7 +57,9 @@ type Section struct {
 	Items   []string // bullet items
 	Facts   []Fact
 	Bars    []Bar
-	Note    string // small print under the section: data year, edition, "derived"
+	// Series is a figure over the years ("2021" → 100), for a line chart.
+	Series []Point
+	Note   string // small print under the section: data year, edition, "derived"
 	// Detail marks a section only the full card shows, not a short reply (the record's
 	// prose, which the headline already sums up).
 	Detail bool
@@ -74,6 +76,12 @@ type Bar struct {
 	Label string
 	Share float64 // 0..1
 	Value string  // the figure behind it, formatted
+}
+
+// Point is one labelled value of a series.
+type Point struct {
+	Label string
+	Value float64
 }
 
 // Link points at another record.

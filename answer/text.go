@@ -3,6 +3,7 @@ package answer
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -70,6 +71,9 @@ func WriteText(w io.Writer, a *Answer) error {
 			for _, line := range strings.Split(strings.TrimRight(Bars(s.Bars), "\n"), "\n") {
 				b.WriteString("  " + line + "\n")
 			}
+		}
+		for _, p := range s.Series {
+			fmt.Fprintf(&b, "  %-7s %s\n", p.Label, strconv.FormatFloat(p.Value, 'f', -1, 64))
 		}
 		for _, f := range s.Facts {
 			fmt.Fprintf(&b, "  %s: %s\n", f.Label, f.Value)

@@ -84,6 +84,9 @@ func render(a *answer.Answer, opt renderOptions) Message {
 		if chart != nil {
 			s.Bars = nil
 		}
+		if line := seriesChart(s); line != nil {
+			chart, s.Series = line, nil
+		}
 		if txt := sectionText(l, s); txt != "" {
 			b.section(txt)
 		}
@@ -243,6 +246,32 @@ func shareChart(l answer.Lang, s answer.Section) slack.Block {
 	return block
 }
 
+// maxSeriesPoints is Slack's limit on the points of one chart series.
+const maxSeriesPoints = 20
+
+// seriesChart draws a section's Series as a line chart, its newest 20 points; nil when there
+// are fewer than two or Slack's limits do not allow it (the text then lists them).
+func seriesChart(s answer.Section) slack.Block {
+	if len(s.Series) < 2 {
+		return nil
+	}
+	points := s.Series[max(0, len(s.Series)-maxSeriesPoints):]
+	cats := make([]string, len(points))
+	data := make([]slack.DataVisualizationDataPoint, len(points))
+	for i, p := range points {
+		cats[i] = truncateRunes(p.Label, 20)
+		data[i] = slack.NewDataVisualizationDataPoint(cats[i], p.Value)
+	}
+	title := truncateRunes(s.Heading, 50)
+	chart := slack.NewDataVisualizationLineChart(slack.NewDataVisualizationAxisConfig(cats...),
+		slack.NewDataVisualizationDataSeries(truncateRunes(s.Heading, 20), data...))
+	block := slack.NewDataVisualizationBlock(title, chart)
+	if block.Validate() != nil {
+		return nil
+	}
+	return block
+}
+
 // sectionText is one section as mrkdwn: heading, paragraph, items, chart, facts.
 func sectionText(l answer.Lang, s answer.Section) string {
 	var parts []string
@@ -264,6 +293,13 @@ func sectionText(l answer.Lang, s answer.Section) string {
 	}
 	if len(s.Bars) > 0 {
 		parts = append(parts, "```\n"+esc(strings.TrimRight(answer.Bars(s.Bars), "\n"))+"\n```")
+	}
+	if len(s.Series) > 0 {
+		points := make([]string, len(s.Series))
+		for i, p := range s.Series {
+			points[i] = p.Label + ": " + strconv.FormatFloat(p.Value, 'f', -1, 64)
+		}
+		parts = append(parts, esc(strings.Join(points, " · ")))
 	}
 	for _, f := range s.Facts {
 		parts = append(parts, "*"+esc(f.Label)+":* "+esc(f.Value))
@@ -325,8 +361,12 @@ func joinWithin(l answer.Lang, items []string, sep string, max int) string {
 	return b.String()
 }
 
-// fallback is the message's plain text: the title and the first paragraph.
+// fallback is the message's plain text, which notifications show: the headline where there
+// is one, the title and the first paragraph otherwise.
 func fallback(a *answer.Answer) string {
+	if a.Headline != "" && a.Headline != a.Title {
+		return truncate(esc(a.Headline), maxFallback)
+	}
 	t := a.Title
 	if a.Subtitle != "" {
 		t += " (" + a.Subtitle + ")"

@@ -31,6 +31,8 @@ type Answerer interface {
 	AskAfter(ctx context.Context, question string, lang answer.Lang, prev answer.Query) (*answer.Answer, error)
 	// Home is the App Home tab's content.
 	Home(lang answer.Lang) *answer.Answer
+	// Chart is a chart of a mineral's figures: kind is one of answer.ChartKinds.
+	Chart(ctx context.Context, mineral, kind string, lang answer.Lang) *answer.Answer
 }
 
 // ErrAuth is returned by [Bot.Run] when Slack rejects a token: retrying will not help.

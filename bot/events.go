@@ -154,8 +154,15 @@ func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
 			defer b.guard(log, func() {
 				b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))})
 			})
-			a := b.ask(ctx, log, question, fromShare, b.language(ctx, log, user, question))
-			m := render(a, renderOptions{sharedBy: user})
+			lang := b.language(ctx, log, user, question)
+			a, opt := (*answer.Answer)(nil), renderOptions{sharedBy: user}
+			if rest, ok := strings.CutPrefix(question, chartPrefix); ok {
+				a, opt.full = b.chart(ctx, log, rest, lang), true
+			}
+			if a == nil {
+				a, opt.full = b.ask(ctx, log, question, fromShare, lang), false
+			}
+			m := render(a, opt)
 			b.respond(ctx, log, url, slashResponse{ResponseType: "in_channel", Text: m.Text, Blocks: m.Blocks, DeleteOriginal: true})
 		}); !started {
 			b.obs.Busy()

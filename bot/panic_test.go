@@ -28,6 +28,9 @@ func (panicky) DetectLanguage(string) (answer.Lang, bool) { return answer.Englis
 func (panicky) Home(lang answer.Lang) *answer.Answer {
 	return &answer.Answer{Intent: answer.IntentHome, Title: "Home", Headline: "Home", Lang: lang}
 }
+func (panicky) Chart(_ context.Context, m, _ string, lang answer.Lang) *answer.Answer {
+	return &answer.Answer{Intent: answer.IntentChart, Title: m, Lang: lang}
+}
 func (p panicky) AskAfter(ctx context.Context, q string, lang answer.Lang, _ answer.Query) (*answer.Answer, error) {
 	return p.Ask(ctx, q, lang)
 }

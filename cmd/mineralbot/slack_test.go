@@ -691,3 +691,84 @@ func TestTokenRevokedWhileRunning(t *testing.T) {
 		t.Fatal("the bot kept running with a revoked token")
 	}
 }
+
+// /mineral chart draws a native Slack chart, privately, with the headline first, and sharing it
+// posts the same chart in the channel.
+func TestChartCommand(t *testing.T) {
+	lb := startBot(t, nil)
+	for _, tc := range []struct {
+		text, headline string
+		want           []string
+	}{
+		{"chart antimony", "China accounted for 36% of world mine production of antimony in 2025e",
+			[]string{`"type":"data_visualization"`, `"type":"pie"`, "Rest of the world", "share_answer", "chart antimony production"}},
+		{"chart lithium reserves", "Chile holds the largest lithium reserves",
+			[]string{`"type":"data_visualization"`, `"type":"pie"`, "reserves, share of the world"}},
+		{"chart gallium trend", "The U.S. relied on net imports for 100% of its apparent consumption of gallium in 2025e",
+			[]string{`"type":"data_visualization"`, `"type":"line"`, `"categories":["2021","2022","2023","2024","2025e"]`}},
+		{"gráfica galio tendencia", "EE.UU. dependió de importaciones netas para el 100% de su consumo aparente de galio",
+			[]string{`"type":"line"`, "Dependencia neta"}},
+		{"chart cesium", "USGS publishes no production by country for cesium", nil},
+		{"chart <!channel> reserves", "Sorry, I don't know a mineral called “&lt;!channel&gt;”.", nil},
+		{"chart", "Which mineral? For example: /mineral chart antimony", nil},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			env, _, err := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: tc.text, User: "U1", Channel: "C1"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ack, err := lb.fake.WaitAck(env, 5*time.Second)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var r ackReply
+			if err := json.Unmarshal(ack.Payload, &r); err != nil {
+				t.Fatalf("ack payload %s: %v", ack.Payload, err)
+			}
+			if r.ResponseType != "ephemeral" {
+				t.Errorf("response_type %q, want ephemeral", r.ResponseType)
+			}
+			// A card is its title, then the headline in bold; an apology is its title alone.
+			if len(r.Blocks) > 0 {
+				var texts []string
+				for _, raw := range r.Blocks[:min(2, len(r.Blocks))] {
+					var b struct{ Text struct{ Text string } }
+					json.Unmarshal(raw, &b)
+					texts = append(texts, strings.Trim(b.Text.Text, "*"))
+				}
+				if !slices.ContainsFunc(texts, func(s string) bool { return strings.HasPrefix(s, tc.headline) }) {
+					t.Errorf("the card does not open with the headline %q: %q", tc.headline, texts)
+				}
+			}
+			if !strings.HasPrefix(r.Text, tc.headline) {
+				t.Errorf("fallback text %q lacks the headline %q", r.Text, tc.headline)
+			}
+			if strings.Contains(string(ack.Payload), "<!channel>") {
+				t.Errorf("user text reached Slack unescaped: %s", ack.Payload)
+			}
+			for _, want := range tc.want {
+				if !strings.Contains(string(ack.Payload), want) {
+					t.Errorf("the chart lacks %q: %s", want, ack.Payload)
+				}
+			}
+		})
+	}
+
+	t.Run("share", func(t *testing.T) {
+		_, url, err := lb.fake.SendBlockAction("U1", "C1", "share_answer", "chart gallium trend")
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = lb.fake.WaitFor(10*time.Second, func(posts []slackfake.Post, _ []slackfake.Ack) bool {
+			for _, p := range posts {
+				if strings.HasSuffix(url, p.ResponseURL) && p.ResponseType == "in_channel" && strings.HasPrefix(p.Text, "The U.S. relied on net imports") {
+					return strings.Contains(string(p.Blocks), `"type":"line"`) && strings.Contains(string(p.Blocks), "Shared by")
+				}
+			}
+			return false
+		})
+		if err != nil {
+			t.Fatalf("no shared chart: %v (posts %+v)", err, lb.fake.Posts())
+		}
+	})
+}
