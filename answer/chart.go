@@ -13,13 +13,42 @@ const IntentChart Intent = "chart"
 // ChartKinds are what /mineral chart draws.
 var ChartKinds = []string{"production", "reserves", "trend"}
 
+// chartKinds are the words a chart command may end with, in both languages.
+var chartKinds = map[string]string{
+	"production": "production", "producers": "production", "producción": "production", "produccion": "production", "productores": "production",
+	"reserves": "reserves", "reservas": "reserves",
+	"trend": "trend", "reliance": "trend", "imports": "trend", "tendencia": "trend", "dependencia": "trend", "importaciones": "trend",
+}
+
+// cmdChart is "chart <mineral> [production | reserves | trend]"; production when no kind is
+// given.
+func (e *snap) cmdChart(ctx context.Context, args string) (*Answer, error) {
+	kind := "production"
+	words := strings.Fields(args)
+	if n := len(words); n > 0 {
+		if k, ok := chartKinds[strings.ToLower(words[n-1])]; ok {
+			kind, words = k, words[:n-1]
+		}
+	}
+	if len(words) == 0 {
+		return e.usage("chart"), nil
+	}
+	return e.chart(strings.Join(words, " "), kind), nil
+}
+
 // Chart returns the figures of a chart of a mineral: the shares of its producers or of its
 // reserves (Bars), or the U.S. net import reliance over the years (Series). The Answer says
 // in its headline why there is nothing to draw when there is not.
 func (e *Engine) Chart(ctx context.Context, mineral, kind string, lang Lang) *Answer {
 	s := e.snapshot(lang)
+	a := s.chart(mineral, kind)
+	a.Lang = s.lang
+	return a
+}
+
+func (s *snap) chart(mineral, kind string) *Answer {
 	q := s.lex.Parse(mineral)
-	a := &Answer{Intent: IntentChart, Lang: s.lang, Question: strings.TrimSpace(mineral + " " + kind)}
+	a := &Answer{Intent: IntentChart}
 	if len(q.Minerals) == 0 {
 		a.Intent = IntentNotFound
 		a.Title = s.f("Sorry, I don't know a mineral called %s.", "“"+mineral+"”")

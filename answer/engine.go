@@ -205,7 +205,7 @@ func (e *snap) ask(ctx context.Context, question string) (*Answer, error) {
 		q = q[:maxQuestion]
 	}
 	if q == "" {
-		return e.help(), nil
+		return e.help(Audience{}), nil
 	}
 	if c, args, ok := command(q); ok {
 		return c.run(e, ctx, args)
@@ -315,19 +315,47 @@ func (e *snap) notFound(question string) *Answer {
 	return a
 }
 
-func (e *snap) help() *Answer {
+// Help is the help for an audience, generated from the command table: in Slack with the
+// bot's own commands, admin-only ones for admins only.
+func (e *Engine) Help(lang Lang, in Audience) *Answer {
+	s := e.snapshot(lang)
+	a := s.help(in)
+	a.Lang = s.lang
+	return a
+}
+
+func (e *snap) help(in Audience) *Answer {
 	a := &Answer{Intent: IntentHelp, Title: e.t("Ask me about critical minerals")}
 	a.Headline = e.t("I answer questions about critical minerals from the USGS Mineral Commodity Summaries, the critical-minerals lists and dated policy items.")
 	a.Sections = append(a.Sections, Section{Items: []string{
 		e.t("a mineral: antimony, fluorspar, plata, Sb"),
 		e.t("a question: who produces graphite? · is copper critical? · silver in Mexico · ¿qué minerales críticos produce México?"),
 	}})
-	var items []string
-	for _, c := range Commands() {
-		items = append(items, e.f("%s: %s (e.g. %s)", e.t(c.Usage), e.t(c.Help), e.t(c.Example)))
-	}
-	a.Sections = append(a.Sections, Section{Heading: e.t("Commands"), Items: items})
+	a.Sections = append(a.Sections, e.commands(in))
 	return a
+}
+
+// commands lists the commands the audience may run, from the one table.
+func (e *snap) commands(in Audience) Section {
+	prefix := ""
+	if in.Slack {
+		prefix = "/mineral "
+	}
+	var items []string
+	for _, c := range Commands() { // not commandTable: its initialisation would be a cycle
+		if !c.shows(in) {
+			continue
+		}
+		help := e.t(c.Help)
+		if c.Admin {
+			help = e.f("%s (admins)", help)
+		}
+		items = append(items, e.f("%s: %s (e.g. %s)", prefix+e.t(c.Usage), help, prefix+e.t(c.Example)))
+	}
+	if in.Slack {
+		items = append(items, e.t("Mention @mineralbot in a channel, or send me a direct message."))
+	}
+	return Section{Heading: e.t("Commands"), Items: items}
 }
 
 func (e *snap) mineralCard(m *knowledge.Mineral, q Query) *Answer {

@@ -19,7 +19,7 @@ var homeExamples = []string{
 
 // Home is what the App Home tab shows: what the bot answers, questions to try, and the newest
 // policy items.
-func (e *Engine) Home(lang Lang) *Answer {
+func (e *Engine) Home(lang Lang, in Audience) *Answer {
 	s := e.snapshot(lang)
 	a := &Answer{Intent: IntentHome, Lang: s.lang, Title: s.t("Ask me about critical minerals")}
 	a.Headline = s.t("I answer questions about critical minerals from the USGS Mineral Commodity Summaries, the critical-minerals lists and dated policy items.")
@@ -30,5 +30,7 @@ func (e *Engine) Home(lang Lang) *Answer {
 		items = append(items, s.lang.Date(p.Date)+": "+s.policyTitle(p)+s.endNote(p))
 	}
 	a.Sections = append(a.Sections, Section{Heading: s.t("Newest policy and news"), Items: items})
+	in.Slack = true
+	a.Sections = append(a.Sections, s.commands(in))
 	return a
 }

@@ -1,9 +1,12 @@
 package answer
 
 import (
+	"flag"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -87,6 +90,17 @@ func TestSpanishTermsCoverTheKnowledgeBase(t *testing.T) {
 // sameInSpanish are terms spelt the same in both languages.
 var sameInSpanish = map[string]bool{}
 
+// Every command in the one table has its usage, help and example in Spanish.
+func TestCommandsHaveSpanish(t *testing.T) {
+	for _, c := range Commands() {
+		for _, s := range []string{c.Usage, c.Help, c.Example} {
+			if _, ok := spanishMessages[s]; !ok {
+				t.Errorf("command %s: %q has no Spanish", c.Name, s)
+			}
+		}
+	}
+}
+
 // Every message the code formats has a Spanish version, with the same %s arguments, and no
 // argument but %s (the printer would group a %d's digits: "2.024"). The bot's Slack-only
 // messages are in the same catalogue, so its files are scanned too.
@@ -135,5 +149,47 @@ func TestSpanishMessagesAreComplete(t *testing.T) {
 		if strings.Count(k, "%s") != strings.Count(es, "%s") || strings.Count(k, "%") != strings.Count(k, "%s") {
 			t.Errorf("%s: %q and %q differ in their %%s arguments", pos, k, es)
 		}
+	}
+}
+
+// The README's table of subcommands is generated from the one command table, so it cannot
+// drift from what help shows.
+func TestREADMECommands(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("| Subcommand | What it answers | Where | Example |\n|---|---|---|---|\n")
+	for _, c := range Commands() {
+		where := "`ask` and `/mineral`"
+		switch {
+		case c.SlackOnly && c.Admin:
+			where = "`/mineral`, admins"
+		case c.SlackOnly:
+			where = "`/mineral`"
+		}
+		names := "`" + c.Usage + "`"
+		if len(c.Aliases) > 0 {
+			names += " (" + strings.Join(c.Aliases, ", ") + ")"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | `%s` |\n", strings.ReplaceAll(names, "|", "\\|"), c.Help, where, c.Example)
+	}
+	const begin, end = "<!-- commands:", "<!-- /commands -->"
+	data, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	i, j := strings.Index(readme, begin), strings.Index(readme, end)
+	if i < 0 || j < i {
+		t.Fatalf("README.md lacks the %q … %q markers", begin, end)
+	}
+	i += strings.Index(readme[i:], "\n") + 1
+	if readme[i:j] == b.String() {
+		return
+	}
+	// -update is defined by the external test package, in the same test binary.
+	if f := flag.Lookup("update"); f == nil || f.Value.String() != "true" {
+		t.Fatalf("README.md's table of subcommands is not the command table's (go test ./answer -run TestREADMECommands -update):\n%s", b.String())
+	}
+	if err := os.WriteFile("../README.md", []byte(readme[:i]+b.String()+readme[j:]), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -29,10 +29,27 @@ type Command struct {
 	Usage   string
 	Example string
 	Help    string
-	run     func(e *snap, ctx context.Context, args string) (*Answer, error)
+	// SlackOnly marks a command the Slack bot runs itself (digests, curation, reload); the
+	// engine does not answer it.
+	SlackOnly bool
+	// Admin marks a command only admins may run; help shows it to admins only.
+	Admin bool
+	run   func(e *snap, ctx context.Context, args string) (*Answer, error)
 }
 
-// Commands is the one table that defines the subcommands; help is generated from it.
+// Audience is who help is for: in Slack or in the terminal, an admin or not.
+type Audience struct {
+	Slack bool
+	Admin bool
+}
+
+// shows says whether help for the audience lists the command.
+func (c Command) shows(in Audience) bool {
+	return (in.Slack || !c.SlackOnly) && (in.Admin || !c.Admin || !in.Slack)
+}
+
+// Commands is the one table that defines the subcommands: the engine routes by it, and help
+// everywhere (Slack's /mineral help, the App Home, ask help, the README) is generated from it.
 func Commands() []Command {
 	return []Command{
 		{Name: "country", Aliases: []string{"pais", "país", "countries"}, Usage: "country <name>", Example: "country mexico",
@@ -45,8 +62,16 @@ func Commands() []Command {
 			Help: "the minerals on a critical list", run: (*snap).cmdList},
 		{Name: "search", Aliases: []string{"buscar", "busca", "find"}, Usage: "search <text>", Example: "search flame retardants",
 			Help: "full-text search of the knowledge base, with snippets", run: (*snap).cmdSearch},
+		{Name: "chart", Aliases: []string{"gráfica", "grafica", "charts"}, Usage: "chart <mineral> [production | reserves | trend]", Example: "chart gallium trend",
+			Help: "producers' or reserves' shares, or U.S. import reliance by year, as a chart", run: (*snap).cmdChart},
 		{Name: "help", Aliases: []string{"ayuda", "?"}, Usage: "help", Example: "help",
-			Help: "this help", run: func(e *snap, _ context.Context, _ string) (*Answer, error) { return e.help(), nil }},
+			Help: "every subcommand, with an example", run: func(e *snap, _ context.Context, _ string) (*Answer, error) { return e.help(Audience{}), nil }},
+		{Name: "digest", Usage: "digest subscribe | unsubscribe | status | preview", Example: "digest preview", SlackOnly: true,
+			Help: "the channel's weekly digest (subscribing is for admins)"},
+		{Name: "curate", Usage: "curate", Example: "curate", SlackOnly: true, Admin: true,
+			Help: "the questions nobody could answer and the answers marked not helpful, privately"},
+		{Name: "reload", Usage: "reload", Example: "reload", SlackOnly: true, Admin: true,
+			Help: "reload the knowledge base"},
 	}
 }
 
@@ -58,6 +83,9 @@ func command(question string) (Command, string, bool) {
 	first, rest, _ := strings.Cut(strings.TrimSpace(question), " ")
 	first = strings.ToLower(first)
 	for _, c := range commandTable {
+		if c.run == nil {
+			continue // the bot's own
+		}
 		if first == c.Name {
 			return c, strings.TrimSpace(rest), true
 		}
@@ -155,7 +183,7 @@ func (e *snap) usage(name string) *Answer {
 			return a
 		}
 	}
-	return e.help()
+	return e.help(Audience{})
 }
 
 func (e *snap) notFoundKind(what, kind string) *Answer {

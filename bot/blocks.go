@@ -55,7 +55,8 @@ type renderOptions struct {
 
 // render turns an answer into a Slack message. All text from the answer is escaped.
 func render(a *answer.Answer, opt renderOptions) Message {
-	if !opt.full && a.Headline != "" && a.Headline != a.Title && a.Intent != answer.IntentHelp {
+	// Help and charts are shown whole: a chart is the point of asking for one.
+	if !opt.full && a.Headline != "" && a.Headline != a.Title && a.Intent != answer.IntentHelp && a.Intent != answer.IntentChart {
 		return renderReply(a, opt)
 	}
 	l := a.Lang

@@ -29,10 +29,10 @@ type Answerer interface {
 	// AskAfter answers a follow-up in a conversation whose last answer was about prev's
 	// records ("and reserves?").
 	AskAfter(ctx context.Context, question string, lang answer.Lang, prev answer.Query) (*answer.Answer, error)
-	// Home is the App Home tab's content.
-	Home(lang answer.Lang) *answer.Answer
-	// Chart is a chart of a mineral's figures: kind is one of answer.ChartKinds.
-	Chart(ctx context.Context, mineral, kind string, lang answer.Lang) *answer.Answer
+	// Home is the App Home tab's content, with the commands the audience may run.
+	Home(lang answer.Lang, in answer.Audience) *answer.Answer
+	// Help lists the commands the audience may run.
+	Help(lang answer.Lang, in answer.Audience) *answer.Answer
 }
 
 // ErrAuth is returned by [Bot.Run] when Slack rejects a token: retrying will not help.

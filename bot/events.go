@@ -83,7 +83,7 @@ func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, where, user, 
 		// A conversation: a mention's thread, or a DM channel's top level.
 		convo := channel + "|" + thread
 		if question == "" || isHelp(question) {
-			a = b.helpAnswer(ctx, log, lang)
+			a = b.helpAnswer(ctx, log, user, lang)
 		} else if prev, ok := b.convos.get(convo); ok {
 			a = b.askAfter(ctx, log, question, where, lang, prev)
 		} else {
@@ -155,14 +155,7 @@ func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
 				b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))})
 			})
 			lang := b.language(ctx, log, user, question)
-			a, opt := (*answer.Answer)(nil), renderOptions{sharedBy: user}
-			if rest, ok := strings.CutPrefix(question, chartPrefix); ok {
-				a, opt.full = b.chart(ctx, log, rest, lang), true
-			}
-			if a == nil {
-				a, opt.full = b.ask(ctx, log, question, fromShare, lang), false
-			}
-			m := render(a, opt)
+			m := render(b.ask(ctx, log, question, fromShare, lang), renderOptions{sharedBy: user})
 			b.respond(ctx, log, url, slashResponse{ResponseType: "in_channel", Text: m.Text, Blocks: m.Blocks, DeleteOriginal: true})
 		}); !started {
 			b.obs.Busy()

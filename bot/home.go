@@ -24,7 +24,11 @@ func (b *Bot) onHomeOpened(ctx context.Context, log *slog.Logger, e *slackevents
 		return
 	}
 	lang := b.language(ctx, log, e.User, "")
-	h := b.cfg.Answerer.Home(lang)
+	admin, err := b.isAdmin(ctx, e.User)
+	if err != nil {
+		log.Warn("admin check for the App Home failed; showing members' home", "err", err)
+	}
+	h := b.cfg.Answerer.Home(lang, answer.Audience{Slack: true, Admin: admin})
 	l := h.Lang
 	blocks := []slack.Block{
 		slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, truncateRunes(esc(h.Title), maxHeaderChars), false, false)),
@@ -45,9 +49,13 @@ func (b *Bot) onHomeOpened(ctx context.Context, log *slog.Logger, e *slackevents
 			}
 			continue
 		}
-		blocks = append(blocks, slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, listWithMore(l, escAll(s.Items), 8, "\n"), false, false), nil, nil))
+		limit := 8 // policy items: the newest few
+		if s.Heading == l.T("Commands") {
+			limit = len(s.Items) // every command: the home is where people look for them
+		}
+		blocks = append(blocks, slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, listWithMore(l, escAll(s.Items), limit, "\n"), false, false), nil, nil))
 	}
-	if admin, err := b.isAdmin(ctx, e.User); err == nil && admin {
+	if admin {
 		blocks = append(blocks, b.adminHome(ctx, log, l)...)
 	}
 	req := slack.PublishViewContextRequest{UserID: e.User, View: slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: blocks}}}

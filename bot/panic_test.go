@@ -25,11 +25,11 @@ func (panicky) Card(r knowledge.Ref, _ string, lang answer.Lang) *answer.Answer 
 	return &answer.Answer{Intent: answer.IntentMineral, Title: r.ID, Lang: lang}
 }
 func (panicky) DetectLanguage(string) (answer.Lang, bool) { return answer.English, true }
-func (panicky) Home(lang answer.Lang) *answer.Answer {
+func (panicky) Home(lang answer.Lang, _ answer.Audience) *answer.Answer {
 	return &answer.Answer{Intent: answer.IntentHome, Title: "Home", Headline: "Home", Lang: lang}
 }
-func (panicky) Chart(_ context.Context, m, _ string, lang answer.Lang) *answer.Answer {
-	return &answer.Answer{Intent: answer.IntentChart, Title: m, Lang: lang}
+func (panicky) Help(lang answer.Lang, _ answer.Audience) *answer.Answer {
+	return &answer.Answer{Intent: answer.IntentHelp, Title: "Help", Lang: lang}
 }
 func (p panicky) AskAfter(ctx context.Context, q string, lang answer.Lang, _ answer.Query) (*answer.Answer, error) {
 	return p.Ask(ctx, q, lang)

@@ -94,12 +94,9 @@ func (b *Bot) slashReply(ctx context.Context, log *slog.Logger, cmd slack.SlashC
 	if first, _, _ := strings.Cut(text, " "); strings.EqualFold(first, "curate") {
 		return b.curateCommand(ctx, log, cmd, lang)
 	}
-	if first, rest, _ := strings.Cut(text, " "); strings.EqualFold(first, "chart") || strings.EqualFold(first, "gráfica") || strings.EqualFold(first, "grafica") {
-		return b.chartCommand(ctx, log, strings.TrimSpace(rest), lang)
-	}
 	var a *answer.Answer
 	if text == "" || isHelp(text) {
-		a = b.helpAnswer(ctx, log, lang)
+		a = b.helpAnswer(ctx, log, cmd.UserID, lang)
 	} else {
 		a = b.ask(ctx, log, text, fromSlash, lang)
 	}
@@ -111,62 +108,15 @@ func isHelp(text string) bool {
 	return strings.EqualFold(text, "help") || strings.EqualFold(text, "ayuda")
 }
 
-// helpAnswer is the engine's help (every subcommand, from its one table) and the Slack-only
-// commands.
-func (b *Bot) helpAnswer(ctx context.Context, log *slog.Logger, lang answer.Lang) *answer.Answer {
-	a := b.ask(ctx, log, "help", "", lang)
-	a.Sections = append(a.Sections, answer.Section{Heading: lang.T("In Slack"), Items: []string{
-		lang.T("/mineral digest subscribe | unsubscribe | status | preview: the channel's weekly digest (subscribing is for admins)"),
-		lang.T("/mineral chart <mineral> [production | reserves | trend]: a chart of producers' or reserves' shares, or of U.S. import reliance over the years"),
-		lang.T("/mineral curate: the questions nobody could answer, privately (admins)"),
-		lang.T("/mineral reload: reload the knowledge base (admins)"),
-		lang.T("Mention @mineralbot in a channel, or send me a direct message."),
-	}})
-	return a
-}
-
-// chartKinds are the words /mineral chart takes for each of answer.ChartKinds, in both
-// languages.
-var chartKinds = map[string]string{
-	"production": "production", "producers": "production", "producción": "production", "produccion": "production", "productores": "production",
-	"reserves": "reserves", "reservas": "reserves",
-	"trend": "trend", "reliance": "trend", "imports": "trend", "tendencia": "trend", "dependencia": "trend", "importaciones": "trend",
-}
-
-// chartCommand is "/mineral chart antimony reserves": the whole card of a chart, privately,
-// with a "Share in channel" button.
-func (b *Bot) chartCommand(ctx context.Context, log *slog.Logger, text string, lang answer.Lang) slashResponse {
-	a := b.chart(ctx, log, text, lang)
-	if a == nil {
-		return slashResponse{ResponseType: "ephemeral", Text: esc(lang.T("Which mineral? For example: /mineral chart antimony, /mineral chart lithium reserves, /mineral chart gallium trend."))}
+// helpAnswer is the help generated from the command table, with the admins' commands for
+// admins.
+func (b *Bot) helpAnswer(ctx context.Context, log *slog.Logger, user string, lang answer.Lang) *answer.Answer {
+	admin, err := b.isAdmin(ctx, user)
+	if err != nil {
+		log.Warn("admin check for help failed; showing members' help", "err", err)
 	}
-	m := render(a, renderOptions{shareButton: true, full: true})
-	return slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks}
+	return b.cfg.Answerer.Help(lang, answer.Audience{Slack: true, Admin: admin})
 }
-
-// chart answers the words after "chart": a mineral, then a kind (production when none is
-// given). It is nil when no mineral is named. The answer's Question is the command, so that
-// sharing it draws the same chart.
-func (b *Bot) chart(ctx context.Context, log *slog.Logger, text string, lang answer.Lang) *answer.Answer {
-	kind := "production"
-	words := strings.Fields(text)
-	if n := len(words); n > 0 {
-		if k, ok := chartKinds[strings.ToLower(words[n-1])]; ok {
-			kind, words = k, words[:n-1]
-		}
-	}
-	if len(words) == 0 {
-		return nil
-	}
-	mineral := truncate(strings.Join(words, " "), 200)
-	a := b.cfg.Answerer.Chart(ctx, mineral, kind, lang)
-	log.Info("chart", "kind", kind, "intent", a.Intent)
-	a.Question = chartPrefix + mineral + " " + kind
-	return a
-}
-
-// chartPrefix starts the question of a chart's "Share in channel" button.
-const chartPrefix = "chart "
 
 // reloadCommand reloads the knowledge base, for admins.
 func (b *Bot) reloadCommand(ctx context.Context, log *slog.Logger, cmd slack.SlashCommand, lang answer.Lang) slashResponse {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mineralbot/mineralbot/answer"
 	"github.com/mineralbot/mineralbot/internal/slackfake"
 )
 
@@ -217,9 +218,12 @@ func TestAppHome(t *testing.T) {
 			t.Errorf("the admin's App Home lacks %q: %s", want, home)
 		}
 	}
-	if member := open("UMEMBER1"); strings.Contains(member, "For admins") {
+	member := open("UMEMBER1")
+	if strings.Contains(member, "For admins") {
 		t.Errorf("a member's App Home shows the admin part: %s", member)
 	}
+	checkCommands(t, "the admin's App Home", home, true)
+	checkCommands(t, "a member's App Home", member, false)
 	// An example runs, and the answer arrives by DM.
 	lb.fake.SendBlockAction("UMEMBER1", "", "run_example", "who produces fluorspar?")
 	if p := waitPosts(t, lb.fake, "UMEMBER1", 1)[0]; !strings.HasPrefix(p.Text, "China accounted for 59% of world mine production of fluorspar") {
@@ -259,5 +263,33 @@ func TestUnpostableDigestChannelIsReported(t *testing.T) {
 	time.Sleep(4 * time.Second)
 	if n := len(postsTo(lb.fake.Posts(), "UADMINCFG")); n != 1 {
 		t.Errorf("%d notices, want one a day", n)
+	}
+}
+
+// checkCommands checks that a help text lists every subcommand of the one table, the admins'
+// commands only when it is an admin's.
+func checkCommands(t *testing.T, what, text string, admin bool) {
+	t.Helper()
+	for _, c := range answer.Commands() {
+		listed := strings.Contains(text, "• /mineral "+c.Name)
+		if want := admin || !c.Admin; listed != want {
+			t.Errorf("%s: /mineral %s listed %v, want %v: %s", what, c.Name, listed, want, text)
+		}
+	}
+}
+
+// /mineral help lists every subcommand from the one command table; the admins' commands only
+// to admins.
+func TestHelpListsEverySubcommand(t *testing.T) {
+	lb := startBot(t, map[string]string{"MINERALBOT_ADMINS": "UADMIN1"})
+	for _, tc := range []struct {
+		user  string
+		admin bool
+	}{{"UADMIN1", true}, {"UMEMBER1", false}} {
+		help := lb.slash(t, tc.user, "help")
+		if !strings.HasPrefix(help, "I answer questions about critical minerals") {
+			t.Errorf("%s's help does not open with what the bot answers: %.200s", tc.user, help)
+		}
+		checkCommands(t, tc.user+"'s help", help, tc.admin)
 	}
 }
