@@ -92,11 +92,11 @@ func (s *snap) chart(mineral, kind string) *Answer {
 			}
 			for _, r := range sr.Years {
 				if r.NetExporter() || r.Printed == "NA" || r.Printed == "W" {
+					sec.Text = s.t("Net exporter years and years without a figure are left out.")
 					continue // no number to draw
 				}
 				sec.Series = append(sec.Series, Point{Label: yearLabel(r.Year, r.Estimated), Value: r.Percent})
 			}
-			sec.Text = s.t("Net exporter years and years without a figure are left out.")
 			a.Sections = append(a.Sections, sec)
 			a.Sources = appendSource(a.Sources, sr.Source)
 		}
