@@ -6,6 +6,7 @@ import (
 
 	"github.com/mineralbot/mineralbot/answer"
 	"github.com/mineralbot/mineralbot/index"
+	"github.com/mineralbot/mineralbot/knowledge"
 )
 
 // benchQuestions has one question for each intent.
@@ -68,6 +69,24 @@ func BenchmarkAliasLookup(b *testing.B) {
 			for b.Loop() {
 				if _, ok := kb.Resolve(n); !ok {
 					b.Fatal(n)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkPickerLookup is a picker's options for what a user has typed: it runs in the ack
+// of every keystroke.
+func BenchmarkPickerLookup(b *testing.B) {
+	e, _ := mustEngine(b)
+	for _, tc := range []struct {
+		typed string
+		kind  knowledge.Kind
+	}{{"a", knowledge.KindMineral}, {"fluor", knowledge.KindMineral}, {"antimny", knowledge.KindMineral}, {"mex", knowledge.KindCountry}} {
+		b.Run(tc.typed, func(b *testing.B) {
+			for b.Loop() {
+				if len(e.Lookup(tc.typed, tc.kind, answer.English, 20)) == 0 {
+					b.Fatal(tc.typed)
 				}
 			}
 		})

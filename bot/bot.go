@@ -33,6 +33,9 @@ type Answerer interface {
 	Home(lang answer.Lang, in answer.Audience) *answer.Answer
 	// Help lists the commands the audience may run.
 	Help(lang answer.Lang, in answer.Audience) *answer.Answer
+	// Lookup offers the records of a kind whose names match what a user has typed, for the
+	// App Home's pickers.
+	Lookup(typed string, kind knowledge.Kind, lang answer.Lang, limit int) []answer.Option
 }
 
 // ErrAuth is returned by [Bot.Run] when Slack rejects a token: retrying will not help.

@@ -141,6 +141,9 @@ func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
 		case actionFeedbackUp, actionFeedbackDown:
 			b.onFeedback(ctx, log, cb, act)
 			continue
+		case actionPickMineral, actionPickCountry:
+			b.onPicked(ctx, log.With("action", act.ActionID, "user", cb.User.ID), cb, act)
+			continue
 		case actionRunExample:
 			b.runExample(ctx, log.With("action", actionRunExample, "user", cb.User.ID), cb, unesc(act.Value))
 			continue

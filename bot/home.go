@@ -47,6 +47,7 @@ func (b *Bot) onHomeOpened(ctx context.Context, log *slog.Logger, e *slackevents
 					buttons = nil
 				}
 			}
+			blocks = append(blocks, pickerBlock(l))
 			continue
 		}
 		limit := 8 // policy items: the newest few

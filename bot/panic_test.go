@@ -28,6 +28,7 @@ func (panicky) DetectLanguage(string) (answer.Lang, bool) { return answer.Englis
 func (panicky) Home(lang answer.Lang, _ answer.Audience) *answer.Answer {
 	return &answer.Answer{Intent: answer.IntentHome, Title: "Home", Headline: "Home", Lang: lang}
 }
+func (panicky) Lookup(string, knowledge.Kind, answer.Lang, int) []answer.Option { return nil }
 func (panicky) Help(lang answer.Lang, _ answer.Audience) *answer.Answer {
 	return &answer.Answer{Intent: answer.IntentHelp, Title: "Help", Lang: lang}
 }

@@ -194,6 +194,11 @@ func (b *Bot) handle(ctx context.Context, evt socketmode.Event) {
 		b.onEventsAPI(ctx, evt)
 	case socketmode.EventTypeInteractive:
 		b.obs.Request("interactive")
+		if cb, ok := evt.Data.(slack.InteractionCallback); ok && cb.Type == slack.InteractionTypeBlockSuggestion {
+			// A picker's options travel in the ack.
+			b.ack(evt.Request, b.suggestions(ctx, b.requestLogger(evt.Request), cb))
+			return
+		}
 		b.ack(evt.Request, nil)
 		b.onInteractive(ctx, evt)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -291,5 +292,85 @@ func TestHelpListsEverySubcommand(t *testing.T) {
 			t.Errorf("%s's help does not open with what the bot answers: %.200s", tc.user, help)
 		}
 		checkCommands(t, tc.user+"'s help", help, tc.admin)
+	}
+}
+
+// The App Home's pickers offer minerals and countries as the user types (the options travel
+// in the ack), and picking one sends its full card by DM.
+func TestAppHomePickers(t *testing.T) {
+	lb := startBot(t, nil)
+	lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "app_home_opened", "user": "UPICK1", "channel": "DHOME", "tab": "home", "event_ts": "1700000600.000200"}})
+	var home string
+	for deadline := time.Now().Add(10 * time.Second); home == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		for _, p := range lb.fake.PublishedViews() {
+			if p.User == "UPICK1" {
+				home = string(p.View)
+			}
+		}
+	}
+	for _, want := range []string{`"type":"external_select"`, `"action_id":"pick_mineral"`, `"action_id":"pick_country"`, `"min_query_length":1`} {
+		if !strings.Contains(home, want) {
+			t.Fatalf("the App Home lacks %s: %s", want, home)
+		}
+	}
+
+	options := func(action, typed string) []string {
+		t.Helper()
+		env, err := lb.fake.SendBlockSuggestion("UPICK1", action, typed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ack, err := lb.fake.WaitAck(env, 5*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r struct {
+			Options []struct {
+				Text  struct{ Type, Text string }
+				Value string
+			}
+		}
+		if err := json.Unmarshal(ack.Payload, &r); err != nil || r.Options == nil {
+			t.Fatalf("%s %q: options payload %s: %v", action, typed, ack.Payload, err)
+		}
+		var got []string
+		for _, o := range r.Options {
+			if o.Text.Type != "plain_text" || len([]rune(o.Text.Text)) > 75 {
+				t.Errorf("option text %+v: want plain text of at most 75 characters", o.Text)
+			}
+			got = append(got, o.Text.Text+"="+o.Value)
+		}
+		return got
+	}
+	for _, tc := range []struct {
+		action, typed string
+		first         string
+	}{
+		{"pick_mineral", "fluor", "Fluorspar=mineral|fluorspar"},
+		{"pick_mineral", "antimonio", "Antimonio=mineral|antimony"},
+		{"pick_country", "mex", "Mexico=country|mexico"},
+		{"pick_country", "Perú", "Perú=country|peru"},
+	} {
+		if got := options(tc.action, tc.typed); len(got) == 0 || got[0] != tc.first {
+			t.Errorf("%s %q offered %q, want %q first", tc.action, tc.typed, got, tc.first)
+		}
+	}
+	if got := options("pick_mineral", "<!channel> zzzz"); len(got) != 0 {
+		t.Errorf("hostile text offered %q, want nothing", got)
+	}
+
+	// Picking sends the card by DM.
+	if _, err := lb.fake.SendSelect("UPICK1", "pick_mineral", "mineral|fluorspar"); err != nil {
+		t.Fatal(err)
+	}
+	p := waitPosts(t, lb.fake, "UPICK1", 1)[0]
+	if !strings.HasPrefix(p.Text, "China accounted for 59% of world mine production of fluorspar") || !strings.Contains(string(p.Blocks), `"type":"header"`) {
+		t.Errorf("picking fluorspar sent %q %s, want its card opening with the headline", p.Text, p.Blocks)
+	}
+	// A forged value for the wrong picker is refused, not looked up.
+	lb.fake.SendSelect("UPICK1", "pick_country", "mineral|fluorspar")
+	time.Sleep(300 * time.Millisecond)
+	if n := len(postsTo(lb.fake.Posts(), "UPICK1")); n != 1 {
+		t.Errorf("a mismatched selection posted %d cards, want none more", n-1)
 	}
 }

@@ -685,6 +685,27 @@ func (s *Server) SendBlockAction(user, channel, actionID, value string) (envelop
 		"payload": payload, "accepts_response_payload": false})
 }
 
+// SendBlockSuggestion asks for an external select's options as a user types into it, from
+// the App Home; the options come back in the ack (WaitAck).
+func (s *Server) SendBlockSuggestion(user, actionID, typed string) (envelopeID string, err error) {
+	envelopeID = fmt.Sprintf("env-suggest-%d", s.seq.Add(1))
+	payload := map[string]any{"type": "block_suggestion", "user": map[string]any{"id": user},
+		"container": map[string]any{"type": "view", "view_id": "VHOME"}, "block_id": "pickers", "action_id": actionID, "value": typed}
+	return envelopeID, s.send(map[string]any{"type": "interactive", "envelope_id": envelopeID,
+		"payload": payload, "accepts_response_payload": true})
+}
+
+// SendSelect delivers the choice of an option in an App Home external select.
+func (s *Server) SendSelect(user, actionID, value string) (envelopeID string, err error) {
+	envelopeID = fmt.Sprintf("env-select-%d", s.seq.Add(1))
+	payload := map[string]any{"type": "block_actions", "user": map[string]any{"id": user}, "trigger_id": "trig",
+		"container": map[string]any{"type": "view", "view_id": "VHOME"},
+		"actions": []map[string]any{{"type": "external_select", "action_id": actionID, "block_id": "pickers",
+			"selected_option": map[string]any{"text": map[string]any{"type": "plain_text", "text": value}, "value": value}}}}
+	return envelopeID, s.send(map[string]any{"type": "interactive", "envelope_id": envelopeID,
+		"payload": payload, "accepts_response_payload": false})
+}
+
 // Disconnect asks the client to reconnect, as Slack does before it recycles a socket.
 func (s *Server) Disconnect(reason string) error {
 	return s.send(map[string]any{"type": "disconnect", "reason": reason, "debug_info": map[string]any{"host": "fake"}})
