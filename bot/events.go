@@ -119,52 +119,72 @@ func stripMentions(s string) string {
 	}
 }
 
+// actionHandler answers one block action.
+type actionHandler func(b *Bot, ctx context.Context, log *slog.Logger, cb slack.InteractionCallback, act *slack.BlockAction)
+
+// actions route block actions by action id; an action not in the table is logged and
+// dropped.
+var actions = map[string]actionHandler{
+	actionShare: (*Bot).onShare,
+	actionFullCard: func(b *Bot, ctx context.Context, log *slog.Logger, cb slack.InteractionCallback, act *slack.BlockAction) {
+		b.fullCard(ctx, log, cb, act.Value)
+	},
+	actionFeedbackUp:   (*Bot).onFeedback,
+	actionFeedbackDown: (*Bot).onFeedback,
+	actionRunExample: func(b *Bot, ctx context.Context, log *slog.Logger, cb slack.InteractionCallback, act *slack.BlockAction) {
+		b.runExample(ctx, log.With("user", cb.User.ID), cb, unesc(act.Value))
+	},
+	actionPickMineral: (*Bot).onPicked,
+	actionPickCountry: (*Bot).onPicked,
+}
+
+// callbacks route view submissions and shortcuts by callback id.
+var callbacks = map[slack.InteractionType]map[string]func(b *Bot, ctx context.Context, log *slog.Logger, cb slack.InteractionCallback){
+	slack.InteractionTypeViewSubmission: {callbackFeedback: (*Bot).onFeedbackSubmission},
+	slack.InteractionTypeMessageAction:  {callbackAskShortcut: (*Bot).onAskShortcut},
+}
+
+// onInteractive routes an interaction (already acked) by the tables above.
 func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
 	log := b.requestLogger(evt.Request)
 	cb, ok := evt.Data.(slack.InteractionCallback)
-	if ok && cb.Type == slack.InteractionTypeViewSubmission && cb.View.CallbackID == callbackFeedback {
-		b.onFeedbackSubmission(ctx, log, cb)
+	if !ok {
+		log.Warn("interaction with unexpected payload", "type", fmt.Sprintf("%T", evt.Data))
 		return
 	}
-	if ok && cb.Type == slack.InteractionTypeMessageAction && cb.CallbackID == callbackAskShortcut {
-		b.onAskShortcut(ctx, log, cb)
-		return
-	}
-	if !ok || cb.Type != slack.InteractionTypeBlockActions {
+	if cb.Type != slack.InteractionTypeBlockActions {
+		if h, ok := callbacks[cb.Type][cb.CallbackID+cb.View.CallbackID]; ok {
+			h(b, ctx, log, cb)
+			return
+		}
+		log.Debug("interaction the bot does not handle", "type", cb.Type, "callback_id", cb.CallbackID+cb.View.CallbackID)
 		return
 	}
 	for _, act := range cb.ActionCallback.BlockActions {
-		switch act.ActionID {
-		case actionFullCard:
-			b.fullCard(ctx, log, cb, act.Value)
-			continue
-		case actionFeedbackUp, actionFeedbackDown:
-			b.onFeedback(ctx, log, cb, act)
-			continue
-		case actionPickMineral, actionPickCountry:
-			b.onPicked(ctx, log.With("action", act.ActionID, "user", cb.User.ID), cb, act)
-			continue
-		case actionRunExample:
-			b.runExample(ctx, log.With("action", actionRunExample, "user", cb.User.ID), cb, unesc(act.Value))
+		h, ok := actions[act.ActionID]
+		if !ok {
+			log.Debug("block action the bot does not handle", "action", act.ActionID)
 			continue
 		}
-		if act.ActionID != actionShare {
-			continue
-		}
-		question, user, url := unesc(act.Value), cb.User.ID, cb.ResponseURL
-		log := log.With("action", actionShare, "user", user, "channel", cb.Channel.ID)
-		if started, _ := b.pool.try(func() {
-			defer b.guard(log, func() {
-				b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))})
-			})
-			lang := b.language(ctx, log, user, question)
-			m := render(b.ask(ctx, log, question, fromShare, lang), renderOptions{sharedBy: user})
-			b.respond(ctx, log, url, slashResponse{ResponseType: "in_channel", Text: m.Text, Blocks: m.Blocks, DeleteOriginal: true})
-		}); !started {
-			b.obs.Busy()
-			log.Warn("busy: share turned away")
-			go b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(busyText))})
-		}
+		h(b, ctx, log.With("action", act.ActionID), cb, act)
+	}
+}
+
+// onShare posts an answer in the channel for everyone, in place of the private reply.
+func (b *Bot) onShare(ctx context.Context, log *slog.Logger, cb slack.InteractionCallback, act *slack.BlockAction) {
+	question, user, url := unesc(act.Value), cb.User.ID, cb.ResponseURL
+	log = log.With("user", user, "channel", cb.Channel.ID)
+	if started, _ := b.pool.try(func() {
+		defer b.guard(log, func() {
+			b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))})
+		})
+		lang := b.language(ctx, log, user, question)
+		m := render(b.ask(ctx, log, question, fromShare, lang), renderOptions{sharedBy: user})
+		b.respond(ctx, log, url, slashResponse{ResponseType: "in_channel", Text: m.Text, Blocks: m.Blocks, DeleteOriginal: true})
+	}); !started {
+		b.obs.Busy()
+		log.Warn("busy: share turned away")
+		go b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(busyText))})
 	}
 }
 
@@ -194,7 +214,7 @@ func (b *Bot) onAskShortcut(ctx context.Context, log *slog.Logger, cb slack.Inte
 // response URL.
 func (b *Bot) fullCard(ctx context.Context, log *slog.Logger, cb slack.InteractionCallback, value string) {
 	parts := strings.SplitN(value, "|", 3)
-	log = log.With("action", actionFullCard, "user", cb.User.ID, "value", value)
+	log = log.With("user", cb.User.ID, "value", value)
 	if len(parts) != 3 {
 		log.Warn("full card: malformed button value")
 		return
