@@ -57,9 +57,11 @@ type Section struct {
 	Items   []string // bullet items
 	Facts   []Fact
 	Bars    []Bar
-	// Series is a figure over the years ("2021" → 100), for a line chart.
-	Series []Point
-	Note   string // small print under the section: data year, edition, "derived"
+	// Series is a figure over the years ("2021" → 100), for a line chart; SeriesName says
+	// what it measures, in at most 20 characters ("Import reliance, %").
+	Series     []Point
+	SeriesName string
+	Note       string // small print under the section: data year, edition, "derived"
 	// Detail marks a section only the full card shows, not a short reply (the record's
 	// prose, which the headline already sums up).
 	Detail bool

@@ -86,7 +86,7 @@ func (s *snap) chart(mineral, kind string) *Answer {
 			if sr.Product != latest[0].Product {
 				continue
 			}
-			sec := Section{Heading: s.f("U.S. net import reliance on %s, %% (%s)", name, source(sr.Edition))}
+			sec := Section{Heading: s.f("U.S. net import reliance on %s, %% (%s)", name, source(sr.Edition)), SeriesName: s.t("Import reliance, %")}
 			if sr.Product != "" {
 				sec.Heading = s.f("U.S. net import reliance on %s, %% (%s)", strings.ToLower(s.t(sr.Product)), source(sr.Edition))
 			}

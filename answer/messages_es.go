@@ -178,8 +178,9 @@ var spanishMessages = map[string]string{
 	// The bot's own replies (bot/).
 	"Sorry, something went wrong while answering. Please try again in a moment.": "Lo siento, algo falló al responder. Intenta de nuevo en un momento.",
 	"I'm answering a lot of questions right now. Please try again in a moment.":  "Estoy respondiendo muchas preguntas en este momento. Intenta de nuevo en un momento.",
-	"Find a mineral": "Busca un mineral",
-	"Find a country": "Busca un país",
+	"Import reliance, %": "Dependencia, %",
+	"Find a mineral":     "Busca un mineral",
+	"Find a country":     "Busca un país",
 	"Mention @mineralbot in a channel, or send me a direct message.":                              "Menciona a @mineralbot en un canal o envíame un mensaje directo.",
 	"Reloading is not enabled on this bot.":                                                       "La recarga no está activada en este bot.",
 	"Sorry, I couldn't check your permissions just now. Please try again in a moment.":            "Lo siento, no pude revisar tus permisos en este momento. Intenta de nuevo en un momento.",

@@ -240,11 +240,20 @@ func shareChart(l answer.Lang, s answer.Section) slack.Block {
 	if rest > 0.0005 {
 		segs = append(segs, slack.NewDataVisualizationSegment(truncateRunes(l.T("Rest of the world"), 20), math.Round(rest*1000)/10))
 	}
-	block := slack.NewDataVisualizationBlock(truncateRunes(s.Heading, 50), slack.NewDataVisualizationPieChart(segs...))
+	block := slack.NewDataVisualizationBlock(chartTitle(s.Heading), slack.NewDataVisualizationPieChart(segs...))
 	if block.Validate() != nil {
 		return nil
 	}
 	return block
+}
+
+// chartTitle is a section's heading as a chart's title, at most 50 characters: a heading
+// too long loses its parenthesis (the source, which the context under the chart names).
+func chartTitle(heading string) string {
+	if i := strings.LastIndex(heading, " ("); i > 0 && len([]rune(heading)) > 50 {
+		heading = heading[:i]
+	}
+	return truncateRunes(heading, 50)
 }
 
 // maxSeriesPoints is Slack's limit on the points of one chart series.
@@ -263,10 +272,13 @@ func seriesChart(s answer.Section) slack.Block {
 		cats[i] = truncateRunes(p.Label, 20)
 		data[i] = slack.NewDataVisualizationDataPoint(cats[i], p.Value)
 	}
-	title := truncateRunes(s.Heading, 50)
+	name := s.SeriesName
+	if name == "" {
+		name = s.Heading
+	}
 	chart := slack.NewDataVisualizationLineChart(slack.NewDataVisualizationAxisConfig(cats...),
-		slack.NewDataVisualizationDataSeries(truncateRunes(s.Heading, 20), data...))
-	block := slack.NewDataVisualizationBlock(title, chart)
+		slack.NewDataVisualizationDataSeries(truncateRunes(name, 20), data...))
+	block := slack.NewDataVisualizationBlock(chartTitle(s.Heading), chart)
 	if block.Validate() != nil {
 		return nil
 	}
