@@ -168,7 +168,7 @@ func (d Duration) D() time.Duration { return time.Duration(d) }
 func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 	v, err := time.ParseDuration(n.Value)
 	if err != nil {
-		return fmt.Errorf("%q is not a duration such as 1.5s or 10m", n.Value)
+		return fmt.Errorf("%s is not a duration such as 1.5s or 10m", shown(n.Value))
 	}
 	*d = Duration(v)
 	return nil
@@ -245,6 +245,10 @@ func decodeStruct(n *yaml.Node, v reflect.Value, prefix string, errs *[]error) {
 			if i := strings.Index(msg, ": "); strings.HasPrefix(msg, "line ") && i > 0 {
 				msg = msg[i+2:]
 			}
+			if looksLikeToken(val.Value) {
+				// YAML's message quotes the value's first characters: not a token's.
+				msg = shown(val.Value) + " is not valid here"
+			}
 			*errs = append(*errs, fmt.Errorf("line %d: %s: %s", val.Line, path, msg))
 		}
 	}
@@ -252,10 +256,16 @@ func decodeStruct(n *yaml.Node, v reflect.Value, prefix string, errs *[]error) {
 
 // shown quotes a bad value for an error message, unless it looks like a Slack token.
 func shown(v string) string {
-	if strings.HasPrefix(v, "xox") || strings.HasPrefix(v, "xapp-") {
+	if looksLikeToken(v) {
 		return "(a value that looks like a Slack token; not shown)"
 	}
 	return strconv.Quote(v)
+}
+
+// looksLikeToken reports whether a value looks like a Slack token (xoxb-, xoxp-, xapp-, …).
+func looksLikeToken(v string) bool {
+	v = strings.TrimSpace(v)
+	return strings.HasPrefix(v, "xox") || strings.HasPrefix(v, "xapp-")
 }
 
 // isSection reports whether a field is a nested section rather than a value.
@@ -331,7 +341,7 @@ func setString(f reflect.Value, s string) error {
 	case Duration:
 		d, err := time.ParseDuration(s)
 		if err != nil {
-			return fmt.Errorf("%q is not a duration such as 1.5s or 10m", s)
+			return fmt.Errorf("%s is not a duration such as 1.5s or 10m", shown(s))
 		}
 		f.Set(reflect.ValueOf(Duration(d)))
 		return nil
@@ -342,13 +352,13 @@ func setString(f reflect.Value, s string) error {
 	case reflect.Int:
 		n, err := strconv.Atoi(s)
 		if err != nil {
-			return fmt.Errorf("%q is not a whole number", s)
+			return fmt.Errorf("%s is not a whole number", shown(s))
 		}
 		f.SetInt(int64(n))
 	case reflect.Bool:
 		b, err := strconv.ParseBool(s)
 		if err != nil {
-			return fmt.Errorf("%q is not true or false", s)
+			return fmt.Errorf("%s is not true or false", shown(s))
 		}
 		f.SetBool(b)
 	case reflect.Slice:
@@ -387,19 +397,19 @@ func (c Config) Validate() error {
 			errs = append(errs, fmt.Errorf("state.dsn: missing; driver postgres needs a connection string (set it in the config file or %s)", EnvName("state.dsn")))
 		}
 	default:
-		errs = append(errs, fmt.Errorf("state.driver: %q is not bolt or postgres", c.State.Driver))
+		errs = append(errs, fmt.Errorf("state.driver: %s is not bolt or postgres", shown(c.State.Driver)))
 	}
 	if c.Digest.Grace.D() < 0 {
 		errs = append(errs, fmt.Errorf("digest.grace: must not be negative"))
 	}
 	for _, ch := range c.Digest.Channels {
 		if !validChannelID(ch) {
-			errs = append(errs, fmt.Errorf("digest.channels: %q is not a Slack channel id (like C0123ABCD)", ch))
+			errs = append(errs, fmt.Errorf("digest.channels: %s is not a Slack channel id (like C0123ABCD)", shown(ch)))
 		}
 	}
 	for _, u := range c.Admins {
 		if !validUserID(u) {
-			errs = append(errs, fmt.Errorf("admins: %q is not a Slack user id (like U0123ABCD)", u))
+			errs = append(errs, fmt.Errorf("admins: %s is not a Slack user id (like U0123ABCD)", shown(u)))
 		}
 	}
 	if c.Bot.ShutdownGrace.D() < 0 {
@@ -408,20 +418,20 @@ func (c Config) Validate() error {
 	switch c.Answer.Language {
 	case "en", "es":
 	default:
-		errs = append(errs, fmt.Errorf("answer.language: %q is not en or es", c.Answer.Language))
+		errs = append(errs, fmt.Errorf("answer.language: %s is not en or es", shown(c.Answer.Language)))
 	}
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":
 	default:
-		errs = append(errs, fmt.Errorf("log.level: %q is not debug, info, warn or error", c.Log.Level))
+		errs = append(errs, fmt.Errorf("log.level: %s is not debug, info, warn or error", shown(c.Log.Level)))
 	}
 	switch c.Log.Format {
 	case "auto", "json", "text":
 	default:
-		errs = append(errs, fmt.Errorf("log.format: %q is not auto, json or text", c.Log.Format))
+		errs = append(errs, fmt.Errorf("log.format: %s is not auto, json or text", shown(c.Log.Format)))
 	}
 	if u, err := url.Parse(c.Slack.APIURL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		errs = append(errs, fmt.Errorf("slack.api_url: %q is not an http(s) URL", c.Slack.APIURL))
+		errs = append(errs, fmt.Errorf("slack.api_url: %s is not an http(s) URL", shown(c.Slack.APIURL)))
 	}
 	return errors.Join(errs...)
 }

@@ -105,3 +105,44 @@ func TestSecretsNeverPrint(t *testing.T) {
 		t.Errorf("ValidateSlack: %v", err)
 	}
 }
+
+// A token pasted into the wrong setting, in the file or the environment, is refused without
+// printing any of it.
+func TestTokenInTheWrongSettingIsNotEchoed(t *testing.T) {
+	const token = "xoxb-1234567-abcdefgh"
+	for _, tc := range []struct{ name, yaml string }{
+		{"int", "bot:\n  workers: " + token + "\n"},
+		{"duration", "bot:\n  ack_budget: " + token + "\n"},
+		{"bool", "state:\n  keep_questions: " + token + "\n"},
+		{"list", "digest:\n  channels: " + token + "\n"},
+		{"channel", "digest:\n  channels: [" + token + "]\n"},
+		{"language", "answer:\n  language: " + token + "\n"},
+		{"log level", "log:\n  level: " + token + "\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var cfg config.Config
+			cfg = config.Default()
+			err := config.Decode([]byte(tc.yaml), &cfg)
+			if err == nil {
+				err = cfg.Validate()
+			}
+			if err == nil {
+				t.Fatalf("%q accepted", tc.yaml)
+			}
+			if strings.Contains(err.Error(), "1234") || strings.Contains(err.Error(), "xoxb-") {
+				t.Errorf("the error echoes the token: %v", err)
+			}
+		})
+	}
+	for _, env := range []string{"MINERALBOT_BOT_WORKERS", "MINERALBOT_BOT_ACK_BUDGET", "MINERALBOT_STATE_KEEP_QUESTIONS"} {
+		_, err := config.Load("", func(k string) string {
+			if k == env {
+				return token
+			}
+			return ""
+		})
+		if err == nil || strings.Contains(err.Error(), "1234") || strings.Contains(err.Error(), "xoxb-") {
+			t.Errorf("%s=%s: %v", env, "<token>", err)
+		}
+	}
+}
