@@ -66,6 +66,35 @@ func Load(fsys fs.FS) (*KB, error) {
 	return kb, nil
 }
 
+// MaxFileBytes is the largest knowledge file the loader reads (the largest real table is
+// about 0.5 MB): a file pasted by mistake, or a damaged one, is refused before it is read
+// rather than held in memory by a load that then fails.
+const MaxFileBytes = 16 << 20
+
+func tooLarge(size int64) string {
+	return fmt.Sprintf("file is %.1f MiB, over the %d MiB limit for one knowledge file", float64(size)/(1<<20), MaxFileBytes>>20)
+}
+
+// readLimited reads a file of at most MaxFileBytes.
+func readLimited(fsys fs.FS, file string) ([]byte, error) {
+	f, err := fsys.Open(file)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > MaxFileBytes {
+		return nil, errors.New(tooLarge(info.Size()))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	if len(data) > MaxFileBytes {
+		return nil, errors.New(tooLarge(int64(len(data))))
+	}
+	return data, nil
+}
+
 // loadRecords calls fn for every Markdown file of a folder, in name order.
 func loadRecords(fsys fs.FS, dir string, ps *problems, fn func(file string, data []byte)) {
 	entries, err := fs.ReadDir(fsys, dir)
@@ -82,9 +111,9 @@ func loadRecords(fsys fs.FS, dir string, ps *problems, fn func(file string, data
 			continue
 		}
 		file := path.Join(dir, e.Name())
-		data, err := fs.ReadFile(fsys, file)
+		data, err := readLimited(fsys, file)
 		if err != nil {
-			ps.add(file, 0, "cannot read: %v", err)
+			ps.add(file, 0, "%v", err)
 			continue
 		}
 		fn(file, data)
@@ -111,7 +140,11 @@ func readTable(fsys fs.FS, file string, cols []string, ps *problems) []row {
 		return nil
 	}
 	defer f.Close()
-	r := csv.NewReader(f)
+	if info, err := f.Stat(); err == nil && info.Size() > MaxFileBytes {
+		ps.add(file, 0, "%s", tooLarge(info.Size()))
+		return nil
+	}
+	r := csv.NewReader(io.LimitReader(f, MaxFileBytes+1))
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err != nil {
