@@ -232,7 +232,9 @@ func (e *snap) ask(ctx context.Context, question string) (*Answer, error) {
 		a.Query = pq
 		return a, nil
 	}
-	res, err := e.ix.Search(ctx, strings.Join(pq.Rest, " "), SearchOptions{Size: 6})
+	// A question's typos in names were corrected by the parser; hits that only forgive typos
+	// in other words would be guesses, so the index is not asked for them.
+	res, err := e.ix.Search(ctx, strings.Join(pq.Rest, " "), SearchOptions{Size: 6, Exact: true})
 	if err != nil {
 		return nil, err
 	}

@@ -18,6 +18,8 @@ type Searcher interface {
 type SearchOptions struct {
 	Size int            // hits to return
 	Kind knowledge.Kind // only records of this kind, when set
+	// Exact skips the retry that forgives typos, for callers that would not use its hits.
+	Exact bool
 }
 
 // SearchResult is what a search found, best first.
@@ -47,7 +49,7 @@ func FromIndex(ix *index.Index) Searcher { return indexSearcher{ix} }
 type indexSearcher struct{ ix *index.Index }
 
 func (s indexSearcher) Search(ctx context.Context, text string, opt SearchOptions) (SearchResult, error) {
-	res, err := s.ix.Search(ctx, text, index.Options{Size: opt.Size, Kind: opt.Kind})
+	res, err := s.ix.Search(ctx, text, index.Options{Size: opt.Size, Kind: opt.Kind, Exact: opt.Exact})
 	if err != nil {
 		return SearchResult{}, err
 	}

@@ -16,7 +16,7 @@ type speller struct {
 	deletes map[string][]string      // a word with letters deleted → the name words it came from
 	sorted  []string                 // the name words in order, for suggestions
 	refs    map[string]knowledge.Ref // a name word → the first record whose name has it
-	byFirst map[byte][]string        // the name words by first letter
+	byStart map[string][]string      // the name words by their first two letters
 }
 
 // minCorrect is the shortest word the speller corrects; shorter ones are too easily another
@@ -24,7 +24,7 @@ type speller struct {
 const minCorrect = 4
 
 func newSpeller(kb *knowledge.KB, vocab map[string]bool) *speller {
-	s := &speller{words: map[string]bool{}, deletes: map[string][]string{}, refs: map[string]knowledge.Ref{}, byFirst: map[byte][]string{}}
+	s := &speller{words: map[string]bool{}, deletes: map[string][]string{}, refs: map[string]knowledge.Ref{}, byStart: map[string][]string{}}
 	add := func(name string, r knowledge.Ref) {
 		for _, w := range strings.Fields(knowledge.Normalize(name)) {
 			if len(w) < minCorrect || s.words[w] || vocab[w] {
@@ -32,7 +32,7 @@ func newSpeller(kb *knowledge.KB, vocab map[string]bool) *speller {
 			}
 			s.words[w] = true
 			s.refs[w] = r
-			s.byFirst[w[0]] = append(s.byFirst[w[0]], w)
+			s.byStart[w[:2]] = append(s.byStart[w[:2]], w)
 			s.sorted = append(s.sorted, w)
 			forDeletions(w, maxEdits(w), func(d string) {
 				if !slices.Contains(s.deletes[d], w) {
@@ -134,8 +134,9 @@ func (s *speller) closest(w string, limit int) (string, bool, bool) {
 
 // nearest returns up to n name words closest to w by edit distance, within max(2, len/3)
 // edits, closest first: the suggestions for a word that named nothing. Candidates come from
-// the deletion index (two edits), and for long words also from the names that share w's first
-// letter (up to three edits): never a scan of every name.
+// the deletion index (two edits), and for long words also from the names that start with w's
+// first two letters (up to three edits): never a scan of every name, and no allocation per
+// name scanned.
 func (s *speller) nearest(w string, n int) []string {
 	if len(w) < 3 {
 		return nil
@@ -146,24 +147,26 @@ func (s *speller) nearest(w string, n int) []string {
 		d int
 	}
 	var out []scored
-	seen := map[string]bool{}
-	consider := func(cand string) {
-		if seen[cand] {
-			return
-		}
-		seen[cand] = true
-		if d := editDistance(w, cand, limit); d <= limit {
-			out = append(out, scored{cand, d})
-		}
-	}
+	seen := map[string]bool{} // the deletion index's candidates, a handful
 	forDeletions(w, 2, func(d string) {
 		for _, cand := range s.deletes[d] {
-			consider(cand)
+			if seen[cand] {
+				continue
+			}
+			seen[cand] = true
+			if d := editDistance(w, cand, limit); d <= limit {
+				out = append(out, scored{cand, d})
+			}
 		}
 	})
 	if limit > 2 {
-		for _, cand := range s.byFirst[w[0]] {
-			consider(cand)
+		for _, cand := range s.byStart[w[:2]] {
+			if seen[cand] {
+				continue
+			}
+			if d := editDistance(w, cand, limit); d <= limit {
+				out = append(out, scored{cand, d})
+			}
 		}
 	}
 	slices.SortStableFunc(out, func(a, b scored) int {

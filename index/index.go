@@ -292,6 +292,8 @@ func parseDocID(id string) (knowledge.Ref, bool) {
 type Options struct {
 	Size int            // hits to return; 5 when zero
 	Kind knowledge.Kind // only records of this kind, when set
+	// Exact skips the retry that forgives a typo per word when nothing matched.
+	Exact bool
 }
 
 // Search finds the records that best match free text. The text is never parsed as query
@@ -306,7 +308,7 @@ func (ix *Index) Search(ctx context.Context, text string, opt Options) (Result, 
 		opt.Size = 5
 	}
 	res, err := ix.search(ctx, words, opt, 0)
-	if err != nil || len(res.Hits) > 0 {
+	if err != nil || len(res.Hits) > 0 || opt.Exact {
 		return res, err
 	}
 	res, err = ix.search(ctx, words, opt, 1)
