@@ -661,8 +661,11 @@ func (e *snap) countryHeadline(c *knowledge.Country, st []knowledge.Standing, cr
 		if best == nil {
 			best = &st[i]
 		}
+		if x.Share.Rank > 3 {
+			continue
+		}
 		name := strings.ToLower(e.mineralName(m))
-		if seen[name] || x.Share.Rank > 3 {
+		if seen[name] {
 			continue
 		}
 		seen[name] = true
