@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -10,20 +11,53 @@ import (
 	"github.com/mineralbot/mineralbot/internal/slackfake"
 )
 
-// BenchmarkSlashBurst sends bursts of 200 slash commands through the Slack stand-in to the
-// real `mineralbot run`, and reports the p50 and p99 of the ack latency (envelope sent →
-// ack read) and of the answer latency (envelope sent → answer in the ack or at the
-// response_url), in milliseconds.
+// realisticMix is what a team asks in a busy hour: cards, questions, Spanish, countries,
+// comparisons, searches, misspellings and things the bot does not know.
+var realisticMix = []string{
+	"antimony", "who produces graphite?", "mexico", "compare antimony tungsten gallium", "silver in peru",
+	"¿quién produce fluorita?", "US import reliance on gallium over time", "is copper on the EU list?",
+	"antimny", "fluorpsar producers", "search flame retardants", "price of lithium in 2023",
+	"what's the weather today", "thanks!", "top 3 lithium producers", "country china",
+	"section 232", "¿qué minerales críticos produce México?", "unobtainium", "chart gallium trend",
+}
+
+// BenchmarkSlashBurst sends bursts of 200 slash commands of a realistic mix through the
+// Slack stand-in to the real `mineralbot run` in this process, and reports the p50 and p99 of
+// the ack latency (envelope sent → ack read) and of the answer latency (envelope sent →
+// answer in the ack or at the response_url), in milliseconds.
 func BenchmarkSlashBurst(b *testing.B) {
 	lb := startBot(b, map[string]string{"MINERALBOT_LOG_LEVEL": "warn", "MINERALBOT_BOT_ACK_BUDGET": os.Getenv("BENCH_ACK_BUDGET"), "MINERALBOT_BOT_WORKERS": os.Getenv("BENCH_WORKERS")})
-	questions := []string{"antimony", "who produces graphite", "mexico", "compare antimony tungsten", "silver in peru"}
+	burstBench(b, lb.fake, 200)
+}
+
+// BenchmarkSlashBurstProcess is BenchmarkSlashBurst with the bot in its own process (the
+// built binary, with its default settings), as in production, for bursts of 200 and 1,000.
+func BenchmarkSlashBurstProcess(b *testing.B) {
+	for _, burst := range []int{200, 1000} {
+		b.Run(fmt.Sprint(burst), func(b *testing.B) {
+			fake := slackfake.New()
+			b.Cleanup(fake.Close)
+			startReplica(b, "bot", map[string]string{
+				"SLACK_BOT_TOKEN": slackfake.BotToken, "SLACK_APP_TOKEN": slackfake.AppToken, "SLACK_API_URL": fake.APIURL(),
+				"MINERALBOT_LOG_LEVEL": "warn", "MINERALBOT_HTTP_ADDR": "127.0.0.1:0", "MINERALBOT_DATA_DIR": b.TempDir(),
+			})
+			if err := fake.WaitConnected(1, 20*time.Second); err != nil {
+				b.Fatal(err)
+			}
+			burstBench(b, fake, burst)
+		})
+	}
+}
+
+// burstBench sends bursts of slash commands and reports ack and answer latencies.
+func burstBench(b *testing.B, fake *slackfake.Server, burst int) {
+	questions := realisticMix
 	var acks, answers []time.Duration
-	const burst = 200
 	for b.Loop() {
 		sent := make(map[string]time.Time, burst)
 		urls := make(map[string]string, burst) // response_url path → envelope
 		for i := range burst {
-			env, url, err := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: questions[i%len(questions)], User: "UB", Channel: "CB"})
+			env, url, err := fake.SendSlashCommand(slackfake.SlashCommand{Text: questions[i%len(questions)], User: "UB", Channel: "CB"})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -32,7 +66,7 @@ func BenchmarkSlashBurst(b *testing.B) {
 		}
 		answered := map[string]time.Time{}
 		seenAcks, seenPosts := 0, 0
-		err := lb.fake.WaitFor(60*time.Second, func(posts []slackfake.Post, as []slackfake.Ack) bool {
+		err := fake.WaitFor(60*time.Second, func(posts []slackfake.Post, as []slackfake.Ack) bool {
 			for _, a := range as[seenAcks:] {
 				if _, ok := sent[a.EnvelopeID]; ok && len(a.Payload) > 0 {
 					answered[a.EnvelopeID] = a.At
@@ -50,7 +84,7 @@ func BenchmarkSlashBurst(b *testing.B) {
 			b.Fatal(err)
 		}
 		for env, at := range sent {
-			d, ok := lb.fake.AckLatency(env)
+			d, ok := fake.AckLatency(env)
 			if !ok {
 				b.Fatalf("envelope %s not acked", env)
 			}

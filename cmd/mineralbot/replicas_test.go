@@ -31,7 +31,7 @@ var (
 )
 
 // binary builds mineralbot once for the tests that run it as separate processes.
-func binary(t *testing.T) string {
+func binary(t testing.TB) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "mineralbot-bin-")
@@ -58,7 +58,7 @@ type replica struct {
 	log  *os.File
 }
 
-func startReplica(t *testing.T, name string, env map[string]string) *replica {
+func startReplica(t testing.TB, name string, env map[string]string) *replica {
 	t.Helper()
 	logf, err := os.Create(filepath.Join(t.TempDir(), name+".log"))
 	if err != nil {
