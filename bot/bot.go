@@ -236,7 +236,9 @@ func New(cfg Config) (*Bot, error) {
 			admins:       cfg.Admins, keepQuestions: cfg.KeepQuestions, lang: b.cfg.Language},
 			cfg.Store, cfg.Digests, cfg.Clock, cfg.Logger, b.obs, b)
 	}
+	guard := &flapGuard{max: cfg.MaxBackoff, log: cfg.Logger, sleep: sleepCtx}
 	b.sm = socketmode.New(b.api,
+		socketmode.OptionDialer(guard.dialer()),
 		socketmode.OptionPingInterval(cfg.PingInterval),
 		// Slack's envelopes are kilobytes: a frame past the limit closes the socket (and we
 		// reconnect) rather than growing the process.

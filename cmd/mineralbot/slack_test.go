@@ -773,3 +773,27 @@ func TestChartCommand(t *testing.T) {
 		}
 	})
 }
+
+// A socket that drops right after hello is redialled with growing waits, not in a tight loop,
+// and the bot ends up connected again.
+func TestFlappingSocketBacksOff(t *testing.T) {
+	lb := startBot(t, nil)
+	lb.fake.Flap(2)
+	before := lb.fake.Connections()
+	lb.fake.DropSocket()
+	time.Sleep(1500 * time.Millisecond)
+	// The first redial waits up to 1 s (the last connection is recent), the second up to 2 s:
+	// within 1.5 s at most two dials, where slack-go alone makes dozens.
+	if n := lb.fake.Connections() - before; n > 2 {
+		t.Errorf("%d connections within 1.5 s of a flapping socket, want at most 2", n)
+	}
+	if err := lb.fake.WaitConnected(before+3, 15*time.Second); err != nil {
+		t.Fatalf("not connected again after the socket stopped flapping: %v", err)
+	}
+	if !strings.Contains(lb.logs.String(), "slack socket keeps dropping") {
+		t.Errorf("the waits were not logged")
+	}
+	lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
+		"user": "U7", "text": "copper", "channel": "DFLAP", "ts": "1700000008.100"}})
+	waitPosts(t, lb.fake, "DFLAP", 1)
+}

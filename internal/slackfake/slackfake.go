@@ -74,6 +74,7 @@ type Server struct {
 	published    []Published       // App Home views (views.publish)
 	connWrite    sync.Mutex
 	connections  int
+	flap         int // sockets still to drop right after hello
 	posts        []Post
 	acks         []Ack
 	sent         map[string]time.Time // envelope id → when it was sent
@@ -499,6 +500,23 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 
 	s.write(conn, map[string]any{"type": "hello", "num_connections": 1,
 		"connection_info": map[string]any{"app_id": "AFAKE"}, "debug_info": map[string]any{"host": "fake"}})
+	s.mu.Lock()
+	flap := s.flap > 0
+	if flap {
+		s.flap--
+	}
+	s.mu.Unlock()
+	if flap {
+		conn.Close() // a socket that drops right after hello
+		s.mu.Lock()
+		if s.conn == conn {
+			s.conn = nil
+		}
+		close(s.changed)
+		s.changed = make(chan struct{})
+		s.mu.Unlock()
+		return
+	}
 
 	done := make(chan struct{})
 	go func() {
@@ -704,6 +722,14 @@ func (s *Server) SendSelect(user, actionID, value string) (envelopeID string, er
 			"selected_option": map[string]any{"text": map[string]any{"type": "plain_text", "text": value}, "value": value}}}}
 	return envelopeID, s.send(map[string]any{"type": "interactive", "envelope_id": envelopeID,
 		"payload": payload, "accepts_response_payload": false})
+}
+
+// Flap makes the next n sockets drop right after hello, as a flaky network or load balancer
+// does.
+func (s *Server) Flap(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.flap = n
 }
 
 // Disconnect asks the client to reconnect, as Slack does before it recycles a socket.
