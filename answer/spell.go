@@ -35,8 +35,10 @@ func newSpeller(kb *knowledge.KB, vocab map[string]bool) *speller {
 			s.byStart[w[:2]] = append(s.byStart[w[:2]], w)
 			s.sorted = append(s.sorted, w)
 			forDeletions(w, maxEdits(w), func(d string) {
-				if !slices.Contains(s.deletes[d], w) {
-					s.deletes[d] = append(s.deletes[d], w)
+				// All of w's deletions come in one run, so a repeat of d for w is the last
+				// word recorded: no scan of the list (which made the build quadratic).
+				if l := s.deletes[d]; len(l) == 0 || l[len(l)-1] != w {
+					s.deletes[d] = append(l, w)
 				}
 			})
 		}
