@@ -86,18 +86,50 @@ type Result struct {
 
 // Index searches a knowledge base. It is safe for concurrent use.
 type Index struct {
-	alias bleve.IndexAlias
-	mu    sync.Mutex // serializes Swap and Close
-	cur   bleve.Index
+	// ready is closed once the first build has finished; alias, cur and buildErr are set
+	// before.
+	ready    chan struct{}
+	buildErr error
+	alias    bleve.IndexAlias
+	mu       sync.Mutex // serializes Swap and Close
+	cur      bleve.Index
 }
 
 // New builds an index of kb.
 func New(kb *knowledge.KB) (*Index, error) {
-	idx, err := build(kb)
-	if err != nil {
+	ix := Start(kb)
+	if err := ix.Wait(context.Background()); err != nil {
 		return nil, err
 	}
-	return &Index{alias: bleve.NewIndexAlias(idx), cur: idx}, nil
+	return ix, nil
+}
+
+// Start begins building an index of kb and returns at once. Searches, swaps and Close wait
+// for the build to finish, so a program can go on starting (connecting to Slack) meanwhile.
+func Start(kb *knowledge.KB) *Index {
+	ix := &Index{ready: make(chan struct{})}
+	go func() {
+		defer close(ix.ready)
+		idx, err := build(kb)
+		if err != nil {
+			ix.buildErr = err
+			return
+		}
+		ix.alias, ix.cur = bleve.NewIndexAlias(idx), idx
+	}()
+	return ix
+}
+
+// Wait waits until the index built by Start is ready, and returns the build's error.
+func (ix *Index) Wait(ctx context.Context) error {
+	select {
+	case <-ix.ready:
+		ix.mu.Lock()
+		defer ix.mu.Unlock()
+		return ix.buildErr
+	case <-ctx.Done():
+		return fmt.Errorf("search index still building: %w", ctx.Err())
+	}
 }
 
 // Swap builds an index of kb and puts it in place of the current one. Searches running
@@ -108,8 +140,14 @@ func (ix *Index) Swap(kb *knowledge.KB) error {
 	if err != nil {
 		return err
 	}
+	<-ix.ready
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	if ix.buildErr != nil {
+		// The first build failed: this one takes its place.
+		ix.alias, ix.cur, ix.buildErr = bleve.NewIndexAlias(idx), idx, nil
+		return nil
+	}
 	old := ix.cur
 	// The alias holds its lock for the length of every search, so once Swap returns no
 	// search is still reading the old index and it can be closed.
@@ -120,13 +158,29 @@ func (ix *Index) Swap(kb *knowledge.KB) error {
 
 // Close releases the index.
 func (ix *Index) Close() error {
+	<-ix.ready
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	if ix.buildErr != nil {
+		return nil // nothing was built
+	}
 	return errors.Join(ix.alias.Close(), ix.cur.Close())
 }
 
 // Count returns the number of records indexed.
-func (ix *Index) Count() (uint64, error) { return ix.alias.DocCount() }
+func (ix *Index) Count() (uint64, error) {
+	if err := ix.Wait(context.Background()); err != nil {
+		return 0, err
+	}
+	return ix.current().DocCount()
+}
+
+// current is the alias searches go through (set once, or by a Swap after a failed build).
+func (ix *Index) current() bleve.IndexAlias {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.alias
+}
 
 func buildMapping() (*mapping.IndexMappingImpl, error) {
 	m := bleve.NewIndexMapping()
@@ -304,6 +358,9 @@ func (ix *Index) Search(ctx context.Context, text string, opt Options) (Result, 
 	if len(words) == 0 {
 		return Result{}, nil
 	}
+	if err := ix.Wait(ctx); err != nil {
+		return Result{}, err
+	}
 	if opt.Size <= 0 {
 		opt.Size = 5
 	}
@@ -357,7 +414,7 @@ func (ix *Index) search(ctx context.Context, words []string, opt Options, fuzzin
 	req := bleve.NewSearchRequestOptions(q, opt.Size, 0, false)
 	req.Highlight = bleve.NewHighlightWithStyle(html.Name)
 	req.Highlight.AddField("body")
-	sr, err := ix.alias.SearchInContext(ctx, req)
+	sr, err := ix.current().SearchInContext(ctx, req)
 	if err != nil {
 		return Result{}, fmt.Errorf("search %q: %w", text, err)
 	}

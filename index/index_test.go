@@ -187,3 +187,27 @@ func BenchmarkSearch(b *testing.B) {
 		})
 	}
 }
+
+// An index started in the background answers searches once built: a search made meanwhile
+// waits for it, or for its own context.
+func TestStartSearchesWaitForTheBuild(t *testing.T) {
+	kb := mustKB(t)
+	ix := index.Start(kb)
+	defer ix.Close()
+	// A search whose context ends first returns (it does not wait out the build), saying why.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ix.Search(ctx, "antimony", index.Options{}); err != nil && !strings.Contains(err.Error(), "search index still building") {
+		t.Errorf("a cancelled search during the build: %v", err)
+	}
+	res, err := ix.Search(context.Background(), "antimony", index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Ref.ID != "antimony" {
+		t.Fatalf("hits %+v, want antimony first", res.Hits)
+	}
+	if n, err := ix.Count(); err != nil || n == 0 {
+		t.Errorf("Count = %d, %v", n, err)
+	}
+}

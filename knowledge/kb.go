@@ -296,10 +296,10 @@ func (l *linker) country(pos Pos, id string) bool {
 }
 
 // unique reports whether key is the first of its kind in a table, reporting a duplicate.
-// what describes the key for the problem.
-func unique[K comparable](l *linker, seen map[K]Pos, key K, pos Pos, what string) bool {
+// what describes the key for the problem; it is called only when there is one.
+func unique[K comparable](l *linker, seen map[K]Pos, key K, pos Pos, what func() string) bool {
 	if prev, dup := seen[key]; dup {
-		l.ps.at(pos, "duplicate figure: %s is also at line %d", what, prev.Line)
+		l.ps.at(pos, "duplicate figure: %s is also at line %d", what(), prev.Line)
 		return false
 	}
 	seen[key] = pos

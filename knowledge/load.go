@@ -9,9 +9,12 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Table files, relative to the knowledge base's root.
@@ -34,31 +37,39 @@ func Load(fsys fs.FS) (*KB, error) {
 	loadCountries(fsys, kb, ps)
 	// A record whose front matter has errors is kept (marked broken) so that its id stays
 	// known and references to it do not add a cascade of problems.
-	loadRecords(fsys, "minerals", ps, func(file string, data []byte) {
+	// The tables load while the records decode: they fill other fields of kb, and report
+	// into their own problems.
+	var tablePs problems
+	var tables sync.WaitGroup
+	tables.Go(func() {
+		for _, t := range figureTables() {
+			t.load(fsys, kb, &tablePs)
+		}
+		loadLists(fsys, kb, &tablePs)
+	})
+	loadRecords(fsys, "minerals", ps, func(file string, data []byte, ps *problems) func() {
 		m := &Mineral{File: file}
-		var body string
-		body, kb.keyLines[file], m.broken = decodeRecord(file, data, m, ps)
+		body, lines, broken := decodeRecord(file, data, m, ps)
+		m.broken = broken
 		m.Summary, m.SummaryES = splitLanguages(body)
-		kb.Minerals = append(kb.Minerals, m)
+		return func() { kb.keyLines[file] = lines; kb.Minerals = append(kb.Minerals, m) }
 	})
-	loadRecords(fsys, "policies", ps, func(file string, data []byte) {
+	loadRecords(fsys, "policies", ps, func(file string, data []byte, ps *problems) func() {
 		p := &Policy{File: file}
-		var body string
-		body, kb.keyLines[file], p.broken = decodeRecord(file, data, p, ps)
+		body, lines, broken := decodeRecord(file, data, p, ps)
+		p.broken = broken
 		p.Summary, p.SummaryES = splitLanguages(body)
-		kb.Policies = append(kb.Policies, p)
+		return func() { kb.keyLines[file] = lines; kb.Policies = append(kb.Policies, p) }
 	})
-	loadRecords(fsys, "countries", ps, func(file string, data []byte) {
+	loadRecords(fsys, "countries", ps, func(file string, data []byte, ps *problems) func() {
 		p := &Profile{File: file}
-		var body string
-		body, kb.keyLines[file], p.broken = decodeRecord(file, data, p, ps)
+		body, lines, broken := decodeRecord(file, data, p, ps)
+		p.broken = broken
 		p.Summary, p.SummaryES = splitLanguages(body)
-		kb.profiles = append(kb.profiles, p)
+		return func() { kb.keyLines[file] = lines; kb.profiles = append(kb.profiles, p) }
 	})
-	for _, t := range figureTables() {
-		t.load(fsys, kb, ps)
-	}
-	loadLists(fsys, kb, ps)
+	tables.Wait()
+	ps.list = append(ps.list, tablePs.list...)
 	kb.link(ps)
 	if len(ps.list) > 0 {
 		return kb, ps.sorted()
@@ -96,8 +107,10 @@ func readLimited(fsys fs.FS, file string) ([]byte, error) {
 	return data, nil
 }
 
-// loadRecords calls fn for every Markdown file of a folder, in name order.
-func loadRecords(fsys fs.FS, dir string, ps *problems, fn func(file string, data []byte)) {
+// loadRecords decodes every Markdown file of a folder with decode, on every core, each with
+// its own problems; then, in name order, it collects the problems and calls the function
+// decode returned, which adds the record to the knowledge base.
+func loadRecords(fsys fs.FS, dir string, ps *problems, decode func(file string, data []byte, ps *problems) func()) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -107,6 +120,13 @@ func loadRecords(fsys fs.FS, dir string, ps *problems, fn func(file string, data
 		}
 		return
 	}
+	type job struct {
+		file  string
+		data  []byte
+		ps    problems
+		apply func()
+	}
+	var jobs []*job
 	for _, e := range entries {
 		if e.IsDir() || path.Ext(e.Name()) != ".md" {
 			continue
@@ -117,7 +137,23 @@ func loadRecords(fsys fs.FS, dir string, ps *problems, fn func(file string, data
 			ps.add(file, 0, "%v", err)
 			continue
 		}
-		fn(file, data)
+		jobs = append(jobs, &job{file: file, data: data})
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for i := next.Add(1) - 1; i < int64(len(jobs)); i = next.Add(1) - 1 {
+				j := jobs[i]
+				j.apply = decode(j.file, j.data, &j.ps)
+				j.data = nil
+			}
+		})
+	}
+	wg.Wait()
+	for _, j := range jobs {
+		ps.list = append(ps.list, j.ps.list...)
+		j.apply()
 	}
 }
 
@@ -216,6 +252,10 @@ var mcsURL = regexp.MustCompile(`/periodicals/mcs(\d{4})/`)
 // a chapter of that edition.
 func (r row) citation(ps *problems) (Source, Edition, bool) {
 	s := Source{URL: r.get("source_url"), Edition: r.get("edition")}
+	key := [2]string{s.URL, s.Edition}
+	if ed, ok := ps.goodCitations[key]; ok {
+		return s, ed, true
+	}
 	if s.URL == "" && s.Edition == "" {
 		ps.at(r.pos, "figure without a source: source_url and edition are required")
 		return s, 0, false
@@ -241,6 +281,10 @@ func (r row) citation(ps *problems) (Source, Edition, bool) {
 		ps.at(r.pos, "source_url is a chapter of MCS %s, but edition is %s", m[1], ed)
 		return s, ed, false
 	}
+	if ps.goodCitations == nil {
+		ps.goodCitations = map[[2]string]Edition{}
+	}
+	ps.goodCitations[key] = ed
 	return s, ed, true
 }
 

@@ -27,7 +27,12 @@ func (ps Problems) Error() string {
 }
 
 // problems collects problems while loading.
-type problems struct{ list Problems }
+type problems struct {
+	list Problems
+	// goodCitations remembers the (source_url, edition) pairs already found valid in this
+	// load: tables repeat a handful of them on thousands of rows.
+	goodCitations map[[2]string]Edition
+}
 
 func (ps *problems) add(file string, line int, format string, args ...any) {
 	ps.list = append(ps.list, Problem{Pos: Pos{File: file, Line: line}, Msg: fmt.Sprintf(format, args...)})

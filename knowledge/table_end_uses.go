@@ -49,7 +49,7 @@ func checkEndUses(l *linker) {
 		if !l.mineral(u.Pos, u.Mineral) {
 			continue
 		}
-		if !unique(l, seen, key{u.Mineral, u.Use, u.Year, u.Edition}, u.Pos, fmt.Sprintf("%s %q %d (%s)", u.Mineral, u.Use, u.Year, u.Edition)) {
+		if !unique(l, seen, key{u.Mineral, u.Use, u.Year, u.Edition}, u.Pos, func() string { return fmt.Sprintf("%s %q %d (%s)", u.Mineral, u.Use, u.Year, u.Edition) }) {
 			continue
 		}
 		l.edition(u.Edition)

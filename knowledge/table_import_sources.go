@@ -38,7 +38,7 @@ func checkImportSources(l *linker) {
 			continue
 		}
 		k := key{s.Mineral, s.Product, s.Country, s.Edition}
-		unique(l, seen, k, s.Pos, fmt.Sprintf("%s %q %s (%s)", s.Mineral, s.Product, s.Country, s.Edition))
+		unique(l, seen, k, s.Pos, func() string { return fmt.Sprintf("%s %q %s (%s)", s.Mineral, s.Product, s.Country, s.Edition) })
 		l.edition(s.Edition)
 	}
 }

@@ -71,7 +71,7 @@ func checkPrices(l *linker) {
 		if !l.mineral(p.Pos, p.Mineral) {
 			continue
 		}
-		unique(l, seen, key{p.Mineral, p.Form, p.Unit, p.Year, p.Edition}, p.Pos, fmt.Sprintf("%s %q in %s %d (%s)", p.Mineral, p.Form, p.Unit, p.Year, p.Edition))
+		unique(l, seen, key{p.Mineral, p.Form, p.Unit, p.Year, p.Edition}, p.Pos, func() string { return fmt.Sprintf("%s %q in %s %d (%s)", p.Mineral, p.Form, p.Unit, p.Year, p.Edition) })
 		l.edition(p.Edition)
 	}
 }

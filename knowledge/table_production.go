@@ -80,7 +80,7 @@ func checkProduction(l *linker) {
 			continue
 		}
 		key := figureKey{f.Mineral, f.Country, f.Measure, f.Year, f.Edition}
-		if !unique(l, seen, key, f.Pos, key.String()) {
+		if !unique(l, seen, key, f.Pos, func() string { return key.String() }) {
 			kb.incomplete(f.Mineral, f.Measure)
 			continue
 		}

@@ -40,7 +40,7 @@ func checkReliance(l *linker) {
 			continue
 		}
 		k := key{r.Mineral, r.Product, r.Year, r.Edition}
-		unique(l, seen, k, r.Pos, fmt.Sprintf("%s %q %d (%s)", r.Mineral, r.Product, r.Year, r.Edition))
+		unique(l, seen, k, r.Pos, func() string { return fmt.Sprintf("%s %q %d (%s)", r.Mineral, r.Product, r.Year, r.Edition) })
 		l.edition(r.Edition)
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"slices"
@@ -15,19 +16,37 @@ import (
 
 	"github.com/mineralbot/mineralbot/answer"
 	"github.com/mineralbot/mineralbot/index"
+	"github.com/mineralbot/mineralbot/internal/slackfake"
 	"github.com/mineralbot/mineralbot/knowledge"
 )
 
-// BenchmarkColdStart times what `run` does before it can answer: load and validate the
-// embedded knowledge base, index it and build the answer engine.
+// BenchmarkColdStart times `mineralbot run` from its start to a live Socket Mode connection
+// to the stand-in, with the embedded knowledge base: load and validate it, build the answer
+// engine, open the state file, authenticate and connect (the search index finishes building
+// in the background). It reports the mean as to-connected-ms.
 func BenchmarkColdStart(b *testing.B) {
+	var total time.Duration
 	for b.Loop() {
-		eng, ix, err := loadEngine("")
-		if err != nil || eng == nil {
+		fake := slackfake.New()
+		env := map[string]string{
+			"SLACK_BOT_TOKEN": slackfake.BotToken, "SLACK_APP_TOKEN": slackfake.AppToken, "SLACK_API_URL": fake.APIURL(),
+			"MINERALBOT_LOG_LEVEL": "warn", "MINERALBOT_DATA_DIR": b.TempDir(),
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan int, 1)
+		start := time.Now()
+		go func() {
+			done <- run(ctx, []string{"mineralbot", "run"}, func(k string) string { return env[k] }, io.Discard, io.Discard)
+		}()
+		if err := fake.WaitConnected(1, 20*time.Second); err != nil {
 			b.Fatal(err)
 		}
-		ix.Close()
+		total += time.Since(start)
+		cancel()
+		<-done
+		fake.Close()
 	}
+	b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "to-connected-ms")
 }
 
 // BenchmarkResidentMemory reports the process's resident memory (VmRSS) after loading the

@@ -161,10 +161,9 @@ func loadEngineKB(dir string) (*answer.Engine, *index.Index, *knowledge.KB, erro
 		}
 		return nil, nil, nil, fmt.Errorf("load knowledge base: %w", err)
 	}
-	ix, err := index.New(kb)
-	if err != nil {
-		return nil, nil, nil, err
-	}
+	// The search index builds while the engine does, and after: only full-text search needs
+	// it, and a search waits for it.
+	ix := index.Start(kb)
 	eng, err := answer.New(kb, answer.FromIndex(ix))
 	if err != nil {
 		ix.Close()

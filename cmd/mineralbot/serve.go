@@ -47,6 +47,13 @@ func cmdRun(ctx context.Context, args []string, getenv func(string) string, stde
 	defer ix.Close()
 	m.Knowledge(len(kb.Minerals), len(kb.Policies), len(kb.Countries))
 	log.Info("knowledge base loaded", "summary", knowledge.Summarize(kb), "dir", cfg.Knowledge.Dir)
+	go func(start time.Time) {
+		if err := ix.Wait(ctx); err != nil {
+			log.Error("search index", "err", err)
+			return
+		}
+		log.Debug("search index ready", "after", time.Since(start))
+	}(time.Now())
 
 	rl := &reloader{dir: cfg.Knowledge.Dir, ix: ix, eng: eng, m: m, log: log}
 
