@@ -56,9 +56,15 @@ type served struct {
 }
 
 func newServed(kb *knowledge.KB) *served {
+	// The lexicon (the speller's index is most of the work) builds beside the rest: both only
+	// read kb, which is safe for concurrent use.
+	lex := make(chan *lexicon, 1)
+	go func() { lex <- newLexicon(kb) }()
 	kb.WarmUp()
-	return &served{kb: kb, lex: newLexicon(kb), policyWords: indexPolicyWords(kb), names: nameLanguages(kb), prose: indexProse(kb),
+	s := &served{kb: kb, policyWords: indexPolicyWords(kb), names: nameLanguages(kb), prose: indexProse(kb),
 		notes: new(sync.Map), draft: draftList(kb), lists: indexLists(kb), stems: indexStems(kb)}
+	s.lex = <-lex
+	return s
 }
 
 // New returns an engine over kb and its index.
