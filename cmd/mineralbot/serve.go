@@ -93,8 +93,14 @@ func cmdRun(ctx context.Context, args []string, getenv func(string) string, stde
 	}
 	rl.notify = b.NotifyAdmins
 	if cfg.Knowledge.Dir != "" {
+		// The watcher stops, and a reload under way finishes, before the index is closed
+		// (deferred above, so it runs after this).
+		watchCtx, stopWatch := context.WithCancel(ctx)
+		watching := make(chan struct{})
+		defer func() { stopWatch(); <-watching }()
 		go func() {
-			if err := rl.watch(ctx); err != nil {
+			defer close(watching)
+			if err := rl.watch(watchCtx); err != nil {
 				log.Error("hot reload is off", "err", err)
 			}
 		}()
