@@ -224,6 +224,7 @@ func TestAppHome(t *testing.T) {
 		t.Errorf("a member's App Home shows the admin part: %s", member)
 	}
 	checkCommands(t, "the admin's App Home", home, true)
+	checkViewLimits(t, home)
 	checkCommands(t, "a member's App Home", member, false)
 	// An example runs, and the answer arrives by DM.
 	lb.fake.SendBlockAction("UMEMBER1", "", "run_example", "who produces fluorspar?")
@@ -372,5 +373,37 @@ func TestAppHomePickers(t *testing.T) {
 	time.Sleep(300 * time.Millisecond)
 	if n := len(postsTo(lb.fake.Posts(), "UPICK1")); n != 1 {
 		t.Errorf("a mismatched selection posted %d cards, want none more", n-1)
+	}
+}
+
+// checkViewLimits checks a published view against Slack's limits for a Home tab: at most 100
+// blocks, section text at most 3,000 characters, button text at most 75.
+func checkViewLimits(t *testing.T, view string) {
+	t.Helper()
+	var v struct {
+		Blocks []struct {
+			Type     string
+			Text     struct{ Text string }
+			Elements []struct {
+				Type string
+				Text struct{ Text string }
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(view), &v); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Blocks) == 0 || len(v.Blocks) > 100 {
+		t.Errorf("%d blocks in the view, want 1–100", len(v.Blocks))
+	}
+	for _, b := range v.Blocks {
+		if n := len([]rune(b.Text.Text)); n > 3000 {
+			t.Errorf("a %s block of %d characters, over 3,000", b.Type, n)
+		}
+		for _, el := range b.Elements {
+			if n := len([]rune(el.Text.Text)); el.Type == "button" && n > 75 {
+				t.Errorf("a button of %d characters, over 75", n)
+			}
+		}
 	}
 }
