@@ -487,6 +487,19 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
+	if s.flap > 0 {
+		// A socket that drops right after hello: counted, never the current one, so that
+		// nothing is sent on it.
+		s.flap--
+		s.connections++
+		close(s.changed)
+		s.changed = make(chan struct{})
+		s.mu.Unlock()
+		s.write(conn, map[string]any{"type": "hello", "num_connections": 1,
+			"connection_info": map[string]any{"app_id": "AFAKE"}, "debug_info": map[string]any{"host": "fake"}})
+		conn.Close()
+		return
+	}
 	if s.MultiConn {
 		s.conns = append(s.conns, conn)
 	} else if s.conn != nil {
@@ -500,23 +513,6 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 
 	s.write(conn, map[string]any{"type": "hello", "num_connections": 1,
 		"connection_info": map[string]any{"app_id": "AFAKE"}, "debug_info": map[string]any{"host": "fake"}})
-	s.mu.Lock()
-	flap := s.flap > 0
-	if flap {
-		s.flap--
-	}
-	s.mu.Unlock()
-	if flap {
-		conn.Close() // a socket that drops right after hello
-		s.mu.Lock()
-		if s.conn == conn {
-			s.conn = nil
-		}
-		close(s.changed)
-		s.changed = make(chan struct{})
-		s.mu.Unlock()
-		return
-	}
 
 	done := make(chan struct{})
 	go func() {
