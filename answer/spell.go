@@ -27,7 +27,9 @@ func newSpeller(kb *knowledge.KB, vocab map[string]bool) *speller {
 	s := &speller{words: map[string]bool{}, deletes: map[string][]string{}, refs: map[string]knowledge.Ref{}, byStart: map[string][]string{}}
 	add := func(name string, r knowledge.Ref) {
 		for _, w := range strings.Fields(knowledge.Normalize(name)) {
-			if len(w) < minCorrect || s.words[w] || vocab[w] {
+			if len(w) < minCorrect || s.words[w] || vocab[w] || strings.ContainsAny(w, "0123456789") {
+				// A word with digits is a code or a number: one digit off names another
+				// record, never a typo of this one.
 				continue
 			}
 			s.words[w] = true
