@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 	"unicode"
@@ -91,8 +92,9 @@ type Index struct {
 	ready    chan struct{}
 	buildErr error
 	alias    bleve.IndexAlias
-	mu       sync.Mutex // serializes Swap and Close
-	cur      bleve.Index
+	mu       sync.Mutex    // serializes Swap and Close
+	cur      []bleve.Index // the shards the alias searches
+	records  int           // how many records they hold
 }
 
 // New builds an index of kb.
@@ -110,12 +112,12 @@ func Start(kb *knowledge.KB) *Index {
 	ix := &Index{ready: make(chan struct{})}
 	go func() {
 		defer close(ix.ready)
-		idx, err := build(kb)
+		shards, n, err := build(kb)
 		if err != nil {
 			ix.buildErr = err
 			return
 		}
-		ix.alias, ix.cur = bleve.NewIndexAlias(idx), idx
+		ix.alias, ix.cur, ix.records = bleve.NewIndexAlias(shards...), shards, n
 	}()
 	return ix
 }
@@ -136,7 +138,7 @@ func (ix *Index) Wait(ctx context.Context) error {
 // meanwhile finish on the old index; those that start after Swap returns see the new one. On
 // error the current index keeps serving.
 func (ix *Index) Swap(kb *knowledge.KB) error {
-	idx, err := build(kb)
+	shards, n, err := build(kb)
 	if err != nil {
 		return err
 	}
@@ -145,15 +147,15 @@ func (ix *Index) Swap(kb *knowledge.KB) error {
 	defer ix.mu.Unlock()
 	if ix.buildErr != nil {
 		// The first build failed: this one takes its place.
-		ix.alias, ix.cur, ix.buildErr = bleve.NewIndexAlias(idx), idx, nil
+		ix.alias, ix.cur, ix.records, ix.buildErr = bleve.NewIndexAlias(shards...), shards, n, nil
 		return nil
 	}
 	old := ix.cur
 	// The alias holds its lock for the length of every search, so once Swap returns no
 	// search is still reading the old index and it can be closed.
-	ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
-	ix.cur = idx
-	return old.Close()
+	ix.alias.Swap(shards, old)
+	ix.cur, ix.records = shards, n
+	return closeAll(old)
 }
 
 // Close releases the index.
@@ -164,7 +166,15 @@ func (ix *Index) Close() error {
 	if ix.buildErr != nil {
 		return nil // nothing was built
 	}
-	return errors.Join(ix.alias.Close(), ix.cur.Close())
+	return errors.Join(ix.alias.Close(), closeAll(ix.cur))
+}
+
+func closeAll(shards []bleve.Index) error {
+	var errs []error
+	for _, sh := range shards {
+		errs = append(errs, sh.Close())
+	}
+	return errors.Join(errs...)
 }
 
 // Count returns the number of records indexed.
@@ -172,7 +182,9 @@ func (ix *Index) Count() (uint64, error) {
 	if err := ix.Wait(context.Background()); err != nil {
 		return 0, err
 	}
-	return ix.current().DocCount()
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return uint64(ix.records), nil
 }
 
 // current is the alias searches go through (set once, or by a Swap after a failed build).
@@ -239,7 +251,47 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 	return m, nil
 }
 
-func build(kb *knowledge.KB) (bleve.Index, error) {
+// shardSize is how many records one shard holds before the index is split: a large
+// knowledge base builds on every core, one shard each, and an index alias searches them
+// together. The real knowledge base (a few hundred records) is one shard, so its scores are
+// exactly bleve's.
+var shardSize = 5000
+
+// entry is one record to index.
+type entry struct {
+	id  string
+	doc document
+}
+
+func build(kb *knowledge.KB) ([]bleve.Index, int, error) {
+	entries := documents(kb)
+	n := max(1, min(runtime.GOMAXPROCS(0), (len(entries)+shardSize-1)/shardSize))
+	shards := make([]bleve.Index, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			var part []entry
+			for j := i; j < len(entries); j += n {
+				part = append(part, entries[j])
+			}
+			shards[i], errs[i] = buildShard(kb, part)
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		for _, sh := range shards {
+			if sh != nil {
+				sh.Close()
+			}
+		}
+		return nil, 0, err
+	}
+	return shards, len(entries), nil
+}
+
+// buildShard indexes entries, and every synonym group, into a new in-memory index.
+func buildShard(kb *knowledge.KB, entries []entry) (bleve.Index, error) {
 	m, err := buildMapping()
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
@@ -249,6 +301,28 @@ func build(kb *knowledge.KB) (bleve.Index, error) {
 		return nil, fmt.Errorf("new index: %w", err)
 	}
 	b := idx.NewBatch()
+	for _, e := range entries {
+		if err := b.Index(e.id, e.doc); err != nil {
+			idx.Close()
+			return nil, err
+		}
+	}
+	for i, group := range synonymGroups(kb) {
+		def := &bleve.SynonymDefinition{Synonyms: group}
+		if err := b.IndexSynonym(fmt.Sprintf("syn-%d", i), synonyms, def); err != nil {
+			idx.Close()
+			return nil, fmt.Errorf("synonyms %v: %w", group, err)
+		}
+	}
+	if err := idx.Batch(b); err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("index records: %w", err)
+	}
+	return idx, nil
+}
+
+// documents returns what is indexed for every record.
+func documents(kb *knowledge.KB) []entry {
 	exact := func(r knowledge.Ref) []string {
 		var out []string
 		for _, n := range kb.Names(r) {
@@ -258,52 +332,36 @@ func build(kb *knowledge.KB) (bleve.Index, error) {
 		}
 		return out
 	}
+	out := make([]entry, 0, len(kb.Minerals)+len(kb.Policies)+len(kb.Countries))
 	for _, mn := range kb.Minerals {
 		body := mn.Summary + "\n\nUses: " + strings.Join(mn.Uses, "; ")
 		if mn.NoCountryTable != "" {
 			body += "\n\n" + mn.NoCountryTable
 		}
-		d := document{Kind: string(knowledge.KindMineral), Names: append([]string{mn.Name}, mn.Aliases...),
-			NamesES: []string{mn.NameES}, Symbol: mn.Symbol, Body: body,
-			Exact: exact(knowledge.Ref{Kind: knowledge.KindMineral, ID: mn.ID})}
-		if err := b.Index(docID(knowledge.Ref{Kind: knowledge.KindMineral, ID: mn.ID}), d); err != nil {
-			return nil, err
-		}
+		ref := knowledge.Ref{Kind: knowledge.KindMineral, ID: mn.ID}
+		out = append(out, entry{docID(ref), document{Kind: string(knowledge.KindMineral), Names: append([]string{mn.Name}, mn.Aliases...),
+			NamesES: []string{mn.NameES}, Symbol: mn.Symbol, Body: body, Exact: exact(ref)}})
 	}
 	for _, p := range kb.Policies {
-		d := document{Kind: string(knowledge.KindPolicy), Aliases: p.Aliases, Title: p.Title, Body: p.Summary,
-			Exact: exact(knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID})}
+		ref := knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}
+		d := document{Kind: string(knowledge.KindPolicy), Aliases: p.Aliases, Title: p.Title, Body: p.Summary, Exact: exact(ref)}
 		if p.TitleES != "" {
 			d.NamesES = []string{p.TitleES}
 		}
-		if err := b.Index(docID(knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}), d); err != nil {
-			return nil, err
-		}
+		out = append(out, entry{docID(ref), d})
 	}
 	for _, c := range kb.Countries {
-		d := document{Kind: string(knowledge.KindCountry), Names: append([]string{c.Name}, c.Aliases...),
-			Exact: exact(knowledge.Ref{Kind: knowledge.KindCountry, ID: c.ID})}
+		ref := knowledge.Ref{Kind: knowledge.KindCountry, ID: c.ID}
+		d := document{Kind: string(knowledge.KindCountry), Names: append([]string{c.Name}, c.Aliases...), Exact: exact(ref)}
 		if c.NameES != "" {
 			d.NamesES = []string{c.NameES}
 		}
 		if c.Profile != nil {
 			d.Body = c.Profile.Summary
 		}
-		if err := b.Index(docID(knowledge.Ref{Kind: knowledge.KindCountry, ID: c.ID}), d); err != nil {
-			return nil, err
-		}
+		out = append(out, entry{docID(ref), d})
 	}
-	for i, group := range synonymGroups(kb) {
-		def := &bleve.SynonymDefinition{Synonyms: group}
-		if err := b.IndexSynonym(fmt.Sprintf("syn-%d", i), synonyms, def); err != nil {
-			return nil, fmt.Errorf("synonyms %v: %w", group, err)
-		}
-	}
-	if err := idx.Batch(b); err != nil {
-		idx.Close()
-		return nil, fmt.Errorf("index records: %w", err)
-	}
-	return idx, nil
+	return out
 }
 
 // synonymGroups returns, for every mineral, its one-word names (English, Spanish and aliases)

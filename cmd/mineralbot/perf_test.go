@@ -176,11 +176,12 @@ func syntheticBench(b *testing.B, n, rounds int) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		ix, err := index.New(kb)
-		if err != nil {
+		// As `run` does: the index builds beside the engine; ready is when both are.
+		ix := index.Start(kb)
+		eng, _ := answer.New(kb, answer.FromIndex(ix))
+		if err := ix.Wait(context.Background()); err != nil {
 			b.Fatal(err)
 		}
-		eng, _ := answer.New(kb, answer.FromIndex(ix))
 		builds = append(builds, time.Since(start))
 		// One round to warm up (the build's garbage is collected during it), then enough
 		// samples that the p99 is not simply the slowest one.
