@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 
 	"github.com/mineralbot/mineralbot/index"
 	"github.com/mineralbot/mineralbot/knowledge"
@@ -115,6 +116,54 @@ func TestSnippetsHighlightMatches(t *testing.T) {
 	}
 	if len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Snippet, index.Mark) {
 		t.Fatalf("want a highlighted snippet, got %+v", res.Hits)
+	}
+}
+
+// Marks fall on whole words, also after accented letters (bleve's own highlighter, given
+// accent-folded positions, marked "rechargeabl[e batteri]es" after a "Bogotá"), and a synonym
+// is marked where the record uses it.
+func TestSnippetsMarkWholeWords(t *testing.T) {
+	ix := mustIndex(t, mustKB(t))
+	for _, tc := range []struct{ q, id, marked string }{
+		{"batteries electric vehicles", "lithium", "batteries electric vehicles"},
+		{"México", "mexico-pacific-alliance-presidency-2026", "Mexico"},
+		{"fluorite", "mexico", "fluorspar"}, // a synonym: fluorspar = fluorite
+	} {
+		res, err := ix.Search(context.Background(), tc.q, index.Options{Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var snippet string
+		for _, h := range res.Hits {
+			if h.Ref.ID == tc.id {
+				snippet = h.Snippet
+			}
+		}
+		if snippet == "" {
+			t.Errorf("%q: no snippet for %s in %+v", tc.q, tc.id, res.Hits)
+			continue
+		}
+		rest, words := snippet, map[string]bool{}
+		for {
+			before, after, ok := strings.Cut(rest, index.Mark)
+			if !ok {
+				break
+			}
+			word, tail, _ := strings.Cut(after, index.EndMark)
+			if last := []rune(before); len(last) > 0 && unicode.IsLetter(last[len(last)-1]) {
+				t.Errorf("%q: a mark starts inside a word: %q", tc.q, snippet)
+			}
+			if next := []rune(tail); len(next) > 0 && unicode.IsLetter(next[0]) {
+				t.Errorf("%q: a mark ends inside a word: %q", tc.q, snippet)
+			}
+			words[word] = true
+			rest = tail
+		}
+		for _, w := range strings.Fields(tc.marked) {
+			if !words[w] {
+				t.Errorf("%q: %q is not marked in %q", tc.q, w, snippet)
+			}
+		}
 	}
 }
 
