@@ -53,6 +53,8 @@ type served struct {
 	// stems are the first five letters of every word the records' text uses: a question
 	// none of whose words is among them needs no full-text search.
 	stems map[string]bool
+	// countryStandings are every country's standings digested, by country id.
+	countryStandings map[string][2]*standingsDigest
 }
 
 func newServed(kb *knowledge.KB) *served {
@@ -62,7 +64,8 @@ func newServed(kb *knowledge.KB) *served {
 	go func() { lex <- newLexicon(kb) }()
 	kb.WarmUp()
 	s := &served{kb: kb, policyWords: indexPolicyWords(kb), names: nameLanguages(kb), prose: indexProse(kb),
-		notes: new(sync.Map), draft: draftList(kb), lists: indexLists(kb), stems: indexStems(kb)}
+		notes: new(sync.Map), draft: draftList(kb), lists: indexLists(kb), stems: indexStems(kb),
+		countryStandings: countryDigests(kb)}
 	s.lex = <-lex
 	return s
 }
@@ -602,14 +605,10 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 		if criticalOnly {
 			s.Heading = e.t("Critical minerals it produces (world rank and share)")
 		}
-		for _, x := range st {
-			if len(s.Facts) == 40 {
-				break // the cap below: the rest are not shown
-			}
+		d := e.standings(c.ID, criticalOnly)
+		for _, i := range d.shown {
+			x := st[i]
 			m, _ := e.kb.Mineral(x.Mineral)
-			if criticalOnly && !m.On(knowledge.USGS2025) && !hasCriticalMember(e.kb, m) {
-				continue
-			}
 			v := e.f("#%s of %s listed", strconv.Itoa(x.Share.Rank), strconv.Itoa(len(x.Ranking.Rows)))
 			if ties := e.tiedWith(x.Ranking, x.Share); ties != "" {
 				v += " (" + ties + ")"
@@ -626,12 +625,9 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 			a.Sources = appendSource(a.Sources, x.Ranking.Source)
 		}
 		s.Note = e.t("USGS Mineral Commodity Summaries, the newest edition with each table. Ranks among the countries each table lists by name, and shares of the world total, derived by mineralbot.")
-		a.Headline = e.countryHeadline(c, st, criticalOnly)
+		a.Headline = e.countryHeadline(c, st, d)
 		// A reply shows the leading standings; the full card has the first maxStandings.
-		const lead, maxStandings = 6, 40
-		if len(s.Facts) > maxStandings {
-			s.Facts = s.Facts[:maxStandings]
-		}
+		const lead = 6
 		if len(s.Facts) > lead {
 			more := Section{Heading: e.t("More rankings"), Facts: s.Facts[lead:], Note: s.Note, Detail: true}
 			s.Facts, s.Note = s.Facts[:lead], ""
@@ -654,61 +650,44 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 
 // countryHeadline sums up a country's standings: where it leads the world, and how many
 // other tables it is in the top three of.
-func (e *snap) countryHeadline(c *knowledge.Country, st []knowledge.Standing, criticalOnly bool) string {
-	var firsts, top3 []string
-	seen := map[string]bool{}
-	var ed knowledge.Edition
-	var best *knowledge.Standing
-	for i, x := range st {
-		m, ok := e.kb.Mineral(x.Mineral)
-		if !ok || criticalOnly && !m.On(knowledge.USGS2025) && !hasCriticalMember(e.kb, m) || knowledge.IsCapacity(x.Ranking.Measure) {
-			continue
-		}
-		if best == nil {
-			best = &st[i]
-		}
-		if x.Share.Rank > 3 {
-			continue
-		}
-		name := strings.ToLower(e.mineralName(m))
-		if seen[name] {
-			continue
-		}
-		seen[name] = true
-		switch {
-		case x.Share.Rank == 1:
-			label := name
-			if x.Share.Share >= 0 {
-				label += " (" + percent(x.Share.Share) + ")"
-			}
-			firsts = append(firsts, label)
-			ed = max(ed, x.Ranking.Edition)
-		default:
-			top3 = append(top3, name)
-			ed = max(ed, x.Ranking.Edition)
-		}
-	}
+func (e *snap) countryHeadline(c *knowledge.Country, st []knowledge.Standing, d *standingsDigest) string {
 	name := e.countryName(c.ID)
-	if best == nil {
+	if d.best < 0 {
 		return e.f("%s produces none of the critical minerals in the USGS tables this knowledge base holds.", name)
 	}
-	var out []string
-	if len(firsts) > 0 {
-		out = append(out, e.f("%s is the world's largest producer of %s (%s).", name, e.and(firsts[:min(4, len(firsts))]), source(ed)))
+	mineral := func(i int) string {
+		m, _ := e.kb.Mineral(st[i].Mineral)
+		return strings.ToLower(e.mineralName(m))
 	}
-	if len(top3) > 0 {
+	var out []string
+	if len(d.leads) > 0 {
+		var firsts []string
+		for _, i := range d.leads {
+			label := mineral(i)
+			if sh := st[i].Share.Share; sh >= 0 {
+				label += " (" + percent(sh) + ")"
+			}
+			firsts = append(firsts, label)
+		}
+		out = append(out, e.f("%s is the world's largest producer of %s (%s).", name, e.and(firsts), source(d.edition)))
+	}
+	if len(d.rest) > 0 {
+		var top3 []string
+		for _, i := range d.rest {
+			top3 = append(top3, mineral(i))
+		}
 		more := ""
-		if len(top3) > 5 {
-			more = " " + e.f("and %s more", itoa(len(top3)-5))
-			top3 = top3[:5]
+		if d.nRest > len(d.rest) {
+			more = " " + e.f("and %s more", itoa(d.nRest-len(d.rest)))
 		}
 		if len(out) == 0 {
-			out = append(out, e.f("%s ranks second or third in world production of %s%s (%s).", name, strings.Join(top3, ", "), more, source(ed)))
+			out = append(out, e.f("%s ranks second or third in world production of %s%s (%s).", name, strings.Join(top3, ", "), more, source(d.edition)))
 		} else {
 			out = append(out, e.f("It ranks second or third for %s%s.", strings.Join(top3, ", "), more))
 		}
 	}
 	if len(out) == 0 {
+		best := st[d.best]
 		m, _ := e.kb.Mineral(best.Mineral)
 		return e.standingSentence(m, best.Ranking, best.Share)
 	}
