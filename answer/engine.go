@@ -610,7 +610,7 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 			x := st[i]
 			m, _ := e.kb.Mineral(x.Mineral)
 			v := e.f("#%s of %s listed", strconv.Itoa(x.Share.Rank), strconv.Itoa(len(x.Ranking.Rows)))
-			if ties := e.tiedWith(x.Ranking, x.Share); ties != "" {
+			if ties := e.tiedWith(*x.Ranking, x.Share); ties != "" {
 				v += " (" + ties + ")"
 			}
 			if x.Share.Share >= 0 {
@@ -689,7 +689,7 @@ func (e *snap) countryHeadline(c *knowledge.Country, st []knowledge.Standing, d 
 	if len(out) == 0 {
 		best := st[d.best]
 		m, _ := e.kb.Mineral(best.Mineral)
-		return e.standingSentence(m, best.Ranking, best.Share)
+		return e.standingSentence(m, *best.Ranking, best.Share)
 	}
 	return sentences(out...)
 }

@@ -272,11 +272,12 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 	return m, nil
 }
 
-// shardSize is how many records one shard holds before the index is split: a large
-// knowledge base builds on every core, one shard each, and an index alias searches them
-// together. The real knowledge base (a few hundred records) is one shard, so its scores are
-// exactly bleve's.
-var shardSize = 5000
+// A knowledge base of over splitAt records is indexed as several shards, built on every
+// core and searched together through an index alias; none holds more than maxShard records,
+// because a shard is built in one batch, and a batch holds the analysis of all its records
+// at once (at 100,000 records, two shards of 50,000 took the heap past 2.5 GB). The real
+// knowledge base (a few hundred records) is one shard, so its scores are exactly bleve's.
+var splitAt, maxShard = 5000, 10_000
 
 // entry is one record to index.
 type entry struct {
@@ -286,17 +287,28 @@ type entry struct {
 
 func build(kb *knowledge.KB) ([]bleve.Index, int, error) {
 	entries := documents(kb)
-	n := max(1, min(runtime.GOMAXPROCS(0), (len(entries)+shardSize-1)/shardSize))
+	n, workers := 1, 1
+	if len(entries) > splitAt {
+		workers = runtime.GOMAXPROCS(0)
+		n = max(workers, (len(entries)+maxShard-1)/maxShard)
+	}
 	shards := make([]bleve.Index, n)
 	errs := make([]error, n)
-	var wg sync.WaitGroup
+	next := make(chan int, n)
 	for i := range n {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range workers {
 		wg.Go(func() {
-			var part []entry
-			for j := i; j < len(entries); j += n {
-				part = append(part, entries[j])
+			for i := range next {
+				var part []entry
+				for j := i; j < len(entries); j += n {
+					part = append(part, entries[j])
+				}
+				shards[i], errs[i] = buildShard(kb, part)
 			}
-			shards[i], errs[i] = buildShard(kb, part)
 		})
 	}
 	wg.Wait()

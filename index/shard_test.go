@@ -20,8 +20,8 @@ func TestShardsFindWhatOneIndexFinds(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer one.Close()
-	defer func(old int) { shardSize = old }(shardSize)
-	shardSize = 50
+	defer func(a, b int) { splitAt, maxShard = a, b }(splitAt, maxShard)
+	splitAt, maxShard = 50, 100
 	sharded, err := New(kb)
 	if err != nil {
 		t.Fatal(err)

@@ -519,8 +519,8 @@ func (kb *KB) LatestPrices(mineral string) []Price {
 
 // Standing is a country's place in one mineral's ranking.
 type Standing struct {
-	Mineral string // the table's mineral (a group id for rare earths and PGMs)
-	Ranking Ranking
+	Mineral string   // the table's mineral (a group id for rare earths and PGMs)
+	Ranking *Ranking // shared by the standings of every country in the table
 	Share   Share
 }
 
@@ -547,7 +547,7 @@ func (kb *KB) indexStandings() {
 			}
 			r := kb.Rank(m.ID, measure, kb.LatestYear(m.ID, measure))
 			for _, s := range r.Rows {
-				kb.standings[s.Country] = append(kb.standings[s.Country], Standing{Mineral: m.ID, Ranking: r, Share: s})
+				kb.standings[s.Country] = append(kb.standings[s.Country], Standing{Mineral: m.ID, Ranking: &r, Share: s})
 			}
 		}
 	}
