@@ -3,6 +3,7 @@ package answer_test
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -488,6 +489,51 @@ func TestFollowUps(t *testing.T) {
 		}
 		if !strings.HasPrefix(a.Headline, tt.want) {
 			t.Errorf("%q then %q: %q, want it to start %q", tt.first, tt.then, a.Headline, tt.want)
+		}
+	}
+}
+
+// A country's headline names its first few leads and top-three places and counts the rest,
+// each mineral once: the counts are worked out here from the standings, independently.
+func TestCountryHeadlineCountsEveryMineralOnce(t *testing.T) {
+	e, kb := mustEngine(t)
+	for _, c := range []struct{ id, q string }{{"china", "country china"}, {"united-states", "what does the united states produce"}, {"mexico", "mexico"}} {
+		var leads, rest []string
+		seen := map[string]bool{}
+		for _, s := range kb.CountryStandings(c.id) {
+			if knowledge.IsCapacity(s.Ranking.Measure) || s.Share.Rank > 3 || seen[s.Mineral] {
+				continue
+			}
+			seen[s.Mineral] = true
+			m, _ := kb.Mineral(s.Mineral)
+			if s.Share.Rank == 1 {
+				leads = append(leads, strings.ToLower(m.Name))
+			} else {
+				rest = append(rest, strings.ToLower(m.Name))
+			}
+		}
+		a, err := e.Ask(context.Background(), c.q, answer.English)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := strings.Join(strings.Fields(a.Headline), " ")
+		check := func(names []string, shown int) {
+			if len(names) == 0 {
+				return
+			}
+			for _, n := range names[:min(shown, len(names))] {
+				if !strings.Contains(h, n) {
+					t.Errorf("%s: headline does not name %s: %q", c.id, n, h)
+				}
+			}
+			if more := len(names) - shown; more > 0 && !strings.Contains(h, fmt.Sprintf(" and %d more", more)) {
+				t.Errorf("%s: headline does not say \"and %d more\": %q", c.id, more, h)
+			}
+		}
+		check(leads, 4)
+		check(rest, 5)
+		if c.id == "china" && (len(leads) <= 4 || len(rest) <= 5) {
+			t.Errorf("china: %d leads and %d other top-three places; the test wants more than 4 and 5", len(leads), len(rest))
 		}
 	}
 }

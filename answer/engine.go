@@ -669,21 +669,17 @@ func (e *snap) countryHeadline(c *knowledge.Country, st []knowledge.Standing, d 
 			}
 			firsts = append(firsts, label)
 		}
-		out = append(out, e.f("%s is the world's largest producer of %s (%s).", name, e.and(firsts), source(d.edition)))
+		out = append(out, e.f("%s is the world's largest producer of %s (%s).", name, e.andMore(firsts, d.nLeads), source(d.edition)))
 	}
 	if len(d.rest) > 0 {
 		var top3 []string
 		for _, i := range d.rest {
 			top3 = append(top3, mineral(i))
 		}
-		more := ""
-		if d.nRest > len(d.rest) {
-			more = " " + e.f("and %s more", itoa(d.nRest-len(d.rest)))
-		}
 		if len(out) == 0 {
-			out = append(out, e.f("%s ranks second or third in world production of %s%s (%s).", name, strings.Join(top3, ", "), more, source(d.edition)))
+			out = append(out, e.f("%s ranks second or third in world production of %s%s (%s).", name, e.andMore(top3, d.nRest), "", source(d.edition)))
 		} else {
-			out = append(out, e.f("It ranks second or third for %s%s.", strings.Join(top3, ", "), more))
+			out = append(out, e.f("It ranks second or third for %s%s.", e.andMore(top3, d.nRest), ""))
 		}
 	}
 	if len(out) == 0 {
@@ -692,6 +688,14 @@ func (e *snap) countryHeadline(c *knowledge.Country, st []knowledge.Standing, d 
 		return e.standingSentence(m, *best.Ranking, best.Share)
 	}
 	return sentences(out...)
+}
+
+// andMore lists names, the first of total: "a, b and c", or "a, b, c and 4 more".
+func (e *snap) andMore(names []string, total int) string {
+	if total <= len(names) {
+		return e.and(names)
+	}
+	return strings.Join(names, ", ") + " " + e.f("and %s more", itoa(total-len(names)))
 }
 
 // hasCriticalMember reports whether a group (rare earths, PGMs) has a member on the USGS 2025

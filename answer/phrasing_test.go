@@ -114,7 +114,7 @@ func TestPhrasings(t *testing.T) {
 		{"how dominant is China", "concentration countries=china", "China is the world's largest producer of gallium (99%), magnesium"},
 		{"what does Congo produce", "production countries=congo-kinshasa", "Congo (Kinshasa) is the world's largest producer of cobalt (73%) and"},
 		{"Australia", "overview countries=australia", "Australia is the world's largest producer of iron ore (37%),"},
-		{"Kazakhstan minerals", "overview countries=kazakhstan", "Kazakhstan ranks second or third in world production of chromium,"},
+		{"Kazakhstan minerals", "overview countries=kazakhstan", "Kazakhstan ranks second or third in world production of chromium and tungsten (USGS MCS 2026)."},
 		{"¿qué produce Perú?", "production countries=peru", "Perú es el mayor productor mundial de arsénico (49%) (USGS MCS 2026)."},
 		{"antimony in mexico", "overview minerals=antimony countries=mexico", "Mexico ranked #10 of 15 in world mine production of antimony in"},
 		{"plata en México", "overview minerals=silver countries=mexico", "México ocupó el lugar n.º 1 de 14 en la producción minera mundial de"},
