@@ -537,3 +537,45 @@ func TestCountryHeadlineCountsEveryMineralOnce(t *testing.T) {
 		}
 	}
 }
+
+// An engine from Start answers once its background build is done, from every goroutine that
+// asks meanwhile; a SetKnowledge that comes first is not undone by that build.
+func TestStartAnswersOnceBuilt(t *testing.T) {
+	_, kb := mustEngine(t)
+	ix, err := index.New(kb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	e, err := answer.Start(kb, answer.FromIndex(ix))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			a, err := e.Ask(context.Background(), "antimony", answer.English)
+			if err != nil || !strings.HasPrefix(a.Headline, "China") {
+				t.Errorf("Ask(antimony) while the engine builds: %v, %q", err, a.Headline)
+			}
+		})
+	}
+	wg.Wait()
+
+	other, err := knowledge.Load(os.DirFS("../knowledge/testdata/valid"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e2, err := answer.Start(kb, answer.FromIndex(ix))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e2.SetKnowledge(other)
+	// The background build of kb takes ~25 ms (more under the race detector): watch for a
+	// second that it never takes over.
+	for deadline := time.Now().Add(time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if e2.Knowledge() != other {
+			t.Fatal("the background build replaced a knowledge base set after Start")
+		}
+	}
+}

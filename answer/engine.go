@@ -21,8 +21,11 @@ import (
 // code can read a stale one.
 type Engine struct {
 	cur *atomic.Pointer[served]
-	ix  Searcher
-	now func() time.Time
+	// ready is closed once cur is set (at once by New, after a background build by Start).
+	ready     chan struct{}
+	readyOnce *sync.Once
+	ix        Searcher
+	now       func() time.Time
 }
 
 // snap answers one request: one knowledge base from start to end, in one language.
@@ -72,23 +75,58 @@ func newServed(kb *knowledge.KB) *served {
 
 // New returns an engine over kb and its index.
 func New(kb *knowledge.KB, ix Searcher) (*Engine, error) {
+	e, err := newEngine(kb, ix)
+	if err != nil {
+		return nil, err
+	}
+	e.SetKnowledge(kb)
+	return e, nil
+}
+
+// Start is New, but it derives what the engine needs from kb (the speller, rankings, country
+// standings) in the background and returns at once, so that a program goes on starting —
+// connecting to Slack — meanwhile. Every method waits for that work; the first answer may.
+func Start(kb *knowledge.KB, ix Searcher) (*Engine, error) {
+	e, err := newEngine(kb, ix)
+	if err != nil {
+		return nil, err
+	}
+	go func() {
+		// A SetKnowledge that came first (a reload) wins.
+		e.cur.CompareAndSwap(nil, newServed(kb))
+		e.readyOnce.Do(func() { close(e.ready) })
+	}()
+	return e, nil
+}
+
+func newEngine(kb *knowledge.KB, ix Searcher) (*Engine, error) {
 	if kb == nil {
 		return nil, errors.New("answer: knowledge base is required")
 	}
 	if ix == nil {
 		return nil, errors.New("answer: index is required")
 	}
-	e := &Engine{cur: new(atomic.Pointer[served]), ix: ix, now: time.Now}
-	e.cur.Store(newServed(kb))
-	return e, nil
+	return &Engine{cur: new(atomic.Pointer[served]), ready: make(chan struct{}), readyOnce: new(sync.Once), ix: ix, now: time.Now}, nil
 }
 
 // SetKnowledge makes the engine answer from kb; swap the index to kb first. Answers under
 // way finish with the knowledge base they started with.
-func (e *Engine) SetKnowledge(kb *knowledge.KB) { e.cur.Store(newServed(kb)) }
+func (e *Engine) SetKnowledge(kb *knowledge.KB) {
+	e.cur.Store(newServed(kb))
+	e.readyOnce.Do(func() { close(e.ready) })
+}
+
+// served returns what is being served, once there is something.
+func (e *Engine) served() *served {
+	if s := e.cur.Load(); s != nil {
+		return s
+	}
+	<-e.ready
+	return e.cur.Load()
+}
 
 // Knowledge returns the knowledge base being served.
-func (e *Engine) Knowledge() *knowledge.KB { return e.cur.Load().kb }
+func (e *Engine) Knowledge() *knowledge.KB { return e.served().kb }
 
 // snapshot returns the engine pinned to the current knowledge base and to one language (English
 // for a language it does not speak), so that one answer reads one knowledge base from start
@@ -97,7 +135,7 @@ func (e *Engine) snapshot(lang Lang) *snap {
 	if _, ok := printers[lang]; !ok {
 		lang = English
 	}
-	return &snap{served: e.cur.Load(), ix: e.ix, lang: lang, now: e.now}
+	return &snap{served: e.served(), ix: e.ix, lang: lang, now: e.now}
 }
 
 // SetClock sets what the engine takes for now, for tests; call it before answering.
@@ -106,11 +144,11 @@ func (e *Engine) SetClock(now func() time.Time) { e.now = now }
 // DetectLanguage tells the language of a question, from its words and the record names it
 // uses; ok is false when the text gives no sign either way.
 func (e *Engine) DetectLanguage(text string) (Lang, bool) {
-	return detectLanguage(e.cur.Load().names, text)
+	return detectLanguage(e.served().names, text)
 }
 
 // Parse turns a question into the query the engine would answer, without answering it.
-func (e *Engine) Parse(question string) Query { return e.cur.Load().lex.Parse(question) }
+func (e *Engine) Parse(question string) Query { return e.served().lex.Parse(question) }
 
 // maxQuestion bounds the text considered; chat messages can be long.
 const maxQuestion = 1000

@@ -161,10 +161,11 @@ func loadEngineKB(dir string) (*answer.Engine, *index.Index, *knowledge.KB, erro
 		}
 		return nil, nil, nil, fmt.Errorf("load knowledge base: %w", err)
 	}
-	// The search index builds while the engine does, and after: only full-text search needs
-	// it, and a search waits for it.
+	// The search index and the engine's derived data build in the background, side by side,
+	// while `run` connects to Slack: an answer waits for the engine, and a full-text search
+	// for the index.
 	ix := index.Start(kb)
-	eng, err := answer.New(kb, answer.FromIndex(ix))
+	eng, err := answer.Start(kb, answer.FromIndex(ix))
 	if err != nil {
 		ix.Close()
 		return nil, nil, nil, err
