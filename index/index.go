@@ -114,7 +114,7 @@ func Start(kb *knowledge.KB) *Index {
 	ix := &Index{ready: make(chan struct{})}
 	go func() {
 		defer close(ix.ready)
-		shards, n, err := build(kb)
+		shards, n, groups, err := build(kb)
 		if err == nil {
 			if ix.hl, err = newHighlighter(shards[0].Mapping()); err != nil {
 				closeAll(shards)
@@ -124,7 +124,7 @@ func Start(kb *knowledge.KB) *Index {
 			ix.buildErr = err
 			return
 		}
-		ix.alias, ix.cur, ix.kb, ix.syn, ix.records = bleve.NewIndexAlias(shards...), shards, kb, newSynonymMap(kb), n
+		ix.alias, ix.cur, ix.kb, ix.syn, ix.records = bleve.NewIndexAlias(shards...), shards, kb, newSynonymMap(groups), n
 	}()
 	return ix
 }
@@ -145,7 +145,7 @@ func (ix *Index) Wait(ctx context.Context) error {
 // meanwhile finish on the old index; those that start after Swap returns see the new one. On
 // error the current index keeps serving.
 func (ix *Index) Swap(kb *knowledge.KB) error {
-	shards, n, err := build(kb)
+	shards, n, groups, err := build(kb)
 	if err != nil {
 		return err
 	}
@@ -159,14 +159,14 @@ func (ix *Index) Swap(kb *knowledge.KB) error {
 			closeAll(shards)
 			return err
 		}
-		ix.alias, ix.cur, ix.kb, ix.syn, ix.records, ix.hl, ix.buildErr = bleve.NewIndexAlias(shards...), shards, kb, newSynonymMap(kb), n, hl, nil
+		ix.alias, ix.cur, ix.kb, ix.syn, ix.records, ix.hl, ix.buildErr = bleve.NewIndexAlias(shards...), shards, kb, newSynonymMap(groups), n, hl, nil
 		return nil
 	}
 	old := ix.cur
 	// The alias holds its lock for the length of every search, so once Swap returns no
 	// search is still reading the old index and it can be closed.
 	ix.alias.Swap(shards, old)
-	ix.cur, ix.kb, ix.syn, ix.records = shards, kb, newSynonymMap(kb), n
+	ix.cur, ix.kb, ix.syn, ix.records = shards, kb, newSynonymMap(groups), n
 	return closeAll(old)
 }
 
@@ -285,8 +285,9 @@ type entry struct {
 	doc document
 }
 
-func build(kb *knowledge.KB) ([]bleve.Index, int, error) {
+func build(kb *knowledge.KB) ([]bleve.Index, int, [][]string, error) {
 	entries := documents(kb)
+	groups := synonymGroups(kb)
 	n, workers := 1, 1
 	if len(entries) > splitAt {
 		workers = runtime.GOMAXPROCS(0)
@@ -307,7 +308,7 @@ func build(kb *knowledge.KB) ([]bleve.Index, int, error) {
 				for j := i; j < len(entries); j += n {
 					part = append(part, entries[j])
 				}
-				shards[i], errs[i] = buildShard(kb, part)
+				shards[i], errs[i] = buildShard(part, groups)
 			}
 		})
 	}
@@ -318,13 +319,13 @@ func build(kb *knowledge.KB) ([]bleve.Index, int, error) {
 				sh.Close()
 			}
 		}
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
-	return shards, len(entries), nil
+	return shards, len(entries), groups, nil
 }
 
 // buildShard indexes entries, and every synonym group, into a new in-memory index.
-func buildShard(kb *knowledge.KB, entries []entry) (bleve.Index, error) {
+func buildShard(entries []entry, groups [][]string) (bleve.Index, error) {
 	m, err := buildMapping()
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
@@ -340,7 +341,7 @@ func buildShard(kb *knowledge.KB, entries []entry) (bleve.Index, error) {
 			return nil, err
 		}
 	}
-	for i, group := range synonymGroups(kb) {
+	for i, group := range groups {
 		def := &bleve.SynonymDefinition{Synonyms: group}
 		if err := b.IndexSynonym(fmt.Sprintf("syn-%d", i), synonyms, def); err != nil {
 			idx.Close()
@@ -443,9 +444,9 @@ func synonymGroups(kb *knowledge.KB) [][]string {
 // synonymMap maps each word of a synonym group to its group.
 type synonymMap map[string][]string
 
-func newSynonymMap(kb *knowledge.KB) synonymMap {
+func newSynonymMap(groups [][]string) synonymMap {
 	m := synonymMap{}
-	for _, g := range synonymGroups(kb) {
+	for _, g := range groups {
 		for _, w := range g {
 			m[w] = g
 		}
