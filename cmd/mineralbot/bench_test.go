@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -27,7 +28,7 @@ var realisticMix = []string{
 // answer in the ack or at the response_url), in milliseconds.
 func BenchmarkSlashBurst(b *testing.B) {
 	lb := startBot(b, map[string]string{"MINERALBOT_LOG_LEVEL": "warn", "MINERALBOT_BOT_ACK_BUDGET": os.Getenv("BENCH_ACK_BUDGET"), "MINERALBOT_BOT_WORKERS": os.Getenv("BENCH_WORKERS")})
-	burstBench(b, lb.fake, 200)
+	burstBench(b, lb.fake, 200, nil)
 }
 
 // BenchmarkSlashBurstProcess is BenchmarkSlashBurst with the bot in its own process (the
@@ -37,22 +38,28 @@ func BenchmarkSlashBurstProcess(b *testing.B) {
 		b.Run(fmt.Sprint(burst), func(b *testing.B) {
 			fake := slackfake.New()
 			b.Cleanup(fake.Close)
-			startReplica(b, "bot", map[string]string{
+			bot := startReplica(b, "bot", map[string]string{
 				"SLACK_BOT_TOKEN": slackfake.BotToken, "SLACK_APP_TOKEN": slackfake.AppToken, "SLACK_API_URL": fake.APIURL(),
 				"MINERALBOT_LOG_LEVEL": "warn", "MINERALBOT_HTTP_ADDR": "127.0.0.1:0", "MINERALBOT_DATA_DIR": b.TempDir(),
 			})
 			if err := fake.WaitConnected(1, 20*time.Second); err != nil {
 				b.Fatal(err)
 			}
-			burstBench(b, fake, burst)
+			burstBench(b, fake, burst, func() time.Duration { return processCPU(b, bot.cmd.Process.Pid) })
 		})
 	}
 }
 
-// burstBench sends bursts of slash commands and reports ack and answer latencies.
-func burstBench(b *testing.B, fake *slackfake.Server, burst int) {
+// burstBench sends bursts of slash commands and reports ack and answer latencies, and, given
+// the bot's CPU time (when it runs in its own process), the bot's CPU per command: what the
+// bot costs, apart from the stand-in that shares the machine with it.
+func burstBench(b *testing.B, fake *slackfake.Server, burst int, botCPU func() time.Duration) {
 	questions := realisticMix
 	var acks, answers []time.Duration
+	var cpu0 time.Duration
+	if botCPU != nil {
+		cpu0 = botCPU()
+	}
 	for b.Loop() {
 		sent := make(map[string]time.Time, burst)
 		urls := make(map[string]string, burst) // response_url path → envelope
@@ -100,4 +107,28 @@ func burstBench(b *testing.B, fake *slackfake.Server, burst int) {
 	}
 	report("ack", acks)
 	report("answer", answers)
+	if botCPU != nil {
+		b.ReportMetric(float64((botCPU()-cpu0).Microseconds())/float64(b.N*burst), "bot-cpu-us/cmd")
+	}
+}
+
+// processCPU is the user and system CPU time a process has used so far, from /proc (in
+// clock ticks of 10 ms: a figure per command needs a burst or several).
+func processCPU(tb testing.TB, pid int) time.Duration {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		tb.Fatalf("CPU time of process %d: %v", pid, err)
+	}
+	// The fields after the command name (which is in parentheses and may hold spaces):
+	// utime and stime are the 12th and 13th.
+	f := strings.Fields(string(data[strings.LastIndexByte(string(data), ')')+1:]))
+	if len(f) < 13 {
+		tb.Fatalf("CPU time of process %d: short /proc stat %q", pid, data)
+	}
+	utime, err1 := strconv.ParseInt(f[11], 10, 64)
+	stime, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		tb.Fatalf("CPU time of process %d: %q", pid, data)
+	}
+	return time.Duration(utime+stime) * 10 * time.Millisecond
 }
