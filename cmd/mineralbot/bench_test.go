@@ -60,6 +60,7 @@ func burstBench(b *testing.B, fake *slackfake.Server, burst int, botCPU func() t
 	if botCPU != nil {
 		cpu0 = botCPU()
 	}
+	conns0 := fake.HTTPConnections()
 	for b.Loop() {
 		sent := make(map[string]time.Time, burst)
 		urls := make(map[string]string, burst) // response_url path → envelope
@@ -107,6 +108,8 @@ func burstBench(b *testing.B, fake *slackfake.Server, burst int, botCPU func() t
 	}
 	report("ack", acks)
 	report("answer", answers)
+	// Every command is answered by one post (to response_url) or in its ack.
+	b.ReportMetric(float64(fake.HTTPConnections()-conns0)*100/float64(b.N*burst), "new-conns/100-answers")
 	if botCPU != nil {
 		b.ReportMetric(float64((botCPU()-cpu0).Microseconds())/float64(b.N*burst), "bot-cpu-us/cmd")
 	}

@@ -496,6 +496,46 @@ func TestBurstOf200SlashCommands(t *testing.T) {
 	}
 }
 
+// Answers reuse the bot's connections to Slack: once a first burst has opened them, a burst
+// of 500 answers opens at most one new connection per 100 (each is a TLS handshake against
+// Slack). Without a cap per host, every post in flight dialled its own: 46 per 100 answers.
+func TestBurstsReuseConnections(t *testing.T) {
+	lb := startBot(t, nil)
+	burst := func(n int) {
+		t.Helper()
+		before := len(lb.fake.Posts())
+		acked := len(lb.fake.Acks())
+		for i := range n {
+			if _, _, err := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: []string{"antimony", "silver", "who produces graphite", "mexico"}[i%4], User: "U9", Channel: "CB"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		err := lb.fake.WaitFor(30*time.Second, func(posts []slackfake.Post, acks []slackfake.Ack) bool {
+			answered := 0
+			for _, a := range acks[acked:] {
+				if len(a.Payload) > 0 {
+					answered++
+				}
+			}
+			for _, p := range posts[before:] {
+				if p.Method == "response_url" {
+					answered++
+				}
+			}
+			return answered >= n
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	burst(200)
+	opened := lb.fake.HTTPConnections()
+	burst(500)
+	if n := lb.fake.HTTPConnections() - opened; n > 5 {
+		t.Errorf("a burst of 500 answers opened %d new connections, want at most 5", n)
+	}
+}
+
 func TestShutdownIsClean(t *testing.T) {
 	lb := startBot(t, nil)
 	lb.stop()

@@ -10,6 +10,7 @@ package slackfake
 import (
 	"encoding/json"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -52,8 +53,9 @@ type Ack struct {
 
 // Server is the stand-in. Create it with New; Close it when done.
 type Server struct {
-	srv      *httptest.Server
-	upgrader websocket.Upgrader
+	srv       *httptest.Server
+	upgrader  websocket.Upgrader
+	httpConns atomic.Int64 // TCP connections accepted
 
 	// PingInterval is how often the server pings the client.
 	PingInterval time.Duration
@@ -119,7 +121,13 @@ func New() *Server {
 	mux.HandleFunc("/api/views.publish", s.viewsPublish)
 	mux.HandleFunc("/ws", s.socket)
 	mux.HandleFunc("/response/", s.responseURL)
-	s.srv = httptest.NewServer(mux)
+	s.srv = httptest.NewUnstartedServer(mux)
+	s.srv.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		if state == http.StateNew {
+			s.httpConns.Add(1)
+		}
+	}
+	s.srv.Start()
 	return s
 }
 
@@ -602,6 +610,10 @@ func (s *Server) wait(timeout time.Duration, what string, cond func() bool) erro
 func (s *Server) WaitLive(n int, timeout time.Duration) error {
 	return s.wait(timeout, fmt.Sprintf("%d live sockets", n), func() bool { return len(s.conns) == n })
 }
+
+// HTTPConnections counts the TCP connections clients opened: to the Web API, to response_url
+// and for sockets (each a TLS handshake against the real Slack).
+func (s *Server) HTTPConnections() int64 { return s.httpConns.Load() }
 
 // Connections counts the sockets the client opened.
 func (s *Server) Connections() int {
