@@ -220,6 +220,7 @@ func TestDetectLanguage(t *testing.T) {
 		{"antimonio", answer.Spanish, true},
 		{"quien produce fluorita", answer.Spanish, true},
 		{"plata en mexico", answer.Spanish, true},
+		{"buscar imanes", answer.Spanish, true},
 		{"who produces antimony?", answer.English, true},
 		{"antimony", answer.English, true},
 		{"is copper critical", answer.English, true},

@@ -281,7 +281,7 @@ func (e *snap) ask(ctx context.Context, question string) (*Answer, error) {
 	}
 	// A question's typos in names were corrected by the parser; hits that only forgive typos
 	// in other words would be guesses, so the index is not asked for them.
-	res, err := e.ix.Search(ctx, strings.Join(pq.Rest, " "), SearchOptions{Size: 6, Exact: true})
+	res, err := e.ix.Search(ctx, strings.Join(pq.Rest, " "), SearchOptions{Size: 6, Exact: true, Lang: e.lang})
 	if err != nil {
 		return nil, err
 	}

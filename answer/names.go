@@ -92,10 +92,11 @@ func (e *snap) title(r knowledge.Ref) string {
 // measure is a table measure's name for people, in the answer's language.
 func (e *snap) measure(m string) string { return e.t(knowledge.MeasureLabel(m)) }
 
-// snippet is a search hit's text in the answer's language: the index quotes the English
-// prose, so a Spanish answer shows the start of the record's Spanish text instead.
+// snippet is a search hit's text in the answer's language. The index quotes the text in the
+// language asked for, where the words matched; a Spanish answer whose words matched only
+// the English text (or a name) shows the start of the record's Spanish text instead.
 func (e *snap) snippet(h SearchHit) []Span {
-	if e.lang != Spanish {
+	if e.lang != Spanish || len(h.Snippet) > 0 {
 		return h.Snippet
 	}
 	text := ""

@@ -159,7 +159,7 @@ func (e *snap) cmdSearch(ctx context.Context, args string) (*Answer, error) {
 	if args == "" {
 		return e.usage("search"), nil
 	}
-	res, err := e.ix.Search(ctx, args, SearchOptions{Size: 8})
+	res, err := e.ix.Search(ctx, args, SearchOptions{Size: 8, Lang: e.lang})
 	if err != nil {
 		return nil, err
 	}

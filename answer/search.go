@@ -20,6 +20,8 @@ type SearchOptions struct {
 	Kind knowledge.Kind // only records of this kind, when set
 	// Exact skips the retry that forgives typos, for callers that would not use its hits.
 	Exact bool
+	// Lang is the language of the snippets (English when empty).
+	Lang Lang
 }
 
 // SearchResult is what a search found, best first.
@@ -49,7 +51,7 @@ func FromIndex(ix *index.Index) Searcher { return indexSearcher{ix} }
 type indexSearcher struct{ ix *index.Index }
 
 func (s indexSearcher) Search(ctx context.Context, text string, opt SearchOptions) (SearchResult, error) {
-	res, err := s.ix.Search(ctx, text, index.Options{Size: opt.Size, Kind: opt.Kind, Exact: opt.Exact})
+	res, err := s.ix.Search(ctx, text, index.Options{Size: opt.Size, Kind: opt.Kind, Exact: opt.Exact, Spanish: opt.Lang == Spanish})
 	if err != nil {
 		return SearchResult{}, err
 	}

@@ -63,6 +63,7 @@ type document struct {
 	Symbol  string   `json:"symbol,omitempty"`
 	Title   string   `json:"title,omitempty"`
 	Body    string   `json:"body"`
+	BodyES  string   `json:"body_es,omitempty"` // the record's Spanish text
 }
 
 // Hit is one search result.
@@ -258,6 +259,7 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt("names_es", text(anSpanish, ""))
 	doc.AddFieldMappingsAt("title", text(anEnglish, synEnglish))
 	doc.AddFieldMappingsAt("body", text(anEnglish, synEnglish))
+	doc.AddFieldMappingsAt("body_es", text(anSpanish, ""))
 	// No field is in _all, but bleve still builds the composite field and walks every token
 	// to find that out: a sixth of the indexing time at 100,000 records. Disabled outright.
 	doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
@@ -369,12 +371,13 @@ func documents(kb *knowledge.KB) []entry {
 	out := make([]entry, 0, len(kb.Minerals)+len(kb.Policies)+len(kb.Countries))
 	for _, mn := range kb.Minerals {
 		ref := knowledge.Ref{Kind: knowledge.KindMineral, ID: mn.ID}
+		en, es := mineralBodies(mn)
 		out = append(out, entry{docID(ref), document{Kind: string(knowledge.KindMineral), Names: append([]string{mn.Name}, mn.Aliases...),
-			NamesES: []string{mn.NameES}, Symbol: mn.Symbol, Body: mineralBody(mn), Exact: exact(ref)}})
+			NamesES: []string{mn.NameES}, Symbol: mn.Symbol, Body: en, BodyES: es, Exact: exact(ref)}})
 	}
 	for _, p := range kb.Policies {
 		ref := knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}
-		d := document{Kind: string(knowledge.KindPolicy), Aliases: p.Aliases, Title: p.Title, Body: p.Summary, Exact: exact(ref)}
+		d := document{Kind: string(knowledge.KindPolicy), Aliases: p.Aliases, Title: p.Title, Body: p.Summary, BodyES: p.SummaryES, Exact: exact(ref)}
 		if p.TitleES != "" {
 			d.NamesES = []string{p.TitleES}
 		}
@@ -387,38 +390,43 @@ func documents(kb *knowledge.KB) []entry {
 			d.NamesES = []string{c.NameES}
 		}
 		if c.Profile != nil {
-			d.Body = c.Profile.Summary
+			d.Body, d.BodyES = c.Profile.Summary, c.Profile.SummaryES
 		}
 		out = append(out, entry{docID(ref), d})
 	}
 	return out
 }
 
-// body returns the text indexed as a record's body, or "" when kb has no such record.
-func body(kb *knowledge.KB, r knowledge.Ref) string {
+// bodies returns the English and Spanish text indexed as a record's body (both "" when kb has
+// no such record).
+func bodies(kb *knowledge.KB, r knowledge.Ref) (en, es string) {
 	switch r.Kind {
 	case knowledge.KindMineral:
 		if mn, ok := kb.Mineral(r.ID); ok {
-			return mineralBody(mn)
+			return mineralBodies(mn)
 		}
 	case knowledge.KindPolicy:
 		if p, ok := kb.Policy(r.ID); ok {
-			return p.Summary
+			return p.Summary, p.SummaryES
 		}
 	case knowledge.KindCountry:
 		if c, ok := kb.Country(r.ID); ok && c.Profile != nil {
-			return c.Profile.Summary
+			return c.Profile.Summary, c.Profile.SummaryES
 		}
 	}
-	return ""
+	return "", ""
 }
 
-func mineralBody(mn *knowledge.Mineral) string {
-	body := mn.Summary + "\n\nUses: " + strings.Join(mn.Uses, "; ")
+func mineralBodies(mn *knowledge.Mineral) (en, es string) {
+	en = mn.Summary + "\n\nUses: " + strings.Join(mn.Uses, "; ")
 	if mn.NoCountryTable != "" {
-		body += "\n\n" + mn.NoCountryTable
+		en += "\n\n" + mn.NoCountryTable
 	}
-	return body
+	es = mn.SummaryES
+	if len(mn.UsesES) > 0 {
+		es += "\n\nUsos: " + strings.Join(mn.UsesES, "; ")
+	}
+	return en, es
 }
 
 // synonymGroups returns, for every mineral, its one-word names (English, Spanish and aliases)
@@ -476,6 +484,9 @@ type Options struct {
 	Kind knowledge.Kind // only records of this kind, when set
 	// Exact skips the retry that forgives a typo per word when nothing matched.
 	Exact bool
+	// Spanish takes snippets from the records' Spanish text rather than their English: an
+	// answer quotes its records in its own language.
+	Spanish bool
 }
 
 // Search finds the records that best match free text. The text is never parsed as query
@@ -523,7 +534,7 @@ func (ix *Index) search(ctx context.Context, words []string, opt Options, fuzzin
 	if fuzziness == 0 {
 		// Typos are forgiven in names only: fuzzy matching every word of every record's
 		// text is what made a misspelt question cost milliseconds.
-		parts = append(parts, match("body", boostBody))
+		parts = append(parts, match("body", boostBody), match("body_es", boostBody))
 	}
 	for _, w := range words {
 		if knowledge.SymbolCandidate(w, len(words)) {
@@ -545,19 +556,22 @@ func (ix *Index) search(ctx context.Context, words []string, opt Options, fuzzin
 		return Result{}, fmt.Errorf("search %q: %w", text, err)
 	}
 	out := Result{Total: sr.Total}
-	var marked *terms
+	var marked *markedTerms
 	for _, h := range sr.Hits {
 		ref, ok := parseDocID(h.ID)
 		if !ok {
 			continue
 		}
 		hit := Hit{Ref: ref, Score: h.Score}
-		if b := body(kb, ref); b != "" {
+		if en, es := bodies(kb, ref); en != "" || es != "" {
 			if marked == nil {
-				t := ix.hl.terms(words, syn)
-				marked = &t
+				marked = ix.hl.terms(words, syn)
 			}
-			hit.Snippet = ix.hl.snippet(b, *marked)
+			if opt.Spanish {
+				hit.Snippet = mark(ix.hl.es, es, marked.es)
+			} else {
+				hit.Snippet = mark(ix.hl.en, en, marked.en)
+			}
 		}
 		out.Hits = append(out.Hits, hit)
 	}

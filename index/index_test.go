@@ -260,3 +260,19 @@ func TestStartSearchesWaitForTheBuild(t *testing.T) {
 		t.Errorf("Count = %d, %v", n, err)
 	}
 }
+
+// A Spanish search finds the records' Spanish text ("imanes" is in no name: it matched Irán,
+// fuzzily, before the Spanish text was indexed), and a Spanish answer quotes it.
+func TestSpanishSearchFindsSpanishText(t *testing.T) {
+	ix := mustIndex(t, mustKB(t))
+	res, err := ix.Search(context.Background(), "imanes", index.Options{Spanish: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Fuzzy || len(res.Hits) == 0 || res.Hits[0].Ref.ID != "neodymium" {
+		t.Fatalf("imanes: got %+v (fuzzy %v), want neodymium first", res.Hits, res.Fuzzy)
+	}
+	if !strings.Contains(res.Hits[0].Snippet, index.Mark+"imanes"+index.EndMark) {
+		t.Errorf("imanes: snippet %q does not mark imanes", res.Hits[0].Snippet)
+	}
+}

@@ -18,18 +18,25 @@ import (
 // every record that matches — thousands, for a common word in a large knowledge base — to
 // show five. So the index stores neither bodies nor positions: the hits' bodies are
 // rebuilt from the knowledge base, their words analyzed here as the index analyzed them, and
-// the densest fragment is marked.
+// the densest fragment is marked, of the English or the Spanish text.
 type highlighter struct {
-	an *analysis.DefaultAnalyzer
+	en, es *analysis.DefaultAnalyzer
 }
 
 func newHighlighter(m mapping.IndexMapping) (*highlighter, error) {
-	an, ok := m.AnalyzerNamed(anEnglish).(*analysis.DefaultAnalyzer)
-	if !ok {
-		return nil, fmt.Errorf("analyzer %s is not a plain analyzer", anEnglish)
+	h := &highlighter{}
+	for name, an := range map[string]**analysis.DefaultAnalyzer{anEnglish: &h.en, anSpanish: &h.es} {
+		a, ok := m.AnalyzerNamed(name).(*analysis.DefaultAnalyzer)
+		if !ok {
+			return nil, fmt.Errorf("analyzer %s is not a plain analyzer", name)
+		}
+		*an = a
 	}
-	return &highlighter{an: an}, nil
+	return h, nil
 }
+
+// markedTerms are a query's words as the English and the Spanish text are indexed.
+type markedTerms struct{ en, es terms }
 
 // terms are the words a snippet marks, analyzed as the body field's index holds them, and
 // the prefix keys of those words (see prefixKey).
@@ -38,27 +45,30 @@ type terms struct {
 	keys  map[[3]rune]bool
 }
 
-// terms returns a query's words and their synonyms.
-func (h *highlighter) terms(words []string, syn synonymMap) terms {
-	out := terms{words: map[string]bool{}, keys: map[[3]rune]bool{}}
-	add := func(text string) {
-		for _, t := range h.an.Analyze([]byte(text)) {
-			out.words[string(t.Term)] = true
-			out.keys[prefixKey(t.Term)] = true
+// terms returns a query's words and their synonyms, analyzed for both languages.
+func (h *highlighter) terms(words []string, syn synonymMap) *markedTerms {
+	analyze := func(an *analysis.DefaultAnalyzer) terms {
+		out := terms{words: map[string]bool{}, keys: map[[3]rune]bool{}}
+		add := func(text string) {
+			for _, t := range an.Analyze([]byte(text)) {
+				out.words[string(t.Term)] = true
+				out.keys[prefixKey(t.Term)] = true
+			}
 		}
-	}
-	for _, w := range words {
-		add(w)
-		for _, s := range syn[knowledge.Normalize(w)] {
-			add(s)
+		for _, w := range words {
+			add(w)
+			for _, s := range syn[knowledge.Normalize(w)] {
+				add(s)
+			}
 		}
+		return out
 	}
-	return out
+	return &markedTerms{en: analyze(h.en), es: analyze(h.es)}
 }
 
-// snippet returns the best fragment of body around the words in terms, each between Mark
-// and EndMark, or "" when no word of body is one of them.
-func (h *highlighter) snippet(body string, terms terms) string {
+// mark returns the best fragment of body around the words in terms, each between Mark and
+// EndMark, or "" when no word of body is one of them.
+func mark(an *analysis.DefaultAnalyzer, body string, terms terms) string {
 	// Analyzing a long record as the index did (Unicode segmentation, then stemming every
 	// word) costs several times what the search did. So the words are found by a plain scan,
 	// and only those whose prefix key is a query word's are analyzed. Tokens keep their
@@ -73,7 +83,7 @@ func (h *highlighter) snippet(body string, terms terms) string {
 		}
 		term := []byte(body[start:end])
 		if !ascii(term) {
-			for _, cf := range h.an.CharFilters {
+			for _, cf := range an.CharFilters {
 				term = cf.Filter(term)
 			}
 		}
@@ -82,7 +92,7 @@ func (h *highlighter) snippet(body string, terms terms) string {
 	if len(tokens) == 0 {
 		return ""
 	}
-	for _, tf := range h.an.TokenFilters {
+	for _, tf := range an.TokenFilters {
 		tokens = tf.Filter(tokens)
 	}
 	var locs []span
@@ -105,7 +115,8 @@ type span struct{ start, end int }
 
 // fragment returns the part of text, about fragmentBytes long, that holds the most of the
 // words at locs (in order; the first such part on a tie) with those words centred, cut at
-// word boundaries, each word between Mark and EndMark, and "…" where text goes on.
+// word boundaries, on one line, each word between Mark and EndMark, and "…" where text goes
+// on.
 func fragment(text string, locs []span) string {
 	best, n := 0, 0
 	for i, j := 0, 0; i < len(locs); i++ {
@@ -143,9 +154,6 @@ func fragment(text string, locs []span) string {
 		}
 	}
 	var b strings.Builder
-	if start > 0 {
-		b.WriteString("…")
-	}
 	at := start
 	for _, l := range locs {
 		if l.start < start || l.end > end {
@@ -158,7 +166,12 @@ func fragment(text string, locs []span) string {
 		at = l.end
 	}
 	unmarked.WriteString(&b, text[at:end])
-	out := strings.TrimSpace(b.String())
+	// One line: the records' hard-wrapped lines and paragraph breaks would break a chat
+	// message's snippet in odd places.
+	out := strings.Join(strings.Fields(b.String()), " ")
+	if start > 0 {
+		out = "…" + out
+	}
 	if end < len(text) {
 		out += "…"
 	}

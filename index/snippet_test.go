@@ -37,7 +37,10 @@ func FuzzFragment(f *testing.F) {
 		}
 		plain := strings.NewReplacer(Mark, "", EndMark, "").Replace(got)
 		plain = strings.TrimSuffix(strings.TrimPrefix(plain, "…"), "…")
-		if !strings.Contains(unmarked.Replace(text), plain) {
+		if strings.ContainsAny(plain, "\n\t") {
+			t.Fatalf("fragment(%q) = %q: not one line", text, got)
+		}
+		if !strings.Contains(strings.Join(strings.Fields(unmarked.Replace(text)), " "), plain) {
 			t.Fatalf("fragment(%q) = %q: not a part of the text", text, got)
 		}
 	})
