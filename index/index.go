@@ -111,10 +111,17 @@ func New(kb *knowledge.KB) (*Index, error) {
 
 // Start begins building an index of kb and returns at once. Searches, swaps and Close wait
 // for the build to finish, so a program can go on starting (connecting to Slack) meanwhile.
-func Start(kb *knowledge.KB) *Index {
+func Start(kb *knowledge.KB) *Index { return StartAfter(kb, nil) }
+
+// StartAfter is Start, but the build begins only once after is closed (at once when it is
+// nil): a program that has something more urgent to do first leaves it the CPU.
+func StartAfter(kb *knowledge.KB, after <-chan struct{}) *Index {
 	ix := &Index{ready: make(chan struct{})}
 	go func() {
 		defer close(ix.ready)
+		if after != nil {
+			<-after
+		}
 		shards, n, groups, err := build(kb)
 		if err == nil {
 			if ix.hl, err = newHighlighter(shards[0].Mapping()); err != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/mineralbot/mineralbot/index"
@@ -274,5 +275,23 @@ func TestSpanishSearchFindsSpanishText(t *testing.T) {
 	}
 	if !strings.Contains(res.Hits[0].Snippet, index.Mark+"imanes"+index.EndMark) {
 		t.Errorf("imanes: snippet %q does not mark imanes", res.Hits[0].Snippet)
+	}
+}
+
+// StartAfter builds only once it is told to: a search before then waits (here, until its
+// context ends), and one after finds what Start's would.
+func TestStartAfterWaitsForItsSignal(t *testing.T) {
+	start := make(chan struct{})
+	ix := index.StartAfter(mustKB(t), start)
+	defer ix.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	if _, err := ix.Search(ctx, "antimony", index.Options{}); err == nil {
+		t.Fatal("a search answered before the build was allowed to start")
+	}
+	close(start)
+	res, err := ix.Search(context.Background(), "antimony", index.Options{})
+	if err != nil || len(res.Hits) == 0 || res.Hits[0].Ref.ID != "antimony" {
+		t.Fatalf("after the signal: %v, %+v", err, res.Hits)
 	}
 }

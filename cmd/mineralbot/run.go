@@ -143,12 +143,13 @@ func knowledgeFS(dir string) (fs.FS, error) {
 
 // loadEngine loads a knowledge base, indexes it and returns an answer engine.
 func loadEngine(dir string) (*answer.Engine, *index.Index, error) {
-	eng, ix, _, err := loadEngineKB(dir)
+	eng, ix, _, err := loadEngineKB(dir, nil)
 	return eng, ix, err
 }
 
-// loadEngineKB is loadEngine that also returns the knowledge base.
-func loadEngineKB(dir string) (*answer.Engine, *index.Index, *knowledge.KB, error) {
+// loadEngineKB is loadEngine that also returns the knowledge base; the search index builds
+// once indexAfter is closed (at once when it is nil).
+func loadEngineKB(dir string, indexAfter <-chan struct{}) (*answer.Engine, *index.Index, *knowledge.KB, error) {
 	fsys, err := knowledgeFS(dir)
 	if err != nil {
 		return nil, nil, nil, err
@@ -161,10 +162,9 @@ func loadEngineKB(dir string) (*answer.Engine, *index.Index, *knowledge.KB, erro
 		}
 		return nil, nil, nil, fmt.Errorf("load knowledge base: %w", err)
 	}
-	// The search index and the engine's derived data build in the background, side by side,
-	// while `run` connects to Slack: an answer waits for the engine, and a full-text search
-	// for the index.
-	ix := index.Start(kb)
+	// The search index and the engine's derived data build in the background: an answer
+	// waits for the engine, and a full-text search for the index.
+	ix := index.StartAfter(kb, indexAfter)
 	eng, err := answer.Start(kb, answer.FromIndex(ix))
 	if err != nil {
 		ix.Close()

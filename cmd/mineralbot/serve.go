@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/mineralbot/mineralbot/answer"
@@ -40,7 +41,20 @@ func cmdRun(ctx context.Context, args []string, getenv func(string) string, stde
 	version, revision, goVersion := buildInfo()
 	m := metrics.New(version, revision, goVersion)
 
-	eng, ix, kb, err := loadEngineKB(cfg.Knowledge.Dir)
+	// The engine's derived data builds while the bot connects to Slack, and the search index
+	// after it has (or after indexDelay): cards need the engine, only a full-text search
+	// needs the index, and connecting comes first.
+	obs := &firstConnect{Observer: m, connected: make(chan struct{})}
+	indexAfter := make(chan struct{})
+	go func() {
+		select {
+		case <-obs.connected:
+		case <-time.After(indexDelay):
+		case <-ctx.Done():
+		}
+		close(indexAfter)
+	}()
+	eng, ix, kb, err := loadEngineKB(cfg.Knowledge.Dir, indexAfter)
 	if err != nil {
 		return err
 	}
@@ -75,7 +89,7 @@ func cmdRun(ctx context.Context, args []string, getenv func(string) string, stde
 		Queue:          cfg.Bot.Queue,
 		AckBudget:      cfg.Bot.AckBudget.D(),
 		ShutdownGrace:  cfg.Bot.ShutdownGrace.D(),
-		Observer:       m,
+		Observer:       obs,
 		Store:          store,
 		Digests:        eng,
 		DigestSchedule: cfg.Digest.Schedule,
@@ -179,4 +193,22 @@ func newLogger(c config.Log, w io.Writer) *slog.Logger {
 		return slog.New(slog.NewTextHandler(w, opts))
 	}
 	return slog.New(slog.NewJSONHandler(w, opts))
+}
+
+// indexDelay is how long the search index waits for the first connection to Slack before it
+// builds anyway.
+const indexDelay = 2 * time.Second
+
+// firstConnect is the bot's observer, which also tells when the bot first connects.
+type firstConnect struct {
+	bot.Observer
+	once      sync.Once
+	connected chan struct{}
+}
+
+func (o *firstConnect) Connected(up bool) {
+	o.Observer.Connected(up)
+	if up {
+		o.once.Do(func() { close(o.connected) })
+	}
 }
