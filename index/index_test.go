@@ -276,6 +276,15 @@ func TestSpanishSearchFindsSpanishText(t *testing.T) {
 	if !strings.Contains(res.Hits[0].Snippet, index.Mark+"imanes"+index.EndMark) {
 		t.Errorf("imanes: snippet %q does not mark imanes", res.Hits[0].Snippet)
 	}
+	// For an English answer too (the question's language could not be told), without a
+	// Spanish snippet in it.
+	res, err = ix.Search(context.Background(), "imanes", index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Fuzzy || len(res.Hits) == 0 || res.Hits[0].Ref.ID != "neodymium" || res.Hits[0].Snippet != "" {
+		t.Errorf("imanes for an English answer: got %+v (fuzzy %v), want neodymium first, no snippet", res.Hits, res.Fuzzy)
+	}
 }
 
 // StartAfter builds only once it is told to: a search before then waits (here, until its
