@@ -147,7 +147,7 @@ var spanishMessages = map[string]string{
 	"the minerals on a critical list":                                           "los minerales de una lista de críticos",
 	"list new-in-2025":                                                          "lista new-in-2025",
 	"search <text>":                                                             "buscar <texto>",
-	"full-text search of the knowledge base, with snippets":                     "búsqueda de texto completo en la base de conocimiento, con fragmentos",
+	"full-text search of the knowledge base, English and Spanish text":          "búsqueda de texto completo en la base de conocimiento, en inglés y en español",
 	"search flame retardants":                                                   "buscar retardantes de flama",
 	"help":                                                                      "ayuda",
 	"every subcommand, with an example":                                         "cada subcomando, con un ejemplo",

@@ -61,7 +61,7 @@ func Commands() []Command {
 		{Name: "list", Aliases: []string{"lista", "lists", "listas"}, Usage: "list [usgs-2025 | usgs-2022 | eu | new-in-2025]", Example: "list new-in-2025",
 			Help: "the minerals on a critical list", run: (*snap).cmdList},
 		{Name: "search", Aliases: []string{"buscar", "busca", "find"}, Usage: "search <text>", Example: "search flame retardants",
-			Help: "full-text search of the knowledge base, with snippets", run: (*snap).cmdSearch},
+			Help: "full-text search of the knowledge base, English and Spanish text", run: (*snap).cmdSearch},
 		{Name: "chart", Aliases: []string{"gráfica", "grafica", "charts"}, Usage: "chart <mineral> [production | reserves | trend]", Example: "chart gallium trend",
 			Help: "producers' or reserves' shares, or U.S. import reliance by year, as a chart", run: (*snap).cmdChart},
 		{Name: "help", Aliases: []string{"ayuda", "?"}, Usage: "help", Example: "help",
