@@ -152,15 +152,20 @@ func TestReplicas(t *testing.T) {
 		}
 		return e
 	}
+	// The failpoint replica starts first, so that the period in progress (the digests start at
+	// once: it is not yet delivered) is its to post; it dies after posting, before recording
+	// it. Started together, the three raced for every period, and the failpoint replica could
+	// lose them all.
+	crasher := startReplica(t, "c", env("MINERALBOT_FAILPOINT", "crash-after-digest-post"))
+	if err := fake.WaitConnected(1, 30*time.Second); err != nil {
+		t.Fatal(err)
+	}
 	a := startReplica(t, "a", env())
 	b := startReplica(t, "b", env())
-	crasher := startReplica(t, "c", env("MINERALBOT_FAILPOINT", "crash-after-digest-post"))
 	if err := fake.WaitConnected(3, 30*time.Second); err != nil {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	// The failpoint replica dies after its first post, before recording it (the digests
-	// start at once: the period in progress is not yet delivered).
 	crashed := make(chan struct{})
 	go func() { crasher.cmd.Wait(); close(crashed) }()
 	select {
