@@ -16,7 +16,7 @@ type KB struct {
 	Minerals      []*Mineral // by id
 	Policies      []*Policy  // by date, then id
 	Countries     []*Country // by id
-	Production    []Figure
+	Production    []Figure   // the valid rows of production.csv, by mineral (file order within one)
 	Reliance      []Reliance
 	ImportSources []ImportSource
 	EndUses       []EndUse
