@@ -155,7 +155,9 @@ func TestReplicas(t *testing.T) {
 	// The failpoint replica starts first, so that the period in progress (the digests start at
 	// once: it is not yet delivered) is its to post; it dies after posting, before recording
 	// it. Started together, the three raced for every period, and the failpoint replica could
-	// lose them all.
+	// lose them all. The others must start within that same period to find its post (at start
+	// a replica looks at the latest period only), so it starts just after a period begins.
+	time.Sleep(time.Until(time.Now().Truncate(2 * time.Second).Add(2*time.Second + 20*time.Millisecond)))
 	crasher := startReplica(t, "c", env("MINERALBOT_FAILPOINT", "crash-after-digest-post"))
 	if err := fake.WaitConnected(1, 30*time.Second); err != nil {
 		t.Fatal(err)
