@@ -99,6 +99,7 @@ var goldenViews = []struct{ name, en, es string }{
 	{"compare", "compare antimony tungsten", "compara antimonio wolframio"},
 	{"list", "list new-in-2025", "lista new-in-2025"},
 	{"policy", "section 232", "sección 232"},
+	{"search", "search magnets", "buscar imanes"},
 	{"producers", "who produces fluorspar", "¿quién produce fluorita?"},
 	{"uses", "what is lithium used for", "¿para qué se usa el litio?"},
 	{"lists", "is copper critical", "¿el cobre es crítico?"},
