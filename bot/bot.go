@@ -178,11 +178,11 @@ func New(cfg Config) (*Bot, error) {
 		// One client for every Slack call and response_url post, keeping connections alive
 		// and reusing them. Keep-alive alone is not enough: in a burst every post in flight
 		// dialled a connection of its own (46 per 100 answers in a burst of 200), a TLS
-		// handshake each against Slack. So posts to one host share at most maxConnsPerHost
+		// handshake each against Slack. So posts to one host share at most MaxConnsPerHost
 		// connections and queue for them; the idle pool keeps them all.
 		t := http.DefaultTransport.(*http.Transport).Clone()
-		t.MaxConnsPerHost = maxConnsPerHost
-		t.MaxIdleConns, t.MaxIdleConnsPerHost = 256, maxConnsPerHost
+		t.MaxConnsPerHost = MaxConnsPerHost
+		t.MaxIdleConns, t.MaxIdleConnsPerHost = 256, MaxConnsPerHost
 		cfg.HTTPClient = &http.Client{Timeout: 30 * time.Second, Transport: t}
 	}
 	if cfg.Workers <= 0 {
@@ -251,9 +251,9 @@ func New(cfg Config) (*Bot, error) {
 	return b, nil
 }
 
-// maxConnsPerHost bounds the HTTP connections to one host (Slack's Web API, its response_url
+// MaxConnsPerHost bounds the HTTP connections to one host (Slack's Web API, its response_url
 // host). Posts to Slack take a few milliseconds each, so 16 carry hundreds a second.
-const maxConnsPerHost = 16
+const MaxConnsPerHost = 16
 
 // Where a question was asked, as recorded with questions the bot could not answer.
 const (
