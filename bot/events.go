@@ -73,10 +73,7 @@ func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, where, user, 
 		return
 	}
 	question := strings.TrimSpace(stripMentions(text))
-	started, _ := b.pool.try(func() {
-		defer b.guard(log, func() {
-			b.post(ctx, log, channel, thread, Message{Text: esc(b.cfg.Language.T(panicText))})
-		})
+	b.work(log, "message", func() (deliver func()) {
 		lang := b.language(ctx, log, user, question)
 		log := log.With("lang", lang)
 		var a *answer.Answer
@@ -92,15 +89,10 @@ func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, where, user, 
 		if q := a.Query; len(q.Minerals)+len(q.Countries)+len(q.Policies) > 0 {
 			b.convos.put(convo, q)
 		}
-		// The reply is posted off the worker: a slow or rate-limited channel does not hold it.
 		m := render(a, renderOptions{})
-		b.background(func() { b.post(ctx, log, channel, thread, m) })
-	})
-	if !started {
-		b.obs.Busy()
-		log.Warn("busy: message turned away")
-		go b.post(ctx, log, channel, thread, render(busyAnswer(b.cfg.Language), renderOptions{}))
-	}
+		return func() { b.post(ctx, log, channel, thread, m) }
+	}, func() { b.post(ctx, log, channel, thread, Message{Text: esc(b.cfg.Language.T(panicText))}) },
+		func() { b.post(ctx, log, channel, thread, render(busyAnswer(b.cfg.Language), renderOptions{})) })
 }
 
 // stripMentions removes user mentions (<@U123>) from message text: the bot's own mention is
@@ -174,18 +166,13 @@ func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
 func (b *Bot) onShare(ctx context.Context, log *slog.Logger, cb slack.InteractionCallback, act *slack.BlockAction) {
 	question, user, url := unesc(act.Value), cb.User.ID, cb.ResponseURL
 	log = log.With("user", user, "channel", cb.Channel.ID)
-	if started, _ := b.pool.try(func() {
-		defer b.guard(log, func() {
-			b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))})
-		})
+	b.work(log, "share", func() (deliver func()) {
 		lang := b.language(ctx, log, user, question)
 		m := render(b.ask(ctx, log, question, fromShare, lang), renderOptions{sharedBy: user})
-		b.respond(ctx, log, url, slashResponse{ResponseType: "in_channel", Text: m.Text, Blocks: m.Blocks, DeleteOriginal: true})
-	}); !started {
-		b.obs.Busy()
-		log.Warn("busy: share turned away")
-		go b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(busyText))})
-	}
+		return func() {
+			b.respond(ctx, log, url, slashResponse{ResponseType: "in_channel", Text: m.Text, Blocks: m.Blocks, DeleteOriginal: true})
+		}
+	}, b.privately(ctx, log, url, b.cfg.Language, panicText), b.privately(ctx, log, url, b.cfg.Language, busyText))
 }
 
 // callbackAskShortcut is the message shortcut "Ask mineralbot".
@@ -197,17 +184,13 @@ func (b *Bot) onAskShortcut(ctx context.Context, log *slog.Logger, cb slack.Inte
 	question, user, url := strings.TrimSpace(stripMentions(cb.Message.Text)), cb.User.ID, cb.ResponseURL
 	log = log.With("shortcut", callbackAskShortcut, "user", user, "channel", cb.Channel.ID)
 	b.obs.Request("message_shortcut")
-	if started, _ := b.pool.try(func() {
-		defer b.guard(log, func() {
-			b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))})
-		})
+	b.work(log, "shortcut", func() (deliver func()) {
 		a := b.ask(ctx, log, truncate(question, 1000), fromShortcut, b.language(ctx, log, user, question))
 		m := render(a, renderOptions{shareButton: true})
-		b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks})
-	}); !started {
-		b.obs.Busy()
-		go b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(busyText))})
-	}
+		return func() {
+			b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks})
+		}
+	}, b.privately(ctx, log, url, b.cfg.Language, panicText), b.privately(ctx, log, url, b.cfg.Language, busyText))
 }
 
 // fullCard answers the "Full card" button: the record's whole card, privately, through the
@@ -225,17 +208,12 @@ func (b *Bot) fullCard(ctx context.Context, log *slog.Logger, cb slack.Interacti
 	}
 	ref := knowledge.Ref{Kind: knowledge.Kind(parts[1]), ID: parts[2]}
 	url := cb.ResponseURL
-	if started, _ := b.pool.try(func() {
-		defer b.guard(log, func() {
-			b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(lang.T(panicText))})
-		})
+	b.work(log, "full card", func() (deliver func()) {
 		m := render(b.cfg.Answerer.Card(ref, "", lang), renderOptions{full: true})
-		b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks})
-	}); !started {
-		b.obs.Busy()
-		log.Warn("busy: full card turned away")
-		go b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(lang.T(busyText))})
-	}
+		return func() {
+			b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks})
+		}
+	}, b.privately(ctx, log, url, lang, panicText), b.privately(ctx, log, url, lang, busyText))
 }
 
 // panicText is the apology for a request whose answering panicked.
@@ -255,6 +233,26 @@ func (b *Bot) guard(log *slog.Logger, apologize func()) {
 		defer func() { recover() }() // an apology that panics too is dropped
 		apologize()
 	}()
+}
+
+// work answers on a worker and delivers the reply off it, so that a slow, failing or
+// rate-limited Slack never holds a worker: reply answers and returns the delivery. A panic
+// delivers apology instead; when the queue is full, busy is delivered and nothing is answered.
+func (b *Bot) work(log *slog.Logger, what string, reply func() (deliver func()), apology, busy func()) {
+	started, _ := b.pool.try(func() {
+		defer b.guard(log, func() { b.background(apology) })
+		b.background(reply())
+	})
+	if !started {
+		b.obs.Busy()
+		log.Warn("busy: " + what + " turned away")
+		go busy()
+	}
+}
+
+// privately delivers a short message to a response_url, for the asker only.
+func (b *Bot) privately(ctx context.Context, log *slog.Logger, url string, lang answer.Lang, text string) func() {
+	return func() { b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: esc(lang.T(text))}) }
 }
 
 // dedupeTTL is how long an event id is remembered: Slack retries within minutes.

@@ -112,13 +112,9 @@ func escAll(items []string) []string {
 // runExample answers an example question clicked in the App Home, by DM to the user.
 func (b *Bot) runExample(ctx context.Context, log *slog.Logger, cb slack.InteractionCallback, question string) {
 	user := cb.User.ID
-	if started, _ := b.pool.try(func() {
-		defer b.guard(log, func() { b.post(ctx, log, user, "", Message{Text: esc(b.cfg.Language.T(panicText))}) })
-		a := b.ask(ctx, log, question, fromHome, b.language(ctx, log, user, question))
-		m := render(a, renderOptions{})
-		b.background(func() { b.post(ctx, log, user, "", m) })
-	}); !started {
-		b.obs.Busy()
-		go b.post(ctx, log, user, "", render(busyAnswer(b.cfg.Language), renderOptions{}))
-	}
+	b.work(log, "example", func() (deliver func()) {
+		m := render(b.ask(ctx, log, question, fromHome, b.language(ctx, log, user, question)), renderOptions{})
+		return func() { b.post(ctx, log, user, "", m) }
+	}, func() { b.post(ctx, log, user, "", Message{Text: esc(b.cfg.Language.T(panicText))}) },
+		func() { b.post(ctx, log, user, "", render(busyAnswer(b.cfg.Language), renderOptions{})) })
 }

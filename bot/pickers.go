@@ -75,13 +75,9 @@ func (b *Bot) onPicked(ctx context.Context, log *slog.Logger, cb slack.Interacti
 		return
 	}
 	ref := knowledge.Ref{Kind: knowledge.Kind(kind), ID: id}
-	if started, _ := b.pool.try(func() {
-		lang := b.language(ctx, log, user, "")
-		defer b.guard(log, func() { b.post(ctx, log, user, "", Message{Text: esc(lang.T(panicText))}) })
-		m := render(b.cfg.Answerer.Card(ref, "", lang), renderOptions{full: true})
-		b.background(func() { b.post(ctx, log, user, "", m) })
-	}); !started {
-		b.obs.Busy()
-		go b.post(ctx, log, user, "", render(busyAnswer(b.cfg.Language), renderOptions{}))
-	}
+	b.work(log, "picker", func() (deliver func()) {
+		m := render(b.cfg.Answerer.Card(ref, "", b.language(ctx, log, user, "")), renderOptions{full: true})
+		return func() { b.post(ctx, log, user, "", m) }
+	}, func() { b.post(ctx, log, user, "", Message{Text: esc(b.language(ctx, log, user, "").T(panicText))}) },
+		func() { b.post(ctx, log, user, "", render(busyAnswer(b.cfg.Language), renderOptions{})) })
 }

@@ -91,6 +91,38 @@ func TestRateLimitedChannelDoesNotStallOthers(t *testing.T) {
 	}
 }
 
+// A button's reply goes to its response_url off the answering worker: with Slack failing
+// that URL (the reply retries with backoff for seconds), a DM is still answered at once, and
+// the card arrives when Slack recovers.
+func TestFailingResponseURLDoesNotStallOthers(t *testing.T) {
+	lb := startBot(t, map[string]string{"MINERALBOT_BOT_WORKERS": "1"})
+	fake := lb.fake
+	fake.Fail("response_url", 4) // ~3 s of retries: 0.2 + 0.4 + 0.8 + 1.6 s
+	_, url, err := fake.SendBlockAction("U1", "C1", "full_card", "en|mineral|antimony")
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond) // the worker has taken the card
+	start := time.Now()
+	fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im", "user": "U7",
+		"text": "antimony", "channel": "DFAST", "ts": "1700000400.000100"}})
+	waitPosts(t, fake, "DFAST", 1)
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("a DM waited %s behind a failing response_url, want under 1s", d.Round(time.Millisecond))
+	}
+	err = fake.WaitFor(10*time.Second, func(posts []slackfake.Post, _ []slackfake.Ack) bool {
+		for _, p := range posts {
+			if strings.HasSuffix(url, p.ResponseURL) && p.ResponseType == "ephemeral" && strings.HasPrefix(p.Text, "China accounted for 36%") {
+				return true
+			}
+		}
+		return false
+	})
+	if err != nil {
+		t.Errorf("the full card never arrived once Slack recovered: %v", err)
+	}
+}
+
 // A follow-up in a mention's thread, or the next DM, continues the conversation: "and
 // reserves?" is about the mineral asked about before.
 func TestFollowUpInThread(t *testing.T) {
