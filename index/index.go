@@ -378,9 +378,8 @@ func documents(kb *knowledge.KB) []entry {
 	out := make([]entry, 0, len(kb.Minerals)+len(kb.Policies)+len(kb.Countries))
 	for _, mn := range kb.Minerals {
 		ref := knowledge.Ref{Kind: knowledge.KindMineral, ID: mn.ID}
-		en, es := mineralBodies(mn)
 		out = append(out, entry{docID(ref), document{Kind: string(knowledge.KindMineral), Names: append([]string{mn.Name}, mn.Aliases...),
-			NamesES: []string{mn.NameES}, Symbol: mn.Symbol, Body: en, BodyES: es, Exact: exact(ref)}})
+			NamesES: []string{mn.NameES}, Symbol: mn.Symbol, Body: mineralText(mn, false), BodyES: mineralText(mn, true), Exact: exact(ref)}})
 	}
 	for _, p := range kb.Policies {
 		ref := knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}
@@ -404,36 +403,45 @@ func documents(kb *knowledge.KB) []entry {
 	return out
 }
 
-// bodies returns the English and Spanish text indexed as a record's body (both "" when kb has
-// no such record).
-func bodies(kb *knowledge.KB, r knowledge.Ref) (en, es string) {
+// body returns the English or Spanish text indexed as a record's body ("" when kb has no
+// such record).
+func body(kb *knowledge.KB, r knowledge.Ref, spanish bool) string {
+	pick := func(en, es string) string {
+		if spanish {
+			return es
+		}
+		return en
+	}
 	switch r.Kind {
 	case knowledge.KindMineral:
 		if mn, ok := kb.Mineral(r.ID); ok {
-			return mineralBodies(mn)
+			return mineralText(mn, spanish)
 		}
 	case knowledge.KindPolicy:
 		if p, ok := kb.Policy(r.ID); ok {
-			return p.Summary, p.SummaryES
+			return pick(p.Summary, p.SummaryES)
 		}
 	case knowledge.KindCountry:
 		if c, ok := kb.Country(r.ID); ok && c.Profile != nil {
-			return c.Profile.Summary, c.Profile.SummaryES
+			return pick(c.Profile.Summary, c.Profile.SummaryES)
 		}
 	}
-	return "", ""
+	return ""
 }
 
-func mineralBodies(mn *knowledge.Mineral) (en, es string) {
-	en = mn.Summary + "\n\nUses: " + strings.Join(mn.Uses, "; ")
+// mineralText is a mineral's summary and uses, in English or Spanish.
+func mineralText(mn *knowledge.Mineral, spanish bool) string {
+	if spanish {
+		if len(mn.UsesES) == 0 {
+			return mn.SummaryES
+		}
+		return mn.SummaryES + "\n\nUsos: " + strings.Join(mn.UsesES, "; ")
+	}
+	en := mn.Summary + "\n\nUses: " + strings.Join(mn.Uses, "; ")
 	if mn.NoCountryTable != "" {
 		en += "\n\n" + mn.NoCountryTable
 	}
-	es = mn.SummaryES
-	if len(mn.UsesES) > 0 {
-		es += "\n\nUsos: " + strings.Join(mn.UsesES, "; ")
-	}
-	return en, es
+	return en
 }
 
 // synonymGroups returns, for every mineral, its one-word names (English, Spanish and aliases)
@@ -572,22 +580,20 @@ func (ix *Index) search(ctx context.Context, words []string, opt Options, fuzzin
 		return Result{}, fmt.Errorf("search %q: %w", text, err)
 	}
 	out := Result{Total: sr.Total}
-	var marked *markedTerms
+	an := ix.hl.analyzer(opt.Spanish)
+	var marked *terms // the query's, analyzed at the first hit with text
 	for _, h := range sr.Hits {
 		ref, ok := parseDocID(h.ID)
 		if !ok {
 			continue
 		}
 		hit := Hit{Ref: ref, Score: h.Score}
-		if en, es := bodies(kb, ref); en != "" || es != "" {
+		if text := body(kb, ref, opt.Spanish); text != "" {
 			if marked == nil {
-				marked = ix.hl.terms(words, syn)
+				t := queryTerms(an, words, syn)
+				marked = &t
 			}
-			if opt.Spanish {
-				hit.Snippet = mark(ix.hl.es, es, marked.es)
-			} else {
-				hit.Snippet = mark(ix.hl.en, en, marked.en)
-			}
+			hit.Snippet = mark(an, text, *marked)
 		}
 		out.Hits = append(out.Hits, hit)
 	}

@@ -35,9 +35,6 @@ func newHighlighter(m mapping.IndexMapping) (*highlighter, error) {
 	return h, nil
 }
 
-// markedTerms are a query's words as the English and the Spanish text are indexed.
-type markedTerms struct{ en, es terms }
-
 // terms are the words a snippet marks, analyzed as the body field's index holds them, and
 // the prefix keys of those words (see prefixKey).
 type terms struct {
@@ -45,25 +42,30 @@ type terms struct {
 	keys  map[[3]rune]bool
 }
 
-// terms returns a query's words and their synonyms, analyzed for both languages.
-func (h *highlighter) terms(words []string, syn synonymMap) *markedTerms {
-	analyze := func(an *analysis.DefaultAnalyzer) terms {
-		out := terms{words: map[string]bool{}, keys: map[[3]rune]bool{}}
-		add := func(text string) {
-			for _, t := range an.Analyze([]byte(text)) {
-				out.words[string(t.Term)] = true
-				out.keys[prefixKey(t.Term)] = true
-			}
-		}
-		for _, w := range words {
-			add(w)
-			for _, s := range syn[knowledge.Normalize(w)] {
-				add(s)
-			}
-		}
-		return out
+// analyzer is the analyzer of the English or the Spanish text.
+func (h *highlighter) analyzer(spanish bool) *analysis.DefaultAnalyzer {
+	if spanish {
+		return h.es
 	}
-	return &markedTerms{en: analyze(h.en), es: analyze(h.es)}
+	return h.en
+}
+
+// queryTerms returns a query's words and their synonyms, analyzed by an.
+func queryTerms(an *analysis.DefaultAnalyzer, words []string, syn synonymMap) terms {
+	out := terms{words: map[string]bool{}, keys: map[[3]rune]bool{}}
+	add := func(text string) {
+		for _, t := range an.Analyze([]byte(text)) {
+			out.words[string(t.Term)] = true
+			out.keys[prefixKey(t.Term)] = true
+		}
+	}
+	for _, w := range words {
+		add(w)
+		for _, s := range syn[knowledge.Normalize(w)] {
+			add(s)
+		}
+	}
+	return out
 }
 
 // mark returns the best fragment of body around the words in terms, each between Mark and
