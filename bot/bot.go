@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
-	"github.com/slack-go/slack/socketmode"
 
 	"github.com/mineralbot/mineralbot/answer"
 	"github.com/mineralbot/mineralbot/knowledge"
@@ -100,7 +99,7 @@ type Reloader interface {
 type Bot struct {
 	cfg    Config
 	api    *slack.Client
-	sm     *socketmode.Client
+	sock   *socketConn
 	http   *http.Client
 	log    *slog.Logger
 	pool   *pool
@@ -240,14 +239,7 @@ func New(cfg Config) (*Bot, error) {
 			cfg.Store, cfg.Digests, cfg.Clock, cfg.Logger, b.obs, b)
 	}
 	guard := &flapGuard{max: cfg.MaxBackoff, log: cfg.Logger, sleep: sleepCtx}
-	b.sm = socketmode.New(b.api,
-		socketmode.OptionDialer(guard.dialer()),
-		socketmode.OptionPingInterval(cfg.PingInterval),
-		// Slack's envelopes are kilobytes: a frame past the limit closes the socket (and we
-		// reconnect) rather than growing the process.
-		socketmode.OptionReadLimit(maxFrameBytes),
-		socketmode.OptionLog(slog.NewLogLogger(cfg.Logger.With("component", "socketmode").Handler(), slog.LevelDebug)),
-	)
+	b.sock = &socketConn{api: b.api, dialer: guard.dialer(), pingWait: cfg.PingInterval, readLimit: maxFrameBytes}
 	return b, nil
 }
 

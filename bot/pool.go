@@ -83,46 +83,106 @@ func (s *seenSet) add(key string) bool {
 	return true
 }
 
-// pool runs answers on a bounded number of goroutines, with a bounded queue.
+// pool runs answers on at most max long-lived workers, with a bounded queue. Workers keep
+// their goroutine, and so its grown stack, from one answer to the next (a goroutine per
+// answer spent 8% of the bot's CPU growing stacks); one that has been idle for idleFor
+// exits, and a new one starts when work comes.
 type pool struct {
-	slots  chan struct{} // workers
-	queue  chan struct{} // workers + waiting
+	max, maxQueue int
+	idleFor       time.Duration // how long a worker waits for work before it exits
+
+	mu       sync.Mutex
+	queue    []func() // accepted, not yet started
+	accepted int      // queued or running
+	running  int      // workers alive
+	busy     int      // workers running a job
+	idle     int      // workers waiting for a wake token
+	wake     chan struct{}
+
 	wg     sync.WaitGroup
 	active atomic.Int64
 }
 
+// workerIdle is how long a worker waits for work before it exits: a worker costs a little
+// memory while idle, and starting one (and growing its stack) costs more than waiting.
+const workerIdle = 30 * time.Second
+
 func newPool(workers, queue int) *pool {
-	return &pool{slots: make(chan struct{}, workers), queue: make(chan struct{}, workers+max(queue, 0))}
+	workers = max(workers, 1)
+	return &pool{max: workers, maxQueue: max(queue, 0), idleFor: workerIdle, wake: make(chan struct{}, workers)}
 }
 
-// try starts fn when the queue has room and reports whether it did, and whether a worker was
+// try queues fn when the queue has room and reports whether it did, and whether a worker was
 // free to run it at once (rather than after the work queued before it).
 func (p *pool) try(fn func()) (started, now bool) {
-	select {
-	case p.queue <- struct{}{}:
-	default:
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.accepted >= p.max+p.maxQueue {
 		return false, false
 	}
-	select {
-	case p.slots <- struct{}{}:
-		now = true
-	default:
-	}
+	p.accepted++
 	p.wg.Add(1)
 	p.active.Add(1)
-	go func() {
-		defer func() {
-			p.active.Add(-1)
-			<-p.queue
-			p.wg.Done()
-		}()
-		if !now {
-			p.slots <- struct{}{}
-		}
-		defer func() { <-p.slots }()
-		fn()
-	}()
+	p.queue = append(p.queue, fn)
+	now = len(p.queue) <= p.max-p.busy
+	switch {
+	case p.idle > 0:
+		p.idle--
+		p.wake <- struct{}{} // never blocks: at most one token per idle worker
+	case p.running < p.max:
+		p.running++
+		go p.worker()
+	}
 	return true, now
+}
+
+// worker runs queued jobs until it has been idle for idleFor.
+func (p *pool) worker() {
+	timer := time.NewTimer(p.idleFor)
+	defer timer.Stop()
+	for {
+		p.mu.Lock()
+		if len(p.queue) > 0 {
+			fn := p.queue[0]
+			p.queue[0] = nil
+			p.queue = p.queue[1:]
+			p.busy++
+			p.mu.Unlock()
+			p.run(fn)
+			continue
+		}
+		p.idle++
+		p.mu.Unlock()
+		timer.Reset(p.idleFor)
+		select {
+		case <-p.wake:
+		case <-timer.C:
+			p.mu.Lock()
+			select {
+			case <-p.wake:
+				// try chose this worker just as its time ran out: it stays.
+				p.mu.Unlock()
+				continue
+			default:
+			}
+			p.idle--
+			p.running--
+			p.mu.Unlock()
+			return
+		}
+	}
+}
+
+func (p *pool) run(fn func()) {
+	defer func() {
+		p.mu.Lock()
+		p.busy--
+		p.accepted--
+		p.mu.Unlock()
+		p.active.Add(-1)
+		p.wg.Done()
+	}()
+	fn()
 }
 
 func (p *pool) inFlight() int64 { return p.active.Load() }

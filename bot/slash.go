@@ -68,7 +68,7 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 		select {
 		case r := <-reply:
 			if data, err := json.Marshal(r); err == nil && len(data) <= maxAckBytes && req.AcceptsResponsePayload {
-				b.ack(req, r)
+				b.ack(req, json.RawMessage(data))
 				return
 			}
 			b.ack(req, nil)

@@ -34,26 +34,32 @@ func (b *Bot) Run(ctx context.Context) error {
 	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelWork()
 
-	// The event loop and the digests stop with ctx, or when the socket gives up for good.
-	loopCtx, stopLoop := context.WithCancel(ctx)
-	defer stopLoop()
-	loopDone := make(chan struct{})
+	// The reading goroutine acks each envelope and queues its answering; what takes longer
+	// than that (Events API events and interactions, which may call Slack) is handled here,
+	// in order, off the reading goroutine.
+	slow := make(chan socketmode.Event, slowEvents)
+	slowDone := make(chan struct{})
 	go func() {
-		defer close(loopDone)
-		b.eventLoop(loopCtx, work)
+		defer close(slowDone)
+		for evt := range slow {
+			b.handle(work, evt)
+		}
 	}()
+	digestCtx, stopDigests := context.WithCancel(ctx)
+	defer stopDigests()
 	digestDone := make(chan struct{})
 	go func() {
 		defer close(digestDone)
 		if b.digest != nil {
-			b.digest.run(loopCtx, work)
+			b.digest.run(digestCtx, work)
 		}
 	}()
 
-	runErr := b.runSocket(ctx)
+	runErr := b.runSocket(ctx, func(evt socketmode.Event) { b.dispatch(work, evt, slow) })
 	b.setConnected(false)
-	stopLoop() // no more envelopes
-	<-loopDone
+	stopDigests()
+	close(slow) // the reading goroutine has returned: no more envelopes
+	<-slowDone
 
 	// Answers and digests in flight get the shutdown grace to finish, then are cut off.
 	finished := make(chan struct{})
@@ -97,19 +103,38 @@ func (b *Bot) authTest(ctx context.Context) (*slack.AuthTestResponse, error) {
 	}
 }
 
-// runSocket runs the Socket Mode connection, retrying transient failures.
-func (b *Bot) runSocket(ctx context.Context) error {
+// slowEvents bounds the envelopes acked but not yet handled.
+const slowEvents = 256
+
+// runSocket runs the Socket Mode connection, reconnecting after dropped sockets (at once,
+// unless the socket keeps dropping: see flapGuard) and failures to connect (with capped,
+// jittered backoff). handle runs on the reading goroutine.
+func (b *Bot) runSocket(ctx context.Context, handle func(socketmode.Event)) error {
 	backoff := time.Second
 	for {
-		err := b.sm.RunContext(ctx)
+		before := b.connections.Load()
+		err := b.sock.session(ctx, handle)
 		if ctx.Err() != nil {
 			return nil
 		}
 		if isAuthError(err) {
+			handle(socketmode.Event{Type: socketmode.EventTypeInvalidAuth})
 			return fmt.Errorf("%w: Socket Mode: %v (check slack.app_token)", ErrAuth, err)
 		}
 		b.setConnected(false)
+		if b.connections.Load() > before {
+			// It was connected: reconnect now; flapGuard slows a socket that keeps dropping.
+			backoff = time.Second
+			if !errors.Is(err, errDisconnect) {
+				b.log.Warn("slack socket dropped; reconnecting", "err", err)
+			}
+			continue
+		}
 		wait := backoff/2 + rand.N(backoff/2+1)
+		if rl, ok := errors.AsType[*slack.RateLimitedError](err); ok {
+			wait = max(wait, rl.RetryAfter)
+		}
+		handle(socketmode.Event{Type: socketmode.EventTypeConnectionError, Data: err})
 		b.log.Warn("socket mode stopped; retrying", "err", err, "in", wait)
 		select {
 		case <-ctx.Done():
@@ -132,23 +157,9 @@ func isAuthError(err error) bool {
 	return errors.As(err, &sc) && sc.Code == http.StatusNotFound
 }
 
-// eventLoop drains the socket's events: it acks and hands work to the pool, and never blocks
-// on answering, so pings and acks keep flowing.
-func (b *Bot) eventLoop(ctx, work context.Context) {
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case evt, ok := <-b.sm.Events:
-			if !ok {
-				return
-			}
-			b.dispatch(work, evt)
-		}
-	}
-}
-
-func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event) {
+// dispatch handles one event on the reading goroutine: it acks every envelope and queues
+// the answering, and never blocks on answering, so that acks keep flowing under a burst.
+func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event, slow chan<- socketmode.Event) {
 	switch evt.Type {
 	case socketmode.EventTypeConnecting:
 		b.setConnected(false)
@@ -170,36 +181,41 @@ func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event) {
 	case socketmode.EventTypeHello:
 		b.log.Debug("hello from slack")
 	case socketmode.EventTypeSlashCommand, socketmode.EventTypeEventsAPI, socketmode.EventTypeInteractive:
-		if evt.Request != nil && evt.Request.EnvelopeID != "" && !b.seen.add("env:"+evt.Request.EnvelopeID) {
+		if evt.Request.EnvelopeID != "" && !b.seen.add("env:"+evt.Request.EnvelopeID) {
 			// The same envelope again (a redelivery on this socket): acked, not answered twice.
 			b.ack(evt.Request, nil)
 			b.obs.Duplicate()
 			b.log.Info("duplicate envelope skipped", "envelope_id", evt.Request.EnvelopeID, "type", evt.Type)
 			return
 		}
-		b.handle(ctx, evt)
+		switch evt.Type {
+		case socketmode.EventTypeSlashCommand:
+			b.obs.Request("slash_command")
+			b.onSlashCommand(ctx, evt)
+		case socketmode.EventTypeEventsAPI:
+			b.ack(evt.Request, nil)
+			slow <- evt
+		case socketmode.EventTypeInteractive:
+			b.obs.Request("interactive")
+			if cb, ok := evt.Data.(slack.InteractionCallback); ok && cb.Type == slack.InteractionTypeBlockSuggestion {
+				// A picker's options travel in the ack.
+				b.ack(evt.Request, b.suggestions(ctx, b.requestLogger(evt.Request), cb))
+				return
+			}
+			b.ack(evt.Request, nil)
+			slow <- evt
+		}
 	default:
 		b.other(evt)
 	}
 }
 
-// handle answers a slash command, an Events API event or an interaction.
+// handle answers an Events API event or an interaction, already acked.
 func (b *Bot) handle(ctx context.Context, evt socketmode.Event) {
 	switch evt.Type {
-	case socketmode.EventTypeSlashCommand:
-		b.obs.Request("slash_command")
-		b.onSlashCommand(ctx, evt)
 	case socketmode.EventTypeEventsAPI:
-		b.ack(evt.Request, nil)
 		b.onEventsAPI(ctx, evt)
 	case socketmode.EventTypeInteractive:
-		b.obs.Request("interactive")
-		if cb, ok := evt.Data.(slack.InteractionCallback); ok && cb.Type == slack.InteractionTypeBlockSuggestion {
-			// A picker's options travel in the ack.
-			b.ack(evt.Request, b.suggestions(ctx, b.requestLogger(evt.Request), cb))
-			return
-		}
-		b.ack(evt.Request, nil)
 		b.onInteractive(ctx, evt)
 	}
 }
@@ -219,15 +235,11 @@ func (b *Bot) other(evt socketmode.Event) {
 			b.ack(&socketmode.Request{EnvelopeID: id}, nil)
 		}
 		b.log.Warn("bad frame from slack", "envelope_id", id, "err", evt.Data)
-	case evt.Type == socketmode.EventTypeIncomingError:
-		b.log.Warn("socket read error", "err", evt.Data)
+	case evt.Type == eventTypeUnknown:
+		b.ack(evt.Request, nil)
+		b.log.Warn("envelope of a type the bot does not handle; acked", "type", evt.Request.Type, "envelope_id", evt.Request.EnvelopeID)
 	default:
-		if evt.Request != nil && evt.Request.EnvelopeID != "" {
-			b.ack(evt.Request, nil)
-			b.log.Warn("envelope of a type the bot does not handle; acked", "type", evt.Type, "envelope_id", evt.Request.EnvelopeID)
-			return
-		}
-		b.log.Debug("socket event without an envelope", "type", evt.Type)
+		b.log.Debug("socket event the bot does not handle", "type", evt.Type)
 	}
 }
 
@@ -249,11 +261,10 @@ func (b *Bot) ack(req *socketmode.Request, payload any) {
 	if req == nil || req.EnvelopeID == "" {
 		return
 	}
-	if payload != nil {
-		b.sm.Ack(*req, payload)
-		return
+	if err := b.sock.ack(req.EnvelopeID, payload); err != nil {
+		// Slack redelivers an envelope it has not seen acked.
+		b.log.Warn("ack not sent", "envelope_id", req.EnvelopeID, "err", err)
 	}
-	b.sm.Ack(*req)
 }
 
 // requestLogger returns a logger that names the envelope on every line.

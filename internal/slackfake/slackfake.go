@@ -68,7 +68,9 @@ type Server struct {
 	conn     *websocket.Conn
 	conns    []*websocket.Conn // with MultiConn
 	nextConn int
-	fail     map[string]int // method → how many more calls answer HTTP 500
+	fail     map[string]int           // method → how many more calls answer HTTP 500
+	slow     map[string]time.Duration // method → how long every call takes
+	silent   map[*websocket.Conn]bool // sockets no longer pinged
 	// channelLimit: channel → Retry-After of every chat.postMessage to it
 	channelLimit map[string]int
 	notMember    map[string]bool   // channels the bot has not joined
@@ -268,7 +270,32 @@ func (s *Server) Fail(method string, n int) {
 	s.fail[method] = n
 }
 
+// Slow makes every call of a Web API method (or "response_url") take d: Slack on a bad day.
+func (s *Server) Slow(method string, d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.slow == nil {
+		s.slow = map[string]time.Duration{}
+	}
+	s.slow[method] = d
+}
+
+// Silence stops pinging the current socket and leaves it open: a connection that died
+// somewhere between Slack and the client without closing.
+func (s *Server) Silence() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.silent == nil {
+		s.silent = map[*websocket.Conn]bool{}
+	}
+	s.silent[s.conn] = true
+}
+
 func (s *Server) limited(w http.ResponseWriter, method string) bool {
+	s.mu.Lock()
+	d := s.slow[method]
+	s.mu.Unlock()
+	time.Sleep(d)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.fail[method] > 0 {
@@ -531,6 +558,12 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 			case <-done:
 				return
 			case <-t.C:
+				s.mu.Lock()
+				silent := s.silent[conn]
+				s.mu.Unlock()
+				if silent {
+					continue
+				}
 				s.connWrite.Lock()
 				err := conn.WriteControl(websocket.PingMessage, []byte("ping"), time.Now().Add(time.Second))
 				s.connWrite.Unlock()

@@ -1,0 +1,150 @@
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mineralbot/mineralbot/internal/slackfake"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+	"github.com/slack-go/slack/socketmode"
+)
+
+// parseFrame gives the events slack-go's client gives for the same frames.
+func TestParseFrame(t *testing.T) {
+	for _, c := range []struct {
+		name, frame string
+		want        socketmode.EventType
+		check       func(t *testing.T, evt socketmode.Event)
+	}{
+		{"hello", `{"type":"hello","num_connections":1}`, socketmode.EventTypeHello, nil},
+		{"disconnect", `{"type":"disconnect","reason":"refresh_requested"}`, socketmode.EventTypeDisconnect, func(t *testing.T, evt socketmode.Event) {
+			if evt.Request.Reason != "refresh_requested" {
+				t.Errorf("reason %q", evt.Request.Reason)
+			}
+		}},
+		{"slash command", `{"type":"slash_commands","envelope_id":"e1","accepts_response_payload":true,"payload":{"command":"/mineral","text":"antimony <!channel>","user_id":"U1","channel_id":"C1","response_url":"https://hooks/x"}}`,
+			socketmode.EventTypeSlashCommand, func(t *testing.T, evt socketmode.Event) {
+				cmd := evt.Data.(slack.SlashCommand)
+				if cmd.Text != "antimony <!channel>" || cmd.UserID != "U1" || cmd.ResponseURL != "https://hooks/x" || evt.Request.EnvelopeID != "e1" || !evt.Request.AcceptsResponsePayload {
+					t.Errorf("%+v / %+v", cmd, evt.Request)
+				}
+			}},
+		{"events api", `{"type":"events_api","envelope_id":"e2","retry_attempt":1,"payload":{"type":"event_callback","event_id":"Ev1","event":{"type":"app_mention","user":"U1","text":"hi","channel":"C1","ts":"1.2"}}}`,
+			socketmode.EventTypeEventsAPI, func(t *testing.T, evt socketmode.Event) {
+				ev := evt.Data.(slackevents.EventsAPIEvent)
+				if m, ok := ev.InnerEvent.Data.(*slackevents.AppMentionEvent); !ok || m.Text != "hi" || evt.Request.RetryAttempt != 1 {
+					t.Errorf("%+v", ev.InnerEvent.Data)
+				}
+			}},
+		{"interactive", `{"type":"interactive","envelope_id":"e3","payload":{"type":"block_actions","user":{"id":"U1"},"actions":[{"type":"button","block_id":"b1","action_id":"share","value":"v"}]}}`,
+			socketmode.EventTypeInteractive, func(t *testing.T, evt socketmode.Event) {
+				cb := evt.Data.(slack.InteractionCallback)
+				if cb.Type != slack.InteractionTypeBlockActions || len(cb.ActionCallback.BlockActions) != 1 {
+					t.Errorf("%+v", cb.ActionCallback)
+				}
+			}},
+		{"unknown type", `{"type":"mystery","envelope_id":"e4","payload":{}}`, eventTypeUnknown, func(t *testing.T, evt socketmode.Event) {
+			if evt.Request.Type != "mystery" || evt.Request.EnvelopeID != "e4" {
+				t.Errorf("%+v", evt.Request)
+			}
+		}},
+		{"a type that names an event", `{"type":"connected","envelope_id":"e5"}`, eventTypeUnknown, nil},
+		{"not json", `{"type":"slash_comm`, socketmode.EventTypeErrorBadMessage, nil},
+		{"payload of the wrong shape", `{"type":"slash_commands","envelope_id":"e6","payload":"not an object"}`, socketmode.EventTypeErrorBadMessage, func(t *testing.T, evt socketmode.Event) {
+			if bad := evt.Data.(*socketmode.ErrorBadMessage); envelopeID(bad.Message) != "e6" {
+				t.Errorf("the bad frame's envelope id is lost: %s", bad.Message)
+			}
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			evt := parseFrame([]byte(c.frame))
+			if evt.Type != c.want {
+				t.Fatalf("type %q, want %q (data %v)", evt.Type, c.want, evt.Data)
+			}
+			if c.check != nil {
+				c.check(t, evt)
+			}
+		})
+	}
+}
+
+func BenchmarkParseFrame(b *testing.B) {
+	frame := []byte(`{"type":"slash_commands","envelope_id":"env-slash-12","payload":{"command":"/mineral","text":"who produces graphite?","user_id":"UB","user_name":"UB","channel_id":"CB","team_id":"TFAKE","response_url":"https://hooks.slack.com/commands/T0/12/abc","trigger_id":"trig"},"accepts_response_payload":true}`)
+	b.ReportAllocs()
+	for b.Loop() {
+		parseFrame(frame)
+	}
+}
+
+// runBot runs a bot with the panicky answerer against a Slack stand-in until the test ends.
+func runBot(t *testing.T, fake *slackfake.Server, cfg Config) {
+	t.Helper()
+	cfg.BotToken, cfg.AppToken, cfg.APIURL = slackfake.BotToken, slackfake.AppToken, fake.APIURL()
+	cfg.Answerer = panicky{}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	b, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- b.Run(ctx) }()
+	t.Cleanup(func() { cancel(); <-done })
+	if err := fake.WaitConnected(1, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A socket over which Slack has gone silent (no pings, no frames, never closed) is replaced,
+// and the bot answers on the new one.
+func TestSilentSocketIsReplaced(t *testing.T) {
+	fake := slackfake.New()
+	defer fake.Close()
+	runBot(t, fake, Config{PingInterval: 300 * time.Millisecond, AckBudget: 2 * time.Second})
+	fake.Silence()
+	if err := fake.WaitConnected(2, 10*time.Second); err != nil {
+		t.Fatalf("the silent socket was kept: %v", err)
+	}
+	env, _, err := fake.SendSlashCommand(slackfake.SlashCommand{Text: "antimony", User: "U1", Channel: "C1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ack, err := fake.WaitAck(env, 10*time.Second)
+	if err != nil || !strings.Contains(string(ack.Payload), "An answer about antimony") {
+		t.Errorf("on the new socket: %s, %v", ack.Payload, err)
+	}
+}
+
+// Events whose handling calls a slow Slack (the App Home's views.publish) do not hold up the
+// acks and answers of the envelopes behind them.
+func TestSlowSlackCallsDoNotHoldUpAcks(t *testing.T) {
+	fake := slackfake.New()
+	defer fake.Close()
+	fake.Slow("views.publish", 2*time.Second)
+	runBot(t, fake, Config{AckBudget: 2 * time.Second})
+	if _, err := fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "app_home_opened", "user": "U9", "tab": "home",
+		"channel": "D9", "event_ts": "1700000000.1"}}); err != nil {
+		t.Fatal(err)
+	}
+	env, _, err := fake.SendSlashCommand(slackfake.SlashCommand{Text: "antimony", User: "U1", Channel: "C1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ack, err := fake.WaitAck(env, 10*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(fake.PublishedViews()); n != 0 {
+		t.Fatalf("the command was acked only after %d App Home publish (views.publish takes 2 s)", n)
+	}
+	if !strings.Contains(string(ack.Payload), "An answer about antimony") {
+		t.Errorf("the command's ack: %s", ack.Payload)
+	}
+}
