@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 
@@ -151,8 +152,13 @@ func badFrame(err error, data []byte) socketmode.Event {
 // ack acknowledges an envelope on the current socket, with a payload where Slack accepts
 // one (a json.RawMessage is sent as it is).
 func (s *socketConn) ack(envelopeID string, payload any) error {
-	data, err := json.Marshal(socketmode.Response{EnvelopeID: envelopeID, Payload: payload})
-	if err != nil {
+	var data []byte
+	var err error
+	if raw, ok := payload.(json.RawMessage); ok {
+		// Encoded already (on a worker): spliced in, not encoded again.
+		id, _ := json.Marshal(envelopeID)
+		data = slices.Concat([]byte(`{"envelope_id":`), id, []byte(`,"payload":`), raw, []byte(`}`))
+	} else if data, err = json.Marshal(socketmode.Response{EnvelopeID: envelopeID, Payload: payload}); err != nil {
 		return err
 	}
 	s.mu.Lock()

@@ -3,8 +3,8 @@
 package bot
 
 import (
+	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -48,7 +48,12 @@ func (c cappedRateLimit) ShouldRetry(st *slack.RetryState, _ *http.Request, resp
 
 // respond posts a slash command's reply to its response_url, retrying transient failures.
 func (b *Bot) respond(ctx context.Context, log *slog.Logger, url string, r slashResponse) {
-	if err := b.postJSON(ctx, url, r); err != nil {
+	b.respondJSON(ctx, log, url, b.encode(log, r))
+}
+
+// respondJSON posts an encoded reply to a response_url.
+func (b *Bot) respondJSON(ctx context.Context, log *slog.Logger, url string, data []byte) {
+	if err := b.postJSON(ctx, url, data); err != nil {
 		b.obs.ReplyLost()
 		b.obs.SlackError("response_url")
 		log.Error("reply lost: response_url post failed", "err", err)
@@ -57,15 +62,11 @@ func (b *Bot) respond(ctx context.Context, log *slog.Logger, url string, r slash
 
 // postJSON posts JSON to a response_url, honouring 429 Retry-After and retrying 5xx and
 // network errors with backoff.
-func (b *Bot) postJSON(ctx context.Context, url string, body any) error {
-	data, err := json.Marshal(body)
-	if err != nil {
-		return err
-	}
+func (b *Bot) postJSON(ctx context.Context, url string, data []byte) error {
 	backoff := 200 * time.Millisecond
 	var last error
 	for attempt := 0; attempt < 6; attempt++ {
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, strings.NewReader(string(data)))
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(data))
 		if err != nil {
 			return err
 		}

@@ -44,10 +44,14 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 		return
 	}
 	log = log.With("command", cmd.Command, "user", cmd.UserID, "channel", cmd.ChannelID)
-	reply := make(chan slashResponse, 1)
+	// The reply is rendered and encoded on the worker: answering's CPU stays within the pool,
+	// and the reading goroutine keeps the rest.
+	reply := make(chan []byte, 1)
 	started, now := b.pool.try(func() {
-		defer b.guard(log, func() { reply <- slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))} })
-		reply <- b.slashReply(ctx, log, cmd)
+		defer b.guard(log, func() {
+			reply <- b.encode(log, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))})
+		})
+		reply <- b.encode(log, b.slashReply(ctx, log, cmd))
 	})
 	if !started {
 		b.obs.Busy()
@@ -59,25 +63,35 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 		// Every worker is busy: ack at once, and answer by response_url when a worker is
 		// free, so that a burst never delays acks.
 		b.ack(req, nil)
-		go func() { b.respond(ctx, log, cmd.ResponseURL, <-reply) }()
+		go func() { b.respondJSON(ctx, log, cmd.ResponseURL, <-reply) }()
 		return
 	}
 	go func() {
 		timer := time.NewTimer(b.cfg.AckBudget)
 		defer timer.Stop()
 		select {
-		case r := <-reply:
-			if data, err := json.Marshal(r); err == nil && len(data) <= maxAckBytes && req.AcceptsResponsePayload {
+		case data := <-reply:
+			if len(data) <= maxAckBytes && req.AcceptsResponsePayload {
 				b.ack(req, json.RawMessage(data))
 				return
 			}
 			b.ack(req, nil)
-			b.respond(ctx, log, cmd.ResponseURL, r)
+			b.respondJSON(ctx, log, cmd.ResponseURL, data)
 		case <-timer.C:
 			b.ack(req, nil)
-			b.respond(ctx, log, cmd.ResponseURL, <-reply)
+			b.respondJSON(ctx, log, cmd.ResponseURL, <-reply)
 		}
 	}()
+}
+
+// encode encodes a reply; one that cannot be encoded becomes an apology.
+func (b *Bot) encode(log *slog.Logger, r slashResponse) []byte {
+	data, err := json.Marshal(r)
+	if err != nil {
+		log.Error("encoding a reply failed; the user got an apology", "err", err)
+		data, _ = json.Marshal(slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))})
+	}
+	return data
 }
 
 // slashReply answers a slash command: ephemeral, with a "Share in channel" button.
