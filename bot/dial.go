@@ -66,15 +66,21 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// dialer is the WebSocket dialer slack-go uses, with the flap guard in front of each dial.
+// dialer is the socket's WebSocket dialer: the flap guard in front of each dial, and writes
+// coalesced under bursts (coalescingConn).
 func (g *flapGuard) dialer() *websocket.Dialer {
 	var nd net.Dialer
 	d := *websocket.DefaultDialer
+	d.ReadBufferSize = 64 << 10 // a burst's frames in few reads, and so its acks in few writes
 	d.NetDialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
 		if err := g.wait(ctx); err != nil {
 			return nil, err
 		}
-		return nd.DialContext(ctx, network, addr)
+		conn, err := nd.DialContext(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		return &coalescingConn{Conn: conn}, nil
 	}
 	return &d
 }

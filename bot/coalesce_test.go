@@ -1,0 +1,119 @@
+package bot
+
+import (
+	"bytes"
+	"net"
+	"sync"
+	"testing"
+	"time"
+)
+
+// countingConn records the writes that reach the network.
+type countingConn struct {
+	net.Conn
+	mu     sync.Mutex
+	writes [][]byte
+}
+
+func (c *countingConn) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	c.writes = append(c.writes, bytes.Clone(p))
+	c.mu.Unlock()
+	return c.Conn.Write(p)
+}
+
+func (c *countingConn) written() [][]byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([][]byte(nil), c.writes...)
+}
+
+func tcpPair(t *testing.T) (client, server net.Conn) {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	accepted := make(chan net.Conn, 1)
+	go func() {
+		c, _ := l.Accept()
+		accepted <- c
+	}()
+	client, err = net.Dial("tcp", l.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	server = <-accepted
+	t.Cleanup(func() { client.Close(); server.Close() })
+	return client, server
+}
+
+// Writes made between reads leave in one write before the next read; writes made while a
+// read waits on the network leave at once; a held write leaves after maxHold at the latest.
+func TestCoalescingConn(t *testing.T) {
+	raw, peer := tcpPair(t)
+	inner := &countingConn{Conn: raw}
+	c := &coalescingConn{Conn: inner}
+
+	for _, ack := range []string{"ack1 ", "ack2 ", "ack3 "} {
+		if _, err := c.Write([]byte(ack)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(inner.written()); n != 0 {
+		t.Fatalf("%d writes reached the network before the next read, want 0", n)
+	}
+	peer.Write([]byte("frame"))
+	buf := make([]byte, 16)
+	if _, err := c.Read(buf); err != nil {
+		t.Fatal(err)
+	}
+	if w := inner.written(); len(w) != 1 || string(w[0]) != "ack1 ack2 ack3 " {
+		t.Fatalf("writes %q, want the three acks in one", w)
+	}
+	got := make([]byte, 15)
+	peer.SetReadDeadline(time.Now().Add(5 * time.Second))
+	if _, err := peer.Read(got); err != nil || string(got) != "ack1 ack2 ack3 " {
+		t.Fatalf("the peer read %q, %v", got, err)
+	}
+
+	// A write while the reader waits on the network goes straight out.
+	readDone := make(chan struct{})
+	go func() { c.Read(buf); close(readDone) }()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		c.mu.Lock()
+		reading := c.reading
+		c.mu.Unlock()
+		if reading {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the read never started")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	c.Write([]byte("pong"))
+	if w := inner.written(); len(w) != 2 || string(w[1]) != "pong" {
+		t.Fatalf("writes %q: the write during a read was held", w)
+	}
+	peer.Write([]byte("x"))
+	<-readDone
+
+	// A held write with no read after it leaves after maxHold.
+	c.Write([]byte("late"))
+	for len(inner.written()) < 3 {
+		if time.Now().After(deadline) {
+			t.Fatal("a held write never left")
+		}
+		time.Sleep(time.Millisecond)
+	}
+
+	// Close sends what is held.
+	c.Write([]byte("last"))
+	c.Close()
+	if w := inner.written(); len(w) != 4 || string(w[3]) != "last" {
+		t.Fatalf("writes %q: Close dropped a held write", w)
+	}
+}
