@@ -36,18 +36,22 @@ const maxAckBytes = 19 * 1024
 
 func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 	req := evt.Request
-	log := b.requestLogger(req)
 	cmd, ok := evt.Data.(slack.SlashCommand)
 	if !ok {
 		b.ack(req, nil)
-		log.Warn("slash command with unexpected payload", "type", fmt.Sprintf("%T", evt.Data))
+		b.requestLogger(req).Warn("slash command with unexpected payload", "type", fmt.Sprintf("%T", evt.Data))
 		return
 	}
-	log = log.With("command", cmd.Command, "user", cmd.UserID, "channel", cmd.ChannelID)
+	// This runs on the socket's reading goroutine: the logger, which costs a few
+	// microseconds to set up, is made where it is used.
+	logger := func() *slog.Logger {
+		return b.requestLogger(req).With("command", cmd.Command, "user", cmd.UserID, "channel", cmd.ChannelID)
+	}
 	// The reply is rendered and encoded on the worker: answering's CPU stays within the pool,
 	// and the reading goroutine keeps the rest.
 	reply := make(chan []byte, 1)
 	started, now := b.pool.try(func() {
+		log := logger()
 		defer b.guard(log, func() {
 			reply <- b.encode(log, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))})
 		})
@@ -55,7 +59,7 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 	})
 	if !started {
 		b.obs.Busy()
-		log.Warn("busy: slash command turned away")
+		logger().Warn("busy: slash command turned away")
 		b.ack(req, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(busyText))})
 		return
 	}
@@ -63,7 +67,10 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 		// Every worker is busy: ack at once, and answer by response_url when a worker is
 		// free, so that a burst never delays acks.
 		b.ack(req, nil)
-		go func() { b.respondJSON(ctx, log, cmd.ResponseURL, <-reply) }()
+		go func() {
+			data := <-reply
+			b.respondJSON(ctx, logger(), cmd.ResponseURL, data)
+		}()
 		return
 	}
 	go func() {
@@ -76,10 +83,10 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 				return
 			}
 			b.ack(req, nil)
-			b.respondJSON(ctx, log, cmd.ResponseURL, data)
+			b.respondJSON(ctx, logger(), cmd.ResponseURL, data)
 		case <-timer.C:
 			b.ack(req, nil)
-			b.respondJSON(ctx, log, cmd.ResponseURL, <-reply)
+			b.respondJSON(ctx, logger(), cmd.ResponseURL, <-reply)
 		}
 	}()
 }
