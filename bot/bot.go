@@ -279,13 +279,13 @@ func (b *Bot) askWith(ctx context.Context, log *slog.Logger, question, where str
 		if a.Intent == answer.IntentNotFound && b.cfg.Store != nil && b.cfg.KeepQuestions {
 			// Recorded off the answer's path: the reply does not wait for a disk or a database.
 			u := state.Unanswered{At: time.Now(), Question: question, Where: where}
-			go func() {
+			b.tracked(func() {
 				ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 				defer cancel()
 				if err := b.cfg.Store.AddUnanswered(ctx, u); err != nil {
 					log.Warn("could not record an unanswered question", "err", err)
 				}
-			}()
+			})
 		}
 		log.Info("answered", "intent", a.Intent, "record", a.Record.ID, "lang", lang, "duration", d)
 	}

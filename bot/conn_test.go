@@ -2,11 +2,13 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/mineralbot/mineralbot/answer"
 	"github.com/mineralbot/mineralbot/internal/slackfake"
 
 	"github.com/slack-go/slack"
@@ -146,5 +148,72 @@ func TestSlowSlackCallsDoNotHoldUpAcks(t *testing.T) {
 	}
 	if !strings.Contains(string(ack.Payload), "An answer about antimony") {
 		t.Errorf("the command's ack: %s", ack.Payload)
+	}
+}
+
+// slowAnswerer takes a while over questions that start with "slow".
+type slowAnswerer struct{ panicky }
+
+func (s slowAnswerer) Ask(ctx context.Context, q string, lang answer.Lang) (*answer.Answer, error) {
+	if strings.HasPrefix(q, "slow") {
+		time.Sleep(300 * time.Millisecond)
+	}
+	return s.panicky.Ask(ctx, q, lang)
+}
+
+// On shutdown, the commands being answered are answered: through the ack while the socket
+// lasts, by response_url after it has gone, before Run returns.
+func TestShutdownDeliversRepliesInFlight(t *testing.T) {
+	fake := slackfake.New()
+	defer fake.Close()
+	b, err := New(Config{BotToken: slackfake.BotToken, AppToken: slackfake.AppToken, APIURL: fake.APIURL(),
+		Answerer: slowAnswerer{}, Logger: slog.New(slog.DiscardHandler), Workers: 1, Queue: 10, AckBudget: 2 * time.Second,
+		ShutdownGrace: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- b.Run(ctx) }()
+	if err := fake.WaitConnected(1, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	// The first is answered at once (its reply would ride in its ack), the others queue.
+	envs := map[string]string{} // envelope → response_url path
+	var order []string
+	for i := range 3 {
+		env, url, err := fake.SendSlashCommand(slackfake.SlashCommand{Text: fmt.Sprintf("slow %d", i), User: "U1", Channel: "C1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		envs[env] = url[strings.Index(url, "/response/"):]
+		order = append(order, env)
+	}
+	for _, env := range order[1:] {
+		if _, err := fake.WaitAck(env, 10*time.Second); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cancel() // the first is still being answered; the socket closes now
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	answered := map[string]bool{}
+	for _, a := range fake.Acks() {
+		if strings.Contains(string(a.Payload), "An answer about slow") {
+			answered[a.EnvelopeID] = true
+		}
+	}
+	for _, p := range fake.Posts() {
+		for env, path := range envs {
+			if p.ResponseURL == path && strings.Contains(p.Text+string(p.Blocks), "An answer about slow") {
+				answered[env] = true
+			}
+		}
+	}
+	for env := range envs {
+		if !answered[env] {
+			t.Errorf("%s was not answered by the time Run returned", env)
+		}
 	}
 }

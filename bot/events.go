@@ -246,7 +246,7 @@ func (b *Bot) work(log *slog.Logger, what string, reply func() (deliver func()),
 	if !started {
 		b.obs.Busy()
 		log.Warn("busy: " + what + " turned away")
-		go busy()
+		b.tracked(busy)
 	}
 }
 

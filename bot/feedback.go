@@ -79,7 +79,9 @@ func (b *Bot) onFeedback(ctx context.Context, log *slog.Logger, cb slack.Interac
 	}
 	if act.ActionID == actionFeedbackUp {
 		b.storeFeedback(ctx, log, state.Feedback{At: time.Now(), User: cb.User.ID, Question: ref.Question, Intent: ref.Intent, Records: ref.Records, Helpful: true})
-		go b.respond(ctx, log, cb.ResponseURL, slashResponse{ResponseType: "ephemeral", Text: esc(lang.T("Thanks for the feedback."))})
+		b.tracked(func() {
+			b.respond(ctx, log, cb.ResponseURL, slashResponse{ResponseType: "ephemeral", Text: esc(lang.T("Thanks for the feedback."))})
+		})
 		return
 	}
 	if _, err := b.api.OpenViewContext(ctx, cb.TriggerID, feedbackModal(lang, act.Value)); err != nil {
@@ -134,11 +136,11 @@ func (b *Bot) storeFeedback(ctx context.Context, log *slog.Logger, f state.Feedb
 	if b.cfg.Store == nil || !b.cfg.KeepQuestions {
 		return
 	}
-	go func() {
+	b.tracked(func() {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 		defer cancel()
 		if err := b.cfg.Store.AddFeedback(ctx, f); err != nil {
 			log.Warn("could not store feedback", "err", err)
 		}
-	}()
+	})
 }

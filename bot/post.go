@@ -117,6 +117,16 @@ func (b *Bot) background(post func()) {
 	}()
 }
 
+// tracked runs fn on its own goroutine, which shutdown waits for (within its grace) as it
+// waits for answers: replies in flight are delivered, not dropped.
+func (b *Bot) tracked(fn func()) {
+	b.pool.wg.Add(1)
+	go func() {
+		defer b.pool.wg.Done()
+		fn()
+	}()
+}
+
 // maxPostsInFlight bounds the replies being posted at once.
 const maxPostsInFlight = 128
 

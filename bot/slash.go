@@ -67,28 +67,29 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 		// Every worker is busy: ack at once, and answer by response_url when a worker is
 		// free, so that a burst never delays acks.
 		b.ack(req, nil)
-		go func() {
+		b.tracked(func() {
 			data := <-reply
 			b.respondJSON(ctx, logger(), cmd.ResponseURL, data)
-		}()
+		})
 		return
 	}
-	go func() {
+	b.tracked(func() {
 		timer := time.NewTimer(b.cfg.AckBudget)
 		defer timer.Stop()
 		select {
 		case data := <-reply:
-			if len(data) <= maxAckBytes && req.AcceptsResponsePayload {
-				b.ack(req, json.RawMessage(data))
+			if len(data) <= maxAckBytes && req.AcceptsResponsePayload && b.ack(req, json.RawMessage(data)) {
 				return
 			}
+			// Too big for the ack, or the socket went away while answering (Slack does
+			// not redeliver a slash command): the reply goes by response_url.
 			b.ack(req, nil)
 			b.respondJSON(ctx, logger(), cmd.ResponseURL, data)
 		case <-timer.C:
 			b.ack(req, nil)
 			b.respondJSON(ctx, logger(), cmd.ResponseURL, <-reply)
 		}
-	}()
+	})
 }
 
 // encode encodes a reply; one that cannot be encoded becomes an apology.

@@ -256,15 +256,17 @@ func envelopeID(frame []byte) string {
 // maxFrameBytes bounds one WebSocket message from Slack.
 const maxFrameBytes = 1 << 20
 
-// ack acknowledges an envelope, with a payload where Slack accepts one.
-func (b *Bot) ack(req *socketmode.Request, payload any) {
+// ack acknowledges an envelope, with a payload where Slack accepts one, and reports whether
+// it was sent.
+func (b *Bot) ack(req *socketmode.Request, payload any) bool {
 	if req == nil || req.EnvelopeID == "" {
-		return
+		return false
 	}
 	if err := b.sock.ack(req.EnvelopeID, payload); err != nil {
-		// Slack redelivers an envelope it has not seen acked.
 		b.log.Warn("ack not sent", "envelope_id", req.EnvelopeID, "err", err)
+		return false
 	}
+	return true
 }
 
 // requestLogger returns a logger that names the envelope on every line.
