@@ -40,8 +40,17 @@ type socketConn struct {
 // writeWait bounds one write to the socket.
 const writeWait = 10 * time.Second
 
-// errDisconnect ends a session when Slack asks for a new connection.
-var errDisconnect = errors.New("slack asked for a new connection")
+// disconnectError ends a session when Slack asks the client to go: with reason
+// "refresh_requested" or "warning" for a new connection, "too_many_websockets" when the
+// app has its ten, "link_disabled" when Socket Mode was turned off in the app's settings.
+type disconnectError struct{ reason string }
+
+func (e disconnectError) Error() string { return "slack closed the connection: " + e.reason }
+
+// lasting reports whether reconnecting at once would only meet the same refusal.
+func (e disconnectError) lasting() bool {
+	return e.reason == "link_disabled" || e.reason == "too_many_websockets"
+}
 
 // errNoSocket is an ack with no socket to carry it: Slack redelivers the envelope.
 var errNoSocket = errors.New("no socket")
@@ -50,8 +59,8 @@ var errNoSocket = errors.New("no socket")
 const eventTypeUnknown socketmode.EventType = "mineralbot_unknown_envelope"
 
 // session opens one connection and reads it, handing each event to handle on the reading
-// goroutine, until the socket fails, Slack asks for a new connection (errDisconnect) or
-// ctx ends (nil). handle must not block on answering.
+// goroutine, until the socket fails, Slack asks the client to go (a disconnectError) or ctx
+// ends (nil). handle must not block on answering.
 func (s *socketConn) session(ctx context.Context, handle func(socketmode.Event)) error {
 	handle(socketmode.Event{Type: socketmode.EventTypeConnecting})
 	_, url, err := s.api.StartSocketModeContext(ctx)
@@ -100,11 +109,10 @@ func (s *socketConn) session(ctx context.Context, handle func(socketmode.Event))
 		if err != nil {
 			return fmt.Errorf("reading the socket: %w", err)
 		}
-		if evt := parseFrame(data); evt.Type == socketmode.EventTypeDisconnect {
-			handle(evt)
-			return errDisconnect
-		} else {
-			handle(evt)
+		evt := parseFrame(data)
+		handle(evt)
+		if evt.Type == socketmode.EventTypeDisconnect {
+			return disconnectError{evt.Request.Reason}
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -215,5 +216,41 @@ func TestShutdownDeliversRepliesInFlight(t *testing.T) {
 		if !answered[env] {
 			t.Errorf("%s was not answered by the time Run returned", env)
 		}
+	}
+}
+
+// logBuffer collects log output across goroutines.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
+// A disconnect that a new socket would meet again (too many sockets, Socket Mode turned off)
+// is logged as an error that says what to do, and the bot tries again later.
+func TestLastingDisconnectIsExplained(t *testing.T) {
+	fake := slackfake.New()
+	defer fake.Close()
+	logs := &logBuffer{}
+	runBot(t, fake, Config{Logger: slog.New(slog.NewTextHandler(logs, nil)), AckBudget: 2 * time.Second})
+	if err := fake.Disconnect("too_many_websockets"); err != nil {
+		t.Fatal(err)
+	}
+	if err := fake.WaitConnected(2, 10*time.Second); err != nil {
+		t.Fatalf("no new socket after the disconnect: %v", err)
+	}
+	if out := logs.String(); !strings.Contains(out, "level=ERROR") || !strings.Contains(out, "already has Slack's 10 connections") {
+		t.Errorf("the disconnect is not explained:\n%s", out)
 	}
 }

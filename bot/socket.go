@@ -122,10 +122,12 @@ func (b *Bot) runSocket(ctx context.Context, handle func(socketmode.Event)) erro
 			return fmt.Errorf("%w: Socket Mode: %v (check slack.app_token)", ErrAuth, err)
 		}
 		b.setConnected(false)
-		if b.connections.Load() > before {
+		var bye disconnectError
+		lasting := errors.As(err, &bye) && bye.lasting()
+		if !lasting && b.connections.Load() > before {
 			// It was connected: reconnect now; flapGuard slows a socket that keeps dropping.
 			backoff = time.Second
-			if !errors.Is(err, errDisconnect) {
+			if bye.reason == "" {
 				b.log.Warn("slack socket dropped; reconnecting", "err", err)
 			}
 			continue
@@ -134,8 +136,13 @@ func (b *Bot) runSocket(ctx context.Context, handle func(socketmode.Event)) erro
 		if rl, ok := errors.AsType[*slack.RateLimitedError](err); ok {
 			wait = max(wait, rl.RetryAfter)
 		}
-		handle(socketmode.Event{Type: socketmode.EventTypeConnectionError, Data: err})
-		b.log.Warn("socket mode stopped; retrying", "err", err, "in", wait)
+		if lasting {
+			b.log.Error("slack closed the socket and would refuse a new one now; retrying with backoff",
+				"reason", bye.reason, "hint", disconnectHints[bye.reason], "in", wait)
+		} else {
+			handle(socketmode.Event{Type: socketmode.EventTypeConnectionError, Data: err})
+			b.log.Warn("socket mode stopped; retrying", "err", err, "in", wait)
+		}
 		select {
 		case <-ctx.Done():
 			return nil
@@ -143,6 +150,12 @@ func (b *Bot) runSocket(ctx context.Context, handle func(socketmode.Event)) erro
 		}
 		backoff = min(backoff*2, b.cfg.MaxBackoff)
 	}
+}
+
+// disconnectHints say what to do about a lasting disconnect.
+var disconnectHints = map[string]string{
+	"link_disabled":       "Socket Mode is turned off in the app's settings (api.slack.com/apps → Socket Mode)",
+	"too_many_websockets": "the app already has Slack's 10 connections: fewer replicas, or a stale process still connected",
 }
 
 func isAuthError(err error) bool {
@@ -175,7 +188,7 @@ func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event, slow chan<- so
 		b.log.Warn("slack connection failed", "err", evt.Data)
 	case socketmode.EventTypeDisconnect:
 		b.setConnected(false)
-		b.log.Info("slack asked to reconnect")
+		b.log.Info("slack asked to reconnect", "reason", evt.Request.Reason)
 	case socketmode.EventTypeInvalidAuth:
 		b.log.Error("slack rejected the app token")
 	case socketmode.EventTypeHello:
