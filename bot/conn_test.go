@@ -11,6 +11,7 @@ import (
 
 	"github.com/mineralbot/mineralbot/answer"
 	"github.com/mineralbot/mineralbot/internal/slackfake"
+	"github.com/mineralbot/mineralbot/knowledge"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -63,6 +64,13 @@ func TestParseFrame(t *testing.T) {
 				t.Errorf("the bad frame's envelope id is lost: %s", bad.Message)
 			}
 		}},
+		{"nested 20,000 deep", `{"type":"events_api","envelope_id":"e8","payload":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}`,
+			socketmode.EventTypeErrorBadMessage, func(t *testing.T, evt socketmode.Event) {
+				if bad := evt.Data.(*socketmode.ErrorBadMessage); envelopeID(bad.Message) != "e8" {
+					t.Errorf("the deep frame's envelope id is lost")
+				}
+			}},
+		{"no type", `{"envelope_id":"e9","payload":{}}`, eventTypeUnknown, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			evt := parseFrame([]byte(c.frame))
@@ -252,5 +260,98 @@ func TestLastingDisconnectIsExplained(t *testing.T) {
 	}
 	if out := logs.String(); !strings.Contains(out, "level=ERROR") || !strings.Contains(out, "already has Slack's 10 connections") {
 		t.Errorf("the disconnect is not explained:\n%s", out)
+	}
+}
+
+// No frame, however malformed, panics the reading goroutine: it becomes an event.
+func FuzzParseFrame(f *testing.F) {
+	for _, seed := range []string{
+		`{"type":"hello","num_connections":1}`,
+		`{"type":"slash_commands","envelope_id":"e1","accepts_response_payload":true,"payload":{"command":"/mineral","text":"x","is_enterprise_install":"true"}}`,
+		`{"type":"events_api","envelope_id":"e2","payload":{"type":"event_callback","event":{"type":"message","channel_type":"im","text":"hi"}}}`,
+		`{"type":"events_api","envelope_id":"e3","payload":{"type":"event_callback","event":{"type":"app_home_opened"}}}`,
+		`{"type":"interactive","envelope_id":"e4","payload":{"type":"block_actions","actions":[{"type":"button","action_id":"a"}]}}`,
+		`{"type":"interactive","envelope_id":"e5","payload":{"type":"view_submission","view":{"state":{"values":{}}}}}`,
+		`{"type":"disconnect","reason":"warning"}`,
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, frame []byte) {
+		evt := parseFrame(frame)
+		if evt.Type == "" {
+			t.Errorf("no event type for %q", frame)
+		}
+		if evt.Type != socketmode.EventTypeErrorBadMessage && evt.Request == nil {
+			t.Errorf("%s without its request for %q", evt.Type, frame)
+		}
+	})
+}
+
+// boomLookup panics when a picker is asked for "boom".
+type boomLookup struct{ panicky }
+
+func (boomLookup) Lookup(typed string, _ knowledge.Kind, _ answer.Lang, _ int) []answer.Option {
+	if typed == "boom" {
+		panic("a bug in the picker")
+	}
+	return []answer.Option{{Ref: knowledge.Ref{Kind: knowledge.KindMineral, ID: "antimony"}, Label: "Antimony"}}
+}
+
+// DetectLanguage cannot tell what a picker's few letters are in: the typist's locale decides.
+func (boomLookup) DetectLanguage(text string) (answer.Lang, bool) {
+	if text == "anti" || text == "boom" {
+		return "", false
+	}
+	return answer.English, true
+}
+
+// A picker's options are looked up off the socket's reading goroutine: a slow users.info (for
+// the typist's locale) holds up no other envelope, and a panic there is recovered and counted.
+func TestPickerOptionsOffTheReadingGoroutine(t *testing.T) {
+	fake := slackfake.New()
+	defer fake.Close()
+	fake.Slow("users.info", 2*time.Second)
+	obs := countingObserver{panics: make(chan struct{}, 4)}
+	b, err := New(Config{BotToken: slackfake.BotToken, AppToken: slackfake.AppToken, APIURL: fake.APIURL(),
+		Answerer: boomLookup{}, Logger: slog.New(slog.DiscardHandler), Observer: obs, AckBudget: 2 * time.Second,
+		Language: answer.English})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- b.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	if err := fake.WaitConnected(1, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	picker, err := fake.SendBlockSuggestion("U5", actionPickMineral, "anti")
+	if err != nil {
+		t.Fatal(err)
+	}
+	boom, err := fake.SendBlockSuggestion("U6", actionPickMineral, "boom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	env, _, err := fake.SendSlashCommand(slackfake.SlashCommand{Text: "antimony", User: "U1", Channel: "C1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fake.WaitAck(env, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range fake.Acks() {
+		if a.EnvelopeID == picker {
+			t.Fatalf("the slash command was acked after the picker's options, which wait 2 s for users.info")
+		}
+	}
+	ack, err := fake.WaitAck(picker, 10*time.Second)
+	if err != nil || !strings.Contains(string(ack.Payload), "Antimony") {
+		t.Errorf("the picker's options: %s, %v", ack.Payload, err)
+	}
+	select {
+	case <-obs.panics:
+	case <-time.After(10 * time.Second):
+		t.Errorf("the picker's panic (envelope %s) was not counted", boom)
 	}
 }

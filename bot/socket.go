@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"regexp"
+	"runtime/debug"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -42,7 +43,10 @@ func (b *Bot) Run(ctx context.Context) error {
 	go func() {
 		defer close(slowDone)
 		for evt := range slow {
-			b.handle(work, evt)
+			func() {
+				defer b.recoverEvent(evt)
+				b.handle(work, evt)
+			}()
 		}
 	}()
 	digestCtx, stopDigests := context.WithCancel(ctx)
@@ -55,7 +59,10 @@ func (b *Bot) Run(ctx context.Context) error {
 		}
 	}()
 
-	runErr := b.runSocket(ctx, func(evt socketmode.Event) { b.dispatch(work, evt, slow) })
+	runErr := b.runSocket(ctx, func(evt socketmode.Event) {
+		defer b.recoverEvent(evt)
+		b.dispatch(work, evt, slow)
+	})
 	b.setConnected(false)
 	stopDigests()
 	close(slow) // the reading goroutine has returned: no more envelopes
@@ -211,8 +218,12 @@ func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event, slow chan<- so
 		case socketmode.EventTypeInteractive:
 			b.obs.Request("interactive")
 			if cb, ok := evt.Data.(slack.InteractionCallback); ok && cb.Type == slack.InteractionTypeBlockSuggestion {
-				// A picker's options travel in the ack.
-				b.ack(evt.Request, b.suggestions(ctx, b.requestLogger(evt.Request), cb))
+				// A picker's options travel in the ack: looked up off the reading goroutine
+				// (the asker's locale may need a call to Slack), and acked from there.
+				b.tracked(func() {
+					defer b.recoverEvent(evt)
+					b.ack(evt.Request, b.suggestions(ctx, b.requestLogger(evt.Request), cb))
+				})
 				return
 			}
 			b.ack(evt.Request, nil)
@@ -221,6 +232,21 @@ func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event, slow chan<- so
 	default:
 		b.other(evt)
 	}
+}
+
+// recoverEvent, deferred around the handling of one event, turns a panic into a log line
+// with the envelope's id and type, and a count: one bad envelope never takes the bot down.
+func (b *Bot) recoverEvent(evt socketmode.Event) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	b.obs.Panic()
+	var id string
+	if evt.Request != nil {
+		id = evt.Request.EnvelopeID
+	}
+	b.log.Error("panic while handling an envelope", "envelope_id", id, "type", evt.Type, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
 }
 
 // handle answers an Events API event or an interaction, already acked.
