@@ -135,7 +135,7 @@ func TestSilentSocketIsReplaced(t *testing.T) {
 
 // Events whose handling calls a slow Slack (the App Home's views.publish) do not hold up the
 // acks and answers of the envelopes behind them.
-func TestSlowSlackCallsDoNotHoldUpAcks(t *testing.T) {
+func TestSlowSlackCallsHoldUpNothingElse(t *testing.T) {
 	fake := slackfake.New()
 	defer fake.Close()
 	fake.Slow("views.publish", 2*time.Second)
@@ -157,6 +157,25 @@ func TestSlowSlackCallsDoNotHoldUpAcks(t *testing.T) {
 	}
 	if !strings.Contains(string(ack.Payload), "An answer about antimony") {
 		t.Errorf("the command's ack: %s", ack.Payload)
+	}
+	// Nor do they hold up the answering of the events behind them: a DM is answered while
+	// the App Home is still being published.
+	if _, err := fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
+		"user": "U7", "text": "silver", "channel": "D7", "ts": "1700000000.2"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := fake.WaitFor(10*time.Second, func(posts []slackfake.Post, _ []slackfake.Ack) bool {
+		for _, p := range posts {
+			if p.Channel == "D7" {
+				return true
+			}
+		}
+		return false
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(fake.PublishedViews()); n != 0 {
+		t.Errorf("the DM was answered only after %d App Home publish (views.publish takes 2 s)", n)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"regexp"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -36,19 +37,20 @@ func (b *Bot) Run(ctx context.Context) error {
 	defer cancelWork()
 
 	// The reading goroutine acks each envelope and queues its answering; what takes longer
-	// than that (Events API events and interactions, which may call Slack) is handled here,
-	// in order, off the reading goroutine.
+	// than that (Events API events and interactions, whose handling may call Slack or the
+	// store) is handled here, by a few goroutines, off the reading goroutine.
 	slow := make(chan socketmode.Event, slowEvents)
-	slowDone := make(chan struct{})
-	go func() {
-		defer close(slowDone)
-		for evt := range slow {
-			func() {
-				defer b.recoverEvent(evt)
-				b.handle(work, evt)
-			}()
-		}
-	}()
+	var slowWG sync.WaitGroup
+	for range slowHandlers {
+		slowWG.Go(func() {
+			for evt := range slow {
+				func() {
+					defer b.recoverEvent(evt)
+					b.handle(work, evt)
+				}()
+			}
+		})
+	}
 	digestCtx, stopDigests := context.WithCancel(ctx)
 	defer stopDigests()
 	digestDone := make(chan struct{})
@@ -66,7 +68,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	b.setConnected(false)
 	stopDigests()
 	close(slow) // the reading goroutine has returned: no more envelopes
-	<-slowDone
+	slowWG.Wait()
 
 	// Answers and digests in flight get the shutdown grace to finish, then are cut off.
 	finished := make(chan struct{})
@@ -110,8 +112,12 @@ func (b *Bot) authTest(ctx context.Context) (*slack.AuthTestResponse, error) {
 	}
 }
 
-// slowEvents bounds the envelopes acked but not yet handled.
-const slowEvents = 256
+// slowEvents bounds the envelopes acked but not yet handled; slowHandlers handle them, so
+// that one slow call to Slack (an App Home's views.publish) does not hold up the DMs behind it.
+const (
+	slowEvents   = 256
+	slowHandlers = 8
+)
 
 // runSocket runs the Socket Mode connection, reconnecting after dropped sockets (at once,
 // unless the socket keeps dropping: see flapGuard) and failures to connect (with capped,
