@@ -471,7 +471,12 @@ func (kb *KB) EndUsesOf(mineral string) []EndUse {
 // chapter that has any, by form in table order, then by year. A mineral with no prices of its own draws on its
 // group's (the rare-earths chapter's mischmetal); a group also lists its members' (each
 // rare-earth oxide). They are USGS annual averages and unit values, never market quotes.
+// The slice is computed once per knowledge base and shared: callers must not modify it.
 func (kb *KB) PricesOf(mineral string) []Price {
+	return memo(kb, "prices", mineral, func() []Price { return kb.pricesOf(mineral) })
+}
+
+func (kb *KB) pricesOf(mineral string) []Price {
 	ids := []string{mineral}
 	if m, ok := kb.minerals[mineral]; ok {
 		ids = append(ids, m.Members...)
