@@ -2,10 +2,17 @@ package bot
 
 import (
 	"bytes"
+	"fmt"
+	"log/slog"
 	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/gorilla/websocket"
 )
 
 // countingConn records the writes that reach the network.
@@ -115,5 +122,51 @@ func TestCoalescingConn(t *testing.T) {
 	c.Close()
 	if w := inner.written(); len(w) != 4 || string(w[3]) != "last" {
 		t.Fatalf("writes %q: Close dropped a held write", w)
+	}
+}
+
+// The socket's dialer speaks wss (TLS over the coalescing connection, as against Slack):
+// the handshake, frames both ways and acks written between reads.
+func TestDialerOverTLS(t *testing.T) {
+	upgrader := websocket.Upgrader{}
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		conn, err := upgrader.Upgrade(w, r, nil)
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		for i := range 3 {
+			conn.WriteMessage(websocket.TextMessage, fmt.Appendf(nil, `{"envelope_id":"e%d"}`, i))
+		}
+		for range 3 {
+			if _, data, err := conn.ReadMessage(); err != nil || !bytes.HasPrefix(data, []byte(`{"ack":"e`)) {
+				return
+			}
+		}
+		conn.WriteMessage(websocket.TextMessage, []byte("done"))
+	}))
+	defer srv.Close()
+
+	g := &flapGuard{max: time.Second, log: slog.New(slog.DiscardHandler), sleep: sleepCtx}
+	d := g.dialer()
+	d.TLSClientConfig = srv.Client().Transport.(*http.Transport).TLSClientConfig
+	conn, _, err := d.Dial("wss"+strings.TrimPrefix(srv.URL, "https"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	for range 3 {
+		_, data, err := conn.ReadMessage()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Acked between reads: held, then sent before the next read.
+		if err := conn.WriteMessage(websocket.TextMessage, []byte(`{"ack":"`+string(data[len(`{"envelope_id":"`):len(data)-2])+`"}`)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, data, err := conn.ReadMessage(); err != nil || string(data) != "done" {
+		t.Fatalf("after the acks: %q, %v", data, err)
 	}
 }
