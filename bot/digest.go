@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -142,7 +143,8 @@ type digester struct {
 	clock   Clock
 	log     *slog.Logger
 	obs     Observer
-	owner   string
+	owner   string        // this digester; each send claims as owner#n
+	sends   atomic.Uint64 // sends started, numbering their claims
 
 	changed chan struct{} // a subscription changed here: recompute the schedule now
 	running sync.Map      // subscription id and period → struct{}: a send in progress
@@ -328,10 +330,13 @@ func (d *digester) send(ctx context.Context, s sub, period time.Time) {
 	if deadline.Before(d.clock.Now()) {
 		deadline = d.clock.Now().Add(max(d.cfg.grace, lease)) // catching up after a restart
 	}
+	// Each send claims under its own name: two sends of one period never share a lease, even
+	// in one process (startSend runs one at a time; the store makes sure of it).
+	owner := fmt.Sprintf("%s#%d", d.owner, d.sends.Add(1))
 	backoff := firstBackoff
 	for {
 		now := d.clock.Now()
-		dl, err := d.store.Claim(ctx, key, d.owner, now, lease)
+		dl, err := d.store.Claim(ctx, key, owner, now, lease)
 		wait := backoff
 		switch {
 		case errors.Is(err, state.ErrDone):
@@ -349,7 +354,7 @@ func (d *digester) send(ctx context.Context, s sub, period time.Time) {
 			}
 			log.Warn("digest attempt failed; will retry", "attempt", dl.Attempts, "err", err)
 			d.obs.DigestOutcome("retry")
-			if err := d.store.Release(context.WithoutCancel(ctx), key, d.owner, err.Error(), d.clock.Now()); err != nil && !errors.Is(err, state.ErrDone) {
+			if err := d.store.Release(context.WithoutCancel(ctx), key, owner, err.Error(), d.clock.Now()); err != nil && !errors.Is(err, state.ErrDone) {
 				log.Error("releasing the period", "err", err)
 			}
 			backoff = min(backoff*2, maxBackoff)
@@ -383,7 +388,7 @@ func (d *digester) deliver(ctx context.Context, s sub, dl state.Delivery, lease 
 		if found {
 			log.Info("an earlier attempt posted the digest; recorded, not posted again", "ts", ts)
 			d.obs.DigestOutcome("found_posted")
-			return d.complete(ctx, dl.DeliveryKey, state.Outcome{PostedTS: ts})
+			return d.complete(ctx, dl, state.Outcome{PostedTS: ts})
 		}
 	}
 	m, skip, err := d.content(ctx, s, dl.Period)
@@ -392,7 +397,7 @@ func (d *digester) deliver(ctx context.Context, s sub, dl state.Delivery, lease 
 	}
 	if skip != "" {
 		d.obs.DigestOutcome("skipped")
-		return d.complete(ctx, dl.DeliveryKey, state.Outcome{Note: skip})
+		return d.complete(ctx, dl, state.Outcome{Note: skip})
 	}
 	// The post must end well within the lease, or another process could claim the period
 	// while this post is still on its way.
@@ -410,7 +415,7 @@ func (d *digester) deliver(ctx context.Context, s sub, dl state.Delivery, lease 
 		os.Exit(137)
 	}
 	d.obs.DigestOutcome("posted")
-	if err := d.complete(ctx, dl.DeliveryKey, state.Outcome{PostedTS: ts}); err != nil {
+	if err := d.complete(ctx, dl, state.Outcome{PostedTS: ts}); err != nil {
 		// Posted but not recorded: the next attempt finds the post by its mark.
 		return fmt.Errorf("posted (ts %s) but not recorded: %w", ts, err)
 	}
@@ -431,8 +436,9 @@ func (d *digester) reportUnpostable(ctx context.Context, s sub, err error) {
 	d.cfg.notifyAdmins(ctx, fmt.Sprintf("mineralbot can't post the digest in channel %s (%s): invite it with /invite @mineralbot, or unsubscribe the channel with /mineral digest unsubscribe there.", s.Channel, msg))
 }
 
-func (d *digester) complete(ctx context.Context, key state.DeliveryKey, out state.Outcome) error {
-	err := d.store.Complete(context.WithoutCancel(ctx), key, d.owner, out, d.clock.Now())
+func (d *digester) complete(ctx context.Context, dl state.Delivery, out state.Outcome) error {
+	key := dl.DeliveryKey
+	err := d.store.Complete(context.WithoutCancel(ctx), key, dl.Owner, out, d.clock.Now())
 	if errors.Is(err, state.ErrDone) {
 		return nil
 	}

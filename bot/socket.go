@@ -68,11 +68,12 @@ func (b *Bot) Run(ctx context.Context) error {
 	b.setConnected(false)
 	stopDigests()
 	close(slow) // the reading goroutine has returned: no more envelopes
-	slowWG.Wait()
 
-	// Answers and digests in flight get the shutdown grace to finish, then are cut off.
+	// Events being handled, answers and digests in flight get the shutdown grace to finish,
+	// then are cut off.
 	finished := make(chan struct{})
 	go func() {
+		slowWG.Wait() // first: handling an event may start answering it
 		b.pool.wait(context.Background())
 		<-digestDone
 		close(finished)
