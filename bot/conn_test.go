@@ -92,11 +92,14 @@ func BenchmarkParseFrame(b *testing.B) {
 	}
 }
 
-// runBot runs a bot with the panicky answerer against a Slack stand-in until the test ends.
-func runBot(t *testing.T, fake *slackfake.Server, cfg Config) {
+// runBot runs a bot (with the panicky answerer unless cfg names one) against a Slack
+// stand-in until the test ends, or until stop, which returns what Run returned.
+func runBot(t *testing.T, fake *slackfake.Server, cfg Config) (stop func() error) {
 	t.Helper()
 	cfg.BotToken, cfg.AppToken, cfg.APIURL = slackfake.BotToken, slackfake.AppToken, fake.APIURL()
-	cfg.Answerer = panicky{}
+	if cfg.Answerer == nil {
+		cfg.Answerer = panicky{}
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -107,10 +110,17 @@ func runBot(t *testing.T, fake *slackfake.Server, cfg Config) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- b.Run(ctx) }()
-	t.Cleanup(func() { cancel(); <-done })
+	var once sync.Once
+	var runErr error
+	stop = func() error {
+		once.Do(func() { cancel(); runErr = <-done })
+		return runErr
+	}
+	t.Cleanup(func() { stop() })
 	if err := fake.WaitConnected(1, 10*time.Second); err != nil {
 		t.Fatal(err)
 	}
+	return stop
 }
 
 // A socket over which Slack has gone silent (no pings, no frames, never closed) is replaced,
@@ -194,18 +204,8 @@ func (s slowAnswerer) Ask(ctx context.Context, q string, lang answer.Lang) (*ans
 func TestShutdownDeliversRepliesInFlight(t *testing.T) {
 	fake := slackfake.New()
 	defer fake.Close()
-	b, err := New(Config{BotToken: slackfake.BotToken, AppToken: slackfake.AppToken, APIURL: fake.APIURL(),
-		Answerer: slowAnswerer{}, Logger: slog.New(slog.DiscardHandler), Workers: 1, Queue: 10, AckBudget: 2 * time.Second,
+	stop := runBot(t, fake, Config{Answerer: slowAnswerer{}, Workers: 1, Queue: 10, AckBudget: 2 * time.Second,
 		ShutdownGrace: 10 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- b.Run(ctx) }()
-	if err := fake.WaitConnected(1, 10*time.Second); err != nil {
-		t.Fatal(err)
-	}
 	// The first is answered at once (its reply would ride in its ack), the others queue.
 	envs := map[string]string{} // envelope → response_url path
 	var order []string
@@ -222,8 +222,8 @@ func TestShutdownDeliversRepliesInFlight(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	cancel() // the first is still being answered; the socket closes now
-	if err := <-done; err != nil {
+	// The first is still being answered; the socket closes now.
+	if err := stop(); err != nil {
 		t.Fatal(err)
 	}
 	answered := map[string]bool{}
@@ -331,19 +331,7 @@ func TestPickerOptionsOffTheReadingGoroutine(t *testing.T) {
 	defer fake.Close()
 	fake.Slow("users.info", 2*time.Second)
 	obs := countingObserver{panics: make(chan struct{}, 4)}
-	b, err := New(Config{BotToken: slackfake.BotToken, AppToken: slackfake.AppToken, APIURL: fake.APIURL(),
-		Answerer: boomLookup{}, Logger: slog.New(slog.DiscardHandler), Observer: obs, AckBudget: 2 * time.Second,
-		Language: answer.English})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- b.Run(ctx) }()
-	defer func() { cancel(); <-done }()
-	if err := fake.WaitConnected(1, 10*time.Second); err != nil {
-		t.Fatal(err)
-	}
+	runBot(t, fake, Config{Answerer: boomLookup{}, Observer: obs, AckBudget: 2 * time.Second, Language: answer.English})
 	picker, err := fake.SendBlockSuggestion("U5", actionPickMineral, "anti")
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -49,18 +48,7 @@ func TestPanicIsRecovered(t *testing.T) {
 	fake := slackfake.New()
 	defer fake.Close()
 	obs := countingObserver{panics: make(chan struct{}, 4)}
-	b, err := New(Config{BotToken: slackfake.BotToken, AppToken: slackfake.AppToken, APIURL: fake.APIURL(),
-		Answerer: panicky{}, Logger: slog.New(slog.DiscardHandler), Observer: obs, AckBudget: 2 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- b.Run(ctx) }()
-	defer func() { cancel(); <-done }()
-	if err := fake.WaitConnected(1, 10*time.Second); err != nil {
-		t.Fatal(err)
-	}
+	runBot(t, fake, Config{Observer: obs, AckBudget: 2 * time.Second})
 	for _, tc := range []struct{ q, want string }{
 		{"boom", "Sorry, something went wrong while answering"},
 		{"antimony", "An answer about antimony"},
