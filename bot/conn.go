@@ -117,8 +117,9 @@ func (s *socketConn) session(ctx context.Context, handle func(socketmode.Event))
 	}
 }
 
-// parseFrame decodes one frame into the event slack-go's client would give for it. A frame
-// that does not parse is an EventTypeErrorBadMessage; one of a type the bot does not know is
+// parseFrame decodes one frame into the event slack-go's client would give for it, except
+// that a slash command's payload stays a slashPayload, for its worker to decode. A frame that
+// does not parse is an EventTypeErrorBadMessage; one of a type the bot does not know is
 // eventTypeUnknown.
 func parseFrame(data []byte) socketmode.Event {
 	var req socketmode.Request
@@ -133,9 +134,8 @@ func parseFrame(data []byte) socketmode.Event {
 	case socketmode.RequestTypeDisconnect:
 		evt.Type = socketmode.EventTypeDisconnect
 	case socketmode.RequestTypeSlashCommands:
-		var cmd slack.SlashCommand
-		err = json.Unmarshal(req.Payload, &cmd)
-		evt.Type, evt.Data = socketmode.EventTypeSlashCommand, cmd
+		// Decoded by the worker that answers it: the reading goroutine only acks.
+		evt.Type, evt.Data = socketmode.EventTypeSlashCommand, slashPayload(req.Payload)
 	case socketmode.RequestTypeEventsAPI:
 		var e slackevents.EventsAPIEvent
 		e, err = slackevents.ParseEvent(req.Payload, slackevents.OptionNoVerifyToken())
@@ -151,6 +151,17 @@ func parseFrame(data []byte) socketmode.Event {
 		return badFrame(fmt.Errorf("%s payload: %w", req.Type, err), data)
 	}
 	return evt
+}
+
+// slashPayload is a slash command's payload, not yet decoded.
+type slashPayload json.RawMessage
+
+func (p slashPayload) command() (slack.SlashCommand, error) {
+	var cmd slack.SlashCommand
+	if err := json.Unmarshal(p, &cmd); err != nil {
+		return cmd, fmt.Errorf("slash command payload: %w", err)
+	}
+	return cmd, nil
 }
 
 func badFrame(err error, data []byte) socketmode.Event {

@@ -33,8 +33,8 @@ func TestParseFrame(t *testing.T) {
 		}},
 		{"slash command", `{"type":"slash_commands","envelope_id":"e1","accepts_response_payload":true,"payload":{"command":"/mineral","text":"antimony <!channel>","user_id":"U1","channel_id":"C1","response_url":"https://hooks/x"}}`,
 			socketmode.EventTypeSlashCommand, func(t *testing.T, evt socketmode.Event) {
-				cmd := evt.Data.(slack.SlashCommand)
-				if cmd.Text != "antimony <!channel>" || cmd.UserID != "U1" || cmd.ResponseURL != "https://hooks/x" || evt.Request.EnvelopeID != "e1" || !evt.Request.AcceptsResponsePayload {
+				cmd, err := evt.Data.(slashPayload).command() // on the worker
+				if err != nil || cmd.Text != "antimony <!channel>" || cmd.UserID != "U1" || cmd.ResponseURL != "https://hooks/x" || evt.Request.EnvelopeID != "e1" || !evt.Request.AcceptsResponsePayload {
 					t.Errorf("%+v / %+v", cmd, evt.Request)
 				}
 			}},
@@ -59,9 +59,15 @@ func TestParseFrame(t *testing.T) {
 		}},
 		{"a type that names an event", `{"type":"connected","envelope_id":"e5"}`, eventTypeUnknown, nil},
 		{"not json", `{"type":"slash_comm`, socketmode.EventTypeErrorBadMessage, nil},
-		{"payload of the wrong shape", `{"type":"slash_commands","envelope_id":"e6","payload":"not an object"}`, socketmode.EventTypeErrorBadMessage, func(t *testing.T, evt socketmode.Event) {
+		{"payload of the wrong shape", `{"type":"interactive","envelope_id":"e6","payload":"not an object"}`, socketmode.EventTypeErrorBadMessage, func(t *testing.T, evt socketmode.Event) {
 			if bad := evt.Data.(*socketmode.ErrorBadMessage); envelopeID(bad.Message) != "e6" {
 				t.Errorf("the bad frame's envelope id is lost: %s", bad.Message)
+			}
+		}},
+		{"slash command payload of the wrong shape", `{"type":"slash_commands","envelope_id":"e7","payload":"not an object"}`, socketmode.EventTypeSlashCommand, func(t *testing.T, evt socketmode.Event) {
+			// Acked by the reading goroutine; its worker finds it unreadable.
+			if _, err := evt.Data.(slashPayload).command(); err == nil || evt.Request.EnvelopeID != "e7" {
+				t.Errorf("decoded %q without an error", evt.Data)
 			}
 		}},
 		{"nested 20,000 deep", `{"type":"events_api","envelope_id":"e8","payload":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}`,

@@ -36,30 +36,37 @@ const maxAckBytes = 19 * 1024
 
 func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 	req := evt.Request
-	cmd, ok := evt.Data.(slack.SlashCommand)
-	if !ok {
+	var command func() (slack.SlashCommand, error)
+	switch d := evt.Data.(type) {
+	case slashPayload:
+		command = d.command
+	case slack.SlashCommand:
+		command = func() (slack.SlashCommand, error) { return d, nil }
+	default:
 		b.ack(req, nil)
 		b.requestLogger(req).Warn("slash command with unexpected payload", "type", fmt.Sprintf("%T", evt.Data))
 		return
 	}
-	// This runs on the socket's reading goroutine: the logger, which costs a few
-	// microseconds to set up, is made where it is used.
-	logger := func() *slog.Logger {
-		return b.requestLogger(req).With("command", cmd.Command, "user", cmd.UserID, "channel", cmd.ChannelID)
-	}
-	// The reply is rendered and encoded on the worker: answering's CPU stays within the pool,
-	// and the reading goroutine keeps the rest.
-	reply := make(chan []byte, 1)
+	// This runs on the socket's reading goroutine, which only acks: the payload is decoded,
+	// and the reply rendered and encoded, on the worker, so that answering's CPU stays within
+	// the pool and the reading goroutine keeps the rest.
+	reply := make(chan slashReplyOut, 1)
 	started, now := b.pool.try(func() {
-		log := logger()
+		cmd, err := command()
+		if err != nil {
+			b.requestLogger(req).Warn("slash command whose payload does not parse; acked, not answered", "err", err)
+			reply <- slashReplyOut{}
+			return
+		}
+		log := b.requestLogger(req).With("command", cmd.Command, "user", cmd.UserID, "channel", cmd.ChannelID)
 		defer b.guard(log, func() {
-			reply <- b.encode(log, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))})
+			reply <- slashReplyOut{b.encode(log, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))}), cmd.ResponseURL, log}
 		})
-		reply <- b.encode(log, b.slashReply(ctx, log, cmd))
+		reply <- slashReplyOut{b.encode(log, b.slashReply(ctx, log, cmd)), cmd.ResponseURL, log}
 	})
 	if !started {
 		b.obs.Busy()
-		logger().Warn("busy: slash command turned away")
+		b.requestLogger(req).Warn("busy: slash command turned away")
 		b.ack(req, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(busyText))})
 		return
 	}
@@ -67,29 +74,40 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 		// Every worker is busy: ack at once, and answer by response_url when a worker is
 		// free, so that a burst never delays acks.
 		b.ack(req, nil)
-		b.tracked(func() {
-			data := <-reply
-			b.respondJSON(ctx, logger(), cmd.ResponseURL, data)
-		})
+		b.tracked(func() { b.respondOut(ctx, <-reply) })
 		return
 	}
 	b.tracked(func() {
 		timer := time.NewTimer(b.cfg.AckBudget)
 		defer timer.Stop()
 		select {
-		case data := <-reply:
-			if len(data) <= maxAckBytes && req.AcceptsResponsePayload && b.ack(req, json.RawMessage(data)) {
+		case out := <-reply:
+			if out.data != nil && len(out.data) <= maxAckBytes && req.AcceptsResponsePayload && b.ack(req, json.RawMessage(out.data)) {
 				return
 			}
 			// Too big for the ack, or the socket went away while answering (Slack does
 			// not redeliver a slash command): the reply goes by response_url.
 			b.ack(req, nil)
-			b.respondJSON(ctx, logger(), cmd.ResponseURL, data)
+			b.respondOut(ctx, out)
 		case <-timer.C:
 			b.ack(req, nil)
-			b.respondJSON(ctx, logger(), cmd.ResponseURL, <-reply)
+			b.respondOut(ctx, <-reply)
 		}
 	})
+}
+
+// slashReplyOut is a slash command's encoded reply, where it goes, and the command's logger;
+// data is nil for a command that could not be read.
+type slashReplyOut struct {
+	data []byte
+	url  string
+	log  *slog.Logger
+}
+
+func (b *Bot) respondOut(ctx context.Context, out slashReplyOut) {
+	if out.data != nil {
+		b.respondJSON(ctx, out.log, out.url, out.data)
+	}
 }
 
 // encode encodes a reply; one that cannot be encoded becomes an apology.
