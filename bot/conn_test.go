@@ -109,6 +109,11 @@ func runBot(t *testing.T, fake *slackfake.Server, cfg Config) (stop func() error
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
+	if cfg.Queue == 0 {
+		// As the configured bot has: a request sent the moment the previous reply arrives
+		// may find the worker still finishing that job.
+		cfg.Queue = 10
+	}
 	b, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
