@@ -514,6 +514,15 @@ func (d *digester) recover(ctx context.Context) {
 			// The store is unreachable: send anyway, the claim waits for the store.
 			d.log.Error("reading deliveries", "err", err)
 		}
+		// Earlier periods an attempt claimed and never finished (it died after claiming, or
+		// after posting but before recording it) are taken up again within the grace window,
+		// even when a newer period has begun since.
+		for _, x := range ds {
+			if !x.Done() && x.Period.Before(last) && now.Sub(x.Period) <= d.cfg.grace {
+				d.log.Info("sending a digest an earlier attempt left unfinished", "channel", s.Channel, "period", x.Period, "attempts", x.Attempts)
+				d.startSend(ctx, s, x.Period)
+			}
+		}
 		done := slices.ContainsFunc(ds, func(x state.Delivery) bool { return x.Period.Equal(last.UTC()) && x.Done() })
 		if done {
 			continue

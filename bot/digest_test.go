@@ -477,3 +477,38 @@ func FuzzSubscriptionSpec(f *testing.F) {
 		}
 	})
 }
+
+// A period an attempt claimed and posted but never recorded is taken up again by a process
+// that starts after the next period has begun (within the grace window): found in the
+// channel by its mark and recorded, not posted again; the new period is sent as well.
+func TestUnfinishedEarlierPeriodIsTakenUp(t *testing.T) {
+	dir := t.TempDir()
+	const hourly = "0 * * * *"
+	period := mustTime(t, "2026-11-30T15:00:00Z")
+	rec := &recorder{}
+	crashed, _ := newTestDigester(t, dir, newFakeClock(period), hourly, 6*time.Hour, rec)
+	s, _ := crashed.subscriptions(context.Background())
+	key := state.DeliveryKey{Subscription: s[0].ID(), Period: period}
+	if _, err := crashed.store.Claim(context.Background(), key, "crashed-process", period, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	rec.postDigest(context.Background(), "CDIGEST", Message{Text: "the digest"}, digestMark{Subscription: key.Subscription, Period: period})
+	// Dies before Complete; the next process starts after 16:00.
+	d, _ := newTestDigester(t, dir, newFakeClock(period.Add(70*time.Minute)), hourly, 6*time.Hour, rec)
+	d.recover(context.Background())
+	d.wg.Wait()
+	ds, _ := d.store.Deliveries(context.Background(), s[0].ID())
+	byPeriod := map[string]state.Delivery{}
+	for _, x := range ds {
+		byPeriod[x.Period.UTC().Format("15:04")] = x
+	}
+	if x := byPeriod["15:00"]; x.State != state.Posted || x.PostedTS != "ts-1" {
+		t.Errorf("the 15:00 period: %+v, want recorded as the post already in the channel", x)
+	}
+	if x := byPeriod["16:00"]; x.State != state.Posted {
+		t.Errorf("the 16:00 period: %+v, want posted", x)
+	}
+	if rec.count() != 2 {
+		t.Errorf("%d posts, want 2 (15:00 once, 16:00)", rec.count())
+	}
+}
