@@ -30,7 +30,11 @@
 //   - at most one digest per channel and period across any number of processes;
 //   - a digest whose post failed or was cut off is posted within the period, once Slack
 //     answers again (and on start, within digest.grace);
-//   - a period claimed by a process that died is posted by another within a lease.
+//   - a period claimed by a process that died is posted by another within a lease, or, by a
+//     process that starts later, within digest.grace (even when newer periods have begun).
+//
+// A claim's owner names one attempt (the bot's process and a number per send), so two
+// attempts at one period never share a lease, even within one process.
 //
 // While the store is unreachable, digests wait (nothing is posted without a claim); answering
 // does not depend on the store, and event dedupe falls back to memory.
