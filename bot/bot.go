@@ -97,20 +97,20 @@ type Reloader interface {
 
 // Bot is the Slack bot.
 type Bot struct {
-	cfg    Config
-	api    *slack.Client
-	sock   *socketConn
-	http   *http.Client
-	log    *slog.Logger
-	pool   *pool
-	seen   *seenSet
-	posts  chan struct{} // replies being posted, off the workers
-	convos *convoCache   // each conversation's last query, for follow-ups
-	userID string        // the bot's own user id, from auth.test
-	botID  string
-	obs    Observer
-	digest *digester
-	locale *localeCache
+	cfg     Config
+	api     *slack.Client
+	sock    *socketConn
+	http    *http.Client
+	log     *slog.Logger
+	pool    *pool
+	seen    *seenSet
+	posters *pool       // post replies, off the workers
+	convos  *convoCache // each conversation's last query, for follow-ups
+	userID  string      // the bot's own user id, from auth.test
+	botID   string
+	obs     Observer
+	digest  *digester
+	locale  *localeCache
 
 	connected   atomic.Bool
 	connections atomic.Int64
@@ -205,7 +205,7 @@ func New(cfg Config) (*Bot, error) {
 	}
 	b := &Bot{cfg: cfg, http: cfg.HTTPClient, log: cfg.Logger, obs: cfg.Observer,
 		pool: newPool(cfg.Workers, cfg.Queue), seen: newSeenSet(10000, time.Hour), locale: newLocaleCache(10000, time.Hour),
-		posts: make(chan struct{}, maxPostsInFlight), convos: newConvoCache(10000, 30*time.Minute)}
+		posters: newPool(maxPostsInFlight, postQueue), convos: newConvoCache(10000, 30*time.Minute)}
 	retry := slack.DefaultRetryConfig()
 	retry.MaxRetries = 5
 	retry.RetryAfterDuration = 2 * time.Second

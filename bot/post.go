@@ -106,15 +106,14 @@ func (b *Bot) postJSON(ctx context.Context, url string, data []byte) error {
 	return last
 }
 
-// background runs a post off the answering workers, at most maxPostsInFlight at a time:
-// past that the caller waits, which slows answering down rather than growing without bound.
+// background runs a post off the answering workers, on the posters: at most
+// maxPostsInFlight long-lived goroutines (a goroutine per post spent 4% of the bot's CPU
+// growing its stack), with up to postQueue posts waiting. Past that the caller posts
+// itself, which slows answering down rather than growing without bound.
 func (b *Bot) background(post func()) {
-	b.posts <- struct{}{}
-	b.pool.wg.Add(1) // shutdown waits for posts in flight too
-	go func() {
-		defer func() { <-b.posts; b.pool.wg.Done() }()
+	if started, _ := b.posters.try(post); !started {
 		post()
-	}()
+	}
 }
 
 // tracked runs fn on its own goroutine, which shutdown waits for (within its grace) as it
@@ -127,8 +126,13 @@ func (b *Bot) tracked(fn func()) {
 	}()
 }
 
-// maxPostsInFlight bounds the replies being posted at once.
-const maxPostsInFlight = 128
+// maxPostsInFlight bounds the replies being posted at once (one rate-limited channel's
+// posts, waiting out Retry-After, must leave room for everyone else's); postQueue bounds
+// those waiting for a poster.
+const (
+	maxPostsInFlight = 128
+	postQueue        = 10_000
+)
 
 // maxUsefulWait is the longest Retry-After a reply waits for; past it the reply is dropped.
 const maxUsefulWait = 10 * time.Second

@@ -51,18 +51,32 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 	// and the reply rendered and encoded, on the worker, so that answering's CPU stays within
 	// the pool and the reading goroutine keeps the rest.
 	reply := make(chan slashReplyOut, 1)
+	inAck := make(chan bool, 1) // whether the reply may ride in the ack: known once try returns
 	started, now := b.pool.try(func() {
+		// The worker hands its reply, once, to the ack or to the posters.
+		delivered := false
+		deliver := func(out slashReplyOut) {
+			if delivered {
+				return
+			}
+			delivered = true
+			if <-inAck {
+				reply <- out
+				return
+			}
+			b.background(func() { b.respondOut(ctx, out) })
+		}
 		cmd, err := command()
 		if err != nil {
 			b.requestLogger(req).Warn("slash command whose payload does not parse; acked, not answered", "err", err)
-			reply <- slashReplyOut{}
+			deliver(slashReplyOut{})
 			return
 		}
 		log := b.requestLogger(req).With("command", cmd.Command, "user", cmd.UserID, "channel", cmd.ChannelID)
 		defer b.guard(log, func() {
-			reply <- slashReplyOut{b.encode(log, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))}), cmd.ResponseURL, log}
+			deliver(slashReplyOut{b.encode(log, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(panicText))}), cmd.ResponseURL, log})
 		})
-		reply <- slashReplyOut{b.encode(log, b.slashReply(ctx, log, cmd)), cmd.ResponseURL, log}
+		deliver(slashReplyOut{b.encode(log, b.slashReply(ctx, log, cmd)), cmd.ResponseURL, log})
 	})
 	if !started {
 		b.obs.Busy()
@@ -70,11 +84,11 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 		b.ack(req, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(busyText))})
 		return
 	}
+	inAck <- now
 	if !now {
-		// Every worker is busy: ack at once, and answer by response_url when a worker is
-		// free, so that a burst never delays acks.
+		// Every worker is busy: ack at once; the reply goes by response_url when a worker
+		// is free, so that a burst never delays acks.
 		b.ack(req, nil)
-		b.tracked(func() { b.respondOut(ctx, <-reply) })
 		return
 	}
 	b.tracked(func() {

@@ -75,6 +75,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	go func() {
 		slowWG.Wait() // first: handling an event may start answering it
 		b.pool.wait(context.Background())
+		b.posters.wait(context.Background()) // then: answering posts its replies
 		<-digestDone
 		close(finished)
 	}()
