@@ -336,20 +336,27 @@ func TestDeadHolderPeriodIsPostedOnce(t *testing.T) {
 	}
 }
 
-// A process that posted and died before recording it: the next process finds the digest by
-// its mark in the channel and records it, without posting again.
-func TestPostedButNotRecordedIsNotPostedAgain(t *testing.T) {
-	dir := t.TempDir()
-	period := mustTime(t, "2026-11-30T15:00:00Z")
-	rec := &recorder{}
-	crashed, _ := newTestDigester(t, dir, newFakeClock(period), mondays, 6*time.Hour, rec)
+// postAndDie is a process that claims a period, posts its digest (to rec) and dies before
+// recording it.
+func postAndDie(t *testing.T, dir, spec string, period time.Time, rec *recorder) []sub {
+	t.Helper()
+	crashed, _ := newTestDigester(t, dir, newFakeClock(period), spec, 6*time.Hour, rec)
 	s, _ := crashed.subscriptions(context.Background())
 	key := state.DeliveryKey{Subscription: s[0].ID(), Period: period}
 	if _, err := crashed.store.Claim(context.Background(), key, "crashed-process", period, time.Minute); err != nil {
 		t.Fatal(err)
 	}
 	rec.postDigest(context.Background(), "CDIGEST", Message{Text: "the digest"}, digestMark{Subscription: key.Subscription, Period: period})
-	// Dies before Complete.
+	return s
+}
+
+// A process that posted and died before recording it: the next process finds the digest by
+// its mark in the channel and records it, without posting again.
+func TestPostedButNotRecordedIsNotPostedAgain(t *testing.T) {
+	dir := t.TempDir()
+	period := mustTime(t, "2026-11-30T15:00:00Z")
+	rec := &recorder{}
+	s := postAndDie(t, dir, mondays, period, rec)
 	d, _ := newTestDigester(t, dir, newFakeClock(period.Add(time.Hour)), mondays, 6*time.Hour, rec)
 	d.recover(context.Background())
 	d.wg.Wait()
@@ -486,14 +493,8 @@ func TestUnfinishedEarlierPeriodIsTakenUp(t *testing.T) {
 	const hourly = "0 * * * *"
 	period := mustTime(t, "2026-11-30T15:00:00Z")
 	rec := &recorder{}
-	crashed, _ := newTestDigester(t, dir, newFakeClock(period), hourly, 6*time.Hour, rec)
-	s, _ := crashed.subscriptions(context.Background())
-	key := state.DeliveryKey{Subscription: s[0].ID(), Period: period}
-	if _, err := crashed.store.Claim(context.Background(), key, "crashed-process", period, time.Minute); err != nil {
-		t.Fatal(err)
-	}
-	rec.postDigest(context.Background(), "CDIGEST", Message{Text: "the digest"}, digestMark{Subscription: key.Subscription, Period: period})
-	// Dies before Complete; the next process starts after 16:00.
+	s := postAndDie(t, dir, hourly, period, rec)
+	// The next process starts after 16:00.
 	d, _ := newTestDigester(t, dir, newFakeClock(period.Add(70*time.Minute)), hourly, 6*time.Hour, rec)
 	d.recover(context.Background())
 	d.wg.Wait()
