@@ -373,3 +373,26 @@ func TestPickerOptionsOffTheReadingGoroutine(t *testing.T) {
 		t.Errorf("the picker's panic (envelope %s) was not counted", boom)
 	}
 }
+
+// An App Home whose views.publish hangs gives up within its budget: the events goroutine
+// that builds it is not held for as long as Slack likes.
+func TestHungPublishIsCutOff(t *testing.T) {
+	defer func(old time.Duration) { homeBudget = old }(homeBudget)
+	homeBudget = 300 * time.Millisecond
+	fake := slackfake.New()
+	defer fake.Close()
+	fake.Slow("views.publish", 3*time.Second) // succeeds, if waited for
+	logs := &logBuffer{}
+	runBot(t, fake, Config{Logger: slog.New(slog.NewTextHandler(logs, nil)), AckBudget: 2 * time.Second})
+	if _, err := fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "app_home_opened", "user": "U9", "tab": "home",
+		"channel": "D9", "event_ts": "1700000000.1"}}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(logs.String(), "publishing the App Home failed") {
+		if time.Now().After(deadline) {
+			t.Fatalf("views.publish was still waited for after 5 s (budget %s):\n%s", homeBudget, logs.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

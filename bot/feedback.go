@@ -84,7 +84,10 @@ func (b *Bot) onFeedback(ctx context.Context, log *slog.Logger, cb slack.Interac
 		})
 		return
 	}
-	if _, err := b.api.OpenViewContext(ctx, cb.TriggerID, feedbackModal(lang, act.Value)); err != nil {
+	// A trigger id is good for 3 seconds: a modal that cannot open by then never will.
+	octx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	if _, err := b.api.OpenViewContext(octx, cb.TriggerID, feedbackModal(lang, act.Value)); err != nil {
 		b.obs.SlackError("views.open")
 		log.Error("opening the feedback modal failed; the 👎 is stored without a reason", "err", err)
 		b.storeFeedback(ctx, log, state.Feedback{At: time.Now(), User: cb.User.ID, Question: ref.Question, Intent: ref.Intent, Records: ref.Records})

@@ -19,10 +19,17 @@ const actionRunExample = "run_example"
 // onHomeOpened publishes the App Home tab: what the bot answers, example questions to run,
 // the newest policy items, and for admins the digest subscriptions and the week's curation
 // counts.
+// homeBudget bounds building and publishing one App Home (a variable for tests).
+var homeBudget = 15 * time.Second
+
 func (b *Bot) onHomeOpened(ctx context.Context, log *slog.Logger, e *slackevents.AppHomeOpenedEvent) {
 	if e.Tab != "" && e.Tab != "home" {
 		return
 	}
+	// Built and published here, on an events goroutine: bounded, so that a Slack that hangs
+	// cannot hold the goroutine (and the events behind it) for long.
+	ctx, cancel := context.WithTimeout(ctx, homeBudget)
+	defer cancel()
 	lang := b.language(ctx, log, e.User, "")
 	admin, err := b.isAdmin(ctx, e.User)
 	if err != nil {
