@@ -24,6 +24,7 @@ var (
 	engineOnce sync.Once
 	engine     *answer.Engine
 	engineKB   *knowledge.KB
+	engineIx   *index.Index
 	engineErr  error
 )
 
@@ -38,11 +39,10 @@ func mustEngine(tb testing.TB) (*answer.Engine, *knowledge.KB) {
 		if engineErr != nil {
 			return
 		}
-		var ix *index.Index
-		if ix, engineErr = index.New(engineKB); engineErr != nil {
+		if engineIx, engineErr = index.New(engineKB); engineErr != nil {
 			return
 		}
-		engine, engineErr = answer.New(engineKB, answer.FromIndex(ix))
+		engine, engineErr = answer.New(engineKB, answer.FromIndex(engineIx))
 		if engine != nil {
 			// Status answers depend on the day; the tests fix it.
 			engine.SetClock(func() time.Time { return testToday })
@@ -52,6 +52,14 @@ func mustEngine(tb testing.TB) (*answer.Engine, *knowledge.KB) {
 		tb.Fatal(engineErr)
 	}
 	return engine, engineKB
+}
+
+// mustIndex returns the search index of mustEngine's knowledge base, for a test that needs an
+// engine of its own (its clock, its start-up).
+func mustIndex(tb testing.TB) (*index.Index, *knowledge.KB) {
+	tb.Helper()
+	_, kb := mustEngine(tb)
+	return engineIx, kb
 }
 
 func ask(tb testing.TB, q string) *answer.Answer { tb.Helper(); return askIn(tb, q, answer.English) }
@@ -414,12 +422,7 @@ func TestRefusalsNameWhatTheyCanAnswer(t *testing.T) {
 // Whether an item is still in force depends on the day: on its last day it "ends today",
 // after it, it "ended", and the answer says nothing later is known.
 func TestStatusFollowsTheClock(t *testing.T) {
-	_, kb := mustEngine(t)
-	ix, err := index.New(kb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix, kb := mustIndex(t)
 	const q = "is China's suspension of the export ban to the US still in force"
 	for _, tt := range []struct {
 		day  time.Time
@@ -543,12 +546,7 @@ func TestCountryHeadlineCountsEveryMineralOnce(t *testing.T) {
 // An engine from Start answers once its background build is done, from every goroutine that
 // asks meanwhile; a SetKnowledge that comes first is not undone by that build.
 func TestStartAnswersOnceBuilt(t *testing.T) {
-	_, kb := mustEngine(t)
-	ix, err := index.New(kb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix, kb := mustIndex(t)
 	e, err := answer.Start(kb, answer.FromIndex(ix))
 	if err != nil {
 		t.Fatal(err)

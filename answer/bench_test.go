@@ -43,12 +43,7 @@ func BenchmarkAnswer(b *testing.B) {
 
 // BenchmarkRawSearch times the bleve search of the same text, for the ratio answer/search.
 func BenchmarkRawSearch(b *testing.B) {
-	_, kb := mustEngine(b)
-	ix, err := index.New(kb)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
+	ix, _ := mustIndex(b)
 	ctx := context.Background()
 	for _, bq := range benchQuestions {
 		b.Run(bq.name, func(b *testing.B) {

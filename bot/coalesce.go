@@ -38,12 +38,16 @@ func (c *coalescingConn) Write(p []byte) (int, error) {
 	if c.reading {
 		return c.Conn.Write(p)
 	}
+	first := len(c.held) == 0
 	c.held = append(c.held, p...)
 	switch {
 	case len(c.held) >= maxHeld:
 		if err := c.flushLocked(); err != nil {
 			return 0, err
 		}
+	case !first:
+		// The timer armed by the first held write is running: maxHold counts from it, so
+		// that a stream of writes cannot hold the first for longer.
 	case c.timer == nil:
 		c.timer = time.AfterFunc(maxHold, c.flush)
 	default:

@@ -170,3 +170,22 @@ func TestDialerOverTLS(t *testing.T) {
 		t.Fatalf("after the acks: %q, %v", data, err)
 	}
 }
+
+// A stream of writes with no read between them does not hold the first one back: held
+// writes leave maxHold after the first of them, however many follow.
+func TestCoalescingConnHoldsNoLongerThanMaxHold(t *testing.T) {
+	raw, _ := tcpPair(t)
+	inner := &countingConn{Conn: raw}
+	c := &coalescingConn{Conn: inner}
+	defer c.Close()
+	stop := time.Now().Add(20 * maxHold)
+	for time.Now().Before(stop) {
+		c.Write([]byte("ack "))
+		for next := time.Now().Add(maxHold / 10); time.Now().Before(next); {
+			// Spin: a sleep this short lasts longer than maxHold on some kernels.
+		}
+	}
+	if len(inner.written()) == 0 {
+		t.Fatalf("nothing reached the network during %s of writes; held writes must leave after %s", 20*maxHold, maxHold)
+	}
+}

@@ -23,10 +23,11 @@ import (
 // slack-go's socketmode.Client hands each frame through three goroutines and decodes it
 // four times before the bot sees it, and each ack through two more: under a burst of
 // commands every ack waited behind that pipeline, 15–30 ms at the 99th percentile for 200
-// commands. Here the goroutine that reads a frame decodes it once (its payload once more,
-// into slack-go's types), hands it to the bot, which acks at once and queues the answering,
-// and writes the ack itself. slack-go still opens the connection (apps.connections.open)
-// and its types carry the requests, so the bot's handlers are those of slack-go's client.
+// commands. Here the goroutine that reads a frame decodes it (a slash command's payload is
+// left to the worker that answers it), hands it to the bot, which acks at once and queues
+// the answering, and writes the ack itself. slack-go still opens the connection
+// (apps.connections.open) and its types carry the requests, so the bot's handlers are those
+// of slack-go's client.
 type socketConn struct {
 	api       *slack.Client
 	dialer    *websocket.Dialer

@@ -5,7 +5,6 @@ package bot
 import (
 	"context"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/mineralbot/mineralbot/answer"
@@ -99,8 +98,7 @@ type pool struct {
 	idle     int      // workers waiting for a wake token
 	wake     chan struct{}
 
-	wg     sync.WaitGroup
-	active atomic.Int64
+	wg sync.WaitGroup
 }
 
 // workerIdle is how long a worker waits for work before it exits: a worker costs a little
@@ -122,7 +120,6 @@ func (p *pool) try(fn func()) (started, now bool) {
 	}
 	p.accepted++
 	p.wg.Add(1)
-	p.active.Add(1)
 	p.queue = append(p.queue, fn)
 	now = len(p.queue) <= p.max-p.busy
 	switch {
@@ -179,13 +176,27 @@ func (p *pool) run(fn func()) {
 		p.busy--
 		p.accepted--
 		p.mu.Unlock()
-		p.active.Add(-1)
 		p.wg.Done()
 	}()
 	fn()
 }
 
-func (p *pool) inFlight() int64 { return p.active.Load() }
+// spawn runs fn on a goroutine of its own, outside the workers' bound, that wait waits for
+// as for the jobs.
+func (p *pool) spawn(fn func()) {
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		fn()
+	}()
+}
+
+// inFlight is how many jobs are queued or running.
+func (p *pool) inFlight() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.accepted
+}
 
 // wait waits for every started fn to return, or for ctx.
 func (p *pool) wait(ctx context.Context) error {

@@ -118,13 +118,7 @@ func (b *Bot) background(post func()) {
 
 // tracked runs fn on its own goroutine, which shutdown waits for (within its grace) as it
 // waits for answers: replies in flight are delivered, not dropped.
-func (b *Bot) tracked(fn func()) {
-	b.pool.wg.Add(1)
-	go func() {
-		defer b.pool.wg.Done()
-		fn()
-	}()
-}
+func (b *Bot) tracked(fn func()) { b.pool.spawn(fn) }
 
 // maxPostsInFlight bounds the replies being posted at once (one rate-limited channel's
 // posts, waiting out Retry-After, must leave room for everyone else's); postQueue bounds

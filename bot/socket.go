@@ -272,7 +272,7 @@ func (b *Bot) handle(ctx context.Context, evt socketmode.Event) {
 func (b *Bot) other(evt socketmode.Event) {
 	switch {
 	case evt.Type == socketmode.EventTypeErrorBadMessage:
-		// A frame slack-go could not parse: acked by its envelope id where it has one, so that
+		// A frame that does not parse: acked by its envelope id where it has one, so that
 		// Slack does not redeliver it forever.
 		var id string
 		if bad, ok := evt.Data.(*socketmode.ErrorBadMessage); ok {
