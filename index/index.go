@@ -8,8 +8,10 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
@@ -19,6 +21,7 @@ import (
 	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/mineralbot/mineralbot/knowledge"
@@ -215,6 +218,29 @@ func (ix *Index) current() (bleve.IndexAlias, *knowledge.KB, synonymMap) {
 	return ix.alias, ix.kb, ix.syn
 }
 
+// foldName is bleve's accent folding with a short cut for text that has no accents.
+// bleve's filter turns every input into runes and back, allocating 16 bytes per byte of
+// text: at 100,000 records that was half a gigabyte of garbage, nearly all of it for text
+// that was plain ASCII already and came back unchanged.
+const foldName = "mb_fold"
+
+type foldFilter struct{ slow analysis.CharFilter }
+
+func (f foldFilter) Filter(input []byte) []byte {
+	for _, c := range input {
+		if c >= utf8.RuneSelf {
+			return f.slow.Filter(input)
+		}
+	}
+	return input
+}
+
+func init() {
+	registry.RegisterCharFilter(foldName, func(map[string]any, *registry.Cache) (analysis.CharFilter, error) {
+		return foldFilter{asciifolding.New()}, nil
+	})
+}
+
 func buildMapping() (*mapping.IndexMappingImpl, error) {
 	m := bleve.NewIndexMapping()
 	analyzers := map[string][]string{
@@ -225,7 +251,7 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 	for name, filters := range analyzers {
 		err := m.AddCustomAnalyzer(name, map[string]any{
 			"type":          custom.Name,
-			"char_filters":  []string{asciifolding.Name},
+			"char_filters":  []string{foldName},
 			"tokenizer":     unicodetok.Name,
 			"token_filters": filters,
 		})

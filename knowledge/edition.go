@@ -82,7 +82,7 @@ func (kb *KB) LatestEdition(mineral, measure string) Edition {
 // editionWith returns the newest edition with figures for a measure and year (0 for
 // reserves) in a mineral's table, or 0.
 func (kb *KB) editionWith(mineral, measure string, year int) Edition {
-	return kb.measureInfo(mineral, measure).yearIn[year]
+	return kb.measureInfo(mineral, measure).editionWith(year)
 }
 
 // chapterOf names the USGS chapter a source cites, the same in every edition:

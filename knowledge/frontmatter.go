@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -107,9 +108,16 @@ func splitLanguages(body string) (en, es string) {
 	return strings.TrimSpace(body[:i]), strings.TrimSpace(body[i+len(spanishHeading)+1:])
 }
 
-// yamlFields maps the yaml keys of a struct to field indexes.
+// fieldsByType caches yamlFields per record type: every record of a kind has the same.
+var fieldsByType sync.Map // reflect.Type → map[string]int
+
+// yamlFields maps the yaml keys of a struct to field indexes. The map is shared: callers
+// must not change it.
 func yamlFields(dst any) map[string]int {
 	t := reflect.TypeOf(dst).Elem()
+	if m, ok := fieldsByType.Load(t); ok {
+		return m.(map[string]int)
+	}
 	out := make(map[string]int, t.NumField())
 	for i := range t.NumField() {
 		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
@@ -117,6 +125,7 @@ func yamlFields(dst any) map[string]int {
 			out[tag] = i
 		}
 	}
+	fieldsByType.Store(t, out)
 	return out
 }
 

@@ -33,11 +33,11 @@ type KB struct {
 	names     map[string]Ref  // normalized name or alias → record
 	acronyms  map[string]bool // normalized keys that only acronyms (USA, UK, DRC) claim
 	symbols   map[string]string
-	figures   map[string][]Figure // mineral id → its production rows, every edition
-	editions  []Edition           // the editions of the figures, oldest first
-	partial   map[[2]string]bool  // while loading: mineral and measure with rows left out
-	ranks     sync.Map            // rankKey → Ranking, computed on first use
-	derived   sync.Map            // derivedKey → a mineral's newest-edition rows, computed on first use
+	figures   map[string][]Figure      // mineral id → its production rows, every edition
+	editions  []Edition                // the editions of the figures, oldest first
+	partial   map[[2]string]bool       // while loading: mineral and measure with rows left out
+	ranks     cache[rankKey, *Ranking] // computed on first use
+	derived   cache[derivedKey, any]   // a mineral's derived rows ([]T), computed on first use
 
 	standingsOnce sync.Once
 	standings     map[string][]Standing // country id → its standings (CountryStandings)
