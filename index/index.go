@@ -316,19 +316,13 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 // real knowledge base (a few hundred records) is one shard, so its scores are exactly bleve's.
 var splitAt, maxShard = 5000, 10_000
 
-// entry is one record to index.
-type entry struct {
-	id  string
-	doc document
-}
-
 func build(kb *knowledge.KB) ([]bleve.Index, int, [][]string, error) {
-	entries := documents(kb)
+	count := documentCount(kb)
 	groups := synonymGroups(kb)
 	n, workers := 1, 1
-	if len(entries) > splitAt {
+	if count > splitAt {
 		workers = max(1, runtime.GOMAXPROCS(0)/2)
-		n = max(workers, (len(entries)+maxShard-1)/maxShard)
+		n = max(workers, (count+maxShard-1)/maxShard)
 	}
 	shards := make([]bleve.Index, n)
 	errs := make([]error, n)
@@ -341,11 +335,7 @@ func build(kb *knowledge.KB) ([]bleve.Index, int, [][]string, error) {
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				var part []entry
-				for j := i; j < len(entries); j += n {
-					part = append(part, entries[j])
-				}
-				shards[i], errs[i] = buildShard(part, groups)
+				shards[i], errs[i] = buildShard(kb, i, n, count, groups)
 			}
 		})
 	}
@@ -358,11 +348,13 @@ func build(kb *knowledge.KB) ([]bleve.Index, int, [][]string, error) {
 		}
 		return nil, 0, nil, err
 	}
-	return shards, len(entries), groups, nil
+	return shards, count, groups, nil
 }
 
-// buildShard indexes entries, and every synonym group, into a new in-memory index.
-func buildShard(entries []entry, groups [][]string) (bleve.Index, error) {
+// buildShard indexes records first, first+step, … (of count), and every synonym group, into
+// a new in-memory index. Each record's document is made as it is added: the batch keeps its
+// own copy of the text, so the documents of a whole shard are never held at once.
+func buildShard(kb *knowledge.KB, first, step, count int, groups [][]string) (bleve.Index, error) {
 	m, err := buildMapping()
 	if err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
@@ -372,8 +364,9 @@ func buildShard(entries []entry, groups [][]string) (bleve.Index, error) {
 		return nil, fmt.Errorf("new index: %w", err)
 	}
 	b := idx.NewBatch()
-	for _, e := range entries {
-		if err := b.Index(e.id, e.doc); err != nil {
+	for i := first; i < count; i += step {
+		id, doc := documentAt(kb, i)
+		if err := b.Index(id, doc); err != nil {
 			idx.Close()
 			return nil, err
 		}
@@ -392,8 +385,13 @@ func buildShard(entries []entry, groups [][]string) (bleve.Index, error) {
 	return idx, nil
 }
 
-// documents returns what is indexed for every record.
-func documents(kb *knowledge.KB) []entry {
+// documentCount is the number of records indexed: minerals, then policies, then countries.
+func documentCount(kb *knowledge.KB) int {
+	return len(kb.Minerals) + len(kb.Policies) + len(kb.Countries)
+}
+
+// documentAt returns the id and what is indexed of the i-th record (see documentCount).
+func documentAt(kb *knowledge.KB, i int) (string, document) {
 	exact := func(r knowledge.Ref) []string {
 		var out []string
 		for _, n := range kb.Names(r) {
@@ -403,32 +401,31 @@ func documents(kb *knowledge.KB) []entry {
 		}
 		return out
 	}
-	out := make([]entry, 0, len(kb.Minerals)+len(kb.Policies)+len(kb.Countries))
-	for _, mn := range kb.Minerals {
+	if i < len(kb.Minerals) {
+		mn := kb.Minerals[i]
 		ref := knowledge.Ref{Kind: knowledge.KindMineral, ID: mn.ID}
-		out = append(out, entry{docID(ref), document{Kind: string(knowledge.KindMineral), Names: append([]string{mn.Name}, mn.Aliases...),
-			NamesES: []string{mn.NameES}, Symbol: mn.Symbol, Body: mineralText(mn, false), BodyES: mineralText(mn, true), Exact: exact(ref)}})
+		return docID(ref), document{Kind: string(knowledge.KindMineral), Names: append([]string{mn.Name}, mn.Aliases...),
+			NamesES: []string{mn.NameES}, Symbol: mn.Symbol, Body: mineralText(mn, false), BodyES: mineralText(mn, true), Exact: exact(ref)}
 	}
-	for _, p := range kb.Policies {
+	if i -= len(kb.Minerals); i < len(kb.Policies) {
+		p := kb.Policies[i]
 		ref := knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}
 		d := document{Kind: string(knowledge.KindPolicy), Aliases: p.Aliases, Title: p.Title, Body: p.Summary, BodyES: p.SummaryES, Exact: exact(ref)}
 		if p.TitleES != "" {
 			d.NamesES = []string{p.TitleES}
 		}
-		out = append(out, entry{docID(ref), d})
+		return docID(ref), d
 	}
-	for _, c := range kb.Countries {
-		ref := knowledge.Ref{Kind: knowledge.KindCountry, ID: c.ID}
-		d := document{Kind: string(knowledge.KindCountry), Names: append([]string{c.Name}, c.Aliases...), Exact: exact(ref)}
-		if c.NameES != "" {
-			d.NamesES = []string{c.NameES}
-		}
-		if c.Profile != nil {
-			d.Body, d.BodyES = c.Profile.Summary, c.Profile.SummaryES
-		}
-		out = append(out, entry{docID(ref), d})
+	c := kb.Countries[i-len(kb.Policies)]
+	ref := knowledge.Ref{Kind: knowledge.KindCountry, ID: c.ID}
+	d := document{Kind: string(knowledge.KindCountry), Names: append([]string{c.Name}, c.Aliases...), Exact: exact(ref)}
+	if c.NameES != "" {
+		d.NamesES = []string{c.NameES}
 	}
-	return out
+	if c.Profile != nil {
+		d.Body, d.BodyES = c.Profile.Summary, c.Profile.SummaryES
+	}
+	return docID(ref), d
 }
 
 // body returns the English or Spanish text indexed as a record's body ("" when kb has no

@@ -41,7 +41,7 @@ func splitFrontMatter(data []byte) (fm, body []byte, ok bool) {
 // decodeRecord decodes a Markdown record's front matter into dst, a pointer to a struct with
 // yaml tags, reporting unknown keys and bad values at their own lines. It returns the body,
 // the line of each key, and whether any problem was found.
-func decodeRecord(file string, data []byte, dst any, ps *problems) (body string, lines map[string]int, broken bool) {
+func decodeRecord(file string, data []byte, dst any, ps *problems) (body string, lines []keyLine, broken bool) {
 	fm, b, found := splitFrontMatter(data)
 	if !found {
 		ps.add(file, 1, "missing front matter: a record starts with a line \"---\", then YAML, then \"---\"")
@@ -68,10 +68,10 @@ func decodeRecord(file string, data []byte, dst any, ps *problems) (body string,
 	}
 	fields := yamlFields(dst)
 	v := reflect.ValueOf(dst).Elem()
-	lines = make(map[string]int, len(root.Content)/2)
+	lines = make([]keyLine, 0, len(root.Content)/2)
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, val := root.Content[i], root.Content[i+1]
-		lines[key.Value] = key.Line + 1
+		lines = append(lines, keyLine{key.Value, key.Line + 1})
 		idx, known := fields[key.Value]
 		if !known {
 			ps.add(file, key.Line+1, "unknown front-matter key %q (known: %s)", key.Value, strings.Join(sortedKeys(fields), ", "))

@@ -25,7 +25,7 @@ type KB struct {
 
 	profiles   []*Profile
 	countryPos []Pos
-	keyLines   map[string]map[string]int // file → front-matter key → line
+	keyLines   map[string][]keyLine // file → its front-matter keys' lines
 
 	minerals  map[string]*Mineral
 	policies  map[string]*Policy
@@ -209,10 +209,19 @@ func (kb *KB) PoliciesIn(country string) []*Policy {
 	return out
 }
 
+// keyLine is the line of a front-matter key. A record has a dozen keys at most: a slice of
+// them takes half the memory of a map.
+type keyLine struct {
+	key  string
+	line int
+}
+
 // at returns the position of a front-matter key in a record file, or of its first line.
 func (kb *KB) at(file, key string) Pos {
-	if l, ok := kb.keyLines[file][key]; ok {
-		return Pos{file, l}
+	for _, kl := range kb.keyLines[file] {
+		if kl.key == key {
+			return Pos{file, kl.line}
+		}
 	}
 	return Pos{file, 1}
 }
@@ -262,11 +271,15 @@ func (l *linker) claim(name string, r Ref, where Pos) {
 		if prev != r {
 			l.ps.at(where, "name or alias %q is also used by %s %s (%s)", name, prev.Kind, prev.ID, l.namePos[n])
 		}
-		kb.acronyms[n] = kb.acronyms[n] && isAcronym(name)
+		if kb.acronyms[n] && !isAcronym(name) {
+			delete(kb.acronyms, n)
+		}
 		return
 	}
 	kb.names[n] = r
-	kb.acronyms[n] = isAcronym(name)
+	if isAcronym(name) {
+		kb.acronyms[n] = true
+	}
 	l.namePos[n] = where.String()
 }
 

@@ -33,7 +33,7 @@ const (
 // problem; callers that serve answers must treat any error as fatal.
 func Load(fsys fs.FS) (*KB, error) {
 	ps := &problems{}
-	kb := &KB{keyLines: make(map[string]map[string]int)}
+	kb := &KB{keyLines: make(map[string][]keyLine)}
 	loadCountries(fsys, kb, ps)
 	// A record whose front matter has errors is kept (marked broken) so that its id stays
 	// known and references to it do not add a cascade of problems.
