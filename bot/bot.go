@@ -105,6 +105,7 @@ type Bot struct {
 	pool    *pool
 	seen    *seenSet
 	posters *pool       // post replies, off the workers
+	lanes   lanes       // a conversation's messages in order
 	convos  *convoCache // each conversation's last query, for follow-ups
 	userID  string      // the bot's own user id, from auth.test
 	botID   string

@@ -24,7 +24,7 @@ type eventEnvelope struct {
 	EventID string `json:"event_id"`
 }
 
-func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event) {
+func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event, turn *ticket) {
 	req := evt.Request
 	log := b.requestLogger(req)
 	ev, ok := evt.Data.(slackevents.EventsAPIEvent)
@@ -50,7 +50,7 @@ func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event) {
 		if thread == "" {
 			thread = e.TimeStamp
 		}
-		b.answerMessage(ctx, log.With("event", "app_mention", "user", e.User, "channel", e.Channel), fromMention, e.User, e.Channel, e.TimeStamp, thread, e.Text)
+		b.answerMessage(ctx, log.With("event", "app_mention", "user", e.User, "channel", e.Channel), turn, fromMention, e.User, e.Channel, e.TimeStamp, thread, e.Text)
 	case *slackevents.AppHomeOpenedEvent:
 		b.obs.Request("app_home_opened")
 		b.onHomeOpened(ctx, log.With("event", "app_home_opened", "user", e.User), e)
@@ -62,23 +62,24 @@ func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event) {
 			return // bots (ourselves included), edits, joins: answering them makes loops
 		}
 		b.obs.Request("message_im")
-		b.answerMessage(ctx, log.With("event", "message.im", "user", e.User, "channel", e.Channel), fromDM, e.User, e.Channel, e.TimeStamp, e.ThreadTimeStamp, e.Text)
+		b.answerMessage(ctx, log.With("event", "message.im", "user", e.User, "channel", e.Channel), turn, fromDM, e.User, e.Channel, e.TimeStamp, e.ThreadTimeStamp, e.Text)
 	}
 }
 
-// answerMessage answers a mention or DM once, posting in the given thread (if any).
-func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, where, user, channel, ts, thread, text string) {
+// answerMessage answers a mention or DM once, posting in the given thread (if any), in its
+// turn in the conversation.
+func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, turn *ticket, where, user, channel, ts, thread, text string) {
 	if !b.firstSeen(ctx, "msg:"+channel+"/"+ts) {
 		b.obs.Duplicate()
 		return
 	}
 	question := strings.TrimSpace(stripMentions(text))
-	b.work(log, "message", func() (deliver func()) {
+	b.work(log, "message", turn, func() (deliver func()) {
 		lang := b.language(ctx, log, user, question)
 		log := log.With("lang", lang)
 		var a *answer.Answer
 		// A conversation: a mention's thread, or a DM channel's top level.
-		convo := channel + "|" + thread
+		convo := conversation(channel, thread)
 		if question == "" || isHelp(question) {
 			a = b.helpAnswer(ctx, log, user, lang)
 		} else if prev, ok := b.convos.get(convo); ok {
@@ -166,7 +167,7 @@ func (b *Bot) onInteractive(ctx context.Context, evt socketmode.Event) {
 func (b *Bot) onShare(ctx context.Context, log *slog.Logger, cb slack.InteractionCallback, act *slack.BlockAction) {
 	question, user, url := unesc(act.Value), cb.User.ID, cb.ResponseURL
 	log = log.With("user", user, "channel", cb.Channel.ID)
-	b.work(log, "share", func() (deliver func()) {
+	b.work(log, "share", nil, func() (deliver func()) {
 		lang := b.language(ctx, log, user, question)
 		m := render(b.ask(ctx, log, question, fromShare, lang), renderOptions{sharedBy: user})
 		return func() {
@@ -184,7 +185,7 @@ func (b *Bot) onAskShortcut(ctx context.Context, log *slog.Logger, cb slack.Inte
 	question, user, url := strings.TrimSpace(stripMentions(cb.Message.Text)), cb.User.ID, cb.ResponseURL
 	log = log.With("shortcut", callbackAskShortcut, "user", user, "channel", cb.Channel.ID)
 	b.obs.Request("message_shortcut")
-	b.work(log, "shortcut", func() (deliver func()) {
+	b.work(log, "shortcut", nil, func() (deliver func()) {
 		a := b.ask(ctx, log, truncate(question, 1000), fromShortcut, b.language(ctx, log, user, question))
 		m := render(a, renderOptions{shareButton: true})
 		return func() {
@@ -208,7 +209,7 @@ func (b *Bot) fullCard(ctx context.Context, log *slog.Logger, cb slack.Interacti
 	}
 	ref := knowledge.Ref{Kind: knowledge.Kind(parts[1]), ID: parts[2]}
 	url := cb.ResponseURL
-	b.work(log, "full card", func() (deliver func()) {
+	b.work(log, "full card", nil, func() (deliver func()) {
 		m := render(b.cfg.Answerer.Card(ref, "", lang), renderOptions{full: true})
 		return func() {
 			b.respond(ctx, log, url, slashResponse{ResponseType: "ephemeral", Text: m.Text, Blocks: m.Blocks})
@@ -238,16 +239,33 @@ func (b *Bot) guard(log *slog.Logger, apologize func()) {
 // work answers on a worker and delivers the reply off it, so that a slow, failing or
 // rate-limited Slack never holds a worker: reply answers and returns the delivery. A panic
 // delivers apology instead; when the queue is full, busy is delivered and nothing is answered.
-func (b *Bot) work(log *slog.Logger, what string, reply func() (deliver func()), apology, busy func()) {
-	started, _ := b.pool.try(func() {
-		defer b.guard(log, func() { b.background(apology) })
-		b.background(reply())
+// With a turn, the answering waits for the conversation's message before, and the next one
+// waits until this one's delivery is done.
+func (b *Bot) work(log *slog.Logger, what string, turn *ticket, reply func() (deliver func()), apology, busy func()) {
+	turn.run(func(done func()) {
+		then := func(deliver func()) func() {
+			return func() {
+				defer done()
+				deliver()
+			}
+		}
+		started, _ := b.pool.try(func() {
+			answered := false
+			defer b.guard(log, func() {
+				if !answered {
+					b.background(then(apology))
+				}
+			})
+			deliver := reply()
+			answered = true
+			b.background(then(deliver))
+		})
+		if !started {
+			b.obs.Busy()
+			log.Warn("busy: " + what + " turned away")
+			b.tracked(then(busy))
+		}
 	})
-	if !started {
-		b.obs.Busy()
-		log.Warn("busy: " + what + " turned away")
-		b.tracked(busy)
-	}
 }
 
 // privately delivers a short message to a response_url, for the asker only.

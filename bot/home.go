@@ -119,7 +119,7 @@ func escAll(items []string) []string {
 // runExample answers an example question clicked in the App Home, by DM to the user.
 func (b *Bot) runExample(ctx context.Context, log *slog.Logger, cb slack.InteractionCallback, question string) {
 	user := cb.User.ID
-	b.work(log, "example", func() (deliver func()) {
+	b.work(log, "example", nil, func() (deliver func()) {
 		m := render(b.ask(ctx, log, question, fromHome, b.language(ctx, log, user, question)), renderOptions{})
 		return func() { b.post(ctx, log, user, "", m) }
 	}, func() { b.post(ctx, log, user, "", Message{Text: esc(b.cfg.Language.T(panicText))}) },

@@ -75,7 +75,7 @@ func (b *Bot) onPicked(ctx context.Context, log *slog.Logger, cb slack.Interacti
 		return
 	}
 	ref := knowledge.Ref{Kind: knowledge.Kind(kind), ID: id}
-	b.work(log, "picker", func() (deliver func()) {
+	b.work(log, "picker", nil, func() (deliver func()) {
 		m := render(b.cfg.Answerer.Card(ref, "", b.language(ctx, log, user, "")), renderOptions{full: true})
 		return func() { b.post(ctx, log, user, "", m) }
 	}, func() { b.post(ctx, log, user, "", Message{Text: esc(b.language(ctx, log, user, "").T(panicText))}) },

@@ -3,6 +3,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
 	"github.com/slack-go/slack/socketmode"
 )
 
@@ -39,14 +41,15 @@ func (b *Bot) Run(ctx context.Context) error {
 	// The reading goroutine acks each envelope and queues its answering; what takes longer
 	// than that (Events API events and interactions, whose handling may call Slack or the
 	// store) is handled here, by a few goroutines, off the reading goroutine.
-	slow := make(chan socketmode.Event, slowEvents)
+	slow := make(chan queuedEvent, slowEvents)
 	var slowWG sync.WaitGroup
 	for range slowHandlers {
 		slowWG.Go(func() {
-			for evt := range slow {
+			for q := range slow {
 				func() {
-					defer b.recoverEvent(evt)
-					b.handle(work, evt)
+					defer q.turn.release() // a message not answered gives its turn away
+					defer b.recoverEvent(q.evt)
+					b.handle(work, q.evt, q.turn)
 				}()
 			}
 		})
@@ -73,7 +76,8 @@ func (b *Bot) Run(ctx context.Context) error {
 	// then are cut off.
 	finished := make(chan struct{})
 	go func() {
-		slowWG.Wait() // first: handling an event may start answering it
+		slowWG.Wait()  // first: handling an event may start answering it
+		b.lanes.wait() // a conversation's next message starts when the reply before is posted
 		b.pool.wait(context.Background())
 		b.posters.wait(context.Background()) // then: answering posts its replies
 		<-digestDone
@@ -113,6 +117,34 @@ func (b *Bot) authTest(ctx context.Context) (*slack.AuthTestResponse, error) {
 		backoff = min(backoff*2, b.cfg.MaxBackoff)
 	}
 }
+
+// queuedEvent is an acked envelope waiting for a handler, with its message's turn in its
+// conversation (nil for what is not a message).
+type queuedEvent struct {
+	evt  socketmode.Event
+	turn *ticket
+}
+
+// enterConversation takes a message's turn in its conversation: a DM channel's top level,
+// or a thread (a mention starts one). It returns nil for other events.
+func (b *Bot) enterConversation(evt socketmode.Event) *ticket {
+	ev, ok := evt.Data.(slackevents.EventsAPIEvent)
+	if !ok {
+		return nil
+	}
+	switch e := ev.InnerEvent.Data.(type) {
+	case *slackevents.AppMentionEvent:
+		return b.lanes.enter(conversation(e.Channel, cmp.Or(e.ThreadTimeStamp, e.TimeStamp)))
+	case *slackevents.MessageEvent:
+		if e.ChannelType == "im" {
+			return b.lanes.enter(conversation(e.Channel, e.ThreadTimeStamp))
+		}
+	}
+	return nil
+}
+
+// conversation names a DM channel's top level (thread "") or a thread.
+func conversation(channel, thread string) string { return channel + "|" + thread }
 
 // slowEvents bounds the envelopes acked but not yet handled; slowHandlers handle them, so
 // that one slow call to Slack (an App Home's views.publish) does not hold up the DMs behind it.
@@ -187,7 +219,7 @@ func isAuthError(err error) bool {
 
 // dispatch handles one event on the reading goroutine: it acks every envelope and queues
 // the answering, and never blocks on answering, so that acks keep flowing under a burst.
-func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event, slow chan<- socketmode.Event) {
+func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event, slow chan<- queuedEvent) {
 	switch evt.Type {
 	case socketmode.EventTypeConnecting:
 		b.setConnected(false)
@@ -222,7 +254,9 @@ func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event, slow chan<- so
 			b.onSlashCommand(ctx, evt)
 		case socketmode.EventTypeEventsAPI:
 			b.ack(evt.Request, nil)
-			slow <- evt
+			// The message's place in its conversation is taken here, in arrival order: the
+			// handlers that take it from the queue run side by side.
+			slow <- queuedEvent{evt, b.enterConversation(evt)}
 		case socketmode.EventTypeInteractive:
 			b.obs.Request("interactive")
 			if cb, ok := evt.Data.(slack.InteractionCallback); ok && cb.Type == slack.InteractionTypeBlockSuggestion {
@@ -235,7 +269,7 @@ func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event, slow chan<- so
 				return
 			}
 			b.ack(evt.Request, nil)
-			slow <- evt
+			slow <- queuedEvent{evt: evt}
 		}
 	default:
 		b.other(evt)
@@ -258,10 +292,10 @@ func (b *Bot) recoverEvent(evt socketmode.Event) {
 }
 
 // handle answers an Events API event or an interaction, already acked.
-func (b *Bot) handle(ctx context.Context, evt socketmode.Event) {
+func (b *Bot) handle(ctx context.Context, evt socketmode.Event, turn *ticket) {
 	switch evt.Type {
 	case socketmode.EventTypeEventsAPI:
-		b.onEventsAPI(ctx, evt)
+		b.onEventsAPI(ctx, evt, turn)
 	case socketmode.EventTypeInteractive:
 		b.onInteractive(ctx, evt)
 	}

@@ -852,3 +852,36 @@ func TestFlappingSocketBacksOff(t *testing.T) {
 	}
 	waitPosts(t, lb.fake, "DFLAP", 1)
 }
+
+// A DM conversation is answered in the order it was written, follow-ups included, even
+// while Slack is slow to take the replies: "antimony", then "and its reserves?" must get
+// antimony's producers, then antimony's reserves, in that order.
+func TestDMsAreAnsweredInOrder(t *testing.T) {
+	lb := startBot(t, nil)
+	lb.fake.Slow("chat.postMessage", 40*time.Millisecond)
+	minerals := []string{"antimony", "fluorspar", "graphite", "zinc", "barite", "lead", "silver", "copper"}
+	for i, m := range minerals {
+		for j, text := range []string{"who produces " + m + "?", "and its reserves?"} {
+			ts := fmt.Sprintf("1700000100.%06d", 2*i+j)
+			if _, err := lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
+				"user": "U5", "text": text, "channel": "DORDER", "ts": ts}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	posts := waitPosts(t, lb.fake, "DORDER", 2*len(minerals))
+	for i, m := range minerals {
+		producers, reserves := firstLine(posts[2*i].Text), firstLine(posts[2*i+1].Text)
+		if !strings.Contains(producers, "world mine production of "+m) {
+			t.Errorf("reply %d is %q, want %s's producers", 2*i+1, producers, m)
+		}
+		if !strings.Contains(reserves, "largest "+m+" reserves") {
+			t.Errorf("reply %d is %q, want %s's reserves", 2*i+2, reserves, m)
+		}
+	}
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
