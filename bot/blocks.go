@@ -408,13 +408,19 @@ func fallback(a *answer.Answer) string {
 	if a.Subtitle != "" {
 		t += " (" + a.Subtitle + ")"
 	}
+	// A title that is a sentence ("Sorry, I couldn't find that.") is followed by the next
+	// one; a title that names something ("Antimony (Sb)") by a colon.
+	sep := ": "
+	if strings.HasSuffix(t, ".") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") {
+		sep = " "
+	}
 	for _, s := range a.Sections {
 		if s.Text != "" {
-			t += ": " + s.Text
+			t += sep + s.Text
 			break
 		}
 		if len(s.Snippet) > 0 {
-			t += ": " + answer.SpanText(s.Snippet)
+			t += sep + answer.SpanText(s.Snippet)
 			break
 		}
 	}

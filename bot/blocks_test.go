@@ -141,3 +141,19 @@ func TestRenderDefusesMassMentions(t *testing.T) {
 		}
 	}
 }
+
+func TestFallbackJoinsTitleAndFirstSection(t *testing.T) {
+	for _, tt := range []struct {
+		a    answer.Answer
+		want string
+	}{
+		{answer.Answer{Title: "Sorry, I couldn't find that in the knowledge base.", Sections: []answer.Section{{Text: "Try a mineral."}}},
+			"Sorry, I couldn't find that in the knowledge base. Try a mineral."},
+		{answer.Answer{Title: "Antimony", Subtitle: "Sb", Sections: []answer.Section{{Text: "Used in flame retardants."}}},
+			"Antimony (Sb): Used in flame retardants."},
+	} {
+		if got := fallback(&tt.a); got != tt.want {
+			t.Errorf("fallback = %q, want %q", got, tt.want)
+		}
+	}
+}
