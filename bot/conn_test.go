@@ -396,3 +396,40 @@ func TestHungPublishIsCutOff(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// On shutdown, a conversation's messages still waiting for their turn are answered, in
+// order, before Run returns.
+func TestShutdownDeliversAConversationInFlight(t *testing.T) {
+	fake := slackfake.New()
+	defer fake.Close()
+	fake.Slow("chat.postMessage", 100*time.Millisecond)
+	stop := runBot(t, fake, Config{Answerer: slowAnswerer{}, Workers: 1, ShutdownGrace: 10 * time.Second})
+	const n = 4
+	for i := range n {
+		if _, err := fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
+			"user": "U1", "text": fmt.Sprintf("slow %d", i), "channel": "DSTOP", "ts": fmt.Sprintf("1700000000.%06d", i)}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// All four are acked, and the first is being answered; the rest wait for their turn.
+	if err := fake.WaitFor(5*time.Second, func(_ []slackfake.Post, acks []slackfake.Ack) bool { return len(acks) >= n }); err != nil {
+		t.Fatal(err)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range fake.Posts() {
+		if p.Channel == "DSTOP" {
+			got = append(got, p.Text)
+		}
+	}
+	if len(got) != n {
+		t.Fatalf("%d of %d messages answered by the time Run returned: %q", len(got), n, got)
+	}
+	for i, text := range got {
+		if want := fmt.Sprintf("An answer about slow %d", i); !strings.Contains(text, want) {
+			t.Errorf("reply %d is %q, want %q", i+1, text, want)
+		}
+	}
+}
