@@ -46,11 +46,7 @@ func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event, turn *ticke
 			return
 		}
 		b.obs.Request("app_mention")
-		thread := e.ThreadTimeStamp
-		if thread == "" {
-			thread = e.TimeStamp
-		}
-		b.answerMessage(ctx, log.With("event", "app_mention", "user", e.User, "channel", e.Channel), turn, fromMention, e.User, e.Channel, e.TimeStamp, thread, e.Text)
+		b.answerMessage(ctx, log.With("event", "app_mention", "user", e.User, "channel", e.Channel), turn, fromMention, e.User, e.Channel, e.TimeStamp, mentionThread(e), e.Text)
 	case *slackevents.AppHomeOpenedEvent:
 		b.obs.Request("app_home_opened")
 		b.onHomeOpened(ctx, log.With("event", "app_home_opened", "user", e.User), e)

@@ -36,13 +36,8 @@ const maxAckBytes = 19 * 1024
 
 func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 	req := evt.Request
-	var command func() (slack.SlashCommand, error)
-	switch d := evt.Data.(type) {
-	case slashPayload:
-		command = d.command
-	case slack.SlashCommand:
-		command = func() (slack.SlashCommand, error) { return d, nil }
-	default:
+	payload, ok := evt.Data.(slashPayload)
+	if !ok {
 		b.ack(req, nil)
 		b.requestLogger(req).Warn("slash command with unexpected payload", "type", fmt.Sprintf("%T", evt.Data))
 		return
@@ -66,7 +61,7 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 			}
 			b.background(func() { b.respondOut(ctx, out) })
 		}
-		cmd, err := command()
+		cmd, err := payload.command()
 		if err != nil {
 			b.requestLogger(req).Warn("slash command whose payload does not parse; acked, not answered", "err", err)
 			deliver(slashReplyOut{})

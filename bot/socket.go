@@ -134,13 +134,18 @@ func (b *Bot) enterConversation(evt socketmode.Event) *ticket {
 	}
 	switch e := ev.InnerEvent.Data.(type) {
 	case *slackevents.AppMentionEvent:
-		return b.lanes.enter(conversation(e.Channel, cmp.Or(e.ThreadTimeStamp, e.TimeStamp)))
+		return b.lanes.enter(conversation(e.Channel, mentionThread(e)))
 	case *slackevents.MessageEvent:
 		if e.ChannelType == "im" {
 			return b.lanes.enter(conversation(e.Channel, e.ThreadTimeStamp))
 		}
 	}
 	return nil
+}
+
+// mentionThread is the thread a mention is answered in: its own, or the one it starts.
+func mentionThread(e *slackevents.AppMentionEvent) string {
+	return cmp.Or(e.ThreadTimeStamp, e.TimeStamp)
 }
 
 // conversation names a DM channel's top level (thread "") or a thread.
