@@ -206,7 +206,7 @@ func New(cfg Config) (*Bot, error) {
 	}
 	b := &Bot{cfg: cfg, http: cfg.HTTPClient, log: cfg.Logger, obs: cfg.Observer,
 		pool: newPool(cfg.Workers, cfg.Queue), seen: newSeenSet(10000, time.Hour), locale: newLocaleCache(10000, time.Hour),
-		posters: newPool(maxPostsInFlight, postQueue), convos: newConvoCache(10000, 30*time.Minute)}
+		posters: newPool(maxPostsInFlight, postQueue), convos: newConvoCache(10000, topicTTL)}
 	retry := slack.DefaultRetryConfig()
 	retry.MaxRetries = 5
 	retry.RetryAfterDuration = 2 * time.Second

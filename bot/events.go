@@ -17,6 +17,7 @@ import (
 
 	"github.com/mineralbot/mineralbot/answer"
 	"github.com/mineralbot/mineralbot/knowledge"
+	"github.com/mineralbot/mineralbot/state"
 )
 
 // eventEnvelope holds the fields of an Events API envelope that slack-go's parsed form lacks.
@@ -78,16 +79,17 @@ func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, turn *ticket,
 		convo := conversation(channel, thread)
 		if question == "" || isHelp(question) {
 			a = b.helpAnswer(ctx, log, user, lang)
-		} else if prev, ok := b.convos.get(convo); ok {
+		} else if prev, ok := b.topic(ctx, log, convo); ok {
 			a = b.askAfter(ctx, log, question, where, lang, prev)
 		} else {
 			a = b.ask(ctx, log, question, where, lang)
 		}
-		if q := a.Query; len(q.Minerals)+len(q.Countries)+len(q.Policies) > 0 {
-			b.convos.put(convo, q)
-		}
+		keep := b.keepTopic(ctx, log, convo, a.Query)
 		m := render(a, renderOptions{})
-		return func() { b.post(ctx, log, channel, thread, m) }
+		return func() {
+			keep() // before the reply: the asker's follow-up may reach another process
+			b.post(ctx, log, channel, thread, m)
+		}
 	}, func() { b.post(ctx, log, channel, thread, Message{Text: esc(b.cfg.Language.T(panicText))}) },
 		func() { b.post(ctx, log, channel, thread, render(busyAnswer(b.cfg.Language), renderOptions{})) })
 }
@@ -272,6 +274,85 @@ func (b *Bot) privately(ctx context.Context, log *slog.Logger, url string, lang 
 // dedupeTTL is how long an event id is remembered: Slack retries within minutes.
 const dedupeTTL = time.Hour
 
+// storeWait bounds how long answering waits on the state store before going on without it.
+const storeWait = 300 * time.Millisecond
+
+// bounded calls the state store and waits at most storeWait for it. The call gets a context
+// with that deadline, but a driver may not honour it (bbolt waits up to its own timeout for
+// another process's file lock): the answer goes on without the result, and the call finishes
+// in the background.
+func bounded[T any](ctx context.Context, call func(context.Context) (T, error)) (T, error) {
+	ctx, cancel := context.WithTimeout(ctx, storeWait)
+	type result struct {
+		v   T
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer cancel()
+		v, err := call(ctx)
+		done <- result{v, err}
+	}()
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		var zero T
+		return zero, fmt.Errorf("state store: %w", ctx.Err())
+	}
+}
+
+// topicTTL is how long a conversation's topic is kept for follow-ups.
+const topicTTL = 30 * time.Minute
+
+// topic returns what a conversation is about, for a follow-up. With a state store the
+// store's word is taken: when several replicas share it, the conversation's last message
+// may have been answered by another, and this process's memory of it is out of date. Memory
+// answers when there is no store, or it fails or is slow.
+func (b *Bot) topic(ctx context.Context, log *slog.Logger, convo string) (answer.Query, bool) {
+	if b.cfg.Store != nil {
+		type found struct {
+			t  state.Topic
+			ok bool
+		}
+		f, err := bounded(ctx, func(ctx context.Context) (found, error) {
+			t, ok, err := b.cfg.Store.Topic(ctx, convo, time.Now())
+			return found{t, ok}, err
+		})
+		if err == nil && f.ok {
+			t := f.t
+			return answer.Query{Minerals: t.Minerals, Countries: t.Countries, Policies: t.Policies, Measure: answer.Measure(t.Measure)}, true
+		}
+		if err != nil {
+			log.Debug("conversation topic falls back to memory", "err", err)
+		}
+	}
+	return b.convos.get(convo)
+}
+
+// keepTopic remembers what a conversation is now about, when its answer was about records:
+// in memory at once, and in the state store by the function it returns, called before the
+// reply is posted so that a follow-up reaching another replica finds it. Only record ids are
+// kept, never the question's words.
+func (b *Bot) keepTopic(ctx context.Context, log *slog.Logger, convo string, q answer.Query) func() {
+	if len(q.Minerals)+len(q.Countries)+len(q.Policies) == 0 {
+		return func() {}
+	}
+	b.convos.put(convo, q)
+	if b.cfg.Store == nil {
+		return func() {}
+	}
+	t := state.Topic{Minerals: q.Minerals, Countries: q.Countries, Policies: q.Policies, Measure: string(q.Measure)}
+	return func() {
+		_, err := bounded(context.WithoutCancel(ctx), func(ctx context.Context) (struct{}, error) {
+			return struct{}{}, b.cfg.Store.SetTopic(ctx, convo, t, time.Now(), topicTTL)
+		})
+		if err != nil {
+			log.Warn("could not record the conversation's topic; a follow-up answered by another replica will not know it", "err", err)
+		}
+	}
+}
+
 // firstSeen reports whether an event is new: to this process (memory), and to every process
 // sharing the state store, so that a retry delivered to another replica is answered once.
 // When the store cannot say in time, memory decides: answering never waits on the store.
@@ -282,9 +363,9 @@ func (b *Bot) firstSeen(ctx context.Context, key string) bool {
 	if b.cfg.Store == nil {
 		return true
 	}
-	ctx, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
-	defer cancel()
-	first, err := b.cfg.Store.FirstSeen(ctx, key, time.Now(), dedupeTTL)
+	first, err := bounded(ctx, func(ctx context.Context) (bool, error) {
+		return b.cfg.Store.FirstSeen(ctx, key, time.Now(), dedupeTTL)
+	})
 	if err != nil {
 		b.log.Debug("event dedupe falls back to memory", "err", err)
 		return true

@@ -158,6 +158,22 @@ func (d *Deferred) FirstSeen(ctx context.Context, id string, now time.Time, ttl 
 	return s.FirstSeen(ctx, id, now, ttl)
 }
 
+func (d *Deferred) SetTopic(ctx context.Context, conversation string, t Topic, now time.Time, ttl time.Duration) error {
+	s, err := d.get()
+	if err != nil {
+		return err
+	}
+	return s.SetTopic(ctx, conversation, t, now, ttl)
+}
+
+func (d *Deferred) Topic(ctx context.Context, conversation string, now time.Time) (Topic, bool, error) {
+	s, err := d.get()
+	if err != nil {
+		return Topic{}, false, err
+	}
+	return s.Topic(ctx, conversation, now)
+}
+
 func (d *Deferred) AddUnanswered(ctx context.Context, u Unanswered) error {
 	s, err := d.get()
 	if err != nil {

@@ -1,7 +1,7 @@
 // Package state is mineralbot's durable state behind one interface, [Store]: digest
-// subscriptions, digest deliveries, event dedupe, unanswered questions and feedback. The bot
-// depends on the interface only; state/bolt keeps it in one file (the default, nothing to
-// install), state/postgres in PostgreSQL, for several replicas.
+// subscriptions, digest deliveries, event dedupe, conversations' topics, unanswered questions
+// and feedback. The bot depends on the interface only; state/bolt keeps it in one file (the
+// default, nothing to install), state/postgres in PostgreSQL, for several replicas.
 //
 // # Digest deliveries: every period posted once
 //
@@ -37,5 +37,6 @@
 // attempts at one period never share a lease, even within one process.
 //
 // While the store is unreachable, digests wait (nothing is posted without a claim); answering
-// does not depend on the store, and event dedupe falls back to memory.
+// does not depend on the store, and event dedupe and conversations' topics fall back to the
+// process's memory.
 package state

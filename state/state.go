@@ -36,6 +36,12 @@ type Store interface {
 	// it within ttl: a retried event is answered once, by whichever process gets it first.
 	FirstSeen(ctx context.Context, eventID string, now time.Time, ttl time.Duration) (bool, error)
 
+	// SetTopic records what a conversation is about until now+ttl, so that a follow-up
+	// ("and its reserves?") is understood by whichever process receives it.
+	SetTopic(ctx context.Context, conversation string, t Topic, now time.Time, ttl time.Duration) error
+	// Topic returns a conversation's topic; ok is false when there is none, or it expired.
+	Topic(ctx context.Context, conversation string, now time.Time) (t Topic, ok bool, err error)
+
 	// AddUnanswered records a question the bot could not answer (cut to MaxQuestionBytes),
 	// keeping the newest MaxUnanswered.
 	AddUnanswered(ctx context.Context, u Unanswered) error
@@ -47,8 +53,8 @@ type Store interface {
 	// FeedbackBetween returns the feedback given in (from, to], oldest first.
 	FeedbackBetween(ctx context.Context, from, to time.Time) ([]Feedback, error)
 
-	// Prune deletes what is older than before: finished deliveries, event ids, questions and
-	// feedback. Subscriptions and unfinished deliveries stay.
+	// Prune deletes what is older than before: finished deliveries, event ids, topics,
+	// questions and feedback. Subscriptions and unfinished deliveries stay.
 	Prune(ctx context.Context, before time.Time) error
 
 	// Close releases the store.
@@ -108,6 +114,16 @@ func (d Delivery) Done() bool { return d.State == Posted || d.State == Skipped }
 type Outcome struct {
 	PostedTS string
 	Note     string
+}
+
+// Topic is what a conversation is about: the knowledge-base records its last answer was
+// about, and the measure asked for. It holds ids, never the words of a question: a DM's text
+// is not kept for follow-ups.
+type Topic struct {
+	Minerals  []string `json:"minerals,omitempty"`
+	Countries []string `json:"countries,omitempty"`
+	Policies  []string `json:"policies,omitempty"`
+	Measure   string   `json:"measure,omitempty"`
 }
 
 // Unanswered is a question the bot could not answer. It may come from a DM: it is shown to

@@ -308,3 +308,78 @@ func TestPostgresOutage(t *testing.T) {
 		t.Errorf("no digest after PostgreSQL came back: %v", sorted)
 	}
 }
+
+// Two replicas on one PostgreSQL, with the Slack stand-in handing their sockets envelopes in
+// turn: a DM's follow-up that reaches the other replica is answered about what the
+// conversation was about, and so is a mention's follow-up in its thread.
+func TestFollowUpAcrossReplicas(t *testing.T) {
+	dsn := pgtest.Shared(t).NewDB(t)
+	fake := slackfake.New()
+	fake.MultiConn = true
+	defer fake.Close()
+	env := map[string]string{
+		"SLACK_BOT_TOKEN":         slackfake.BotToken,
+		"SLACK_APP_TOKEN":         slackfake.AppToken,
+		"SLACK_API_URL":           fake.APIURL(),
+		"MINERALBOT_HTTP_ADDR":    "127.0.0.1:0",
+		"MINERALBOT_STATE_DRIVER": "postgres",
+		"MINERALBOT_STATE_DSN":    dsn,
+		"MINERALBOT_LOG_FORMAT":   "json",
+	}
+	replicas := []*replica{startReplica(t, "a", env), startReplica(t, "b", env)}
+	if err := fake.WaitConnected(2, 30*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	for i, m := range []string{"antimony", "fluorspar", "graphite"} {
+		for j, text := range []string{"who produces " + m + "?", "and its reserves?"} {
+			if _, err := fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
+				"user": "U7", "text": text, "channel": "DFOLLOW", "ts": fmt.Sprintf("1700000200.%06d", 2*i+j)}}); err != nil {
+				t.Fatal(err)
+			}
+			// The asker reads the answer before asking on.
+			posts := waitPosts(t, fake, "DFOLLOW", 2*i+j+1)
+			got := firstLine(posts[len(posts)-1].Text)
+			want := "world mine production of " + m
+			if j == 1 {
+				want = "largest " + m + " reserves"
+			}
+			if !strings.Contains(got, want) {
+				t.Errorf("%q after asking about %s: the reply begins %q, want it about %q", text, m, got, want)
+			}
+		}
+	}
+	// A mention's thread is a conversation too: a follow-up in it, handed to the other
+	// replica, is about the mention's mineral. A follow-up in another thread is not.
+	mention := func(ts, thread, text string) {
+		t.Helper()
+		ev := map[string]any{"type": "app_mention", "user": "U7", "text": "<@" + slackfake.BotUser + "> " + text,
+			"channel": "CFOLLOW", "ts": ts, "event_ts": ts}
+		if thread != "" {
+			ev["thread_ts"] = thread
+		}
+		if _, err := fake.SendEvent(slackfake.Event{Inner: ev}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mention("1700000300.000001", "", "who produces zinc?")
+	waitPosts(t, fake, "CFOLLOW", 1)
+	mention("1700000300.000002", "1700000300.000001", "and its reserves?")
+	posts := waitPosts(t, fake, "CFOLLOW", 2)
+	if got := firstLine(posts[1].Text); posts[1].ThreadTS != "1700000300.000001" || !strings.Contains(got, "largest zinc reserves") {
+		t.Errorf("a follow-up in the mention's thread: reply in thread %q begins %q, want zinc's reserves in thread 1700000300.000001", posts[1].ThreadTS, got)
+	}
+	mention("1700000300.000003", "", "and its reserves?")
+	posts = waitPosts(t, fake, "CFOLLOW", 3)
+	if got := firstLine(posts[2].Text); strings.Contains(got, "zinc") {
+		t.Errorf("a new thread took another thread's topic: %q", got)
+	}
+	// Both replicas answered: the follow-ups did cross from one to the other.
+	for _, r := range replicas {
+		data, _ := os.ReadFile(r.log.Name())
+		for _, ch := range []string{"DFOLLOW", "CFOLLOW"} {
+			if !strings.Contains(string(data), `"channel":"`+ch+`"`) {
+				t.Errorf("replica %s answered nothing in %s", r.name, ch)
+			}
+		}
+	}
+}

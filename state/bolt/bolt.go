@@ -39,8 +39,11 @@ var (
 	bucketEvents     = []byte("events")
 	bucketUnanswered = []byte("unanswered")
 	bucketFeedback   = []byte("feedback")
-	bucketOldClaims  = []byte("claims") // schema 1
-	keySchema        = []byte("schema")
+	// Conversations' topics: added without a schema version of its own, as a file without
+	// the bucket is read as one without topics, and older mineralbots ignore it.
+	bucketTopics    = []byte("topics")
+	bucketOldClaims = []byte("claims") // schema 1
+	keySchema       = []byte("schema")
 )
 
 // Store is a [state.Store] in one bbolt file.
@@ -93,7 +96,7 @@ func migrate(tx *bbolt.Tx) error {
 	if v > schemaVersion {
 		return fmt.Errorf("%w: the file has schema %d, this mineralbot knows up to %d; run a newer mineralbot, or move the file aside to start afresh", state.ErrNewerSchema, v, schemaVersion)
 	}
-	for _, b := range [][]byte{bucketSubs, bucketDeliveries, bucketEvents, bucketUnanswered, bucketFeedback} {
+	for _, b := range [][]byte{bucketSubs, bucketDeliveries, bucketEvents, bucketUnanswered, bucketFeedback, bucketTopics} {
 		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 			return err
 		}
@@ -433,6 +436,43 @@ func (s *Store) FirstSeen(_ context.Context, id string, now time.Time, ttl time.
 	return first, err
 }
 
+// SetTopic implements [state.Store]. A topic is kept as the time it expires (8 bytes) and
+// its JSON.
+func (s *Store) SetTopic(_ context.Context, conversation string, t state.Topic, now time.Time, ttl time.Duration) error {
+	data, err := json.Marshal(t)
+	if err != nil {
+		return err
+	}
+	v := binary.BigEndian.AppendUint64(make([]byte, 0, 8+len(data)), uint64(now.Add(ttl).UnixNano()))
+	return s.update(func(tx *bbolt.Tx) error {
+		b, err := tx.CreateBucketIfNotExists(bucketTopics)
+		if err != nil {
+			return err
+		}
+		return b.Put([]byte(conversation), append(v, data...))
+	})
+}
+
+// Topic implements [state.Store].
+func (s *Store) Topic(_ context.Context, conversation string, now time.Time) (t state.Topic, ok bool, err error) {
+	err = s.view(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketTopics)
+		if b == nil {
+			return nil
+		}
+		v := b.Get([]byte(conversation))
+		if len(v) < 8 || now.UnixNano() >= int64(binary.BigEndian.Uint64(v)) {
+			return nil
+		}
+		if err := json.Unmarshal(v[8:], &t); err != nil {
+			return fmt.Errorf("topic of %s: %w", conversation, err)
+		}
+		ok = true
+		return nil
+	})
+	return t, ok, err
+}
+
 // timeKey sorts by time, oldest first: the time in nanoseconds and a sequence number, both
 // big-endian.
 func timeKey(at time.Time, seq uint64) []byte {
@@ -572,17 +612,23 @@ func (s *Store) Prune(_ context.Context, before time.Time) error {
 				return err
 			}
 		}
-		events := tx.Bucket(bucketEvents)
-		if err := events.ForEach(func(k, v []byte) error {
-			if len(v) != 8 || int64(binary.BigEndian.Uint64(v)) < before.UnixNano() {
-				drop = append(drop, slices.Clone(k))
+		// Buckets whose values start with the time they expire.
+		for _, name := range [][]byte{bucketEvents, bucketTopics} {
+			b := tx.Bucket(name)
+			if b == nil {
+				continue
 			}
-			return nil
-		}); err != nil {
-			return err
-		}
-		if err := del(events); err != nil {
-			return err
+			if err := b.ForEach(func(k, v []byte) error {
+				if len(v) < 8 || int64(binary.BigEndian.Uint64(v)) < before.UnixNano() {
+					drop = append(drop, slices.Clone(k))
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := del(b); err != nil {
+				return err
+			}
 		}
 		deliveries := tx.Bucket(bucketDeliveries)
 		if err := deliveries.ForEach(func(k, v []byte) error {

@@ -11,6 +11,7 @@ package postgres
 import (
 	"context"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -269,6 +270,34 @@ func (s *Store) FirstSeen(ctx context.Context, id string, now time.Time, ttl tim
 	return tag.RowsAffected() == 1, err
 }
 
+// SetTopic implements [state.Store].
+func (s *Store) SetTopic(ctx context.Context, conversation string, t state.Topic, now time.Time, ttl time.Duration) error {
+	data, err := json.Marshal(t)
+	if err != nil {
+		return err
+	}
+	_, err = s.pool.Exec(ctx, `INSERT INTO topics (conversation, topic, expires_at) VALUES ($1, $2, $3)
+		ON CONFLICT (conversation) DO UPDATE SET topic = $2, expires_at = $3`, conversation, data, now.Add(ttl).UTC())
+	return err
+}
+
+// Topic implements [state.Store].
+func (s *Store) Topic(ctx context.Context, conversation string, now time.Time) (state.Topic, bool, error) {
+	var data []byte
+	err := s.pool.QueryRow(ctx, `SELECT topic FROM topics WHERE conversation = $1 AND expires_at > $2`, conversation, now.UTC()).Scan(&data)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return state.Topic{}, false, nil
+	}
+	if err != nil {
+		return state.Topic{}, false, err
+	}
+	var t state.Topic
+	if err := json.Unmarshal(data, &t); err != nil {
+		return state.Topic{}, false, fmt.Errorf("topic of %s: %w", conversation, err)
+	}
+	return t, true, nil
+}
+
 // AddUnanswered implements [state.Store].
 func (s *Store) AddUnanswered(ctx context.Context, u state.Unanswered) error {
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
@@ -326,6 +355,7 @@ func (s *Store) Prune(ctx context.Context, before time.Time) error {
 		for _, q := range []string{
 			`DELETE FROM deliveries WHERE state IN ('posted', 'skipped') AND period < $1`,
 			`DELETE FROM events WHERE expires_at < $1`,
+			`DELETE FROM topics WHERE expires_at < $1`,
 			`DELETE FROM unanswered WHERE at < $1`,
 			`DELETE FROM feedback WHERE at < $1`,
 		} {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -34,6 +35,7 @@ func Run(t *testing.T, open Opener) {
 		{"ConcurrentClaims", testConcurrentClaims},
 		{"DeliveriesInOrder", testDeliveriesInOrder},
 		{"FirstSeen", testFirstSeen},
+		{"Topics", testTopics},
 		{"Unanswered", testUnanswered},
 		{"UnansweredKeepsNewest", testUnansweredKeepsNewest},
 		{"Feedback", testFeedback},
@@ -201,6 +203,45 @@ func testFirstSeen(t *testing.T, s state.Store) {
 	}
 }
 
+func testTopics(t *testing.T, s state.Store) {
+	if _, ok, err := s.Topic(ctx, "D1", t0); ok || err != nil {
+		t.Fatalf("a conversation never seen has a topic: %v, %v", ok, err)
+	}
+	antimony := state.Topic{Minerals: []string{"antimony"}, Measure: "producers"}
+	mexico := state.Topic{Minerals: []string{"zinc", "lead"}, Countries: []string{"mexico"}, Policies: []string{"usmca"}, Measure: "reserves"}
+	for _, tc := range []struct {
+		conversation string
+		t            state.Topic
+	}{{"D1", antimony}, {"C1/1700000000.000100", mexico}} {
+		if err := s.SetTopic(ctx, tc.conversation, tc.t, t0, 30*time.Minute); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		conversation string
+		at           time.Time
+		want         state.Topic
+		ok           bool
+	}{
+		{"D1", t0.Add(time.Minute), antimony, true},
+		{"C1/1700000000.000100", t0.Add(29 * time.Minute), mexico, true},
+		{"D1", t0.Add(30 * time.Minute), state.Topic{}, false}, // expired
+		{"D2", t0, state.Topic{}, false},
+	} {
+		got, ok, err := s.Topic(ctx, tc.conversation, tc.at)
+		if err != nil || ok != tc.ok || !reflect.DeepEqual(got, tc.want) {
+			t.Fatalf("Topic(%s, +%s) = %+v, %v, %v; want %+v, %v", tc.conversation, tc.at.Sub(t0), got, ok, err, tc.want, tc.ok)
+		}
+	}
+	// A later answer replaces the topic, and its time to live.
+	if err := s.SetTopic(ctx, "D1", mexico, t0.Add(20*time.Minute), 30*time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok, _ := s.Topic(ctx, "D1", t0.Add(45*time.Minute)); !ok || !reflect.DeepEqual(got, mexico) {
+		t.Fatalf("after replacing, Topic = %+v, %v; want %+v", got, ok, mexico)
+	}
+}
+
 func testUnanswered(t *testing.T, s state.Store) {
 	long := strings.Repeat("é", 400)
 	for i, q := range []string{"qwxz", "blorf", long} {
@@ -273,6 +314,8 @@ func testPrune(t *testing.T, s state.Store) {
 	s.AddUnanswered(ctx, state.Unanswered{At: t0.AddDate(0, 0, -60), Question: "old"})
 	s.AddUnanswered(ctx, state.Unanswered{At: t0, Question: "new"})
 	s.FirstSeen(ctx, "old-event", t0.AddDate(0, 0, -60), time.Hour)
+	s.SetTopic(ctx, "Dold", state.Topic{Minerals: []string{"zinc"}}, t0.AddDate(0, 0, -60), time.Hour)
+	s.SetTopic(ctx, "Dnew", state.Topic{Minerals: []string{"lead"}}, t0, time.Hour)
 	if err := s.Prune(ctx, t0.AddDate(0, 0, -30)); err != nil {
 		t.Fatal(err)
 	}
@@ -286,6 +329,13 @@ func testPrune(t *testing.T, s state.Store) {
 	}
 	if first, _ := s.FirstSeen(ctx, "old-event", t0, time.Hour); !first {
 		t.Fatal("an expired event id survived pruning")
+	}
+	if _, ok, _ := s.Topic(ctx, "Dnew", t0); !ok {
+		t.Fatal("pruning removed a live topic")
+	}
+	// What pruning removed is gone even when read as of its own time.
+	if _, ok, _ := s.Topic(ctx, "Dold", t0.AddDate(0, 0, -60)); ok {
+		t.Fatal("an expired topic survived pruning")
 	}
 }
 

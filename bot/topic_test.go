@@ -1,0 +1,76 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mineralbot/mineralbot/answer"
+	"github.com/mineralbot/mineralbot/internal/slackfake"
+	"github.com/mineralbot/mineralbot/state"
+	"github.com/mineralbot/mineralbot/state/bolt"
+)
+
+// topicAnswerer answers a question as being about the mineral it names, and a follow-up as
+// being about the conversation's mineral.
+type topicAnswerer struct{ panicky }
+
+func (topicAnswerer) Ask(_ context.Context, q string, lang answer.Lang) (*answer.Answer, error) {
+	return &answer.Answer{Intent: answer.IntentMineral, Title: q, Headline: "About " + q, Lang: lang,
+		Query: answer.Query{Minerals: []string{q}}}, nil
+}
+
+func (topicAnswerer) AskAfter(_ context.Context, q string, lang answer.Lang, prev answer.Query) (*answer.Answer, error) {
+	return &answer.Answer{Intent: answer.IntentMineral, Title: q, Headline: q + " of " + strings.Join(prev.Minerals, ", "), Lang: lang,
+		Query: prev}, nil
+}
+
+// stuckStore is a state store whose calls on the answering path never return until the test
+// ends, whatever their context says: as bbolt waiting for another process's file lock.
+type stuckStore struct {
+	state.Store
+	release chan struct{}
+}
+
+func (s stuckStore) FirstSeen(context.Context, string, time.Time, time.Duration) (bool, error) {
+	<-s.release
+	return false, nil
+}
+
+func (s stuckStore) Topic(context.Context, string, time.Time) (state.Topic, bool, error) {
+	<-s.release
+	return state.Topic{}, false, nil
+}
+
+func (s stuckStore) SetTopic(context.Context, string, state.Topic, time.Time, time.Duration) error {
+	<-s.release
+	return nil
+}
+
+// A state store that hangs holds up no answer, and a follow-up is still understood from
+// this process's memory of the conversation.
+func TestAStuckStoreHoldsUpNoAnswer(t *testing.T) {
+	fake := slackfake.New()
+	defer fake.Close()
+	real, err := bolt.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := stuckStore{real, make(chan struct{})}
+	defer close(store.release)
+	runBot(t, fake, Config{Answerer: topicAnswerer{}, Store: store, Digests: titleBuilder, DigestSchedule: "0 9 * * MON"})
+	for i, text := range []string{"antimony", "and its reserves?"} {
+		if _, err := fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
+			"user": "U1", "text": text, "channel": "DSTUCK", "ts": "1700000000.00000" + string(rune('1'+i))}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := fake.WaitFor(5*time.Second, func(posts []slackfake.Post, _ []slackfake.Ack) bool { return len(posts) > i }); err != nil {
+			t.Fatalf("%q: no reply while the store hangs: %v", text, err)
+		}
+	}
+	posts := fake.Posts()
+	if got, _, _ := strings.Cut(posts[1].Text, "\n"); got != "and its reserves? of antimony" {
+		t.Errorf("the follow-up's reply begins %q, want it about antimony", got)
+	}
+}
