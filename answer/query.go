@@ -147,10 +147,12 @@ type cue struct {
 
 // cues, strongest first: the first measure with a word in the question wins.
 var cues = []cue{
-	{MeasureListChanges, []string{"dropped", "removed", "remove", "drop", "taken", "delisted", "added", "additions", "addition", "new",
-		"quitaron", "quitado", "quitada", "eliminado", "eliminada", "eliminaron", "retirado", "retirada", "retiraron", "sacaron", "sacado",
-		"agregado", "agregados", "agregaron", "agrego", "anadido", "anadidos", "anadieron", "nuevo", "nuevos", "nuevas", "nueva",
-		"incorporados", "incorporaron", "sumaron", "draft", "borrador"}},
+	{MeasureListChanges, []string{"dropped", "removed", "remove", "removes", "drop", "drops", "taken", "delisted",
+		"added", "add", "adds", "additions", "addition", "new",
+		"quitaron", "quitado", "quitada", "eliminado", "eliminada", "eliminaron", "elimino", "retirado", "retirada", "retiraron",
+		"retiro", "sacaron", "sacado", "agregado", "agregados", "agregada", "agregadas", "agregaron", "agrego", "anadido",
+		"anadidos", "anadida", "anadidas", "anadieron", "anadio", "nuevo", "nuevos", "nuevas", "nueva", "incorporados", "incorporaron",
+		"incorporo", "sumaron", "draft", "borrador"}},
 	{MeasurePrice, []string{"price", "prices", "priced", "cost", "costs", "precio", "precios", "cuesta", "cuestan", "vale", "cotizacion"}},
 	{MeasureReliance, []string{"reliance", "reliant", "dependence", "dependent", "depend", "depends", "dependencia", "dependiente", "depende"}},
 	{MeasureImportSources, []string{"imports", "import", "imported", "importa", "importan", "importaciones", "proveedores", "suppliers"}},
@@ -164,6 +166,7 @@ var cues = []cue{
 		"acuerdo", "acordaron", "ley", "decreto", "nacionalizacion", "restringio", "restricciones", "suspension", "vigor", "vigente",
 		"happened", "paso", "status", "estado", "estatus"}},
 	{MeasureChange, []string{"change", "changed", "changes", "trend", "trends", "grew", "grown", "fell", "fallen", "rose", "risen",
+		"drop", "drops", "dropped", "fall", "falls", "rise", "rises", "grow", "grows", "decline", "declines",
 		"increase", "increased", "decrease", "decreased", "declined", "evolution", "history", "historical", "revised", "revision", "revisions",
 		"cambio", "cambiado", "cambios", "cambio", "tendencia", "evolucion", "crecio", "cayo", "aumento", "subio", "bajo", "historico", "revisado"}},
 	{MeasureLists, []string{"critical", "critico", "critica", "criticos", "criticas", "list", "lists", "listed", "lista", "listas", "strategic",
@@ -330,12 +333,26 @@ func wordOffset(norm []string, i int) int {
 }
 
 // statusPhrases ask whether something is still in force, or what became of it.
-var statusPhrases = newPhrases("still in force", "in force", "in effect", "still in effect", "status", "what happened", "que paso",
+// "What happened to the ban" asks what became of it; "what happened at the ministerial" asks
+// what the item says, and is not one of them.
+var statusPhrases = newPhrases("still in force", "in force", "in effect", "still in effect", "status", "what happened to",
+	"what happened with", "what became of", "que paso con", "que fue de",
 	"sigue vigente", "sigue en vigor", "esta vigente", "en vigor", "vigente", "estado de", "still active", "still valid", "expired", "expire", "expires", "lapsed", "vence", "vencio")
 
 // removalPhrases ask whether a mineral left a list.
-var removalPhrases = newPhrases("dropped", "removed", "taken off", "delisted", "no longer", "not anymore", "any more", "anymore",
-	"quitaron", "quitado", "quitada", "eliminado", "eliminada", "eliminaron", "retirado", "retirada", "retiraron", "sacaron", "sacado", "ya no", "dejo de")
+var removalPhrases = newPhrases("removed", "taken off", "delisted",
+	"no longer", "not anymore", "any more", "anymore", "quitaron", "quitado", "quitada", "eliminado", "eliminada", "eliminaron",
+	"elimino", "retirado", "retirada", "retiraron", "retiro", "sacaron", "sacado", "ya no", "dejo de")
+
+// softRemovalPhrases say that a mineral left a list in a question that names a list ("did
+// the US drop any minerals from the list?"), or names no figure ("was arsenic dropped?");
+// "did lithium prices drop?" and "has antimony output dropped?" ask about figures.
+var softRemovalPhrases = newPhrases("drop", "drops", "dropped", "remove", "removes", "take off")
+
+// figureWords name a figure that can go down.
+var figureWords = newPhrases("production", "output", "produce", "produced", "mining", "price", "prices", "cost", "costs",
+	"exports", "imports", "reserves", "supply", "demand", "consumption", "produccion", "precio", "precios", "reservas",
+	"exportaciones", "importaciones", "consumo")
 
 // maxNameWords is the longest name or alias looked up as a phrase.
 const maxNameWords = 5
@@ -519,7 +536,8 @@ func (p *lexicon) Parse(text string) Query {
 		q.Year = years[0]
 	}
 	q.Lists = listsNamed(norm, has)
-	if removalPhrases.any(norm, joined) {
+	namesList := len(q.Lists) > 0 || has("list") || has("lists") || has("lista") || has("listas")
+	if removalPhrases.any(norm, joined) || softRemovalPhrases.any(norm, joined) && (namesList || !figureWords.any(norm, joined)) {
 		q.Polarity = Removed
 	}
 	if q.Polarity == "" {
