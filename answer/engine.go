@@ -608,9 +608,9 @@ func hasPrefixFold(s, prefix string) bool {
 func (e *snap) listsSection(m *knowledge.Mineral) Section {
 	s := Section{Heading: e.t("Critical lists")}
 	for _, l := range knowledge.Lists {
-		if m.On(l) {
+		if e.on(m, l) {
 			item := e.t(l.Title())
-			if l == knowledge.USGS2025 && m.AddedIn2025() {
+			if l == knowledge.USGS2025 && e.addedIn2025(m) {
 				item += " " + e.t("(added in 2025)")
 			}
 			s.Items = append(s.Items, item)
@@ -656,7 +656,7 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 			}
 			v += " (" + yearLabel(x.Ranking.Year, x.Share.Estimated) + ")"
 			label := e.mineralName(m) + ", " + e.measure(x.Ranking.Measure)
-			if m.On(knowledge.USGS2025) {
+			if e.on(m, knowledge.USGS2025) {
 				label += " " + e.t("[critical]")
 			}
 			s.Facts = append(s.Facts, Fact{Label: label, Value: v})
@@ -736,15 +736,42 @@ func (e *snap) andMore(names []string, total int) string {
 	return strings.Join(names, ", ") + " " + e.f("and %s more", itoa(total-len(names)))
 }
 
-// hasCriticalMember reports whether a group (rare earths, PGMs) has a member on the USGS 2025
-// list.
-func hasCriticalMember(kb *knowledge.KB, g *knowledge.Mineral) bool {
+// listMembers returns the members of a group (rare earths, platinum-group metals) that a list
+// names one by one: the lists name cerium, dysprosium and the rest, never "rare earths".
+func listMembers(kb *knowledge.KB, g *knowledge.Mineral, l knowledge.List) []*knowledge.Mineral {
+	var out []*knowledge.Mineral
 	for _, id := range g.Members {
-		if m, ok := kb.Mineral(id); ok && m.On(knowledge.USGS2025) {
-			return true
+		if m, ok := kb.Mineral(id); ok && m.On(l) {
+			out = append(out, m)
 		}
 	}
-	return false
+	return out
+}
+
+// onList reports whether a mineral is on a list: itself, or for a group, through its members.
+func onList(kb *knowledge.KB, m *knowledge.Mineral, l knowledge.List) bool {
+	return m.On(l) || len(listMembers(kb, m, l)) > 0
+}
+
+func (e *snap) on(m *knowledge.Mineral, l knowledge.List) bool { return onList(e.kb, m, l) }
+
+func (e *snap) listMembers(g *knowledge.Mineral, l knowledge.List) []*knowledge.Mineral {
+	return listMembers(e.kb, g, l)
+}
+
+// mineralNames are minerals' names, lower case, in the answer's language.
+func (e *snap) mineralNames(ms []*knowledge.Mineral) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = strings.ToLower(e.mineralName(m))
+	}
+	return out
+}
+
+// addedIn2025 reports whether a mineral (or a group, through its members) joined the U.S. list
+// in 2025.
+func (e *snap) addedIn2025(m *knowledge.Mineral) bool {
+	return e.on(m, knowledge.USGS2025) && !e.on(m, knowledge.USGS2022)
 }
 
 func (e *snap) policyCard(p *knowledge.Policy, q Query) *Answer {

@@ -148,8 +148,14 @@ func (e *snap) cmdList(_ context.Context, args string) (*Answer, error) {
 	a := e.list(args)
 	if a.Intent == IntentHelp {
 		// "lista de materias primas estratégicas de la UE": the list named in words.
-		if q := e.lex.Parse(args); len(q.Lists) > 0 {
+		q := e.lex.Parse(args)
+		if len(q.Lists) > 0 {
 			return e.list(string(q.Lists[0])), nil
+		}
+		// "list of critical minerals": words that name no list and nothing else ask for the
+		// current U.S. list.
+		if len(q.Minerals)+len(q.Countries)+len(q.Policies) == 0 {
+			return e.list(""), nil
 		}
 	}
 	return a, nil

@@ -44,7 +44,7 @@ func digestStandings(kb *knowledge.KB, st []knowledge.Standing, criticalOnly boo
 	seen := map[string]bool{}
 	for i, x := range st {
 		m, ok := kb.Mineral(x.Mineral)
-		if !ok || criticalOnly && !m.On(knowledge.USGS2025) && !hasCriticalMember(kb, m) {
+		if !ok || criticalOnly && !onList(kb, m, knowledge.USGS2025) {
 			continue
 		}
 		if len(d.shown) < maxStandings {

@@ -226,9 +226,18 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
 		l = q.Lists[0]
 	}
 	name := strings.ToLower(e.mineralName(m))
-	on := m.On(l)
+	on := e.on(m, l)
+	members := e.listMembers(m, l)
 	switch {
-	case on && l == knowledge.USGS2025 && m.AddedIn2025():
+	case on && !m.On(l):
+		// A group: the list names its members one by one.
+		if len(members) == len(m.Members) {
+			a.Headline = e.f("Yes — the %s names all %s %s one by one.", e.t(l.Title()), strconv.Itoa(len(members)), name)
+		} else {
+			a.Headline = e.f("Yes — the %s names %s of the %s %s one by one: %s.", e.t(l.Title()), strconv.Itoa(len(members)),
+				strconv.Itoa(len(m.Members)), name, e.and(e.mineralNames(members)))
+		}
+	case on && l == knowledge.USGS2025 && e.addedIn2025(m):
 		a.Headline = e.f("Yes — %s is on the %s; it joined in 2025 (it was not on the 2022 list).", name, e.t(l.Title()))
 	case on && q.Polarity == Still:
 		a.Headline = e.f("Yes — %s is still on the %s.", name, e.t(l.Title()))
@@ -238,7 +247,7 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
 		a.Headline = e.f("No — %s is not on the %s.", name, e.t(l.Title()))
 		var others []string
 		for _, x := range knowledge.Lists {
-			if m.On(x) {
+			if e.on(m, x) {
 				others = append(others, e.t(x.Title()))
 			}
 		}
@@ -254,6 +263,16 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
 				v = e.f("yes (listed as %s)", en.Item)
 				a.Sources = appendSource(a.Sources, en.Source)
 				break
+			}
+		}
+		if members := e.listMembers(m, l); !m.On(l) && len(members) > 0 {
+			v = e.f("yes, one by one: %s", strings.Join(e.mineralNames(members), ", "))
+			for _, mm := range members {
+				for _, en := range mm.Lists {
+					if en.List == l {
+						a.Sources = appendSource(a.Sources, en.Source)
+					}
+				}
 			}
 		}
 		s.Facts = append(s.Facts, Fact{Label: e.t(l.Title()), Value: v})
@@ -339,7 +358,7 @@ func (e *snap) compareView(q Query, measure Measure) *Answer {
 		}
 		var lists []string
 		for _, l := range knowledge.Lists {
-			if m.On(l) {
+			if e.on(m, l) {
 				lists = append(lists, string(l))
 			}
 		}

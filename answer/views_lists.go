@@ -16,10 +16,17 @@ func (e *snap) listsView(ctx context.Context, q Query) (*Answer, error) {
 		return e.compareView(q, MeasureLists), nil
 	case ok:
 		return e.listsAnswer(m, q), nil
-	case len(q.Countries) > 0:
+	case len(q.Policies) > 0 && len(q.Lists) == 0:
+		// "What is the US-Mexico Action Plan on Critical Minerals?"
+		p, _ := e.kb.Policy(q.Policies[0])
+		return e.policyCard(p, q), nil
+	case len(q.Countries) > 0 && (!slices.Equal(q.Countries, []string{"united-states"}) || asksOutput(q)):
+		// "Which critical minerals does Mexico (or the US) produce?"
 		c, _ := e.kb.Country(q.Countries[0])
 		return e.countryCard(c, q, true), nil
 	}
+	// The U.S. alone, in a question about lists that asks nothing of its output, names the
+	// list's owner: "the US critical minerals list", "is helium critical in the US?".
 	if a := e.cardlessItem(q); a != nil {
 		return a, nil
 	}
@@ -28,6 +35,16 @@ func (e *snap) listsView(ctx context.Context, q Query) (*Answer, error) {
 		which = string(q.Lists[0])
 	}
 	return e.list(which), nil
+}
+
+// outputWords ask what a country produces or mines.
+var outputWords = map[string]bool{"produce": true, "produces": true, "produced": true, "producing": true, "production": true,
+	"producer": true, "producers": true, "mine": true, "mines": true, "mined": true, "mining": true, "output": true,
+	"producen": true, "produjo": true, "produccion": true, "productor": true, "productores": true, "extrae": true, "extraen": true, "mina": true, "minas": true}
+
+// asksOutput reports whether a question asks about what is produced or mined.
+func asksOutput(q Query) bool {
+	return slices.ContainsFunc(q.Terms, func(w string) bool { return outputWords[w] })
 }
 
 // listChangesView: what the 2025 list added or dropped, and whether one mineral was.
@@ -39,7 +56,7 @@ func (e *snap) listChangesView(ctx context.Context, q Query) (*Answer, error) {
 	a := e.listsAnswer(m, q)
 	a.Intent = IntentListChange
 	name := strings.ToLower(e.mineralName(m))
-	on22, on25 := m.On(knowledge.USGS2022), m.On(knowledge.USGS2025)
+	on22, on25 := e.on(m, knowledge.USGS2022), e.on(m, knowledge.USGS2025)
 	d := e.draftList()
 	proposed := func(ids []string) bool {
 		return d != nil && (containsID(ids, m.ID) || m.Group != "" && containsID(ids, m.Group))
