@@ -362,6 +362,9 @@ const maxNameWords = 5
 type lexicon struct {
 	kb    *knowledge.KB
 	vocab map[string]bool // every word the parser gives a meaning to: never corrected
+	// prose holds the words of the knowledge base's own text ("hold", "leads", "pueden",
+	// "latina"): real words, never read as misspelt names ("gold", "lead", "sweden", "latvia").
+	prose map[string]bool
 	spell *speller
 	// starts maps the first word of every normalized name and alias to the most words a
 	// name starting with it has: phrases starting with any other word are not looked up.
@@ -428,7 +431,49 @@ func newLexicon(kb *knowledge.KB) *lexicon {
 		}
 	}
 	p.spell = newSpeller(kb, p.vocab)
+	p.prose = proseWords(kb, p.spell)
 	return p
+}
+
+// everydayWords are common words, in chat more than in the knowledge base's prose, one or two
+// letters from a name: "cold" is not "gold", "plaza" not "plata", "litro" not "litio",
+// "América Latina" not Latvia.
+var everydayWords = set("cold", "told", "sold", "bold", "hold", "holds", "held", "goal", "goals", "load", "loads", "lean",
+	"line", "lines", "lime", "nice", "time", "tone", "zone", "pain", "plain", "spin", "steal", "coral", "moral", "polar",
+	"pure", "chili", "while", "mail", "latina", "latino", "latinas", "latinos", "litro", "litros", "plaza", "plazas",
+	"plato", "platos", "cobra", "cobran", "cobro", "sobre", "pueden", "puede", "busca", "buscar")
+
+// proseWords returns the words the knowledge base's text uses (records' summaries, uses and
+// titles, in English and Spanish) that are not names themselves and could pass for a
+// misspelt name.
+func proseWords(kb *knowledge.KB, sp *speller) map[string]bool {
+	out := map[string]bool{}
+	for w := range everydayWords {
+		out[w] = true
+	}
+	add := func(texts ...string) {
+		for _, t := range texts {
+			for _, w := range strings.FieldsFunc(knowledge.Normalize(t), func(r rune) bool { return r < 'a' || r > 'z' }) {
+				if len(w) >= minCorrect && !sp.words[w] {
+					out[w] = true
+				}
+			}
+		}
+	}
+	for _, m := range kb.Minerals {
+		add(m.Summary, m.SummaryES)
+		add(m.Uses...)
+		add(m.UsesES...)
+	}
+	for _, pol := range kb.Policies {
+		add(pol.Title, pol.TitleES, pol.Summary, pol.SummaryES)
+	}
+	for _, c := range kb.Countries {
+		if c.Profile != nil {
+			add(c.Profile.Summary, c.Profile.SummaryES)
+		}
+	}
+	return out
 }
 
 // Parse turns a question into a query. It is pure: the same text and knowledge base give
@@ -452,7 +497,7 @@ func (p *lexicon) Parse(text string) Query {
 	// Words that named nothing and mean nothing to the parser may be misspelt names.
 	fixed := false
 	for i, w := range norm {
-		if used[i] || p.vocab[w] || isNumber(w) {
+		if used[i] || p.vocab[w] || p.prose[w] || isNumber(w) {
 			continue
 		}
 		if to, ok := p.spell.correct(w); ok {

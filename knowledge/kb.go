@@ -93,9 +93,11 @@ func (kb *KB) Resolve(s string) (Ref, bool) {
 	return r, ok
 }
 
-// wordSymbols are element symbols that are also everyday words ("In which…", "As of…",
-// "Be", Spanish "Y"): in a sentence they are words; alone they are symbols.
-var wordSymbols = map[string]bool{"In": true, "As": true, "Be": true, "Y": true, "I": true, "At": true, "No": true, "He": true, "S": true, "B": true}
+// wordSymbols are element symbols that are also everyday words, capitalized at the start of
+// a sentence ("In which…", "As of…", "Be", Spanish "Y", "La potasa…", "Si México…", "Se
+// produce…", "Te", "U"): in a sentence they are words; alone they are symbols.
+var wordSymbols = map[string]bool{"In": true, "As": true, "Be": true, "Y": true, "I": true, "At": true, "No": true, "He": true, "S": true, "B": true,
+	"La": true, "Si": true, "Se": true, "Te": true, "U": true, "Es": true}
 
 // SymbolCandidate reports whether a word of a chat message of n words may be an element
 // symbol: one capital and at most one lower-case letter, exactly as symbols are written, and
