@@ -73,6 +73,9 @@ type Query struct {
 	Define    bool   // "what is X": the record's definition first
 	YesNo     bool   // a yes/no question: "is Mexico the largest…", "¿México produce…?"
 	Most      bool   // a superlative: "the largest", "the biggest", "el mayor"
+	// Major is "a major producer", "one of the biggest", "among the largest", "un gran
+	// productor", "uno de los principales": near the top, not the top.
+	Major bool
 	Besides   string // "besides Mexico": a country id left out of "who else"
 	Refusal   Refusal
 	// Corrections are the words read as another (misspelt names): "antimoney" → "antimony".
@@ -154,7 +157,8 @@ var cues = []cue{
 		"anadidos", "anadida", "anadidas", "anadieron", "anadio", "nuevo", "nuevos", "nuevas", "nueva", "incorporados", "incorporaron",
 		"incorporo", "sumaron", "draft", "borrador"}},
 	{MeasurePrice, []string{"price", "prices", "priced", "cost", "costs", "precio", "precios", "cuesta", "cuestan", "vale", "cotizacion"}},
-	{MeasureReliance, []string{"reliance", "reliant", "dependence", "dependent", "depend", "depends", "dependencia", "dependiente", "depende"}},
+	{MeasureReliance, []string{"reliance", "reliant", "dependence", "dependent", "depend", "depends", "dependencia", "dependiente", "depende",
+		"sufficient", "selfsufficient", "importer", "exporter", "autosuficiente", "importador", "exportador"}},
 	{MeasureImportSources, []string{"imports", "import", "imported", "importa", "importan", "importaciones", "proveedores", "suppliers"}},
 	{MeasureReserves, []string{"reserves", "reserve", "reservas", "reserva", "deposits", "yacimientos"}},
 	{MeasureConcentration, []string{"concentrated", "concentration", "hhi", "herfindahl", "risk", "risky", "dominance", "dominate", "dominates",
@@ -262,6 +266,32 @@ var whWords = set("que", "quien", "quienes", "cual", "cuales", "como", "cuanto",
 
 // mostWords make a superlative.
 var mostWords = set("largest", "biggest", "top", "leading", "main", "most", "mayor", "principal", "lider")
+
+// pluralMostWords are superlatives after a count: "los 3 mayores", "5 principales".
+var pluralMostWords = set("mayores", "principales", "lideres")
+
+// majorWords and majorPhrases ask whether a country is near the top, not at it: "a major
+// producer", "a big producer", "one of the biggest", "among the largest", "un gran
+// productor", "uno de los principales".
+var (
+	majorWords   = set("major", "big", "large", "important", "significant", "key", "notable", "gran", "grande", "grandes", "importante", "importantes", "relevante")
+	majorPhrases = newPhrases("one of the", "among the", "a leading", "a top", "a main", "uno de los", "una de las", "entre los", "entre las", "un lider")
+)
+
+// topCount is the count a word gives before a superlative ("3", "five"), or 0.
+func topCount(w string) int {
+	n, err := strconv.Atoi(w)
+	if err != nil {
+		n = numberWords[w]
+	}
+	if n > 1 && n <= 20 {
+		return n
+	}
+	return 0
+}
+
+// majorRank is the lowest rank a "major" producer holds.
+const majorRank = 5
 
 // besidesWords leave a country out: "who else besides Mexico".
 var besidesWords = set("besides", "except", "excluding", "aparte", "excepto", "salvo")
@@ -560,6 +590,8 @@ func (p *lexicon) Parse(text string) Query {
 			} else if n, ok := numberWords[norm[i+1]]; ok {
 				q.Top = n
 			}
+		case i+1 < len(norm) && (mostWords[norm[i+1]] || pluralMostWords[norm[i+1]]) && q.Top == 0 && topCount(w) > 0:
+			q.Top = topCount(w) // "the 3 largest", "los 3 mayores", "five biggest"
 		case ordinals[w] > 0 && q.Rank == 0:
 			q.Rank = ordinals[w]
 		case (w == "number" || w == "numero" || w == "no") && i+1 < len(norm) && isNumber(norm[i+1]) && len(norm[i+1]) <= 2:
@@ -629,6 +661,12 @@ func (p *lexicon) Parse(text string) Query {
 		if mostWords[w] {
 			q.Most = true
 		}
+		if majorWords[w] {
+			q.Major = true
+		}
+	}
+	if majorPhrases.any(norm, joined) {
+		q.Major = true
 	}
 	if has("when") && (has("end") || has("ends") || has("expire") || has("expires")) || has("cuando") && (has("termina") || has("vence")) {
 		q.Status = true

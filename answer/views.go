@@ -503,7 +503,20 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 	}
 	if q.YesNo && !reserves {
 		// "Is Mexico the largest silver producer?", "¿México produce grafito?"
-		yes := asked != nil && (!q.Most || asked.row.Rank == 1)
+		yes := asked != nil
+		if yes {
+			rank := asked.row.Rank
+			switch {
+			case q.Rank > 0: // "the second largest"
+				yes = rank == q.Rank
+			case q.Top > 0: // "among the top 3"
+				yes = rank <= q.Top
+			case q.Major: // "a major producer", "one of the biggest"
+				yes = rank <= majorRank
+			case q.Most: // "the largest"
+				yes = rank == 1
+			}
+		}
 		if yes {
 			a.Headline = e.f("Yes — %s", a.Headline)
 		} else {

@@ -84,6 +84,23 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 		return a
 	}
 	a.Headline = e.relianceSentence(m, latest[0])
+	if q.YesNo {
+		// "Is the US a net importer of molybdenum?", "…self-sufficient in rare earths?", "¿es
+		// EE.UU. exportador neto de boro?": the newest figure of the main form answers.
+		r := latest[0]
+		var yes, asked bool
+		switch {
+		case hasAny(q.Terms, set("exporter", "exportador")):
+			yes, asked = r.NetExporter(), true
+		case hasAny(q.Terms, set("importer", "importador")):
+			yes, asked = !r.NetExporter() && r.Printed != "NA" && r.Printed != "0", true
+		case hasAny(q.Terms, set("sufficient", "selfsufficient", "autosuficiente")):
+			yes, asked = r.NetExporter() || r.Printed == "0", true
+		}
+		if asked && r.Printed != "NA" {
+			a.Headline = e.f(map[bool]string{true: "Yes — %s", false: "No — %s"}[yes], a.Headline)
+		}
+	}
 	if len(latest) > 1 {
 		var others []string
 		for _, r := range latest[1:] {
