@@ -68,16 +68,16 @@ type Query struct {
 	Rank      int               // "#2", "second"
 	After     string            // "after China": a country id
 	Polarity  Polarity
-	Status    bool   // "is it still in force", "status of", "what happened to"
-	Compare   bool   // a comparison was asked for
-	Define    bool   // "what is X": the record's definition first
-	YesNo     bool   // a yes/no question: "is Mexico the largest…", "¿México produce…?"
-	Most      bool   // a superlative: "the largest", "the biggest", "el mayor"
+	Status    bool // "is it still in force", "status of", "what happened to"
+	Compare   bool // a comparison was asked for
+	Define    bool // "what is X": the record's definition first
+	YesNo     bool // a yes/no question: "is Mexico the largest…", "¿México produce…?"
+	Most      bool // a superlative: "the largest", "the biggest", "el mayor"
 	// Major is "a major producer", "one of the biggest", "among the largest", "un gran
 	// productor", "uno de los principales": near the top, not the top.
-	Major bool
-	Besides   string // "besides Mexico": a country id left out of "who else"
-	Refusal   Refusal
+	Major   bool
+	Besides string // "besides Mexico": a country id left out of "who else"
+	Refusal Refusal
 	// Corrections are the words read as another (misspelt names): "antimoney" → "antimony".
 	Corrections []Correction
 	// Rest are the content words that named nothing and asked nothing.

@@ -10,6 +10,9 @@ import (
 
 // changeView: how a mineral's production moved between two years of one edition, and which
 // figures the newest edition revised. It never mixes editions into one trend.
+// revisionWords ask whether a figure was revised between editions.
+var revisionWords = set("revised", "revision", "revisions", "revise", "restated", "revisado", "revisada", "revisaron", "reviso", "revision")
+
 func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 	m, ok := e.mineral(q)
 	if !ok {
@@ -34,6 +37,28 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 			signed(pct), e.shortUnit(r.Unit), source(r.Edition))
 	} else {
 		a.Headline = e.f("%s does not give world %s of %s for both %s and %s.", source(r.Edition), e.measure(r.Measure), name, strconv.Itoa(from), strconv.Itoa(to))
+	}
+	if len(q.Countries) > 0 {
+		// "¿Cuánto bajó la producción de plomo de México?": that country's change first, the
+		// world's after it.
+		country := q.Countries[0]
+		if c, ok := e.kb.ChangeIn(r.Mineral, r.Measure, country, r.Edition, from, to); ok && c.Known() {
+			head := e.f("In %s, %s of %s went from %s in %s to %s in %s", e.countryName(country), e.measure(r.Measure), name,
+				number(c.From.Value), yearLabel(from, c.From.Estimated), number(c.To.Value), yearLabel(to, c.To.Estimated))
+			if pct, ok := c.Percent(); ok {
+				head += " (" + e.f("%s, %s; %s", signed(pct), e.shortUnit(r.Unit), source(r.Edition)) + ")."
+			} else {
+				head += " (" + e.f("%s; %s", e.shortUnit(r.Unit), source(r.Edition)) + ")."
+			}
+			if wok && world.Known() {
+				pct, _ := world.Percent()
+				head = sentences(head, e.f("World: %s → %s (%s).", number(world.From.Value), number(world.To.Value), signed(pct)))
+			}
+			a.Headline = head
+		} else {
+			a.Headline = sentences(e.f("%s gives no %s of %s for %s in both %s and %s.", source(r.Edition), e.measure(r.Measure), name,
+				e.countryName(country), strconv.Itoa(from), strconv.Itoa(to)), a.Headline)
+		}
 	}
 	s := Section{Heading: e.f("%s, %s → %s (%s)", capitalize(e.measure(r.Measure)), strconv.Itoa(from), strconv.Itoa(to), source(r.Edition))}
 	for _, row := range r.Top(5) {
@@ -70,7 +95,12 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 	if q.Editions && len(revs) == 0 {
 		lead = e.f("%s revised none of the earlier figures for %s.", source(r.Edition), name)
 	}
-	a.Headline = sentences(a.Headline, lead)
+	if lead != "" && hasAny(q.Terms, revisionWords) {
+		// "Was China's antimony output revised?": the revision is the answer.
+		a.Headline = sentences(lead, a.Headline)
+	} else {
+		a.Headline = sentences(a.Headline, lead)
+	}
 	if len(revs) > 0 {
 		a.Sections = append(a.Sections, Section{Heading: e.t("Revised between editions"), Items: revs[:min(8, len(revs))],
 			Note: e.t("Each edition revises earlier years; compare years within one edition, not across them.")})
