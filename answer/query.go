@@ -293,8 +293,29 @@ func topCount(w string) int {
 // majorRank is the lowest rank a "major" producer holds.
 const majorRank = 5
 
+// besides reports whether the words before position i leave the country there out: "besides
+// Mexico", "outside (of) China", "apart from the DRC", "other than Chile", "fuera de China",
+// "sin contar a Perú".
+func besides(norm []string, i int) bool {
+	j := i - 1
+	if j >= 0 && (norm[j] == "the" || norm[j] == "a") {
+		j-- // "apart from the DRC"
+	}
+	if j < 0 {
+		return false
+	}
+	if besidesWords[norm[j]] && norm[j] != "sin" {
+		return true
+	}
+	if j >= 1 && (norm[j] == "de" || norm[j] == "from" || norm[j] == "than" || norm[j] == "of" || norm[j] == "contar") {
+		w := norm[j-1]
+		return besidesWords[w] || w == "apart" || w == "other" || w == "outside"
+	}
+	return false
+}
+
 // besidesWords leave a country out: "who else besides Mexico".
-var besidesWords = set("besides", "except", "excluding", "aparte", "excepto", "salvo")
+var besidesWords = set("besides", "except", "excluding", "outside", "aparte", "excepto", "salvo", "fuera", "sin")
 
 // offTopic are subjects outside the knowledge base that name no record it can speak to.
 var offTopic = set("capital", "population", "currency", "language", "football", "soccer", "recipe", "movie", "song", "joke", "poem",
@@ -745,7 +766,7 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 				q.After = m.ref.ID
 				continue
 			}
-			if m.pos > 0 && (besidesWords[norm[m.pos-1]] || m.pos > 1 && (norm[m.pos-1] == "de" || norm[m.pos-1] == "from" || norm[m.pos-1] == "than") && (besidesWords[norm[m.pos-2]] || norm[m.pos-2] == "apart" || norm[m.pos-2] == "other")) && q.Besides == "" {
+			if besides(norm, m.pos) && q.Besides == "" {
 				q.Besides = m.ref.ID
 				continue
 			}

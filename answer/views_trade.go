@@ -20,6 +20,14 @@ func (e *snap) relianceView(ctx context.Context, q Query) (*Answer, error) {
 	return e.relianceAnswer(m, q), nil
 }
 
+// boolRank orders false before true.
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // overTime are words that ask for a series rather than the latest figure.
 var overTime = set("time", "trend", "history", "historical", "since", "years", "series", "evolution", "tendencia", "historia", "evolucion", "anos")
 
@@ -352,6 +360,11 @@ func (e *snap) priceView(ctx context.Context, q Query) (*Answer, error) {
 		a.Headline = sentences(live, e.f("USGS gives no annual average price for %s in the chapters this knowledge base holds.", strings.ToLower(e.mineralName(m))))
 		return a, nil
 	}
+	// The mineral's own prices first: a group's (NdPr oxide, mischmetal) before its members'
+	// (lanthanum oxide, the cheapest of them).
+	slices.SortStableFunc(prices, func(a, b knowledge.Price) int {
+		return cmp.Compare(boolRank(a.Mineral != m.ID), boolRank(b.Mineral != m.ID))
+	})
 	p := prices[0]
 	if q.Year != 0 {
 		// The year asked for, where USGS gives it.
@@ -361,13 +374,26 @@ func (e *snap) priceView(ctx context.Context, q Query) (*Answer, error) {
 			}
 		}
 	}
-	head := e.f("USGS's annual average for %s (%s) was %s %s in %s (%s).", strings.ToLower(e.mineralName(m)), e.t(p.Form), p.Printed, e.t(p.Unit), yearLabel(p.Year, p.Estimated), source(p.Edition))
+	priced := strings.ToLower(e.mineralName(m))
+	var instead string
+	if mm, ok := e.kb.Mineral(p.Mineral); ok && slices.Contains(m.Members, p.Mineral) {
+		priced = strings.ToLower(e.mineralName(mm)) // a member's price, named as the member's
+	}
+	if p.Mineral != m.ID && !slices.Contains(m.Members, p.Mineral) {
+		// Dysprosium has no price of its own: the group's (mischmetal, NdPr oxide) is not
+		// dysprosium's, and is given as the group's, after saying so.
+		if g, ok := e.kb.Mineral(p.Mineral); ok {
+			priced = strings.ToLower(e.mineralName(g))
+		}
+		instead = e.f("USGS gives no annual average price for %s itself; these are its prices for %s.", strings.ToLower(e.mineralName(m)), priced)
+	}
+	head := e.f("USGS's annual average for %s (%s) was %s %s in %s (%s).", priced, e.t(p.Form), p.Printed, e.t(p.Unit), yearLabel(p.Year, p.Estimated), source(p.Edition))
 	for _, x := range e.kb.PricesOf(m.ID) {
 		if x.Mineral == p.Mineral && x.Form == p.Form && x.Year == p.Year-1 && x.Known() && !p.IsRange() && !x.IsRange() {
 			head = strings.TrimSuffix(head, ".") + "; " + e.f("it was %s in %s.", x.Printed, yearLabel(x.Year, x.Estimated))
 		}
 	}
-	a.Headline = sentences(live, head, e.t("These are annual averages, not market quotes."))
+	a.Headline = sentences(live, instead, head, e.t("These are annual averages, not market quotes."))
 	for _, lp := range prices {
 		s := Section{Heading: capitalize(e.t(lp.Form)) + " (" + e.t(lp.Unit) + ")"}
 		var parts []string
