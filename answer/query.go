@@ -821,7 +821,9 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 			return MeasureReliance
 		case m == MeasureImportSources && (has("import reliance") || has("import reliant") || has("net import")):
 			return MeasureReliance
-		case m == MeasureConcentration && (has("export control") || has("export controls") || has("controles")):
+		case m == MeasureConcentration && (has("export control") || has("export controls") || has("controles") ||
+			(has("control") || has("controls")) && (has("in force") || has("suspension") || has("suspended") || has("lifted") || has("in effect"))):
+			// "is the suspension of China's rare earth controls still in force?"
 			return MeasurePolicy
 		case m == MeasureChange && (cued(MeasureReliance) || cued(MeasureImportSources)):
 			return MeasureReliance

@@ -64,6 +64,8 @@ func (e *snap) when(p *knowledge.Policy) string {
 	switch {
 	case p.EndDate.IsZero():
 		return d
+	case e.ended(p) && p.EndScheduled:
+		return e.f("%s, due to end %s", d, e.lang.Date(p.EndDate))
 	case e.ended(p):
 		return e.f("%s, ended %s", d, e.lang.Date(p.EndDate))
 	}
@@ -75,6 +77,8 @@ func (e *snap) endNote(p *knowledge.Policy) string {
 	switch {
 	case p.EndDate.IsZero():
 		return ""
+	case e.ended(p) && p.EndScheduled:
+		return " " + e.f("(due to end %s; whether it did is not known)", e.lang.Date(p.EndDate))
 	case e.ended(p):
 		return " " + e.f("(ended %s)", e.lang.Date(p.EndDate))
 	}
@@ -112,6 +116,9 @@ func (e *snap) statusHeadline(p *knowledge.Policy, related []*knowledge.Policy) 
 	switch {
 	case !p.EndDate.IsZero() && y1 == y2 && m1 == m2 && d1 == d2:
 		status = e.f("%s ends today, %s.", title, e.lang.Date(p.EndDate))
+	case !p.EndDate.IsZero() && p.EndDate.Time.Before(today) && p.EndScheduled:
+		// Neither yes nor no: the end was scheduled, and no source says what happened.
+		status = e.f("Not known — %s was due to end on %s; no source in the knowledge base says whether it was extended or lapsed.", title, e.lang.Date(p.EndDate))
 	case !p.EndDate.IsZero() && p.EndDate.Time.Before(today):
 		status = e.f("No — %s ended on %s.", title, e.lang.Date(p.EndDate))
 	case !p.EndDate.IsZero():

@@ -110,11 +110,14 @@ func (m *Mineral) AddedIn2025() bool { return m.On(USGS2025) && !m.On(USGS2022) 
 
 // Policy is a dated policy or news item.
 type Policy struct {
-	ID           string   `yaml:"id"`
-	Title        string   `yaml:"title"`
-	TitleES      string   `yaml:"title_es"`
-	Date         Date     `yaml:"date"`
-	EndDate      Date     `yaml:"end_date"`
+	ID      string `yaml:"id"`
+	Title   string `yaml:"title"`
+	TitleES string `yaml:"title_es"`
+	Date    Date   `yaml:"date"`
+	EndDate Date   `yaml:"end_date"`
+	// EndScheduled says that EndDate is when the item was due to end, and that no source
+	// says whether it did (it may have been extended).
+	EndScheduled bool     `yaml:"end_scheduled"`
 	Kind         string   `yaml:"kind"`
 	Jurisdiction string   `yaml:"jurisdiction"`
 	Countries    []string `yaml:"countries"`
