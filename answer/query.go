@@ -73,6 +73,12 @@ type Query struct {
 	Define    bool // "what is X": the record's definition first
 	YesNo     bool // a yes/no question: "is Mexico the largest…", "¿México produce…?"
 	Most      bool // a superlative: "the largest", "the biggest", "el mayor"
+	// Month is a month named with its year ("in March 2026", "4 February 2026", "noviembre
+	// de 2026"), 1 to 12.
+	Month int
+	// Timeline asks for the newest items ("what's new") or what ends or comes next ("what
+	// ends soon", "¿qué viene?").
+	Timeline Timeline
 	// Major is "a major producer", "one of the biggest", "among the largest", "un gran
 	// productor", "uno de los principales": near the top, not the top.
 	Major   bool
@@ -122,6 +128,8 @@ func (q Query) String() string {
 	if q.Editions {
 		add("editions", "both")
 	}
+	num("month", q.Month)
+	add("timeline", string(q.Timeline))
 	num("top", q.Top)
 	num("rank", q.Rank)
 	add("after", q.After)
@@ -286,6 +294,50 @@ func topCount(w string) int {
 	}
 	if n > 1 && n <= 20 {
 		return n
+	}
+	return 0
+}
+
+// Timeline is a question about time itself rather than a topic.
+type Timeline string
+
+// The timelines: the newest items, and what ends or comes next.
+const (
+	Latest   Timeline = "latest"
+	Upcoming Timeline = "upcoming"
+)
+
+var (
+	latestPhrases = newPhrases("whats new", "what s new", "what new", "what is new", "anything new", "latest news", "the latest", "recent news",
+		"whats the latest", "novedades", "que hay de nuevo", "lo mas reciente", "lo ultimo", "ultimas noticias")
+	upcomingPhrases = newPhrases("what next", "what coming", "ends soon", "end soon", "ending soon", "expires soon", "expire soon", "expiring", "coming up",
+		"upcoming", "whats next", "what s next", "what is next", "whats coming", "what s coming", "what is coming", "next few months",
+		"que viene", "que sigue", "por vencer", "vence pronto", "vencen pronto", "termina pronto", "proximos meses", "lo que viene")
+)
+
+// months are month names and abbreviations, in English and Spanish.
+var months = map[string]int{"january": 1, "jan": 1, "enero": 1, "february": 2, "feb": 2, "febrero": 2, "march": 3, "mar": 3, "marzo": 3,
+	"april": 4, "apr": 4, "abril": 4, "abr": 4, "may": 5, "mayo": 5, "june": 6, "jun": 6, "junio": 6, "july": 7, "jul": 7, "julio": 7,
+	"august": 8, "aug": 8, "agosto": 8, "ago": 8, "september": 9, "sep": 9, "sept": 9, "septiembre": 9, "setiembre": 9,
+	"october": 10, "oct": 10, "octubre": 10, "november": 11, "nov": 11, "noviembre": 11, "december": 12, "dec": 12, "diciembre": 12, "dic": 12}
+
+// monthNamed returns the month a question names beside a year ("March 2026", "4 February
+// 2026", "noviembre de 2026"); 0 when none. A month word away from a year ("may", "march")
+// is a word.
+func monthNamed(norm []string, used []bool) int {
+	isYear := func(i int) bool { return i >= 0 && i < len(norm) && len(norm[i]) == 4 && isNumber(norm[i]) }
+	for i, w := range norm {
+		m, ok := months[w]
+		if !ok || used[i] {
+			continue
+		}
+		next := i + 1
+		if next < len(norm) && (norm[next] == "de" || norm[next] == "of") {
+			next++
+		}
+		if isYear(next) {
+			return m
+		}
 	}
 	return 0
 }
@@ -468,6 +520,9 @@ func newLexicon(kb *knowledge.KB) *lexicon {
 		}
 	}
 	for w := range ordinals {
+		p.vocab[w] = true
+	}
+	for w := range months {
 		p.vocab[w] = true
 	}
 	for w := range numberWords {
@@ -658,6 +713,16 @@ func (p *lexicon) Parse(text string) Query {
 		q.Compare = true
 	}
 
+	q.Month = monthNamed(norm, used)
+	if len(q.Minerals)+len(q.Policies)+len(q.Lists) == 0 {
+		switch {
+		case latestPhrases.any(norm, joined):
+			q.Timeline = Latest
+		case upcomingPhrases.any(norm, joined):
+			q.Timeline = Upcoming
+		}
+	}
+
 	// The measure: the strongest cue, then what the records named imply.
 	q.Measure = p.measure(norm, used, has, &q)
 	for i, w := range norm {
@@ -793,6 +858,9 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 	cued := func(m Measure) bool { return slices.Contains(signalled, m) }
 	listed := cued(MeasureLists) || len(q.Lists) > 0
 	switch {
+	case q.Timeline != "" || q.Month > 0 && len(q.Minerals) == 0 && (has("happened") || has("paso") || has("what") || has("que")):
+		// "what's new", "what ends soon", "what happened in March 2026"
+		return MeasurePolicy
 	case q.Editions || q.FromYear != 0 && q.FromYear != q.Year:
 		if cued(MeasureReliance) {
 			return MeasureReliance
@@ -851,7 +919,7 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 // people and companies, and live prices.
 func (q *Query) refuse(norm []string, joined string) {
 	named := len(q.Minerals) + len(q.Countries) + len(q.Policies)
-	if len(norm) > 0 && named == 0 {
+	if len(norm) > 0 && named == 0 && q.Timeline == "" {
 		all := true
 		for _, w := range norm {
 			if !greetings[w] && !stopWords[w] {

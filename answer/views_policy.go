@@ -14,6 +14,12 @@ import (
 // policyView: the policy items a question is about, most relevant first; for a status
 // question ("is it still in force?"), the latest dated item and that nothing later is known.
 func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
+	if q.Timeline != "" {
+		return e.timelineView(q), nil
+	}
+	if q.Month > 0 && q.Year > 0 && len(q.Policies) == 0 {
+		return e.monthView(q), nil
+	}
 	if len(q.Policies) > 0 {
 		// A policy named by its title or alias: its card, with what became of it when asked.
 		p, _ := e.kb.Policy(q.Policies[0])
@@ -320,3 +326,110 @@ func indexPolicyWords(kb *knowledge.KB) map[string]map[string]int {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// concerns reports whether an item is about every country and about a mineral the query
+// names (any item, when it names none).
+func (e *snap) concerns(p *knowledge.Policy, q Query) bool {
+	for _, c := range q.Countries {
+		if !slices.Contains(p.Countries, c) {
+			return false
+		}
+	}
+	return len(q.Minerals) == 0 || slices.ContainsFunc(q.Minerals, func(m string) bool { return policyHasMineral(e.kb, p, m) })
+}
+
+// monthView answers "what happened in March 2026": the items dated in that month, and those
+// that ended or were due to end in it, oldest first.
+func (e *snap) monthView(q Query) *Answer {
+	in := func(d knowledge.Date) bool {
+		return !d.IsZero() && d.Time.Year() == q.Year && int(d.Time.Month()) == q.Month
+	}
+	var dated, ending []*knowledge.Policy
+	for _, p := range e.kb.Policies {
+		if !e.concerns(p, q) {
+			continue
+		}
+		switch {
+		case in(p.Date):
+			dated = append(dated, p)
+		case in(p.EndDate):
+			ending = append(ending, p)
+		}
+	}
+	if len(dated) == 1 && len(ending) == 0 {
+		// "What did China ban in December 2024?": the one item, as its card.
+		return e.policyCard(dated[0], q)
+	}
+	month := e.lang.Date(knowledge.Date{Time: time.Date(q.Year, time.Month(q.Month), 1, 0, 0, 0, 0, time.UTC), Precision: knowledge.Month})
+	var lines []string
+	for _, p := range dated {
+		lines = append(lines, e.lang.Date(p.Date)+", "+e.policyTitle(p))
+	}
+	for _, p := range ending {
+		end := e.f("end of: %s", e.policyTitle(p))
+		if p.EndScheduled {
+			end = e.f("scheduled end of: %s", e.policyTitle(p))
+		}
+		lines = append(lines, e.lang.Date(p.EndDate)+", "+end)
+	}
+	a := e.policyList(append(dated, ending...), "Policy items")
+	a.Title = e.f("%s in the knowledge base", month)
+	switch {
+	case len(lines) == 0:
+		a.Headline = e.f("Nothing in the knowledge base is dated %s (updated %s).", month, e.lang.Date(e.kbUpdated()))
+	case len(lines) <= 3:
+		a.Headline = e.f("In %s: %s.", month, strings.Join(lines, "; "))
+	default:
+		a.Headline = e.f("In %s: %s; and %s more.", month, strings.Join(lines[:3], "; "), itoa(len(lines)-3))
+	}
+	return a
+}
+
+// upcomingDays is how far ahead "what ends soon" looks.
+const upcomingDays = 400
+
+// timelineView answers "what's new" (the newest items) and "what ends soon" (the end dates
+// from today on, soonest first).
+func (e *snap) timelineView(q Query) *Answer {
+	today := e.now()
+	var ps []*knowledge.Policy
+	for _, p := range e.kb.Policies {
+		if e.concerns(p, q) {
+			ps = append(ps, p)
+		}
+	}
+	if q.Timeline == Latest {
+		ps = newestFirst(ps)[:min(5, len(ps))]
+		a := e.policyList(ps, "Newest policy items")
+		var lines []string
+		for _, p := range ps[:min(3, len(ps))] {
+			lines = append(lines, e.lang.Date(p.Date)+", "+e.policyTitle(p))
+		}
+		a.Headline = e.f("The newest items in the knowledge base (updated %s): %s.", e.lang.Date(e.kbUpdated()), strings.Join(lines, "; "))
+		return a
+	}
+	var next []*knowledge.Policy
+	y, m, d := today.Date()
+	start := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	for _, p := range ps {
+		if !p.EndDate.IsZero() && !p.EndDate.Time.Before(start) && p.EndDate.Time.Before(start.AddDate(0, 0, upcomingDays)) {
+			next = append(next, p)
+		}
+	}
+	slices.SortStableFunc(next, func(x, y *knowledge.Policy) int { return x.EndDate.Time.Compare(y.EndDate.Time) })
+	a := e.policyList(next, "Coming to an end")
+	if len(next) == 0 {
+		a.Headline = e.f("No item in the knowledge base has an end date in the coming months (updated %s).", e.lang.Date(e.kbUpdated()))
+		return a
+	}
+	var lines []string
+	for _, p := range next[:min(3, len(next))] {
+		when := e.lang.Date(p.EndDate)
+		if p.EndDate.Time.Equal(start) {
+			when = e.f("today, %s", when)
+		}
+		lines = append(lines, when+": "+e.policyTitle(p))
+	}
+	a.Headline = e.f("Ending next: %s.", strings.Join(lines, "; "))
+	return a
+}
