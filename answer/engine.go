@@ -345,6 +345,9 @@ func (e *snap) card(r knowledge.Ref) *Answer {
 func (e *snap) searchAnswer(res SearchResult) *Answer {
 	a := &Answer{Intent: IntentSearch, Title: e.t("Search results")}
 	a.Headline = e.f("No direct answer; %s records mention these words.", itoa(len(res.Hits)))
+	if len(res.Hits) == 1 {
+		a.Headline = e.t("No direct answer; one record mentions these words.")
+	}
 	if res.Fuzzy {
 		a.Headline = e.t("No direct answer and no exact match; these records are close.")
 	}

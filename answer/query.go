@@ -876,7 +876,8 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 	}
 	if slices.Contains(q.Countries, "united-states") && len(q.Minerals) > 0 &&
 		(has("come from") || has("comes from") || has("get its") || has("get their") || has("vienen de") || has("viene de") ||
-			has("supplies") || has("supply") || has("supplier") || has("suppliers") || has("provee") || has("abastece")) {
+			has("supplies") || has("supply") || has("supplier") || has("suppliers") || has("provee") || has("abastece") ||
+			has("buy") || has("buys") || has("purchase") || has("purchases") || has("compra") || has("compran")) {
 		return MeasureImportSources
 	}
 	for _, c := range cues {
@@ -888,6 +889,10 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		case m == MeasureImportSources && cued(MeasureReliance):
 			return MeasureReliance
 		case m == MeasureImportSources && (has("import reliance") || has("import reliant") || has("net import")):
+			return MeasureReliance
+		case m == MeasureImportSources && !slices.ContainsFunc(q.Countries, func(c string) bool { return c != "united-states" }) &&
+			(has("percentage") || has("percent") || has("how much") || has("what share") || has("porcentaje") || has("cuanto") || has("cuanta")):
+			// "what percentage of US fluorspar is imported": reliance, not where it comes from.
 			return MeasureReliance
 		case m == MeasureConcentration && (has("export control") || has("export controls") || has("controles") ||
 			(has("control") || has("controls")) && (has("in force") || has("suspension") || has("suspended") || has("lifted") || has("in effect"))):

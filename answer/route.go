@@ -120,6 +120,14 @@ func (e *snap) cmdCountry(_ context.Context, args string) (*Answer, error) {
 
 func (e *snap) cmdCompare(_ context.Context, args string) (*Answer, error) {
 	q := e.lex.Parse(args)
+	if m, ok := e.mineral(q); ok && len(q.Minerals) == 1 && len(q.Countries) >= 2 {
+		// "compare lithium production in Australia and Chile": one mineral, in each country.
+		measure := MeasureProduction
+		if q.Measure == MeasureReserves {
+			measure = MeasureReserves
+		}
+		return e.acrossCountries(q, m, measure), nil
+	}
 	if len(q.Minerals) < 2 {
 		a := e.usage("compare")
 		a.Title = e.t("Name at least two minerals to compare")
@@ -175,6 +183,9 @@ func (e *snap) cmdSearch(ctx context.Context, args string) (*Answer, error) {
 	a := e.searchAnswer(res)
 	if !res.Fuzzy {
 		a.Headline = e.f("%s records mention “%s”.", itoa(len(res.Hits)), args)
+		if len(res.Hits) == 1 {
+			a.Headline = e.f("One record mentions “%s”.", args)
+		}
 	}
 	return a, nil
 }

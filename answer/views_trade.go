@@ -80,7 +80,17 @@ func (e *snap) relianceSentence(m *knowledge.Mineral, r knowledge.Reliance) stri
 	case r.Printed == "NA" || r.Printed == "W":
 		return e.f("USGS gives no U.S. net import reliance figure for %s in %s (%s).", name, yearLabel(r.Year, r.Estimated), source(r.Edition))
 	}
-	return e.f("The U.S. relied on net imports for %s of its apparent consumption of %s in %s (%s).", e.relianceText(r), name, yearLabel(r.Year, r.Estimated), source(r.Edition))
+	share := e.relianceText(r)
+	if e.lang == Spanish {
+		// "para el 100%", "para más del 50%": Spanish puts the article inside the amount.
+		switch {
+		case strings.HasPrefix(share, "más de "), strings.HasPrefix(share, "menos de "):
+			share = strings.Replace(share, " de ", " del ", 1)
+		default:
+			share = "el " + share
+		}
+	}
+	return e.f("The U.S. relied on net imports for %s of its apparent consumption of %s in %s (%s).", share, name, yearLabel(r.Year, r.Estimated), source(r.Edition))
 }
 
 // relianceAnswer: one mineral's U.S. net import reliance, latest and over the years.
@@ -389,7 +399,7 @@ func (e *snap) priceView(ctx context.Context, q Query) (*Answer, error) {
 	}
 	head := e.f("USGS's annual average for %s (%s) was %s %s in %s (%s).", priced, e.t(p.Form), p.Printed, e.t(p.Unit), yearLabel(p.Year, p.Estimated), source(p.Edition))
 	for _, x := range e.kb.PricesOf(m.ID) {
-		if x.Mineral == p.Mineral && x.Form == p.Form && x.Year == p.Year-1 && x.Known() && !p.IsRange() && !x.IsRange() {
+		if x.Mineral == p.Mineral && x.Form == p.Form && x.Unit == p.Unit && x.Year == p.Year-1 && x.Known() && !p.IsRange() && !x.IsRange() {
 			head = strings.TrimSuffix(head, ".") + "; " + e.f("it was %s in %s.", x.Printed, yearLabel(x.Year, x.Estimated))
 		}
 	}
