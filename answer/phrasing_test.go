@@ -95,6 +95,8 @@ func TestPhrasings(t *testing.T) {
 		{"¿qué minerales se agregaron en 2025?", "list_changes year=2025", "La lista de EE.UU. de 2025 agregó 10 minerales que no estaban en la"},
 		{"which minerals were removed from the list in 2025", "list_changes year=2025 polarity=removed", "None: every mineral on the 2022 U.S. list is on the 2025 one. The Aug"},
 		{"what changed in the 2025 draft list", "list_changes year=2025", "The 2025 U.S. list added 10 minerals that were not on the 2022 list:"},
+		{"¿Qué dijo Sheinbaum sobre minerales críticos?", "lists", "9 feb 2026: En su conferencia matutina del 9 de febrero de 2026, la presidenta Claudia Sheinbaum"},
+		{"Were arsenic and tellurium dropped from the list?", "list_changes minerals=arsenic,tellurium polarity=removed yesno=yes", "No — arsenic stayed on the 2025 U.S. list; the Aug 2025 draft had proposed removing it. No — tellurium stayed"},
 		{"who does the US buy cobalt from", "import_sources minerals=cobalt countries=united-states", "Norway supplied 26% of U.S. imports of metal, oxide, and salts"},
 		{"what percentage of US fluorspar is imported", "reliance minerals=fluorspar countries=united-states", "The U.S. relied on net imports for 100% of its apparent consumption of fluorspar"},
 		{"how much fluorspar does the US import from Mexico", "import_sources minerals=fluorspar countries=united-states,mexico", "Mexico supplied 64% of U.S. imports of fluorspar"},

@@ -30,6 +30,15 @@ func (e *snap) listsView(ctx context.Context, q Query) (*Answer, error) {
 	if a := e.cardlessItem(q); a != nil {
 		return a, nil
 	}
+	if len(q.Rest) > 0 && len(q.Lists) == 0 {
+		// "What did Ebrard say about critical minerals?": a word that names nothing the
+		// parser knows, found in the policy items, is what the question is about.
+		pq := q
+		pq.Terms = q.Rest
+		if ps, _ := e.rankPolicies(pq); len(ps) > 0 {
+			return e.policyView(ctx, pq)
+		}
+	}
 	which := "usgs-2025"
 	if len(q.Lists) > 0 {
 		which = string(q.Lists[0])
@@ -52,6 +61,27 @@ func (e *snap) listChangesView(ctx context.Context, q Query) (*Answer, error) {
 	m, ok := e.mineral(q)
 	if !ok {
 		return e.list(map[bool]string{true: "removed", false: "added"}[q.Polarity == Removed]), nil
+	}
+	if len(q.Minerals) >= 2 {
+		// "Were arsenic and tellurium dropped from the list?": each in turn.
+		var heads []string
+		var first *Answer
+		for _, id := range q.Minerals {
+			one := q
+			one.Minerals = []string{id}
+			a, err := e.listChangesView(ctx, one)
+			if err != nil || a == nil {
+				continue
+			}
+			if first == nil {
+				first = a
+			}
+			heads = append(heads, a.Headline)
+		}
+		if first != nil {
+			first.Headline = sentences(heads...)
+			return first, nil
+		}
 	}
 	a := e.listsAnswer(m, q)
 	a.Intent = IntentListChange
