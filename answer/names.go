@@ -36,6 +36,17 @@ func (e *snap) countryName(id string) string {
 	return e.kb.CountryName(id)
 }
 
+// countryAfterIn is a country's name after "in": "in the United States", "in the
+// Philippines", "in Mexico". Spanish names take no article here ("en Estados Unidos").
+func (e *snap) countryAfterIn(id string) string {
+	name := e.countryName(id)
+	if e.lang == English && (strings.HasPrefix(name, "United ") || strings.HasSuffix(name, " Republic") ||
+		name == "Philippines" || name == "Netherlands" || name == "Bahamas") {
+		return "the " + name
+	}
+	return name
+}
+
 // policyTitle is a policy item's title in the answer's language.
 func (e *snap) policyTitle(p *knowledge.Policy) string {
 	if e.lang == Spanish && p.TitleES != "" {

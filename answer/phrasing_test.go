@@ -217,7 +217,7 @@ func TestPhrasings(t *testing.T) {
 		{"MCS 2025 vs 2026 antimony", "change minerals=antimony edition=2026 editions=both compare=yes", "World mine production of antimony went from 119,000 in 2024 to"},
 		{"was China's antimony output revised", "change minerals=antimony countries=china yesno=yes", "USGS MCS 2026 revised China's 2024 figure from 60,000 to 40,000."},
 		{"¿Cuánto bajó la producción de plomo de México?", "change minerals=lead countries=mexico", "En México, la producción minera de plomo pasó de 240 en 2024 a 200 en 2025e (−16.7%"},
-		{"Philippines nickel decline", "change minerals=nickel countries=philippines", "In Philippines, mine production of nickel went from 354,000 in 2024 to 270,000 in 2025e (−23.7%"},
+		{"Philippines nickel decline", "change minerals=nickel countries=philippines", "In the Philippines, mine production of nickel went from 354,000 in 2024 to 270,000 in 2025e (−23.7%"},
 		{"did Chinese rare earth mining increase in 2025?", "change minerals=rare-earths countries=china year=2025 yesno=yes", "In China, mine production of rare-earth elements went from 270,000 in 2024e to"},
 		{"mexican silver", "overview minerals=silver countries=mexico", "Mexico ranked #1 of 14 in world mine production of silver in 2025e"},
 		{"world cobalt output 2024 vs 2025", "change minerals=cobalt from=2024 year=2025 compare=yes", "World mine production of cobalt went from 302,000 in 2024e to 310,000"},

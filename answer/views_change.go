@@ -43,7 +43,7 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 		// world's after it.
 		country := q.Countries[0]
 		if c, ok := e.kb.ChangeIn(r.Mineral, r.Measure, country, r.Edition, from, to); ok && c.Known() {
-			head := e.f("In %s, %s of %s went from %s in %s to %s in %s", e.countryName(country), e.measure(r.Measure), name,
+			head := e.f("In %s, %s of %s went from %s in %s to %s in %s", e.countryAfterIn(country), e.measure(r.Measure), name,
 				number(c.From.Value), yearLabel(from, c.From.Estimated), number(c.To.Value), yearLabel(to, c.To.Estimated))
 			if pct, ok := c.Percent(); ok {
 				head += " (" + e.f("%s, %s; %s", signed(pct), e.shortUnit(r.Unit), source(r.Edition)) + ")."
