@@ -318,6 +318,7 @@ var spanishMessages = map[string]string{
 	"%s produces none of the critical minerals in the USGS tables this knowledge base holds.": "%s no produce ninguno de los minerales críticos de las tablas del USGS de esta base de conocimiento.",
 	"%s was on neither the 2022 nor the 2025 U.S. list.":                                      "%s no estaba en la lista de EE.UU. de 2022 ni está en la de 2025.",
 	"Yes — %s is still on the %s.":                                                            "Sí — %s sigue en la %s.",
+	"The %s names %s of the %s %s one by one: %s.":                                            "La %s nombra uno por uno a %s de los %s elementos de %s: %s.",
 	"Yes — the %s names all %s %s one by one.":                                                "Sí — la %s nombra uno por uno a los %s elementos de %s.",
 	"Yes — the %s names %s of the %s %s one by one: %s.":                                      "Sí — la %s nombra uno por uno a %s de los %s elementos de %s: %s.",
 	"Yes — %s is on the %s.":                                                                  "Sí — %s está en la %s.",

@@ -164,7 +164,8 @@ var cues = []cue{
 		"retiro", "sacaron", "sacado", "agregado", "agregados", "agregada", "agregadas", "agregaron", "agrego", "anadido",
 		"anadidos", "anadida", "anadidas", "anadieron", "anadio", "nuevo", "nuevos", "nuevas", "nueva", "incorporados", "incorporaron",
 		"incorporo", "sumaron", "draft", "borrador"}},
-	{MeasurePrice, []string{"price", "prices", "priced", "cost", "costs", "precio", "precios", "cuesta", "cuestan", "vale", "cotizacion"}},
+	{MeasurePrice, []string{"price", "prices", "priced", "cost", "costs", "precio", "precios", "cuesta", "cuestan", "vale", "cotizacion",
+		"expensive", "cheaper", "cheap", "caro", "cara", "barato", "barata"}},
 	{MeasureReliance, []string{"reliance", "reliant", "dependence", "dependent", "depend", "depends", "dependencia", "dependiente", "depende",
 		"sufficient", "selfsufficient", "importer", "exporter", "autosuficiente", "importador", "exportador"}},
 	{MeasureImportSources, []string{"imports", "import", "imported", "importa", "importan", "importaciones", "proveedores", "suppliers"}},
@@ -274,6 +275,9 @@ var whWords = set("que", "quien", "quienes", "cual", "cuales", "como", "cuanto",
 
 // mostWords make a superlative.
 var mostWords = set("largest", "biggest", "top", "leading", "main", "most", "mayor", "principal", "lider")
+
+// leadNouns follow "the lead" when it means the leading one.
+var leadNouns = set("producer", "producers", "country", "countries", "nation", "supplier", "suppliers", "exporter", "holder", "miner")
 
 // pluralMostWords are superlatives after a count: "los 3 mayores", "5 principales".
 var pluralMostWords = set("mayores", "principales", "lideres")
@@ -603,10 +607,16 @@ func (p *lexicon) Parse(text string) Query {
 	// Words that named nothing and mean nothing to the parser may be misspelt names.
 	fixed := false
 	for i, w := range norm {
-		if used[i] || p.vocab[w] || p.prose[w] || isNumber(w) {
+		if used[i] || p.vocab[w] || isNumber(w) {
 			continue
 		}
 		if to, ok := p.spell.correct(w); ok {
+			if p.prose[w] && (len(w) < 7 || editDistance(w, to, 1) > 1) {
+				// A word of the knowledge base's own text is a word ("hold", "pueden"),
+				// unless it is a long word one letter from a name: another language's
+				// spelling of it ("celestita", the ore of strontium).
+				continue
+			}
 			q.Corrections = append(q.Corrections, Correction{From: raw[i], To: to})
 			raw[i], norm[i] = to, to
 			fixed = true
@@ -615,6 +625,17 @@ func (p *lexicon) Parse(text string) Query {
 	if fixed {
 		q = Query{Corrections: q.Corrections}
 		used = p.names(raw, norm, &q)
+	}
+	if len(q.Minerals) >= 2 && slices.Contains(q.Minerals, "lead") {
+		// "Who is the lead producer of tin?": "the lead producer", beside another mineral, is
+		// the leading one.
+		for i := 1; i+1 < len(norm); i++ {
+			if norm[i] == "lead" && (norm[i-1] == "the" || norm[i-1] == "a") && leadNouns[norm[i+1]] {
+				q.Minerals = slices.DeleteFunc(q.Minerals, func(id string) bool { return id == "lead" })
+				q.Most = true
+				break
+			}
+		}
 	}
 	joined := " " + strings.Join(norm, " ") + " "
 	// has is asked about a hundred cue words and phrases per question: a phrase is looked
@@ -858,10 +879,18 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 	cued := func(m Measure) bool { return slices.Contains(signalled, m) }
 	listed := cued(MeasureLists) || len(q.Lists) > 0
 	switch {
-	case q.Timeline != "" || q.Month > 0 && len(q.Minerals) == 0 && (has("happened") || has("paso") || has("what") || has("que")):
-		// "what's new", "what ends soon", "what happened in March 2026"
+	case !cued(MeasurePrice) && !cued(MeasureReliance) && len(q.Minerals) > 0 &&
+		(has("go up") || has("went up") || has("go down") || has("went down") || has("up or down") || has("rise or fall") || has("subio o bajo") || has("sube o baja")):
+		// "Did Chile's lithium production go up or down?"
+		return MeasureChange
+	case q.Timeline != "" || q.Month > 0 && !cued(MeasurePrice):
+		// "what's new", "what ends soon", "what happened in March 2026", "what did Sheinbaum
+		// say in February 2026 about lithium": USGS figures are annual, a month is news.
 		return MeasurePolicy
 	case q.Editions || q.FromYear != 0 && q.FromYear != q.Year:
+		if cued(MeasurePrice) {
+			return MeasurePrice // "was silver more expensive in 2025 than in 2021?"
+		}
 		if cued(MeasureReliance) {
 			return MeasureReliance
 		}

@@ -229,6 +229,10 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
 	on := e.on(m, l)
 	members := e.listMembers(m, l)
 	switch {
+	case on && !m.On(l) && !q.YesNo:
+		// "Which rare earths are on the US list?"
+		a.Headline = e.f("The %s names %s of the %s %s one by one: %s.", e.t(l.Title()), strconv.Itoa(len(members)),
+			strconv.Itoa(len(m.Members)), name, e.and(e.mineralNames(members)))
 	case on && !m.On(l):
 		// A group: the list names its members one by one.
 		if len(members) == len(m.Members) {
@@ -501,8 +505,9 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 	if !found {
 		a.Headline = e.f("The USGS tables this knowledge base holds list no %s figures for %s.", strings.ToLower(e.mineralName(m)), e.countryName(c.ID))
 	}
-	if q.YesNo && !reserves {
-		// "Is Mexico the largest silver producer?", "¿México produce grafito?"
+	if q.YesNo && (!reserves || q.Rank > 0 || q.Top > 0 || q.Major || q.Most) {
+		// "Is Mexico the largest silver producer?", "¿México produce grafito?", "Is
+		// Argentina in the top 3 for lithium reserves?"
 		yes := asked != nil
 		if yes {
 			rank := asked.row.Rank

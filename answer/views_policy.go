@@ -18,7 +18,25 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		return e.timelineView(q), nil
 	}
 	if q.Month > 0 && q.Year > 0 && len(q.Policies) == 0 {
-		return e.monthView(q), nil
+		if !hasTopic(q) {
+			return e.monthView(q), nil // "what happened in March 2026"
+		}
+		// "What did the DPA determination in July 2026 cover?": the items that match, of
+		// that month.
+		ps, _ := e.rankPolicies(q)
+		var inMonth []*knowledge.Policy
+		for _, p := range ps {
+			if p.Date.Time.Year() == q.Year && int(p.Date.Time.Month()) == q.Month {
+				inMonth = append(inMonth, p)
+			}
+		}
+		if len(inMonth) > 0 {
+			a := e.policyCard(inMonth[0], q)
+			for _, p := range inMonth[1:min(4, len(inMonth))] {
+				a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
+			}
+			return a, nil
+		}
 	}
 	if len(q.Policies) > 0 {
 		// A policy named by its title or alias: its card, with what became of it when asked.
@@ -336,6 +354,23 @@ func (e *snap) concerns(p *knowledge.Policy, q Query) bool {
 		}
 	}
 	return len(q.Minerals) == 0 || slices.ContainsFunc(q.Minerals, func(m string) bool { return policyHasMineral(e.kb, p, m) })
+}
+
+// happenWords ask what happened, and name no topic.
+var happenWords = set("happened", "happen", "happening", "anything", "occurred", "paso", "pasado", "sucedio", "ocurrio", "hubo", "news", "noticias")
+
+// hasTopic reports whether a question names something besides a date: a mineral, a country,
+// or a word the parser does not know ("DPA determination", "Sheinbaum").
+func hasTopic(q Query) bool {
+	if len(q.Minerals)+len(q.Countries) > 0 {
+		return true
+	}
+	for _, w := range q.Rest {
+		if !happenWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // monthView answers "what happened in March 2026": the items dated in that month, and those

@@ -20,6 +20,20 @@ func (e *snap) relianceView(ctx context.Context, q Query) (*Answer, error) {
 	return e.relianceAnswer(m, q), nil
 }
 
+// formNamed reports whether a question's words name a product form: "ore" or "concentrates"
+// for "Ores and concentrates", "refined" for "Refined zinc", "metal" for "Compounds and
+// metals".
+func formNamed(product string, terms []string) bool {
+	p := knowledge.Normalize(product)
+	for _, w := range terms {
+		w = strings.TrimSuffix(w, "s")
+		if len(w) >= 3 && (strings.Contains(p, w) || w == "ore" && strings.Contains(p, "concentrate")) {
+			return true
+		}
+	}
+	return false
+}
+
 // boolRank orders false before true.
 func boolRank(b bool) int {
 	if b {
@@ -102,10 +116,19 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 		return a
 	}
 	a.Headline = e.relianceSentence(m, latest[0])
+	main := latest[0] // the form the headline speaks of
 	if q.YesNo {
 		// "Is the US a net importer of molybdenum?", "…self-sufficient in rare earths?", "¿es
-		// EE.UU. exportador neto de boro?": the newest figure of the main form answers.
+		// EE.UU. exportador neto de boro?": the newest figure of the main form answers, or of
+		// the form the question names ("zinc ore", "rare earth concentrates").
 		r := latest[0]
+		for _, x := range latest {
+			if formNamed(x.Product, q.Terms) {
+				r, main = x, x
+				a.Headline = e.relianceSentence(m, x)
+				break
+			}
+		}
 		var yes, asked bool
 		switch {
 		case hasAny(q.Terms, set("exporter", "exportador")):
@@ -121,8 +144,10 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 	}
 	if len(latest) > 1 {
 		var others []string
-		for _, r := range latest[1:] {
-			others = append(others, strings.ToLower(e.t(r.Product))+": "+e.relianceText(r))
+		for _, r := range latest {
+			if r != main {
+				others = append(others, strings.ToLower(e.t(r.Product))+": "+e.relianceText(r))
+			}
 		}
 		a.Headline = sentences(a.Headline, e.f("Other forms: %s.", strings.Join(others, "; ")))
 	}
@@ -398,8 +423,12 @@ func (e *snap) priceView(ctx context.Context, q Query) (*Answer, error) {
 		instead = e.f("USGS gives no annual average price for %s itself; these are its prices for %s.", strings.ToLower(e.mineralName(m)), priced)
 	}
 	head := e.f("USGS's annual average for %s (%s) was %s %s in %s (%s).", priced, e.t(p.Form), p.Printed, e.t(p.Unit), yearLabel(p.Year, p.Estimated), source(p.Edition))
+	before := p.Year - 1
+	if q.FromYear != 0 && q.FromYear < p.Year {
+		before = q.FromYear // "was silver more expensive in 2025 than in 2021?"
+	}
 	for _, x := range e.kb.PricesOf(m.ID) {
-		if x.Mineral == p.Mineral && x.Form == p.Form && x.Unit == p.Unit && x.Year == p.Year-1 && x.Known() && !p.IsRange() && !x.IsRange() {
+		if x.Mineral == p.Mineral && x.Form == p.Form && x.Unit == p.Unit && x.Year == before && x.Known() && !p.IsRange() && !x.IsRange() {
 			head = strings.TrimSuffix(head, ".") + "; " + e.f("it was %s in %s.", x.Printed, yearLabel(x.Year, x.Estimated))
 		}
 	}
