@@ -48,13 +48,47 @@ func (e *snap) mineralRef(m *knowledge.Mineral) knowledge.Ref {
 	return knowledge.Ref{Kind: knowledge.KindMineral, ID: m.ID}
 }
 
+// stageWords name a stage of production: refining, smelting.
+var stageWords = map[string]string{"refined": "refinery", "refinery": "refinery", "refineries": "refinery", "refiner": "refinery",
+	"refiners": "refinery", "refining": "refinery", "refinado": "refinery", "refinada": "refinery", "refinador": "refinery",
+	"refinadores": "refinery", "refinacion": "refinery", "refineria": "refinery", "smelter": "smelter", "smelters": "smelter",
+	"smelting": "smelter", "smelted": "smelter", "fundicion": "smelter"}
+
+// stageMeasure returns the measure of a mineral's table for the stage a question names
+// ("refined copper" → refinery production), or "".
+func stageMeasure(measures []string, q Query) string {
+	for _, w := range q.Terms {
+		stage, ok := stageWords[w]
+		if !ok {
+			continue
+		}
+		for _, m := range measures {
+			if strings.Contains(m, stage) && !knowledge.IsCapacity(m) {
+				return m
+			}
+		}
+	}
+	return ""
+}
+
+// ranking is the ranking a question about who produces a mineral is answered from: the
+// stage it names ("refined copper"), else the mineral's primary production measure.
+func (e *snap) ranking(m *knowledge.Mineral, q Query) (knowledge.Ranking, bool) {
+	if stage := stageMeasure(e.kb.Measures(m.ID), q); stage != "" {
+		if r := e.kb.Rank(m.ID, stage, e.kb.LatestYear(m.ID, stage)); len(r.Rows) > 0 {
+			return r, true
+		}
+	}
+	return e.kb.PrimaryRanking(m.ID)
+}
+
 // producersAnswer: who produces a mineral, with a chart of the top ten and its concentration.
 func (e *snap) producersAnswer(m *knowledge.Mineral, q Query) *Answer {
 	a := &Answer{Intent: IntentProducers, Record: e.mineralRef(m), Title: e.f("Who produces %s", strings.ToLower(e.mineralName(m)))}
 	if m.Symbol != "" {
 		a.Subtitle = e.mineralName(m) + " (" + m.Symbol + ") · " + e.otherName(m)
 	}
-	r, ok := e.kb.PrimaryRanking(m.ID)
+	r, ok := e.ranking(m, q)
 	if !ok {
 		text := e.t(m.NoCountryTable)
 		if text == "" {
@@ -468,7 +502,12 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 		}
 	}
 	found := false
-	for _, measure := range e.kb.Measures(m.ID) {
+	measures := e.kb.Measures(m.ID)
+	if stage := stageMeasure(measures, q); stage != "" {
+		// "Is Chile the biggest copper refiner?": the refinery table answers first.
+		measures = append([]string{stage}, slices.DeleteFunc(slices.Clone(measures), func(x string) bool { return x == stage })...)
+	}
+	for _, measure := range measures {
 		year := e.kb.LatestYear(m.ID, measure)
 		r := e.kb.Rank(m.ID, measure, year)
 		row, ok := r.ShareOf(c.ID)

@@ -19,7 +19,7 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 		return nil, nil
 	}
 	a := &Answer{Intent: IntentChange, Record: e.mineralRef(m), Title: e.f("How %s changed", strings.ToLower(e.mineralName(m)))}
-	r, ok := e.kb.PrimaryRanking(m.ID)
+	r, ok := e.ranking(m, q)
 	if !ok || len(r.Rows) == 0 {
 		a.Headline = e.f("USGS publishes no production by country for %s in the tables this knowledge base holds.", strings.ToLower(e.mineralName(m)))
 		return a, nil
