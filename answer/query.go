@@ -173,10 +173,10 @@ var cues = []cue{
 	{MeasureConcentration, []string{"concentrated", "concentration", "hhi", "herfindahl", "risk", "risky", "dominance", "dominate", "dominates",
 		"dominant", "riesgo", "concentracion", "concentrada", "concentrado", "domina", "dominio", "control", "controls"}},
 	{MeasurePolicy, []string{"policy", "policies", "ban", "banned", "bans", "restrict", "restricted", "restricts", "restriction", "restrictions",
-		"tariff", "tariffs", "agreement", "agreed", "deal", "plan", "law", "decree", "nationalization", "nationalisation", "nationalized",
+		"tariff", "tariffs", "agreement", "agreed", "agree", "agrees", "sign", "signed", "deal", "plan", "law", "decree", "nationalization", "nationalisation", "nationalized",
 		"act", "ministerial", "sanctions", "quota", "quotas", "licence", "license", "licensing", "suspended", "suspension", "force",
 		"politica", "politicas", "exportacion", "exportaciones", "controles", "prohibicion", "prohibio", "prohibe", "arancel", "aranceles",
-		"acuerdo", "acordaron", "ley", "decreto", "nacionalizacion", "restringio", "restricciones", "suspension", "vigor", "vigente",
+		"acuerdo", "acordaron", "firmaron", "firmo", "ley", "decreto", "nacionalizacion", "restringio", "restricciones", "suspension", "vigor", "vigente",
 		"happened", "paso", "status", "estado", "estatus"}},
 	{MeasureChange, []string{"change", "changed", "changes", "trend", "trends", "grew", "grown", "fell", "fallen", "rose", "risen",
 		"drop", "drops", "dropped", "fall", "falls", "rise", "rises", "grow", "grows", "decline", "declines",
@@ -462,7 +462,7 @@ var figureWords = newPhrases("production", "output", "produce", "produced", "min
 	"exportaciones", "importaciones", "consumo")
 
 // maxNameWords is the longest name or alias looked up as a phrase.
-const maxNameWords = 5
+const maxNameWords = 8
 
 // lexicon parses questions against one knowledge base's names. It is built once per knowledge
 // base, at load, and is safe for concurrent use.
@@ -709,7 +709,19 @@ func (p *lexicon) Parse(text string) Query {
 	case len(years) == 1:
 		q.Year = years[0]
 	}
-	q.Lists = listsNamed(norm, has)
+	q.Lists = listsNamed(norm, has, func(phrase string) bool {
+		// A word of a name ("the US-EU action plan") names that, not the EU's lists.
+		if !has(phrase) {
+			return false
+		}
+		first, _, _ := strings.Cut(phrase, " ")
+		for i, w := range norm {
+			if w == first && !used[i] {
+				return true
+			}
+		}
+		return false
+	})
 	namesList := len(q.Lists) > 0 || has("list") || has("lists") || has("lista") || has("listas")
 	if removalPhrases.any(norm, joined) || softRemovalPhrases.any(norm, joined) && (namesList || !figureWords.any(norm, joined)) {
 		q.Polarity = Removed
@@ -1010,9 +1022,9 @@ func (q *Query) refuse(norm []string, joined string) {
 }
 
 // listsNamed returns the lists a question names: "EU", "strategic", "2022 list", "USGS".
-func listsNamed(norm []string, has func(string) bool) []knowledge.List {
+func listsNamed(norm []string, has, free func(string) bool) []knowledge.List {
 	var out []knowledge.List
-	eu := has("eu") || has("ue") || has("europe") || has("european") || has("europea") || has("europeo") || has("crma") || has("union europea")
+	eu := free("eu") || free("ue") || free("europe") || free("european") || free("europea") || free("europeo") || has("crma") || free("union europea")
 	strategic := has("strategic") || has("estrategico") || has("estrategica") || has("estrategicos") || has("estrategicas")
 	switch {
 	case eu && strategic || strategic && !has("usgs"):

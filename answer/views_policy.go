@@ -171,11 +171,17 @@ func (e *snap) askedInChain(p *knowledge.Policy, q Query) *knowledge.Policy {
 	return best
 }
 
+// statusWords ask about an item's status, and name none.
+var statusWords = set("still", "force", "effect", "status", "active", "valid", "expired", "lapsed", "vigente", "vigor", "sigue", "todavia", "estado")
+
 // titleMatch counts the question's words found in an item's title and aliases.
 func (e *snap) titleMatch(p *knowledge.Policy, q Query) int {
 	words := e.policyWords(p)
 	n := 0
 	for _, w := range q.Terms {
+		if statusWords[w] {
+			continue // "in force" asks the status; it does not name "forced-labor tariffs"
+		}
 		if words[stem(w)] == 2 {
 			n++
 		}
