@@ -134,8 +134,8 @@ var spanishMessages = map[string]string{
 	// Lists.
 	"USGS 2025 critical minerals list":          "lista de minerales críticos del USGS de 2025",
 	"USGS 2022 critical minerals list":          "lista de minerales críticos del USGS de 2022",
-	"EU CRMA strategic raw materials (Annex I)": "materias primas estratégicas de la UE (CRMA, anexo I)",
-	"EU CRMA critical raw materials (Annex II)": "materias primas fundamentales de la UE (CRMA, anexo II)",
+	"EU CRMA strategic raw materials (Annex I)": "lista de materias primas estratégicas de la UE (CRMA, anexo I)",
+	"EU CRMA critical raw materials (Annex II)": "lista de materias primas fundamentales de la UE (CRMA, anexo II)",
 
 	// Commands (usage, help, example).
 	"country <name>": "país <nombre>",

@@ -298,7 +298,11 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
 		v := e.t("no")
 		for _, en := range m.Lists {
 			if en.List == l {
-				v = e.f("yes (listed as %s)", en.Item)
+				item := e.t(en.Item)
+				if strings.EqualFold(en.Item, m.Name) {
+					item = strings.ToLower(e.mineralName(m)) // "sí (como cobre)"
+				}
+				v = e.f("yes (listed as %s)", item)
 				a.Sources = appendSource(a.Sources, en.Source)
 				break
 			}

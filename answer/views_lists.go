@@ -135,7 +135,9 @@ func containsID(ids []string, id string) bool {
 // name it.
 func (e *snap) cardlessItem(q Query) *Answer {
 	for _, en := range e.kb.ListEntries {
-		if en.Mineral != "" || !slices.Contains(q.Terms, knowledge.Normalize(en.Item)) {
+		if en.Mineral != "" || !slices.ContainsFunc(q.Terms, func(w string) bool {
+			return w == knowledge.Normalize(en.Item) || w == knowledge.Normalize(e.lang.T(en.Item)) || w == knowledge.Normalize(Spanish.T(en.Item))
+		}) {
 			continue
 		}
 		var lists []string
@@ -149,6 +151,19 @@ func (e *snap) cardlessItem(q Query) *Answer {
 		name := capitalize(e.t(en.Item))
 		a := &Answer{Intent: IntentLists, Title: name, Sources: srcs}
 		a.Headline = e.f("%s is on the %s only; the knowledge base has no card for it.", name, e.and(lists))
+		if q.YesNo {
+			// "Is helium on the US list?": the verdict for the list asked (the U.S. one
+			// unless another is named).
+			asked := knowledge.USGS2025
+			if len(q.Lists) > 0 {
+				asked = q.Lists[0]
+			}
+			on := false
+			for _, x := range e.kb.ListEntries {
+				on = on || x.Item == en.Item && x.List == asked
+			}
+			a.Headline = e.f(map[bool]string{true: "Yes — %s", false: "No — %s"}[on], a.Headline)
+		}
 		return a
 	}
 	return nil
