@@ -290,6 +290,18 @@ var (
 	majorPhrases = newPhrases("one of the", "among the", "a leading", "a top", "a main", "uno de los", "una de las", "entre los", "entre las", "un lider")
 )
 
+// unknownWords counts the words of a question that name nothing and mean nothing to the
+// parser ("Sheinbaum", "say", "decidió").
+func (p *lexicon) unknownWords(norm []string, used []bool) int {
+	n := 0
+	for i, w := range norm {
+		if !used[i] && !p.vocab[w] && !stopWords[w] && !isNumber(w) && len(w) > 2 {
+			n++
+		}
+	}
+	return n
+}
+
 // topCount is the count a word gives before a superlative ("3", "five"), or 0.
 func topCount(w string) int {
 	n, err := strconv.Atoi(w)
@@ -895,9 +907,10 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		(has("go up") || has("went up") || has("go down") || has("went down") || has("up or down") || has("rise or fall") || has("subio o bajo") || has("sube o baja")):
 		// "Did Chile's lithium production go up or down?"
 		return MeasureChange
-	case q.Timeline != "" || q.Month > 0 && !cued(MeasurePrice):
+	case q.Timeline != "" || q.Month > 0 && !cued(MeasurePrice) && (len(q.Minerals) == 0 || cued(MeasurePolicy) || p.unknownWords(norm, used) > 0):
 		// "what's new", "what ends soon", "what happened in March 2026", "what did Sheinbaum
 		// say in February 2026 about lithium": USGS figures are annual, a month is news.
+		// "Which country is number one in silver, in May 2026?" still asks a figure.
 		return MeasurePolicy
 	case q.Editions || q.FromYear != 0 && q.FromYear != q.Year:
 		if cued(MeasurePrice) {

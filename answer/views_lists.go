@@ -151,9 +151,9 @@ func (e *snap) cardlessItem(q Query) *Answer {
 		name := capitalize(e.t(en.Item))
 		a := &Answer{Intent: IntentLists, Title: name, Sources: srcs}
 		a.Headline = e.f("%s is on the %s only; the knowledge base has no card for it.", name, e.and(lists))
-		if q.YesNo {
-			// "Is helium on the US list?": the verdict for the list asked (the U.S. one
-			// unless another is named).
+		if q.YesNo && (len(q.Lists) > 0 || slices.Contains(q.Countries, "united-states")) {
+			// "Is helium on the US list?": the verdict for the list asked. "Is helium
+			// critical?" names no list: the sentence says which lists, with no verdict.
 			asked := knowledge.USGS2025
 			if len(q.Lists) > 0 {
 				asked = q.Lists[0]

@@ -23,20 +23,25 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		}
 		// "What did the DPA determination in July 2026 cover?": the items that match, of
 		// that month.
-		ps, _ := e.rankPolicies(q)
+		ps, scores := e.rankPolicies(q)
 		var inMonth []*knowledge.Policy
-		for _, p := range ps {
-			if p.Date.Time.Year() == q.Year && int(p.Date.Time.Month()) == q.Month {
+		var top []float64
+		for i, p := range ps {
+			if in := func(d knowledge.Date) bool { return d.Time.Year() == q.Year && int(d.Time.Month()) == q.Month }; in(p.Date) || in(p.EndDate) {
 				inMonth = append(inMonth, p)
+				top = append(top, scores[i])
 			}
 		}
-		if len(inMonth) > 0 {
-			a := e.policyCard(inMonth[0], q)
-			for _, p := range inMonth[1:min(4, len(inMonth))] {
-				a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
-			}
-			return a, nil
+		if len(inMonth) == 0 || len(inMonth) > 1 && top[0] == top[1] {
+			// Nothing of the topic that month, or several items matching as well: the
+			// month's items, narrowed to the countries and minerals named.
+			return e.monthView(q), nil
 		}
+		a := e.policyCard(inMonth[0], q)
+		for _, p := range inMonth[1:min(4, len(inMonth))] {
+			a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
+		}
+		return a, nil
 	}
 	if len(q.Policies) > 0 {
 		// A policy named by its title or alias: its card, with what became of it when asked.
@@ -273,6 +278,9 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 				s += 2
 			}
 		}
+		if p.Kind == "agreement" && slices.ContainsFunc(q.Terms, func(w string) bool { return agreeWords[w] }) {
+			s += 1 // "what did Mexico and the US agree": an agreement before a meeting
+		}
 		words := e.policyWords(p)
 		for _, w := range q.Terms {
 			w = stem(w)
@@ -302,6 +310,9 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 	}
 	return ps, scores
 }
+
+// agreeWords ask what was agreed or signed.
+var agreeWords = set("agree", "agreed", "agrees", "agreement", "sign", "signed", "deal", "acordaron", "acuerdo", "acordo", "firmaron", "firmo", "pactaron")
 
 // stem is a word's first five letters: enough to match "suspension" with "suspends" and
 // "agreed" with "agreement" without a stemmer per language.
@@ -363,7 +374,11 @@ func (e *snap) concerns(p *knowledge.Policy, q Query) bool {
 }
 
 // happenWords ask what happened, and name no topic.
-var happenWords = set("happened", "happen", "happening", "anything", "occurred", "paso", "pasado", "sucedio", "ocurrio", "hubo", "news", "noticias")
+var happenWords = set("happened", "happen", "happening", "anything", "occurred", "paso", "pasado", "sucedio", "ocurrio", "hubo", "news", "noticias",
+	"started", "starts", "start", "began", "begins", "ended", "ends", "end", "expires", "expire", "expired", "scheduled", "due",
+	"vence", "vencen", "vencio", "termina", "terminan", "termino", "empieza", "empezo", "inicia", "comienza", "comenzo", "previsto",
+	"week", "weeks", "semana", "first", "last", "early", "late", "mid", "policy", "policies", "event", "events", "politica", "politicas",
+	"eventos", "items", "dated")
 
 // hasTopic reports whether a question names something besides a date: a mineral, a country,
 // or a word the parser does not know ("DPA determination", "Sheinbaum").
