@@ -122,6 +122,7 @@ func TestPhrasings(t *testing.T) {
 		{"What happened in the first week of February 2026?", "policy year=2026 month=2", "In Feb 2026: Feb 2026, Indonesia cuts its 2026 nickel-ore mining quotas; 2 Feb 2026, Project Vault"},
 		{"What's scheduled for December 2026?", "policy year=2026 month=12", "Nothing in the knowledge base is dated Dec 2026"},
 		{"¿Qué acordaron México y EE.UU. en febrero de 2026?", "policy countries=mexico,united-states year=2026 month=2", "4 feb 2026: El 4 de febrero de 2026, el representante comercial"},
+		{"When did the Section 122 duty end?", "policy policies=section-122-tariff-2026 status=yes", "“Temporary 10% import duty under Section 122” ended on 24 Jul 2026."},
 		{"who does the US buy cobalt from", "import_sources minerals=cobalt countries=united-states", "Norway supplied 26% of U.S. imports of metal, oxide, and salts"},
 		{"what percentage of US fluorspar is imported", "reliance minerals=fluorspar countries=united-states", "The U.S. relied on net imports for 100% of its apparent consumption of fluorspar"},
 		{"how much fluorspar does the US import from Mexico", "import_sources minerals=fluorspar countries=united-states,mexico", "Mexico supplied 64% of U.S. imports of fluorspar"},

@@ -51,7 +51,7 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		}
 		a := e.policyCard(p, q)
 		if q.Status {
-			a.Headline = e.statusHeadline(p, []*knowledge.Policy{p})
+			a.Headline = e.statusHeadline(p, []*knowledge.Policy{p}, q.YesNo)
 		}
 		return a, nil
 	}
@@ -68,7 +68,7 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 	if len(ps) == 1 || len(q.Policies) > 0 || q.Status {
 		a := e.policyCard(top, q)
 		if q.Status {
-			a.Headline = e.statusHeadline(top, ps[:close])
+			a.Headline = e.statusHeadline(top, ps[:close], q.YesNo)
 		}
 		for _, p := range ps[1:min(4, len(ps))] {
 			a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
@@ -127,7 +127,7 @@ func (e *snap) ended(p *knowledge.Policy) bool {
 
 // statusHeadline answers "is it still in force": whether the item has lapsed, and the latest
 // related item the knowledge base holds.
-func (e *snap) statusHeadline(p *knowledge.Policy, related []*knowledge.Policy) string {
+func (e *snap) statusHeadline(p *knowledge.Policy, related []*knowledge.Policy, yesNo bool) string {
 	today := e.now()
 	latest := p
 	for _, x := range related[1:] {
@@ -148,8 +148,12 @@ func (e *snap) statusHeadline(p *knowledge.Policy, related []*knowledge.Policy) 
 	case !p.EndDate.IsZero() && p.EndDate.Time.Before(today) && p.EndScheduled:
 		// Neither yes nor no: the end was scheduled, and no source says what happened.
 		status = e.f("Not known — %s was due to end on %s; no source in the knowledge base says whether it was extended or lapsed.", title, e.lang.Date(p.EndDate))
+	case !p.EndDate.IsZero() && p.EndDate.Time.Before(today) && !yesNo:
+		status = e.f("%s ended on %s.", title, e.lang.Date(p.EndDate)) // "When did the Section 122 duty end?"
 	case !p.EndDate.IsZero() && p.EndDate.Time.Before(today):
 		status = e.f("No — %s ended on %s.", title, e.lang.Date(p.EndDate))
+	case !p.EndDate.IsZero() && !yesNo:
+		status = e.f("%s runs until %s.", title, e.lang.Date(p.EndDate))
 	case !p.EndDate.IsZero():
 		status = e.f("Yes — %s runs until %s.", title, e.lang.Date(p.EndDate))
 	default:
