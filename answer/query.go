@@ -712,6 +712,7 @@ func (p *lexicon) Parse(text string) Query {
 	}
 	if q.Rank == 1 {
 		q.Rank = 0 // "the first producer" is the top of the ranking the view leads with anyway
+		q.Most = true
 	}
 	slices.Sort(years)
 	years = slices.Compact(years)

@@ -19,7 +19,7 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 	}
 	if q.Month > 0 && q.Year > 0 && len(q.Policies) == 0 {
 		if !hasTopic(q) {
-			return e.monthView(q), nil // "what happened in March 2026"
+			return e.monthView(q, nil), nil // "what happened in March 2026"
 		}
 		// "What did the DPA determination in July 2026 cover?": the items that match, of
 		// that month.
@@ -32,16 +32,27 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 				top = append(top, scores[i])
 			}
 		}
-		if len(inMonth) == 0 || len(inMonth) > 1 && top[0] == top[1] {
-			// Nothing of the topic that month, or several items matching as well: the
-			// month's items, narrowed to the countries and minerals named.
-			return e.monthView(q), nil
+		switch {
+		case len(inMonth) == 0 && len(ps) == 0:
+			return e.monthView(q, nil), nil
+		case len(inMonth) == 0:
+			// "What happened to China's rare earth export controls from October 2025?":
+			// the month is part of the topic's name; the topic answers.
+		case len(inMonth) > 1 && top[0] == top[1]:
+			// "What did Sheinbaum say in February 2026?": every item of the month that
+			// matches as well as the best.
+			n := 1
+			for n < len(inMonth) && top[n] == top[0] {
+				n++
+			}
+			return e.monthView(q, inMonth[:n]), nil
+		default:
+			a := e.policyCard(inMonth[0], q)
+			for _, p := range inMonth[1:min(4, len(inMonth))] {
+				a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
+			}
+			return a, nil
 		}
-		a := e.policyCard(inMonth[0], q)
-		for _, p := range inMonth[1:min(4, len(inMonth))] {
-			a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
-		}
-		return a, nil
 	}
 	if len(q.Policies) > 0 {
 		// A policy named by its title or alias: its card, with what became of it when asked.
@@ -316,7 +327,7 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 }
 
 // agreeWords ask what was agreed or signed.
-var agreeWords = set("agree", "agreed", "agrees", "agreement", "sign", "signed", "deal", "acordaron", "acuerdo", "acordo", "firmaron", "firmo", "pactaron")
+var agreeWords = set("agree", "agreed", "agrees", "agreement", "acordaron", "acuerdo", "acordo", "pactaron")
 
 // stem is a word's first five letters: enough to match "suspension" with "suspends" and
 // "agreed" with "agreement" without a stemmer per language.
@@ -399,14 +410,14 @@ func hasTopic(q Query) bool {
 }
 
 // monthView answers "what happened in March 2026": the items dated in that month, and those
-// that ended or were due to end in it, oldest first.
-func (e *snap) monthView(q Query) *Answer {
+// that ended or were due to end in it, oldest first; of only, when it is given.
+func (e *snap) monthView(q Query, only []*knowledge.Policy) *Answer {
 	in := func(d knowledge.Date) bool {
 		return !d.IsZero() && d.Time.Year() == q.Year && int(d.Time.Month()) == q.Month
 	}
 	var dated, ending []*knowledge.Policy
 	for _, p := range e.kb.Policies {
-		if !e.concerns(p, q) {
+		if !e.concerns(p, q) || only != nil && !slices.Contains(only, p) {
 			continue
 		}
 		switch {
