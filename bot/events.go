@@ -5,6 +5,7 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
@@ -347,7 +348,12 @@ func (b *Bot) keepTopic(ctx context.Context, log *slog.Logger, convo string, q a
 		_, err := bounded(context.WithoutCancel(ctx), func(ctx context.Context) (struct{}, error) {
 			return struct{}{}, b.cfg.Store.SetTopic(ctx, convo, t, time.Now(), topicTTL)
 		})
-		if err != nil {
+		switch {
+		case errors.Is(err, state.ErrUnavailable):
+			// The store has not opened yet (logged once, where it is retried): not a warning
+			// per message.
+			log.Debug("conversation topic kept in memory only", "err", err)
+		case err != nil:
 			log.Warn("could not record the conversation's topic; a follow-up answered by another replica will not know it", "err", err)
 		}
 	}
