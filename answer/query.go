@@ -76,6 +76,8 @@ type Query struct {
 	// Month is a month named with its year ("in March 2026", "4 February 2026", "noviembre
 	// de 2026"), 1 to 12.
 	Month int
+	// Day is the day of Month, when one is named ("4 February 2026").
+	Day int
 	// Timeline asks for the newest items ("what's new") or what ends or comes next ("what
 	// ends soon", "¿qué viene?").
 	Timeline Timeline
@@ -129,6 +131,7 @@ func (q Query) String() string {
 		add("editions", "both")
 	}
 	num("month", q.Month)
+	num("day", q.Day)
 	add("timeline", string(q.Timeline))
 	num("top", q.Top)
 	num("rank", q.Rank)
@@ -340,22 +343,45 @@ var months = map[string]int{"january": 1, "jan": 1, "enero": 1, "february": 2, "
 // monthNamed returns the month a question names beside a year ("March 2026", "4 February
 // 2026", "noviembre de 2026"); 0 when none. A month word away from a year ("may", "march")
 // is a word.
-func monthNamed(norm []string, used []bool) int {
+func monthNamed(norm []string, used []bool) (month, day int) {
 	isYear := func(i int) bool { return i >= 0 && i < len(norm) && len(norm[i]) == 4 && isNumber(norm[i]) }
+	dayAt := func(i int) int {
+		if i < 0 || i >= len(norm) || len(norm[i]) > 2 || !isNumber(norm[i]) {
+			return 0
+		}
+		d, _ := strconv.Atoi(norm[i])
+		if d < 1 || d > 31 {
+			return 0
+		}
+		return d
+	}
 	for i, w := range norm {
 		m, ok := months[w]
 		if !ok || used[i] {
 			continue
 		}
 		next := i + 1
+		d := dayAt(next) // "February 4, 2026"
+		if d > 0 {
+			next++
+		}
 		if next < len(norm) && (norm[next] == "de" || norm[next] == "of") {
 			next++
 		}
-		if isYear(next) {
-			return m
+		if !isYear(next) {
+			continue
 		}
+		if d == 0 {
+			// "4 February 2026", "4 de febrero de 2026"
+			prev := i - 1
+			if prev >= 0 && norm[prev] == "de" {
+				prev--
+			}
+			d = dayAt(prev)
+		}
+		return m, d
 	}
-	return 0
+	return 0, 0
 }
 
 // majorRank is the lowest rank a "major" producer holds.
@@ -759,7 +785,7 @@ func (p *lexicon) Parse(text string) Query {
 		q.Compare = true
 	}
 
-	q.Month = monthNamed(norm, used)
+	q.Month, q.Day = monthNamed(norm, used)
 	if len(q.Minerals)+len(q.Policies)+len(q.Lists) == 0 {
 		switch {
 		case latestPhrases.any(norm, joined):

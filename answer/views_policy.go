@@ -415,6 +415,7 @@ func (e *snap) monthView(q Query, only []*knowledge.Policy) *Answer {
 	in := func(d knowledge.Date) bool {
 		return !d.IsZero() && d.Time.Year() == q.Year && int(d.Time.Month()) == q.Month
 	}
+	var dayLabel, dayNote string // the day asked, when it has items; or that it has none
 	var dated, ending []*knowledge.Policy
 	for _, p := range e.kb.Policies {
 		if !e.concerns(p, q) || only != nil && !slices.Contains(only, p) {
@@ -427,32 +428,66 @@ func (e *snap) monthView(q Query, only []*knowledge.Policy) *Answer {
 			ending = append(ending, p)
 		}
 	}
+	if q.Day > 0 {
+		// "What happened on 4 February 2026?": that day's items, when there are any.
+		onDay := func(ps []*knowledge.Policy, date func(*knowledge.Policy) knowledge.Date) []*knowledge.Policy {
+			var out []*knowledge.Policy
+			for _, p := range ps {
+				if d := date(p); d.Precision != knowledge.Month && d.Time.Day() == q.Day {
+					out = append(out, p)
+				}
+			}
+			return out
+		}
+		d, en := onDay(dated, func(p *knowledge.Policy) knowledge.Date { return p.Date }), onDay(ending, func(p *knowledge.Policy) knowledge.Date { return p.EndDate })
+		day := e.lang.Date(knowledge.Date{Time: time.Date(q.Year, time.Month(q.Month), q.Day, 0, 0, 0, 0, time.UTC)})
+		if len(d)+len(en) > 0 {
+			dated, ending, dayLabel = d, en, day
+		} else {
+			dayNote = e.f("Nothing in the knowledge base is dated %s.", day)
+		}
+	}
 	if len(dated) == 1 && len(ending) == 0 {
 		// "What did China ban in December 2024?": the one item, as its card.
 		return e.policyCard(dated[0], q)
 	}
 	month := e.lang.Date(knowledge.Date{Time: time.Date(q.Year, time.Month(q.Month), 1, 0, 0, 0, 0, time.UTC), Precision: knowledge.Month})
+	if dayLabel != "" {
+		month = dayLabel
+	}
 	var lines []string
 	for _, p := range dated {
-		lines = append(lines, e.lang.Date(p.Date)+", "+e.policyTitle(p))
+		line := e.policyTitle(p)
+		if dayLabel == "" {
+			line = e.lang.Date(p.Date) + ", " + line
+		}
+		lines = append(lines, line)
 	}
 	for _, p := range ending {
 		end := e.f("end of: %s", e.policyTitle(p))
 		if p.EndScheduled {
 			end = e.f("scheduled end of: %s", e.policyTitle(p))
 		}
-		lines = append(lines, e.lang.Date(p.EndDate)+", "+end)
+		if dayLabel == "" {
+			end = e.lang.Date(p.EndDate) + ", " + end
+		}
+		lines = append(lines, end)
 	}
 	a := e.policyList(append(dated, ending...), "Policy items")
 	a.Title = e.f("%s in the knowledge base", month)
 	switch {
 	case len(lines) == 0:
 		a.Headline = e.f("Nothing in the knowledge base is dated %s (updated %s).", month, e.lang.Date(e.kbUpdated()))
+	case dayLabel != "" && len(lines) <= 3:
+		a.Headline = e.f("On %s: %s.", month, strings.Join(lines, "; "))
+	case dayLabel != "":
+		a.Headline = e.f("On %s: %s; and %s more.", month, strings.Join(lines[:3], "; "), itoa(len(lines)-3))
 	case len(lines) <= 3:
 		a.Headline = e.f("In %s: %s.", month, strings.Join(lines, "; "))
 	default:
 		a.Headline = e.f("In %s: %s; and %s more.", month, strings.Join(lines[:3], "; "), itoa(len(lines)-3))
 	}
+	a.Headline = sentences(dayNote, a.Headline)
 	return a
 }
 
