@@ -36,6 +36,14 @@ func (e *snap) countryName(id string) string {
 	return e.kb.CountryName(id)
 }
 
+// verdict opens a yes/no question's answer with its verdict: "Yes — …", "No — …".
+func (e *snap) verdict(yes bool, headline string) string {
+	if yes {
+		return e.f("Yes — %s", headline)
+	}
+	return e.f("No — %s", headline)
+}
+
 // countryAfterIn is a country's name after "in": "in the United States", "in the
 // Philippines", "in Mexico". Spanish names take no article here ("en Estados Unidos").
 func (e *snap) countryAfterIn(id string) string {

@@ -159,6 +159,12 @@ type cue struct {
 	words   []string
 }
 
+// outputWords ask what is produced or mined; they cue production, and in a question about
+// lists they make the U.S. a producer rather than the list's owner.
+var outputWords = []string{"produce", "produces", "produced", "producing", "producer", "producers", "production", "output",
+	"mine", "mines", "mined", "mining", "productor", "productores", "produccion", "producen", "produjo", "extrae", "extraen",
+	"mina", "minas"}
+
 // cues, strongest first: the first measure with a word in the question wins.
 var cues = []cue{
 	{MeasureListChanges, []string{"dropped", "removed", "remove", "removes", "drop", "drops", "taken", "delisted",
@@ -187,10 +193,9 @@ var cues = []cue{
 		"cambio", "cambiado", "cambios", "cambio", "tendencia", "evolucion", "crecio", "cayo", "aumento", "subio", "bajo", "historico", "revisado"}},
 	{MeasureLists, []string{"critical", "critico", "critica", "criticos", "criticas", "list", "lists", "listed", "lista", "listas", "strategic",
 		"estrategico", "estrategica", "estrategicos", "estrategicas", "crma"}},
-	{MeasureProduction, []string{"produce", "produces", "produced", "producing", "producer", "producers", "production", "output", "mine",
-		"mines", "mined", "mining", "supplies", "supplier", "supply", "largest", "biggest", "top", "leading", "leader", "leaders", "rank",
-		"ranking", "ranks", "second", "third", "who", "productor", "productores", "produccion", "producen", "produjo", "mayor",
-		"mayores", "principales", "principal", "extrae", "mina", "quien", "quienes", "segundo", "tercero", "lider"}},
+	{MeasureProduction, append(slices.Clone(outputWords), "supplies", "supplier", "supply", "largest", "biggest", "top", "leading",
+		"leader", "leaders", "rank", "ranking", "ranks", "second", "third", "who", "mayor", "mayores", "principales", "principal",
+		"quien", "quienes", "segundo", "tercero", "lider")},
 	{MeasureUses, []string{"use", "used", "uses", "usage", "applications", "application", "usa", "usan", "usos", "uso", "sirve",
 		"aplicaciones", "utiliza", "utilizan", "needed", "made"}},
 }
@@ -292,18 +297,6 @@ var (
 	majorWords   = set("major", "big", "large", "important", "significant", "key", "notable", "gran", "grande", "grandes", "importante", "importantes", "relevante")
 	majorPhrases = newPhrases("one of the", "among the", "a leading", "a top", "a main", "uno de los", "una de las", "entre los", "entre las", "un lider")
 )
-
-// unknownWords counts the words of a question that name nothing and mean nothing to the
-// parser ("Sheinbaum", "say", "decidió").
-func (p *lexicon) unknownWords(norm []string, used []bool) int {
-	n := 0
-	for i, w := range norm {
-		if !used[i] && !p.vocab[w] && !stopWords[w] && !isNumber(w) && len(w) > 2 {
-			n++
-		}
-	}
-	return n
-}
 
 // topCount is the count a word gives before a superlative ("3", "five"), or 0.
 func topCount(w string) int {
@@ -795,8 +788,6 @@ func (p *lexicon) Parse(text string) Query {
 		}
 	}
 
-	// The measure: the strongest cue, then what the records named imply.
-	q.Measure = p.measure(norm, used, has, &q)
 	for i, w := range norm {
 		if !used[i] && !p.vocab[w] && !isNumber(w) && len(w) > 1 {
 			q.Rest = append(q.Rest, w)
@@ -805,6 +796,9 @@ func (p *lexicon) Parse(text string) Query {
 			q.Terms = append(q.Terms, w)
 		}
 	}
+
+	// The measure: the strongest cue, then what the records named imply.
+	q.Measure = p.measure(norm, used, has, &q)
 	first := ""
 	for _, w := range norm {
 		if w != "de" && w != "a" && w != "en" && w != "con" && w != "desde" {
@@ -934,7 +928,8 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		(has("go up") || has("went up") || has("go down") || has("went down") || has("up or down") || has("rise or fall") || has("subio o bajo") || has("sube o baja")):
 		// "Did Chile's lithium production go up or down?"
 		return MeasureChange
-	case q.Timeline != "" || q.Month > 0 && !cued(MeasurePrice) && (len(q.Minerals) == 0 || cued(MeasurePolicy) || p.unknownWords(norm, used) > 0):
+	case q.Timeline != "" || q.Month > 0 && !cued(MeasurePrice) && (len(q.Minerals) == 0 || cued(MeasurePolicy) ||
+		slices.ContainsFunc(q.Rest, func(w string) bool { return len(w) > 2 })):
 		// "what's new", "what ends soon", "what happened in March 2026", "what did Sheinbaum
 		// say in February 2026 about lithium": USGS figures are annual, a month is news.
 		// "Which country is number one in silver, in May 2026?" still asks a figure.

@@ -565,11 +565,7 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 				yes = rank == 1
 			}
 		}
-		if yes {
-			a.Headline = e.f("Yes — %s", a.Headline)
-		} else {
-			a.Headline = e.f("No — %s", a.Headline)
-		}
+		a.Headline = e.verdict(yes, a.Headline)
 	}
 	for _, x := range e.kb.ImportSourcesOf(m.ID) {
 		if x.Country == c.ID {

@@ -46,14 +46,9 @@ func (e *snap) listsView(ctx context.Context, q Query) (*Answer, error) {
 	return e.list(which), nil
 }
 
-// outputWords ask what a country produces or mines.
-var outputWords = map[string]bool{"produce": true, "produces": true, "produced": true, "producing": true, "production": true,
-	"producer": true, "producers": true, "mine": true, "mines": true, "mined": true, "mining": true, "output": true,
-	"producen": true, "produjo": true, "produccion": true, "productor": true, "productores": true, "extrae": true, "extraen": true, "mina": true, "minas": true}
-
 // asksOutput reports whether a question asks about what is produced or mined.
 func asksOutput(q Query) bool {
-	return slices.ContainsFunc(q.Terms, func(w string) bool { return outputWords[w] })
+	return slices.ContainsFunc(q.Terms, func(w string) bool { return slices.Contains(outputWords, w) })
 }
 
 // listChangesView: what the 2025 list added or dropped, and whether one mineral was.
@@ -162,7 +157,7 @@ func (e *snap) cardlessItem(q Query) *Answer {
 			for _, x := range e.kb.ListEntries {
 				on = on || x.Item == en.Item && x.List == asked
 			}
-			a.Headline = e.f(map[bool]string{true: "Yes — %s", false: "No — %s"}[on], a.Headline)
+			a.Headline = e.verdict(on, a.Headline)
 		}
 		return a
 	}

@@ -27,7 +27,7 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		var inMonth []*knowledge.Policy
 		var top []float64
 		for i, p := range ps {
-			if in := func(d knowledge.Date) bool { return d.Time.Year() == q.Year && int(d.Time.Month()) == q.Month }; in(p.Date) || in(p.EndDate) {
+			if datedIn(p.Date, q) || datedIn(p.EndDate, q) {
 				inMonth = append(inMonth, p)
 				top = append(top, scores[i])
 			}
@@ -388,6 +388,11 @@ func (e *snap) concerns(p *knowledge.Policy, q Query) bool {
 	return len(q.Minerals) == 0 || slices.ContainsFunc(q.Minerals, func(m string) bool { return policyHasMineral(e.kb, p, m) })
 }
 
+// datedIn reports whether a date falls in the month and year a question names.
+func datedIn(d knowledge.Date, q Query) bool {
+	return !d.IsZero() && d.Time.Year() == q.Year && int(d.Time.Month()) == q.Month
+}
+
 // happenWords ask what happened, and name no topic.
 var happenWords = set("happened", "happen", "happening", "anything", "occurred", "paso", "pasado", "sucedio", "ocurrio", "hubo", "news", "noticias",
 	"started", "starts", "start", "began", "begins", "ended", "ends", "end", "expires", "expire", "expired", "scheduled", "due",
@@ -412,9 +417,6 @@ func hasTopic(q Query) bool {
 // monthView answers "what happened in March 2026": the items dated in that month, and those
 // that ended or were due to end in it, oldest first; of only, when it is given.
 func (e *snap) monthView(q Query, only []*knowledge.Policy) *Answer {
-	in := func(d knowledge.Date) bool {
-		return !d.IsZero() && d.Time.Year() == q.Year && int(d.Time.Month()) == q.Month
-	}
 	var dayLabel, dayNote string // the day asked, when it has items; or that it has none
 	var dated, ending []*knowledge.Policy
 	for _, p := range e.kb.Policies {
@@ -422,9 +424,9 @@ func (e *snap) monthView(q Query, only []*knowledge.Policy) *Answer {
 			continue
 		}
 		switch {
-		case in(p.Date):
+		case datedIn(p.Date, q):
 			dated = append(dated, p)
-		case in(p.EndDate):
+		case datedIn(p.EndDate, q):
 			ending = append(ending, p)
 		}
 	}

@@ -42,6 +42,13 @@ func boolRank(b bool) int {
 	return 0
 }
 
+// Words of yes/no questions about the U.S.'s trade position.
+var (
+	exporterWords   = set("exporter", "exportador")
+	importerWords   = set("importer", "importador")
+	sufficientWords = set("sufficient", "selfsufficient", "autosuficiente")
+)
+
 // overTime are words that ask for a series rather than the latest figure.
 var overTime = set("time", "trend", "history", "historical", "since", "years", "series", "evolution", "tendencia", "historia", "evolucion", "anos")
 
@@ -131,15 +138,15 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 		}
 		var yes, asked bool
 		switch {
-		case hasAny(q.Terms, set("exporter", "exportador")):
+		case hasAny(q.Terms, exporterWords):
 			yes, asked = r.NetExporter(), true
-		case hasAny(q.Terms, set("importer", "importador")):
+		case hasAny(q.Terms, importerWords):
 			yes, asked = !r.NetExporter() && r.Printed != "NA" && r.Printed != "0", true
-		case hasAny(q.Terms, set("sufficient", "selfsufficient", "autosuficiente")):
+		case hasAny(q.Terms, sufficientWords):
 			yes, asked = r.NetExporter() || r.Printed == "0", true
 		}
 		if asked && r.Printed != "NA" {
-			a.Headline = e.f(map[bool]string{true: "Yes — %s", false: "No — %s"}[yes], a.Headline)
+			a.Headline = e.verdict(yes, a.Headline)
 		}
 	}
 	if len(latest) > 1 {

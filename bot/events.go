@@ -321,8 +321,7 @@ func (b *Bot) topic(ctx context.Context, log *slog.Logger, convo string) (answer
 			return found{t, ok}, err
 		})
 		if err == nil && f.ok {
-			t := f.t
-			return answer.Query{Minerals: t.Minerals, Countries: t.Countries, Policies: t.Policies, Measure: answer.Measure(t.Measure)}, true
+			return fromTopic(f.t), true
 		}
 		if err != nil {
 			log.Debug("conversation topic falls back to memory", "err", err)
@@ -339,11 +338,11 @@ func (b *Bot) keepTopic(ctx context.Context, log *slog.Logger, convo string, q a
 	if len(q.Minerals)+len(q.Countries)+len(q.Policies) == 0 {
 		return func() {}
 	}
-	b.convos.put(convo, q)
+	t := toTopic(q)
+	b.convos.put(convo, fromTopic(t)) // memory keeps what the store keeps: a follow-up reads the same either way
 	if b.cfg.Store == nil {
 		return func() {}
 	}
-	t := state.Topic{Minerals: q.Minerals, Countries: q.Countries, Policies: q.Policies, Measure: string(q.Measure)}
 	return func() {
 		_, err := bounded(context.WithoutCancel(ctx), func(ctx context.Context) (struct{}, error) {
 			return struct{}{}, b.cfg.Store.SetTopic(ctx, convo, t, time.Now(), topicTTL)
@@ -357,6 +356,16 @@ func (b *Bot) keepTopic(ctx context.Context, log *slog.Logger, convo string, q a
 			log.Warn("could not record the conversation's topic; a follow-up answered by another replica will not know it", "err", err)
 		}
 	}
+}
+
+// toTopic is what is kept of a query for follow-ups: its records and measure, never its
+// words. fromTopic is the query a follow-up continues from.
+func toTopic(q answer.Query) state.Topic {
+	return state.Topic{Minerals: q.Minerals, Countries: q.Countries, Policies: q.Policies, Measure: string(q.Measure)}
+}
+
+func fromTopic(t state.Topic) answer.Query {
+	return answer.Query{Minerals: t.Minerals, Countries: t.Countries, Policies: t.Policies, Measure: answer.Measure(t.Measure)}
 }
 
 // firstSeen reports whether an event is new: to this process (memory), and to every process
