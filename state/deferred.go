@@ -174,6 +174,30 @@ func (d *Deferred) Topic(ctx context.Context, conversation string, now time.Time
 	return s.Topic(ctx, conversation, now)
 }
 
+func (d *Deferred) AddPending(ctx context.Context, owner string, ps []Pending, now time.Time, lease time.Duration) error {
+	s, err := d.get()
+	if err != nil {
+		return err
+	}
+	return s.AddPending(ctx, owner, ps, now, lease)
+}
+
+func (d *Deferred) DonePending(ctx context.Context, id string) error {
+	s, err := d.get()
+	if err != nil {
+		return err
+	}
+	return s.DonePending(ctx, id)
+}
+
+func (d *Deferred) TakePending(ctx context.Context, owner string, now time.Time, lease time.Duration, max int) ([]Pending, error) {
+	s, err := d.get()
+	if err != nil {
+		return nil, err
+	}
+	return s.TakePending(ctx, owner, now, lease, max)
+}
+
 func (d *Deferred) AddUnanswered(ctx context.Context, u Unanswered) error {
 	s, err := d.get()
 	if err != nil {

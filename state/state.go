@@ -42,6 +42,17 @@ type Store interface {
 	// Topic returns a conversation's topic; ok is false when there is none, or it expired.
 	Topic(ctx context.Context, conversation string, now time.Time) (t Topic, ok bool, err error)
 
+	// AddPending records messages that owner has acked to Slack and not yet answered, each
+	// leased to owner until now+lease. Slack does not deliver an acked message again: kept
+	// here, a message whose process dies before replying is answered by another process, or
+	// by the same one restarted (see TakePending). A message already pending is left as it is.
+	AddPending(ctx context.Context, owner string, ps []Pending, now time.Time, lease time.Duration) error
+	// DonePending forgets a pending message: answered, or given up.
+	DonePending(ctx context.Context, id string) error
+	// TakePending hands owner, with a lease until now+lease, up to max pending messages
+	// whose lease has ended, oldest first, with Attempts counting the tries.
+	TakePending(ctx context.Context, owner string, now time.Time, lease time.Duration, max int) ([]Pending, error)
+
 	// AddUnanswered records a question the bot could not answer (cut to MaxQuestionBytes),
 	// keeping the newest MaxUnanswered.
 	AddUnanswered(ctx context.Context, u Unanswered) error
@@ -54,7 +65,7 @@ type Store interface {
 	FeedbackBetween(ctx context.Context, from, to time.Time) ([]Feedback, error)
 
 	// Prune deletes what is older than before: finished deliveries, event ids, topics,
-	// questions and feedback. Subscriptions and unfinished deliveries stay.
+	// pending messages, questions and feedback. Subscriptions and unfinished deliveries stay.
 	Prune(ctx context.Context, before time.Time) error
 
 	// Close releases the store.
@@ -126,6 +137,25 @@ type Topic struct {
 	Measure   string   `json:"measure,omitempty"`
 }
 
+// Pending is a message acked to Slack and not yet answered. It holds the message's text, a
+// DM's included, for as long as it takes to answer it: it is deleted once the reply is
+// posted, and the store keeps no copy (see [Store.DonePending]).
+type Pending struct {
+	ID          string    `json:"id"`    // the message's channel and ts, or a slash command's envelope
+	Where       string    `json:"where"` // "dm", "mention" or "slash"
+	User        string    `json:"user"`
+	Channel     string    `json:"channel"`
+	TS          string    `json:"ts,omitempty"`
+	Thread      string    `json:"thread,omitempty"`
+	Text        string    `json:"text"`                   // cut to MaxPendingBytes
+	ResponseURL string    `json:"response_url,omitempty"` // a slash command's
+	Received    time.Time `json:"received"`
+	// Set by the store.
+	Owner      string    `json:"owner"`
+	LeaseUntil time.Time `json:"lease_until"`
+	Attempts   int       `json:"attempts"`
+}
+
 // Unanswered is a question the bot could not answer. It may come from a DM: it is shown to
 // admins only, never posted in a channel.
 type Unanswered struct {
@@ -151,6 +181,9 @@ const (
 	MaxUnanswered    = 5000
 	MaxQuestionBytes = 300
 	MaxCommentBytes  = 1000
+	// MaxPendingBytes bounds a pending message's text: Slack's own bound on a message
+	// is 40,000 characters; a question longer than this is not answered as asked anyway.
+	MaxPendingBytes = 4000
 )
 
 // Errors of [Store.Claim] and [Store.Complete].

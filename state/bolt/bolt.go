@@ -41,7 +41,9 @@ var (
 	bucketFeedback   = []byte("feedback")
 	// Conversations' topics: added without a schema version of its own, as a file without
 	// the bucket is read as one without topics, and older mineralbots ignore it.
-	bucketTopics    = []byte("topics")
+	bucketTopics = []byte("topics")
+	// Messages acked and not yet answered: added the same way.
+	bucketPending   = []byte("pending")
 	bucketOldClaims = []byte("claims") // schema 1
 	keySchema       = []byte("schema")
 )
@@ -96,7 +98,7 @@ func migrate(tx *bbolt.Tx) error {
 	if v > schemaVersion {
 		return fmt.Errorf("%w: the file has schema %d, this mineralbot knows up to %d; run a newer mineralbot, or move the file aside to start afresh", state.ErrNewerSchema, v, schemaVersion)
 	}
-	for _, b := range [][]byte{bucketSubs, bucketDeliveries, bucketEvents, bucketUnanswered, bucketFeedback, bucketTopics} {
+	for _, b := range [][]byte{bucketSubs, bucketDeliveries, bucketEvents, bucketUnanswered, bucketFeedback, bucketTopics, bucketPending} {
 		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 			return err
 		}
@@ -473,6 +475,77 @@ func (s *Store) Topic(_ context.Context, conversation string, now time.Time) (t 
 	return t, ok, err
 }
 
+// AddPending implements [state.Store]. Messages are kept as JSON by id.
+func (s *Store) AddPending(_ context.Context, owner string, ps []state.Pending, now time.Time, lease time.Duration) error {
+	return s.update(func(tx *bbolt.Tx) error {
+		b, err := tx.CreateBucketIfNotExists(bucketPending)
+		if err != nil {
+			return err
+		}
+		for _, p := range ps {
+			if b.Get([]byte(p.ID)) != nil {
+				continue
+			}
+			p.Text = state.Truncate(p.Text, state.MaxPendingBytes)
+			p.Received, p.Owner, p.LeaseUntil, p.Attempts = p.Received.UTC(), owner, now.Add(lease).UTC(), 1
+			if err := putJSON(b, []byte(p.ID), p); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// DonePending implements [state.Store].
+func (s *Store) DonePending(_ context.Context, id string) error {
+	return s.update(func(tx *bbolt.Tx) error {
+		if b := tx.Bucket(bucketPending); b != nil {
+			return b.Delete([]byte(id))
+		}
+		return nil
+	})
+}
+
+// TakePending implements [state.Store]. The bucket holds what is in flight, a few messages:
+// it is read whole.
+func (s *Store) TakePending(_ context.Context, owner string, now time.Time, lease time.Duration, max int) ([]state.Pending, error) {
+	var out []state.Pending
+	err := s.update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketPending)
+		if b == nil {
+			return nil
+		}
+		var unreadable [][]byte // dropped: they would stand in the way of the others
+		if err := b.ForEach(func(k, v []byte) error {
+			var p state.Pending
+			if json.Unmarshal(v, &p) != nil {
+				unreadable = append(unreadable, slices.Clone(k))
+			} else if p.LeaseUntil.Before(now) {
+				out = append(out, p)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		for _, k := range unreadable {
+			if err := b.Delete(k); err != nil {
+				return err
+			}
+		}
+		slices.SortFunc(out, func(a, b state.Pending) int { return a.Received.Compare(b.Received) })
+		out = out[:min(len(out), max)]
+		for i := range out {
+			out[i].Owner, out[i].LeaseUntil = owner, now.Add(lease).UTC()
+			out[i].Attempts++
+			if err := putJSON(b, []byte(out[i].ID), out[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
 // timeKey sorts by time, oldest first: the time in nanoseconds and a sequence number, both
 // big-endian.
 func timeKey(at time.Time, seq uint64) []byte {
@@ -620,6 +693,20 @@ func (s *Store) Prune(_ context.Context, before time.Time) error {
 			}
 			if err := b.ForEach(func(k, v []byte) error {
 				if len(v) < 8 || int64(binary.BigEndian.Uint64(v)) < before.UnixNano() {
+					drop = append(drop, slices.Clone(k))
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := del(b); err != nil {
+				return err
+			}
+		}
+		if b := tx.Bucket(bucketPending); b != nil {
+			if err := b.ForEach(func(k, v []byte) error {
+				var p state.Pending
+				if json.Unmarshal(v, &p) != nil || p.Received.Before(before) {
 					drop = append(drop, slices.Clone(k))
 				}
 				return nil

@@ -298,6 +298,66 @@ func (s *Store) Topic(ctx context.Context, conversation string, now time.Time) (
 	return t, true, nil
 }
 
+// AddPending implements [state.Store]. The message is kept as JSON; who holds it, and
+// until when, in columns of their own.
+func (s *Store) AddPending(ctx context.Context, owner string, ps []state.Pending, now time.Time, lease time.Duration) error {
+	var batch pgx.Batch
+	for _, p := range ps {
+		p.Text = state.Truncate(p.Text, state.MaxPendingBytes)
+		p.Received = p.Received.UTC()
+		p.Owner, p.LeaseUntil, p.Attempts = "", time.Time{}, 0 // the columns hold them
+		data, err := json.Marshal(p)
+		if err != nil {
+			return err
+		}
+		batch.Queue(`INSERT INTO pending (id, message, received, owner, lease_until, attempts) VALUES ($1, $2, $3, $4, $5, 1)
+			ON CONFLICT (id) DO NOTHING`, p.ID, data, p.Received, owner, now.Add(lease).UTC())
+	}
+	if batch.Len() == 0 {
+		return nil
+	}
+	return s.pool.SendBatch(ctx, &batch).Close()
+}
+
+// DonePending implements [state.Store].
+func (s *Store) DonePending(ctx context.Context, id string) error {
+	_, err := s.pool.Exec(ctx, `DELETE FROM pending WHERE id = $1`, id)
+	return err
+}
+
+// TakePending implements [state.Store]. Rows another replica is taking at the same moment
+// are skipped, not waited for.
+func (s *Store) TakePending(ctx context.Context, owner string, now time.Time, lease time.Duration, max int) ([]state.Pending, error) {
+	rows, err := s.pool.Query(ctx, `UPDATE pending SET owner = $1, lease_until = $2, attempts = attempts + 1
+		WHERE id IN (SELECT id FROM pending WHERE lease_until < $3 ORDER BY received, id LIMIT $4 FOR UPDATE SKIP LOCKED)
+		RETURNING message, owner, lease_until, attempts`, owner, now.Add(lease).UTC(), now.UTC(), max)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []state.Pending
+	for rows.Next() {
+		var data []byte
+		var p state.Pending
+		var leaseUntil time.Time
+		var attempts int
+		var holder string
+		if err := rows.Scan(&data, &holder, &leaseUntil, &attempts); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(data, &p); err != nil {
+			return nil, fmt.Errorf("pending message: %w", err)
+		}
+		p.Owner, p.LeaseUntil, p.Attempts = holder, leaseUntil.UTC(), attempts
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(out, func(a, b state.Pending) int { return a.Received.Compare(b.Received) })
+	return out, nil
+}
+
 // AddUnanswered implements [state.Store].
 func (s *Store) AddUnanswered(ctx context.Context, u state.Unanswered) error {
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
@@ -356,6 +416,7 @@ func (s *Store) Prune(ctx context.Context, before time.Time) error {
 			`DELETE FROM deliveries WHERE state IN ('posted', 'skipped') AND period < $1`,
 			`DELETE FROM events WHERE expires_at < $1`,
 			`DELETE FROM topics WHERE expires_at < $1`,
+			`DELETE FROM pending WHERE received < $1`,
 			`DELETE FROM unanswered WHERE at < $1`,
 			`DELETE FROM feedback WHERE at < $1`,
 		} {

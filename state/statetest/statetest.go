@@ -36,6 +36,8 @@ func Run(t *testing.T, open Opener) {
 		{"DeliveriesInOrder", testDeliveriesInOrder},
 		{"FirstSeen", testFirstSeen},
 		{"Topics", testTopics},
+		{"Pending", testPending},
+		{"ConcurrentPendingTakes", testConcurrentPendingTakes},
 		{"Unanswered", testUnanswered},
 		{"UnansweredKeepsNewest", testUnansweredKeepsNewest},
 		{"Feedback", testFeedback},
@@ -242,6 +244,88 @@ func testTopics(t *testing.T, s state.Store) {
 	}
 }
 
+func testPending(t *testing.T, s state.Store) {
+	dm := state.Pending{ID: "D1/1.1", Where: "dm", User: "U1", Channel: "D1", TS: "1.1", Text: "¿qué produce México?", Received: t0}
+	mention := state.Pending{ID: "C1/2.2", Where: "mention", User: "U2", Channel: "C1", TS: "2.2", Thread: "2.2", Text: strings.Repeat("é", 3000), Received: t0.Add(time.Second)}
+	if err := s.AddPending(ctx, "a", []state.Pending{dm, mention}, t0, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	// Within the lease nothing is handed out: the process that received them is answering.
+	if got, err := s.TakePending(ctx, "b", t0.Add(59*time.Second), time.Minute, 10); len(got) != 0 || err != nil {
+		t.Fatalf("within the lease, TakePending = %+v, %v; want nothing", got, err)
+	}
+	// The same message again (a redelivery) leaves the first as it was.
+	again := dm
+	again.Text = "something else"
+	if err := s.AddPending(ctx, "c", []state.Pending{again}, t0.Add(30*time.Second), time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	// After it, the oldest first, each leased to the taker, as many as asked for.
+	got, err := s.TakePending(ctx, "b", t0.Add(61*time.Second), time.Minute, 1)
+	if err != nil || len(got) != 1 {
+		t.Fatalf("TakePending(max 1) = %+v, %v; want the DM", got, err)
+	}
+	if g := got[0]; g.ID != dm.ID || g.Text != dm.Text || g.Channel != "D1" || g.Where != "dm" || g.Owner != "b" || g.Attempts != 2 ||
+		!g.Received.Equal(t0) || !g.LeaseUntil.Equal(t0.Add(121*time.Second)) {
+		t.Fatalf("taken: %+v", g)
+	}
+	got, err = s.TakePending(ctx, "b", t0.Add(62*time.Second), time.Minute, 10)
+	if err != nil || len(got) != 1 || got[0].ID != mention.ID || got[0].Thread != "2.2" {
+		t.Fatalf("second take = %+v, %v; want the mention (the DM is leased again)", got, err)
+	}
+	if n := len(got[0].Text); n > state.MaxPendingBytes || !strings.HasPrefix(mention.Text, got[0].Text) {
+		t.Fatalf("a long text is kept as %d bytes, want a prefix of at most %d", n, state.MaxPendingBytes)
+	}
+	// Answered: gone for good.
+	if err := s.DonePending(ctx, dm.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DonePending(ctx, "never-added"); err != nil {
+		t.Fatalf("DonePending of an unknown message: %v", err)
+	}
+	got, err = s.TakePending(ctx, "c", t0.Add(time.Hour), time.Minute, 10)
+	if err != nil || len(got) != 1 || got[0].ID != mention.ID || got[0].Attempts != 3 {
+		t.Fatalf("after the DM was answered, TakePending = %+v, %v; want the mention alone", got, err)
+	}
+}
+
+// testConcurrentPendingTakes: processes taking pending messages at the same moment get each
+// message once between them.
+func testConcurrentPendingTakes(t *testing.T, s state.Store) {
+	var ps []state.Pending
+	for i := range 20 {
+		ps = append(ps, state.Pending{ID: fmt.Sprint("D1/", i), Where: "dm", Channel: "D1", Text: "q", Received: t0.Add(time.Duration(i) * time.Millisecond)})
+	}
+	if err := s.AddPending(ctx, "dead", ps, t0, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	taken := map[string]int{}
+	var wg sync.WaitGroup
+	for i := range 6 {
+		wg.Go(func() {
+			got, err := s.TakePending(ctx, fmt.Sprint("p", i), t0.Add(2*time.Minute), time.Minute, 5)
+			if err != nil {
+				t.Error(err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			for _, p := range got {
+				taken[p.ID]++
+			}
+		})
+	}
+	wg.Wait()
+	if len(taken) != 20 {
+		t.Fatalf("%d of 20 messages taken", len(taken))
+	}
+	for id, n := range taken {
+		if n != 1 {
+			t.Fatalf("message %s taken %d times", id, n)
+		}
+	}
+}
+
 func testUnanswered(t *testing.T, s state.Store) {
 	long := strings.Repeat("é", 400)
 	for i, q := range []string{"qwxz", "blorf", long} {
@@ -316,6 +400,7 @@ func testPrune(t *testing.T, s state.Store) {
 	s.FirstSeen(ctx, "old-event", t0.AddDate(0, 0, -60), time.Hour)
 	s.SetTopic(ctx, "Dold", state.Topic{Minerals: []string{"zinc"}}, t0.AddDate(0, 0, -60), time.Hour)
 	s.SetTopic(ctx, "Dnew", state.Topic{Minerals: []string{"lead"}}, t0, time.Hour)
+	s.AddPending(ctx, "a", []state.Pending{{ID: "old", Received: t0.AddDate(0, 0, -60)}, {ID: "new", Received: t0}}, t0.AddDate(0, 0, -60), time.Minute)
 	if err := s.Prune(ctx, t0.AddDate(0, 0, -30)); err != nil {
 		t.Fatal(err)
 	}
@@ -332,6 +417,9 @@ func testPrune(t *testing.T, s state.Store) {
 	}
 	if _, ok, _ := s.Topic(ctx, "Dnew", t0); !ok {
 		t.Fatal("pruning removed a live topic")
+	}
+	if ps, _ := s.TakePending(ctx, "b", t0, time.Minute, 10); len(ps) != 1 || ps[0].ID != "new" {
+		t.Fatalf("after prune, pending messages %+v; want the recent one", ps)
 	}
 	// What pruning removed is gone even when read as of its own time.
 	if _, ok, _ := s.Topic(ctx, "Dold", t0.AddDate(0, 0, -60)); ok {
