@@ -85,6 +85,12 @@ type Config struct {
 	// digest and before it records it: a failpoint for tests of that window, never set in
 	// production.
 	CrashAfterDigestPost bool
+	// TakeOverAfter is how long a message acked by a process that has not answered it waits
+	// before another process (or the same one, restarted) answers it; 2 minutes when zero.
+	TakeOverAfter time.Duration
+	// CrashBeforeReply makes the process exit, like kill -9, when a message's reply is ready
+	// and not yet posted: a failpoint for tests of that window, never set in production.
+	CrashBeforeReply bool
 	// Language answers when neither the question nor the user's Slack locale tells; English
 	// when empty.
 	Language answer.Lang
@@ -115,6 +121,10 @@ type Bot struct {
 
 	connected   atomic.Bool
 	connections atomic.Int64
+
+	// Messages acked and not yet answered, on their way to the store (see pending.go).
+	owner string   // this process, in the store's pending messages
+	jnl   *journal // nil without a store
 }
 
 // Connected reports whether the bot has a live Socket Mode connection.
@@ -136,6 +146,7 @@ type Observer interface {
 	Duplicate()
 	Busy()
 	ReplyLost()
+	TakenOver()
 	Digest(ok bool)
 	DigestOutcome(outcome string)
 	Panic()
@@ -154,6 +165,7 @@ func (nopObserver) Connected(bool)                       {}
 func (nopObserver) Duplicate()                           {}
 func (nopObserver) Busy()                                {}
 func (nopObserver) ReplyLost()                           {}
+func (nopObserver) TakenOver()                           {}
 func (nopObserver) Digest(bool)                          {}
 func (nopObserver) DigestOutcome(string)                 {}
 func (nopObserver) Panic()                               {}
@@ -198,6 +210,9 @@ func New(cfg Config) (*Bot, error) {
 	if cfg.MaxBackoff <= 0 {
 		cfg.MaxBackoff = time.Minute
 	}
+	if cfg.TakeOverAfter <= 0 {
+		cfg.TakeOverAfter = 2 * time.Minute
+	}
 	if cfg.Observer == nil {
 		cfg.Observer = nopObserver{}
 	}
@@ -206,7 +221,7 @@ func New(cfg Config) (*Bot, error) {
 	}
 	b := &Bot{cfg: cfg, http: cfg.HTTPClient, log: cfg.Logger, obs: cfg.Observer,
 		pool: newPool(cfg.Workers, cfg.Queue), seen: newSeenSet(10000, time.Hour), locale: newLocaleCache(10000, time.Hour),
-		posters: newPool(maxPostsInFlight, postQueue), convos: newConvoCache(10000, topicTTL)}
+		posters: newPool(maxPostsInFlight, postQueue), convos: newConvoCache(10000, topicTTL), owner: processName()}
 	retry := slack.DefaultRetryConfig()
 	retry.MaxRetries = 5
 	retry.RetryAfterDuration = 2 * time.Second

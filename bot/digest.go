@@ -154,11 +154,15 @@ type digester struct {
 }
 
 func newDigester(cfg digestConfig, store state.Store, builder DigestBuilder, clock Clock, log *slog.Logger, obs Observer, slack digestSlack) *digester {
-	host, _ := os.Hostname()
 	return &digester{cfg: cfg, store: store, builder: builder, slack: slack, clock: clock, log: log.With("component", "digest"),
-		// The owner names this digester: host, process and a random part, so that two
-		// digesters never take each other's claims for their own.
-		obs: obs, owner: fmt.Sprintf("%s/%d/%08x", host, os.Getpid(), rand.Uint32()), changed: make(chan struct{}, 1)}
+		obs: obs, owner: processName(), changed: make(chan struct{}, 1)}
+}
+
+// processName names this process in the store's claims and pending messages: host, process
+// and a random part, so that two never take each other's for their own.
+func processName() string {
+	host, _ := os.Hostname()
+	return fmt.Sprintf("%s/%d/%08x", host, os.Getpid(), rand.Uint32())
 }
 
 // notify tells the digester that subscriptions changed.

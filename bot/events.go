@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -26,7 +27,9 @@ type eventEnvelope struct {
 	EventID string `json:"event_id"`
 }
 
-func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event, turn *ticket) {
+// onEventsAPI answers an Events API event, already acked; recorded is closed once the
+// message it carries was recorded as pending (nil when it was not).
+func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event, turn *ticket, recorded <-chan struct{}) {
 	req := evt.Request
 	log := b.requestLogger(req)
 	ev, ok := evt.Data.(slackevents.EventsAPIEvent)
@@ -38,61 +41,71 @@ func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event, turn *ticke
 		_ = json.Unmarshal(req.Payload, &env)
 	}
 	if env.EventID != "" && !b.firstSeen(ctx, "event:"+env.EventID) {
+		// Not settled: the first delivery's answer settles the pending message.
 		b.obs.Duplicate()
 		log.Info("duplicate event skipped", "event_id", env.EventID, "retry_attempt", req.RetryAttempt)
 		return
 	}
-	switch e := ev.InnerEvent.Data.(type) {
-	case *slackevents.AppMentionEvent:
-		if e.BotID != "" || e.User == b.userID {
-			return
-		}
-		b.obs.Request("app_mention")
-		b.answerMessage(ctx, log.With("event", "app_mention", "user", e.User, "channel", e.Channel), turn, fromMention, e.User, e.Channel, e.TimeStamp, mentionThread(e), e.Text)
-	case *slackevents.AppHomeOpenedEvent:
+	if m, ok := b.incomingOf(ev); ok {
+		kind := map[string]string{fromMention: "app_mention", fromDM: "message.im"}[m.where]
+		b.obs.Request(strings.ReplaceAll(kind, ".", "_"))
+		b.answerMessage(ctx, log.With("event", kind, "user", m.user, "channel", m.channel), turn, m, recorded)
+		return
+	}
+	if e, ok := ev.InnerEvent.Data.(*slackevents.AppHomeOpenedEvent); ok {
 		b.obs.Request("app_home_opened")
 		b.onHomeOpened(ctx, log.With("event", "app_home_opened", "user", e.User), e)
-	case *slackevents.MessageEvent:
-		if e.ChannelType != "im" {
-			return // mentions in channels arrive as app_mention too; answer those
-		}
-		if e.BotID != "" || e.SubType != "" || e.User == "" || e.User == b.userID {
-			return // bots (ourselves included), edits, joins: answering them makes loops
-		}
-		b.obs.Request("message_im")
-		b.answerMessage(ctx, log.With("event", "message.im", "user", e.User, "channel", e.Channel), turn, fromDM, e.User, e.Channel, e.TimeStamp, e.ThreadTimeStamp, e.Text)
 	}
 }
 
-// answerMessage answers a mention or DM once, posting in the given thread (if any), in its
-// turn in the conversation.
-func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, turn *ticket, where, user, channel, ts, thread, text string) {
-	if !b.firstSeen(ctx, "msg:"+channel+"/"+ts) {
+// answerMessage answers a mention or DM once, in its turn in the conversation.
+func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, turn *ticket, m incoming, recorded <-chan struct{}) {
+	if !b.firstSeen(ctx, "msg:"+m.key()) {
 		b.obs.Duplicate()
 		return
 	}
-	question := strings.TrimSpace(stripMentions(text))
+	var pending string
+	if recorded != nil {
+		pending = m.key()
+	}
+	b.reply(ctx, log, turn, m, pending)
+}
+
+// reply answers a message in its thread (if any), in its turn in the conversation, and
+// then settles its pending record (when it has one).
+func (b *Bot) reply(ctx context.Context, log *slog.Logger, turn *ticket, m incoming, pending string) {
+	question := strings.TrimSpace(stripMentions(m.text))
+	settled := func(post func()) func() {
+		return func() {
+			defer b.settle(pending)
+			post()
+		}
+	}
 	b.work(log, "message", turn, func() (deliver func()) {
-		lang := b.language(ctx, log, user, question)
+		lang := b.language(ctx, log, m.user, question)
 		log := log.With("lang", lang)
 		var a *answer.Answer
 		// A conversation: a mention's thread, or a DM channel's top level.
-		convo := conversation(channel, thread)
+		convo := conversation(m.channel, m.thread)
 		if question == "" || isHelp(question) {
-			a = b.helpAnswer(ctx, log, user, lang)
+			a = b.helpAnswer(ctx, log, m.user, lang)
 		} else if prev, ok := b.topic(ctx, log, convo); ok {
-			a = b.askAfter(ctx, log, question, where, lang, prev)
+			a = b.askAfter(ctx, log, question, m.where, lang, prev)
 		} else {
-			a = b.ask(ctx, log, question, where, lang)
+			a = b.ask(ctx, log, question, m.where, lang)
 		}
 		keep := b.keepTopic(ctx, log, convo, a.Query)
-		m := render(a, renderOptions{})
-		return func() {
+		msg := render(a, renderOptions{})
+		return settled(func() {
 			keep() // before the reply: the asker's follow-up may reach another process
-			b.post(ctx, log, channel, thread, m)
-		}
-	}, func() { b.post(ctx, log, channel, thread, Message{Text: esc(b.cfg.Language.T(panicText))}) },
-		func() { b.post(ctx, log, channel, thread, render(busyAnswer(b.cfg.Language), renderOptions{})) })
+			if b.cfg.CrashBeforeReply {
+				log.Warn("failpoint crash-before-reply: exiting before posting the reply")
+				os.Exit(137)
+			}
+			b.post(ctx, log, m.channel, m.thread, msg)
+		})
+	}, settled(func() { b.post(ctx, log, m.channel, m.thread, Message{Text: esc(b.cfg.Language.T(panicText))}) }),
+		settled(func() { b.post(ctx, log, m.channel, m.thread, render(busyAnswer(b.cfg.Language), renderOptions{})) }))
 }
 
 // stripMentions removes user mentions (<@U123>) from message text: the bot's own mention is

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"os"
 	"strings"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/slack-go/slack/socketmode"
 
 	"github.com/mineralbot/mineralbot/answer"
+	"github.com/mineralbot/mineralbot/state"
 )
 
 const busyText = "I'm answering a lot of questions right now. Please try again in a moment."
@@ -46,7 +48,7 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 	// and the reply rendered and encoded, on the worker, so that answering's CPU stays within
 	// the pool and the reading goroutine keeps the rest.
 	reply := make(chan slashReplyOut, 1)
-	inAck := make(chan bool, 1) // whether the reply may ride in the ack: known once try returns
+	inAck := make(chan ackPlan, 1) // known once try returns
 	started, now := b.pool.try(func() {
 		// The worker hands its reply, once, to the ack or to the posters.
 		delivered := false
@@ -55,11 +57,12 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 				return
 			}
 			delivered = true
-			if <-inAck {
+			plan := <-inAck
+			if plan.now {
 				reply <- out
 				return
 			}
-			b.background(func() { b.respondOut(ctx, out) })
+			b.background(func() { b.respondRecorded(ctx, req, plan.recorded, out) })
 		}
 		cmd, err := payload.command()
 		if err != nil {
@@ -79,13 +82,17 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 		b.ack(req, slashResponse{ResponseType: "ephemeral", Text: esc(b.cfg.Language.T(busyText))})
 		return
 	}
-	inAck <- now
 	if !now {
 		// Every worker is busy: ack at once; the reply goes by response_url when a worker
-		// is free, so that a burst never delays acks.
+		// is free, so that a burst never delays acks. Acked, the command is recorded as
+		// pending until its reply is posted.
 		b.ack(req, nil)
+		recorded := make(chan struct{})
+		b.tryRecord(recorded, slashPending(req, payload))
+		inAck <- ackPlan{recorded: recorded}
 		return
 	}
+	inAck <- ackPlan{now: true}
 	b.tracked(func() {
 		timer := time.NewTimer(b.cfg.AckBudget)
 		defer timer.Stop()
@@ -97,12 +104,55 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 			// Too big for the ack, or the socket went away while answering (Slack does
 			// not redeliver a slash command): the reply goes by response_url.
 			b.ack(req, nil)
-			b.respondOut(ctx, out)
+			b.respondPending(ctx, req, payload, func() slashReplyOut { return out })
 		case <-timer.C:
 			b.ack(req, nil)
-			b.respondOut(ctx, <-reply)
+			b.respondPending(ctx, req, payload, func() slashReplyOut { return <-reply })
 		}
 	})
+}
+
+// ackPlan is where a slash command's reply goes: in the ack (now), or by response_url,
+// the command recorded as pending until then (recorded is closed once it is).
+type ackPlan struct {
+	now      bool
+	recorded <-chan struct{}
+}
+
+// respondPending records an acked slash command as pending, posts its reply (once out
+// has it) to its response_url, and settles it.
+func (b *Bot) respondPending(ctx context.Context, req *socketmode.Request, payload slashPayload, out func() slashReplyOut) {
+	recorded := make(chan struct{})
+	b.record(recorded, slashPending(req, payload), nil)
+	b.respondRecorded(ctx, req, recorded, out())
+}
+
+// respondRecorded posts a slash command's reply to its response_url, then settles the
+// command's pending record. The post does not wait for the record: a process that dies
+// before the record is written loses the reply either way, and one that has posted by then
+// has not.
+func (b *Bot) respondRecorded(ctx context.Context, req *socketmode.Request, recorded <-chan struct{}, out slashReplyOut) {
+	if b.cfg.CrashBeforeReply && out.data != nil {
+		<-recorded // the failpoint's moment: recorded, not yet posted
+		out.log.Warn("failpoint crash-before-reply: exiting before posting the reply")
+		os.Exit(137)
+	}
+	defer b.settle(slashPendingID(req))
+	b.respondOut(ctx, out)
+}
+
+// slashPendingID names a slash command among pending messages.
+func slashPendingID(req *socketmode.Request) string { return "slash/" + req.EnvelopeID }
+
+// slashPending returns a slash command's pending record, decoded when the journal asks.
+func slashPending(req *socketmode.Request, payload slashPayload) func() (state.Pending, bool) {
+	return func() (state.Pending, bool) {
+		cmd, err := payload.command()
+		if err != nil || cmd.ResponseURL == "" || req.EnvelopeID == "" {
+			return state.Pending{}, false
+		}
+		return state.Pending{ID: slashPendingID(req), Where: fromSlash, User: cmd.UserID, Channel: cmd.ChannelID, Text: cmd.Text, ResponseURL: cmd.ResponseURL}, true
+	}
 }
 
 // slashReplyOut is a slash command's encoded reply, where it goes, and the command's logger;

@@ -18,6 +18,8 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 	"github.com/slack-go/slack/socketmode"
+
+	"github.com/mineralbot/mineralbot/state"
 )
 
 // Run connects to Slack and answers until ctx is done. It reconnects after dropped sockets
@@ -49,11 +51,14 @@ func (b *Bot) Run(ctx context.Context) error {
 				func() {
 					defer q.turn.release() // a message not answered gives its turn away
 					defer b.recoverEvent(q.evt)
-					b.handle(work, q.evt, q.turn)
+					b.handle(work, q)
 				}()
 			}
 		})
 	}
+	// Messages are recorded as pending before they are acked, and those another process
+	// acked and did not answer are taken over.
+	stopJournal := b.startJournal(ctx, work)
 	digestCtx, stopDigests := context.WithCancel(ctx)
 	defer stopDigests()
 	digestDone := make(chan struct{})
@@ -70,7 +75,8 @@ func (b *Bot) Run(ctx context.Context) error {
 	})
 	b.setConnected(false)
 	stopDigests()
-	close(slow) // the reading goroutine has returned: no more envelopes
+	b.flushJournal() // the messages acked last are queued
+	close(slow)      // the reading goroutine has returned: no more envelopes
 
 	// Events being handled, answers and digests in flight get the shutdown grace to finish,
 	// then are cut off.
@@ -86,10 +92,11 @@ func (b *Bot) Run(ctx context.Context) error {
 	select {
 	case <-finished:
 	case <-time.After(b.cfg.ShutdownGrace):
-		b.log.Warn("shutdown: work still in flight was cut off", "answers_in_flight", b.pool.inFlight())
+		b.log.Warn("shutdown: work still in flight was cut off; its messages stay pending for the next process", "answers_in_flight", b.pool.inFlight())
 		cancelWork()
 		<-digestDone
 	}
+	stopJournal()
 	return runErr
 }
 
@@ -123,6 +130,8 @@ func (b *Bot) authTest(ctx context.Context) (*slack.AuthTestResponse, error) {
 type queuedEvent struct {
 	evt  socketmode.Event
 	turn *ticket
+	// recorded is closed once the message was recorded as pending (nil when it was not).
+	recorded <-chan struct{}
 }
 
 // enterConversation takes a message's turn in its conversation: a DM channel's top level,
@@ -258,10 +267,24 @@ func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event, slow chan<- qu
 			b.obs.Request("slash_command")
 			b.onSlashCommand(ctx, evt)
 		case socketmode.EventTypeEventsAPI:
-			b.ack(evt.Request, nil)
 			// The message's place in its conversation is taken here, in arrival order: the
 			// handlers that take it from the queue run side by side.
-			slow <- queuedEvent{evt, b.enterConversation(evt)}
+			q := queuedEvent{evt: evt, turn: b.enterConversation(evt)}
+			if m, ok := b.incomingOfEvent(evt); ok && b.jnl != nil {
+				// A message to answer is recorded before it is acked: Slack will not send it
+				// again, and a process that dies before replying leaves it to another.
+				recorded := make(chan struct{})
+				q.recorded = recorded
+				b.record(recorded, func() (state.Pending, bool) {
+					return state.Pending{ID: m.key(), Where: m.where, User: m.user, Channel: m.channel, TS: m.ts, Thread: m.thread, Text: m.text}, true
+				}, func() {
+					b.ack(evt.Request, nil)
+					slow <- q
+				})
+				return
+			}
+			b.ack(evt.Request, nil)
+			slow <- q
 		case socketmode.EventTypeInteractive:
 			b.obs.Request("interactive")
 			if cb, ok := evt.Data.(slack.InteractionCallback); ok && cb.Type == slack.InteractionTypeBlockSuggestion {
@@ -297,12 +320,12 @@ func (b *Bot) recoverEvent(evt socketmode.Event) {
 }
 
 // handle answers an Events API event or an interaction, already acked.
-func (b *Bot) handle(ctx context.Context, evt socketmode.Event, turn *ticket) {
-	switch evt.Type {
+func (b *Bot) handle(ctx context.Context, q queuedEvent) {
+	switch q.evt.Type {
 	case socketmode.EventTypeEventsAPI:
-		b.onEventsAPI(ctx, evt, turn)
+		b.onEventsAPI(ctx, q.evt, q.turn, q.recorded)
 	case socketmode.EventTypeInteractive:
-		b.onInteractive(ctx, evt)
+		b.onInteractive(ctx, q.evt)
 	}
 }
 

@@ -48,6 +48,21 @@ func (s stuckStore) SetTopic(context.Context, string, state.Topic, time.Time, ti
 	return nil
 }
 
+func (s stuckStore) AddPending(context.Context, string, []state.Pending, time.Time, time.Duration) error {
+	<-s.release
+	return nil
+}
+
+func (s stuckStore) DonePending(context.Context, []string) error {
+	<-s.release
+	return nil
+}
+
+func (s stuckStore) TakePending(context.Context, string, time.Time, time.Duration, int) ([]state.Pending, error) {
+	<-s.release
+	return nil, nil
+}
+
 // A state store that hangs holds up no answer, and a follow-up is still understood from
 // this process's memory of the conversation.
 func TestAStuckStoreHoldsUpNoAnswer(t *testing.T) {

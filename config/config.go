@@ -86,6 +86,10 @@ type Bot struct {
 	AckBudget Duration `yaml:"ack_budget"`
 	// ShutdownGrace bounds how long answers in flight may take to finish on shutdown.
 	ShutdownGrace Duration `yaml:"shutdown_grace"`
+	// TakeOverAfter is how long a message acked by a process that has not answered it (it
+	// was killed, or stalled) waits before another process, or the same one restarted,
+	// answers it.
+	TakeOverAfter Duration `yaml:"take_over_after"`
 }
 
 // Answer configures answers.
@@ -126,6 +130,7 @@ func Default() Config {
 			Queue:         1000,
 			AckBudget:     Duration(250 * time.Millisecond),
 			ShutdownGrace: Duration(10 * time.Second),
+			TakeOverAfter: Duration(2 * time.Minute),
 		},
 		Digest: Digest{
 			Schedule: "CRON_TZ=America/Mexico_City 0 9 * * 1",
@@ -414,6 +419,11 @@ func (c Config) Validate() error {
 	}
 	if c.Bot.ShutdownGrace.D() < 0 {
 		errs = append(errs, fmt.Errorf("bot.shutdown_grace: must not be negative"))
+	}
+	if t := c.Bot.TakeOverAfter.D(); t < time.Second || t > 30*time.Minute {
+		// Shorter, a process still answering would see its messages answered twice; longer,
+		// a slash command's response_url (good for 30 minutes) has expired.
+		errs = append(errs, fmt.Errorf("bot.take_over_after: must be between 1s and 30m, got %s", t))
 	}
 	switch c.Answer.Language {
 	case "en", "es":

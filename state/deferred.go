@@ -182,12 +182,12 @@ func (d *Deferred) AddPending(ctx context.Context, owner string, ps []Pending, n
 	return s.AddPending(ctx, owner, ps, now, lease)
 }
 
-func (d *Deferred) DonePending(ctx context.Context, id string) error {
+func (d *Deferred) DonePending(ctx context.Context, ids []string) error {
 	s, err := d.get()
 	if err != nil {
 		return err
 	}
-	return s.DonePending(ctx, id)
+	return s.DonePending(ctx, ids)
 }
 
 func (d *Deferred) TakePending(ctx context.Context, owner string, now time.Time, lease time.Duration, max int) ([]Pending, error) {

@@ -1,6 +1,6 @@
 // Package state is mineralbot's durable state behind one interface, [Store]: digest
-// subscriptions, digest deliveries, event dedupe, conversations' topics, unanswered questions
-// and feedback. The bot depends on the interface only; state/bolt keeps it in one file (the
+// subscriptions, digest deliveries, event dedupe, conversations' topics, messages acked and not
+// yet answered, unanswered questions and feedback. The bot depends on the interface only; state/bolt keeps it in one file (the
 // default, nothing to install), state/postgres in PostgreSQL, for several replicas.
 //
 // # Digest deliveries: every period posted once
@@ -36,7 +36,22 @@
 // A claim's owner names one attempt (the bot's process and a number per send), so two
 // attempts at one period never share a lease, even within one process.
 //
+// # Pending messages: every acked message answered
+//
+// Slack never delivers an acked envelope again, so a process that dies between an ack and its
+// reply would lose the reply. The bot records a DM or mention ([Store.AddPending]) before it
+// acks it, and a slash command whose reply goes by response_url right after (recording first
+// would hold up the ack: the gap is the journal's one write). The record is leased to the
+// process; once the reply is posted it is deleted ([Store.DonePending]). Every process, at
+// start and every quarter lease, takes the records whose lease has ended
+// ([Store.TakePending], each to one taker) and answers them, with Attempts counting the
+// processes that tried: at most three, and within 30 minutes of the message.
+//
+// What this guarantees, given a store that holds: a DM or mention acked is answered (a slash
+// command, once it is recorded), by its process or, a lease later, by another; at least once,
+// and twice only when a process dies between posting a reply and deleting its record.
+//
 // While the store is unreachable, digests wait (nothing is posted without a claim); answering
-// does not depend on the store, and event dedupe and conversations' topics fall back to the
-// process's memory.
+// does not depend on the store (messages are acked without a record after 300 ms), and event
+// dedupe and conversations' topics fall back to the process's memory.
 package state

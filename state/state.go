@@ -47,8 +47,9 @@ type Store interface {
 	// here, a message whose process dies before replying is answered by another process, or
 	// by the same one restarted (see TakePending). A message already pending is left as it is.
 	AddPending(ctx context.Context, owner string, ps []Pending, now time.Time, lease time.Duration) error
-	// DonePending forgets a pending message: answered, or given up.
-	DonePending(ctx context.Context, id string) error
+	// DonePending forgets pending messages: answered, or given up. Ids not pending are
+	// ignored.
+	DonePending(ctx context.Context, ids []string) error
 	// TakePending hands owner, with a lease until now+lease, up to max pending messages
 	// whose lease has ended, oldest first, with Attempts counting the tries.
 	TakePending(ctx context.Context, owner string, now time.Time, lease time.Duration, max int) ([]Pending, error)

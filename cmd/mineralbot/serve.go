@@ -99,8 +99,11 @@ func cmdRun(ctx context.Context, args []string, getenv func(string) string, stde
 		KeepQuestions:  cfg.State.KeepQuestions,
 		Language:       answer.Lang(cfg.Answer.Language),
 		Reloader:       rl,
-		// A failpoint for the replica tests, not a setting: MINERALBOT_FAILPOINT=crash-after-digest-post.
+		TakeOverAfter:  cfg.Bot.TakeOverAfter.D(),
+		// Failpoints for the replica tests, not settings: MINERALBOT_FAILPOINT=crash-after-digest-post
+		// or crash-before-reply.
 		CrashAfterDigestPost: getenv("MINERALBOT_FAILPOINT") == "crash-after-digest-post",
+		CrashBeforeReply:     getenv("MINERALBOT_FAILPOINT") == "crash-before-reply",
 	})
 	if err != nil {
 		return err

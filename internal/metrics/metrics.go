@@ -25,6 +25,7 @@ type Metrics struct {
 	duplicates     prometheus.Counter
 	busy           prometheus.Counter
 	lost           prometheus.Counter
+	takenOver      prometheus.Counter
 	digestsPosted  prometheus.Counter
 	digestsFailed  prometheus.Counter
 	deliveries     *prometheus.CounterVec
@@ -62,6 +63,8 @@ func New(version, revision, goVersion string) *Metrics {
 			Help: "Requests turned away politely because the queue was full."}),
 		lost: prometheus.NewCounter(prometheus.CounterOpts{Name: "mineralbot_replies_lost_total",
 			Help: "Replies that could not be delivered after retries."}),
+		takenOver: prometheus.NewCounter(prometheus.CounterOpts{Name: "mineralbot_messages_taken_over_total",
+			Help: "Messages acked by a process that did not answer them (it died or stalled), answered by this one."}),
 		feedback: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "mineralbot_feedback_total",
 			Help: "Feedback on answers: helpful (👍) or not_helpful (👎)."}, []string{"vote"}),
 		panics: prometheus.NewCounter(prometheus.CounterOpts{Name: "mineralbot_panics_total",
@@ -82,7 +85,7 @@ func New(version, revision, goVersion string) *Metrics {
 			Help: "1 once a knowledge base is loaded and indexed."}),
 	}
 	for _, c := range []prometheus.Collector{m.envelopes, m.answers, m.unanswered, m.answerLatency, m.slackErrors,
-		m.rateLimited, m.reconnects, m.duplicates, m.busy, m.lost, m.digestsPosted, m.digestsFailed, m.deliveries, m.panics, m.feedback, m.records,
+		m.rateLimited, m.reconnects, m.duplicates, m.busy, m.lost, m.takenOver, m.digestsPosted, m.digestsFailed, m.deliveries, m.panics, m.feedback, m.records,
 		m.reloads, m.connected, m.knowledgeReady} {
 		f(c)
 	}
@@ -136,6 +139,9 @@ func (m *Metrics) Busy() { m.busy.Inc() }
 
 // ReplyLost counts a reply that could not be delivered.
 func (m *Metrics) ReplyLost() { m.lost.Inc() }
+
+// TakenOver counts a message another process acked and did not answer, answered here.
+func (m *Metrics) TakenOver() { m.takenOver.Inc() }
 
 // Digest counts a digest posted or failed.
 func (m *Metrics) Digest(ok bool) {

@@ -477,6 +477,9 @@ func (s *Store) Topic(_ context.Context, conversation string, now time.Time) (t 
 
 // AddPending implements [state.Store]. Messages are kept as JSON by id.
 func (s *Store) AddPending(_ context.Context, owner string, ps []state.Pending, now time.Time, lease time.Duration) error {
+	if len(ps) == 0 {
+		return nil
+	}
 	return s.update(func(tx *bbolt.Tx) error {
 		b, err := tx.CreateBucketIfNotExists(bucketPending)
 		if err != nil {
@@ -497,10 +500,19 @@ func (s *Store) AddPending(_ context.Context, owner string, ps []state.Pending, 
 }
 
 // DonePending implements [state.Store].
-func (s *Store) DonePending(_ context.Context, id string) error {
+func (s *Store) DonePending(_ context.Context, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
 	return s.update(func(tx *bbolt.Tx) error {
-		if b := tx.Bucket(bucketPending); b != nil {
-			return b.Delete([]byte(id))
+		b := tx.Bucket(bucketPending)
+		if b == nil {
+			return nil
+		}
+		for _, id := range ids {
+			if err := b.Delete([]byte(id)); err != nil {
+				return err
+			}
 		}
 		return nil
 	})

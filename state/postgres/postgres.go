@@ -320,8 +320,11 @@ func (s *Store) AddPending(ctx context.Context, owner string, ps []state.Pending
 }
 
 // DonePending implements [state.Store].
-func (s *Store) DonePending(ctx context.Context, id string) error {
-	_, err := s.pool.Exec(ctx, `DELETE FROM pending WHERE id = $1`, id)
+func (s *Store) DonePending(ctx context.Context, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	_, err := s.pool.Exec(ctx, `DELETE FROM pending WHERE id = ANY($1)`, ids)
 	return err
 }
 
