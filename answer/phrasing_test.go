@@ -352,6 +352,12 @@ func TestPhrasings(t *testing.T) {
 		{"gracias", "overview refuse=thanks", "¡De nada! Pregúntame cuando quieras sobre minerales críticos:"},
 		{"¿qué es el antimonio?", "overview minerals=antimony define=yes", "El antimonio es un metaloide quebradizo cuya importancia rebasa con"},
 		{"what is fluorspar", "overview minerals=fluorspar define=yes", "Fluorspar is the commercial name for the mineral fluorite (calcium"},
+		{"US lithium production", "production minerals=lithium countries=united-states", "United States: USGS withholds its mine production of lithium for 2025e,"},
+		{"does the US produce lithium?", "production minerals=lithium countries=united-states yesno=yes", "Yes — United States: USGS withholds its mine production of lithium"},
+		{"is the US a major lithium producer?", "production minerals=lithium countries=united-states yesno=yes", "Not known — United States: USGS withholds its mine production of"},
+		{"¿cuánto litio produce Estados Unidos?", "production minerals=lithium countries=united-states", "Estados Unidos: el USGS no publica su producción minera de litio de"},
+		{"Mexico barite reserves", "reserves minerals=barite countries=mexico", "Mexico: USGS gives no figure (NA) for its barite reserves (USGS MCS"},
+		{"¿cuáles son las reservas de barita de México?", "reserves minerals=barite countries=mexico", "México: el USGS no da cifra (NA) de sus reservas de barita (USGS MCS"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

@@ -539,13 +539,22 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 		a.Sections = append(a.Sections, Section{Facts: []Fact{{Label: label, Value: v}}, Note: e.dataNote(r)})
 		a.Sources = appendSource(a.Sources, r.Source)
 	}
+	var unknown string // "United States: USGS withholds its mine production of lithium …"
+	var status knowledge.Status
+	if asked == nil {
+		unknown, status = e.unknownFigure(m, c.ID, reserves)
+	}
 	switch {
 	case asked != nil:
 		a.Headline = e.standingSentence(m, asked.r, asked.row)
+	case unknown != "" && other != nil:
+		a.Headline = sentences(unknown, e.standingSentence(m, other.r, other.row))
+	case unknown != "":
+		a.Headline = unknown
 	case other != nil:
 		a.Headline = e.standingSentence(m, other.r, other.row)
 	}
-	if !found {
+	if !found && unknown == "" {
 		a.Headline = e.f("The USGS tables this knowledge base holds list no %s figures for %s.", strings.ToLower(e.mineralName(m)), e.countryName(c.ID))
 	}
 	if q.YesNo && (!reserves || q.Rank > 0 || q.Top > 0 || q.Major || q.Most) {
@@ -565,7 +574,17 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 				yes = rank == 1
 			}
 		}
-		a.Headline = e.verdict(yes, a.Headline)
+		switch ranked := q.Rank > 0 || q.Top > 0 || q.Major || q.Most; {
+		case asked == nil && status == knowledge.Withheld && !ranked:
+			// A withheld figure is a production USGS will not print: "does the US produce
+			// lithium?" is yes.
+			a.Headline = e.verdict(true, a.Headline)
+		case asked == nil && unknown != "":
+			// Where a withheld or missing figure would rank, no one can say.
+			a.Headline = e.f("Not known — %s", a.Headline)
+		default:
+			a.Headline = e.verdict(yes, a.Headline)
+		}
 	}
 	for _, x := range e.kb.ImportSourcesOf(m.ID) {
 		if x.Country == c.ID {
@@ -591,6 +610,33 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 	}
 	a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindCountry, ID: c.ID}, Title: e.countryName(c.ID)})
 	return a
+}
+
+// unknownFigure says that USGS prints no number for a country's production (or reserves) of
+// a mineral in its newest table, where the table lists the country as withheld (W) or not
+// available (NA): the answer to "US lithium production" is that, not the country's reserves.
+func (e *snap) unknownFigure(m *knowledge.Mineral, country string, reserves bool) (string, knowledge.Status) {
+	for _, measure := range e.kb.Measures(m.ID) {
+		if knowledge.IsReserves(measure) != reserves || knowledge.IsCapacity(measure) {
+			continue
+		}
+		year := e.kb.LatestYear(m.ID, measure)
+		f, ok := e.kb.FigureIn(m.ID, measure, country, year, e.kb.LatestEdition(m.ID, measure))
+		if !ok {
+			continue
+		}
+		if reserves && f.Status != knowledge.Number {
+			return e.f("%s: USGS gives no figure (%s) for its %s reserves (%s).", e.countryName(country), string(f.Status), strings.ToLower(e.mineralName(m)), source(f.Edition)), f.Status
+		}
+		args := []any{e.countryName(country), e.measure(measure), strings.ToLower(e.mineralName(m)), yearLabel(year, f.Estimated), source(f.Edition)}
+		switch f.Status {
+		case knowledge.Withheld:
+			return e.f("%s: USGS withholds its %s of %s for %s, to avoid disclosing company data (%s).", args...), f.Status
+		case knowledge.NotAvailable:
+			return e.f("%s: USGS gives no figure (NA) for its %s of %s for %s (%s).", args...), f.Status
+		}
+	}
+	return "", knowledge.Number
 }
 
 // acrossCountries: one mineral in two or more countries.
