@@ -423,26 +423,36 @@ func TestRefusalsNameWhatTheyCanAnswer(t *testing.T) {
 // after it, it "ended", and the answer says nothing later is known.
 func TestStatusFollowsTheClock(t *testing.T) {
 	ix, kb := mustIndex(t)
-	const q = "is China's suspension of the export ban to the US still in force"
+	const (
+		suspension = "is China's suspension of the export ban to the US still in force"
+		ban        = "is China's export ban to the US still in force"
+	)
 	for _, tt := range []struct {
+		q    string
 		day  time.Time
 		want string
 	}{
-		{time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), "Yes — “China suspends its export ban on gallium, germanium and antimony to the United States” runs until 27 Nov 2026."},
-		{time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC), "“China suspends its export ban on gallium, germanium and antimony to the United States” ends today, 27 Nov 2026."},
-		{time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC), "No — “China suspends its export ban on gallium, germanium and antimony to the United States” ended on 27 Nov 2026."},
+		{suspension, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), "Yes — “China suspends its export ban on gallium, germanium and antimony to the United States” runs until 27 Nov 2026."},
+		{suspension, time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC), "“China suspends its export ban on gallium, germanium and antimony to the United States” ends today, 27 Nov 2026."},
+		// Its end was scheduled; no source says whether it came.
+		{suspension, time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC), "Not known — “China suspends its export ban on gallium, germanium and antimony to the United States” was due to end on 27 Nov 2026; no source"},
+		// The ban it suspends: in force before the suspension, suspended during it, not
+		// known after its scheduled end.
+		{ban, time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), "“China bans exports of gallium, germanium and antimony to the United States” (3 Dec 2024) has no end date"},
+		{ban, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), "No — “China bans exports of gallium, germanium and antimony to the United States” is suspended from 9 Nov 2025 until 27 Nov 2026"},
+		{ban, time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC), "Not known — “China bans exports of gallium, germanium and antimony to the United States” was suspended from 9 Nov 2025 until 27 Nov 2026; no source"},
 	} {
 		e, err := answer.New(kb, answer.FromIndex(ix))
 		if err != nil {
 			t.Fatal(err)
 		}
 		e.SetClock(func() time.Time { return tt.day })
-		a, err := e.Ask(context.Background(), q, answer.English)
+		a, err := e.Ask(context.Background(), tt.q, answer.English)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !strings.HasPrefix(a.Headline, tt.want) || !strings.Contains(a.Headline, "Nothing later is in the knowledge base") {
-			t.Errorf("on %s: %q, want it to start %q and say nothing later is known", tt.day.Format("2006-01-02"), a.Headline, tt.want)
+			t.Errorf("%q on %s: %q, want it to start %q and say nothing later is known", tt.q, tt.day.Format("2006-01-02"), a.Headline, tt.want)
 		}
 	}
 }
@@ -458,7 +468,7 @@ func TestLatestEditionAnswers(t *testing.T) {
 		{"price of silver", "USGS's annual average for silver (bullion, average) was 38 dollars per troy ounce in 2025e (USGS MCS 2026); it was 28.37 in 2024. These are annual averages, not market quotes."},
 		{"antimony 2024 vs 2025", "World mine production of antimony went from 119,000 in 2024 to 110,000 in 2025e (−7.6%, metric tons; USGS MCS 2026). USGS MCS 2026 revised China's 2024 figure from 60,000 to 40,000."},
 		{"US import reliance on gallium over time", "Over the years (USGS MCS 2026): 2021 100%, 2022 100%, 2023 100%, 2024 100%, 2025e 100%."},
-		{"what happened to China's export ban to the US", "The latest related item: 9 Nov 2025, China suspends its export ban on gallium, germanium and antimony to the United States (until 27 Nov 2026). Nothing later is in the knowledge base"},
+		{"what happened to China's export ban to the US", "is suspended from 9 Nov 2025 until 27 Nov 2026: “China suspends its export ban on gallium, germanium and antimony to the United States”. Nothing later is in the knowledge base"},
 		{"Section 232 metals tariffs", "2 Apr 2026: A proclamation of 2 April 2026 reorganised the Section 232 tariffs on steel, aluminum and copper"},
 	} {
 		if a := ask(t, tt.q); !strings.Contains(a.Headline, tt.want) {

@@ -58,6 +58,7 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		// A policy named by its title or alias: its card, with what became of it when asked.
 		p, _ := e.kb.Policy(q.Policies[0])
 		if q.Status {
+			// A suspension named ("the suspension of China's export ban") is asked about.
 			p = e.askedInChain(p, q)
 		}
 		a := e.policyCard(p, q)
@@ -76,6 +77,9 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		close++
 	}
 	top := ps[0]
+	if q.Status {
+		top = e.statusSubject(top, q)
+	}
 	if len(ps) == 1 || len(q.Policies) > 0 || q.Status {
 		a := e.policyCard(top, q)
 		if q.Status {
@@ -153,7 +157,15 @@ func (e *snap) statusHeadline(p *knowledge.Policy, related []*knowledge.Policy, 
 	var status string
 	y1, m1, d1 := p.EndDate.Time.Date()
 	y2, m2, d2 := today.Date()
+	susp := e.suspensionOf(p)
+	if susp != nil && (p.EndDate.IsZero() || !e.ended(p)) {
+		status = e.suspendedStatus(p, susp, yesNo)
+		if latest == susp {
+			latest = p // told already
+		}
+	}
 	switch {
+	case status != "":
 	case !p.EndDate.IsZero() && y1 == y2 && m1 == m2 && d1 == d2:
 		status = e.f("%s ends today, %s.", title, e.lang.Date(p.EndDate))
 	case !p.EndDate.IsZero() && p.EndDate.Time.Before(today) && p.EndScheduled:
@@ -178,17 +190,81 @@ func (e *snap) statusHeadline(p *knowledge.Policy, related []*knowledge.Policy, 
 	return sentences(status, e.f("Nothing later is in the knowledge base (updated %s).", e.lang.Date(e.kbUpdated())))
 }
 
+// suspendedStatus says whether an item is in force given its suspension: suspended while the
+// suspension runs; in force again once it ended; not known when it was only due to end.
+func (e *snap) suspendedStatus(p, susp *knowledge.Policy, yesNo bool) string {
+	title, by := "“"+e.policyTitle(p)+"”", "“"+e.policyTitle(susp)+"”"
+	var status string
+	switch {
+	case susp.EndDate.IsZero():
+		status = e.f("%s is suspended since %s, with no end date in the knowledge base: %s.", title, e.lang.Date(susp.Date), by)
+	case !e.ended(susp):
+		status = e.f("%s is suspended from %s until %s: %s.", title, e.lang.Date(susp.Date), e.lang.Date(susp.EndDate), by)
+	case susp.EndScheduled:
+		return e.f("Not known — %s was suspended from %s until %s; no source in the knowledge base says whether the suspension was extended or lapsed.",
+			title, e.lang.Date(susp.Date), e.lang.Date(susp.EndDate))
+	default:
+		status = e.f("%s applies again: its suspension (%s) ended on %s.", title, by, e.lang.Date(susp.EndDate))
+		if yesNo {
+			return e.verdict(true, status)
+		}
+		return status
+	}
+	if yesNo {
+		return e.verdict(false, status)
+	}
+	return status
+}
+
 // askedInChain picks, from an item and the items that followed it (a ban, its suspension),
 // the one whose title the question's other words match best: "is the suspension of the ban
 // still in force" is about the suspension. Ties go to the item named.
 func (e *snap) askedInChain(p *knowledge.Policy, q Query) *knowledge.Policy {
 	best, bestScore := p, e.titleMatch(p, q)
 	for x, n := e.successor(p), 0; x != nil && n < 4; x, n = e.successor(x), n+1 {
+		if x.Suspends != "" && !asksSuspension(q) {
+			continue // its title names what it suspends: "is the ban still in force" is about the ban, and says so
+		}
 		if s := e.titleMatch(x, q); s > bestScore {
 			best, bestScore = x, s
 		}
 	}
 	return best
+}
+
+// statusSubject is the item a status question is about: the item that best matches it,
+// unless that suspends another and the question does not ask about a suspension. "Is
+// China's ban on antimony exports to the U.S. still in force?" is about the ban, whose
+// suspension's title names it too; the ban's status accounts for the suspension.
+func (e *snap) statusSubject(p *knowledge.Policy, q Query) *knowledge.Policy {
+	if p.Suspends == "" || asksSuspension(q) {
+		return p
+	}
+	if s, ok := e.kb.Policy(p.Suspends); ok {
+		return s
+	}
+	return p
+}
+
+// asksSuspension reports whether a question asks about a suspension or a pause.
+func asksSuspension(q Query) bool {
+	for _, w := range q.Terms {
+		if strings.HasPrefix(w, "suspen") || strings.HasPrefix(w, "paus") || w == "truce" || w == "tregua" {
+			return true
+		}
+	}
+	return false
+}
+
+// suspensionOf is the latest item, dated by today, that suspends p, if any.
+func (e *snap) suspensionOf(p *knowledge.Policy) *knowledge.Policy {
+	var last *knowledge.Policy
+	for _, x := range e.kb.Policies {
+		if x.Suspends == p.ID && !x.Date.Time.After(e.now()) && (last == nil || x.Date.Time.After(last.Date.Time)) {
+			last = x
+		}
+	}
+	return last
 }
 
 // statusWords ask about an item's status, and name none.

@@ -72,6 +72,20 @@ func checkPolicies(l *linker) {
 			l.claim(a, Ref{KindPolicy, p.ID}, pos)
 		}
 	}
+	// What an item suspends is known once every item is indexed.
+	for _, p := range kb.Policies {
+		if p.Suspends == "" || p.broken {
+			continue
+		}
+		switch s, ok := kb.policies[p.Suspends]; {
+		case !ok:
+			ps.at(kb.at(p.File, "suspends"), "suspends: unknown policy %q", p.Suspends)
+		case s == p:
+			ps.at(kb.at(p.File, "suspends"), "suspends: an item cannot suspend itself")
+		case !s.Date.IsZero() && p.Date.Time.Before(s.Date.Time):
+			ps.at(kb.at(p.File, "suspends"), "suspends: %q is dated %s, after this item (%s)", p.Suspends, s.Date, p.Date)
+		}
+	}
 	slices.SortStableFunc(kb.Policies, func(a, b *Policy) int {
 		return cmp.Or(a.Date.Time.Compare(b.Date.Time), cmp.Compare(a.ID, b.ID))
 	})

@@ -117,7 +117,10 @@ type Policy struct {
 	EndDate Date   `yaml:"end_date"`
 	// EndScheduled says that EndDate is when the item was due to end, and that no source
 	// says whether it did (it may have been extended).
-	EndScheduled bool     `yaml:"end_scheduled"`
+	EndScheduled bool `yaml:"end_scheduled"`
+	// Suspends is the id of an earlier item that this one suspends for its duration (a
+	// pause of a ban): the earlier item is not in force while this one is.
+	Suspends     string   `yaml:"suspends"`
 	Kind         string   `yaml:"kind"`
 	Jurisdiction string   `yaml:"jurisdiction"`
 	Countries    []string `yaml:"countries"`
