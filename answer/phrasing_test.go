@@ -361,6 +361,10 @@ func TestPhrasings(t *testing.T) {
 		{"¿Sigue vigente la prohibición china de exportar antimonio a EE.UU.?", "policy minerals=antimony countries=china,united-states polarity=still status=yes yesno=yes", "No — “Prohibición china de exportar galio, germanio y antimonio a Estados Unidos”: en suspenso del 9 nov 2025 al 27 nov 2026"},
 		{"is China's export ban on antimony still in force?", "policy minerals=antimony policies=china-us-export-ban-2024 polarity=still status=yes yesno=yes", "No — “China bans exports of gallium, germanium and antimony to the United States” is suspended from 9 Nov 2025 until 27 Nov 2026"},
 		{"is the suspension of china's export ban still in force?", "policy policies=china-us-export-ban-suspension-2025 polarity=still status=yes yesno=yes", "“China suspends its export ban on gallium, germanium and antimony to the United States” ends today, 27 Nov 2026."},
+		{"what tariff does the US charge on Chinese graphite?", "policy minerals=graphite countries=united-states,china", "No tariff or duty on graphite in particular is in the knowledge base (updated 27 Nov 2026). The newest tariff item that names no mineral:"},
+		{"aranceles al grafito", "policy minerals=graphite", "La base de conocimiento no tiene aranceles ni derechos sobre grafito en particular"},
+		{"are there US tariffs on antimony?", "policy minerals=antimony countries=united-states yesno=yes", "No tariff or duty on antimony in particular is in the knowledge base"},
+		{"tariffs on polysilicon", "policy minerals=silicon", "6 Aug 2026: A Section 232 proclamation of 6 August 2026 sets up three measures"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

@@ -68,6 +68,9 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		return a, nil
 	}
 	ps, scores := e.rankPolicies(q)
+	if len(ps) == 0 && asksTariff(q) && len(q.Minerals) > 0 {
+		return e.noTariff(q), nil
+	}
 	if len(ps) == 0 {
 		return nil, nil
 	}
@@ -352,6 +355,7 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 		score float64
 	}
 	var out []scored
+	tariff := asksTariff(q)
 	for _, p := range e.kb.Policies {
 		s := 0.0
 		if slices.Contains(q.Policies, p.ID) {
@@ -384,6 +388,9 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 		if s == 0 {
 			continue
 		}
+		if tariff && (p.Kind == "export-control" || !e.mentionsTariff(p)) {
+			continue // "tariffs on graphite": an export ban on graphite is not one
+		}
 		// Every mineral and country named must be one the item concerns, when any is.
 		if len(q.Minerals) > 0 && !slices.ContainsFunc(q.Minerals, func(m string) bool { return policyHasMineral(e.kb, p, m) }) && len(q.Policies) == 0 {
 			continue
@@ -400,6 +407,58 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 		ps[i], scores[i] = x.p, x.score
 	}
 	return ps, scores
+}
+
+// tariffWords ask about tariffs or duties; tariffStems are how an item's text says it is one.
+var (
+	tariffWords = set("tariff", "tariffs", "duty", "duties", "arancel", "aranceles", "tarifa", "tarifas", "levy", "levies")
+	tariffStems = []string{"tarif", "duty", "dutie", "aranc", "levy", "levie", "dumpi"}
+)
+
+// generalTariffKinds are the kinds of item that, naming no mineral, may set tariffs on any:
+// a tariff, or the investigation or order that leads to one (a meeting that mentions
+// tariffs does not).
+var generalTariffKinds = []string{"tariff", "investigation", "decree"}
+
+func asksTariff(q Query) bool {
+	return slices.ContainsFunc(q.Terms, func(w string) bool { return tariffWords[w] })
+}
+
+// mentionsTariff reports whether an item's title or text speaks of a tariff or duty.
+func (e *snap) mentionsTariff(p *knowledge.Policy) bool {
+	words := e.policyWords(p)
+	return slices.ContainsFunc(tariffStems, func(s string) bool { return words[s] > 0 })
+}
+
+// noTariff answers a question about tariffs on minerals no tariff item concerns: that the
+// knowledge base holds none on them in particular, the tariff items that name no mineral
+// (they may cover them), and the items it holds about them.
+func (e *snap) noTariff(q Query) *Answer {
+	var names []string
+	for _, id := range q.Minerals {
+		if m, ok := e.kb.Mineral(id); ok {
+			names = append(names, strings.ToLower(e.mineralName(m)))
+		}
+	}
+	var general, about []*knowledge.Policy
+	for _, p := range newestFirst(e.kb.Policies) {
+		switch {
+		case len(p.Minerals) == 0 && slices.Contains(generalTariffKinds, p.Kind) && e.mentionsTariff(p):
+			general = append(general, p)
+		case slices.ContainsFunc(q.Minerals, func(m string) bool { return policyHasMineral(e.kb, p, m) }) && e.concerns(p, Query{Countries: q.Countries}):
+			about = append(about, p)
+		}
+	}
+	items := append(general, about...)
+	a := e.policyList(items[:min(8, len(items))], "Policy items that match")
+	a.Headline = e.f("No tariff or duty on %s in particular is in the knowledge base (updated %s).", e.and(names), e.lang.Date(e.kbUpdated()))
+	switch {
+	case len(general) > 0:
+		a.Headline = sentences(a.Headline, e.f("The newest tariff item that names no mineral: %s.", e.lang.Date(general[0].Date)+", "+e.policyTitle(general[0])))
+	case len(about) > 0:
+		a.Headline = sentences(a.Headline, e.f("Its newest item about it: %s.", e.lang.Date(about[0].Date)+", "+e.policyTitle(about[0])))
+	}
+	return a
 }
 
 // agreeWords ask what was agreed or signed.
