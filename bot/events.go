@@ -81,7 +81,7 @@ func (b *Bot) reply(ctx context.Context, log *slog.Logger, turn *ticket, m incom
 			post()
 		}
 	}
-	b.work(log, "message", turn, func() (deliver func()) {
+	b.workAfter(log, "message", turn, b.afterEarlier(ctx, log, m), func() (deliver func()) {
 		lang := b.language(ctx, log, m.user, question)
 		log := log.With("lang", lang)
 		var a *answer.Answer
@@ -254,30 +254,45 @@ func (b *Bot) guard(log *slog.Logger, apologize func()) {
 // With a turn, the answering waits for the conversation's message before, and the next one
 // waits until this one's delivery is done.
 func (b *Bot) work(log *slog.Logger, what string, turn *ticket, reply func() (deliver func()), apology, busy func()) {
+	b.workAfter(log, what, turn, nil, reply, apology, busy)
+}
+
+// workAfter is work, with wait (when not nil) called once the turn has come: it must not
+// block, and calls start when the answering may start.
+func (b *Bot) workAfter(log *slog.Logger, what string, turn *ticket, wait func(start func()), reply func() (deliver func()), apology, busy func()) {
 	turn.run(func(done func()) {
-		then := func(deliver func()) func() {
-			return func() {
-				defer done()
-				deliver()
-			}
+		if wait != nil {
+			wait(func() { b.startWork(log, what, done, reply, apology, busy) })
+			return
 		}
-		started, _ := b.pool.try(func() {
-			answered := false
-			defer b.guard(log, func() {
-				if !answered {
-					b.background(then(apology))
-				}
-			})
-			deliver := reply()
-			answered = true
-			b.background(then(deliver))
-		})
-		if !started {
-			b.obs.Busy()
-			log.Warn("busy: " + what + " turned away")
-			b.tracked(then(busy))
-		}
+		b.startWork(log, what, done, reply, apology, busy)
 	})
+}
+
+// startWork answers on a worker (see work); done is called once the reply is delivered.
+func (b *Bot) startWork(log *slog.Logger, what string, done func(), reply func() (deliver func()), apology, busy func()) {
+	then := func(deliver func()) func() {
+		return func() {
+			defer done()
+			deliver()
+		}
+	}
+	started, _ := b.pool.try(func() {
+		answered := false
+		defer b.guard(log, func() {
+			if !answered {
+				b.background(then(apology))
+			}
+		})
+		deliver := reply()
+		answered = true
+		b.background(then(deliver))
+	})
+	if !started {
+		b.obs.Busy()
+		log.Warn("busy: " + what + " turned away")
+		b.tracked(then(busy))
+	}
 }
 
 // privately delivers a short message to a response_url, for the asker only.

@@ -271,6 +271,54 @@ func (b *Bot) settle(id string) {
 	}
 }
 
+// earlierWait bounds how long a message waits for an earlier message of its conversation
+// held by another process: its answer may follow that one up ("and its reserves?"), and
+// its reply should come after. earlierGrace is how long it waits before it looks: two
+// messages Slack delivers back to back reach two replicas within a millisecond, and the
+// first one's record takes a store write to land.
+const (
+	earlierWait  = 10 * time.Second
+	earlierGrace = 50 * time.Millisecond
+)
+
+// afterEarlier returns the wait of a message's answering (see workAfter): until no earlier
+// message of its conversation is pending with another process, at most earlierWait. Two
+// messages sent close together can reach two replicas; this keeps their answers, and
+// their replies, in order. Messages this process holds are in order already (see lanes).
+func (b *Bot) afterEarlier(ctx context.Context, log *slog.Logger, m incoming) func(start func()) {
+	if b.jnl == nil || m.ts == "" {
+		return nil
+	}
+	return func(start func()) {
+		b.tracked(func() {
+			defer start()
+			deadline := time.Now().Add(earlierWait)
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(earlierGrace):
+			}
+			for pause := 10 * time.Millisecond; ; pause = min(2*pause, 200*time.Millisecond) {
+				held, err := bounded(ctx, func(ctx context.Context) (bool, error) {
+					return b.cfg.Store.EarlierPending(ctx, m.channel, m.thread, m.ts, b.owner)
+				})
+				if err != nil || !held {
+					return
+				}
+				if time.Now().After(deadline) {
+					log.Warn("answering before an earlier message of the conversation that another process holds and has not answered", "waited", earlierWait)
+					return
+				}
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(pause):
+				}
+			}
+		})
+	}
+}
+
 // Bounds on taking over pending messages: a message is answered at most maxPendingAttempts
 // times (one that makes every process that answers it die is given up), and not at all once
 // older than maxPendingAge (a slash command's response_url works for 30 minutes; an answer

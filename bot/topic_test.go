@@ -58,6 +58,11 @@ func (s stuckStore) DonePending(context.Context, []string) error {
 	return nil
 }
 
+func (s stuckStore) EarlierPending(context.Context, string, string, string, string) (bool, error) {
+	<-s.release
+	return false, nil
+}
+
 func (s stuckStore) TakePending(context.Context, string, time.Time, time.Duration, int) ([]state.Pending, error) {
 	<-s.release
 	return nil, nil

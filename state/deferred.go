@@ -190,6 +190,14 @@ func (d *Deferred) DonePending(ctx context.Context, ids []string) error {
 	return s.DonePending(ctx, ids)
 }
 
+func (d *Deferred) EarlierPending(ctx context.Context, channel, thread, ts, owner string) (bool, error) {
+	s, err := d.get()
+	if err != nil {
+		return false, err
+	}
+	return s.EarlierPending(ctx, channel, thread, ts, owner)
+}
+
 func (d *Deferred) TakePending(ctx context.Context, owner string, now time.Time, lease time.Duration, max int) ([]Pending, error) {
 	s, err := d.get()
 	if err != nil {

@@ -3,6 +3,8 @@ package state
 import (
 	"context"
 	"errors"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -50,6 +52,10 @@ type Store interface {
 	// DonePending forgets pending messages: answered, or given up. Ids not pending are
 	// ignored.
 	DonePending(ctx context.Context, ids []string) error
+	// EarlierPending reports whether a message of the same conversation (channel and
+	// thread) sent before ts is pending with another owner than owner: a replica waits
+	// for it before answering a message that may follow it up.
+	EarlierPending(ctx context.Context, channel, thread, ts, owner string) (bool, error)
 	// TakePending hands owner, with a lease until now+lease, up to max pending messages
 	// whose lease has ended, oldest first, with Attempts counting the tries.
 	TakePending(ctx context.Context, owner string, now time.Time, lease time.Duration, max int) ([]Pending, error)
@@ -155,6 +161,37 @@ type Pending struct {
 	Owner      string    `json:"owner"`
 	LeaseUntil time.Time `json:"lease_until"`
 	Attempts   int       `json:"attempts"`
+}
+
+// TSBefore reports whether Slack timestamp a ("1700000000.000100") is before b; false when
+// either does not parse.
+func TSBefore(a, b string) bool {
+	ai, af, ok1 := splitTS(a)
+	bi, bf, ok2 := splitTS(b)
+	if !ok1 || !ok2 {
+		return false
+	}
+	if ai != bi {
+		return ai < bi
+	}
+	return af < bf
+}
+
+// ValidTS reports whether ts is a Slack timestamp: digits, and a fraction of up to 9 digits.
+func ValidTS(ts string) bool {
+	_, _, ok := splitTS(ts)
+	return ok
+}
+
+// splitTS splits a Slack timestamp into its seconds and its fraction, padded to compare as
+// text.
+func splitTS(ts string) (int64, string, bool) {
+	sec, frac, _ := strings.Cut(ts, ".")
+	n, err := strconv.ParseInt(sec, 10, 64)
+	if err != nil || n < 0 || strings.HasPrefix(sec, "+") || len(frac) > 9 || strings.Trim(frac, "0123456789") != "" {
+		return 0, "", false
+	}
+	return n, frac + strings.Repeat("0", 9-len(frac)), true
 }
 
 // Unanswered is a question the bot could not answer. It may come from a DM: it is shown to

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -162,6 +163,39 @@ func TestKilledReplicasMessageIsAnsweredByAnother(t *testing.T) {
 	for ch := range questions {
 		if n := len(postsTo(fake.Posts(), ch)); n != 1 {
 			t.Errorf("%s: %d replies, want exactly 1", ch, n)
+		}
+	}
+}
+
+// Two messages of one DM sent together reach two replicas (Slack hands envelopes to their
+// sockets in turn): the follow-up is answered after the question it follows, and about it.
+func TestQuickFollowUpAcrossReplicasKeepsOrder(t *testing.T) {
+	dsn := pgtest.Shared(t).NewDB(t)
+	fake := slackfake.New()
+	fake.MultiConn = true
+	defer fake.Close()
+	env := map[string]string{
+		"SLACK_BOT_TOKEN": slackfake.BotToken, "SLACK_APP_TOKEN": slackfake.AppToken, "SLACK_API_URL": fake.APIURL(),
+		"MINERALBOT_HTTP_ADDR": "127.0.0.1:0", "MINERALBOT_STATE_DRIVER": "postgres", "MINERALBOT_STATE_DSN": dsn,
+	}
+	startReplica(t, "a", env)
+	startReplica(t, "b", env)
+	if err := fake.WaitConnected(2, 30*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	for i, m := range []string{"antimony", "fluorspar", "graphite"} {
+		ch := fmt.Sprintf("DQUICK%d", i)
+		for j, text := range []string{"who produces " + m + "?", "and its reserves?"} {
+			if _, err := fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
+				"user": "U8", "text": text, "channel": ch, "ts": fmt.Sprintf("1700000600.%06d", j+1)}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		posts := waitPosts(t, fake, ch, 2)
+		for j, want := range []string{"world mine production of " + m, "largest " + m + " reserves"} {
+			if got := firstLine(posts[j].Text); !strings.Contains(got, want) {
+				t.Errorf("%s: reply %d begins %q, want it about %q", ch, j+1, got, want)
+			}
 		}
 	}
 }

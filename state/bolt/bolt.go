@@ -518,6 +518,25 @@ func (s *Store) DonePending(_ context.Context, ids []string) error {
 	})
 }
 
+// EarlierPending implements [state.Store].
+func (s *Store) EarlierPending(_ context.Context, channel, thread, ts, owner string) (bool, error) {
+	found := false
+	err := s.view(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketPending)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(_, v []byte) error {
+			var p state.Pending
+			if json.Unmarshal(v, &p) == nil && p.Channel == channel && p.Thread == thread && p.Owner != owner && state.TSBefore(p.TS, ts) {
+				found = true
+			}
+			return nil
+		})
+	})
+	return found, err
+}
+
 // TakePending implements [state.Store]. The bucket holds what is in flight, a few messages:
 // it is read whole.
 func (s *Store) TakePending(_ context.Context, owner string, now time.Time, lease time.Duration, max int) ([]state.Pending, error) {

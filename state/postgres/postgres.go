@@ -328,6 +328,18 @@ func (s *Store) DonePending(ctx context.Context, ids []string) error {
 	return err
 }
 
+// EarlierPending implements [state.Store]. Slack's timestamps are compared as numbers.
+func (s *Store) EarlierPending(ctx context.Context, channel, thread, ts, owner string) (bool, error) {
+	if !state.ValidTS(ts) {
+		return false, nil
+	}
+	var found bool
+	err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pending WHERE message->>'channel' = $1
+		AND coalesce(message->>'thread', '') = $2 AND owner <> $4
+		AND message->>'ts' ~ '^[0-9]+(\.[0-9]+)?$' AND (message->>'ts')::numeric < $3::numeric)`, channel, thread, ts, owner).Scan(&found)
+	return found, err
+}
+
 // TakePending implements [state.Store]. Rows another replica is taking at the same moment
 // are skipped, not waited for.
 func (s *Store) TakePending(ctx context.Context, owner string, now time.Time, lease time.Duration, max int) ([]state.Pending, error) {

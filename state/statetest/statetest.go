@@ -38,6 +38,7 @@ func Run(t *testing.T, open Opener) {
 		{"Topics", testTopics},
 		{"Pending", testPending},
 		{"ConcurrentPendingTakes", testConcurrentPendingTakes},
+		{"EarlierPending", testEarlierPending},
 		{"Unanswered", testUnanswered},
 		{"UnansweredKeepsNewest", testUnansweredKeepsNewest},
 		{"Feedback", testFeedback},
@@ -286,6 +287,44 @@ func testPending(t *testing.T, s state.Store) {
 	got, err = s.TakePending(ctx, "c", t0.Add(time.Hour), time.Minute, 10)
 	if err != nil || len(got) != 1 || got[0].ID != mention.ID || got[0].Attempts != 3 {
 		t.Fatalf("after the DM was answered, TakePending = %+v, %v; want the mention alone", got, err)
+	}
+}
+
+// testEarlierPending: a message waits for the earlier messages of its conversation that
+// another process holds.
+func testEarlierPending(t *testing.T, s state.Store) {
+	ps := []state.Pending{
+		{ID: "D1/1700000000.000100", Channel: "D1", TS: "1700000000.000100", Text: "who produces antimony?", Received: t0},
+		{ID: "C1/1700000000.000300", Channel: "C1", Thread: "1700000000.000050", TS: "1700000000.000300", Text: "and zinc?", Received: t0},
+	}
+	if err := s.AddPending(ctx, "a", ps, t0, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		channel, thread, ts, owner string
+		want                       bool
+	}{
+		{"D1", "", "1700000000.000200", "b", true},     // an earlier DM, held by a
+		{"D1", "", "1700000000.000200", "a", false},    // its own: the process orders those itself
+		{"D1", "", "1700000000.000100", "b", false},    // itself
+		{"D1", "", "1700000000.00005", "b", false},     // a later one
+		{"D1", "", "1700000001", "b", true},            // no fraction
+		{"D1", "1.0", "1700000000.000200", "b", false}, // another thread
+		{"C1", "1700000000.000050", "1700000000.000400", "b", true},
+		{"C1", "", "1700000000.000400", "b", false}, // the channel's top level
+		{"D2", "", "1700000000.000200", "b", false},
+		{"D1", "", "not a ts", "b", false},
+	} {
+		got, err := s.EarlierPending(ctx, tc.channel, tc.thread, tc.ts, tc.owner)
+		if err != nil || got != tc.want {
+			t.Errorf("EarlierPending(%s, %q, %s, %s) = %v, %v; want %v", tc.channel, tc.thread, tc.ts, tc.owner, got, err, tc.want)
+		}
+	}
+	if err := s.DonePending(ctx, []string{ps[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.EarlierPending(ctx, "D1", "", "1700000000.000200", "b"); got {
+		t.Error("an answered message still holds up the next")
 	}
 }
 
