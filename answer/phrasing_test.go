@@ -365,6 +365,16 @@ func TestPhrasings(t *testing.T) {
 		{"aranceles al grafito", "policy minerals=graphite", "La base de conocimiento no tiene aranceles ni derechos sobre grafito en particular"},
 		{"are there US tariffs on antimony?", "policy minerals=antimony countries=united-states yesno=yes", "No tariff or duty on antimony in particular is in the knowledge base"},
 		{"tariffs on polysilicon", "policy minerals=silicon", "6 Aug 2026: A Section 232 proclamation of 6 August 2026 sets up three measures"},
+		{"platinum production south africa share", "production minerals=platinum countries=south-africa", "South Africa ranked #1 of 5 in world platinum mine production of platinum in"},
+		{"magnesium metal producers", "production minerals=magnesium", "China accounted for 86% of world metal smelter production of magnesium in 2025e"},
+		{"¿Quién produce más magnesio metálico?", "production minerals=magnesium", "China aportó el 86% de la producción de fundición de metal mundial de magnesio"},
+		{"silicon metal production china", "production minerals=silicon countries=china", "China ranked #1 of 12 in world silicon metal production of silicon in 2024"},
+		{"Did China's export ban on antimony to the US come back?", "policy minerals=antimony countries=united-states policies=china-us-export-ban-2024 status=yes yesno=yes", "No — “China bans exports of gallium, germanium and antimony to the United States” is suspended"},
+		{"Is China's 0.1% rare earth content rule in effect?", "policy minerals=rare-earths countries=china status=yes yesno=yes", "Not known — “China suspends its October 2025 export controls on rare earths"},
+		{"Are holmium exports from China controlled right now?", "policy minerals=holmium countries=china yesno=yes", "7 Nov 2025, due to end 10 Nov 2026: On 7 November 2025 China's Ministry of"},
+		{"¿El litio está nacionalizado en México?", "policy minerals=lithium countries=mexico yesno=yes", "19 abr 2022: En abril de 2022 el Congreso de la Unión reformó la Ley Minera"},
+		{"Did Mexico cancel Ganfeng's lithium concessions?", "policy minerals=lithium countries=mexico policies=sonora-lithium-concessions yesno=yes", "Aug 2023: China's Ganfeng Lithium took over the Sonora lithium clay project"},
+		{"¿Se quitó el arsénico de la lista de minerales críticos de EE. UU.?", "list_changes minerals=arsenic countries=united-states polarity=removed yesno=yes", "No — arsénico siguió en la lista de EE.UU. de 2025"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

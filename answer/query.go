@@ -93,6 +93,10 @@ type Query struct {
 	// Terms are the words that named nothing, cue words included, stop words left out: what
 	// policy items are matched on ("plan", "ban", "suspension").
 	Terms []string
+	// Stage is the stage or form of a mineral the question names, names included: "refinery"
+	// ("refined copper"), "smelter", "metal" ("magnesium metal", "silicon metal"),
+	// "ferrosilicon"; a table's measure for it answers first (see stageMeasure).
+	Stage string
 }
 
 // Correction is a misspelt word and the name it was read as.
@@ -170,7 +174,7 @@ var cues = []cue{
 	{MeasureListChanges, []string{"dropped", "removed", "remove", "removes", "drop", "drops", "taken", "delisted",
 		"added", "add", "adds", "additions", "addition", "new",
 		"quitaron", "quitado", "quitada", "eliminado", "eliminada", "eliminaron", "elimino", "retirado", "retirada", "retiraron",
-		"retiro", "sacaron", "sacado", "agregado", "agregados", "agregada", "agregadas", "agregaron", "agrego", "anadido",
+		"retiro", "sacaron", "sacado", "quito", "quitan", "saco", "excluyo", "excluyeron", "excluido", "excluida", "agregado", "agregados", "agregada", "agregadas", "agregaron", "agrego", "anadido",
 		"anadidos", "anadida", "anadidas", "anadieron", "anadio", "nuevo", "nuevos", "nuevas", "nueva", "incorporados", "incorporaron",
 		"incorporo", "sumaron", "draft", "borrador"}},
 	{MeasurePrice, []string{"price", "prices", "priced", "cost", "costs", "precio", "precios", "cuesta", "cuestan", "vale", "cotizacion",
@@ -185,7 +189,10 @@ var cues = []cue{
 		"tariff", "tariffs", "agreement", "agreed", "agree", "agrees", "sign", "signed", "deal", "plan", "law", "decree", "nationalization", "nationalisation", "nationalized",
 		"act", "ministerial", "sanctions", "quota", "quotas", "licence", "license", "licensing", "suspended", "suspension", "force",
 		"politica", "politicas", "exportacion", "exportaciones", "controles", "prohibicion", "prohibio", "prohibe", "arancel", "aranceles",
-		"acuerdo", "acordaron", "firmaron", "firmo", "ley", "decreto", "nacionalizacion", "restringio", "restricciones", "suspension", "vigor", "vigente",
+		"nationalize", "nationalise", "nationalised", "cancel", "cancelled", "canceled", "cancellation", "concession", "concessions",
+		"reinstated", "reimposed",
+		"acuerdo", "acordaron", "firmaron", "firmo", "ley", "decreto", "nacionalizacion", "nacionalizado", "nacionalizada",
+		"nacionalizo", "nacionalizaron", "cancelo", "cancelaron", "cancelacion", "cancelada", "canceladas", "concesion", "concesiones", "restringio", "restricciones", "suspension", "vigor", "vigente",
 		"happened", "paso", "status", "estado", "estatus"}},
 	{MeasureChange, []string{"change", "changed", "changes", "trend", "trends", "grew", "grown", "fell", "fallen", "rose", "risen",
 		"drop", "drops", "dropped", "fall", "falls", "rise", "rises", "grow", "grows", "decline", "declines",
@@ -475,12 +482,14 @@ func wordOffset(norm []string, i int) int {
 // what the item says, and is not one of them.
 var statusPhrases = newPhrases("still in force", "in force", "in effect", "still in effect", "status", "what happened to",
 	"what happened with", "what became of", "que paso con", "que fue de",
-	"sigue vigente", "sigue en vigor", "esta vigente", "en vigor", "vigente", "estado de", "still active", "still valid", "expired", "expire", "expires", "lapsed", "vence", "vencio")
+	"sigue vigente", "sigue en vigor", "esta vigente", "en vigor", "vigente", "estado de", "still active", "still valid", "expired", "expire", "expires", "lapsed", "vence", "vencio",
+	"come back", "came back", "coming back", "reinstated", "reimposed", "back in force", "back in effect", "volvio", "regreso", "restablecio", "restablecida")
 
 // removalPhrases ask whether a mineral left a list.
 var removalPhrases = newPhrases("removed", "taken off", "delisted",
 	"no longer", "not anymore", "any more", "anymore", "quitaron", "quitado", "quitada", "eliminado", "eliminada", "eliminaron",
-	"elimino", "retirado", "retirada", "retiraron", "retiro", "sacaron", "sacado", "ya no", "dejo de")
+	"elimino", "retirado", "retirada", "retiraron", "retiro", "sacaron", "sacado", "ya no", "dejo de", "quito", "quitan", "saco",
+	"excluyo", "excluyeron", "excluido", "excluida")
 
 // softRemovalPhrases say that a mineral left a list in a question that names a list ("did
 // the US drop any minerals from the list?"), or names no figure ("was arsenic dropped?");
@@ -634,6 +643,11 @@ func (p *lexicon) Parse(text string) Query {
 		norm[i] = knowledge.Normalize(w)
 	}
 	var q Query
+	for _, w := range norm {
+		if s, ok := stageWords[w]; ok && q.Stage == "" {
+			q.Stage = s
+		}
+	}
 	used := p.names(raw, norm, &q)
 	// Words that named nothing and mean nothing to the parser may be misspelt names.
 	fixed := false
@@ -956,6 +970,11 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 			has("buy") || has("buys") || has("purchase") || has("purchases") || has("compra") || has("compran")) {
 		return MeasureImportSources
 	}
+	if (has("export") || has("exports") || has("exportaciones") || has("exportacion")) && (has("controlled") || has("restricted") ||
+		has("banned") || has("controladas") || has("controlados") || has("restringidas") || has("prohibidas")) {
+		// "Are holmium exports from China controlled right now?"
+		return MeasurePolicy
+	}
 	for _, c := range cues {
 		if c.measure == MeasureListChanges || !cued(c.measure) {
 			continue
@@ -987,7 +1006,9 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		}
 		return m
 	}
-	if len(q.Policies) > 0 && len(q.Minerals) == 0 {
+	if len(q.Policies) > 0 || q.Status {
+		// A policy item named ("did China's export ban on antimony come back?"), or its
+		// status asked ("is the 0.1% rule in effect?"): no figure answers that.
 		return MeasurePolicy
 	}
 	if q.Rank > 0 || q.After != "" || q.Top > 0 {

@@ -52,20 +52,18 @@ func (e *snap) mineralRef(m *knowledge.Mineral) knowledge.Ref {
 var stageWords = map[string]string{"refined": "refinery", "refinery": "refinery", "refineries": "refinery", "refiner": "refinery",
 	"refiners": "refinery", "refining": "refinery", "refinado": "refinery", "refinada": "refinery", "refinador": "refinery",
 	"refinadores": "refinery", "refinacion": "refinery", "refineria": "refinery", "smelter": "smelter", "smelters": "smelter",
-	"smelting": "smelter", "smelted": "smelter", "fundicion": "smelter"}
+	"smelting": "smelter", "smelted": "smelter", "fundicion": "smelter", "metal": "metal", "metallic": "metal",
+	"metalico": "metal", "metalica": "metal", "ferrosilicon": "ferrosilicon", "ferrosilicio": "ferrosilicon"}
 
 // stageMeasure returns the measure of a mineral's table for the stage a question names
 // ("refined copper" → refinery production), or "".
 func stageMeasure(measures []string, q Query) string {
-	for _, w := range q.Terms {
-		stage, ok := stageWords[w]
-		if !ok {
-			continue
-		}
-		for _, m := range measures {
-			if strings.Contains(m, stage) && !knowledge.IsCapacity(m) {
-				return m
-			}
+	if q.Stage == "" {
+		return ""
+	}
+	for _, m := range measures {
+		if strings.Contains(m, q.Stage) && !knowledge.IsCapacity(m) && !knowledge.IsReserves(m) {
+			return m
 		}
 	}
 	return ""
@@ -507,9 +505,13 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 	}
 	found := false
 	measures := e.kb.Measures(m.ID)
-	if stage := stageMeasure(measures, q); stage != "" {
+	lead := stageMeasure(measures, q)
+	if lead == "" {
+		lead = knowledge.OwnMeasure(measures, m.ID) // platinum's own row of the PGM table
+	}
+	if lead != "" {
 		// "Is Chile the biggest copper refiner?": the refinery table answers first.
-		measures = append([]string{stage}, slices.DeleteFunc(slices.Clone(measures), func(x string) bool { return x == stage })...)
+		measures = append([]string{lead}, slices.DeleteFunc(slices.Clone(measures), func(x string) bool { return x == lead })...)
 	}
 	for _, measure := range measures {
 		year := e.kb.LatestYear(m.ID, measure)
