@@ -268,7 +268,7 @@ func TestPhrasings(t *testing.T) {
 		{"US-Mexico action plan", "policy countries=united-states,mexico policies=us-mexico-action-plan-2026", "4 Feb 2026: On 4 February 2026, U.S. Trade Representative Jamieson"},
 		{"China's export controls on gallium", "policy minerals=gallium countries=china", "9 Nov 2025 until 27 Nov 2026: China's Ministry of Commerce put on"},
 		{"EU CRMA", "policy policies=eu-critical-raw-materials-act lists=eu-crma-critical", "23 May 2024: The Critical Raw Materials Act, Regulation (EU)"},
-		{"policy", "", "46 policy and news items, newest first."},
+		{"policy", "", "47 policy and news items, newest first."},
 		{"policy lithium", "", "12 Feb 2026: On 12 February 2026 President Sheinbaum restated that"},
 		{"nacionalización del litio", "policy policies=mexico-lithium-law-2022", "19 abr 2022: En abril de 2022 el Congreso de la Unión reformó la Ley"},
 		{"what did Beijing restrict on graphite last year", "policy minerals=graphite countries=china", "9 Nov 2025 until 27 Nov 2026: China's Ministry of Commerce put on"},
@@ -375,6 +375,9 @@ func TestPhrasings(t *testing.T) {
 		{"¿El litio está nacionalizado en México?", "policy minerals=lithium countries=mexico yesno=yes", "19 abr 2022: En abril de 2022 el Congreso de la Unión reformó la Ley Minera"},
 		{"Did Mexico cancel Ganfeng's lithium concessions?", "policy minerals=lithium countries=mexico policies=sonora-lithium-concessions yesno=yes", "Aug 2023: China's Ganfeng Lithium took over the Sonora lithium clay project"},
 		{"¿Se quitó el arsénico de la lista de minerales críticos de EE. UU.?", "list_changes minerals=arsenic countries=united-states polarity=removed yesno=yes", "No — arsénico siguió en la lista de EE.UU. de 2025"},
+		{"Is the DRC cobalt quota still in force?", "policy minerals=cobalt countries=congo-kinshasa polarity=still status=yes yesno=yes", "“DR Congo caps cobalt exports with an annual quota of 96,600 t from 2026” (Jan 2026) has no end date"},
+		{"¿sigue vigente la cuota de cobalto del Congo?", "policy minerals=cobalt countries=congo-kinshasa polarity=still status=yes yesno=yes", "“La República Democrática del Congo fija una cuota anual de 96,600 t a sus exportaciones de cobalto desde 2026” (ene 2026) no tiene fecha de término en la base de conocimiento. El elemento anterior,"},
+		{"What is the DRC cobalt export quota for 2026?", "policy minerals=cobalt countries=congo-kinshasa year=2026", "Jan 2026: Starting in 2026, the Democratic Republic of the Congo limits its cobalt exports to 96,600 t a year."},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

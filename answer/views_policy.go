@@ -156,6 +156,14 @@ func (e *snap) statusHeadline(p *knowledge.Policy, related []*knowledge.Policy, 
 	if next := e.successor(p); next != nil && next.Date.Time.After(latest.Date.Time) {
 		latest = next
 	}
+	nothingLater := e.f("Nothing later is in the knowledge base (updated %s).", e.lang.Date(e.kbUpdated()))
+	if e.ended(p) && !p.EndScheduled && latest != p && latest.Kind == p.Kind && len(p.Minerals) > 0 && sharesMinerals(latest, p) &&
+		(latest.EndDate.IsZero() || !e.ended(latest)) && latest.Suspends != p.ID {
+		// "Is the DRC cobalt quota still in force?": the quotas' carry-over ended; the annual
+		// cap that came after has not. The item in force answers; the one that ended follows.
+		now := strings.TrimSuffix(e.statusHeadline(latest, []*knowledge.Policy{latest}, yesNo), " "+nothingLater)
+		return sentences(now, e.f("The earlier item “%s” ended on %s.", e.policyTitle(p), e.lang.Date(p.EndDate)), nothingLater)
+	}
 	title := "“" + e.policyTitle(p) + "”"
 	var status string
 	y1, m1, d1 := p.EndDate.Time.Date()
@@ -190,7 +198,7 @@ func (e *snap) statusHeadline(p *knowledge.Policy, related []*knowledge.Policy, 
 		item += e.endNote(latest)
 		status = sentences(status, e.f("The latest related item: %s.", item))
 	}
-	return sentences(status, e.f("Nothing later is in the knowledge base (updated %s).", e.lang.Date(e.kbUpdated())))
+	return sentences(status, nothingLater)
 }
 
 // suspendedStatus says whether an item is in force given its suspension: suspended while the
