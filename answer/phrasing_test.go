@@ -378,6 +378,8 @@ func TestPhrasings(t *testing.T) {
 		{"Is the DRC cobalt quota still in force?", "policy minerals=cobalt countries=congo-kinshasa polarity=still status=yes yesno=yes", "“DR Congo caps cobalt exports with an annual quota of 96,600 t from 2026” (Jan 2026) has no end date"},
 		{"¿sigue vigente la cuota de cobalto del Congo?", "policy minerals=cobalt countries=congo-kinshasa polarity=still status=yes yesno=yes", "“La República Democrática del Congo fija una cuota anual de 96,600 t a sus exportaciones de cobalto desde 2026” (ene 2026) no tiene fecha de término en la base de conocimiento. El elemento anterior,"},
 		{"What is the DRC cobalt export quota for 2026?", "policy minerals=cobalt countries=congo-kinshasa year=2026", "Jan 2026: Starting in 2026, the Democratic Republic of the Congo limits its cobalt exports to 96,600 t a year."},
+		{"Which minerals were removed from the critical minerals list in 2022?", "list_changes lists=usgs-2022 year=2022 polarity=removed", "The knowledge base compares the 2022 and 2025 U.S. lists; what the 2022 list changed from the one before it is in its item, below: USGS 2022 Final List"},
+		{"¿qué minerales se quitaron de la lista en 2022?", "list_changes lists=usgs-2022 year=2022 polarity=removed", "La base de conocimiento compara las listas de EE.UU. de 2022 y 2025; lo que la lista de 2022 cambió"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

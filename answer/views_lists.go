@@ -54,6 +54,18 @@ func asksOutput(q Query) bool {
 // listChangesView: what the 2025 list added or dropped, and whether one mineral was.
 func (e *snap) listChangesView(ctx context.Context, q Query) (*Answer, error) {
 	m, ok := e.mineral(q)
+	if !ok && q.Year != 0 && q.Year < 2025 {
+		// "Which minerals were removed from the list in 2022?": the 2022 list against the
+		// one before it, which the tables do not hold; its item says what changed.
+		for _, p := range newestFirst(e.kb.Policies) {
+			if p.Kind == "list" && p.Date.Time.Year() == q.Year && slices.Contains(p.Countries, "united-states") {
+				a := e.policyCard(p, q)
+				a.Headline = e.f("The knowledge base compares the 2022 and 2025 U.S. lists; what the %s list changed from the one before it is in its item, below: %s.",
+					itoa(q.Year), e.policyTitle(p))
+				return a, nil
+			}
+		}
+	}
 	if !ok {
 		return e.list(map[bool]string{true: "removed", false: "added"}[q.Polarity == Removed]), nil
 	}
