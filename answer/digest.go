@@ -58,7 +58,7 @@ func (e *snap) digest(in DigestInput) *Answer {
 		for _, d := range []struct {
 			date knowledge.Date
 			what string
-		}{{p.Date, "%s takes effect"}, {p.EndDate, "%s ends"}} {
+		}{{p.Date, "%s takes effect"}, {p.Effective, "%s takes effect"}, {p.EndDate, "%s ends"}} {
 			if !d.date.IsZero() && d.date.Time.After(in.Period) && !d.date.Time.After(in.Period.Add(upcomingWindow)) {
 				upcoming = append(upcoming, dated{d.date, e.f(d.what, e.policyTitle(p))})
 			}

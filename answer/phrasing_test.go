@@ -120,7 +120,7 @@ func TestPhrasings(t *testing.T) {
 		{"Which country is number one in silver, in May 2026?", "overview minerals=silver year=2026 month=5", "Mexico accounted for 24% of world mine production of silver"},
 		{"¿Qué vence en noviembre de 2026?", "policy year=2026 month=11 status=yes", "En nov 2026: 10 nov 2026, fin previsto de: China suspende"},
 		{"What happened in the first week of February 2026?", "policy year=2026 month=2", "In Feb 2026: Feb 2026, Indonesia cuts its 2026 nickel-ore mining quotas; 2 Feb 2026, Project Vault"},
-		{"What's scheduled for December 2026?", "policy year=2026 month=12", "Nothing in the knowledge base is dated Dec 2026"},
+		{"What's scheduled for December 2026?", "policy year=2026 month=12", "In Dec 2026: 4 Dec 2026, taking effect: Section 232 measures on polysilicon"},
 		{"¿Qué acordaron México y EE.UU. en febrero de 2026?", "policy countries=mexico,united-states year=2026 month=2", "4 feb 2026: El 4 de febrero de 2026, el representante comercial"},
 		{"When did the Section 122 duty end?", "policy policies=section-122-tariff-2026 status=yes", "“Temporary 10% import duty under Section 122” ended on 24 Jul 2026."},
 		{"What happened to China's rare earth export controls from October 2025?", "policy minerals=rare-earths countries=china year=2025 month=10 status=yes", "Not known — “China suspends its October 2025 export controls"},
@@ -364,7 +364,7 @@ func TestPhrasings(t *testing.T) {
 		{"what tariff does the US charge on Chinese graphite?", "policy minerals=graphite countries=united-states,china", "No tariff or duty on graphite in particular is in the knowledge base (updated 27 Nov 2026). The newest tariff item that names no mineral:"},
 		{"aranceles al grafito", "policy minerals=graphite", "La base de conocimiento no tiene aranceles ni derechos sobre grafito en particular"},
 		{"are there US tariffs on antimony?", "policy minerals=antimony countries=united-states yesno=yes", "No tariff or duty on antimony in particular is in the knowledge base"},
-		{"tariffs on polysilicon", "policy minerals=silicon", "6 Aug 2026: A Section 232 proclamation of 6 August 2026 sets up three measures"},
+		{"tariffs on polysilicon", "policy minerals=silicon", "6 Aug 2026, taking effect 4 Dec 2026: A Section 232 proclamation of 6 August 2026"},
 		{"platinum production south africa share", "production minerals=platinum countries=south-africa", "South Africa ranked #1 of 5 in world platinum mine production of platinum in"},
 		{"magnesium metal producers", "production minerals=magnesium", "China accounted for 86% of world metal smelter production of magnesium in 2025e"},
 		{"¿Quién produce más magnesio metálico?", "production minerals=magnesium", "China aportó el 86% de la producción de fundición de metal mundial de magnesio"},
@@ -380,6 +380,12 @@ func TestPhrasings(t *testing.T) {
 		{"What is the DRC cobalt export quota for 2026?", "policy minerals=cobalt countries=congo-kinshasa year=2026", "Jan 2026: Starting in 2026, the Democratic Republic of the Congo limits its cobalt exports to 96,600 t a year."},
 		{"Which minerals were removed from the critical minerals list in 2022?", "list_changes lists=usgs-2022 year=2022 polarity=removed", "The knowledge base compares the 2022 and 2025 U.S. lists; what the 2022 list changed from the one before it is in its item, below: USGS 2022 Final List"},
 		{"¿qué minerales se quitaron de la lista en 2022?", "list_changes lists=usgs-2022 year=2022 polarity=removed", "La base de conocimiento compara las listas de EE.UU. de 2022 y 2025; lo que la lista de 2022 cambió"},
+		{"what's coming up?", "policy timeline=upcoming", "Coming up: today, 27 Nov 2026: China suspends its export ban on gallium, germanium and antimony to the United States (ending); 4 Dec 2026: Section 232 measures on polysilicon and its derivatives (taking effect)"},
+		{"what starts in January 2027?", "policy year=2027 month=1", "In Jan 2027: 1 Jan 2027, taking effect: Executive Order 14415 on defense supply chains"},
+		{"what happens on 4 December 2026?", "policy year=2026 month=12 day=4", "On 4 Dec 2026: taking effect: Section 232 measures on polysilicon and its derivatives."},
+		{"is the polysilicon measure in force?", "policy minerals=silicon status=yes yesno=yes", "Not yet — “Section 232 measures on polysilicon and its derivatives”, signed 6 Aug 2026, takes effect on 4 Dec 2026."},
+		{"when does the polysilicon measure take effect?", "policy minerals=silicon", "6 Aug 2026, taking effect 4 Dec 2026:"},
+		{"¿qué entra en vigor en enero de 2027?", "policy year=2027 month=1 status=yes", "20 jul 2026, entra en vigor el 1 ene 2027: La Orden Ejecutiva 14415"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

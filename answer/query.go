@@ -190,7 +190,7 @@ var cues = []cue{
 		"act", "ministerial", "sanctions", "quota", "quotas", "licence", "license", "licensing", "suspended", "suspension", "force",
 		"politica", "politicas", "exportacion", "exportaciones", "controles", "prohibicion", "prohibio", "prohibe", "arancel", "aranceles",
 		"nationalize", "nationalise", "nationalised", "cancel", "cancelled", "canceled", "cancellation", "concession", "concessions",
-		"reinstated", "reimposed",
+		"reinstated", "reimposed", "effect", "effective",
 		"acuerdo", "acordaron", "firmaron", "firmo", "ley", "decreto", "nacionalizacion", "nacionalizado", "nacionalizada",
 		"nacionalizo", "nacionalizaron", "cancelo", "cancelaron", "cancelacion", "cancelada", "canceladas", "concesion", "concesiones", "restringio", "restricciones", "suspension", "vigor", "vigente",
 		"happened", "paso", "status", "estado", "estatus"}},
@@ -591,7 +591,8 @@ func newLexicon(kb *knowledge.KB) *lexicon {
 var everydayWords = set("cold", "told", "sold", "bold", "hold", "holds", "held", "goal", "goals", "load", "loads", "lean",
 	"line", "lines", "lime", "nice", "time", "tone", "zone", "pain", "plain", "spin", "steal", "coral", "moral", "polar",
 	"pure", "chili", "while", "mail", "latina", "latino", "latinas", "latinos", "litro", "litros", "plaza", "plazas",
-	"plato", "platos", "cobra", "cobran", "cobro", "sobre", "pueden", "puede", "busca", "buscar")
+	"plato", "platos", "cobra", "cobran", "cobro", "sobre", "pueden", "puede", "busca", "buscar", "start", "starts", "started",
+	"starting", "happens", "begin", "begins", "effect", "effects", "effective")
 
 // proseWords returns the words the knowledge base's text uses (records' summaries, uses and
 // titles, in English and Spanish) that are not names themselves and could pass for a

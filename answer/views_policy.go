@@ -14,8 +14,8 @@ import (
 // policyView: the policy items a question is about, most relevant first; for a status
 // question ("is it still in force?"), the latest dated item and that nothing later is known.
 func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
-	if q.Timeline != "" {
-		return e.timelineView(q), nil
+	if q.Timeline != "" && q.Month == 0 {
+		return e.timelineView(q), nil // "what's coming up?"; "… in December 2026" is that month
 	}
 	if q.Month > 0 && q.Year > 0 && len(q.Policies) == 0 {
 		if !hasTopic(q) {
@@ -27,7 +27,7 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		var inMonth []*knowledge.Policy
 		var top []float64
 		for i, p := range ps {
-			if datedIn(p.Date, q) || datedIn(p.EndDate, q) {
+			if datedIn(p.Date, q) || datedIn(p.Effective, q) || datedIn(p.EndDate, q) {
 				inMonth = append(inMonth, p)
 				top = append(top, scores[i])
 			}
@@ -108,6 +108,9 @@ func (e *snap) policyHeadline(p *knowledge.Policy) string {
 // has passed, "9 Nov 2025, ended 27 Nov 2026" — a lapsed measure never reads as in force.
 func (e *snap) when(p *knowledge.Policy) string {
 	d := e.lang.Date(p.Date)
+	if !p.Effective.IsZero() && p.EndDate.IsZero() {
+		return e.f("%s, taking effect %s", d, e.lang.Date(p.Effective))
+	}
 	switch {
 	case p.EndDate.IsZero():
 		return d
@@ -177,6 +180,10 @@ func (e *snap) statusHeadline(p *knowledge.Policy, related []*knowledge.Policy, 
 	}
 	switch {
 	case status != "":
+	case !p.Effective.IsZero() && p.Effective.Time.After(today) && yesNo:
+		status = e.f("Not yet — %s, signed %s, takes effect on %s.", title, e.lang.Date(p.Date), e.lang.Date(p.Effective))
+	case !p.Effective.IsZero() && p.Effective.Time.After(today):
+		status = e.f("%s, signed %s, takes effect on %s.", title, e.lang.Date(p.Date), e.lang.Date(p.Effective))
 	case !p.EndDate.IsZero() && y1 == y2 && m1 == m2 && d1 == d2:
 		status = e.f("%s ends today, %s.", title, e.lang.Date(p.EndDate))
 	case !p.EndDate.IsZero() && p.EndDate.Time.Before(today) && p.EndScheduled:
@@ -537,7 +544,7 @@ func datedIn(d knowledge.Date, q Query) bool {
 }
 
 // happenWords ask what happened, and name no topic.
-var happenWords = set("happened", "happen", "happening", "anything", "occurred", "paso", "pasado", "sucedio", "ocurrio", "hubo", "news", "noticias",
+var happenWords = set("happened", "happen", "happens", "happening", "effect", "effective", "taking", "takes", "take", "anything", "occurred", "paso", "pasado", "sucedio", "ocurrio", "hubo", "news", "noticias",
 	"started", "starts", "start", "began", "begins", "ended", "ends", "end", "expires", "expire", "expired", "scheduled", "due",
 	"vence", "vencen", "vencio", "termina", "terminan", "termino", "empieza", "empezo", "inicia", "comienza", "comenzo", "previsto",
 	"week", "weeks", "semana", "first", "last", "early", "late", "mid", "policy", "policies", "event", "events", "politica", "politicas",
@@ -561,7 +568,7 @@ func hasTopic(q Query) bool {
 // that ended or were due to end in it, oldest first; of only, when it is given.
 func (e *snap) monthView(q Query, only []*knowledge.Policy) *Answer {
 	var dayLabel, dayNote string // the day asked, when it has items; or that it has none
-	var dated, ending []*knowledge.Policy
+	var dated, starting, ending []*knowledge.Policy
 	for _, p := range e.kb.Policies {
 		if !e.concerns(p, q) || only != nil && !slices.Contains(only, p) {
 			continue
@@ -569,6 +576,8 @@ func (e *snap) monthView(q Query, only []*knowledge.Policy) *Answer {
 		switch {
 		case datedIn(p.Date, q):
 			dated = append(dated, p)
+		case datedIn(p.Effective, q):
+			starting = append(starting, p)
 		case datedIn(p.EndDate, q):
 			ending = append(ending, p)
 		}
@@ -585,14 +594,15 @@ func (e *snap) monthView(q Query, only []*knowledge.Policy) *Answer {
 			return out
 		}
 		d, en := onDay(dated, func(p *knowledge.Policy) knowledge.Date { return p.Date }), onDay(ending, func(p *knowledge.Policy) knowledge.Date { return p.EndDate })
+		st := onDay(starting, func(p *knowledge.Policy) knowledge.Date { return p.Effective })
 		day := e.lang.Date(knowledge.Date{Time: time.Date(q.Year, time.Month(q.Month), q.Day, 0, 0, 0, 0, time.UTC)})
-		if len(d)+len(en) > 0 {
-			dated, ending, dayLabel = d, en, day
+		if len(d)+len(st)+len(en) > 0 {
+			dated, starting, ending, dayLabel = d, st, en, day
 		} else {
 			dayNote = e.f("Nothing in the knowledge base is dated %s.", day)
 		}
 	}
-	if len(dated) == 1 && len(ending) == 0 {
+	if len(dated) == 1 && len(starting)+len(ending) == 0 {
 		// "What did China ban in December 2024?": the one item, as its card.
 		return e.policyCard(dated[0], q)
 	}
@@ -608,6 +618,13 @@ func (e *snap) monthView(q Query, only []*knowledge.Policy) *Answer {
 		}
 		lines = append(lines, line)
 	}
+	for _, p := range starting {
+		start := e.f("taking effect: %s", e.policyTitle(p))
+		if dayLabel == "" {
+			start = e.lang.Date(p.Effective) + ", " + start
+		}
+		lines = append(lines, start)
+	}
 	for _, p := range ending {
 		end := e.f("end of: %s", e.policyTitle(p))
 		if p.EndScheduled {
@@ -618,7 +635,7 @@ func (e *snap) monthView(q Query, only []*knowledge.Policy) *Answer {
 		}
 		lines = append(lines, end)
 	}
-	a := e.policyList(append(dated, ending...), "Policy items")
+	a := e.policyList(slices.Concat(dated, starting, ending), "Policy items")
 	a.Title = e.f("%s in the knowledge base", month)
 	switch {
 	case len(lines) == 0:
@@ -659,28 +676,61 @@ func (e *snap) timelineView(q Query) *Answer {
 		a.Headline = e.f("The newest items in the knowledge base (updated %s): %s.", e.lang.Date(e.kbUpdated()), strings.Join(lines, "; "))
 		return a
 	}
-	var next []*knowledge.Policy
+	// What ends, and, unless only ends are asked about, what takes effect.
+	type event struct {
+		p     *knowledge.Policy
+		at    knowledge.Date
+		start bool
+	}
+	var next []event
 	y, m, d := today.Date()
 	start := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	soon := func(t knowledge.Date) bool {
+		return !t.IsZero() && !t.Time.Before(start) && t.Time.Before(start.AddDate(0, 0, upcomingDays))
+	}
+	starts := !slices.ContainsFunc(q.Terms, func(w string) bool { return endWords[w] })
 	for _, p := range ps {
-		if !p.EndDate.IsZero() && !p.EndDate.Time.Before(start) && p.EndDate.Time.Before(start.AddDate(0, 0, upcomingDays)) {
-			next = append(next, p)
+		if soon(p.EndDate) {
+			next = append(next, event{p, p.EndDate, false})
+		}
+		if starts && soon(p.Effective) {
+			next = append(next, event{p, p.Effective, true})
 		}
 	}
-	slices.SortStableFunc(next, func(x, y *knowledge.Policy) int { return x.EndDate.Time.Compare(y.EndDate.Time) })
-	a := e.policyList(next, "Coming to an end")
+	slices.SortStableFunc(next, func(x, y event) int { return x.at.Time.Compare(y.at.Time) })
+	var items []*knowledge.Policy
+	for _, ev := range next {
+		items = append(items, ev.p)
+	}
+	a := e.policyList(items, "Coming up")
 	if len(next) == 0 {
 		a.Headline = e.f("No item in the knowledge base has an end date in the coming months (updated %s).", e.lang.Date(e.kbUpdated()))
 		return a
 	}
 	var lines []string
-	for _, p := range next[:min(3, len(next))] {
-		when := e.lang.Date(p.EndDate)
-		if p.EndDate.Time.Equal(start) {
+	anyStart := false
+	for _, ev := range next[:min(3, len(next))] {
+		when := e.lang.Date(ev.at)
+		if ev.at.Time.Equal(start) {
 			when = e.f("today, %s", when)
 		}
-		lines = append(lines, when+": "+e.policyTitle(p))
+		what := e.policyTitle(ev.p)
+		if ev.start {
+			what, anyStart = e.f("%s (taking effect)", what), true
+		} else if starts {
+			what = e.f("%s (ending)", what)
+		}
+		lines = append(lines, when+": "+what)
 	}
-	a.Headline = e.f("Ending next: %s.", strings.Join(lines, "; "))
+	if anyStart || starts {
+		a.Headline = e.f("Coming up: %s.", strings.Join(lines, "; "))
+	} else {
+		a.Title = e.t("Coming to an end")
+		a.Headline = e.f("Ending next: %s.", strings.Join(lines, "; "))
+	}
 	return a
 }
+
+// endWords ask what ends, not what starts.
+var endWords = set("end", "ends", "ending", "expire", "expires", "expiring", "expiry", "lapse", "lapses", "vence", "vencen", "vencer",
+	"termina", "terminan", "terminar")

@@ -34,6 +34,9 @@ func checkPolicies(l *linker) {
 		if !p.EndDate.IsZero() && p.EndDate.Time.Before(p.Date.Time) {
 			ps.at(kb.at(p.File, "end_date"), "end_date %s is before date %s", p.EndDate, p.Date)
 		}
+		if !p.Effective.IsZero() && (!p.Effective.Time.After(p.Date.Time) || !p.EndDate.IsZero() && p.EndDate.Time.Before(p.Effective.Time)) {
+			ps.at(kb.at(p.File, "effective"), "effective %s must be after date %s and not after end_date", p.Effective, p.Date)
+		}
 		if p.Updated.IsZero() {
 			ps.at(pos, "missing required field \"updated\"")
 		}

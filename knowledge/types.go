@@ -115,6 +115,9 @@ type Policy struct {
 	TitleES string `yaml:"title_es"`
 	Date    Date   `yaml:"date"`
 	EndDate Date   `yaml:"end_date"`
+	// Effective is when the item takes effect, when that is later than Date (a proclamation
+	// whose measures apply 120 days after signing).
+	Effective Date `yaml:"effective"`
 	// EndScheduled says that EndDate is when the item was due to end, and that no source
 	// says whether it did (it may have been extended).
 	EndScheduled bool `yaml:"end_scheduled"`
