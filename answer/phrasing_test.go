@@ -386,6 +386,10 @@ func TestPhrasings(t *testing.T) {
 		{"is the polysilicon measure in force?", "policy minerals=silicon status=yes yesno=yes", "Not yet — “Section 232 measures on polysilicon and its derivatives”, signed 6 Aug 2026, takes effect on 4 Dec 2026."},
 		{"when does the polysilicon measure take effect?", "policy minerals=silicon", "6 Aug 2026, taking effect 4 Dec 2026:"},
 		{"¿qué entra en vigor en enero de 2027?", "policy year=2027 month=1 status=yes", "20 jul 2026, entra en vigor el 1 ene 2027: La Orden Ejecutiva 14415"},
+		{"What is the Section 232 tariff on copper?", "policy minerals=copper policies=section-232-order-2025", "1 Jun 2026 until 31 Dec 2027: A proclamation of 1 June 2026 adjusted the restructured Section 232"},
+		{"¿Cuáles son las fuentes de importación de litio de Estados Unidos?", "import_sources minerals=lithium countries=united-states", "Chile suministró el 54% de las importaciones de litio de EE.UU. en 2021-2024"},
+		{"¿Qué minerales críticos exporta México a EE.UU.?", "import_sources countries=mexico,united-states", "México es fuente de importaciones de EE.UU. de 11 minerales en los capítulos del USGS"},
+		{"what does Mexico export to the US?", "import_sources countries=mexico,united-states", "Mexico is a source of U.S. imports of 11 minerals in the USGS chapters"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

@@ -181,7 +181,7 @@ var cues = []cue{
 		"expensive", "cheaper", "cheap", "caro", "cara", "barato", "barata"}},
 	{MeasureReliance, []string{"reliance", "reliant", "dependence", "dependent", "depend", "depends", "dependencia", "dependiente", "depende",
 		"sufficient", "selfsufficient", "importer", "exporter", "autosuficiente", "importador", "exportador"}},
-	{MeasureImportSources, []string{"imports", "import", "imported", "importa", "importan", "importaciones", "proveedores", "suppliers"}},
+	{MeasureImportSources, []string{"imports", "import", "imported", "importa", "importan", "importaciones", "importacion", "proveedores", "suppliers"}},
 	{MeasureReserves, []string{"reserves", "reserve", "reservas", "reserva", "deposits", "yacimientos"}},
 	{MeasureConcentration, []string{"concentrated", "concentration", "hhi", "herfindahl", "risk", "risky", "dominance", "dominate", "dominates",
 		"dominant", "riesgo", "concentracion", "concentrada", "concentrado", "domina", "dominio", "control", "controls"}},
@@ -971,10 +971,15 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 			has("buy") || has("buys") || has("purchase") || has("purchases") || has("compra") || has("compran")) {
 		return MeasureImportSources
 	}
-	if (has("export") || has("exports") || has("exportaciones") || has("exportacion")) && (has("controlled") || has("restricted") ||
+	exportWord := has("export") || has("exports") || has("exported") || has("exportaciones") || has("exportacion") || has("exporta") || has("exportan")
+	if exportWord && (has("controlled") || has("restricted") ||
 		has("banned") || has("controladas") || has("controlados") || has("restringidas") || has("prohibidas")) {
 		// "Are holmium exports from China controlled right now?"
 		return MeasurePolicy
+	}
+	if exportWord && slices.Contains(q.Countries, "united-states") && len(q.Countries) == 2 && !cued(MeasurePolicy) {
+		// "¿Qué minerales críticos exporta México a EE.UU.?": what the U.S. imports from it.
+		return MeasureImportSources
 	}
 	for _, c := range cues {
 		if c.measure == MeasureListChanges || !cued(c.measure) {

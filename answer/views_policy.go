@@ -54,7 +54,7 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 			return a, nil
 		}
 	}
-	if len(q.Policies) > 0 {
+	if len(q.Policies) > 0 && e.namedConcerns(q) {
 		// A policy named by its title or alias: its card, with what became of it when asked.
 		p, _ := e.kb.Policy(q.Policies[0])
 		if q.Status {
@@ -250,6 +250,15 @@ func (e *snap) askedInChain(p *knowledge.Policy, q Query) *knowledge.Policy {
 	return best
 }
 
+// namedConcerns reports whether the policy item a question names concerns a mineral it names
+// (or it names none). "What is the Section 232 tariff on copper?" names the 2025 order on
+// processed critical minerals by its alias; the items on copper tariffs answer it.
+func (e *snap) namedConcerns(q Query) bool {
+	p, ok := e.kb.Policy(q.Policies[0])
+	return !ok || len(q.Minerals) == 0 || len(p.Minerals) == 0 && p.Kind == "tariff" ||
+		slices.ContainsFunc(q.Minerals, func(m string) bool { return policyHasMineral(e.kb, p, m) })
+}
+
 // statusSubject is the item a status question is about: the item that best matches it,
 // unless that suspends another and the question does not ask about a suspension. "Is
 // China's ban on antimony exports to the U.S. still in force?" is about the ban, whose
@@ -373,7 +382,7 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 	tariff := asksTariff(q)
 	for _, p := range e.kb.Policies {
 		s := 0.0
-		if slices.Contains(q.Policies, p.ID) {
+		if slices.Contains(q.Policies, p.ID) && (len(q.Minerals) == 0 || e.namedConcerns(q)) {
 			s += 10
 		}
 		for _, m := range q.Minerals {
@@ -407,7 +416,8 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 			continue // "tariffs on graphite": an export ban on graphite is not one
 		}
 		// Every mineral and country named must be one the item concerns, when any is.
-		if len(q.Minerals) > 0 && !slices.ContainsFunc(q.Minerals, func(m string) bool { return policyHasMineral(e.kb, p, m) }) && len(q.Policies) == 0 {
+		if len(q.Minerals) > 0 && !slices.ContainsFunc(q.Minerals, func(m string) bool { return policyHasMineral(e.kb, p, m) }) &&
+			(len(q.Policies) == 0 || !e.namedConcerns(q)) {
 			continue
 		}
 		out = append(out, scored{p, s})
