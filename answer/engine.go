@@ -667,6 +667,9 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 		}
 		s.Note = e.t("USGS Mineral Commodity Summaries, the newest edition with each table. Ranks among the countries each table lists by name, and shares of the world total, derived by mineralbot.")
 		a.Headline = e.countryHeadline(c, st, d)
+		if q.Top > 0 && len(q.Minerals) == 0 {
+			a.Headline = e.topStandings(c, st, q.Top, criticalOnly)
+		}
 		// A reply shows the leading standings; the full card has the first maxStandings.
 		const lead = 6
 		if len(s.Facts) > lead {
@@ -687,6 +690,40 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 		a.Sections = append(a.Sections, s)
 	}
 	return a
+}
+
+// topStandings answers "in which minerals is Mexico among the top 5 producers?": each mineral
+// whose table ranks it within the top n, best rank first.
+func (e *snap) topStandings(c *knowledge.Country, st []knowledge.Standing, n int, criticalOnly bool) string {
+	type hit struct {
+		name string
+		rank int
+	}
+	var hits []hit
+	seen := map[string]bool{}
+	for _, x := range st {
+		m, ok := e.kb.Mineral(x.Mineral)
+		if !ok || seen[m.ID] || x.Share.Rank > n || knowledge.IsReserves(x.Ranking.Measure) || knowledge.IsCapacity(x.Ranking.Measure) ||
+			criticalOnly && !e.on(m, knowledge.USGS2025) {
+			continue
+		}
+		seen[m.ID] = true
+		name := strings.ToLower(e.mineralName(m)) + " (" + e.f("#%s", strconv.Itoa(x.Share.Rank))
+		if ties := e.tiedWith(*x.Ranking, x.Share); ties != "" {
+			name += ", " + ties
+		}
+		hits = append(hits, hit{name + ")", x.Share.Rank})
+	}
+	if len(hits) == 0 {
+		return e.f("%s is not among the top %s producers of any mineral in the USGS tables this knowledge base holds.", e.countryName(c.ID), itoa(n))
+	}
+	slices.SortStableFunc(hits, func(a, b hit) int { return a.rank - b.rank })
+	var names []string
+	for _, h := range hits {
+		names = append(names, h.name)
+	}
+	return e.f("%s is among the top %s producers of %s minerals in the USGS tables (newest edition of each): %s.",
+		e.countryName(c.ID), itoa(n), itoa(len(hits)), e.and(names))
 }
 
 // countryHeadline sums up a country's standings: where it leads the world, and how many

@@ -390,6 +390,8 @@ func TestPhrasings(t *testing.T) {
 		{"¿Cuáles son las fuentes de importación de litio de Estados Unidos?", "import_sources minerals=lithium countries=united-states", "Chile suministró el 54% de las importaciones de litio de EE.UU. en 2021-2024"},
 		{"¿Qué minerales críticos exporta México a EE.UU.?", "import_sources countries=mexico,united-states", "México es fuente de importaciones de EE.UU. de 11 minerales en los capítulos del USGS"},
 		{"what does Mexico export to the US?", "import_sources countries=mexico,united-states", "Mexico is a source of U.S. imports of 11 minerals in the USGS chapters"},
+		{"¿En qué minerales México está entre los 5 primeros productores?", "production countries=mexico top=5", "México está entre los 5 mayores productores de 7 minerales en las tablas del USGS (la edición más reciente de cada una): plata (n.º 1), fluorita (n.º 2, empatado con Mongolia)"},
+		{"in which minerals is Mexico in the top 5?", "production countries=mexico top=5", "Mexico is among the top 5 producers of 7 minerals in the USGS tables (newest edition of each): silver (#1), fluorspar (#2, tied with Mongolia), strontium (#4)"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

@@ -295,7 +295,7 @@ var mostWords = set("largest", "biggest", "top", "leading", "main", "most", "may
 var leadNouns = set("producer", "producers", "country", "countries", "nation", "supplier", "suppliers", "exporter", "holder", "miner")
 
 // pluralMostWords are superlatives after a count: "los 3 mayores", "5 principales".
-var pluralMostWords = set("mayores", "principales", "lideres")
+var pluralMostWords = set("mayores", "principales", "lideres", "primeros", "primeras")
 
 // majorWords and majorPhrases ask whether a country is near the top, not at it: "a major
 // producer", "a big producer", "one of the biggest", "among the largest", "un gran
