@@ -392,6 +392,11 @@ func TestPhrasings(t *testing.T) {
 		{"what does Mexico export to the US?", "import_sources countries=mexico,united-states", "Mexico is a source of U.S. imports of 11 minerals in the USGS chapters"},
 		{"¿En qué minerales México está entre los 5 primeros productores?", "production countries=mexico top=5", "México está entre los 5 mayores productores de 7 minerales en las tablas del USGS (la edición más reciente de cada una): plata (n.º 1), fluorita (n.º 2, empatado con Mongolia)"},
 		{"in which minerals is Mexico in the top 5?", "production countries=mexico top=5", "Mexico is among the top 5 producers of 7 minerals in the USGS tables (newest edition of each): silver (#1), fluorspar (#2, tied with Mongolia), strontium (#4)"},
+		{"What happened in Mexico in February 2026?", "policy countries=mexico year=2026 month=2", "In Feb 2026: 4 Feb 2026, Critical Minerals Ministerial 2026 (Washington); 4 Feb 2026, U.S.-Mexico Action Plan on Critical Minerals; 9 Feb 2026, Mexico's position"},
+		{"What is Announcement No. 46?", "policy policies=china-us-export-ban-2024", "3 Dec 2024: On 3 December 2024 China's Ministry of Commerce said"},
+		{"who produces dysprosium", "production minerals=dysprosium", "USGS gives no figures for dysprosium alone; these are for rare-earth elements as a whole. China accounted for 69%"},
+		{"¿quién produce itrio?", "production minerals=yttrium", "El USGS no da cifras solo de itrio; estas son de tierras raras en conjunto."},
+		{"what % of global germanium does china make", "overview minerals=germanium countries=china", "The USGS tables this knowledge base holds list no germanium figures for China. USGS publishes no country table of germanium"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

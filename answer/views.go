@@ -104,6 +104,13 @@ func (e *snap) producersAnswer(m *knowledge.Mineral, q Query) *Answer {
 		if q.Besides != "" {
 			a.Headline = e.besidesSentence(m, r, q.Besides)
 		}
+		if r.Mineral != m.ID && knowledge.OwnMeasure([]string{r.Measure}, m.ID) == "" {
+			// "Who produces dysprosium?": USGS counts the group; the answer says so first.
+			if g, ok := e.kb.Mineral(r.Mineral); ok {
+				a.Headline = sentences(e.f("USGS gives no figures for %s alone; these are for %s as a whole.",
+					strings.ToLower(e.mineralName(m)), strings.ToLower(e.mineralName(g))), a.Headline)
+			}
+		}
 		n := 10
 		if q.Top > 0 {
 			n = q.Top
@@ -558,6 +565,10 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 	}
 	if !found && unknown == "" {
 		a.Headline = e.f("The USGS tables this knowledge base holds list no %s figures for %s.", strings.ToLower(e.mineralName(m)), e.countryName(c.ID))
+		if m.NoCountryTable != "" && e.lang == English {
+			// "what % of global germanium does China make": what the chapter says instead.
+			a.Headline = sentences(a.Headline, e.sentence(m.NoCountryTable))
+		}
 	}
 	if q.YesNo && (!reserves || q.Rank > 0 || q.Top > 0 || q.Major || q.Most) {
 		// "Is Mexico the largest silver producer?", "¿México produce grafito?", "Is

@@ -18,8 +18,16 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		return e.timelineView(q), nil // "what's coming up?"; "… in December 2026" is that month
 	}
 	if q.Month > 0 && q.Year > 0 && len(q.Policies) == 0 {
-		if !hasTopic(q) {
-			return e.monthView(q, nil), nil // "what happened in March 2026"
+		var asked []string // the question's words, less its date and what asks for news
+		for _, w := range q.Terms {
+			if _, month := months[w]; !month && !isNumber(w) {
+				asked = append(asked, w)
+			}
+		}
+		if !hasTopic(Query{Minerals: q.Minerals, Rest: asked}) {
+			// "what happened in March 2026", "what happened in Mexico in February 2026":
+			// every item of the month (about the country).
+			return e.monthView(q, nil), nil
 		}
 		// "What did the DPA determination in July 2026 cover?": the items that match, of
 		// that month.
