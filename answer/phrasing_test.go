@@ -76,7 +76,7 @@ func TestPhrasings(t *testing.T) {
 		{"is copper critical?", "lists minerals=copper yesno=yes", "Yes — copper is on the USGS 2025 critical minerals list; it joined in"},
 		{"is gold a critical mineral", "lists minerals=gold yesno=yes", "No — gold is not on the USGS 2025 critical minerals list."},
 		{"¿es crítico el antimonio?", "lists minerals=antimony yesno=yes", "Sí — antimonio está en la lista de minerales críticos del USGS de"},
-		{"which lists is nickel on", "lists minerals=nickel", "Yes — nickel is on the USGS 2025 critical minerals list."},
+		{"which lists is nickel on", "lists minerals=nickel", "Nickel is on 4 lists: USGS 2025 critical minerals list, USGS 2022 critical minerals list, EU CRMA strategic raw materials (Annex I)"},
 		{"is copper on the EU list", "lists minerals=copper lists=eu-crma-critical yesno=yes", "Yes — copper is on the EU CRMA critical raw materials (Annex II)."},
 		{"is fluorspar on the EU strategic list", "lists minerals=fluorspar lists=eu-crma-strategic yesno=yes", "No — fluorspar is not on the EU CRMA strategic raw materials (Annex"},
 		{"is silver on the usgs list", "lists minerals=silver lists=usgs-2025 yesno=yes", "Yes — silver is on the USGS 2025 critical minerals list; it joined in"},
@@ -397,6 +397,8 @@ func TestPhrasings(t *testing.T) {
 		{"who produces dysprosium", "production minerals=dysprosium", "USGS gives no figures for dysprosium alone; these are for rare-earth elements as a whole. China accounted for 69%"},
 		{"¿quién produce itrio?", "production minerals=yttrium", "El USGS no da cifras solo de itrio; estas son de tierras raras en conjunto."},
 		{"what % of global germanium does china make", "overview minerals=germanium countries=china", "The USGS tables this knowledge base holds list no germanium figures for China. USGS publishes no country table of germanium"},
+		{"which critical lists is copper on", "lists minerals=copper", "Copper is on 3 lists: USGS 2025 critical minerals list, EU CRMA strategic raw materials (Annex I) and EU CRMA critical raw materials (Annex II). It joined the U.S. list in 2025."},
+		{"¿en qué listas está el cobre?", "lists minerals=copper", "Cobre está en 3 listas: lista de minerales críticos del USGS de 2025,"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

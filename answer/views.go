@@ -267,7 +267,19 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
 	name := strings.ToLower(e.mineralName(m))
 	on := e.on(m, l)
 	members := e.listMembers(m, l)
+	var onLists []string // every list it is on, itself or through its members
+	for _, x := range knowledge.Lists {
+		if e.on(m, x) {
+			onLists = append(onLists, e.t(x.Title()))
+		}
+	}
 	switch {
+	case len(q.Lists) == 0 && !q.YesNo && m.Group == "" && len(m.Members) == 0 && len(onLists) > 1:
+		// "Which critical lists is copper on?": all of them.
+		a.Headline = e.f("%s is on %s lists: %s.", capitalize(name), strconv.Itoa(len(onLists)), e.and(onLists))
+		if e.addedIn2025(m) {
+			a.Headline = sentences(a.Headline, e.f("It joined the U.S. list in 2025."))
+		}
 	case on && !m.On(l) && !q.YesNo:
 		// "Which rare earths are on the US list?"
 		a.Headline = e.f("The %s names %s of the %s %s one by one: %s.", e.t(l.Title()), strconv.Itoa(len(members)),
