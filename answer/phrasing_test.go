@@ -251,7 +251,7 @@ func TestPhrasings(t *testing.T) {
 		{"was China's antimony output revised", "change minerals=antimony countries=china yesno=yes", "USGS MCS 2026 revised China's 2024 figure from 60,000 to 40,000."},
 		{"¿Cuánto bajó la producción de plomo de México?", "change minerals=lead countries=mexico", "En México, la producción minera de plomo pasó de 240 en 2024 a 200 en 2025e (−16.7%"},
 		{"Philippines nickel decline", "change minerals=nickel countries=philippines", "In the Philippines, mine production of nickel went from 354,000 in 2024 to 270,000 in 2025e (−23.7%"},
-		{"did Chinese rare earth mining increase in 2025?", "change minerals=rare-earths countries=china year=2025 yesno=yes", "In China, mine production of rare-earth elements went from 270,000 in 2024e to"},
+		{"did Chinese rare earth mining increase in 2025?", "change minerals=rare-earths countries=china year=2025 yesno=yes", "No — In China, mine production of rare-earth elements went from 270,000 in 2024e to"},
 		{"mexican silver", "overview minerals=silver countries=mexico", "Mexico ranked #1 of 14 in world mine production of silver in 2025e"},
 		{"world cobalt output 2024 vs 2025", "change minerals=cobalt from=2024 year=2025 compare=yes", "World mine production of cobalt went from 302,000 in 2024e to 310,000"},
 		{"¿cómo cambió la producción de litio?", "change minerals=lithium", "La producción minera mundial de litio pasó de 222,000 en 2024e a"},
@@ -399,6 +399,10 @@ func TestPhrasings(t *testing.T) {
 		{"what % of global germanium does china make", "overview minerals=germanium countries=china", "The USGS tables this knowledge base holds list no germanium figures for China. USGS publishes no country table of germanium"},
 		{"which critical lists is copper on", "lists minerals=copper", "Copper is on 3 lists: USGS 2025 critical minerals list, EU CRMA strategic raw materials (Annex I) and EU CRMA critical raw materials (Annex II). It joined the U.S. list in 2025."},
 		{"¿en qué listas está el cobre?", "lists minerals=copper", "Cobre está en 3 listas: lista de minerales críticos del USGS de 2025,"},
+		{"did Mexico's silver production go up in 2025?", "change minerals=silver countries=mexico year=2025 yesno=yes", "Yes — In Mexico, mine production of silver went from 5,780 in 2024 to 6,300 in 2025e (+9.0%"},
+		{"did US import reliance on rare earths go up in 2025", "reliance minerals=rare-earths countries=united-states year=2025 yesno=yes", "Yes — U.S. net import reliance for rare-earth elements went from 53% in 2024 to 67% in 2025e (USGS MCS 2026)."},
+		{"¿aumentó la dependencia de EE.UU. del cobalto importado?", "reliance minerals=cobalt countries=united-states yesno=yes", "Sí — La dependencia neta de importaciones de EE.UU. de cobalto pasó de 74% en 2024 a 79% en 2025e"},
+		{"did world antimony production fall in 2025?", "change minerals=antimony year=2025 yesno=yes", "Yes — World mine production of antimony went from 119,000 in 2024 to 110,000 in 2025e (−7.6%"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

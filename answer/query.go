@@ -93,6 +93,9 @@ type Query struct {
 	// Terms are the words that named nothing, cue words included, stop words left out: what
 	// policy items are matched on ("plan", "ban", "suspension").
 	Terms []string
+	// Direction is the way a yes/no question asks a figure moved: "up" ("did it rise?",
+	// "¿aumentó?") or "down" ("did it fall?", "¿bajó?").
+	Direction string
 	// Stage is the stage or form of a mineral the question names, names included: "refinery"
 	// ("refined copper"), "smelter", "metal" ("magnesium metal", "silicon metal"),
 	// "ferrosilicon"; a table's measure for it answers first (see stageMeasure).
@@ -485,6 +488,16 @@ var statusPhrases = newPhrases("still in force", "in force", "in effect", "still
 	"sigue vigente", "sigue en vigor", "esta vigente", "en vigor", "vigente", "estado de", "still active", "still valid", "expired", "expire", "expires", "lapsed", "vence", "vencio",
 	"come back", "came back", "coming back", "reinstated", "reimposed", "back in force", "back in effect", "volvio", "regreso", "restablecio", "restablecida")
 
+// upPhrases and downPhrases ask which way a figure moved.
+var (
+	upPhrases = newPhrases("go up", "went up", "gone up", "rise", "rose", "risen", "rising", "increase", "increased", "increasing",
+		"grow", "grew", "grown", "growing", "higher", "climb", "climbed", "aumento", "aumentado", "subio", "crecio", "incremento",
+		"or up", "o subio", "o sube")
+	downPhrases = newPhrases("go down", "went down", "gone down", "fall", "fell", "fallen", "falling", "decrease", "decreased",
+		"decreasing", "decline", "declined", "declining", "shrink", "shrank", "cayo", "disminuyo", "disminuido", "bajo la", "se redujo",
+		"or down", "o bajo", "o baja")
+)
+
 // removalPhrases ask whether a mineral left a list.
 var removalPhrases = newPhrases("removed", "taken off", "delisted",
 	"no longer", "not anymore", "any more", "anymore", "quitaron", "quitado", "quitada", "eliminado", "eliminada", "eliminaron",
@@ -793,6 +806,12 @@ func (p *lexicon) Parse(text string) Query {
 		q.Compare = true
 	}
 
+	switch up, down := upPhrases.any(norm, joined), downPhrases.any(norm, joined); {
+	case up && !down:
+		q.Direction = "up"
+	case down && !up:
+		q.Direction = "down" // "go up or down?" asks neither
+	}
 	q.Month, q.Day = monthNamed(norm, used)
 	if len(q.Minerals)+len(q.Policies)+len(q.Lists) == 0 {
 		switch {

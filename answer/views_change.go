@@ -13,6 +13,16 @@ import (
 // revisionWords ask whether a figure was revised between editions.
 var revisionWords = set("revised", "revision", "revisions", "revise", "restated", "revisado", "revisada", "revisaron", "reviso", "revision")
 
+// directionVerdict puts Yes or No before a change's headline when a yes/no question asks
+// which way it moved ("did Mexico's silver production go up in 2025?").
+func (e *snap) directionVerdict(q Query, c knowledge.Change, headline string) string {
+	pct, ok := c.Percent()
+	if !q.YesNo || q.Direction == "" || !ok {
+		return headline
+	}
+	return e.verdict(q.Direction == "up" && pct > 0.05 || q.Direction == "down" && pct < -0.05, headline)
+}
+
 func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 	m, ok := e.mineral(q)
 	if !ok {
@@ -38,6 +48,9 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 	} else {
 		a.Headline = e.f("%s does not give world %s of %s for both %s and %s.", source(r.Edition), e.measure(r.Measure), name, strconv.Itoa(from), strconv.Itoa(to))
 	}
+	if wok && world.Known() && len(q.Countries) == 0 {
+		a.Headline = e.directionVerdict(q, world, a.Headline)
+	}
 	if len(q.Countries) > 0 {
 		// "¿Cuánto bajó la producción de plomo de México?": that country's change first, the
 		// world's after it.
@@ -54,7 +67,7 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 				pct, _ := world.Percent()
 				head = sentences(head, e.f("World: %s → %s (%s).", number(world.From.Value), number(world.To.Value), signed(pct)))
 			}
-			a.Headline = head
+			a.Headline = e.directionVerdict(q, c, head)
 		} else {
 			a.Headline = sentences(e.f("%s gives no %s of %s for %s in both %s and %s.", source(r.Edition), e.measure(r.Measure), name,
 				e.countryName(country), strconv.Itoa(from), strconv.Itoa(to)), a.Headline)

@@ -148,6 +148,31 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 		if asked && r.Printed != "NA" {
 			a.Headline = e.verdict(yes, a.Headline)
 		}
+		if !asked && q.Direction != "" {
+			// "Did US import reliance on rare earths go up in 2025?": the year before against it.
+			for _, sr := range e.kb.RelianceSeries(m.ID) {
+				if sr.Product != r.Product || len(sr.Years) < 2 {
+					continue
+				}
+				i := len(sr.Years) - 1
+				if q.Year != 0 {
+					i = slices.IndexFunc(sr.Years, func(x knowledge.Reliance) bool { return x.Year == q.Year })
+				}
+				if i < 1 {
+					break
+				}
+				before, now := sr.Years[i-1], sr.Years[i]
+				if before.Printed != strconv.FormatFloat(before.Percent, 'f', -1, 64) || now.Printed != strconv.FormatFloat(now.Percent, 'f', -1, 64) {
+					break // "E", ">75", "NA": no direction to read
+				}
+				up := now.Percent > before.Percent
+				yes := q.Direction == "up" && up || q.Direction == "down" && now.Percent < before.Percent
+				a.Headline = e.verdict(yes, e.f("U.S. net import reliance for %s went from %s in %s to %s in %s (%s).",
+					strings.ToLower(e.mineralName(m)), before.Printed+"%", yearLabel(before.Year, before.Estimated),
+					now.Printed+"%", yearLabel(now.Year, now.Estimated), source(now.Edition)))
+				break
+			}
+		}
 	}
 	if len(latest) > 1 {
 		var others []string
