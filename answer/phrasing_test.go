@@ -266,7 +266,7 @@ func TestPhrasings(t *testing.T) {
 		{"silver vs copper", "overview minerals=silver,copper compare=yes", "Top producer's share of world output — Silver: Mexico 24%; Copper:"},
 		{"section 232", "policy policies=section-232-order-2025", "15 Apr 2025: On 15 April 2025 President Trump signed an executive"},
 		{"US-Mexico action plan", "policy countries=united-states,mexico policies=us-mexico-action-plan-2026", "4 Feb 2026: On 4 February 2026, U.S. Trade Representative Jamieson"},
-		{"China's export controls on gallium", "policy minerals=gallium countries=china", "9 Nov 2025 until 27 Nov 2026: China's Ministry of Commerce put on"},
+		{"China's export controls on gallium", "policy minerals=gallium countries=china", "1 Aug 2023: From 1 August 2023 Chinese exporters have needed a licence"},
 		{"EU CRMA", "policy policies=eu-critical-raw-materials-act lists=eu-crma-critical", "23 May 2024: The Critical Raw Materials Act, Regulation (EU)"},
 		{"policy", "", "47 policy and news items, newest first."},
 		{"policy lithium", "", "12 Feb 2026: On 12 February 2026 President Sheinbaum restated that"},
@@ -289,7 +289,7 @@ func TestPhrasings(t *testing.T) {
 		{"what happened with China's export ban", "policy policies=china-us-export-ban-2024 status=yes", "“China bans exports of gallium, germanium and antimony to the United States” is suspended from 9 Nov 2025"},
 		{"¿qué pasó con la prohibición de exportaciones de China?", "policy policies=china-us-export-ban-2024 status=yes", "“Prohibición china de exportar galio, germanio y antimonio a Estados Unidos”: en suspenso del 9 nov 2025 al 27 nov 2026"},
 		{"¿qué acordaron México y Estados Unidos?", "policy countries=mexico,united-states", "4 feb 2026: El 4 de febrero de 2026, el representante comercial de Estados Unidos"},
-		{"graphite export controls", "policy minerals=graphite", "9 Nov 2025 until 27 Nov 2026: China's Ministry of Commerce put on"},
+		{"graphite export controls", "policy minerals=graphite", "7 Nov 2025, due to end 10 Nov 2026: On 7 November 2025 China's Ministry of Commerce (MOFCOM)"},
 		{"search flame retardants", "", "2 records mention “flame retardants”."},
 		{"help", "", "I answer questions about critical minerals from the USGS Mineral"},
 		{"ayuda", "", "Respondo preguntas sobre minerales críticos con los Mineral Commodity"},
@@ -403,6 +403,7 @@ func TestPhrasings(t *testing.T) {
 		{"did US import reliance on rare earths go up in 2025", "reliance minerals=rare-earths countries=united-states year=2025 yesno=yes", "Yes — U.S. net import reliance for rare-earth elements went from 53% in 2024 to 67% in 2025e (USGS MCS 2026)."},
 		{"¿aumentó la dependencia de EE.UU. del cobalto importado?", "reliance minerals=cobalt countries=united-states yesno=yes", "Sí — La dependencia neta de importaciones de EE.UU. de cobalto pasó de 74% en 2024 a 79% en 2025e"},
 		{"did world antimony production fall in 2025?", "change minerals=antimony year=2025 yesno=yes", "Yes — World mine production of antimony went from 119,000 in 2024 to 110,000 in 2025e (−7.6%"},
+		{"When did China put export controls on antimony?", "policy minerals=antimony countries=china", "Aug 2024: In August 2024 China said that exporting antimony would require a government licence."},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

@@ -251,7 +251,7 @@ var greetings = set("hi", "hello", "hey", "hiya", "howdy", "thanks", "thank", "t
 
 // stopWords are function words of English and Spanish, never names and never corrected.
 var stopWords = set("the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "is", "are", "was", "were",
-	"be", "been", "it", "its", "this", "that", "these", "those", "what", "which", "who", "whom", "whose", "how", "why", "when", "where",
+	"be", "been", "it", "its", "this", "that", "these", "those", "put", "puts", "what", "which", "who", "whom", "whose", "how", "why", "when", "where",
 	"does", "do", "did", "has", "have", "had", "much", "many", "any", "some", "all", "about", "there", "their", "they", "them", "me",
 	"my", "we", "our", "us", "you", "your", "can", "could", "would", "should", "please", "tell", "show", "give", "get", "gets", "got",
 	"than", "then", "as", "into", "over", "under", "between", "also", "only", "just", "more", "most", "less", "least", "very", "so",

@@ -528,12 +528,14 @@ func indexPolicyWords(kb *knowledge.KB) map[string]map[string]int {
 	out := make(map[string]map[string]int, len(kb.Policies))
 	for _, p := range kb.Policies {
 		w := map[string]int{}
-		for _, t := range []string{p.Summary, p.SummaryES} {
+		// The kind ("export-control") counts as text: every item of the kind has it, so it
+		// ranks them against other kinds, not the suspension of a control above the control.
+		for _, t := range []string{p.Summary, p.SummaryES, p.Kind} {
 			for _, x := range strings.Fields(knowledge.Normalize(t)) {
 				w[stem(x)] = max(w[stem(x)], 1)
 			}
 		}
-		for _, t := range append([]string{p.Title, p.TitleES, p.Kind}, p.Aliases...) {
+		for _, t := range append([]string{p.Title, p.TitleES}, p.Aliases...) {
 			for _, x := range strings.Fields(knowledge.Normalize(t)) {
 				w[stem(x)] = 2
 			}
