@@ -13,6 +13,31 @@ import (
 	"github.com/mineralbot/mineralbot/internal/slackfake"
 )
 
+// crashing is env with the failpoint that exits, like kill -9, once a reply is ready and its
+// message recorded as pending, before the reply is posted.
+func crashing(env map[string]string) map[string]string {
+	out := map[string]string{"MINERALBOT_FAILPOINT": "crash-before-reply"}
+	for k, v := range env {
+		out[k] = v
+	}
+	return out
+}
+
+// waitFailpoint waits for a replica to exit at its failpoint.
+func waitFailpoint(t *testing.T, r *replica) {
+	t.Helper()
+	exited := make(chan error, 1)
+	go func() { exited <- r.cmd.Wait() }()
+	select {
+	case err := <-exited:
+		if ee, ok := errors.AsType[*exec.ExitError](err); !ok || ee.ExitCode() != 137 {
+			t.Fatalf("replica %s ended with %v, want the failpoint's exit 137", r.name, err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("replica %s never reached its failpoint", r.name)
+	}
+}
+
 // A message acked by a process that dies before posting its reply is answered by the next
 // process on the same state, once: Slack never sends an acked message again. Before the
 // state kept acked messages, the DM and the slash command below were never answered.
@@ -56,11 +81,7 @@ func TestKilledBeforeReplyIsAnsweredAfterRestart(t *testing.T) {
 				// after the ack, where the failpoint is.
 				"MINERALBOT_BOT_ACK_BUDGET": "1us",
 			}
-			crashing := map[string]string{"MINERALBOT_FAILPOINT": "crash-before-reply"}
-			for k, v := range env {
-				crashing[k] = v
-			}
-			first := startReplica(t, "first", crashing)
+			first := startReplica(t, "first", crashing(env))
 			if err := fake.WaitConnected(1, 20*time.Second); err != nil {
 				t.Fatal(err)
 			}
@@ -68,16 +89,7 @@ func TestKilledBeforeReplyIsAnsweredAfterRestart(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			exited := make(chan error, 1)
-			go func() { exited <- first.cmd.Wait() }()
-			select {
-			case err := <-exited:
-				if ee, ok := errors.AsType[*exec.ExitError](err); !ok || ee.ExitCode() != 137 {
-					t.Fatalf("the first process ended with %v, want the failpoint's exit 137", err)
-				}
-			case <-time.After(20 * time.Second):
-				t.Fatal("the first process never reached the failpoint")
-			}
+			waitFailpoint(t, first)
 			if _, ok := fake.AckLatency(envelope); !ok {
 				t.Fatal("the message was not acked before the process died: Slack would send it again, and this test proves nothing")
 			}
@@ -125,11 +137,7 @@ func TestKilledReplicasMessageIsAnsweredByAnother(t *testing.T) {
 		"MINERALBOT_HTTP_ADDR": "127.0.0.1:0", "MINERALBOT_STATE_DRIVER": "postgres", "MINERALBOT_STATE_DSN": dsn,
 		"MINERALBOT_BOT_TAKE_OVER_AFTER": "2s",
 	}
-	crashing := map[string]string{"MINERALBOT_FAILPOINT": "crash-before-reply"}
-	for k, v := range env {
-		crashing[k] = v
-	}
-	crasher := startReplica(t, "crasher", crashing)
+	crasher := startReplica(t, "crasher", crashing(env))
 	startReplica(t, "survivor", env)
 	if err := fake.WaitConnected(2, 30*time.Second); err != nil {
 		t.Fatal(err)
@@ -142,16 +150,7 @@ func TestKilledReplicasMessageIsAnsweredByAnother(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- crasher.cmd.Wait() }()
-	select {
-	case err := <-exited:
-		if ee, ok := errors.AsType[*exec.ExitError](err); !ok || ee.ExitCode() != 137 {
-			t.Fatalf("the crashing replica ended with %v, want the failpoint's exit 137", err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the crashing replica never reached its failpoint")
-	}
+	waitFailpoint(t, crasher)
 	for ch, q := range questions {
 		posts := waitPosts(t, fake, ch, 1)
 		mineral := strings.TrimSuffix(strings.TrimPrefix(q, "who produces "), "?")

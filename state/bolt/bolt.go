@@ -716,49 +716,40 @@ func (s *Store) Prune(_ context.Context, before time.Time) error {
 				return err
 			}
 		}
-		// Buckets whose values start with the time they expire.
-		for _, name := range [][]byte{bucketEvents, bucketTopics} {
+		// dropWhere deletes a bucket's keys whose values old reports (a missing bucket has
+		// none).
+		dropWhere := func(name []byte, old func(v []byte) bool) error {
 			b := tx.Bucket(name)
 			if b == nil {
-				continue
+				return nil
 			}
 			if err := b.ForEach(func(k, v []byte) error {
-				if len(v) < 8 || int64(binary.BigEndian.Uint64(v)) < before.UnixNano() {
+				if old(v) {
 					drop = append(drop, slices.Clone(k))
 				}
 				return nil
 			}); err != nil {
 				return err
 			}
-			if err := del(b); err != nil {
+			return del(b)
+		}
+		// Buckets whose values start with the time they expire.
+		expired := func(v []byte) bool { return len(v) < 8 || int64(binary.BigEndian.Uint64(v)) < before.UnixNano() }
+		for _, name := range [][]byte{bucketEvents, bucketTopics} {
+			if err := dropWhere(name, expired); err != nil {
 				return err
 			}
 		}
-		if b := tx.Bucket(bucketPending); b != nil {
-			if err := b.ForEach(func(k, v []byte) error {
-				var p state.Pending
-				if json.Unmarshal(v, &p) != nil || p.Received.Before(before) {
-					drop = append(drop, slices.Clone(k))
-				}
-				return nil
-			}); err != nil {
-				return err
-			}
-			if err := del(b); err != nil {
-				return err
-			}
-		}
-		deliveries := tx.Bucket(bucketDeliveries)
-		if err := deliveries.ForEach(func(k, v []byte) error {
-			var d state.Delivery
-			if json.Unmarshal(v, &d) != nil || d.Done() && d.Period.Before(before) {
-				drop = append(drop, slices.Clone(k))
-			}
-			return nil
+		if err := dropWhere(bucketPending, func(v []byte) bool {
+			var p state.Pending
+			return json.Unmarshal(v, &p) != nil || p.Received.Before(before)
 		}); err != nil {
 			return err
 		}
-		return del(deliveries)
+		return dropWhere(bucketDeliveries, func(v []byte) bool {
+			var d state.Delivery
+			return json.Unmarshal(v, &d) != nil || d.Done() && d.Period.Before(before)
+		})
 	})
 }
 
