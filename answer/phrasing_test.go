@@ -404,6 +404,10 @@ func TestPhrasings(t *testing.T) {
 		{"¿aumentó la dependencia de EE.UU. del cobalto importado?", "reliance minerals=cobalt countries=united-states yesno=yes", "Sí — La dependencia neta de importaciones de EE.UU. de cobalto pasó de 74% en 2024 a 79% en 2025e"},
 		{"did world antimony production fall in 2025?", "change minerals=antimony year=2025 yesno=yes", "Yes — World mine production of antimony went from 119,000 in 2024 to 110,000 in 2025e (−7.6%"},
 		{"When did China put export controls on antimony?", "policy minerals=antimony countries=china", "Aug 2024: In August 2024 China said that exporting antimony would require a government licence."},
+		{"What happened in March 2026 on critical minerals?", "policy year=2026 month=3", "In Mar 2026: 19 Mar 2026, U.S.-Japan Critical Minerals Action Plan; 31 Mar 2026, end of: DR Congo"},
+		{"¿Qué pasó en febrero de 2026 con los minerales críticos?", "policy year=2026 month=2", "En feb 2026: feb 2026, Indonesia recorta sus cuotas"},
+		{"What takes effect in the next few weeks?", "policy timeline=upcoming", "Coming up: 4 Dec 2026: Section 232 measures on polysilicon and its derivatives (taking effect); 1 Jan 2027"},
+		{"What expired this week?", "policy timeline=upcoming status=yes", "Ending next: 27 Nov 2026: China suspends its export ban on gallium, germanium and antimony"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

@@ -334,7 +334,8 @@ var (
 		"whats the latest", "novedades", "que hay de nuevo", "lo mas reciente", "lo ultimo", "ultimas noticias")
 	upcomingPhrases = newPhrases("what next", "what coming", "ends soon", "end soon", "ending soon", "expires soon", "expire soon", "expiring", "coming up",
 		"upcoming", "whats next", "what s next", "what is next", "whats coming", "what s coming", "what is coming", "next few months",
-		"que viene", "que sigue", "por vencer", "vence pronto", "vencen pronto", "termina pronto", "proximos meses", "lo que viene")
+		"que viene", "que sigue", "por vencer", "vence pronto", "vencen pronto", "termina pronto", "proximos meses", "lo que viene",
+		"next few weeks", "coming weeks", "next weeks", "this week", "proximas semanas", "esta semana")
 )
 
 // months are month names and abbreviations, in English and Spanish.

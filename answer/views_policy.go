@@ -18,9 +18,9 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		return e.timelineView(q), nil // "what's coming up?"; "… in December 2026" is that month
 	}
 	if q.Month > 0 && q.Year > 0 && len(q.Policies) == 0 {
-		var asked []string // the question's words, less its date and what asks for news
+		var asked []string // the question's words, less its date, what asks for news, and "critical"
 		for _, w := range q.Terms {
-			if _, month := months[w]; !month && !isNumber(w) {
+			if _, month := months[w]; !month && !isNumber(w) && !slices.Equal(cueMeasures[w], []Measure{MeasureLists}) {
 				asked = append(asked, w)
 			}
 		}
@@ -705,12 +705,16 @@ func (e *snap) timelineView(q Query) *Answer {
 	var next []event
 	y, m, d := today.Date()
 	start := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if slices.ContainsFunc(q.Terms, func(w string) bool { return w == "week" || w == "semana" }) {
+		start = start.AddDate(0, 0, -6) // "what expired this week?": the week so far, and on
+	}
 	soon := func(t knowledge.Date) bool {
 		return !t.IsZero() && !t.Time.Before(start) && t.Time.Before(start.AddDate(0, 0, upcomingDays))
 	}
 	starts := !slices.ContainsFunc(q.Terms, func(w string) bool { return endWords[w] })
+	ends := !slices.ContainsFunc(q.Terms, func(w string) bool { return startWords[w] }) || !starts
 	for _, p := range ps {
-		if soon(p.EndDate) {
+		if ends && soon(p.EndDate) {
 			next = append(next, event{p, p.EndDate, false})
 		}
 		if starts && soon(p.Effective) {
@@ -751,6 +755,10 @@ func (e *snap) timelineView(q Query) *Answer {
 	return a
 }
 
+// startWords ask what starts, not what ends.
+var startWords = set("effect", "effective", "start", "starts", "begin", "begins", "vigor", "empieza", "empiezan", "inicia", "comienza")
+
 // endWords ask what ends, not what starts.
-var endWords = set("end", "ends", "ending", "expire", "expires", "expiring", "expiry", "lapse", "lapses", "vence", "vencen", "vencer",
+var endWords = set("end", "ends", "ended", "ending", "expire", "expires", "expired", "expiring", "expiry", "lapse", "lapses", "lapsed",
+	"vence", "vencen", "vencer", "vencio", "termino",
 	"termina", "terminan", "terminar")
