@@ -408,6 +408,8 @@ func TestPhrasings(t *testing.T) {
 		{"¿Qué pasó en febrero de 2026 con los minerales críticos?", "policy year=2026 month=2", "En feb 2026: feb 2026, Indonesia recorta sus cuotas"},
 		{"What takes effect in the next few weeks?", "policy timeline=upcoming", "Coming up: 4 Dec 2026: Section 232 measures on polysilicon and its derivatives (taking effect); 1 Jan 2027"},
 		{"What expired this week?", "policy timeline=upcoming status=yes", "Ending next: 27 Nov 2026: China suspends its export ban on gallium, germanium and antimony"},
+		{"compare zinc and lead production in mexico", "", "In Mexico — Zinc: #5 of 10, 780 thousand metric tons (6%), 2025e; Lead: #7 of 12, 200 thousand metric tons (4.4%), 2025e."},
+		{"compara zinc y plomo en México", "", "En México — Zinc: n.º 5 de 10, 780 miles de toneladas métricas (6%), 2025e; Plomo: n.º 7 de 12"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

@@ -363,7 +363,7 @@ func (e *snap) riskAnswer(m *knowledge.Mineral, q Query) *Answer {
 func (e *snap) compareView(q Query, measure Measure) *Answer {
 	const maxCompare = 6
 	a := &Answer{Intent: IntentCompare}
-	var names, heads []string
+	var names, heads, inCountry []string
 	for i, id := range q.Minerals {
 		if i == maxCompare {
 			a.Sections = append(a.Sections, Section{Text: e.f("…and %s more not compared; name at most %s.", strconv.Itoa(len(q.Minerals)-maxCompare), strconv.Itoa(maxCompare))})
@@ -412,6 +412,23 @@ func (e *snap) compareView(q Query, measure Measure) *Answer {
 				s.Facts = append(s.Facts, Fact{Label: e.t("Producers"), Value: e.t("no country table with a world total")})
 			}
 		}
+		if len(q.Countries) == 1 && measure != MeasureUses {
+			// "compare zinc and lead production in Mexico": that country's place in each.
+			c := q.Countries[0]
+			if r, row, ok := e.countryRow(m, c, measure == MeasureReserves, 0); ok {
+				v := e.f("#%s of %s", strconv.Itoa(row.Rank), strconv.Itoa(len(r.Rows))) + ", " + e.amount(row, r.Unit)
+				if row.Share >= 0 {
+					v += " (" + percent(row.Share) + ")"
+				}
+				if r.Year > 0 {
+					v += ", " + yearLabel(r.Year, row.Estimated)
+				}
+				inCountry = append(inCountry, e.f("%s: %s", e.mineralName(m), v))
+				s.Facts = append(s.Facts, Fact{Label: e.countryName(c), Value: v})
+			} else {
+				inCountry = append(inCountry, e.f("%s: %s", e.mineralName(m), e.t("not in the USGS tables")))
+			}
+		}
 		if rel, ok := e.kb.LatestReliance(m.ID); ok && measure != MeasureUses {
 			s.Facts = append(s.Facts, Fact{Label: e.f("U.S. net import reliance, %s", yearLabel(rel.Year, rel.Estimated)), Value: e.relianceText(rel)})
 		}
@@ -439,6 +456,9 @@ func (e *snap) compareView(q Query, measure Measure) *Answer {
 			a.Headline = e.f("Top producer's share of world output — %s.", strings.Join(heads, "; "))
 		}
 		a.Sections = append(a.Sections, Section{Note: e.t(derivedNote)})
+	}
+	if len(inCountry) > 0 {
+		a.Headline = e.f("In %s — %s.", e.countryAfterIn(q.Countries[0]), strings.Join(inCountry, "; "))
 	}
 	if a.Headline == "" {
 		a.Headline = a.Title + "."
