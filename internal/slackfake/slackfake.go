@@ -693,6 +693,9 @@ func (s *Server) SendEnvelope(env map[string]any) error { return s.send(env) }
 // SlashCommand is a /command invocation.
 type SlashCommand struct {
 	Command, Text, User, Channel string
+	// NoAckPayload sends the envelope with accepts_response_payload false: the reply cannot
+	// ride in the ack and goes by response_url.
+	NoAckPayload bool
 }
 
 // SendSlashCommand delivers a slash command and returns its envelope id and response_url.
@@ -706,7 +709,7 @@ func (s *Server) SendSlashCommand(c SlashCommand) (envelopeID, responseURL strin
 	payload := map[string]any{"command": c.Command, "text": c.Text, "user_id": c.User, "user_name": c.User,
 		"channel_id": c.Channel, "team_id": "TFAKE", "response_url": responseURL, "trigger_id": "trig"}
 	return envelopeID, responseURL, s.send(map[string]any{"type": "slash_commands", "envelope_id": envelopeID,
-		"payload": payload, "accepts_response_payload": true})
+		"payload": payload, "accepts_response_payload": !c.NoAckPayload})
 }
 
 // Event is an Events API event to deliver.
