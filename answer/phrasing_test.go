@@ -410,6 +410,8 @@ func TestPhrasings(t *testing.T) {
 		{"What expired this week?", "policy timeline=upcoming status=yes", "Ending next: 27 Nov 2026: China suspends its export ban on gallium, germanium and antimony"},
 		{"compare zinc and lead production in mexico", "", "In Mexico — Zinc: #5 of 10, 780 thousand metric tons (6%), 2025e; Lead: #7 of 12, 200 thousand metric tons (4.4%), 2025e."},
 		{"compara zinc y plomo en México", "", "En México — Zinc: n.º 5 de 10, 780 miles de toneladas métricas (6%), 2025e; Plomo: n.º 7 de 12"},
+		{"Will Mexico change its mining law?", "policy countries=mexico policies=mexico-critical-minerals-stance-2026", "9 Feb 2026: At her morning press conference on 9 February 2026 President Claudia Sheinbaum"},
+		{"¿México va a cambiar la ley minera?", "policy countries=mexico policies=mexico-critical-minerals-stance-2026 yesno=yes", "9 feb 2026: En su conferencia matutina del 9 de febrero de 2026, la presidenta"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {
