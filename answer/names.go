@@ -38,11 +38,19 @@ func (e *snap) countryName(id string) string {
 
 // verdict opens a yes/no question's answer with its verdict: "Yes — …", "No — …".
 func (e *snap) verdict(yes bool, headline string) string {
+	// "Yes — in Mexico, mine production…", "Sí — la dependencia…": a sentence's first word
+	// goes lower case after the verdict, unless it is a name.
+	if first, rest, ok := strings.Cut(headline, " "); ok && commonOpeners[first] {
+		headline = strings.ToLower(first) + " " + rest
+	}
 	if yes {
 		return e.f("Yes — %s", headline)
 	}
 	return e.f("No — %s", headline)
 }
+
+// commonOpeners are the words a headline may begin with that are not names.
+var commonOpeners = set("In", "En", "World", "La", "El", "Los", "Las", "The")
 
 // countryAfterIn is a country's name after "in": "in the United States", "in the
 // Philippines", "in Mexico". Spanish names take no article here ("en Estados Unidos").
