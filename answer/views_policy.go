@@ -154,9 +154,14 @@ func (e *snap) ended(p *knowledge.Policy) bool {
 	return p.EndDate.Time.Before(today)
 }
 
-// statusHeadline answers "is it still in force": whether the item has lapsed, and the latest
-// related item the knowledge base holds.
+// statusHeadline answers "is it still in force": whether the item has lapsed, the latest
+// related item the knowledge base holds, and that nothing later is known.
 func (e *snap) statusHeadline(p *knowledge.Policy, related []*knowledge.Policy, yesNo bool) string {
+	return sentences(e.status(p, related, yesNo), e.f("Nothing later is in the knowledge base (updated %s).", e.lang.Date(e.kbUpdated())))
+}
+
+// status is statusHeadline without its last sentence.
+func (e *snap) status(p *knowledge.Policy, related []*knowledge.Policy, yesNo bool) string {
 	today := e.now()
 	latest := p
 	for _, x := range related[1:] {
@@ -167,13 +172,12 @@ func (e *snap) statusHeadline(p *knowledge.Policy, related []*knowledge.Policy, 
 	if next := e.successor(p); next != nil && next.Date.Time.After(latest.Date.Time) {
 		latest = next
 	}
-	nothingLater := e.f("Nothing later is in the knowledge base (updated %s).", e.lang.Date(e.kbUpdated()))
 	if e.ended(p) && !p.EndScheduled && latest != p && latest.Kind == p.Kind && len(p.Minerals) > 0 && sharesMinerals(latest, p) &&
 		(latest.EndDate.IsZero() || !e.ended(latest)) && latest.Suspends != p.ID {
 		// "Is the DRC cobalt quota still in force?": the quotas' carry-over ended; the annual
 		// cap that came after has not. The item in force answers; the one that ended follows.
-		now := strings.TrimSuffix(e.statusHeadline(latest, []*knowledge.Policy{latest}, yesNo), " "+nothingLater)
-		return sentences(now, e.f("The earlier item “%s” ended on %s.", e.policyTitle(p), e.lang.Date(p.EndDate)), nothingLater)
+		return sentences(e.status(latest, []*knowledge.Policy{latest}, yesNo),
+			e.f("The earlier item “%s” ended on %s.", e.policyTitle(p), e.lang.Date(p.EndDate)))
 	}
 	title := "“" + e.policyTitle(p) + "”"
 	var status string
@@ -213,7 +217,7 @@ func (e *snap) statusHeadline(p *knowledge.Policy, related []*knowledge.Policy, 
 		item += e.endNote(latest)
 		status = sentences(status, e.f("The latest related item: %s.", item))
 	}
-	return sentences(status, nothingLater)
+	return status
 }
 
 // suspendedStatus says whether an item is in force given its suspension: suspended while the

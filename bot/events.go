@@ -27,9 +27,9 @@ type eventEnvelope struct {
 	EventID string `json:"event_id"`
 }
 
-// onEventsAPI answers an Events API event, already acked; recorded is closed once the
-// message it carries was recorded as pending (nil when it was not).
-func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event, turn *ticket, recorded <-chan struct{}) {
+// onEventsAPI answers an Events API event, already acked; journaled says the message it
+// carries went to the journal (see record).
+func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event, turn *ticket, journaled bool) {
 	req := evt.Request
 	log := b.requestLogger(req)
 	ev, ok := evt.Data.(slackevents.EventsAPIEvent)
@@ -49,7 +49,7 @@ func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event, turn *ticke
 	if m, ok := b.incomingOf(ev); ok {
 		kind := map[string]string{fromMention: "app_mention", fromDM: "message.im"}[m.where]
 		b.obs.Request(strings.ReplaceAll(kind, ".", "_"))
-		b.answerMessage(ctx, log.With("event", kind, "user", m.user, "channel", m.channel), turn, m, recorded)
+		b.answerMessage(ctx, log.With("event", kind, "user", m.user, "channel", m.channel), turn, m, journaled)
 		return
 	}
 	if e, ok := ev.InnerEvent.Data.(*slackevents.AppHomeOpenedEvent); ok {
@@ -59,13 +59,13 @@ func (b *Bot) onEventsAPI(ctx context.Context, evt socketmode.Event, turn *ticke
 }
 
 // answerMessage answers a mention or DM once, in its turn in the conversation.
-func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, turn *ticket, m incoming, recorded <-chan struct{}) {
+func (b *Bot) answerMessage(ctx context.Context, log *slog.Logger, turn *ticket, m incoming, journaled bool) {
 	if !b.firstSeen(ctx, "msg:"+m.key()) {
 		b.obs.Duplicate()
 		return
 	}
 	var pending string
-	if recorded != nil {
+	if journaled {
 		pending = m.key()
 	}
 	b.reply(ctx, log, turn, m, pending)

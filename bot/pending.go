@@ -63,9 +63,8 @@ func (b *Bot) incomingOfEvent(evt socketmode.Event) (incoming, bool) {
 type journalEntry struct {
 	// pending builds the record, on the journal's goroutine (a slash command's payload is
 	// decoded there, not on the socket's); false when there is nothing to record.
-	pending  func() (state.Pending, bool)
-	then     func()        // for an event: ack it and queue it, once it is recorded
-	recorded chan struct{} // closed once the store has answered, or given up
+	pending func() (state.Pending, bool)
+	then    func() // for an event: ack it and queue it, once it is recorded (or given up)
 }
 
 // journalBatch bounds the messages recorded in one call to the store: in a burst, one file
@@ -182,9 +181,8 @@ more:
 	}
 }
 
-// release tells the entry's waiters that the journal is done with it.
+// release runs what waits for the entry to be recorded.
 func (e journalEntry) release() {
-	close(e.recorded)
 	if e.then != nil {
 		e.then()
 	}
@@ -211,11 +209,11 @@ func (b *Bot) forget(ctx context.Context, ids []string) {
 	}
 }
 
-// record hands a message to the journal, which closes recorded once the message is recorded
-// and then runs then. Without a store, or once the journal has stopped, nothing is recorded
-// and both happen at once.
-func (b *Bot) record(recorded chan struct{}, pending func() (state.Pending, bool), then func()) {
-	e := journalEntry{pending: pending, then: then, recorded: recorded}
+// record hands a message to the journal, which runs then once the message is recorded.
+// Without a store, or once the journal has stopped, nothing is recorded and then runs at
+// once.
+func (b *Bot) record(pending func() (state.Pending, bool), then func()) {
+	e := journalEntry{pending: pending, then: then}
 	if b.jnl == nil || isClosed(b.jnl.stop) {
 		e.release()
 		return
@@ -229,24 +227,22 @@ func (b *Bot) record(recorded chan struct{}, pending func() (state.Pending, bool
 
 // tryRecord is record for the socket's reading goroutine, which must not wait: when the
 // journal's queue is full (the store is slow), the message is not recorded.
-func (b *Bot) tryRecord(recorded chan struct{}, pending func() (state.Pending, bool)) {
-	e := journalEntry{pending: pending, recorded: recorded}
+func (b *Bot) tryRecord(pending func() (state.Pending, bool)) {
 	if b.jnl != nil && !isClosed(b.jnl.stop) {
 		select {
-		case b.jnl.entries <- e:
+		case b.jnl.entries <- journalEntry{pending: pending}:
 			return
 		default:
 		}
 	}
 	b.log.Debug("a slash command acked is not recorded as pending: the journal is full or stopped")
-	e.release()
 }
 
 // flushJournal waits until every message handed to the journal so far has been recorded
 // and its then has run.
 func (b *Bot) flushJournal() {
 	done := make(chan struct{})
-	b.record(make(chan struct{}), func() (state.Pending, bool) { return state.Pending{}, false }, func() { close(done) })
+	b.record(func() (state.Pending, bool) { return state.Pending{}, false }, func() { close(done) })
 	<-done
 }
 

@@ -48,7 +48,7 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 	// and the reply rendered and encoded, on the worker, so that answering's CPU stays within
 	// the pool and the reading goroutine keeps the rest.
 	reply := make(chan slashReplyOut, 1)
-	inAck := make(chan ackPlan, 1) // known once try returns
+	inAck := make(chan bool, 1) // whether the reply may ride in the ack: known once try returns
 	started, now := b.pool.try(func() {
 		// The worker hands its reply, once, to the ack or to the posters.
 		delivered := false
@@ -57,12 +57,11 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 				return
 			}
 			delivered = true
-			plan := <-inAck
-			if plan.now {
+			if <-inAck {
 				reply <- out
 				return
 			}
-			b.background(func() { b.respondRecorded(ctx, req, plan.recorded, out) })
+			b.background(func() { b.respondRecorded(ctx, req, out) })
 		}
 		cmd, err := payload.command()
 		if err != nil {
@@ -87,12 +86,11 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 		// is free, so that a burst never delays acks. Acked, the command is recorded as
 		// pending until its reply is posted.
 		b.ack(req, nil)
-		recorded := make(chan struct{})
-		b.tryRecord(recorded, slashPending(req, payload))
-		inAck <- ackPlan{recorded: recorded}
+		b.tryRecord(slashPending(req, payload))
+		inAck <- false
 		return
 	}
-	inAck <- ackPlan{now: true}
+	inAck <- true
 	b.tracked(func() {
 		timer := time.NewTimer(b.cfg.AckBudget)
 		defer timer.Stop()
@@ -112,28 +110,20 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 	})
 }
 
-// ackPlan is where a slash command's reply goes: in the ack (now), or by response_url,
-// the command recorded as pending until then (recorded is closed once it is).
-type ackPlan struct {
-	now      bool
-	recorded <-chan struct{}
-}
-
 // respondPending records an acked slash command as pending, posts its reply (once out
 // has it) to its response_url, and settles it.
 func (b *Bot) respondPending(ctx context.Context, req *socketmode.Request, payload slashPayload, out func() slashReplyOut) {
-	recorded := make(chan struct{})
-	b.record(recorded, slashPending(req, payload), nil)
-	b.respondRecorded(ctx, req, recorded, out())
+	b.record(slashPending(req, payload), nil)
+	b.respondRecorded(ctx, req, out())
 }
 
 // respondRecorded posts a slash command's reply to its response_url, then settles the
 // command's pending record. The post does not wait for the record: a process that dies
 // before the record is written loses the reply either way, and one that has posted by then
 // has not.
-func (b *Bot) respondRecorded(ctx context.Context, req *socketmode.Request, recorded <-chan struct{}, out slashReplyOut) {
+func (b *Bot) respondRecorded(ctx context.Context, req *socketmode.Request, out slashReplyOut) {
 	if b.cfg.CrashBeforeReply && out.data != nil {
-		<-recorded // the failpoint's moment: recorded, not yet posted
+		b.flushJournal() // the failpoint's moment: recorded, not yet posted
 		out.log.Warn("failpoint crash-before-reply: exiting before posting the reply")
 		os.Exit(137)
 	}

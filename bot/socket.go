@@ -130,8 +130,8 @@ func (b *Bot) authTest(ctx context.Context) (*slack.AuthTestResponse, error) {
 type queuedEvent struct {
 	evt  socketmode.Event
 	turn *ticket
-	// recorded is closed once the message was recorded as pending (nil when it was not).
-	recorded <-chan struct{}
+	// journaled says the message went to the journal: its answer settles its record.
+	journaled bool
 }
 
 // enterConversation takes a message's turn in its conversation: a DM channel's top level,
@@ -273,9 +273,8 @@ func (b *Bot) dispatch(ctx context.Context, evt socketmode.Event, slow chan<- qu
 			if m, ok := b.incomingOfEvent(evt); ok && b.jnl != nil {
 				// A message to answer is recorded before it is acked: Slack will not send it
 				// again, and a process that dies before replying leaves it to another.
-				recorded := make(chan struct{})
-				q.recorded = recorded
-				b.record(recorded, func() (state.Pending, bool) {
+				q.journaled = true
+				b.record(func() (state.Pending, bool) {
 					return state.Pending{ID: m.key(), Where: m.where, User: m.user, Channel: m.channel, TS: m.ts, Thread: m.thread, Text: m.text}, true
 				}, func() {
 					b.ack(evt.Request, nil)
@@ -323,7 +322,7 @@ func (b *Bot) recoverEvent(evt socketmode.Event) {
 func (b *Bot) handle(ctx context.Context, q queuedEvent) {
 	switch q.evt.Type {
 	case socketmode.EventTypeEventsAPI:
-		b.onEventsAPI(ctx, q.evt, q.turn, q.recorded)
+		b.onEventsAPI(ctx, q.evt, q.turn, q.journaled)
 	case socketmode.EventTypeInteractive:
 		b.onInteractive(ctx, q.evt)
 	}

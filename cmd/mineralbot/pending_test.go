@@ -13,6 +13,21 @@ import (
 	"github.com/mineralbot/mineralbot/internal/slackfake"
 )
 
+// sharedState returns a Slack stand-in that hands envelopes to the replicas' sockets in turn,
+// as Slack does, and the environment of replicas that share a new PostgreSQL database.
+func sharedState(t *testing.T) (*slackfake.Server, map[string]string) {
+	t.Helper()
+	dsn := pgtest.Shared(t).NewDB(t)
+	fake := slackfake.New()
+	fake.MultiConn = true
+	t.Cleanup(fake.Close)
+	return fake, map[string]string{
+		"SLACK_BOT_TOKEN": slackfake.BotToken, "SLACK_APP_TOKEN": slackfake.AppToken, "SLACK_API_URL": fake.APIURL(),
+		"MINERALBOT_HTTP_ADDR": "127.0.0.1:0", "MINERALBOT_STATE_DRIVER": "postgres", "MINERALBOT_STATE_DSN": dsn,
+		"MINERALBOT_LOG_FORMAT": "json",
+	}
+}
+
 // crashing is env with the failpoint that exits, like kill -9, once a reply is ready and its
 // message recorded as pending, before the reply is posted.
 func crashing(env map[string]string) map[string]string {
@@ -127,15 +142,8 @@ func TestKilledBeforeReplyIsAnsweredAfterRestart(t *testing.T) {
 // With replicas on PostgreSQL, a message whose replica dies before replying is answered by
 // a replica still running, once.
 func TestKilledReplicasMessageIsAnsweredByAnother(t *testing.T) {
-	dsn := pgtest.Shared(t).NewDB(t)
-	fake := slackfake.New()
-	fake.MultiConn = true
-	defer fake.Close()
-	env := map[string]string{
-		"SLACK_BOT_TOKEN": slackfake.BotToken, "SLACK_APP_TOKEN": slackfake.AppToken, "SLACK_API_URL": fake.APIURL(),
-		"MINERALBOT_HTTP_ADDR": "127.0.0.1:0", "MINERALBOT_STATE_DRIVER": "postgres", "MINERALBOT_STATE_DSN": dsn,
-		"MINERALBOT_BOT_TAKE_OVER_AFTER": "2s",
-	}
+	fake, env := sharedState(t)
+	env["MINERALBOT_BOT_TAKE_OVER_AFTER"] = "2s"
 	crasher := startReplica(t, "crasher", crashing(env))
 	startReplica(t, "survivor", env)
 	if err := fake.WaitConnected(2, 30*time.Second); err != nil {
@@ -168,14 +176,7 @@ func TestKilledReplicasMessageIsAnsweredByAnother(t *testing.T) {
 // Two messages of one DM sent together reach two replicas (Slack hands envelopes to their
 // sockets in turn): the follow-up is answered after the question it follows, and about it.
 func TestQuickFollowUpAcrossReplicasKeepsOrder(t *testing.T) {
-	dsn := pgtest.Shared(t).NewDB(t)
-	fake := slackfake.New()
-	fake.MultiConn = true
-	defer fake.Close()
-	env := map[string]string{
-		"SLACK_BOT_TOKEN": slackfake.BotToken, "SLACK_APP_TOKEN": slackfake.AppToken, "SLACK_API_URL": fake.APIURL(),
-		"MINERALBOT_HTTP_ADDR": "127.0.0.1:0", "MINERALBOT_STATE_DRIVER": "postgres", "MINERALBOT_STATE_DSN": dsn,
-	}
+	fake, env := sharedState(t)
 	startReplica(t, "a", env)
 	startReplica(t, "b", env)
 	if err := fake.WaitConnected(2, 30*time.Second); err != nil {

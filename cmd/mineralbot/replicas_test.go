@@ -313,19 +313,7 @@ func TestPostgresOutage(t *testing.T) {
 // turn: a DM's follow-up that reaches the other replica is answered about what the
 // conversation was about, and so is a mention's follow-up in its thread.
 func TestFollowUpAcrossReplicas(t *testing.T) {
-	dsn := pgtest.Shared(t).NewDB(t)
-	fake := slackfake.New()
-	fake.MultiConn = true
-	defer fake.Close()
-	env := map[string]string{
-		"SLACK_BOT_TOKEN":         slackfake.BotToken,
-		"SLACK_APP_TOKEN":         slackfake.AppToken,
-		"SLACK_API_URL":           fake.APIURL(),
-		"MINERALBOT_HTTP_ADDR":    "127.0.0.1:0",
-		"MINERALBOT_STATE_DRIVER": "postgres",
-		"MINERALBOT_STATE_DSN":    dsn,
-		"MINERALBOT_LOG_FORMAT":   "json",
-	}
+	fake, env := sharedState(t)
 	replicas := []*replica{startReplica(t, "a", env), startReplica(t, "b", env)}
 	if err := fake.WaitConnected(2, 30*time.Second); err != nil {
 		t.Fatal(err)

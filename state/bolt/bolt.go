@@ -540,6 +540,21 @@ func (s *Store) EarlierPending(_ context.Context, channel, thread, ts, owner str
 // TakePending implements [state.Store]. The bucket holds what is in flight, a few messages:
 // it is read whole.
 func (s *Store) TakePending(_ context.Context, owner string, now time.Time, lease time.Duration, max int) ([]state.Pending, error) {
+	// Every process asks every quarter of bot.take_over_after, and there is nearly always
+	// nothing to take: a read says so without the write transaction's file sync.
+	due := false
+	if err := s.view(func(tx *bbolt.Tx) error {
+		if b := tx.Bucket(bucketPending); b != nil {
+			return b.ForEach(func(_, v []byte) error {
+				var p state.Pending
+				due = due || json.Unmarshal(v, &p) != nil || p.LeaseUntil.Before(now)
+				return nil
+			})
+		}
+		return nil
+	}); err != nil || !due {
+		return nil, err
+	}
 	var out []state.Pending
 	err := s.update(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketPending)
