@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/mineralbot/mineralbot/internal/slackfake"
 	"github.com/mineralbot/mineralbot/state/bolt"
 )
 
@@ -27,6 +29,19 @@ func TestDamagedStateFile(t *testing.T) {
 	lb := startBot(t, env)
 	if out := lb.slash(t, "U1", "antimony"); !strings.HasPrefix(out, "China accounted for 36% of world mine production of antimony") {
 		t.Errorf("with a damaged state file the bot must still answer: %s", out)
+	}
+	// A DM is recorded as pending before its ack; with no store to record it in, it is
+	// acked and answered all the same.
+	env2, err := lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
+		"user": "U1", "text": "who produces fluorspar?", "channel": "DDAMAGED", "ts": "1700000700.000001"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lb.fake.WaitAck(env2, 5*time.Second); err != nil {
+		t.Errorf("with a damaged state file a DM is not acked: %v", err)
+	}
+	if posts := waitPosts(t, lb.fake, "DDAMAGED", 1); !strings.Contains(firstLine(posts[0].Text), "world mine production of fluorspar") {
+		t.Errorf("with a damaged state file the DM's reply begins %q", firstLine(posts[0].Text))
 	}
 	if !strings.Contains(lb.logs.String(), "state store unavailable; answering goes on") {
 		t.Errorf("the damaged file is not logged:\n%s", lb.logs.String())
