@@ -816,7 +816,7 @@ func (e *snap) addedIn2025(m *knowledge.Mineral) bool {
 
 func (e *snap) policyCard(p *knowledge.Policy, q Query) *Answer {
 	a := &Answer{Intent: IntentPolicy, Record: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}}
-	a.Headline = e.policyHeadline(p)
+	a.Headline = e.policyLead(p, q)
 	a.Title = e.policyTitle(p)
 	a.Subtitle = e.when(p) + " · " + e.jurisdiction(p)
 	a.Sections = append(a.Sections, Section{Text: e.summary(p.Summary, p.SummaryES)})

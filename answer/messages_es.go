@@ -308,6 +308,7 @@ var spanishMessages = map[string]string{
 	"I have no live or current market prices.":                                             "No tengo precios de mercado en vivo ni actuales.",
 	"USGS gives no annual average price for %s in the chapters this knowledge base holds.": "El USGS no da un precio promedio anual de %s en los capítulos de esta base de conocimiento.",
 	"%s policy and news items, newest first.":                                              "%s políticas y noticias, de la más reciente a la más antigua.",
+	"1 more item matches; the best match comes first.":                                     "1 elemento más coincide; el que más coincide va primero.",
 	"%s more items match; the best matches come first.":                                    "%s elementos más coinciden; los que más coinciden van primero.",
 	"%s holds the largest %s reserves: %s (%s).":                                           "%s tiene las mayores reservas de %s: %s (%s).",
 	"No — %s is not on the %s.":                                                            "No — %s no está en la %s.",

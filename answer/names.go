@@ -150,17 +150,34 @@ func (e *snap) snippet(h SearchHit) []Span {
 // firstSentence is the first sentence of a record's prose.
 func firstSentence(md string) string {
 	p := firstParagraph(md)
+	return p[:sentenceEnd(p)]
+}
+
+// sentenceEnd is where the first sentence of text ends (len(text) when it is one).
+func sentenceEnd(text string) int {
 	for from := 0; ; {
-		i := strings.Index(p[from:], ". ")
+		i := strings.Index(text[from:], ". ")
 		if i < 0 {
-			return p
+			return len(text)
 		}
 		i += from
-		if !abbreviation(p[:i]) {
-			return p[:i+1]
+		if !abbreviation(text[:i]) {
+			return i + 1
 		}
 		from = i + 2
 	}
+}
+
+// sentencesOf splits a record's prose into its sentences.
+func sentencesOf(md string) []string {
+	text := strings.Join(strings.Fields(md), " ")
+	var out []string
+	for text != "" {
+		n := sentenceEnd(text)
+		out = append(out, text[:n])
+		text = strings.TrimSpace(text[n:])
+	}
+	return out
 }
 
 // abbreviation reports whether text ends in an abbreviation whose dot ends no sentence:

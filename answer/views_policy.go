@@ -3,6 +3,7 @@ package answer
 import (
 	"cmp"
 	"context"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -102,7 +103,11 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		return a, nil
 	}
 	a := e.policyList(ps[:min(8, len(ps))], "Policy items that match")
-	a.Headline = sentences(e.policyHeadline(top), e.f("%s more items match; the best matches come first.", itoa(len(ps)-1)))
+	more := e.t("1 more item matches; the best match comes first.")
+	if len(ps) > 2 {
+		more = e.f("%s more items match; the best matches come first.", itoa(len(ps)-1))
+	}
+	a.Headline = sentences(e.policyLead(top, q), more)
 	return a, nil
 }
 
@@ -111,6 +116,30 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 func (e *snap) policyHeadline(p *knowledge.Policy) string {
 	return e.when(p) + ": " + e.sentence(e.summary(p.Summary, p.SummaryES))
 }
+
+// policyLead is an item's headline for question q: when q asks about a tariff or a rate
+// and the item's first sentence gives none, the first sentence that does follows it ("…
+// most copper articles pay 50%; …").
+func (e *snap) policyLead(p *knowledge.Policy, q Query) string {
+	h := e.policyHeadline(p)
+	if !asksTariff(q) && !slices.ContainsFunc(q.Terms, func(w string) bool { return rateWords[w] }) {
+		return h
+	}
+	for i, s := range sentencesOf(e.summary(p.Summary, p.SummaryES)) {
+		if givesRate.MatchString(s) {
+			if i == 0 {
+				return h
+			}
+			return sentences(h, s)
+		}
+	}
+	return h
+}
+
+var (
+	rateWords = set("rate", "rates", "percent", "percentage", "tasa", "tasas", "porcentaje")
+	givesRate = regexp.MustCompile(`\d\s?%`)
+)
 
 // when is an item's date, with its end: "9 Nov 2025 until 27 Nov 2026", or, once the end
 // has passed, "9 Nov 2025, ended 27 Nov 2026" — a lapsed measure never reads as in force.
@@ -397,9 +426,16 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 		if slices.Contains(q.Policies, p.ID) && (len(q.Minerals) == 0 || e.namedConcerns(q)) {
 			s += 10
 		}
+		words := e.policyWords(p)
 		for _, m := range q.Minerals {
 			if slices.Contains(p.Minerals, m) {
 				s += 3
+				if e.leadNames(p, words, m) {
+					// An item about the mineral in particular, whose headline names it:
+					// "Any policy news on cobalt?" leads with the DRC's cobalt quota, not a
+					// monument order listing cobalt among eleven minerals.
+					s++
+				}
 			} else if mm, ok := e.kb.Mineral(m); ok && mm.Group != "" && slices.Contains(p.Minerals, mm.Group) {
 				s += 2
 			}
@@ -412,7 +448,6 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 		if p.Kind == "agreement" && slices.ContainsFunc(q.Terms, func(w string) bool { return agreeWords[w] }) {
 			s += 1 // "what did Mexico and the US agree": an agreement before a meeting
 		}
-		words := e.policyWords(p)
 		for _, w := range q.Terms {
 			w = stem(w)
 			if words[w] == 2 {
@@ -547,6 +582,30 @@ func indexPolicyWords(kb *knowledge.KB) map[string]map[string]int {
 		out[p.ID] = w
 	}
 	return out
+}
+
+// leadNames reports whether an item's title, aliases (words, from policyWords) or first
+// sentence, the one its headline shows, name mineral m, in English or Spanish.
+func (e *snap) leadNames(p *knowledge.Policy, words map[string]int, m string) bool {
+	mn, ok := e.kb.Mineral(m)
+	if !ok {
+		return false
+	}
+	var lead []string
+	for _, t := range []string{p.Summary, p.SummaryES} {
+		lead = append(lead, strings.Fields(knowledge.Normalize(e.sentence(t)))...)
+	}
+	for _, n := range []string{mn.Name, mn.NameES} {
+		f := strings.Fields(knowledge.Normalize(n))
+		if len(f) == 0 {
+			continue
+		}
+		w := stem(f[len(f)-1])
+		if words[w] == 2 || slices.ContainsFunc(lead, func(x string) bool { return stem(x) == w }) {
+			return true
+		}
+	}
+	return false
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
