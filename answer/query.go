@@ -762,6 +762,19 @@ func (p *lexicon) Parse(text string) Query {
 		q.Rank = 0 // "the first producer" is the top of the ranking the view leads with anyway
 		q.Most = true
 	}
+	if q.Edition == 0 && (has("edition") || has("editions") || has("edicion") || has("ediciones")) {
+		// "between the 2025 and 2026 editions", "entre las ediciones 2025 y 2026": the
+		// years name editions, not years of data.
+		rest := years[:0]
+		for _, y := range years {
+			if ed := knowledge.Edition(y); ed == knowledge.MCS2025 || ed == knowledge.MCS2026 {
+				q.addEdition(ed)
+			} else {
+				rest = append(rest, y)
+			}
+		}
+		years = rest
+	}
 	slices.Sort(years)
 	years = slices.Compact(years)
 	switch {

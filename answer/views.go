@@ -143,6 +143,10 @@ func (e *snap) reservesAnswer(m *knowledge.Mineral, q Query) *Answer {
 	}
 	lead := r.Rows[0]
 	name := strings.ToLower(e.mineralName(m))
+	if g, ok := e.kb.Mineral(r.Mineral); ok && g.ID != m.ID {
+		// USGS gives platinum's reserves only with the other platinum-group metals'.
+		name = strings.ToLower(e.mineralName(g))
+	}
 	if lead.Share >= 0 {
 		a.Headline = e.f("%s holds the largest %s reserves: %s, %s of the world's (%s).", e.countryName(lead.Country), name, e.amount(lead, r.Unit), percent(lead.Share), source(r.Edition))
 	} else {
@@ -473,11 +477,14 @@ func (e *snap) countryRow(m *knowledge.Mineral, country string, reserves bool, y
 		if knowledge.IsReserves(measure) != reserves || knowledge.IsCapacity(measure) {
 			continue
 		}
-		y := e.kb.LatestYear(m.ID, measure)
+		// The year asked where the table has it, else its latest: "Chile vs Peru copper
+		// production 2025" is mine production of 2024e, not the refinery table's 2025e.
+		r := e.kb.Rank(m.ID, measure, e.kb.LatestYear(m.ID, measure))
 		if year != 0 && !reserves {
-			y = year
+			if ry := e.kb.Rank(m.ID, measure, year); len(ry.Rows) > 0 {
+				r = ry
+			}
 		}
-		r := e.kb.Rank(m.ID, measure, y)
 		if row, ok := r.ShareOf(country); ok {
 			return r, row, true
 		}
@@ -501,8 +508,16 @@ func (e *snap) standingSentence(m *knowledge.Mineral, r knowledge.Ranking, row k
 		return e.f("%s holds %s of %s reserves, %s (%s%s).", e.countryName(row.Country), e.amount(row, r.Unit), name,
 			rank, share, source(r.Edition))
 	}
-	out := e.f("%s ranked %s in world %s of %s in %s, with %s (%s%s).", e.countryName(row.Country), rank,
-		e.measure(r.Measure), name, yearLabel(r.Year, row.Estimated), e.amount(row, r.Unit), share, source(r.Edition))
+	measure := e.measure(r.Measure)
+	var out string
+	if strings.Contains(strings.ToLower(measure), name) {
+		// "palladium mine production", not "palladium mine production of palladium"
+		out = e.f("%s ranked %s in world %s in %s, with %s (%s%s).", e.countryName(row.Country), rank,
+			measure, yearLabel(r.Year, row.Estimated), e.amount(row, r.Unit), share, source(r.Edition))
+	} else {
+		out = e.f("%s ranked %s in world %s of %s in %s, with %s (%s%s).", e.countryName(row.Country), rank,
+			measure, name, yearLabel(r.Year, row.Estimated), e.amount(row, r.Unit), share, source(r.Edition))
+	}
 	// The change from the year before, as the same edition prints it.
 	if c, ok := e.kb.ChangeIn(r.Mineral, r.Measure, row.Country, r.Edition, r.Year-1, r.Year); ok && c.Known() {
 		out = sentences(out, e.changeSentence(c))
@@ -537,11 +552,6 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 		row knowledge.Share
 	}
 	var asked, other *standing
-	if q.Year != 0 && !reserves {
-		if r, row, ok := e.countryRow(m, c.ID, false, q.Year); ok {
-			asked = &standing{r, row}
-		}
-	}
 	found := false
 	measures := e.kb.Measures(m.ID)
 	lead := stageMeasure(measures, q)
@@ -551,6 +561,17 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 	if lead != "" {
 		// "Is Chile the biggest copper refiner?": the refinery table answers first.
 		measures = append([]string{lead}, slices.DeleteFunc(slices.Clone(measures), func(x string) bool { return x == lead })...)
+	}
+	if q.Year != 0 && !reserves {
+		// The year asked, in the first production table only: "Mexico copper production
+		// 2025" is mine production, of its latest year, even where only the refinery table
+		// has 2025.
+		if i := slices.IndexFunc(measures, func(x string) bool { return !knowledge.IsReserves(x) && !knowledge.IsCapacity(x) }); i >= 0 {
+			r := e.kb.Rank(m.ID, measures[i], q.Year)
+			if row, ok := r.ShareOf(c.ID); ok {
+				asked = &standing{r, row}
+			}
+		}
 	}
 	for _, measure := range measures {
 		year := e.kb.LatestYear(m.ID, measure)

@@ -92,14 +92,28 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 	// Revisions: the newest edition restating an earlier year.
 	var revs []string
 	lead := ""
+	asked := r.Rows[0].Country // the country whose revision leads: the one asked about, or the top
+	if len(q.Countries) > 0 {
+		asked = q.Countries[0]
+	}
 	for _, rv := range e.kb.Revisions(m.ID) {
 		if rv.Measure != r.Measure || !rv.Old.Known() || !rv.New.Known() || rv.Country == knowledge.Others {
 			continue
 		}
 		line := e.f("%s, %s: %s in %s, %s in %s", e.countryName(rv.Country), strconv.Itoa(rv.Year), number(rv.Old.Value), rv.Old.Edition.String(), number(rv.New.Value), rv.New.Edition.String())
 		revs = append(revs, line)
-		if lead == "" && rv.Country == r.Rows[0].Country {
+		if lead == "" && rv.Country == asked {
 			lead = e.f("%s revised %s's %s figure from %s to %s.", source(rv.New.Edition), e.countryName(rv.Country), strconv.Itoa(rv.Year), number(rv.Old.Value), number(rv.New.Value))
+		}
+	}
+	if lead == "" && q.Editions && len(q.Countries) > 0 && r.Edition == knowledge.MCS2026 {
+		// "Did China's share change between the 2025 and 2026 editions?": the year both
+		// editions give, unrevised.
+		y := r.Year - 1
+		old, ok1 := e.kb.FigureIn(r.Mineral, r.Measure, asked, y, knowledge.MCS2025)
+		cur, ok2 := e.kb.FigureIn(r.Mineral, r.Measure, asked, y, knowledge.MCS2026)
+		if ok1 && ok2 && old.Known() && cur.Known() && old.Value == cur.Value {
+			lead = e.f("%s kept %s's %s figure from %s: %s.", source(r.Edition), e.countryName(asked), strconv.Itoa(y), source(old.Edition), number(cur.Value))
 		}
 	}
 	if lead == "" && len(revs) > 0 {
@@ -108,8 +122,9 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 	if q.Editions && len(revs) == 0 {
 		lead = e.f("%s revised none of the earlier figures for %s.", source(r.Edition), name)
 	}
-	if lead != "" && hasAny(q.Terms, revisionWords) {
-		// "Was China's antimony output revised?": the revision is the answer.
+	if lead != "" && (q.Editions || hasAny(q.Terms, revisionWords)) {
+		// "Was China's antimony output revised?", "did it change between the 2025 and 2026
+		// editions?": the revision is the answer.
 		a.Headline = sentences(lead, a.Headline)
 	} else {
 		a.Headline = sentences(a.Headline, lead)

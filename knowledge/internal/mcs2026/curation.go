@@ -30,14 +30,19 @@ var measureMap = map[[2]string]string{
 // Every other flagged row is left out and its MCS 2025 figure stays. Each column below passes
 // kb check's sums where it has a world total.
 var cleared = map[[2]string]string{
-	{"aluminum", "smelter_production"}:         "the flag concerns the capacity column's year",
-	{"arsenic", "production_arsenic_trioxide"}: "the flag concerns the capacity column",
-	{"beryllium", "mine_production"}:           "the flag concerns the reserves column (prose in the PDF)",
-	{"indium", "refinery_production"}:          "the flag concerns the capacity column",
-	{"magnesium-metal", "primary_production"}:  "the flag concerns the capacity column",
-	{"potash", "mine_production"}:              "the flag concerns the reserves columns",
-	{"tellurium", "refinery_production"}:       "the flag concerns the capacity column",
-	{"titanium", "sponge_production"}:          "the flag concerns the capacity columns, which were lost",
+	{"aluminum", "smelter_production"}:              "the flag concerns the capacity column's year",
+	{"arsenic", "production_arsenic_trioxide"}:      "the flag concerns the capacity column",
+	{"beryllium", "mine_production"}:                "the flag concerns the reserves column (prose in the PDF)",
+	{"copper", "refinery_production"}:               "the flag concerns the mine columns, which were lost; the pair kept is refinery production, as the flag itself checks against the salient table (U.S. 921 = 882 primary + 39 secondary)",
+	{"copper", "reserves"}:                          "the flag concerns the mine columns; the reserves column is whole",
+	{"platinum-group", "mine_production_palladium"}: "the flag concerns platinum's lost 2024 column and the units line (kilograms, as in MCS 2025: the magnitudes agree)",
+	{"platinum-group", "mine_production_platinum"}:  "2025e only: the flag concerns the lost 2024 column and the units line (kilograms, as in MCS 2025)",
+	{"platinum-group", "reserves_pgm"}:              "the flag concerns platinum's lost 2024 column and the units line (kilograms, as in MCS 2025)",
+	{"indium", "refinery_production"}:               "the flag concerns the capacity column",
+	{"magnesium-metal", "primary_production"}:       "the flag concerns the capacity column",
+	{"potash", "mine_production"}:                   "the flag concerns the reserves columns",
+	{"tellurium", "refinery_production"}:            "the flag concerns the capacity column",
+	{"titanium", "sponge_production"}:               "the flag concerns the capacity columns, which were lost",
 }
 
 // relianceForms maps a chapter's net-import-reliance form to the mineral and product of the
