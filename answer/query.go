@@ -36,6 +36,7 @@ const (
 	RefuseLivePrice Refusal = "live_price"
 	RefuseForecast  Refusal = "forecast"
 	RefusePeople    Refusal = "people" // people and companies
+	RefuseAdvice    Refusal = "advice" // investment advice
 	RefuseWeather   Refusal = "weather"
 	RefuseGreeting  Refusal = "greeting"
 	RefuseThanks    Refusal = "thanks"
@@ -196,7 +197,9 @@ var cues = []cue{
 		"reinstated", "reimposed", "effect", "effective",
 		"acuerdo", "acordaron", "firmaron", "firmo", "ley", "decreto", "nacionalizacion", "nacionalizado", "nacionalizada",
 		"nacionalizo", "nacionalizaron", "cancelo", "cancelaron", "cancelacion", "cancelada", "canceladas", "concesion", "concesiones", "restringio", "restricciones", "suspension", "vigor", "vigente",
-		"happened", "paso", "status", "estado", "estatus"}},
+		"happened", "paso", "status", "estado", "estatus", "restringido", "restringida", "restringidos", "restringidas", "lift", "lifted",
+		"levanto", "levantaron", "levantada", "recortar", "recorte", "recortes", "private", "privada", "privadas", "privado", "privados",
+		"investment", "investments", "inversion", "inversiones"}},
 	{MeasureChange, []string{"change", "changed", "changes", "trend", "trends", "grew", "grown", "fell", "fallen", "rose", "risen",
 		"drop", "drops", "dropped", "fall", "falls", "rise", "rises", "grow", "grows", "decline", "declines",
 		"increase", "increased", "decrease", "decreased", "declined", "evolution", "history", "historical", "revised", "revision", "revisions",
@@ -232,6 +235,9 @@ var refusalCues = []struct {
 }{
 	{refusal: RefuseWeather, words: []string{"weather", "rain", "raining", "llover", "lloviendo", "temperature", "sunny", "clima", "lluvia", "llueve", "temperatura", "pronostico del tiempo"}},
 	{refusal: RefuseForecast, words: []string{"forecast", "forecasts", "predict", "prediction", "will", "outlook", "next year", "pronostico", "pronosticos", "prevision", "predecir", "sera", "subira", "bajara"}},
+	{refusal: RefuseAdvice, words: []string{"should i buy", "should i sell", "should i invest", "should we invest", "should we buy", "worth investing",
+		"good investment", "invest in", "futures", "buena inversion", "conviene invertir", "debo invertir", "deberia invertir", "vale la pena invertir",
+		"invertir en", "comprar acciones", "contratos de futuros"}},
 	{refusal: RefusePeople, words: []string{"ceo", "cfo", "founder", "owner", "owns", "chairman", "stock", "stocks", "shareholders", "company", "companies", "firm", "empresa", "empresas", "compania", "companias", "dueno", "director", "accionistas"}},
 }
 
@@ -487,7 +493,8 @@ func wordOffset(norm []string, i int) int {
 var statusPhrases = newPhrases("still in force", "in force", "in effect", "still in effect", "status", "what happened to",
 	"what happened with", "what became of", "que paso con", "que fue de",
 	"sigue vigente", "sigue en vigor", "esta vigente", "en vigor", "vigente", "estado de", "still active", "still valid", "expired", "expire", "expires", "lapsed", "vence", "vencio",
-	"come back", "came back", "coming back", "reinstated", "reimposed", "back in force", "back in effect", "volvio", "regreso", "restablecio", "restablecida")
+	"come back", "came back", "coming back", "reinstated", "reimposed", "back in force", "back in effect", "volvio", "regreso", "restablecio", "restablecida",
+	"lift", "lifted", "levanto", "levantaron", "sigue restringido", "sigue restringida", "still restricted", "still banned", "still controlled")
 
 // upPhrases and downPhrases ask which way a figure moved.
 var (
@@ -1010,7 +1017,7 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		// "Are holmium exports from China controlled right now?"
 		return MeasurePolicy
 	}
-	if exportWord && slices.Contains(q.Countries, "united-states") && len(q.Countries) == 2 && !cued(MeasurePolicy) {
+	if exportWord && slices.Contains(q.Countries, "united-states") && len(q.Countries) == 2 && !cued(MeasurePolicy) && len(q.Policies) == 0 {
 		// "¿Qué minerales críticos exporta México a EE.UU.?": what the U.S. imports from it.
 		return MeasureImportSources
 	}
@@ -1029,7 +1036,8 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 			// "what percentage of US fluorspar is imported": reliance, not where it comes from.
 			return MeasureReliance
 		case m == MeasureConcentration && (has("export control") || has("export controls") || has("controles") ||
-			(has("control") || has("controls")) && (has("in force") || has("suspension") || has("suspended") || has("lifted") || has("in effect"))):
+			(has("control") || has("controls")) && (has("in force") || has("suspension") || has("suspended") || has("lifted") || has("in effect") ||
+				has("status") || has("estado") || has("export") || has("exports"))):
 			// "is the suspension of China's rare earth controls still in force?"
 			return MeasurePolicy
 		case m == MeasureChange && (cued(MeasureReliance) || cued(MeasureImportSources)):
@@ -1076,14 +1084,6 @@ func (q *Query) refuse(norm []string, joined string) {
 				}
 			}
 			return
-		}
-	}
-	if named <= 1 && len(q.Minerals) == 0 && len(q.Policies) == 0 {
-		for _, w := range norm {
-			if offTopic[w] {
-				q.Refusal = RefuseOffTopic
-				return
-			}
 		}
 	}
 	if named <= 1 && len(q.Minerals) == 0 && len(q.Policies) == 0 {

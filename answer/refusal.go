@@ -21,6 +21,8 @@ func (e *snap) refusal(q Query) *Answer {
 		a.Headline = e.t("Weather is not in my knowledge base: I know critical minerals — producers, reserves, U.S. imports, critical lists and policy.")
 	case RefuseForecast:
 		a.Headline = e.t("I don't make forecasts: my knowledge base holds USGS figures up to 2025 (estimates) and dated policy items, not predictions.")
+	case RefuseAdvice:
+		a.Headline = e.t("I don't give investment advice: I can give the facts behind a decision — who produces a mineral, U.S. import reliance, USGS annual prices and the policies that touch it.")
 	case RefusePeople:
 		a.Headline = e.t("People and companies are not in my knowledge base: I know minerals, countries, critical lists and policy.")
 	case RefuseLivePrice:

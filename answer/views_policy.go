@@ -467,6 +467,9 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 			(len(q.Policies) == 0 || !e.namedConcerns(q)) {
 			continue
 		}
+		if len(q.Countries) > 0 && len(p.Countries) > 0 && !slices.ContainsFunc(q.Countries, func(c string) bool { return slices.Contains(p.Countries, c) }) {
+			continue // "… lithium in Chile?": not Mexico's lithium law
+		}
 		out = append(out, scored{p, s})
 	}
 	// Best first; among equals, newest first. kb.Policies is in date order already, so a
