@@ -438,7 +438,7 @@ func TestStatusFollowsTheClock(t *testing.T) {
 		{suspension, time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC), "Not known — “China suspends its export ban on gallium, germanium and antimony to the United States” was due to end on 27 Nov 2026; no source"},
 		// The ban it suspends: in force before the suspension, suspended during it, not
 		// known after its scheduled end.
-		{ban, time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), "“China bans exports of gallium, germanium and antimony to the United States” (3 Dec 2024) has no end date"},
+		{ban, time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), "3 Dec 2024: On 3 December 2024 China's Ministry of Commerce said that, as a rule, it would no longer approve dual-use items linked to gallium, germanium, antimony and superhard materials for shipment to American destinations. The knowledge base gives it no end date. Nothing later"},
 		{ban, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), "No — “China bans exports of gallium, germanium and antimony to the United States” is suspended from 9 Nov 2025 until 27 Nov 2026"},
 		{ban, time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC), "Not known — “China bans exports of gallium, germanium and antimony to the United States” was suspended from 9 Nov 2025 until 27 Nov 2026; no source"},
 	} {

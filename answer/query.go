@@ -84,7 +84,10 @@ type Query struct {
 	Timeline Timeline
 	// Major is "a major producer", "one of the biggest", "among the largest", "un gran
 	// productor", "uno de los principales": near the top, not the top.
-	Major   bool
+	Major bool
+	// World asks for the world's figure: "world production of antimony", "reservas
+	// mundiales de grafito".
+	World   bool
 	Besides string // "besides Mexico": a country id left out of "who else"
 	Refusal Refusal
 	// Corrections are the words read as another (misspelt names): "antimoney" → "antimony".
@@ -138,6 +141,9 @@ func (q Query) String() string {
 	if q.Editions {
 		add("editions", "both")
 	}
+	if q.World {
+		add("world", "yes")
+	}
 	num("month", q.Month)
 	num("day", q.Day)
 	add("timeline", string(q.Timeline))
@@ -183,7 +189,7 @@ var cues = []cue{
 		"incorporo", "sumaron", "draft", "borrador"}},
 	{MeasurePrice, []string{"price", "prices", "priced", "cost", "costs", "precio", "precios", "cuesta", "cuestan", "vale", "cotizacion",
 		"expensive", "cheaper", "cheap", "caro", "cara", "barato", "barata"}},
-	{MeasureReliance, []string{"reliance", "reliant", "dependence", "dependent", "depend", "depends", "dependencia", "dependiente", "depende",
+	{MeasureReliance, []string{"nir", "reliance", "reliant", "dependence", "dependent", "depend", "depends", "dependencia", "dependiente", "depende",
 		"sufficient", "selfsufficient", "importer", "exporter", "autosuficiente", "importador", "exportador"}},
 	{MeasureImportSources, []string{"imports", "import", "imported", "importa", "importan", "importaciones", "importacion", "proveedores", "suppliers"}},
 	{MeasureReserves, []string{"reserves", "reserve", "reservas", "reserva", "deposits", "yacimientos"}},
@@ -494,15 +500,17 @@ var statusPhrases = newPhrases("still in force", "in force", "in effect", "still
 	"what happened with", "what became of", "que paso con", "que fue de",
 	"sigue vigente", "sigue en vigor", "esta vigente", "en vigor", "vigente", "estado de", "still active", "still valid", "expired", "expire", "expires", "lapsed", "vence", "vencio",
 	"come back", "came back", "coming back", "reinstated", "reimposed", "back in force", "back in effect", "volvio", "regreso", "restablecio", "restablecida",
-	"lift", "lifted", "levanto", "levantaron", "sigue restringido", "sigue restringida", "still restricted", "still banned", "still controlled")
+	"lift", "lifted", "levanto", "levantaron", "extended", "extend", "renewed", "extendio", "extendida", "prorrogo", "prorrogada", "renovo", "renovada", "sigue restringido", "sigue restringida", "still restricted", "still banned", "still controlled")
 
 // upPhrases and downPhrases ask which way a figure moved.
 var (
 	upPhrases = newPhrases("go up", "went up", "gone up", "rise", "rose", "risen", "rising", "increase", "increased", "increasing",
 		"grow", "grew", "grown", "growing", "higher", "climb", "climbed", "aumento", "aumentado", "subio", "crecio", "incremento",
+		"subieron", "aumentaron", "crecieron",
 		"or up", "o subio", "o sube")
 	downPhrases = newPhrases("go down", "went down", "gone down", "fall", "fell", "fallen", "falling", "decrease", "decreased",
 		"decreasing", "decline", "declined", "declining", "shrink", "shrank", "cayo", "disminuyo", "disminuido", "bajo la", "se redujo",
+		"cayeron", "bajaron", "disminuyeron",
 		"or down", "o bajo", "o baja")
 )
 
@@ -827,6 +835,7 @@ func (p *lexicon) Parse(text string) Query {
 		q.Compare = true
 	}
 
+	q.World = len(q.Countries) == 0 && (has("world") || has("worldwide") || has("global") || has("mundial") || has("mundiales") || has("total"))
 	switch up, down := upPhrases.any(norm, joined), downPhrases.any(norm, joined); {
 	case up && !down:
 		q.Direction = "up"
@@ -914,13 +923,15 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 			if !ok {
 				continue
 			}
-			if n == 1 && len(norm[i]) < 3 && strings.ToUpper(raw[i]) != raw[i] {
+			// "the us" typed in lower case is the country: "us" the pronoun never follows "the".
+			theUS := n == 1 && norm[i] == "us" && i > 0 && norm[i-1] == "the"
+			if n == 1 && len(norm[i]) < 3 && strings.ToUpper(raw[i]) != raw[i] && !theUS {
 				continue // short lower-case words are not names ("de", "en"); symbols below
 			}
-			if n == 1 && stopWords[norm[i]] && strings.ToUpper(raw[i]) != raw[i] {
+			if n == 1 && stopWords[norm[i]] && strings.ToUpper(raw[i]) != raw[i] && !theUS {
 				continue
 			}
-			if name.acronym && !isUpper(raw[i:i+n]) {
+			if name.acronym && !isUpper(raw[i:i+n]) && !theUS {
 				continue // "us", "usa" in a sentence are words; "US", "USA" are the country
 			}
 			ref := name.ref
@@ -979,7 +990,7 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 	cued := func(m Measure) bool { return slices.Contains(signalled, m) }
 	listed := cued(MeasureLists) || len(q.Lists) > 0
 	switch {
-	case !cued(MeasurePrice) && !cued(MeasureReliance) && len(q.Minerals) > 0 &&
+	case !cued(MeasurePrice) && !cued(MeasureReliance) && !cued(MeasureReserves) && len(q.Minerals) > 0 &&
 		(has("go up") || has("went up") || has("go down") || has("went down") || has("up or down") || has("rise or fall") || has("subio o bajo") || has("sube o baja")):
 		// "Did Chile's lithium production go up or down?"
 		return MeasureChange
@@ -989,6 +1000,10 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		// say in February 2026 about lithium": USGS figures are annual, a month is news.
 		// "Which country is number one in silver, in May 2026?" still asks a figure.
 		return MeasurePolicy
+	case listed && len(q.Minerals) == 0 && (q.FromYear == 2022 && q.Year == 2025 ||
+		slices.Contains(q.Lists, knowledge.USGS2022) && (cued(MeasureChange) || q.Compare)):
+		// "what changed between the 2022 and 2025 US critical minerals lists"
+		return MeasureListChanges
 	case q.Editions || q.FromYear != 0 && q.FromYear != q.Year:
 		if cued(MeasurePrice) {
 			return MeasurePrice // "was silver more expensive in 2025 than in 2021?"
@@ -1029,6 +1044,11 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		switch {
 		case m == MeasureImportSources && cued(MeasureReliance):
 			return MeasureReliance
+		case m == MeasureProduction && cued(MeasureUses) && !slices.ContainsFunc(norm, func(w string) bool {
+			return slices.Contains(cueMeasures[w], MeasureProduction) && !mostWords[w] && !pluralMostWords[w]
+		}):
+			// "¿Cuáles son los principales usos del galio?": "principales" ranks the uses.
+			return MeasureUses
 		case m == MeasureImportSources && (has("import reliance") || has("import reliant") || has("net import")):
 			return MeasureReliance
 		case m == MeasureImportSources && !slices.ContainsFunc(q.Countries, func(c string) bool { return c != "united-states" }) &&

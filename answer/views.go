@@ -100,7 +100,7 @@ func (e *snap) producersAnswer(m *knowledge.Mineral, q Query) *Answer {
 				r = other
 			}
 		}
-		a.Headline = sentences(e.leadSentence(m, r), e.nextSentence(r, 2))
+		a.Headline = sentences(e.worldSentence(m, r, q), e.leadSentence(m, r), e.nextSentence(r, 2))
 		if q.Besides != "" {
 			a.Headline = e.besidesSentence(m, r, q.Besides)
 		}
@@ -141,6 +141,12 @@ func (e *snap) reservesAnswer(m *knowledge.Mineral, q Query) *Answer {
 		a.Headline = e.f("USGS gives no reserves by country for %s in the tables this knowledge base holds.", strings.ToLower(e.mineralName(m)))
 		return a
 	}
+	if head, ok := e.reservesChange(m, r, q); ok {
+		a.Headline = head
+		a.Sections = append(a.Sections, e.reservesSection(r, 5))
+		a.Sources = appendSource(a.Sources, r.Source)
+		return a
+	}
 	lead := r.Rows[0]
 	name := strings.ToLower(e.mineralName(m))
 	if g, ok := e.kb.Mineral(r.Mineral); ok && g.ID != m.ID {
@@ -152,6 +158,7 @@ func (e *snap) reservesAnswer(m *knowledge.Mineral, q Query) *Answer {
 	} else {
 		a.Headline = e.f("%s holds the largest %s reserves: %s (%s).", e.countryName(lead.Country), name, e.amount(lead, r.Unit), source(r.Edition))
 	}
+	a.Headline = sentences(e.worldSentence(m, r, q), a.Headline)
 	if lead.Rank == 1 && len(r.Rows) > 1 && r.Rows[1].Rank == 1 {
 		a.Headline = e.f("%s reserves are led by %s, tied at %s each (%s).", capitalize(name), e.and(e.leaders(r)), e.amount(lead, r.Unit), source(r.Edition))
 	}
@@ -492,6 +499,59 @@ func (e *snap) countryRow(m *knowledge.Mineral, country string, reserves bool, y
 	return knowledge.Ranking{}, knowledge.Share{}, false
 }
 
+// worldSentence gives a ranking's world total when the question asks for it ("world
+// production of antimony 2025"), else "".
+func (e *snap) worldSentence(m *knowledge.Mineral, r knowledge.Ranking, q Query) string {
+	if !q.World || r.World == nil || !r.World.Known() {
+		return ""
+	}
+	name := strings.ToLower(e.mineralName(m))
+	if g, ok := e.kb.Mineral(r.Mineral); ok && g.ID != m.ID {
+		name = strings.ToLower(e.mineralName(g))
+	}
+	v := number(r.World.Value) + " " + e.shortUnit(r.Unit)
+	if r.World.AtLeast {
+		v = e.f("more than %s", v)
+	}
+	if knowledge.IsReserves(r.Measure) {
+		return capitalize(e.f("world %s reserves: %s (%s).", name, v, source(r.Edition)))
+	}
+	return capitalize(e.f("world %s of %s: %s in %s (%s).", e.measure(r.Measure), name, v, yearLabel(r.Year, r.World.Estimated), source(r.Edition)))
+}
+
+// reservesChange answers how reserves moved ("did US lithium reserves go up?", "how much did
+// world cobalt reserves change"): reserves carry no year, so the change is between the
+// editions that give them, the older's figure against the newer's, world or the country
+// asked. ok is false when the question asks no change or an edition lacks the figure.
+func (e *snap) reservesChange(m *knowledge.Mineral, r knowledge.Ranking, q Query) (string, bool) {
+	asksChange := q.Direction != "" || q.Editions || slices.ContainsFunc(q.Terms, func(w string) bool {
+		return slices.Contains(cueMeasures[w], MeasureChange)
+	})
+	if !asksChange || r.Edition != knowledge.MCS2026 {
+		return "", false
+	}
+	where := knowledge.World
+	if len(q.Countries) > 0 {
+		where = q.Countries[0]
+	}
+	old, ok1 := e.kb.FigureIn(r.Mineral, r.Measure, where, 0, knowledge.MCS2025)
+	cur, ok2 := e.kb.FigureIn(r.Mineral, r.Measure, where, 0, knowledge.MCS2026)
+	if !ok1 || !ok2 || !old.Known() || !cur.Known() || old.Value <= 0 {
+		return "", false
+	}
+	pct := (cur.Value - old.Value) / old.Value * 100
+	name := strings.ToLower(e.mineralName(m))
+	figures := []any{number(old.Value), source(old.Edition), number(cur.Value), source(cur.Edition), signed(pct), e.shortUnit(r.Unit)}
+	body := e.f("world %s reserves: %s in %s, %s in %s (%s, %s).", append([]any{name}, figures...)...)
+	if where != knowledge.World {
+		body = e.f("%s reserves, %s: %s in %s, %s in %s (%s, %s).", append([]any{name, e.countryName(where)}, figures...)...)
+	}
+	if q.YesNo && q.Direction != "" {
+		return e.verdict(q.Direction == "up" && pct > 0.05 || q.Direction == "down" && pct < -0.05, body), true
+	}
+	return capitalize(body), true
+}
+
 // standingSentence says where a country stands in a ranking: "Mexico ranked #3 in world mine
 // production of antimony in 2025e, with 6,300 metric tons (5.7% of the world; USGS MCS 2026)."
 func (e *snap) standingSentence(m *knowledge.Mineral, r knowledge.Ranking, row knowledge.Share) string {
@@ -623,7 +683,14 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 			a.Headline = sentences(a.Headline, e.sentence(m.NoCountryTable))
 		}
 	}
-	if q.YesNo && (!reserves || q.Rank > 0 || q.Top > 0 || q.Major || q.Most) {
+	changed := false
+	if reserves && asked != nil {
+		// "did US lithium reserves go up?": the two editions' figures.
+		if head, ok := e.reservesChange(m, asked.r, q); ok {
+			a.Headline, changed = head, true
+		}
+	}
+	if q.YesNo && !changed && (!reserves || q.Rank > 0 || q.Top > 0 || q.Major || q.Most) {
 		// "Is Mexico the largest silver producer?", "¿México produce grafito?", "Is
 		// Argentina in the top 3 for lithium reserves?"
 		yes := asked != nil

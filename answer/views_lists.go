@@ -67,7 +67,13 @@ func (e *snap) listChangesView(ctx context.Context, q Query) (*Answer, error) {
 		}
 	}
 	if !ok {
-		return e.list(map[bool]string{true: "removed", false: "added"}[q.Polarity == Removed]), nil
+		a := e.list(map[bool]string{true: "removed", false: "added"}[q.Polarity == Removed])
+		if q.Compare || q.FromYear == 2022 && q.Year == 2025 {
+			// "How many minerals are on the 2025 list vs 2022?": the two counts first.
+			a.Headline = sentences(e.f("The 2025 U.S. critical minerals list has %s items; the 2022 list had %s.",
+				itoa(len(e.listItems(knowledge.USGS2025))), itoa(len(e.listItems(knowledge.USGS2022)))), a.Headline)
+		}
+		return a, nil
 	}
 	if len(q.Minerals) >= 2 {
 		// "Were arsenic and tellurium dropped from the list?": each in turn.

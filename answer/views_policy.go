@@ -194,11 +194,11 @@ func (e *snap) status(p *knowledge.Policy, related []*knowledge.Policy, yesNo bo
 	today := e.now()
 	latest := p
 	for _, x := range related[1:] {
-		if x.Date.Time.After(latest.Date.Time) && sharesMinerals(x, p) {
+		if x.Date.Time.After(latest.Date.Time) && !x.Date.Time.After(today) && sharesMinerals(x, p) {
 			latest = x
 		}
 	}
-	if next := e.successor(p); next != nil && next.Date.Time.After(latest.Date.Time) {
+	if next := e.successor(p); next != nil && next.Date.Time.After(latest.Date.Time) && !next.Date.Time.After(today) {
 		latest = next
 	}
 	if e.ended(p) && !p.EndScheduled && latest != p && latest.Kind == p.Kind && len(p.Minerals) > 0 && sharesMinerals(latest, p) &&
@@ -239,7 +239,8 @@ func (e *snap) status(p *knowledge.Policy, related []*knowledge.Policy, yesNo bo
 	case !p.EndDate.IsZero():
 		status = e.f("Yes — %s runs until %s.", title, e.lang.Date(p.EndDate))
 	default:
-		status = e.f("%s (%s) has no end date in the knowledge base.", title, e.lang.Date(p.Date))
+		// What the item did, rather than only that it has no end: "was the USMCA renewed?"
+		status = sentences(e.policyHeadline(p), e.t("The knowledge base gives it no end date."))
 	}
 	if latest != p {
 		item := e.lang.Date(latest.Date) + ", " + e.policyTitle(latest)
