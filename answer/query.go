@@ -339,9 +339,12 @@ type Timeline string
 const (
 	Latest   Timeline = "latest"
 	Upcoming Timeline = "upcoming"
+	PastWeek Timeline = "past_week" // the seven days to today
 )
 
 var (
+	pastWeekPhrases = newPhrases("last week", "past week", "past seven days", "last seven days", "last 7 days", "past 7 days",
+		"semana pasada", "ultima semana", "ultimos siete dias", "ultimos 7 dias")
 	latestPhrases = newPhrases("whats new", "what s new", "what new", "what is new", "anything new", "latest news", "the latest", "recent news",
 		"whats the latest", "novedades", "que hay de nuevo", "lo mas reciente", "lo ultimo", "ultimas noticias")
 	upcomingPhrases = newPhrases("what next", "what coming", "ends soon", "end soon", "ending soon", "expires soon", "expire soon", "expiring", "coming up",
@@ -355,6 +358,13 @@ var months = map[string]int{"january": 1, "jan": 1, "enero": 1, "february": 2, "
 	"april": 4, "apr": 4, "abril": 4, "abr": 4, "may": 5, "mayo": 5, "june": 6, "jun": 6, "junio": 6, "july": 7, "jul": 7, "julio": 7,
 	"august": 8, "aug": 8, "agosto": 8, "ago": 8, "september": 9, "sep": 9, "sept": 9, "septiembre": 9, "setiembre": 9,
 	"october": 10, "oct": 10, "octubre": 10, "november": 11, "nov": 11, "noviembre": 11, "december": 12, "dec": 12, "diciembre": 12, "dic": 12}
+
+// ambiguousMonths are month names that are also common words; monthLeads are the words
+// that make a month named without a year a date ("in December", "en diciembre").
+var (
+	ambiguousMonths = set("may", "march", "mar", "ago", "sept", "sep")
+	monthLeads      = set("in", "en", "this", "next", "last", "during", "durante", "este", "proximo", "pasado", "until", "hasta", "before", "antes", "by", "since", "desde")
+)
 
 // monthNamed returns the month a question names beside a year ("March 2026", "4 February
 // 2026", "noviembre de 2026"); 0 when none. A month word away from a year ("may", "march")
@@ -385,7 +395,24 @@ func monthNamed(norm []string, used []bool) (month, day int) {
 			next++
 		}
 		if !isYear(next) {
-			continue
+			// No year: the month still counts with a day beside it ("December 4", "27 de
+			// noviembre") or after "in" ("in December", "en diciembre"), unless the word is
+			// ambiguous ("may", "march", "ago", "mar" are also words). The answer takes the
+			// year from today.
+			if ambiguousMonths[w] && (i == 0 || !monthLeads[norm[i-1]] || w == "ago" || w == "mar") {
+				continue // "in May" is the month; "may", "ago", "mar" alone are words
+			}
+			if d == 0 {
+				if prev := i - 1; prev >= 0 && norm[prev] == "de" {
+					d = dayAt(prev - 1)
+				} else {
+					d = dayAt(prev)
+				}
+			}
+			if d == 0 && (i == 0 || !monthLeads[norm[i-1]] || len(w) <= 3) {
+				continue
+			}
+			return m, d
 		}
 		if d == 0 {
 			// "4 February 2026", "4 de febrero de 2026"
@@ -621,7 +648,8 @@ var everydayWords = set("cold", "told", "sold", "bold", "hold", "holds", "held",
 	"line", "lines", "lime", "nice", "time", "tone", "zone", "pain", "plain", "spin", "steal", "coral", "moral", "polar",
 	"pure", "chili", "while", "mail", "latina", "latino", "latinas", "latinos", "litro", "litros", "plaza", "plazas",
 	"plato", "platos", "cobra", "cobran", "cobro", "sobre", "pueden", "puede", "busca", "buscar", "start", "starts", "started",
-	"starting", "happens", "begin", "begins", "effect", "effects", "effective")
+	"starting", "happens", "begin", "begins", "effect", "effects", "effective", "pasada", "pasadas", "pasado", "pasados", "semana",
+	"semanas")
 
 // proseWords returns the words the knowledge base's text uses (records' summaries, uses and
 // titles, in English and Spanish) that are not names themselves and could pass for a
@@ -845,6 +873,8 @@ func (p *lexicon) Parse(text string) Query {
 	q.Month, q.Day = monthNamed(norm, used)
 	if len(q.Minerals)+len(q.Policies)+len(q.Lists) == 0 {
 		switch {
+		case pastWeekPhrases.any(norm, joined):
+			q.Timeline = PastWeek
 		case latestPhrases.any(norm, joined):
 			q.Timeline = Latest
 		case upcomingPhrases.any(norm, joined):

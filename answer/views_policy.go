@@ -15,6 +15,14 @@ import (
 // policyView: the policy items a question is about, most relevant first; for a status
 // question ("is it still in force?"), the latest dated item and that nothing later is known.
 func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
+	if q.Month > 0 && q.Year == 0 {
+		q.Year = e.now().Year() // "¿Qué pasa el 4 de diciembre?": this year's
+	}
+	if q.Month > 0 && e.future(q) && len(q.Policies) == 0 {
+		// "What did the US announce on December 15 2026?": that day has not come; what is
+		// scheduled for it, or for its month.
+		return e.monthView(q, nil), nil
+	}
 	if q.Timeline != "" && q.Month == 0 {
 		return e.timelineView(q), nil // "what's coming up?"; "… in December 2026" is that month
 	}
@@ -651,6 +659,16 @@ func hasTopic(q Query) bool {
 	return false
 }
 
+// future reports whether the day (or month) a question names is after today.
+func (e *snap) future(q Query) bool {
+	y, m, d := e.now().Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if q.Day > 0 {
+		return time.Date(q.Year, time.Month(q.Month), q.Day, 0, 0, 0, 0, time.UTC).After(today)
+	}
+	return time.Date(q.Year, time.Month(q.Month), 1, 0, 0, 0, 0, time.UTC).After(today)
+}
+
 // monthView answers "what happened in March 2026": the items dated in that month, and those
 // that ended or were due to end in it, oldest first; of only, when it is given.
 func (e *snap) monthView(q Query, only []*knowledge.Policy) *Answer {
@@ -685,6 +703,8 @@ func (e *snap) monthView(q Query, only []*knowledge.Policy) *Answer {
 		day := e.lang.Date(knowledge.Date{Time: time.Date(q.Year, time.Month(q.Month), q.Day, 0, 0, 0, 0, time.UTC)})
 		if len(d)+len(st)+len(en) > 0 {
 			dated, starting, ending, dayLabel = d, st, en, day
+		} else if e.future(q) {
+			dayNote = e.f("%s is still to come: nothing in the knowledge base is scheduled for that day.", day)
 		} else {
 			dayNote = e.f("Nothing in the knowledge base is dated %s.", day)
 		}
@@ -740,6 +760,54 @@ func (e *snap) monthView(q Query, only []*knowledge.Policy) *Answer {
 	return a
 }
 
+// pastWeek answers "what happened last week?": what ps dated, started or ended in the seven
+// days to today, oldest first.
+func (e *snap) pastWeek(ps []*knowledge.Policy) *Answer {
+	y, m, d := e.now().Date()
+	end := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	start := end.AddDate(0, 0, -7)
+	in := func(t knowledge.Date) bool {
+		return !t.IsZero() && t.Precision != knowledge.Month && !t.Time.Before(start) && !t.Time.After(end)
+	}
+	type event struct {
+		p    *knowledge.Policy
+		at   knowledge.Date
+		what string
+	}
+	var events []event
+	for _, p := range ps {
+		switch {
+		case in(p.Date):
+			events = append(events, event{p, p.Date, e.policyTitle(p)})
+		case in(p.Effective):
+			events = append(events, event{p, p.Effective, e.f("taking effect: %s", e.policyTitle(p))})
+		case in(p.EndDate) && p.EndScheduled:
+			events = append(events, event{p, p.EndDate, e.f("scheduled end of: %s", e.policyTitle(p))})
+		case in(p.EndDate):
+			events = append(events, event{p, p.EndDate, e.f("end of: %s", e.policyTitle(p))})
+		}
+	}
+	slices.SortStableFunc(events, func(x, y event) int { return x.at.Time.Compare(y.at.Time) })
+	var items []*knowledge.Policy
+	var lines []string
+	for _, ev := range events {
+		items = append(items, ev.p)
+		lines = append(lines, e.lang.Date(ev.at)+", "+ev.what)
+	}
+	a := e.policyList(items, "Policy items")
+	from, to := e.lang.Date(knowledge.Date{Time: start}), e.lang.Date(knowledge.Date{Time: end})
+	a.Title = e.f("%s to %s in the knowledge base", from, to)
+	switch {
+	case len(lines) == 0:
+		a.Headline = e.f("Nothing in the knowledge base is dated %s to %s (updated %s).", from, to, e.lang.Date(e.kbUpdated()))
+	case len(lines) <= 3:
+		a.Headline = e.f("%s to %s: %s.", from, to, strings.Join(lines, "; "))
+	default:
+		a.Headline = e.f("%s to %s: %s; and %s more.", from, to, strings.Join(lines[:3], "; "), itoa(len(lines)-3))
+	}
+	return a
+}
+
 // upcomingDays is how far ahead "what ends soon" looks.
 const upcomingDays = 400
 
@@ -752,6 +820,9 @@ func (e *snap) timelineView(q Query) *Answer {
 		if e.concerns(p, q) {
 			ps = append(ps, p)
 		}
+	}
+	if q.Timeline == PastWeek {
+		return e.pastWeek(ps)
 	}
 	if q.Timeline == Latest {
 		ps = newestFirst(ps)[:min(5, len(ps))]
