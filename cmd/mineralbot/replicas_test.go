@@ -21,6 +21,9 @@ import (
 func TestMain(m *testing.M) {
 	code := m.Run()
 	pgtest.Stop()
+	if builtBin != "" {
+		os.RemoveAll(filepath.Dir(builtBin)) // 40 MB a run, left in the temp folder before
+	}
 	os.Exit(code)
 }
 
