@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"slices"
@@ -667,6 +668,9 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 		}
 		s.Note = e.t("USGS Mineral Commodity Summaries, the newest edition with each table. Ranks among the countries each table lists by name, and shares of the world total, derived by mineralbot.")
 		a.Headline = e.countryHeadline(c, st, d)
+		if criticalOnly {
+			a.Headline = sentences(e.criticalProduced(c, st), a.Headline)
+		}
 		if q.Top > 0 && len(q.Minerals) == 0 {
 			a.Headline = e.topStandings(c, st, q.Top, criticalOnly)
 		}
@@ -724,6 +728,35 @@ func (e *snap) topStandings(c *knowledge.Country, st []knowledge.Standing, n int
 	}
 	return e.f("%s is among the top %s producers of %s minerals in the USGS tables (newest edition of each): %s.",
 		e.countryName(c.ID), itoa(n), itoa(len(hits)), e.and(names))
+}
+
+// criticalProduced names every mineral of the 2025 U.S. critical list a country's standings
+// show it producing, best placed first: "¿qué minerales críticos produce México?" is
+// answered by the whole list, not only where it leads.
+func (e *snap) criticalProduced(c *knowledge.Country, st []knowledge.Standing) string {
+	type placed struct {
+		name string
+		rank int
+	}
+	var ps []placed
+	seen := map[string]bool{}
+	for _, x := range st {
+		m, ok := e.kb.Mineral(x.Mineral)
+		if !ok || seen[m.ID] || !e.on(m, knowledge.USGS2025) || knowledge.IsCapacity(x.Ranking.Measure) {
+			continue
+		}
+		seen[m.ID] = true
+		ps = append(ps, placed{strings.ToLower(e.mineralName(m)), x.Share.Rank})
+	}
+	if len(ps) == 0 {
+		return ""
+	}
+	slices.SortStableFunc(ps, func(a, b placed) int { return cmp.Compare(a.rank, b.rank) })
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.name
+	}
+	return e.f("%s produces %s minerals of the 2025 U.S. critical list, by the USGS tables: %s.", e.countryName(c.ID), itoa(len(names)), e.and(names))
 }
 
 // countryHeadline sums up a country's standings: where it leads the world, and how many

@@ -373,6 +373,7 @@ var spanishMessages = map[string]string{
 	"Nothing in the knowledge base is dated %s to %s (updated %s).":                 "Nada en la base de conocimiento tiene fecha del %s al %s (actualizada el %s).",
 	"%s to %s: %s.":              "Del %s al %s: %s.",
 	"%s to %s: %s; and %s more.": "Del %s al %s: %s; y %s más.",
+	"%s produces %s minerals of the 2025 U.S. critical list, by the USGS tables: %s.":                                                                                           "%s produce %s minerales de la lista crítica de EE.UU. de 2025, según las tablas del USGS: %s.",
 	"I don't give investment advice: I can give the facts behind a decision — who produces a mineral, U.S. import reliance, USGS annual prices and the policies that touch it.": "No doy consejos de inversión: puedo darte los datos para decidir — quién produce un mineral, la dependencia de importaciones de EE.UU., los precios anuales del USGS y las políticas que lo afectan.",
 	"I don't make forecasts: my knowledge base holds USGS figures up to 2025 (estimates) and dated policy items, not predictions.":                                              "No hago pronósticos: mi base de conocimiento tiene cifras del USGS hasta 2025 (estimaciones) y políticas fechadas, no predicciones.",
 	"U.S. net import reliance: %s": "Dependencia neta de importaciones de EE.UU.: %s",

@@ -840,6 +840,11 @@ func (p *lexicon) Parse(text string) Query {
 		return false
 	})
 	namesList := len(q.Lists) > 0 || has("list") || has("lists") || has("lista") || has("listas")
+	if len(q.Countries) >= 2 && slices.Contains(q.Lists, knowledge.USGS2025) &&
+		(has("us list") || has("us critical") || has("u s list") || has("u s critical") || has("lista de eeuu") || has("lista de estados unidos")) {
+		// "which of the minerals on the US list does Mexico mine?": the U.S. names the list.
+		q.Countries = slices.DeleteFunc(q.Countries, func(c string) bool { return c == "united-states" })
+	}
 	if removalPhrases.any(norm, joined) || softRemovalPhrases.any(norm, joined) && (namesList || !figureWords.any(norm, joined)) {
 		q.Polarity = Removed
 	}

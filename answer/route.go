@@ -118,7 +118,7 @@ func (e *snap) cmdCountry(_ context.Context, args string) (*Answer, error) {
 	return e.countryCard(c, q, false), nil
 }
 
-func (e *snap) cmdCompare(_ context.Context, args string) (*Answer, error) {
+func (e *snap) cmdCompare(ctx context.Context, args string) (*Answer, error) {
 	q := e.lex.Parse(args)
 	if m, ok := e.mineral(q); ok && len(q.Minerals) == 1 && len(q.Countries) >= 2 {
 		// "compare lithium production in Australia and Chile": one mineral, in each country.
@@ -127,6 +127,10 @@ func (e *snap) cmdCompare(_ context.Context, args string) (*Answer, error) {
 			measure = MeasureReserves
 		}
 		return e.acrossCountries(q, m, measure), nil
+	}
+	if len(q.Minerals) >= 2 && (q.Measure == MeasureReliance || q.Measure == MeasureImportSources) {
+		// "compare US import reliance for gallium and germanium"
+		return e.relianceView(ctx, q)
 	}
 	if len(q.Minerals) < 2 {
 		a := e.usage("compare")

@@ -16,6 +16,31 @@ func (e *snap) relianceView(ctx context.Context, q Query) (*Answer, error) {
 	if len(q.Minerals) == 0 {
 		return e.relianceRanking(q), nil
 	}
+	if len(q.Minerals) >= 2 {
+		// "lithium vs cobalt US import reliance": each one's first sentence, in turn.
+		var first *Answer
+		var heads []string
+		for _, id := range q.Minerals[:min(3, len(q.Minerals))] {
+			m, ok := e.kb.Mineral(id)
+			if !ok {
+				continue
+			}
+			a := e.relianceAnswer(m, q)
+			heads = append(heads, firstSentence(a.Headline))
+			if first == nil {
+				first = a
+				continue
+			}
+			first.Sections = append(first.Sections, a.Sections...)
+			for _, src := range a.Sources {
+				first.Sources = appendSource(first.Sources, src)
+			}
+		}
+		if first != nil {
+			first.Headline = sentences(heads...)
+			return first, nil
+		}
+	}
 	m, _ := e.mineral(q)
 	return e.relianceAnswer(m, q), nil
 }
