@@ -113,7 +113,9 @@ var (
 		"acuerdo", "aranceles", "arancel", "exportaciones", "prohibición", "prohibicion", "nuevo", "nuevos", "desde",
 		"cambio", "cambió", "entre", "contra", "más", "mas", "principal", "principales", "primero", "segundo", "quien",
 		"dónde", "qué", "ha", "han", "fue", "fueron", "lo", "le", "su", "sus", "también", "tambien", "todavía", "todavia", "aún", "aun",
-		"vigente", "vigor", "sigue", "buscar", "busca", "gráfica", "grafica", "politicas", "políticas")
+		"vigente", "vigor", "sigue", "buscar", "busca", "gráfica", "grafica", "politicas", "políticas",
+		"presupuesto", "cuantos", "cuántos", "cuantas", "cuántas", "semana", "pasada", "vence", "ley", "minera", "mineria", "minería",
+		"concesiones", "empresas", "exporta", "importa", "subio", "subió", "bajó", "cuota", "cuotas", "recorte", "inversion", "inversión")
 	enWords = set("what", "who", "whom", "which", "where", "how", "why", "the", "of", "and", "is", "are", "does", "do",
 		"produces", "produce", "producer", "producers", "production", "largest", "biggest", "top", "used", "uses", "use", "for",
 		"in", "on", "list", "lists", "critical", "reserves", "imports", "import", "reliance", "policy", "policies", "about",

@@ -87,7 +87,9 @@ type Query struct {
 	Major bool
 	// World asks for the world's figure: "world production of antimony", "reservas
 	// mundiales de grafito".
-	World   bool
+	World bool
+	// Amount asks for a number: "how many countries attended?", "presupuesto de LitioMx".
+	Amount  bool
 	Besides string // "besides Mexico": a country id left out of "who else"
 	Refusal Refusal
 	// Corrections are the words read as another (misspelt names): "antimoney" → "antimony".
@@ -868,6 +870,8 @@ func (p *lexicon) Parse(text string) Query {
 		q.Compare = true
 	}
 
+	q.Amount = has("how many") || has("how much") || has("cuantos") || has("cuantas") || has("cuanto") || has("cuanta") ||
+		has("budget") || has("presupuesto") || has("number of") || has("numero de")
 	q.World = len(q.Countries) == 0 && (has("world") || has("worldwide") || has("global") || has("mundial") || has("mundiales") || has("total"))
 	switch up, down := upPhrases.any(norm, joined), downPhrases.any(norm, joined); {
 	case up && !down:

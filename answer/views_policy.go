@@ -130,6 +130,11 @@ func (e *snap) policyHeadline(p *knowledge.Policy) string {
 // most copper articles pay 50%; …").
 func (e *snap) policyLead(p *knowledge.Policy, q Query) string {
 	h := e.policyHeadline(p)
+	if q.Amount {
+		if s := e.amountSentence(p, q); s != "" {
+			return sentences(h, s)
+		}
+	}
 	if !asksTariff(q) && !slices.ContainsFunc(q.Terms, func(w string) bool { return rateWords[w] }) {
 		return h
 	}
@@ -142,6 +147,71 @@ func (e *snap) policyLead(p *knowledge.Policy, q Query) string {
 		}
 	}
 	return h
+}
+
+// amountSentence is, for a question asking how many or how much, the sentence after an item's
+// first that gives a number other than a date and shares the most words with the question
+// ("how many countries attended?": "Delegations from 54 countries …"); the earliest of equals.
+func (e *snap) amountSentence(p *knowledge.Policy, q Query) string {
+	all := sentencesOf(e.summary(p.Summary, p.SummaryES))
+	if len(all) < 2 || givesAmount(all[0]) {
+		return ""
+	}
+	best, bestN := "", -1
+	for _, s := range all[1:] {
+		if !givesAmount(s) {
+			continue
+		}
+		stems := map[string]bool{}
+		for _, w := range strings.Fields(knowledge.Normalize(s)) {
+			stems[stem(w)] = true
+		}
+		n := 0
+		for _, t := range q.Terms {
+			if len(t) > 3 && stems[stem(t)] {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = s, n
+		}
+	}
+	return best
+}
+
+// givesAmount reports whether a sentence holds a number that is not part of a date: not a
+// year, nor a day beside a month's name.
+func givesAmount(s string) bool {
+	words := strings.Fields(knowledge.Normalize(s))
+	for i, w := range words {
+		if w == "" || w[0] < '0' || w[0] > '9' {
+			continue
+		}
+		n := strings.TrimRight(w, ".,;:)")
+		if len(n) == 4 && (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20")) {
+			continue // a year
+		}
+		if _, month := months[strings.Trim(at(words, i+1), ".,")]; month {
+			continue // "4 February"
+		}
+		if _, month := months[strings.Trim(at(words, i-1), ".,")]; month && len(n) <= 2 {
+			continue // "February 4"
+		}
+		if at(words, i+1) == "de" {
+			if _, month := months[strings.Trim(at(words, i+2), ".,")]; month {
+				continue // "4 de febrero"
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func at(words []string, i int) string {
+	if i < 0 || i >= len(words) {
+		return ""
+	}
+	return words[i]
 }
 
 var (
