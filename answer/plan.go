@@ -37,6 +37,11 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 	if q.Refusal == RefuseLivePrice && len(q.Minerals) == 0 {
 		return e.refusal(q), nil
 	}
+	if (q.Measure == MeasureProduction || q.Measure == MeasureOverview) && len(q.Minerals) == 0 && len(q.Policies) == 0 && e.namesPolicyTitle(q) {
+		// "Did the US shrink national monuments for mining?": the words of an item's title,
+		// not a question about what the country produces.
+		q.Measure = MeasurePolicy
+	}
 	v := views[q.Measure]
 	if v == nil {
 		return nil, nil
@@ -54,6 +59,29 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 	}
 	return a, nil
 }
+
+// namesPolicyTitle reports whether two or more of a question's words, other than the most
+// common ones of the domain, are words of one policy item's title or aliases.
+func (e *snap) namesPolicyTitle(q Query) bool {
+	for _, p := range e.kb.Policies {
+		words := e.policyWords(p)
+		n := 0
+		for _, t := range q.Terms {
+			if !genericTitleWords[t] && words[stem(t)] == 2 {
+				n++
+			}
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// genericTitleWords are in many items' titles and many questions: they tell no item apart.
+var genericTitleWords = set("critical", "mineral", "minerals", "mining", "mine", "mines", "production", "produce", "produces",
+	"criticos", "minerales", "mineria", "produccion", "produce", "producen", "metals", "metales", "supply", "chains", "chain",
+	"exports", "imports", "world", "largest", "biggest", "top")
 
 // first returns the first mineral a query names.
 func (e *snap) mineral(q Query) (*knowledge.Mineral, bool) {
