@@ -699,41 +699,42 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 // topStandings answers "in which minerals is Mexico among the top 5 producers?": each mineral
 // whose table ranks it within the top n, best rank first.
 func (e *snap) topStandings(c *knowledge.Country, st []knowledge.Standing, n int, criticalOnly bool) string {
-	type hit struct {
-		name string
-		rank int
-	}
-	var hits []hit
-	seen := map[string]bool{}
-	for _, x := range st {
-		m, ok := e.kb.Mineral(x.Mineral)
-		if !ok || seen[m.ID] || x.Share.Rank > n || knowledge.IsReserves(x.Ranking.Measure) || knowledge.IsCapacity(x.Ranking.Measure) ||
-			criticalOnly && !e.on(m, knowledge.USGS2025) {
-			continue
+	names := e.placedMinerals(st, func(x knowledge.Standing, m *knowledge.Mineral) string {
+		if x.Share.Rank > n || criticalOnly && !e.on(m, knowledge.USGS2025) {
+			return ""
 		}
-		seen[m.ID] = true
 		name := strings.ToLower(e.mineralName(m)) + " (" + e.f("#%s", strconv.Itoa(x.Share.Rank))
 		if ties := e.tiedWith(*x.Ranking, x.Share); ties != "" {
 			name += ", " + ties
 		}
-		hits = append(hits, hit{name + ")", x.Share.Rank})
-	}
-	if len(hits) == 0 {
+		return name + ")"
+	})
+	if len(names) == 0 {
 		return e.f("%s is not among the top %s producers of any mineral in the USGS tables this knowledge base holds.", e.countryName(c.ID), itoa(n))
 	}
-	slices.SortStableFunc(hits, func(a, b hit) int { return a.rank - b.rank })
-	var names []string
-	for _, h := range hits {
-		names = append(names, h.name)
-	}
 	return e.f("%s is among the top %s producers of %s minerals in the USGS tables (newest edition of each): %s.",
-		e.countryName(c.ID), itoa(n), itoa(len(hits)), e.and(names))
+		e.countryName(c.ID), itoa(n), itoa(len(names)), e.and(names))
 }
 
 // criticalProduced names every mineral of the 2025 U.S. critical list a country's standings
 // show it producing, best placed first: "¿qué minerales críticos produce México?" is
 // answered by the whole list, not only where it leads.
 func (e *snap) criticalProduced(c *knowledge.Country, st []knowledge.Standing) string {
+	names := e.placedMinerals(st, func(_ knowledge.Standing, m *knowledge.Mineral) string {
+		if !e.on(m, knowledge.USGS2025) {
+			return ""
+		}
+		return strings.ToLower(e.mineralName(m))
+	})
+	if len(names) == 0 {
+		return ""
+	}
+	return e.f("%s produces %s minerals of the 2025 U.S. critical list, by the USGS tables: %s.", e.countryName(c.ID), itoa(len(names)), e.and(names))
+}
+
+// placedMinerals labels each mineral a country's production standings place it in, once
+// (at its best-placed table), best rank first; label returns "" to leave one out.
+func (e *snap) placedMinerals(st []knowledge.Standing, label func(knowledge.Standing, *knowledge.Mineral) string) []string {
 	type placed struct {
 		name string
 		rank int
@@ -742,21 +743,20 @@ func (e *snap) criticalProduced(c *knowledge.Country, st []knowledge.Standing) s
 	seen := map[string]bool{}
 	for _, x := range st {
 		m, ok := e.kb.Mineral(x.Mineral)
-		if !ok || seen[m.ID] || !e.on(m, knowledge.USGS2025) || knowledge.IsCapacity(x.Ranking.Measure) {
+		if !ok || seen[m.ID] || knowledge.IsReserves(x.Ranking.Measure) || knowledge.IsCapacity(x.Ranking.Measure) {
 			continue
 		}
-		seen[m.ID] = true
-		ps = append(ps, placed{strings.ToLower(e.mineralName(m)), x.Share.Rank})
-	}
-	if len(ps) == 0 {
-		return ""
+		if name := label(x, m); name != "" {
+			seen[m.ID] = true
+			ps = append(ps, placed{name, x.Share.Rank})
+		}
 	}
 	slices.SortStableFunc(ps, func(a, b placed) int { return cmp.Compare(a.rank, b.rank) })
 	names := make([]string, len(ps))
 	for i, p := range ps {
 		names[i] = p.name
 	}
-	return e.f("%s produces %s minerals of the 2025 U.S. critical list, by the USGS tables: %s.", e.countryName(c.ID), itoa(len(names)), e.and(names))
+	return names
 }
 
 // countryHeadline sums up a country's standings: where it leads the world, and how many
