@@ -361,6 +361,12 @@ var months = map[string]int{"january": 1, "jan": 1, "enero": 1, "february": 2, "
 	"august": 8, "aug": 8, "agosto": 8, "ago": 8, "september": 9, "sep": 9, "sept": 9, "septiembre": 9, "setiembre": 9,
 	"october": 10, "oct": 10, "octubre": 10, "november": 11, "nov": 11, "noviembre": 11, "december": 12, "dec": 12, "diciembre": 12, "dic": 12}
 
+// editionJoiners set a second edition beside a first: "la edición 2025 y la 2026".
+var (
+	editionJoiners = set("la", "el", "the", "and", "y", "vs", "versus", "or", "o")
+	editionWords   = set("edition", "editions", "edicion", "ediciones", "mcs")
+)
+
 // ambiguousMonths are month names that are also common words; monthLeads are the words
 // that make a month named without a year a date ("in December", "en diciembre").
 var (
@@ -768,6 +774,7 @@ func (p *lexicon) Parse(text string) Query {
 
 	// Qualifiers.
 	var years []int
+	yearAt := map[int]int{} // where each year was written
 	for i, w := range norm {
 		if used[i] {
 			continue
@@ -786,6 +793,7 @@ func (p *lexicon) Parse(text string) Query {
 				continue
 			}
 			years = append(years, y)
+			yearAt[y] = i
 		case w == "top" && i+1 < len(norm):
 			if n, err := strconv.Atoi(norm[i+1]); err == nil && n > 0 && n <= 20 {
 				q.Top = n
@@ -807,13 +815,28 @@ func (p *lexicon) Parse(text string) Query {
 		q.Rank = 0 // "the first producer" is the top of the ranking the view leads with anyway
 		q.Most = true
 	}
-	if q.Edition == 0 && (has("edition") || has("editions") || has("edicion") || has("ediciones")) {
-		// "between the 2025 and 2026 editions", "entre las ediciones 2025 y 2026": the
-		// years name editions, not years of data.
+	if has("edition") || has("editions") || has("edicion") || has("ediciones") {
+		// "between the 2025 and 2026 editions", "entre las ediciones 2025 y 2026", "entre la
+		// edición 2025 y la 2026": the years name editions, not years of data. A year is an
+		// edition beside an edition word, or joined to one that is ("2025 and 2026
+		// editions"); "production in 2025 according to the 2026 edition" asks 2025's data.
+		isEdition := func(y int) bool {
+			ed := knowledge.Edition(y)
+			return ed == knowledge.MCS2025 || ed == knowledge.MCS2026
+		}
+		word := func(i int) string {
+			if i < 0 || i >= len(norm) {
+				return ""
+			}
+			return norm[i]
+		}
+		beside := func(y int) bool { return editionWords[word(yearAt[y]-1)] || editionWords[word(yearAt[y]+1)] }
+		anyBeside := q.Edition != 0 || slices.ContainsFunc(years, func(y int) bool { return isEdition(y) && beside(y) })
 		rest := years[:0]
 		for _, y := range years {
-			if ed := knowledge.Edition(y); ed == knowledge.MCS2025 || ed == knowledge.MCS2026 {
-				q.addEdition(ed)
+			joined := anyBeside && (editionJoiners[word(yearAt[y]-1)] || editionJoiners[word(yearAt[y]+1)])
+			if isEdition(y) && (beside(y) || joined) {
+				q.addEdition(knowledge.Edition(y))
 			} else {
 				rest = append(rest, y)
 			}

@@ -73,11 +73,43 @@ func stageMeasure(measures []string, q Query) string {
 // stage it names ("refined copper"), else the mineral's primary production measure.
 func (e *snap) ranking(m *knowledge.Mineral, q Query) (knowledge.Ranking, bool) {
 	if stage := stageMeasure(e.kb.Measures(m.ID), q); stage != "" {
-		if r := e.kb.Rank(m.ID, stage, e.kb.LatestYear(m.ID, stage)); len(r.Rows) > 0 {
+		if r := e.rank(m, stage, 0, q); len(r.Rows) > 0 {
+			return r, true
+		}
+	}
+	if ed := askedEdition(q); ed != 0 {
+		if r, ok := e.kb.PrimaryRankingIn(m.ID, ed); ok {
 			return r, true
 		}
 	}
 	return e.kb.PrimaryRanking(m.ID)
+}
+
+// askedEdition is the one edition a question asks for ("según la edición 2025"), or 0.
+func askedEdition(q Query) knowledge.Edition {
+	if q.Editions {
+		return 0
+	}
+	return q.Edition
+}
+
+// rank is a mineral's ranking for a measure: in year (its latest when 0), from the edition
+// the question asks for when it asks for one and that edition has the figures, else from the
+// newest edition that has them.
+func (e *snap) rank(m *knowledge.Mineral, measure string, year int, q Query) knowledge.Ranking {
+	if ed := askedEdition(q); ed != 0 {
+		y := year
+		if y == 0 && !knowledge.IsReserves(measure) {
+			y = e.kb.LatestYearIn(m.ID, measure, ed)
+		}
+		if r := e.kb.RankIn(m.ID, measure, y, ed); len(r.Rows) > 0 {
+			return r
+		}
+	}
+	if year == 0 && !knowledge.IsReserves(measure) {
+		year = e.kb.LatestYear(m.ID, measure)
+	}
+	return e.kb.Rank(m.ID, measure, year)
 }
 
 // producersAnswer: who produces a mineral, with a chart of the top ten and its concentration.
@@ -627,15 +659,15 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 		// 2025" is mine production, of its latest year, even where only the refinery table
 		// has 2025.
 		if i := slices.IndexFunc(measures, func(x string) bool { return !knowledge.IsReserves(x) && !knowledge.IsCapacity(x) }); i >= 0 {
-			r := e.kb.Rank(m.ID, measures[i], q.Year)
+			r := e.rank(m, measures[i], q.Year, q)
 			if row, ok := r.ShareOf(c.ID); ok {
 				asked = &standing{r, row}
 			}
 		}
 	}
 	for _, measure := range measures {
-		year := e.kb.LatestYear(m.ID, measure)
-		r := e.kb.Rank(m.ID, measure, year)
+		r := e.rank(m, measure, 0, q)
+		year := r.Year
 		row, ok := r.ShareOf(c.ID)
 		if !ok {
 			continue
