@@ -99,6 +99,7 @@ type Index struct {
 	cur      []bleve.Index // the shards the alias searches
 	kb       *knowledge.KB // what they hold: snippets are made from its text
 	syn      synonymMap    // kb's synonyms, for snippets
+	vocab    vocabulary    // the terms of the shards' short fields
 	records  int           // how many records they hold
 	hl       *highlighter
 }
@@ -125,7 +126,7 @@ func StartAfter(kb *knowledge.KB, after <-chan struct{}) *Index {
 		if after != nil {
 			<-after
 		}
-		shards, n, groups, err := build(kb)
+		shards, n, groups, vocab, err := build(kb)
 		if err == nil {
 			if ix.hl, err = newHighlighter(shards[0].Mapping()); err != nil {
 				closeAll(shards)
@@ -135,7 +136,7 @@ func StartAfter(kb *knowledge.KB, after <-chan struct{}) *Index {
 			ix.buildErr = err
 			return
 		}
-		ix.alias, ix.cur, ix.kb, ix.syn, ix.records = bleve.NewIndexAlias(shards...), shards, kb, newSynonymMap(groups), n
+		ix.alias, ix.cur, ix.kb, ix.syn, ix.vocab, ix.records = bleve.NewIndexAlias(shards...), shards, kb, newSynonymMap(groups), vocab, n
 	}()
 	return ix
 }
@@ -156,7 +157,7 @@ func (ix *Index) Wait(ctx context.Context) error {
 // meanwhile finish on the old index; those that start after Swap returns see the new one. On
 // error the current index keeps serving.
 func (ix *Index) Swap(kb *knowledge.KB) error {
-	shards, n, groups, err := build(kb)
+	shards, n, groups, vocab, err := build(kb)
 	if err != nil {
 		return err
 	}
@@ -170,14 +171,14 @@ func (ix *Index) Swap(kb *knowledge.KB) error {
 			closeAll(shards)
 			return err
 		}
-		ix.alias, ix.cur, ix.kb, ix.syn, ix.records, ix.hl, ix.buildErr = bleve.NewIndexAlias(shards...), shards, kb, newSynonymMap(groups), n, hl, nil
+		ix.alias, ix.cur, ix.kb, ix.syn, ix.vocab, ix.records, ix.hl, ix.buildErr = bleve.NewIndexAlias(shards...), shards, kb, newSynonymMap(groups), vocab, n, hl, nil
 		return nil
 	}
 	old := ix.cur
 	// The alias holds its lock for the length of every search, so once Swap returns no
 	// search is still reading the old index and it can be closed.
 	ix.alias.Swap(shards, old)
-	ix.cur, ix.kb, ix.syn, ix.records = shards, kb, newSynonymMap(groups), n
+	ix.cur, ix.kb, ix.syn, ix.vocab, ix.records = shards, kb, newSynonymMap(groups), vocab, n
 	return closeAll(old)
 }
 
@@ -211,11 +212,11 @@ func (ix *Index) Count() (uint64, error) {
 }
 
 // current is the alias searches go through (set once, or by a Swap after a failed build),
-// and the knowledge base it holds with its synonyms.
-func (ix *Index) current() (bleve.IndexAlias, *knowledge.KB, synonymMap) {
+// and the knowledge base it holds with its synonyms and the vocabulary of its short fields.
+func (ix *Index) current() (bleve.IndexAlias, *knowledge.KB, synonymMap, vocabulary) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	return ix.alias, ix.kb, ix.syn
+	return ix.alias, ix.kb, ix.syn, ix.vocab
 }
 
 // foldName is bleve's accent folding with a short cut for text that has no accents.
@@ -319,7 +320,7 @@ func buildMapping() (*mapping.IndexMappingImpl, error) {
 // few hundred records) is one shard, so its scores are exactly bleve's.
 var splitAt, maxShard = 12_000, 10_000
 
-func build(kb *knowledge.KB) ([]bleve.Index, int, [][]string, error) {
+func build(kb *knowledge.KB) ([]bleve.Index, int, [][]string, vocabulary, error) {
 	count := documentCount(kb)
 	groups := synonymGroups(kb)
 	n, workers := 1, 1
@@ -349,9 +350,14 @@ func build(kb *knowledge.KB) ([]bleve.Index, int, [][]string, error) {
 				sh.Close()
 			}
 		}
-		return nil, 0, nil, err
+		return nil, 0, nil, nil, err
 	}
-	return shards, count, groups, nil
+	vocab, err := newVocabulary(shards)
+	if err != nil {
+		closeAll(shards)
+		return nil, 0, nil, nil, err
+	}
+	return shards, count, groups, vocab, nil
 }
 
 // buildShard indexes records first, first+step, … (of count), and every synonym group, into
@@ -570,15 +576,19 @@ func (ix *Index) search(ctx context.Context, words []string, opt Options, fuzzin
 		q.Fuzziness = fuzziness
 		return q
 	}
+	alias, kb, syn, vocab := ix.current()
 	whole := bleve.NewTermQuery(knowledge.Normalize(text))
 	whole.SetField("exact")
 	whole.SetBoost(boostExact)
-	parts := []query.Query{
-		whole,
-		match("names", boostNames),
-		match("aliases", boostAliases),
-		match("names_es", boostSpanish),
-		match("title", boostTitle),
+	parts := []query.Query{whole}
+	for _, f := range []struct {
+		field string
+		boost float64
+	}{{"names", boostNames}, {"aliases", boostAliases}, {"names_es", boostSpanish}, {"title", boostTitle}} {
+		// A misspelt word matches terms the field does not hold as typed.
+		if fuzziness > 0 || vocab.mayMatch(f.field, words, syn) {
+			parts = append(parts, match(f.field, f.boost))
+		}
 	}
 	if fuzziness == 0 {
 		// Typos are forgiven in names only: fuzzy matching every word of every record's
@@ -602,7 +612,6 @@ func (ix *Index) search(ctx context.Context, words []string, opt Options, fuzzin
 		k.SetField("kind")
 		q = bleve.NewConjunctionQuery(q, k)
 	}
-	alias, kb, syn := ix.current()
 	sr, err := alias.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, opt.Size, 0, false))
 	if err != nil {
 		return Result{}, fmt.Errorf("search %q: %w", text, err)
