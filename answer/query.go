@@ -89,7 +89,10 @@ type Query struct {
 	// mundiales de grafito".
 	World bool
 	// Amount asks for a number: "how many countries attended?", "presupuesto de LitioMx".
-	Amount  bool
+	Amount bool
+	// Share asks for a share of the world's figure: "China's share of tungsten",
+	// "participación de México".
+	Share   bool
 	Besides string // "besides Mexico": a country id left out of "who else"
 	Refusal Refusal
 	// Corrections are the words read as another (misspelt names): "antimoney" → "antimony".
@@ -895,6 +898,8 @@ func (p *lexicon) Parse(text string) Query {
 
 	q.Amount = has("how many") || has("how much") || has("cuantos") || has("cuantas") || has("cuanto") || has("cuanta") ||
 		has("budget") || has("presupuesto") || has("number of") || has("numero de")
+	q.Share = has("share") || has("shares") || has("market share") || has("proportion") || has("percentage") ||
+		has("participacion") || has("porcentaje") || has("proporcion")
 	q.World = len(q.Countries) == 0 && (has("world") || has("worldwide") || has("global") || has("mundial") || has("mundiales") || has("total"))
 	switch up, down := upPhrases.any(norm, joined), downPhrases.any(norm, joined); {
 	case up && !down:

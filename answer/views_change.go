@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"math"
 	"strconv"
 	"strings"
 
@@ -21,6 +22,47 @@ func (e *snap) directionVerdict(q Query, c knowledge.Change, headline string) st
 		return headline
 	}
 	return e.verdict(q.Direction == "up" && pct > 0.05 || q.Direction == "down" && pct < -0.05, headline)
+}
+
+// shareChange is how a country's share of the world's figure moved between two years of
+// one edition, in percentage points, with a sentence saying so, when the question asks
+// about a share; ok is false where it does not, or where either year has no share to give.
+// The shares are the rankings' own, so they match the cards.
+func (e *snap) shareChange(q Query, r knowledge.Ranking, name, country string, from, to int) (string, float64, bool) {
+	if !q.Share {
+		return "", 0, false
+	}
+	rf, rt := e.kb.RankIn(r.Mineral, r.Measure, from, r.Edition), e.kb.RankIn(r.Mineral, r.Measure, to, r.Edition)
+	sf, ok1 := rf.ShareOf(country)
+	st, ok2 := rt.ShareOf(country)
+	if !ok1 || !ok2 || !rf.HasShares() || !rt.HasShares() {
+		return "", 0, false
+	}
+	// In points as the shares are shown (rounded), so that "82% to 79%" reads as 3 points.
+	pts := math.Round((shown(st.Share)-shown(sf.Share))*10) / 10
+	change := e.t("unchanged")
+	if pts != 0 {
+		format := "%s percentage points"
+		if math.Abs(pts) == 1 {
+			format = "%s percentage point"
+		}
+		change = e.f(format, strings.Replace(strconv.FormatFloat(pts, 'f', -1, 64), "-", "−", 1))
+		if pts > 0 {
+			change = "+" + change
+		}
+	}
+	return e.f("%s's share of world %s of %s went from %s in %s to %s in %s (%s; %s).", e.countryName(country), e.measure(r.Measure),
+		name, percent(sf.Share), yearLabel(from, sf.Estimated),
+		percent(st.Share), yearLabel(to, st.Estimated), change, source(r.Edition)), pts, true
+}
+
+// shown is a share in percent as [percent] writes it.
+func shown(share float64) float64 {
+	p := share * 100
+	if p < 9.95 {
+		return math.Round(p*10) / 10
+	}
+	return math.Round(p)
 }
 
 func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
@@ -68,6 +110,14 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 				head = sentences(head, e.f("World: %s → %s (%s).", number(world.From.Value), number(world.To.Value), signed(pct)))
 			}
 			a.Headline = e.directionVerdict(q, c, head)
+			if lead, pts, ok := e.shareChange(q, r, name, country, from, to); ok {
+				// "How did China's share of tungsten change?": the share first, the tonnage
+				// after it.
+				a.Headline = sentences(lead, head)
+				if q.YesNo && q.Direction != "" {
+					a.Headline = e.verdict(q.Direction == "up" && pts > 0 || q.Direction == "down" && pts < 0, a.Headline)
+				}
+			}
 		} else {
 			a.Headline = sentences(e.f("%s gives no %s of %s for %s in both %s and %s.", source(r.Edition), e.measure(r.Measure), name,
 				e.countryName(country), strconv.Itoa(from), strconv.Itoa(to)), a.Headline)
