@@ -180,11 +180,7 @@ func (e *snap) reservesAnswer(m *knowledge.Mineral, q Query) *Answer {
 		return a
 	}
 	lead := r.Rows[0]
-	name := strings.ToLower(e.mineralName(m))
-	if g, ok := e.kb.Mineral(r.Mineral); ok && g.ID != m.ID {
-		// USGS gives platinum's reserves only with the other platinum-group metals'.
-		name = strings.ToLower(e.mineralName(g))
-	}
+	name := e.tableName(m, r)
 	if lead.Share >= 0 {
 		a.Headline = e.f("%s holds the largest %s reserves: %s, %s of the world's (%s).", e.countryName(lead.Country), name, e.amount(lead, r.Unit), percent(lead.Share), source(r.Edition))
 	} else {
@@ -586,8 +582,18 @@ func (e *snap) reservesChange(m *knowledge.Mineral, r knowledge.Ranking, q Query
 
 // standingSentence says where a country stands in a ranking: "Mexico ranked #3 in world mine
 // production of antimony in 2025e, with 6,300 metric tons (5.7% of the world; USGS MCS 2026)."
+// tableName is the lower-cased name of what a ranking's figures count: the mineral's own, or
+// its group's where USGS gives only the group's (neodymium's production and reserves are the
+// rare-earth elements', platinum's reserves the platinum-group metals').
+func (e *snap) tableName(m *knowledge.Mineral, r knowledge.Ranking) string {
+	if g, ok := e.kb.Mineral(r.Mineral); ok && g.ID != m.ID {
+		return strings.ToLower(e.mineralName(g))
+	}
+	return strings.ToLower(e.mineralName(m))
+}
+
 func (e *snap) standingSentence(m *knowledge.Mineral, r knowledge.Ranking, row knowledge.Share) string {
-	name := strings.ToLower(e.mineralName(m))
+	name := e.tableName(m, r)
 	share := ""
 	if row.Share >= 0 {
 		share = percent(row.Share) + " " + e.t("of the world") + "; "
@@ -602,7 +608,7 @@ func (e *snap) standingSentence(m *knowledge.Mineral, r knowledge.Ranking, row k
 	}
 	measure := e.measure(r.Measure)
 	var out string
-	if strings.Contains(strings.ToLower(measure), name) {
+	if own := strings.ToLower(e.mineralName(m)); strings.Contains(strings.ToLower(measure), own) {
 		// "palladium mine production", not "palladium mine production of palladium"
 		out = e.f("%s ranked %s in world %s in %s, with %s (%s%s).", e.countryName(row.Country), rank,
 			measure, yearLabel(r.Year, row.Estimated), e.amount(row, r.Unit), share, source(r.Edition))
