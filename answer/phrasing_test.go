@@ -393,6 +393,7 @@ func TestPhrasings(t *testing.T) {
 		{"dysprosium reserves in china", "reserves minerals=dysprosium countries=china", "China holds 44,000,000 metric tons of rare-earth elements reserves, #1 of 11"},
 		{"platinum reserves in south africa", "reserves minerals=platinum countries=south-africa", "South Africa holds 63,000,000 kilograms of platinum-group metals reserves, #1 of 5"},
 		{"reservas de platino en Sudáfrica", "reserves minerals=platinum countries=south-africa", "Sudáfrica tiene 63,000,000 kilogramos de reservas de metales del grupo del platino,"},
+		{"how did world tungsten reserves change?", "reserves minerals=tungsten world=yes", "World tungsten reserves: >4,600,000 in USGS MCS 2025, >4,700,000 in USGS MCS 2026 (+2.2%, metric tons)."},
 		{"how did China's share of tungsten change?", "change minerals=tungsten countries=china", "China's share of world mine production of tungsten went from 82% in 2024 to 79% in 2025e (−3 percentage points; USGS MCS 2026). In China,"},
 		{"did china's share of world tungsten production fall?", "change minerals=tungsten countries=china yesno=yes", "Yes — China's share of world mine production of tungsten went from 82% in"},
 		{"did Mexico's share of silver rise in 2025?", "change minerals=silver countries=mexico year=2025 yesno=yes", "Yes — Mexico's share of world mine production of silver went from 23% in 2024 to 24% in 2025e (+1 percentage point;"},

@@ -568,8 +568,15 @@ func (e *snap) reservesChange(m *knowledge.Mineral, r knowledge.Ranking, q Query
 		return "", false
 	}
 	pct := (cur.Value - old.Value) / old.Value * 100
-	name := strings.ToLower(e.mineralName(m))
-	figures := []any{number(old.Value), source(old.Edition), number(cur.Value), source(cur.Edition), signed(pct), e.shortUnit(r.Unit)}
+	name := e.tableName(m, r)
+	// A figure USGS prints as a lower bound (">4,700,000") keeps its mark.
+	value := func(f knowledge.Figure) string {
+		if f.AtLeast {
+			return ">" + number(f.Value)
+		}
+		return number(f.Value)
+	}
+	figures := []any{value(old), source(old.Edition), value(cur), source(cur.Edition), signed(pct), e.shortUnit(r.Unit)}
 	body := e.f("world %s reserves: %s in %s, %s in %s (%s, %s).", append([]any{name}, figures...)...)
 	if where != knowledge.World {
 		body = e.f("%s reserves, %s: %s in %s, %s in %s (%s, %s).", append([]any{name, e.countryName(where)}, figures...)...)
@@ -580,8 +587,6 @@ func (e *snap) reservesChange(m *knowledge.Mineral, r knowledge.Ranking, q Query
 	return capitalize(body), true
 }
 
-// standingSentence says where a country stands in a ranking: "Mexico ranked #3 in world mine
-// production of antimony in 2025e, with 6,300 metric tons (5.7% of the world; USGS MCS 2026)."
 // tableName is the lower-cased name of what a ranking's figures count: the mineral's own, or
 // its group's where USGS gives only the group's (neodymium's production and reserves are the
 // rare-earth elements', platinum's reserves the platinum-group metals').
@@ -592,6 +597,8 @@ func (e *snap) tableName(m *knowledge.Mineral, r knowledge.Ranking) string {
 	return strings.ToLower(e.mineralName(m))
 }
 
+// standingSentence says where a country stands in a ranking: "Mexico ranked #3 in world mine
+// production of antimony in 2025e, with 6,300 metric tons (5.7% of the world; USGS MCS 2026)."
 func (e *snap) standingSentence(m *knowledge.Mineral, r knowledge.Ranking, row knowledge.Share) string {
 	name := e.tableName(m, r)
 	share := ""
