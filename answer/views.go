@@ -950,7 +950,7 @@ func (e *snap) list(which string) *Answer {
 		return e.usage("list")
 	}
 	items := e.listItems(l)
-	a := &Answer{Intent: IntentList, Title: e.t(l.Title()), Subtitle: e.f("%s items", strconv.Itoa(len(items)))}
+	a := &Answer{Intent: IntentList, Title: capitalize(e.t(l.Title())), Subtitle: e.f("%s items", strconv.Itoa(len(items)))}
 	a.Headline = e.f("%s: %s items.", capitalize(e.t(l.Title())), strconv.Itoa(len(items)))
 	var names []string
 	for _, it := range items {
