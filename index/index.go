@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -593,9 +594,17 @@ func (ix *Index) search(ctx context.Context, words []string, opt Options, fuzzin
 	if fuzziness == 0 {
 		// Typos are forgiven in names only: fuzzy matching every word of every record's
 		// text is what made a misspelt question cost milliseconds.
-		parts = append(parts, match("body", boostBody))
-		if spanishText {
+		if vocab.mayMatch("body", words, syn) {
+			parts = append(parts, match("body", boostBody))
+		}
+		if spanishText && vocab.mayMatch("body_es", words, syn) {
 			parts = append(parts, match("body_es", boostBody))
+		}
+		if len(parts) == 1 && !slices.ContainsFunc(words, func(w string) bool { return knowledge.SymbolCandidate(w, len(words)) }) {
+			// No field holds any of the words, so neither can the exact names (every name's
+			// words are in the names' fields): nothing to search. A misspelt or unknown
+			// question goes straight to the search that forgives typos.
+			return Result{}, nil
 		}
 	}
 	for _, w := range words {

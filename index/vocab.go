@@ -9,12 +9,13 @@ import (
 	"github.com/mineralbot/mineralbot/knowledge"
 )
 
-// A vocabulary is the set of terms the index holds in each of its short fields: names,
-// aliases, Spanish names and titles. A question none of whose words (or their synonyms) a
-// short field holds cannot match in it, and its search leaves that field out. Every field
-// searched adds a searcher that the search steps through for every matching record: at
-// 10,000 records a three-word question that matched only in the records' text spent two
-// fifths of its time stepping through four name fields that held none of its words.
+// A vocabulary is the set of terms the index holds in each of its text fields. A question
+// none of whose words (or their synonyms) a field holds cannot match in it, and its search
+// leaves that field out. Every field searched adds a searcher that the search steps through
+// for every matching record: at 10,000 records a three-word question that matched only in
+// the records' text spent two fifths of its time stepping through four name fields that
+// held none of its words. And a question no field holds (a misspelling, a word the
+// knowledge base never uses) is not searched at all before the search that forgives typos.
 type vocabulary map[string]fieldVocabulary
 
 type fieldVocabulary struct {
@@ -22,16 +23,17 @@ type fieldVocabulary struct {
 	terms map[string]struct{}
 }
 
-// shortFields are the fields a vocabulary holds, with their analyzers.
-var shortFields = []struct{ field, analyzer string }{
+// vocabularyFields are the fields a vocabulary holds, with their analyzers.
+var vocabularyFields = []struct{ field, analyzer string }{
 	{"names", anNames}, {"aliases", anNames}, {"names_es", anSpanish}, {"title", anEnglish},
+	{"body", anEnglish}, {"body_es", anSpanish},
 }
 
-// newVocabulary reads the short fields' terms from the shards' dictionaries.
+// newVocabulary reads the fields' terms from the shards' dictionaries.
 func newVocabulary(shards []bleve.Index) (vocabulary, error) {
 	m := shards[0].Mapping()
 	v := vocabulary{}
-	for _, f := range shortFields {
+	for _, f := range vocabularyFields {
 		an := m.AnalyzerNamed(f.analyzer)
 		if an == nil {
 			return nil, fmt.Errorf("vocabulary of %s: no analyzer %s", f.field, f.analyzer)

@@ -86,7 +86,9 @@ func TestVocabularyMayMatch(t *testing.T) {
 		{"names_es", []string{"retardants"}, false},
 		{"title", []string{"section", "232"}, true},
 		{"title", []string{"zebras"}, false},
-		{"body", []string{"anything"}, true}, // not a short field: always searched
+		{"body", []string{"magnets"}, true},
+		{"body", []string{"zebras"}, false},
+		{"exact", []string{"anything"}, true}, // not in the vocabulary: always searched
 	}
 	for _, tt := range tests {
 		if got := vocab.mayMatch(tt.field, tt.words, syn); got != tt.want {
