@@ -394,6 +394,7 @@ func TestPhrasings(t *testing.T) {
 		{"platinum reserves in south africa", "reserves minerals=platinum countries=south-africa", "South Africa holds 63,000,000 kilograms of platinum-group metals reserves, #1 of 5"},
 		{"reservas de platino en Sudáfrica", "reserves minerals=platinum countries=south-africa", "Sudáfrica tiene 63,000,000 kilogramos de reservas de metales del grupo del platino,"},
 		{"how did world tungsten reserves change?", "reserves minerals=tungsten world=yes", "World tungsten reserves: >4,600,000 in USGS MCS 2025, >4,700,000 in USGS MCS 2026 (+2.2%, metric tons)."},
+		{"what are lithium futures?", "overview minerals=lithium define=yes", "Lithium comes from two main kinds of source"},
 		{"how did China's share of tungsten change?", "change minerals=tungsten countries=china", "China's share of world mine production of tungsten went from 82% in 2024 to 79% in 2025e (−3 percentage points; USGS MCS 2026). In China,"},
 		{"did china's share of world tungsten production fall?", "change minerals=tungsten countries=china yesno=yes", "Yes — China's share of world mine production of tungsten went from 82% in"},
 		{"did Mexico's share of silver rise in 2025?", "change minerals=silver countries=mexico year=2025 yesno=yes", "Yes — Mexico's share of world mine production of silver went from 23% in 2024 to 24% in 2025e (+1 percentage point;"},
@@ -466,6 +467,33 @@ func TestPhrasings(t *testing.T) {
 		{"compara zinc y plomo en México", "", "En México — Zinc: n.º 5 de 10, 780 miles de toneladas métricas (6%), 2025e; Plomo: n.º 7 de 12"},
 		{"Will Mexico change its mining law?", "policy countries=mexico policies=mexico-critical-minerals-stance-2026", "9 Feb 2026: At her morning press conference on 9 February 2026 President Claudia Sheinbaum"},
 		{"¿México va a cambiar la ley minera?", "policy countries=mexico policies=mexico-critical-minerals-stance-2026 yesno=yes", "9 feb 2026: En su conferencia matutina del 9 de febrero de 2026, la presidenta"},
+		// "Still restricting?" is answered from the measures that name the mineral or its group,
+		// in force as of today, never from production figures.
+		{"is china still restricting dysprosium?", "policy minerals=dysprosium countries=china polarity=still status=yes yesno=yes", "Not known — “China suspends its October 2025 export controls on rare earths and battery materials” was due to end on 10 Nov 2026; no source in the knowledge base says whether it was extended or lapsed. The item names rare-earth elements as a whole, not dysprosium in particular."},
+		{"¿China sigue restringiendo el disprosio?", "policy minerals=dysprosium countries=china polarity=still status=yes yesno=yes", "No se sabe — “China suspende sus controles de exportación de octubre de 2025"},
+		{"does China still restrict gallium exports?", "policy minerals=gallium countries=china polarity=still status=yes yesno=yes", "Yes — “China's export licensing for gallium and germanium” has been in force since 1 Aug 2023"},
+		{"is China still banning antimony exports to the US?", "policy minerals=antimony countries=china,united-states polarity=still status=yes yesno=yes", "No — “China bans exports of gallium, germanium and antimony to the United States” is suspended from 9 Nov 2025 until 27 Nov 2026"},
+		// A cut under way or to come is a policy question: the items that cut or cap, or none.
+		{"Is Indonesia cutting nickel output?", "policy minerals=nickel countries=indonesia yesno=yes", "Feb 2026: In February 2026 Indonesia set out nickel-ore production quotas (RKAB) for 2026"},
+		{"Is Indonesia going to cut nickel production?", "policy minerals=nickel countries=indonesia yesno=yes", "Feb 2026: In February 2026 Indonesia set out nickel-ore production quotas (RKAB) for 2026"},
+		{"¿Está Indonesia reduciendo la producción de níquel?", "policy minerals=nickel countries=indonesia yesno=yes", "feb 2026: En febrero de 2026 Indonesia fijó cuotas de producción de mineral de níquel"},
+		{"Is Chile cutting copper output?", "policy minerals=copper countries=chile yesno=yes", "No cut or quota on copper in Chile is in the knowledge base (updated 27 Nov 2026)."},
+		// A cut in the past is asked of the figures: did they fall?
+		{"did Indonesia cut nickel output in 2025?", "change minerals=nickel countries=indonesia year=2025 yesno=yes", "No — in Indonesia, mine production of nickel went from 2,310,000 in 2024 to 2,600,000 in 2025e"},
+		// What a government invested is a fact, not advice.
+		{"How much did the US invest in mining in August?", "policy countries=united-states month=8", "7 Aug 2026: At a roundtable on mining on 7 August 2026 the President announced"},
+		{"Did the US invest in graphite mining?", "policy minerals=graphite countries=united-states yesno=yes", "7 Aug 2026: At a roundtable on mining on 7 August 2026 the President announced"},
+		{"¿Qué empresas recibieron fondos para invertir en minería en agosto de 2026?", "policy year=2026 month=8", "7 ago 2026: En una mesa redonda sobre minería celebrada el 7 de agosto de 2026"},
+		// Personal investment advice is declined, in the asker's language.
+		{"is now a good time to buy gold?", "overview refuse=advice minerals=gold yesno=yes", "I don't give investment advice"},
+		{"¿Debo comprar futuros de cobre?", "overview refuse=advice minerals=copper yesno=yes", "No doy consejos de inversión"},
+		{"buy or sell nickel?", "overview refuse=advice minerals=nickel", "I don't give investment advice"},
+		{"should we short lithium?", "overview refuse=advice minerals=lithium", "I don't give investment advice"},
+		// Where the U.S. ("US", "America", "we") gets a mineral: its import sources.
+		{"where does US get fluorspar", "import_sources minerals=fluorspar countries=united-states", "Mexico supplied 64% of U.S. imports of fluorspar in 2021-2024"},
+		{"where do we get our tungsten", "import_sources minerals=tungsten", "China supplied 26% of U.S. imports of ores, concentrates, and other forms in 2021-2024"},
+		{"where does America get graphite?", "import_sources minerals=graphite", "China supplied 46% of U.S. imports of graphite in 2021-2024"},
+		{"¿De dónde obtiene EE. UU. la fluorita?", "import_sources minerals=fluorspar countries=united-states", "México suministró el 64% de las importaciones de fluorita de EE.UU."},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

@@ -105,6 +105,10 @@ type Query struct {
 	// Direction is the way a yes/no question asks a figure moved: "up" ("did it rise?",
 	// "¿aumentó?") or "down" ("did it fall?", "¿bajó?").
 	Direction string
+	// Cut asks about a cut to output or trade under way or to come, or a quota: "is
+	// Indonesia cutting nickel output?", "¿va a recortar…?" (see asksCut). Policy items
+	// answer it.
+	Cut bool
 	// Stage is the stage or form of a mineral the question names, names included: "refinery"
 	// ("refined copper"), "smelter", "metal" ("magnesium metal", "silicon metal"),
 	// "ferrosilicon"; a table's measure for it answers first (see stageMeasure).
@@ -210,7 +214,9 @@ var cues = []cue{
 		"nacionalizo", "nacionalizaron", "cancelo", "cancelaron", "cancelacion", "cancelada", "canceladas", "concesion", "concesiones", "restringio", "restricciones", "suspension", "vigor", "vigente",
 		"happened", "paso", "status", "estado", "estatus", "restringido", "restringida", "restringidos", "restringidas", "lift", "lifted",
 		"levanto", "levantaron", "levantada", "recortar", "recorte", "recortes", "private", "privada", "privadas", "privado", "privados",
-		"investment", "investments", "inversion", "inversiones"}},
+		"investment", "investments", "inversion", "inversiones", "invest", "invests", "invested", "invirtio", "invirtieron",
+		"invierte", "invierten", "invertira", "invertiran", "invertido", "restricting", "banning", "restringiendo", "prohibiendo",
+		"cuota", "cuotas"}},
 	{MeasureChange, []string{"change", "changed", "changes", "trend", "trends", "grew", "grown", "fell", "fallen", "rose", "risen",
 		"drop", "drops", "dropped", "fall", "falls", "rise", "rises", "grow", "grows", "decline", "declines",
 		"increase", "increased", "decrease", "decreased", "declined", "evolution", "history", "historical", "revised", "revision", "revisions",
@@ -246,9 +252,6 @@ var refusalCues = []struct {
 }{
 	{refusal: RefuseWeather, words: []string{"weather", "rain", "raining", "llover", "lloviendo", "temperature", "sunny", "clima", "lluvia", "llueve", "temperatura", "pronostico del tiempo"}},
 	{refusal: RefuseForecast, words: []string{"forecast", "forecasts", "predict", "prediction", "will", "outlook", "next year", "pronostico", "pronosticos", "prevision", "predecir", "sera", "subira", "bajara"}},
-	{refusal: RefuseAdvice, words: []string{"should i buy", "should i sell", "should i invest", "should we invest", "should we buy", "worth investing",
-		"good investment", "invest in", "futures", "buena inversion", "conviene invertir", "debo invertir", "deberia invertir", "vale la pena invertir",
-		"invertir en", "comprar acciones", "contratos de futuros"}},
 	{refusal: RefusePeople, words: []string{"ceo", "cfo", "founder", "owner", "owns", "chairman", "stock", "stocks", "shareholders", "company", "companies", "firm", "empresa", "empresas", "compania", "companias", "dueno", "director", "accionistas"}},
 }
 
@@ -630,6 +633,9 @@ func newLexicon(kb *knowledge.KB) *lexicon {
 			p.vocab[w] = true
 		}
 	}
+	for _, w := range intentVocab() {
+		p.vocab[w] = true
+	}
 	for w := range ordinals {
 		p.vocab[w] = true
 	}
@@ -884,7 +890,9 @@ func (p *lexicon) Parse(text string) Query {
 			q.Polarity = Negated
 		}
 	}
-	if statusPhrases.any(norm, joined) {
+	q.Cut = asksCut(norm, joined)
+	if statusPhrases.any(norm, joined) || asksRestrictionStatus(norm, used) {
+		// "is China still restricting dysprosium?": whether a measure is in force.
 		q.Status = true
 	}
 	for _, w := range norm {
@@ -906,6 +914,9 @@ func (p *lexicon) Parse(text string) Query {
 		q.Direction = "up"
 	case down && !up:
 		q.Direction = "down" // "go up or down?" asks neither
+	}
+	if q.Direction == "" && !q.Cut && pastCut(norm) && figureWords.any(norm, joined) {
+		q.Direction = "down" // "did Indonesia cut nickel output in 2025?": did the figure fall
 	}
 	q.Month, q.Day = monthNamed(norm, used)
 	if len(q.Minerals)+len(q.Policies)+len(q.Lists) == 0 {
@@ -1087,6 +1098,22 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 	case q.Polarity == Removed && len(q.Minerals) > 0:
 		return MeasureListChanges
 	}
+	if len(q.Minerals) > 0 && len(q.Policies) == 0 && !listed && (q.Status && asksRestrictionStatus(norm, used) || q.Cut) {
+		// "Is China still restricting dysprosium?", "Is Indonesia cutting nickel output?",
+		// "Will Indonesia cut nickel production?": whether a measure is in force, or what a
+		// government is doing or plans. Policy items answer that; production figures do not.
+		return MeasurePolicy
+	}
+	if len(q.Minerals) > 0 && len(q.Policies) == 0 && !q.Cut && q.Direction == "down" && pastCut(norm) && !cued(MeasurePrice) &&
+		!cued(MeasureReliance) && !cued(MeasureReserves) {
+		// "Did Indonesia cut nickel output in 2025?": a past year's figures say whether it fell.
+		return MeasureChange
+	}
+	if len(q.Minerals) > 0 && asksUSSources(norm, used, slices.Contains(q.Countries, "united-states")) {
+		// "where does US get fluorspar", "where do we get our tungsten", "where does America
+		// get its graphite", "¿de dónde sacamos el tungsteno?": U.S. import sources.
+		return MeasureImportSources
+	}
 	if slices.Contains(q.Countries, "united-states") && len(q.Minerals) > 0 &&
 		(has("come from") || has("comes from") || has("get its") || has("get their") || has("vienen de") || has("viene de") ||
 			has("supplies") || has("supply") || has("supplier") || has("suppliers") || has("provee") || has("abastece") ||
@@ -1180,6 +1207,11 @@ func (q *Query) refuse(norm []string, joined string) {
 				return
 			}
 		}
+	}
+	if asksAdvice(norm, joined) {
+		// Before forecasts: "should I buy copper before the price will rise?" asks advice.
+		q.Refusal = RefuseAdvice
+		return
 	}
 	for _, c := range refusalCues {
 		for _, w := range c.set.all(norm, joined) {

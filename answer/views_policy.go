@@ -88,6 +88,28 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 	if len(ps) == 0 && asksTariff(q) && len(q.Minerals) > 0 {
 		return e.noTariff(q), nil
 	}
+	if q.Status && len(q.Minerals) > 0 && slices.ContainsFunc(q.Terms, func(w string) bool { return restrictWords[w] }) &&
+		!slices.ContainsFunc(q.Terms, func(w string) bool { return forceWords[w] }) {
+		// "Is China still restricting dysprosium?": whether a measure naming it, or its
+		// group, is in force today, and which. "Is the DRC cobalt quota still in force?"
+		// asks about the item it names, below.
+		return e.restrictionStatus(q, ps), nil
+	}
+	if q.Cut && !q.Status && len(q.Minerals) > 0 {
+		// "Is Indonesia cutting nickel output?": the items that cut or cap it, best first;
+		// without one, that the knowledge base holds none.
+		var cuts []*knowledge.Policy
+		var cutScores []float64
+		for i, p := range ps {
+			if e.cutsOrCaps(p) {
+				cuts, cutScores = append(cuts, p), append(cutScores, scores[i])
+			}
+		}
+		if len(cuts) == 0 {
+			return e.noCut(q, ps), nil
+		}
+		ps, scores = cuts, cutScores
+	}
 	if len(ps) == 0 {
 		return nil, nil
 	}
@@ -970,3 +992,172 @@ var startWords = set("effect", "effective", "start", "starts", "begin", "begins"
 var endWords = set("end", "ends", "ended", "ending", "expire", "expires", "expired", "expiring", "expiry", "lapse", "lapses", "lapsed",
 	"vence", "vencen", "vencer", "vencio", "termino",
 	"termina", "terminan", "terminar")
+
+// forceWords ask whether a named item is in force: "is the quota still in force?".
+var forceWords = set("force", "effect", "status", "active", "valid", "expired", "lapsed", "vigente", "vigor", "estado")
+
+// restrictiveKinds are the kinds of item that restrict trade or output.
+var restrictiveKinds = set("export-control", "regulation", "tariff", "law", "decree")
+
+// force is whether a measure restricts today.
+type force int
+
+// The forces, in the order a status answer prefers them: a measure in force answers first.
+const (
+	forceOn        force = iota // in force today
+	forceUnknown                // due to end, or its suspension due to end, and no source says what happened
+	forceSuspended              // a measure suspended today: its status names the suspension
+	forceLifted                 // a suspension of restrictions, running today: they are on hold
+	forceNotYet                 // signed, not yet in effect
+	forceEnded                  // ended
+)
+
+// forceOf says whether a measure restricts today.
+func (e *snap) forceOf(p *knowledge.Policy) force {
+	switch {
+	case !p.Effective.IsZero() && p.Effective.Time.After(e.now()):
+		return forceNotYet
+	case e.ended(p) && p.EndScheduled:
+		return forceUnknown
+	case e.ended(p):
+		return forceEnded
+	case e.suspends(p):
+		return forceLifted
+	}
+	if s := e.suspensionOf(p); s != nil {
+		switch {
+		case !e.ended(s):
+			return forceSuspended
+		case s.EndScheduled:
+			return forceUnknown
+		}
+	}
+	return forceOn
+}
+
+// suspends reports whether an item suspends restrictions rather than imposing them: it names
+// the item it suspends, or its title says so ("China suspends its October 2025 export
+// controls…").
+func (e *snap) suspends(p *knowledge.Policy) bool {
+	return p.Suspends != "" || e.policyWords(p)["suspe"] == 2
+}
+
+// restrictionStatus answers whether a restriction on a mineral still holds ("is China still
+// restricting dysprosium?", "¿sigue China prohibiendo las exportaciones de antimonio?") from
+// the measures that name it or its group: one in force today answers first, then one whose
+// fate is unknown, then one on hold, suspended or ended. It says which item, and when the
+// item names only the mineral's group. Production figures never answer it.
+func (e *snap) restrictionStatus(q Query, ps []*knowledge.Policy) *Answer {
+	// "Is China still banning antimony exports to the US?" asks about a ban when the
+	// knowledge base holds one: a licensing rule on the same mineral does not answer it.
+	bansOnly := slices.ContainsFunc(q.Terms, func(w string) bool { return banWords[w] }) &&
+		slices.ContainsFunc(ps, func(p *knowledge.Policy) bool { return restrictiveKinds[p.Kind] && e.isBan(p) })
+	var best *knowledge.Policy
+	bestForce := forceEnded + 1
+	for _, p := range ps {
+		if !restrictiveKinds[p.Kind] || p.Date.Time.After(e.now()) || bansOnly && !e.isBan(p) {
+			continue
+		}
+		// Among equals, a measure before the suspension of one: the ban's own status names
+		// its suspension.
+		if f := e.forceOf(p); f < bestForce || f == bestForce && e.suspends(best) && !e.suspends(p) {
+			best, bestForce = p, f
+		}
+	}
+	m, _ := e.mineral(q)
+	name := strings.ToLower(e.mineralName(m))
+	if best == nil {
+		by := ""
+		if len(q.Countries) > 0 {
+			by = e.countryName(q.Countries[0])
+		}
+		headline := e.f("No measure restricting %s is in the knowledge base (updated %s).", name, e.lang.Date(e.kbUpdated()))
+		if by != "" {
+			headline = e.f("No measure by %s restricting %s is in the knowledge base (updated %s).", by, name, e.lang.Date(e.kbUpdated()))
+		}
+		a := &Answer{Intent: IntentPolicy, Title: e.t("No policy item matches")}
+		if len(ps) > 0 {
+			a = e.policyList(ps[:min(8, len(ps))], "Policy items that match")
+		}
+		a.Headline = headline
+		return a
+	}
+	title := "“" + e.policyTitle(best) + "”"
+	var status string
+	switch bestForce {
+	case forceOn:
+		if best.EndDate.IsZero() {
+			status = e.f("%s has been in force since %s; the knowledge base gives it no end date.", title, e.lang.Date(best.Date))
+		} else {
+			status = e.f("%s runs until %s.", title, e.lang.Date(best.EndDate))
+		}
+		if q.YesNo {
+			status = e.verdict(true, status)
+		}
+	case forceLifted:
+		if best.EndDate.IsZero() {
+			status = e.f("the measure is on hold: %s, since %s, with no end date in the knowledge base.", title, e.lang.Date(best.Date))
+		} else {
+			status = e.f("the measure is on hold: %s runs from %s until %s.", title, e.lang.Date(best.Date), e.lang.Date(best.EndDate))
+		}
+		if q.YesNo {
+			status = e.verdict(false, status)
+		} else {
+			status = capitalize(status)
+		}
+	default:
+		status = e.status(best, []*knowledge.Policy{best}, q.YesNo)
+	}
+	if m != nil && !slices.Contains(best.Minerals, m.ID) && m.Group != "" {
+		if g, ok := e.kb.Mineral(m.Group); ok {
+			status = sentences(status, e.f("The item names %s as a whole, not %s in particular.", strings.ToLower(e.mineralName(g)), name))
+		}
+	}
+	a := e.policyCard(best, q)
+	a.Headline = sentences(status, e.f("Nothing later is in the knowledge base (updated %s).", e.lang.Date(e.kbUpdated())))
+	for _, p := range ps {
+		if p != best && len(a.Related) < 8 {
+			a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
+		}
+	}
+	return a
+}
+
+// banWords ask about a ban; banStems are how an item's title or aliases say it is one.
+var (
+	banWords = set("ban", "bans", "banned", "banning", "embargo", "embargoes", "embargos", "prohibe", "prohiben", "prohibiendo",
+		"prohibido", "prohibida", "prohibidos", "prohibidas", "prohibio", "prohibicion")
+	banStems = []string{"ban", "bans", "banne", "prohi", "embar"}
+)
+
+// isBan reports whether an item's title or aliases call it a ban, or the suspension of one.
+func (e *snap) isBan(p *knowledge.Policy) bool {
+	words := e.policyWords(p)
+	return slices.ContainsFunc(banStems, func(s string) bool { return words[s] == 2 })
+}
+
+// cutsOrCaps reports whether an item's title or aliases say it cuts, reduces, limits or caps
+// something, or sets a quota ("Indonesia cuts its 2026 nickel-ore mining quotas"); an item
+// whose text only mentions a reduction in passing does not.
+func (e *snap) cutsOrCaps(p *knowledge.Policy) bool {
+	words := e.policyWords(p)
+	return slices.ContainsFunc(cutStems, func(s string) bool { return words[s] == 2 })
+}
+
+// noCut answers a question about a cut no item records ("Is Chile cutting copper output?"):
+// that the knowledge base holds none, and the items it holds about the mineral.
+func (e *snap) noCut(q Query, ps []*knowledge.Policy) *Answer {
+	m, _ := e.mineral(q)
+	name := strings.ToLower(e.mineralName(m))
+	headline := e.f("No cut or quota on %s is in the knowledge base (updated %s).", name, e.lang.Date(e.kbUpdated()))
+	if len(q.Countries) > 0 {
+		headline = e.f("No cut or quota on %s in %s is in the knowledge base (updated %s).", name, e.countryAfterIn(q.Countries[0]), e.lang.Date(e.kbUpdated()))
+	}
+	headline = sentences(headline, e.t("USGS figures are annual and say nothing of plans."))
+	if len(ps) == 0 {
+		return &Answer{Intent: IntentPolicy, Title: e.t("No policy item matches"), Headline: headline}
+	}
+	a := e.policyList(ps[:min(8, len(ps))], "Policy items that match")
+	a.Headline = sentences(headline, e.f("Its newest item about it: %s.", e.lang.Date(newestFirst(ps)[0].Date)+", "+e.policyTitle(newestFirst(ps)[0])))
+	return a
+}
