@@ -40,6 +40,25 @@ func newHighlighter(m mapping.IndexMapping) (*highlighter, error) {
 type terms struct {
 	words map[string]bool
 	keys  map[[3]rune]bool
+	// initials are the keys' first letters, for the ASCII ones: most words of a text are
+	// told apart from the query's by their first byte, without building their key.
+	initials [utf8.RuneSelf]bool
+}
+
+// mayBe reports whether the word at the start of text may have one of the keys: false only
+// when its first letter is ASCII and no key starts with it.
+func (t *terms) mayBe(text string) bool {
+	c := text[0]
+	if c >= utf8.RuneSelf {
+		return true
+	}
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	if c == 'y' {
+		c = 'i'
+	}
+	return t.initials[c]
 }
 
 // analyzer is the analyzer of the English or the Spanish text.
@@ -56,7 +75,11 @@ func queryTerms(an *analysis.DefaultAnalyzer, words []string, syn synonymMap) te
 	add := func(text string) {
 		for _, t := range an.Analyze([]byte(text)) {
 			out.words[string(t.Term)] = true
-			out.keys[prefixKey(t.Term)] = true
+			key := prefixKey(t.Term)
+			out.keys[key] = true
+			if key[0] < utf8.RuneSelf {
+				out.initials[key[0]] = true
+			}
 		}
 	}
 	for _, w := range words {
@@ -80,7 +103,7 @@ func mark(an *analysis.DefaultAnalyzer, body string, terms terms) string {
 	pos := 0
 	eachWord(body, func(start, end int) {
 		pos++
-		if !terms.keys[prefixKey(body[start:end])] {
+		if !terms.mayBe(body[start:end]) || !terms.keys[prefixKey(body[start:end])] {
 			return
 		}
 		term := []byte(body[start:end])
@@ -250,9 +273,12 @@ func eachWord(text string, fn func(start, end int)) {
 	start := -1
 	var prev rune
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
-		case isWordRune(r):
+		case r < utf8.RuneSelf && asciiWord[r] || r >= utf8.RuneSelf && isWordRune(r):
 			if start < 0 {
 				start = i
 			}
@@ -270,6 +296,14 @@ func eachWord(text string, fn func(start, end int)) {
 		fn(start, len(text))
 	}
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
