@@ -4,22 +4,12 @@ import (
 	"context"
 	"slices"
 	"testing"
-
-	"github.com/mineralbot/mineralbot/knowledge"
 )
 
 // A knowledge base split into shards finds the same records, and counts the same, as one
 // index: the alias searches every shard.
 func TestShardsFindWhatOneIndexFinds(t *testing.T) {
-	kb, err := knowledge.Load(knowledge.Embedded())
-	if err != nil {
-		t.Fatal(err)
-	}
-	one, err := New(kb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer one.Close()
+	kb, one := embeddedIndex(t)
 	defer func(a, b int) { splitAt, maxShard = a, b }(splitAt, maxShard)
 	splitAt, maxShard = 50, 100
 	sharded, err := New(kb)

@@ -11,15 +11,7 @@ import (
 // Leaving out the short fields that hold none of a question's words must not change what a
 // search finds, nor its order: a left-out field had nothing to match.
 func TestVocabularyLeavesResultsAsTheyWere(t *testing.T) {
-	kb, err := knowledge.Load(knowledge.Embedded())
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := New(kb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	_, ix := embeddedIndex(t)
 	questions := []string{
 		"antimony", "fluorite", "baryte", "plata", "fluorita", "Sb", "section 232", "US-Mexico action plan",
 		"flame retardants", "battery magnets", "litio en México", "imanes permanentes", "antimoney",
@@ -62,15 +54,7 @@ func TestVocabularyLeavesResultsAsTheyWere(t *testing.T) {
 }
 
 func TestVocabularyMayMatch(t *testing.T) {
-	kb, err := knowledge.Load(knowledge.Embedded())
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := New(kb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	_, ix := embeddedIndex(t)
 	_, _, syn, vocab := ix.current()
 	tests := []struct {
 		field string
@@ -95,4 +79,19 @@ func TestVocabularyMayMatch(t *testing.T) {
 			t.Errorf("mayMatch(%s, %q) = %v, want %v", tt.field, tt.words, got, tt.want)
 		}
 	}
+}
+
+// embeddedIndex loads the embedded knowledge base and indexes it, or fails the test.
+func embeddedIndex(t *testing.T) (*knowledge.KB, *Index) {
+	t.Helper()
+	kb, err := knowledge.Load(knowledge.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := New(kb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return kb, ix
 }
