@@ -462,7 +462,7 @@ func TestPhrasings(t *testing.T) {
 		{"What happened in March 2026 on critical minerals?", "policy year=2026 month=3", "In Mar 2026: 19 Mar 2026, U.S.-Japan Critical Minerals Action Plan; 31 Mar 2026, end of: DR Congo"},
 		{"¿Qué pasó en febrero de 2026 con los minerales críticos?", "policy year=2026 month=2", "En feb 2026: feb 2026, Indonesia recorta sus cuotas"},
 		{"What takes effect in the next few weeks?", "policy timeline=upcoming", "Coming up: 4 Dec 2026: Section 232 measures on polysilicon and its derivatives (taking effect); 1 Jan 2027"},
-		{"What expired this week?", "policy timeline=upcoming status=yes", "Ending next: 27 Nov 2026: China suspends its export ban on gallium, germanium and antimony"},
+		{"What expired this week?", "policy timeline=this_week status=yes", "23 Nov 2026 to 29 Nov 2026: 27 Nov 2026, scheduled end of: China suspends its export ban on gallium, germanium and antimony"},
 		{"compare zinc and lead production in mexico", "", "In Mexico — Zinc: #5 of 10, 780 thousand metric tons (6%), 2025e; Lead: #7 of 12, 200 thousand metric tons (4.4%), 2025e."},
 		{"compara zinc y plomo en México", "", "En México — Zinc: n.º 5 de 10, 780 miles de toneladas métricas (6%), 2025e; Plomo: n.º 7 de 12"},
 		{"Will Mexico change its mining law?", "policy countries=mexico policies=mexico-critical-minerals-stance-2026", "9 Feb 2026: At her morning press conference on 9 February 2026 President Claudia Sheinbaum"},
@@ -494,6 +494,35 @@ func TestPhrasings(t *testing.T) {
 		{"where do we get our tungsten", "import_sources minerals=tungsten", "China supplied 26% of U.S. imports of ores, concentrates, and other forms in 2021-2024"},
 		{"where does America get graphite?", "import_sources minerals=graphite", "China supplied 46% of U.S. imports of graphite in 2021-2024"},
 		{"¿De dónde obtiene EE. UU. la fluorita?", "import_sources minerals=fluorspar countries=united-states", "México suministró el 64% de las importaciones de fluorita de EE.UU."},
+		// Periods named relative to today are dates on the engine's clock (27 Nov 2026 in the
+		// tests); a period with nothing in it is said to be empty, with the update date.
+		{"what happened yesterday?", "policy timeline=yesterday", "Nothing in the knowledge base is dated 26 Nov 2026 (updated 27 Nov 2026)."},
+		{"¿qué pasó el mes pasado?", "policy timeline=last_month", "Nada en la base de conocimiento tiene fecha de oct 2026 (actualizada el 27 nov 2026)."},
+		{"what's coming next week?", "policy timeline=next_week", "30 Nov 2026 to 6 Dec 2026: 4 Dec 2026, taking effect: Section 232 measures on polysilicon"},
+		// A month without a year, asked of what is to come, is the next such month.
+		{"¿qué vence en enero?", "policy month=1 status=yes", "En ene 2027:"},
+		// A tariff's rate on a metal comes from the item that states it, the rate's sentence
+		// in the headline.
+		{"what is the section 232 tariff on aluminum?", "policy minerals=aluminum policies=section-232-order-2025", "2 Apr 2026: A proclamation of 2 April 2026 reorganised the Section 232 tariffs on steel, aluminum and copper with effect from 6 April 2026. Articles made entirely or almost entirely of these metals (all steel and aluminum articles and most copper articles) pay 50%"},
+		{"section 232 rate for steel", "policy policies=section-232-order-2025", "2 Apr 2026: A proclamation of 2 April 2026 reorganised the Section 232 tariffs on steel, aluminum and copper with effect from 6 April 2026. Articles made entirely or almost entirely of these metals (all steel and aluminum articles and most copper articles) pay 50%"},
+		{"tariff on steel imports", "policy", "2 Apr 2026: A proclamation of 2 April 2026 reorganised the Section 232 tariffs on steel, aluminum and copper with effect from 6 April 2026. Articles made entirely or almost entirely of these metals (all steel and aluminum articles and most copper articles) pay 50%"},
+		{"¿cuál es el arancel de la sección 232 al acero?", "policy policies=section-232-order-2025", "2 abr 2026: Una proclamación del 2 de abril de 2026 reorganizó los aranceles de la Sección 232 al acero, el aluminio y el cobre a partir del 6 de abril de 2026. Los artículos hechos total o casi totalmente de estos metales (todos los de acero y aluminio y la mayoría de los de cobre) pagan 50%"},
+		// An item without an end date whose text says when it ends, or that it stays in force.
+		{"when does the USMCA expire?", "policy policies=usmca-joint-review-2026 status=yes", "Under Article 34.7, if the three parties do not confirm a 16-year extension, they must hold a joint review every year (from 2027), and the agreement expires in 2036 if it has not been renewed before then. So says “First USMCA joint review"},
+		{"¿cuándo vence el T-MEC?", "policy policies=usmca-joint-review-2026 status=yes", "Conforme al artículo 34.7, si las tres partes no confirman una prórroga de 16 años, deben realizar una revisión conjunta cada año (a partir de 2027), y el tratado termina en 2036"},
+		{"is the USMCA still in force?", "policy policies=usmca-joint-review-2026 polarity=still status=yes yesno=yes", "Yes — the agreement stays in force while Washington presses Mexico and Canada"},
+		{"¿sigue vigente el T-MEC?", "policy policies=usmca-joint-review-2026 polarity=still status=yes yesno=yes", "Sí — el T-MEC sigue vigente mientras Washington presiona a México y Canadá"},
+		// The rates on equipment are the June item's, which ends in 2027.
+		{"when do the section 232 equipment rates expire?", "policy policies=section-232-order-2025 status=yes", "“Section 232 metals tariffs eased for equipment” runs until 31 Dec 2027."},
+		{"¿cuándo vencen los aranceles 232 a la maquinaria?", "policy policies=section-232-metals-2026-04 status=yes", "“Rebaja de los aranceles de la Sección 232 a los metales para maquinaria y equipo” sigue vigente hasta el 31 dic 2027."},
+		// Investment and funding: the items that state the sums.
+		{"did the US invest in rare earths?", "policy minerals=rare-earths countries=united-states yesno=yes", "7 Aug 2026: At a roundtable on mining on 7 August 2026 the President announced more than US$2 billion"},
+		{"¿invirtió EE.UU. en tierras raras?", "policy minerals=rare-earths countries=united-states yesno=yes", "7 ago 2026: En una mesa redonda sobre minería celebrada el 7 de agosto de 2026"},
+		{"US funding for rare earths", "policy minerals=rare-earths countries=united-states", "7 Aug 2026: At a roundtable on mining on 7 August 2026 the President announced more than US$2 billion"},
+		// A restriction no item records is said to be none, naming what was asked.
+		{"did china restrict copper scrap exports?", "policy minerals=copper countries=china yesno=yes", "No measure by China restricting copper scrap is in the knowledge base (updated 27 Nov 2026)."},
+		{"¿China restringió las exportaciones de chatarra de cobre?", "policy minerals=copper countries=china yesno=yes", "La base de conocimiento no tiene ninguna medida de China que restrinja el comercio o la producción de chatarra de cobre (actualizada el 27 nov 2026)."},
+		{"did china ban copper exports?", "policy minerals=copper countries=china yesno=yes", "No measure by China restricting copper is in the knowledge base (updated 27 Nov 2026)."},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

@@ -109,6 +109,10 @@ type Query struct {
 	// Indonesia cutting nickel output?", "¿va a recortar…?" (see asksCut). Policy items
 	// answer it.
 	Cut bool
+	// Tense is "past" when the question asks what happened ("what ended in January?"),
+	// "future" when it asks what is to come ("¿qué vence en enero?"), else "": a month named
+	// without a year is the last such month or the next one (see yearOfMonth).
+	Tense string
 	// Stage is the stage or form of a mineral the question names, names included: "refinery"
 	// ("refined copper"), "smelter", "metal" ("magnesium metal", "silicon metal"),
 	// "ferrosilicon"; a table's measure for it answers first (see stageMeasure).
@@ -216,7 +220,7 @@ var cues = []cue{
 		"levanto", "levantaron", "levantada", "recortar", "recorte", "recortes", "private", "privada", "privadas", "privado", "privados",
 		"investment", "investments", "inversion", "inversiones", "invest", "invests", "invested", "invirtio", "invirtieron",
 		"invierte", "invierten", "invertira", "invertiran", "invertido", "restricting", "banning", "restringiendo", "prohibiendo",
-		"cuota", "cuotas"}},
+		"cuota", "cuotas", "funding", "funded", "financing", "financed", "financiamiento", "financiacion"}},
 	{MeasureChange, []string{"change", "changed", "changes", "trend", "trends", "grew", "grown", "fell", "fallen", "rose", "risen",
 		"drop", "drops", "dropped", "fall", "falls", "rise", "rises", "grow", "grows", "decline", "declines",
 		"increase", "increased", "decrease", "decreased", "declined", "evolution", "history", "historical", "revised", "revision", "revisions",
@@ -348,7 +352,43 @@ const (
 	Latest   Timeline = "latest"
 	Upcoming Timeline = "upcoming"
 	PastWeek Timeline = "past_week" // the seven days to today
+	// Periods named relative to today, which the engine's clock turns into dates: a day, a
+	// calendar week (Monday to Sunday) or a calendar month.
+	Yesterday Timeline = "yesterday"
+	Today     Timeline = "today"
+	ThisWeek  Timeline = "this_week"
+	NextWeek  Timeline = "next_week"
+	LastMonth Timeline = "last_month"
+	ThisMonth Timeline = "this_month"
+	NextMonth Timeline = "next_month"
 )
+
+// periodPhrases name a period relative to today, in the order they are looked for: "next
+// week" before "this week", "the week after next" is not one.
+var periodPhrases = []struct {
+	timeline Timeline
+	set      phrases
+}{
+	{Yesterday, newPhrases("yesterday", "ayer")},
+	{NextWeek, newPhrases("next week", "coming week", "week ahead", "following week", "proxima semana", "semana proxima",
+		"semana que viene", "siguiente semana", "semana siguiente", "semana entrante")},
+	{ThisWeek, newPhrases("this week", "esta semana")},
+	{LastMonth, newPhrases("last month", "previous month", "past month", "mes pasado", "ultimo mes", "mes anterior")},
+	{NextMonth, newPhrases("next month", "coming month", "following month", "proximo mes", "mes proximo", "mes que viene",
+		"siguiente mes", "mes siguiente", "mes entrante")},
+	{ThisMonth, newPhrases("this month", "este mes")},
+	{Today, newPhrases("today", "hoy", "so far today", "this morning", "esta manana")},
+}
+
+// periodNamed returns the period relative to today a question names, or "".
+func periodNamed(norm []string, joined string) Timeline {
+	for _, p := range periodPhrases {
+		if p.set.any(norm, joined) {
+			return p.timeline
+		}
+	}
+	return ""
+}
 
 var (
 	pastWeekPhrases = newPhrases("last week", "past week", "past seven days", "last seven days", "last 7 days", "past 7 days",
@@ -358,7 +398,7 @@ var (
 	upcomingPhrases = newPhrases("what next", "what coming", "ends soon", "end soon", "ending soon", "expires soon", "expire soon", "expiring", "coming up",
 		"upcoming", "whats next", "what s next", "what is next", "whats coming", "what s coming", "what is coming", "next few months",
 		"que viene", "que sigue", "por vencer", "vence pronto", "vencen pronto", "termina pronto", "proximos meses", "lo que viene",
-		"next few weeks", "coming weeks", "next weeks", "this week", "proximas semanas", "esta semana")
+		"next few weeks", "coming weeks", "next weeks", "proximas semanas")
 )
 
 // months are month names and abbreviations, in English and Spanish.
@@ -379,6 +419,33 @@ var (
 	ambiguousMonths = set("may", "march", "mar", "ago", "sept", "sep")
 	monthLeads      = set("in", "en", "this", "next", "last", "during", "durante", "este", "proximo", "pasado", "until", "hasta", "before", "antes", "by", "since", "desde")
 )
+
+// pastMarkers and futureVerbs (with futureMarkers) put a question about a date in the past or the future: "what
+// ended in January?", "what expires in January?", "¿qué vence en enero?". The future's verbs
+// are in the present, as people ask what is scheduled: "what comes in January?".
+var (
+	pastMarkers = set("did", "was", "were", "had", "happened", "ended", "expired", "lapsed", "took", "began", "started", "came",
+		"announced", "signed", "passed", "occurred", "paso", "sucedio", "ocurrio", "hubo", "fue", "fueron", "vencio", "vencieron",
+		"termino", "terminaron", "entro", "entraron", "empezo", "empezaron", "comenzo", "comenzaron", "inicio", "anuncio", "firmo",
+		"firmaron")
+	futureVerbs = set("will", "expire", "expires", "expiring", "end", "ends", "ending", "come", "comes", "coming", "start", "starts",
+		"begin", "begins", "take", "takes", "taking", "due", "scheduled", "upcoming", "happens", "vence", "vencen", "vencera",
+		"venceran", "termina", "terminan", "terminara", "terminaran", "entra", "entran", "entrara", "entraran", "empieza", "empiezan",
+		"comienza", "comienzan", "viene", "vienen", "pasa", "pasara", "sucede", "habra", "previsto", "prevista")
+)
+
+// tenseOf is a question's tense: "past", "future" or "" (neither, or both).
+func tenseOf(norm []string, joined string) string {
+	past := slices.ContainsFunc(norm, func(w string) bool { return pastMarkers[w] })
+	future := slices.ContainsFunc(norm, func(w string) bool { return futureVerbs[w] }) || futureMarkers.any(norm, joined)
+	switch {
+	case past && !future:
+		return "past"
+	case future && !past:
+		return "future"
+	}
+	return ""
+}
 
 // monthNamed returns the month a question names beside a year ("March 2026", "4 February
 // 2026", "noviembre de 2026"); 0 when none. A month word away from a year ("may", "march")
@@ -628,7 +695,7 @@ func newLexicon(kb *knowledge.KB) *lexicon {
 			p.vocab[w] = true
 		}
 	}
-	for _, m := range []map[string]bool{liveWords, greetings, stopWords, afterWords, compareWords, yesNoStarts, whWords, mostWords, besidesWords, offTopic, thanksWords} {
+	for _, m := range []map[string]bool{liveWords, greetings, stopWords, afterWords, compareWords, yesNoStarts, whWords, mostWords, besidesWords, offTopic, thanksWords, pastMarkers, futureVerbs} {
 		for w := range m {
 			p.vocab[w] = true
 		}
@@ -638,6 +705,16 @@ func newLexicon(kb *knowledge.KB) *lexicon {
 	}
 	for w := range ordinals {
 		p.vocab[w] = true
+	}
+	for _, ps := range periodPhrases {
+		for first, rests := range ps.set {
+			p.vocab[first] = true
+			for _, r := range rests {
+				for _, w := range strings.Fields(r) {
+					p.vocab[w] = true
+				}
+			}
+		}
 	}
 	for w := range months {
 		p.vocab[w] = true
@@ -919,10 +996,21 @@ func (p *lexicon) Parse(text string) Query {
 		q.Direction = "down" // "did Indonesia cut nickel output in 2025?": did the figure fall
 	}
 	q.Month, q.Day = monthNamed(norm, used)
+	q.Tense = tenseOf(norm, joined)
 	if len(q.Minerals)+len(q.Policies)+len(q.Lists) == 0 {
+		period := periodNamed(norm, joined)
+		if period != "" && slices.ContainsFunc(norm, func(w string) bool {
+			return slices.ContainsFunc(cueMeasures[w], func(m Measure) bool { return m != MeasurePolicy && m != MeasureListChanges })
+		}) {
+			period = "" // "who produces the most today?", "copper prices this month" ask a figure
+		}
 		switch {
 		case pastWeekPhrases.any(norm, joined):
 			q.Timeline = PastWeek
+		case period != "":
+			// "what happened yesterday?", "what's coming next week?", "¿qué pasó el mes
+			// pasado?": the items dated in that period, which the engine's clock sets.
+			q.Timeline = period
 		case latestPhrases.any(norm, joined):
 			q.Timeline = Latest
 		case upcomingPhrases.any(norm, joined):
@@ -962,7 +1050,7 @@ func (p *lexicon) Parse(text string) Query {
 	if majorPhrases.any(norm, joined) {
 		q.Major = true
 	}
-	if has("when") && (has("end") || has("ends") || has("expire") || has("expires")) || has("cuando") && (has("termina") || has("vence")) {
+	if (has("when") || has("cuando")) && slices.ContainsFunc(norm, func(w string) bool { return endWords[w] }) {
 		q.Status = true
 	}
 	q.refuse(norm, joined)
@@ -1130,6 +1218,11 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		// "¿Qué minerales críticos exporta México a EE.UU.?": what the U.S. imports from it.
 		return MeasureImportSources
 	}
+	if !cued(MeasurePrice) && slices.ContainsFunc(norm, func(w string) bool { return tariffWords[w] }) {
+		// "tariff on steel imports", "aranceles a las importaciones de cobre": a tariff is a
+		// policy, whatever is imported.
+		return MeasurePolicy
+	}
 	for _, c := range cues {
 		if c.measure == MeasureListChanges || !cued(c.measure) {
 			continue
@@ -1216,8 +1309,8 @@ func (q *Query) refuse(norm []string, joined string) {
 	for _, c := range refusalCues {
 		for _, w := range c.set.all(norm, joined) {
 			switch {
-			case c.refusal == RefuseForecast && q.Measure != MeasurePrice && named > 0 && w == "will":
-				continue // "will the ban end" is a policy question
+			case c.refusal == RefuseForecast && q.Measure != MeasurePrice && (named > 0 || q.Timeline != "") && w == "will":
+				continue // "will the ban end", "what will take effect next week?" are policy questions
 			case c.refusal == RefusePeople && q.Measure == MeasurePolicy:
 				continue // "what happened to <company>'s lithium project in Mexico"
 			}

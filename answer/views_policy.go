@@ -15,8 +15,13 @@ import (
 // policyView: the policy items a question is about, most relevant first; for a status
 // question ("is it still in force?"), the latest dated item and that nothing later is known.
 func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
+	if month, year, ok := e.periodMonth(q.Timeline); ok && q.Month == 0 && len(q.Policies) == 0 {
+		// "what happened last month?", "¿qué vence el próximo mes?": that calendar month.
+		q.Month, q.Year = month, year
+		return e.monthView(q, nil), nil
+	}
 	if q.Month > 0 && q.Year == 0 {
-		q.Year = e.now().Year() // "¿Qué pasa el 4 de diciembre?": this year's
+		q.Year = e.yearOfMonth(q) // "¿Qué pasa el 4 de diciembre?": this year's
 	}
 	if q.Month > 0 && e.future(q) && len(q.Policies) == 0 {
 		// "What did the US announce on December 15 2026?": that day has not come; what is
@@ -71,7 +76,7 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 			return a, nil
 		}
 	}
-	if len(q.Policies) > 0 && e.namedConcerns(q) {
+	if len(q.Policies) > 0 && e.namedConcerns(q) && !e.ratedElsewhere(q) {
 		// A policy named by its title or alias: its card, with what became of it when asked.
 		p, _ := e.kb.Policy(q.Policies[0])
 		if q.Status {
@@ -80,7 +85,7 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		}
 		a := e.policyCard(p, q)
 		if q.Status {
-			a.Headline = e.statusHeadline(p, []*knowledge.Policy{p}, q.YesNo)
+			a.Headline = e.statusHeadline(p, []*knowledge.Policy{p}, q)
 		}
 		return a, nil
 	}
@@ -110,6 +115,12 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		}
 		ps, scores = cuts, cutScores
 	}
+	if !q.Cut && len(q.Minerals) > 0 && slices.ContainsFunc(q.Terms, func(w string) bool { return restrictWords[w] }) &&
+		!slices.ContainsFunc(ps, func(p *knowledge.Policy) bool { return restrictiveKinds[p.Kind] }) {
+		// "Did China restrict copper scrap exports?": no measure that restricts it is
+		// recorded; the answer says so rather than searching.
+		return e.noRestriction(q, ps), nil
+	}
 	if len(ps) == 0 {
 		return nil, nil
 	}
@@ -125,7 +136,7 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 	if len(ps) == 1 || len(q.Policies) > 0 || q.Status {
 		a := e.policyCard(top, q)
 		if q.Status {
-			a.Headline = e.statusHeadline(top, ps[:close], q.YesNo)
+			a.Headline = e.statusHeadline(top, ps[:close], q)
 		}
 		for _, p := range ps[1:min(4, len(ps))] {
 			a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
@@ -148,8 +159,9 @@ func (e *snap) policyHeadline(p *knowledge.Policy) string {
 }
 
 // policyLead is an item's headline for question q: when q asks about a tariff or a rate
-// and the item's first sentence gives none, the first sentence that does follows it ("…
-// most copper articles pay 50%; …").
+// and the item's first sentence gives none, the sentence that does follows it ("… most
+// copper articles pay 50%; …"): the first that names what the question asks the rate of
+// (the metal: "steel", "aluminum"), else the first.
 func (e *snap) policyLead(p *knowledge.Policy, q Query) string {
 	h := e.policyHeadline(p)
 	if q.Amount {
@@ -157,18 +169,125 @@ func (e *snap) policyLead(p *knowledge.Policy, q Query) string {
 			return sentences(h, s)
 		}
 	}
-	if !asksTariff(q) && !slices.ContainsFunc(q.Terms, func(w string) bool { return rateWords[w] }) {
+	if !asksRate(q) {
 		return h
 	}
-	for i, s := range sentencesOf(e.summary(p.Summary, p.SummaryES)) {
-		if givesRate.MatchString(s) {
-			if i == 0 {
-				return h
+	all := sentencesOf(e.summary(p.Summary, p.SummaryES))
+	i := e.rateSentence(all, e.rateTopics(q))
+	if i < 0 {
+		i = e.rateSentence(all, nil)
+	}
+	if i <= 0 {
+		return h
+	}
+	return sentences(h, all[i])
+}
+
+// ratedElsewhere reports whether a question asks a rate that the item it names does not give
+// and another item does: "section 232 rate for steel" names the 2025 order, which set none.
+func (e *snap) ratedElsewhere(q Query) bool {
+	if !asksRate(q) {
+		return false
+	}
+	topics := e.rateTopics(q)
+	if p, ok := e.kb.Policy(q.Policies[0]); !ok || e.statesRate(p, topics) {
+		return false
+	}
+	return slices.ContainsFunc(e.kb.Policies, func(p *knowledge.Policy) bool { return e.statesRate(p, topics) })
+}
+
+// investWords ask about an investment or funding.
+var investWords = set("invest", "invests", "invested", "investing", "investment", "investments", "investor", "investors",
+	"fund", "funds", "funded", "funding", "finance", "financed", "financing", "inversion", "inversiones", "invertir",
+	"invirtio", "invirtieron", "invierte", "invierten", "invertira", "invertiran", "invertido", "financia", "financio",
+	"financiamiento", "financiar", "fondos")
+
+// moneyIn finds a sum of money in a text: "US$400 million", "$2 billion", "dólares".
+var moneyIn = regexp.MustCompile(`US\$|\$\s?\d|€\s?\d|\bUSD\b|\b[Dd]ollars?\b|dólares|\bpesos\b|\beuros?\b`)
+
+// statesMoney reports whether an item's title or text gives a sum of money: it is about what
+// was invested, funded or spent.
+func statesMoney(p *knowledge.Policy) bool {
+	return moneyIn.MatchString(p.Title) || moneyIn.MatchString(p.Summary) || moneyIn.MatchString(p.SummaryES)
+}
+
+// namedFamily reports whether an item's title or aliases contain a name of an item the
+// question names: "Section 232 tariffs on steel, aluminum and copper restructured" contains
+// "section 232", the 2025 order's alias.
+func (e *snap) namedFamily(q Query, p *knowledge.Policy) bool {
+	names := append([]string{p.Title, p.TitleES}, p.Aliases...)
+	for _, id := range q.Policies {
+		np, ok := e.kb.Policy(id)
+		if !ok || np == p {
+			continue
+		}
+		for _, a := range np.Aliases {
+			alias := " " + strings.Join(strings.Fields(knowledge.Normalize(a)), " ") + " "
+			if slices.ContainsFunc(names, func(n string) bool {
+				return strings.Contains(" "+strings.Join(strings.Fields(knowledge.Normalize(n)), " ")+" ", alias)
+			}) {
+				return true
 			}
-			return sentences(h, s)
 		}
 	}
-	return h
+	return false
+}
+
+// asksRate reports whether a question asks about a tariff or a rate: "what is the Section 232
+// tariff on aluminum?", "section 232 rate for steel".
+func asksRate(q Query) bool {
+	return asksTariff(q) || slices.ContainsFunc(q.Terms, func(w string) bool { return rateWords[w] })
+}
+
+// rateTopics are the stems of what a question asks the rate of: the names of the minerals it
+// names, in English and Spanish, and its other words that ask neither a tariff nor a rate
+// ("steel", "equipment").
+func (e *snap) rateTopics(q Query) []string {
+	var out []string
+	for _, id := range q.Minerals {
+		if m, ok := e.kb.Mineral(id); ok {
+			for _, n := range []string{m.Name, m.NameES} {
+				if f := strings.Fields(knowledge.Normalize(n)); len(f) > 0 {
+					out = append(out, stem(f[len(f)-1]))
+				}
+			}
+		}
+	}
+	for _, w := range q.Terms {
+		if len(w) > 3 && !tariffWords[w] && !rateWords[w] && !genericTitleWords[w] && !statusWords[w] && !endWords[w] &&
+			!slices.Contains(cueMeasures[w], MeasurePolicy) && !slices.Contains(cueMeasures[w], MeasureImportSources) {
+			out = append(out, stem(w))
+		}
+	}
+	return out
+}
+
+// rateSentence is the index of the first sentence that gives a rate ("pay 50%") and names one
+// of topics (any, when topics is nil), or -1.
+func (e *snap) rateSentence(all []string, topics []string) int {
+	for i, s := range all {
+		if !givesRate.MatchString(s) {
+			continue
+		}
+		if topics == nil {
+			return i
+		}
+		for _, w := range strings.Fields(knowledge.Normalize(s)) {
+			if slices.Contains(topics, stem(strings.Trim(w, ".,;:()"))) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// statesRate reports whether an item's text, English or Spanish, gives a rate for one of a
+// question's topics (any rate, when the question names none).
+func (e *snap) statesRate(p *knowledge.Policy, topics []string) bool {
+	if len(topics) == 0 {
+		topics = nil
+	}
+	return e.rateSentence(sentencesOf(p.Summary), topics) >= 0 || e.rateSentence(sentencesOf(p.SummaryES), topics) >= 0
 }
 
 // amountSentence is, for a question asking how many or how much, the sentence after an item's
@@ -237,7 +356,7 @@ func at(words []string, i int) string {
 }
 
 var (
-	rateWords = set("rate", "rates", "percent", "percentage", "tasa", "tasas", "porcentaje")
+	rateWords = set("rate", "rates", "percent", "percentage", "level", "levels", "tasa", "tasas", "porcentaje", "nivel", "niveles")
 	givesRate = regexp.MustCompile(`\d\s?%`)
 )
 
@@ -285,12 +404,13 @@ func (e *snap) ended(p *knowledge.Policy) bool {
 
 // statusHeadline answers "is it still in force": whether the item has lapsed, the latest
 // related item the knowledge base holds, and that nothing later is known.
-func (e *snap) statusHeadline(p *knowledge.Policy, related []*knowledge.Policy, yesNo bool) string {
-	return sentences(e.status(p, related, yesNo), e.f("Nothing later is in the knowledge base (updated %s).", e.lang.Date(e.kbUpdated())))
+func (e *snap) statusHeadline(p *knowledge.Policy, related []*knowledge.Policy, q Query) string {
+	return sentences(e.status(p, related, q), e.f("Nothing later is in the knowledge base (updated %s).", e.lang.Date(e.kbUpdated())))
 }
 
 // status is statusHeadline without its last sentence.
-func (e *snap) status(p *knowledge.Policy, related []*knowledge.Policy, yesNo bool) string {
+func (e *snap) status(p *knowledge.Policy, related []*knowledge.Policy, q Query) string {
+	yesNo := q.YesNo
 	today := e.now()
 	latest := p
 	for _, x := range related[1:] {
@@ -305,7 +425,7 @@ func (e *snap) status(p *knowledge.Policy, related []*knowledge.Policy, yesNo bo
 		(latest.EndDate.IsZero() || !e.ended(latest)) && latest.Suspends != p.ID {
 		// "Is the DRC cobalt quota still in force?": the quotas' carry-over ended; the annual
 		// cap that came after has not. The item in force answers; the one that ended follows.
-		return sentences(e.status(latest, []*knowledge.Policy{latest}, yesNo),
+		return sentences(e.status(latest, []*knowledge.Policy{latest}, q),
 			e.f("The earlier item “%s” ended on %s.", e.policyTitle(p), e.lang.Date(p.EndDate)))
 	}
 	title := "“" + e.policyTitle(p) + "”"
@@ -338,6 +458,17 @@ func (e *snap) status(p *knowledge.Policy, related []*knowledge.Policy, yesNo bo
 		status = e.f("%s runs until %s.", title, e.lang.Date(p.EndDate))
 	case !p.EndDate.IsZero():
 		status = e.f("Yes — %s runs until %s.", title, e.lang.Date(p.EndDate))
+	case asksEnd(q) && e.textSays(p, endInText) != "":
+		// "When does the USMCA expire?": the item gives no end date, but its text says when
+		// the agreement ends; that sentence answers, with the item it comes from.
+		status = sentences(e.textSays(p, endInText), e.f("So says “%s”, %s.", e.policyTitle(p), e.lang.Date(p.Date)))
+	case asksForce(q) && e.textSays(p, forceInText) != "":
+		// "Is the USMCA still in force?": the item's text says it stays in force.
+		status = e.textSays(p, forceInText)
+		if yesNo {
+			status = e.verdict(true, status)
+		}
+		status = sentences(status, e.f("So says “%s”, %s.", e.policyTitle(p), e.lang.Date(p.Date)))
 	default:
 		// What the item did, rather than only that it has no end: "was the USMCA renewed?"
 		status = sentences(e.policyHeadline(p), e.t("The knowledge base gives it no end date."))
@@ -348,6 +479,64 @@ func (e *snap) status(p *knowledge.Policy, related []*knowledge.Policy, yesNo bo
 		status = sentences(status, e.f("The latest related item: %s.", item))
 	}
 	return status
+}
+
+// asksEnd reports whether a question asks when something ends or expires; asksForce whether
+// it asks if it is still in force.
+func asksEnd(q Query) bool {
+	return slices.ContainsFunc(q.Terms, func(w string) bool { return endWords[w] || textEndWords[w] })
+}
+
+func asksForce(q Query) bool {
+	return q.Polarity == Still || slices.ContainsFunc(q.Terms, func(w string) bool { return forceWords[w] && !endWords[w] })
+}
+
+// textEndWords say in an item's text that something ends or expires; forcePhrases that it is
+// in force; notInForce that it is not.
+var (
+	textEndWords = set("expire", "expires", "expiring", "expiry", "lapse", "lapses", "ends", "terminate", "terminates",
+		"termina", "terminan", "terminara", "vence", "vencen", "vencera", "expira", "expiran", "caduca", "caducan")
+	forcePhrases = newPhrases("stays in force", "remains in force", "still in force", "stays in effect", "remains in effect",
+		"still in effect", "sigue vigente", "sigue en vigor", "continua vigente", "continua en vigor", "permanece vigente",
+		"permanece en vigor", "mantiene vigente", "mantiene en vigor")
+	// negations before a phrase deny it: "the ban did not stay in force".
+	negations = set("not", "no", "never", "nunca", "didnt", "doesnt", "isnt", "longer")
+)
+
+// endInText reports whether a sentence's words say when something ends: an end verb and a
+// year ("the agreement expires in 2036 if it has not been renewed").
+func endInText(words []string, joined string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return textEndWords[w] }) &&
+		slices.ContainsFunc(words, func(w string) bool { return len(w) == 4 && isNumber(w) && (w[:2] == "19" || w[:2] == "20") })
+}
+
+// forceInText reports whether a sentence's words say something stays in force ("the
+// agreement stays in force while…", "el T-MEC sigue vigente"), not denied by the two words
+// before.
+func forceInText(words []string, joined string) bool {
+	for i, w := range words {
+		for _, rest := range forcePhrases[w] {
+			if !strings.HasPrefix(joined[wordOffset(words, i):], w+" "+rest+" ") {
+				continue
+			}
+			if !negations[at(words, i-1)] && !negations[at(words, i-2)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// textSays is the first sentence of an item's text, in the answer's language, that says what
+// says asks; "" when none does.
+func (e *snap) textSays(p *knowledge.Policy, says func(words []string, joined string) bool) string {
+	for _, s := range sentencesOf(e.summary(p.Summary, p.SummaryES)) {
+		words := strings.FieldsFunc(knowledge.Normalize(s), func(r rune) bool { return (r < 'a' || r > 'z') && (r < '0' || r > '9') })
+		if says(words, " "+strings.Join(words, " ")+" ") {
+			return s
+		}
+	}
+	return ""
 }
 
 // suspendedStatus says whether an item is in force given its suspension: suspended while the
@@ -476,11 +665,30 @@ func (e *snap) successor(p *knowledge.Policy) *knowledge.Policy {
 		if !country || 2*n < len(p.Minerals) || len(p.Minerals) == 0 && (x.Kind != p.Kind || !allIn(p.Countries, x.Countries)) {
 			continue
 		}
+		if x.Suspends != p.ID && !e.sharesTitleWord(p, x) {
+			continue // the next step of a tariff names it, not a roundtable that names one of its metals
+		}
 		if n > bestN || n == bestN && best != nil && x.Date.Time.After(best.Date.Time) || best == nil {
 			best, bestN = x, n
 		}
 	}
 	return best
+}
+
+// sharesTitleWord reports whether two items' titles or aliases share a word that tells items
+// apart: "Section 232 tariffs … restructured" and "Section 232 metals tariffs eased for
+// equipment" do; it and "White House mining roundtable" do not.
+func (e *snap) sharesTitleWord(p, x *knowledge.Policy) bool {
+	words := e.policyWords(x)
+	for _, t := range append([]string{p.Title, p.TitleES}, p.Aliases...) {
+		for _, w := range strings.Fields(knowledge.Normalize(t)) {
+			w = strings.Trim(w, ".,:;()\"'")
+			if len(w) > 2 && !stopWords[w] && !genericTitleWords[w] && words[stem(w)] == 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func allIn(xs, ys []string) bool {
@@ -522,10 +730,17 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 	}
 	var out []scored
 	tariff := asksTariff(q)
+	rate, topics := asksRate(q), e.rateTopics(q)
+	invest := slices.ContainsFunc(q.Terms, func(w string) bool { return investWords[w] })
 	for _, p := range e.kb.Policies {
 		s := 0.0
-		if slices.Contains(q.Policies, p.ID) && (len(q.Minerals) == 0 || e.namedConcerns(q)) {
+		if slices.Contains(q.Policies, p.ID) && (len(q.Minerals) == 0 || e.namedConcerns(q)) && (!rate || e.statesRate(p, topics)) {
+			// "section 232 rate for steel" names the 2025 order by its alias; it sets no rate.
 			s += 10
+		} else if rate && len(q.Policies) > 0 && e.namedFamily(q, p) && e.statesRate(p, topics) {
+			// The items whose names contain the name asked ("section 232 metals") and give
+			// the rate answer for it.
+			s += 5
 		}
 		words := e.policyWords(p)
 		for _, m := range q.Minerals {
@@ -559,6 +774,16 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 		}
 		if s == 0 {
 			continue
+		}
+		if invest && statesMoney(p) {
+			// "Did the US invest in rare earths?": an item that says what was put in, before a
+			// summit that chartered a board of investment.
+			s += 3
+		}
+		if rate && e.statesRate(p, topics) {
+			// "What is the Section 232 tariff on aluminum?": the item that gives the rate, not
+			// one that only concerns the metal.
+			s += 2
 		}
 		if tariff && (p.Kind == "export-control" || !e.mentionsTariff(p)) {
 			continue // "tariffs on graphite": an export ban on graphite is not one
@@ -751,6 +976,27 @@ func hasTopic(q Query) bool {
 	return false
 }
 
+// yearOfMonth is the year of a month named without one: this year's, unless the question
+// asks what is to come and the month (or its day) is past ("¿qué vence en enero?" in
+// November: next January), or what happened and the month is still to come ("what happened
+// in December?" in November: last December).
+func (e *snap) yearOfMonth(q Query) int {
+	y, m, d := e.now().Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	first := time.Date(y, time.Month(q.Month), 1, 0, 0, 0, 0, time.UTC)
+	switch {
+	case q.Tense == "future" && q.Day > 0 && time.Date(y, time.Month(q.Month), q.Day, 0, 0, 0, 0, time.UTC).Before(today):
+		return y + 1
+	case q.Tense == "future" && q.Day == 0 && first.AddDate(0, 1, 0).Before(today.AddDate(0, 0, 1)):
+		return y + 1 // the month is over
+	case q.Tense == "past" && q.Day > 0 && time.Date(y, time.Month(q.Month), q.Day, 0, 0, 0, 0, time.UTC).After(today):
+		return y - 1
+	case q.Tense == "past" && q.Day == 0 && first.After(today):
+		return y - 1
+	}
+	return y
+}
+
 // future reports whether the day (or month) a question names is after today.
 func (e *snap) future(q Query) bool {
 	y, m, d := e.now().Date()
@@ -854,13 +1100,59 @@ func (e *snap) monthView(q Query, only []*knowledge.Policy) *Answer {
 
 // pastWeek answers "what happened last week?": what ps dated, started or ended in the seven
 // days to today, oldest first.
-func (e *snap) pastWeek(ps []*knowledge.Policy) *Answer {
+func (e *snap) pastWeek(ps []*knowledge.Policy, q Query) *Answer {
 	y, m, d := e.now().Date()
 	end := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	start := end.AddDate(0, 0, -7)
+	return e.rangeView(ps, q, end.AddDate(0, 0, -7), end)
+}
+
+// periodDays is the first and last day of a period of days or weeks named relative to today
+// ("yesterday", "this week", "next week"); weeks run Monday to Sunday.
+func (e *snap) periodDays(t Timeline) (from, to time.Time, ok bool) {
+	y, m, d := e.now().Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	monday := today.AddDate(0, 0, -((int(today.Weekday()) + 6) % 7))
+	switch t {
+	case Yesterday:
+		return today.AddDate(0, 0, -1), today.AddDate(0, 0, -1), true
+	case Today:
+		return today, today, true
+	case ThisWeek:
+		return monday, monday.AddDate(0, 0, 6), true
+	case NextWeek:
+		return monday.AddDate(0, 0, 7), monday.AddDate(0, 0, 13), true
+	}
+	return time.Time{}, time.Time{}, false
+}
+
+// periodMonth is the month and year of a month named relative to today ("last month",
+// "este mes", "next month").
+func (e *snap) periodMonth(t Timeline) (month, year int, ok bool) {
+	y, m, _ := e.now().Date()
+	first := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+	switch t {
+	case LastMonth:
+		first = first.AddDate(0, -1, 0)
+	case ThisMonth:
+	case NextMonth:
+		first = first.AddDate(0, 1, 0)
+	default:
+		return 0, 0, false
+	}
+	return int(first.Month()), first.Year(), true
+}
+
+// rangeView answers a question about the days from start to end: what ps dated, started or
+// ended in them, oldest first; only what ends or only what starts when q asks only that.
+// Without any, it says that nothing in the knowledge base is dated (or scheduled, for days
+// still to come) in them.
+func (e *snap) rangeView(ps []*knowledge.Policy, q Query, start, end time.Time) *Answer {
 	in := func(t knowledge.Date) bool {
 		return !t.IsZero() && t.Precision != knowledge.Month && !t.Time.Before(start) && !t.Time.After(end)
 	}
+	startsAsked := slices.ContainsFunc(q.Terms, func(w string) bool { return startWords[w] })
+	endsAsked := slices.ContainsFunc(q.Terms, func(w string) bool { return endWords[w] })
+	onlyEnds, onlyStarts := endsAsked && !startsAsked, startsAsked && !endsAsked
 	type event struct {
 		p    *knowledge.Policy
 		at   knowledge.Date
@@ -869,29 +1161,49 @@ func (e *snap) pastWeek(ps []*knowledge.Policy) *Answer {
 	var events []event
 	for _, p := range ps {
 		switch {
-		case in(p.Date):
+		case in(p.Date) && !onlyEnds && !onlyStarts:
 			events = append(events, event{p, p.Date, e.policyTitle(p)})
-		case in(p.Effective):
+		case in(p.Effective) && !onlyEnds:
 			events = append(events, event{p, p.Effective, e.f("taking effect: %s", e.policyTitle(p))})
-		case in(p.EndDate) && p.EndScheduled:
+		case in(p.EndDate) && p.EndScheduled && !onlyStarts:
 			events = append(events, event{p, p.EndDate, e.f("scheduled end of: %s", e.policyTitle(p))})
-		case in(p.EndDate):
+		case in(p.EndDate) && !onlyStarts:
 			events = append(events, event{p, p.EndDate, e.f("end of: %s", e.policyTitle(p))})
 		}
 	}
 	slices.SortStableFunc(events, func(x, y event) int { return x.at.Time.Compare(y.at.Time) })
+	oneDay := start.Equal(end)
 	var items []*knowledge.Policy
 	var lines []string
 	for _, ev := range events {
 		items = append(items, ev.p)
-		lines = append(lines, e.lang.Date(ev.at)+", "+ev.what)
+		if oneDay {
+			lines = append(lines, ev.what)
+		} else {
+			lines = append(lines, e.lang.Date(ev.at)+", "+ev.what)
+		}
 	}
 	a := e.policyList(items, "Policy items")
 	from, to := e.lang.Date(knowledge.Date{Time: start}), e.lang.Date(knowledge.Date{Time: end})
-	a.Title = e.f("%s to %s in the knowledge base", from, to)
+	y, m, d := e.now().Date()
+	toCome := start.After(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+	updated := e.lang.Date(e.kbUpdated())
+	if oneDay {
+		a.Title = e.f("%s in the knowledge base", from)
+	} else {
+		a.Title = e.f("%s to %s in the knowledge base", from, to)
+	}
 	switch {
+	case len(lines) == 0 && oneDay:
+		a.Headline = e.f("Nothing in the knowledge base is dated %s (updated %s).", from, updated)
+	case len(lines) == 0 && toCome:
+		a.Headline = e.f("Nothing in the knowledge base is scheduled for %s to %s (updated %s).", from, to, updated)
 	case len(lines) == 0:
-		a.Headline = e.f("Nothing in the knowledge base is dated %s to %s (updated %s).", from, to, e.lang.Date(e.kbUpdated()))
+		a.Headline = e.f("Nothing in the knowledge base is dated %s to %s (updated %s).", from, to, updated)
+	case oneDay && len(lines) <= 3:
+		a.Headline = e.f("On %s: %s.", from, strings.Join(lines, "; "))
+	case oneDay:
+		a.Headline = e.f("On %s: %s; and %s more.", from, strings.Join(lines[:3], "; "), itoa(len(lines)-3))
 	case len(lines) <= 3:
 		a.Headline = e.f("%s to %s: %s.", from, to, strings.Join(lines, "; "))
 	default:
@@ -914,7 +1226,11 @@ func (e *snap) timelineView(q Query) *Answer {
 		}
 	}
 	if q.Timeline == PastWeek {
-		return e.pastWeek(ps)
+		return e.pastWeek(ps, q)
+	}
+	if from, to, ok := e.periodDays(q.Timeline); ok {
+		// "what happened yesterday?", "what's coming next week?": that day or week.
+		return e.rangeView(ps, q, from, to)
 	}
 	if q.Timeline == Latest {
 		ps = newestFirst(ps)[:min(5, len(ps))]
@@ -1067,20 +1383,7 @@ func (e *snap) restrictionStatus(q Query, ps []*knowledge.Policy) *Answer {
 	m, _ := e.mineral(q)
 	name := strings.ToLower(e.mineralName(m))
 	if best == nil {
-		by := ""
-		if len(q.Countries) > 0 {
-			by = e.countryName(q.Countries[0])
-		}
-		headline := e.f("No measure restricting %s is in the knowledge base (updated %s).", name, e.lang.Date(e.kbUpdated()))
-		if by != "" {
-			headline = e.f("No measure by %s restricting %s is in the knowledge base (updated %s).", by, name, e.lang.Date(e.kbUpdated()))
-		}
-		a := &Answer{Intent: IntentPolicy, Title: e.t("No policy item matches")}
-		if len(ps) > 0 {
-			a = e.policyList(ps[:min(8, len(ps))], "Policy items that match")
-		}
-		a.Headline = headline
-		return a
+		return e.noRestriction(q, ps)
 	}
 	title := "“" + e.policyTitle(best) + "”"
 	var status string
@@ -1106,7 +1409,7 @@ func (e *snap) restrictionStatus(q Query, ps []*knowledge.Policy) *Answer {
 			status = capitalize(status)
 		}
 	default:
-		status = e.status(best, []*knowledge.Policy{best}, q.YesNo)
+		status = e.status(best, []*knowledge.Policy{best}, q)
 	}
 	if m != nil && !slices.Contains(best.Minerals, m.ID) && m.Group != "" {
 		if g, ok := e.kb.Mineral(m.Group); ok {
@@ -1122,6 +1425,43 @@ func (e *snap) restrictionStatus(q Query, ps []*knowledge.Policy) *Answer {
 	}
 	return a
 }
+
+// noRestriction answers a question about a restriction on a mineral that no item records ("did
+// China restrict copper scrap exports?"): that the knowledge base holds none, naming the
+// mineral with the words that qualify it ("copper scrap"), and the items it holds that match.
+func (e *snap) noRestriction(q Query, ps []*knowledge.Policy) *Answer {
+	m, _ := e.mineral(q)
+	name := strings.ToLower(e.mineralName(m))
+	var qual []string
+	for _, w := range q.Rest {
+		if len(w) > 2 && !tradeFlowWords[w] && !genericTitleWords[w] && !restrictWords[w] && !stopWords[w] {
+			qual = append(qual, w)
+		}
+	}
+	if len(qual) > 0 {
+		if e.lang == Spanish {
+			name = strings.Join(qual, " ") + " de " + name // "chatarra de cobre"
+		} else {
+			name += " " + strings.Join(qual, " ") // "copper scrap"
+		}
+	}
+	headline := e.f("No measure restricting %s is in the knowledge base (updated %s).", name, e.lang.Date(e.kbUpdated()))
+	if len(q.Countries) > 0 {
+		headline = e.f("No measure by %s restricting %s is in the knowledge base (updated %s).", e.countryName(q.Countries[0]), name, e.lang.Date(e.kbUpdated()))
+	}
+	a := &Answer{Intent: IntentPolicy, Title: e.t("No policy item matches")}
+	if len(ps) > 0 {
+		a = e.policyList(ps[:min(8, len(ps))], "Policy items that match")
+	}
+	a.Headline = headline
+	return a
+}
+
+// tradeFlowWords name the trade a measure restricts, not what it restricts: "copper scrap
+// exports" is about copper scrap.
+var tradeFlowWords = set("export", "exports", "exported", "exporting", "import", "imports", "imported", "importing", "trade",
+	"shipments", "sales", "exportacion", "exportaciones", "importacion", "importaciones", "exporta", "exportan", "importa",
+	"importan", "comercio", "envios", "ventas")
 
 // banWords ask about a ban; banStems are how an item's title or aliases say it is one.
 var (
