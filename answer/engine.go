@@ -546,7 +546,7 @@ func (e *snap) usImportSection(m *knowledge.Mineral) (Section, bool) {
 		}
 	}
 	if srcs := e.kb.ImportSourcesOf(m.ID); len(srcs) > 0 {
-		product := importProduct(srcs)
+		product := importProduct(srcs, m, nil)
 		var parts []string
 		for _, x := range srcs {
 			if x.Product == product && x.Country != knowledge.Others {

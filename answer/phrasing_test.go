@@ -400,8 +400,8 @@ func TestPhrasings(t *testing.T) {
 		{"did Mexico's share of silver rise in 2025?", "change minerals=silver countries=mexico year=2025 yesno=yes", "Yes — Mexico's share of world mine production of silver went from 23% in 2024 to 24% in 2025e (+1 percentage point;"},
 		{"¿cómo cambió la participación de China en el tungsteno?", "change minerals=tungsten countries=china", "La participación de China en la producción minera mundial de wolframio pasó de 82% en 2024 a 79% en 2025e (−3 puntos porcentuales;"},
 		{"did China's share of rare earth production change between the 2025 and 2026 editions?", "change minerals=rare-earths countries=china edition=2026 editions=both yesno=yes", "USGS MCS 2026 kept China's 2024 figure from USGS MCS 2025: 270,000."},
-		{"Mexico copper production 2025", "production minerals=copper countries=mexico year=2025", "Mexico ranked #10 of 14 in world mine production of copper in 2024e"},
-		{"chile vs peru copper production 2025", "production minerals=copper countries=chile,peru year=2025 compare=yes", "Copper, mine production, 2024e (USGS MCS 2025): Chile 5,300 thousand metric tons, 23%, #1; Peru"},
+		{"Mexico copper production 2025", "production minerals=copper countries=mexico year=2025", "The tables give no mine production of copper for 2025; the latest year they give is 2024e (USGS MCS 2025). Mexico ranked #10 of 14 in world mine production of copper in 2024e"},
+		{"chile vs peru copper production 2025", "production minerals=copper countries=chile,peru year=2025 compare=yes", "The tables give no mine production of copper for 2025; the latest year they give is 2024e (USGS MCS 2025). Copper, mine production, 2024e (USGS MCS 2025): Chile 5,300 thousand metric tons, 23%, #1; Peru"},
 		{"china rare earth controls holmium erbium status", "policy minerals=rare-earths,holmium,erbium countries=china status=yes", "Not known — “China suspends its October 2025 export controls on rare earths and battery materials” was due to end on 10 Nov 2026"},
 		{"¿Indonesia va a recortar la producción de níquel?", "policy minerals=nickel countries=indonesia yesno=yes", "feb 2026: En febrero de 2026 Indonesia fijó cuotas de producción de mineral de níquel (RKAB) para 2026"},
 		{"did china lift the antimony export ban to the US?", "policy minerals=antimony countries=china,united-states policies=china-us-export-ban-2024 status=yes yesno=yes", "No — “China bans exports of gallium, germanium and antimony to the United States” is suspended from 9 Nov 2025 until 27 Nov 2026"},
@@ -523,6 +523,32 @@ func TestPhrasings(t *testing.T) {
 		{"did china restrict copper scrap exports?", "policy minerals=copper countries=china yesno=yes", "No measure by China restricting copper scrap is in the knowledge base (updated 27 Nov 2026)."},
 		{"¿China restringió las exportaciones de chatarra de cobre?", "policy minerals=copper countries=china yesno=yes", "La base de conocimiento no tiene ninguna medida de China que restrinja el comercio o la producción de chatarra de cobre (actualizada el 27 nov 2026)."},
 		{"did china ban copper exports?", "policy minerals=copper countries=china yesno=yes", "No measure by China restricting copper is in the knowledge base (updated 27 Nov 2026)."},
+		// A year or an edition named in a reliance question chooses the figure: the year's from
+		// the newest edition that has it, the nearest year's (said so) where none has it.
+		{"what was the US net import reliance for cobalt in 2021", "reliance minerals=cobalt countries=united-states year=2021", "The U.S. relied on net imports for 73% of its apparent consumption of cobalt in 2021 (USGS MCS 2026)."},
+		{"¿cuál fue la dependencia de importaciones de cobalto en 2023?", "reliance minerals=cobalt year=2023", "EE.UU. dependió de importaciones netas para el 69% de su consumo aparente de cobalto en 2023 (USGS MCS 2026)."},
+		{"cobalt import reliance in 2018", "reliance minerals=cobalt year=2018", "The tables give no U.S. net import reliance for cobalt in 2018; the nearest year they give is 2020. The U.S. relied on net imports for 76% of its apparent consumption of cobalt in 2020 (USGS MCS 2025)."},
+		{"net import reliance for rare earths in MCS 2025", "reliance minerals=rare-earths edition=2025", "The U.S. relied on net imports for 80% of its apparent consumption of compounds and metals in 2024e (USGS MCS 2025)."},
+		{"dependencia de importaciones de tierras raras según MCS 2025", "reliance minerals=rare-earths edition=2025", "EE.UU. dependió de importaciones netas para el 80% de su consumo aparente de compuestos y metales en 2024e (USGS MCS 2025)."},
+		// A lower-case "us" opening a question, or after "what are", before a mineral or a
+		// figure, is the country; after "show", "give", "tell" it is the pronoun.
+		{"us rare earth reserves", "reserves minerals=rare-earths countries=united-states", "United States holds 1,900,000 metric tons of rare-earth elements reserves, #6 of 11"},
+		{"what are us lithium reserves", "reserves minerals=lithium countries=united-states", "United States holds 4,400,000 metric tons of lithium reserves, #4 of 10"},
+		{"show us lithium production", "production minerals=lithium", "Australia accounted for 32% of world mine production of lithium in 2025e"},
+		// Import sources of the product the question names: platinum's rows of the PGM
+		// table, not palladium's; zinc ore's, not refined zinc's.
+		{"US platinum imports by country", "import_sources minerals=platinum countries=united-states", "South Africa supplied 49% of U.S. imports of platinum in 2021-2024 (USGS MCS 2026). Next: Belgium (10%) and Germany (10%)."},
+		{"¿de dónde importa EE.UU. el platino?", "import_sources minerals=platinum countries=united-states", "Sudáfrica suministró el 49% de las importaciones de platino de EE.UU. en 2021-2024 (USGS MCS 2026)."},
+		{"zinc ore import sources", "import_sources minerals=zinc", "Peru supplied 50% of U.S. imports of ores and concentrates in 2021-2024 (USGS MCS 2026)."},
+		// "Top N" names N producers in the headline (up to ten), with their shares.
+		{"top 5 cobalt producers", "production minerals=cobalt top=5", "Congo (Kinshasa) accounted for 73% of world mine production of cobalt in 2025e (USGS MCS 2026). Next: Indonesia (14%), Russia (2.4%), Madagascar (1.2%) and Australia (1.2%)."},
+		{"top 10 lithium producers 2024", "production minerals=lithium year=2024 top=10", "Australia accounted for 37% of world mine production of lithium in 2024e (USGS MCS 2026). Next: Chile (22%), China (19%), Zimbabwe (9%), Argentina (6.2%), Brazil (4.6%), Canada (2.2%), Mali (0.3%) and Portugal (0.2%)."},
+		{"top 5 litio", "production minerals=lithium top=5", "Australia accounted for 32% of world mine production of lithium in 2025e (USGS MCS 2026). Next: China (21%), Chile (19%), Zimbabwe (9.7%) and Argentina (7.9%)."},
+		{"los 5 mayores productores de cobalto", "production minerals=cobalt top=5", "República Democrática del Congo aportó el 73% de la producción minera mundial de cobalto en 2025e (USGS MCS 2026). Le siguen: Indonesia (14%), Rusia (2.4%), Madagascar (1.2%) y Australia (1.2%)."},
+		// A production year the newest table lacks is said to be missing before the latest.
+		{"¿cuánto cobre produjo Chile en 2025?", "production minerals=copper countries=chile year=2025", "Las tablas no dan producción minera de cobre para 2025; el último año que dan es 2024e (USGS MCS 2025). Chile ocupó el lugar n.º 1 de 14"},
+		{"producción mundial de cobre 2025", "production minerals=copper year=2025 world=yes", "Las tablas no dan producción minera de cobre para 2025; el último año que dan es 2024e (USGS MCS 2025). Producción minera mundial de cobre: 23,000"},
+		{"world copper production 2025", "production minerals=copper year=2025 world=yes", "The tables give no mine production of copper for 2025; the latest year they give is 2024e (USGS MCS 2025). World mine production of copper: 23,000"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

@@ -267,6 +267,21 @@ func (e *snap) leadSentence(m *knowledge.Mineral, r knowledge.Ranking) string {
 		leaders[0], percent(lead.Share), e.measure(r.Measure), name, yearLabel(r.Year, r.Estimated), source(r.Edition))
 }
 
+// nextCount is how many countries the headline names after the leader: two, or the rest of
+// the top N asked ("top 5 cobalt producers": the leader and four more), up to ten in all.
+func nextCount(r knowledge.Ranking, q Query) int {
+	if q.Top <= 0 {
+		return 2
+	}
+	leaders := 0
+	for _, row := range r.Rows {
+		if row.Rank == 1 {
+			leaders++
+		}
+	}
+	return max(0, min(q.Top, 10)-max(leaders, 1))
+}
+
 // nextSentence names the producers after the leader: "Next: Russia (15%) and Tajikistan (13%)."
 func (e *snap) nextSentence(r knowledge.Ranking, n int) string {
 	var parts []string

@@ -1069,6 +1069,35 @@ func (q *Query) addEdition(ed knowledge.Edition) {
 	q.Edition = ed
 }
 
+// usCopulas are the words after which a lower-case "us" before a mineral or a figure is the
+// country, not the pronoun ("what is us lithium production"; "show us lithium" stays a
+// pronoun).
+var usCopulas = set("what", "whats", "is", "are", "was", "were", "how", "where", "which")
+
+// usNouns are the figures a lower-case "us" before them is the country of.
+var usNouns = set("reserves", "reserve", "production", "output", "imports", "import", "exports", "export", "reliance", "consumption", "mine", "mines", "mining", "producers", "supply", "dependence")
+
+// usAttributive reports whether the lower-case "us" at i names the country: it opens the
+// question, or follows a copula, and stands before a mineral's name or a figure.
+func (p *lexicon) usAttributive(norm []string, i int) bool {
+	if i+1 >= len(norm) {
+		return i == 0 && len(norm) == 1
+	}
+	if i > 0 && !usCopulas[norm[i-1]] {
+		return false
+	}
+	next := norm[i+1]
+	if usNouns[next] {
+		return true
+	}
+	for n := min(maxNameWords, len(norm)-i-1, p.starts[firstWord(next)]); n >= 1; n-- {
+		if name, ok := p.known[strings.Join(norm[i+1:i+1+n], " ")]; ok && name.ref.Kind == knowledge.KindMineral {
+			return true
+		}
+	}
+	return false
+}
+
 // names finds the records a question names: the longest phrases that are a name or alias,
 // and element symbols written exactly. A country after "after" is the rank's reference, not
 // a country asked about. It returns which words were used.
@@ -1089,8 +1118,10 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 			if !ok {
 				continue
 			}
-			// "the us" typed in lower case is the country: "us" the pronoun never follows "the".
-			theUS := n == 1 && norm[i] == "us" && i > 0 && norm[i-1] == "the"
+			// "the us" typed in lower case is the country: "us" the pronoun never follows "the",
+			// never opens a question ("us rare earth reserves"), and never stands before a
+			// mineral or a figure after "what is", "are" ("what are us lithium imports").
+			theUS := n == 1 && norm[i] == "us" && (i > 0 && norm[i-1] == "the" || p.usAttributive(norm, i))
 			if n == 1 && len(norm[i]) < 3 && strings.ToUpper(raw[i]) != raw[i] && !theUS {
 				continue // short lower-case words are not names ("de", "en"); symbols below
 			}

@@ -132,10 +132,11 @@ func (e *snap) producersAnswer(m *knowledge.Mineral, q Query) *Answer {
 				r = other
 			}
 		}
-		a.Headline = sentences(e.worldSentence(m, r, q), e.leadSentence(m, r), e.nextSentence(r, 2))
+		a.Headline = sentences(e.worldSentence(m, r, q), e.leadSentence(m, r), e.nextSentence(r, nextCount(r, q)))
 		if q.Besides != "" {
 			a.Headline = e.besidesSentence(m, r, q.Besides)
 		}
+		a.Headline = sentences(e.yearMissing(m, r, q), a.Headline)
 		if r.Mineral != m.ID && knowledge.OwnMeasure([]string{r.Measure}, m.ID) == "" {
 			// "Who produces dysprosium?": USGS counts the group; the answer says so first.
 			if g, ok := e.kb.Mineral(r.Mineral); ok {
@@ -190,7 +191,7 @@ func (e *snap) reservesAnswer(m *knowledge.Mineral, q Query) *Answer {
 	if lead.Rank == 1 && len(r.Rows) > 1 && r.Rows[1].Rank == 1 {
 		a.Headline = e.f("%s reserves are led by %s, tied at %s each (%s).", capitalize(name), e.and(e.leaders(r)), e.amount(lead, r.Unit), source(r.Edition))
 	}
-	a.Headline = sentences(a.Headline, e.nextSentence(r, 2))
+	a.Headline = sentences(a.Headline, e.nextSentence(r, nextCount(r, q)))
 	n := 8
 	if q.Top > 0 {
 		n = q.Top
@@ -527,6 +528,25 @@ func (e *snap) countryRow(m *knowledge.Mineral, country string, reserves bool, y
 	return knowledge.Ranking{}, knowledge.Share{}, false
 }
 
+// yearMissing says plainly that the tables give no figure for the year a question asks,
+// before an answer that gives the latest year there is: "The tables give no mine production
+// of copper for 2025; the latest year they give is 2024e (USGS MCS 2025)." It is "" when the
+// ranking is of the year asked, or the question asks no single year.
+func (e *snap) yearMissing(m *knowledge.Mineral, r knowledge.Ranking, q Query) string {
+	if q.Year == 0 || q.FromYear != 0 || r.Year == 0 || r.Year == q.Year || knowledge.IsReserves(r.Measure) {
+		return ""
+	}
+	what := e.measure(r.Measure)
+	name := strings.ToLower(e.mineralName(m))
+	if g, ok := e.kb.Mineral(r.Mineral); ok && g.ID != m.ID && knowledge.OwnMeasure([]string{r.Measure}, m.ID) == "" {
+		name = strings.ToLower(e.mineralName(g))
+	}
+	if strings.Contains(what, name) { // "palladium mine production"
+		return e.f("The tables give no %s for %s; the latest year they give is %s (%s).", what, strconv.Itoa(q.Year), yearLabel(r.Year, r.Estimated), source(r.Edition))
+	}
+	return e.f("The tables give no %s of %s for %s; the latest year they give is %s (%s).", what, name, strconv.Itoa(q.Year), yearLabel(r.Year, r.Estimated), source(r.Edition))
+}
+
 // worldSentence gives a ranking's world total when the question asks for it ("world
 // production of antimony 2025"), else "".
 func (e *snap) worldSentence(m *knowledge.Mineral, r knowledge.Ranking, q Query) string {
@@ -764,6 +784,10 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 			a.Headline = e.verdict(yes, a.Headline)
 		}
 	}
+	if asked != nil && !reserves {
+		// "¿cuánto cobre produjo Chile en 2025?" where the newest table ends in 2024e.
+		a.Headline = sentences(e.yearMissing(m, asked.r, q), a.Headline)
+	}
 	for _, x := range e.kb.ImportSourcesOf(m.ID) {
 		if x.Country == c.ID {
 			label := e.f("Share of U.S. imports %s", x.Period)
@@ -855,7 +879,7 @@ func (e *snap) acrossCountries(q Query, m *knowledge.Mineral, measure Measure) *
 	if r0.Year != 0 {
 		what += ", " + yearLabel(r0.Year, r0.Estimated)
 	}
-	a.Headline = e.f("%s, %s (%s): %s.", e.mineralName(m), what, source(r0.Edition), strings.Join(parts, "; "))
+	a.Headline = sentences(e.yearMissing(m, r0, q), e.f("%s, %s (%s): %s.", e.mineralName(m), what, source(r0.Edition), strings.Join(parts, "; ")))
 	s.Heading = capitalize(what)
 	s.Note = e.dataNote(r0)
 	a.Sections = append(a.Sections, s)

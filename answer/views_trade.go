@@ -102,6 +102,56 @@ func (e *snap) latestByProduct(id string) []knowledge.Reliance {
 	return out
 }
 
+// relianceAsked is each form's figure for the year or edition a question names, in the
+// order of latest: the year's figure from the newest edition that gives it (only the named
+// edition's, if one is named), else the nearest year's; for an edition alone, its latest
+// year. note says when the year asked, or the edition, has no figure for the main form.
+// Questions over time or about a change keep the latest figures (nil).
+func (e *snap) relianceAsked(m *knowledge.Mineral, q Query, latest []knowledge.Reliance) ([]knowledge.Reliance, string) {
+	if q.Year == 0 && q.Edition == 0 || q.FromYear != 0 || q.Editions || q.Direction != "" || hasCue(q, MeasureChange) || hasAny(q.Terms, overTime) {
+		return nil, ""
+	}
+	name := strings.ToLower(e.mineralName(m))
+	eds := e.kb.Editions()
+	if q.Edition != 0 {
+		eds = []knowledge.Edition{q.Edition}
+	}
+	var rows []knowledge.Reliance
+	for _, ed := range slices.Backward(eds) {
+		rows = append(rows, e.kb.RelianceIn(m.ID, ed)...) // newest edition first
+	}
+	if len(rows) == 0 {
+		return nil, e.f("%s gives no U.S. net import reliance for %s; this is the latest figure.", source(q.Edition), name)
+	}
+	dist := func(r knowledge.Reliance) int {
+		if q.Year == 0 {
+			return -r.Year // the edition's latest year
+		}
+		return 2*max(r.Year-q.Year, q.Year-r.Year) - boolRank(r.Year > q.Year) // nearer, then later
+	}
+	var out []knowledge.Reliance
+	for _, r := range rows {
+		i := slices.IndexFunc(out, func(x knowledge.Reliance) bool { return x.Product == r.Product })
+		switch {
+		case i < 0:
+			out = append(out, r)
+		case dist(r) < dist(out[i]):
+			out[i] = r
+		}
+	}
+	order := func(r knowledge.Reliance) int {
+		if i := slices.IndexFunc(latest, func(x knowledge.Reliance) bool { return x.Product == r.Product }); i >= 0 {
+			return i
+		}
+		return len(latest)
+	}
+	slices.SortStableFunc(out, func(a, b knowledge.Reliance) int { return cmp.Compare(order(a), order(b)) })
+	if q.Year != 0 && out[0].Year != q.Year {
+		return out, e.f("The tables give no U.S. net import reliance for %s in %s; the nearest year they give is %s.", name, strconv.Itoa(q.Year), yearLabel(out[0].Year, out[0].Estimated))
+	}
+	return out, ""
+}
+
 // relianceOrder ranks a reliance figure: net exporters and unknowns last.
 func relianceOrder(r knowledge.Reliance) float64 {
 	switch {
@@ -148,6 +198,13 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 		return a
 	}
 	a.Headline = e.relianceSentence(m, latest[0])
+	if asked, note := e.relianceAsked(m, q, latest); len(asked) > 0 || note != "" {
+		// "cobalt import reliance in 2021", "… in MCS 2025": that year's or edition's figures.
+		if len(asked) > 0 {
+			latest = asked
+		}
+		a.Headline = sentences(note, e.relianceSentence(m, latest[0]))
+	}
 	main := latest[0] // the form the headline speaks of
 	if q.YesNo {
 		// "Is the US a net importer of molybdenum?", "…self-sufficient in rare earths?", "¿es
@@ -255,7 +312,7 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 		}
 		a.Sections = append(a.Sections, s)
 	}
-	if s, ok := e.importSourcesSection(m, ""); ok {
+	if s, ok := e.importSourcesSection(m, "", q.Terms); ok {
 		a.Sections = append(a.Sections, s)
 	}
 	return a
@@ -316,7 +373,7 @@ func (e *snap) importSourcesView(ctx context.Context, q Query) (*Answer, error) 
 			country = c
 		}
 	}
-	s, ok := e.importSourcesSection(m, country)
+	s, ok := e.importSourcesSection(m, country, q.Terms)
 	if !ok {
 		a.Headline = e.f("USGS gives no U.S. import sources for %s in the chapters this knowledge base holds.", strings.ToLower(e.mineralName(m)))
 		return a, nil
@@ -334,10 +391,25 @@ func (e *snap) importSourcesView(ctx context.Context, q Query) (*Answer, error) 
 	return a, nil
 }
 
-// importProduct chooses which product's import sources answer for a mineral: refined metal
-// where USGS splits by stage, else the total, else the first.
-func importProduct(srcs []knowledge.ImportSource) string {
+// importProduct chooses which product's import sources answer for a mineral: the product
+// that is the mineral itself where the rows are its group's (platinum's in the
+// platinum-group table, not palladium's), else the form the question's terms name ("cobalt
+// metal imports"), else refined metal where USGS splits by stage, else the total, else the
+// first.
+func importProduct(srcs []knowledge.ImportSource, m *knowledge.Mineral, terms []string) string {
+	for _, x := range srcs {
+		if p := knowledge.Normalize(x.Product); p != "" && (p == knowledge.Normalize(m.Name) || p == knowledge.Normalize(m.ID)) {
+			return x.Product
+		}
+	}
 	last := ""
+	for _, x := range srcs {
+		if x.Product != last && x.Product != "" && formNamed(x.Product, terms) {
+			return x.Product
+		}
+		last = x.Product
+	}
+	last = ""
 	for _, x := range srcs {
 		if x.Product == last {
 			continue // rows come grouped by product
@@ -351,12 +423,12 @@ func importProduct(srcs []knowledge.ImportSource) string {
 
 // importSourcesSection lists where U.S. imports of a mineral came from; its Text is the
 // headline sentence. With a country, the sentence is about that country.
-func (e *snap) importSourcesSection(m *knowledge.Mineral, country string) (Section, bool) {
+func (e *snap) importSourcesSection(m *knowledge.Mineral, country string, terms []string) (Section, bool) {
 	srcs := e.kb.ImportSourcesOf(m.ID)
 	if len(srcs) == 0 {
 		return Section{}, false
 	}
-	product := importProduct(srcs)
+	product := importProduct(srcs, m, terms)
 	what := strings.ToLower(e.mineralName(m))
 	if product != "" {
 		what = strings.ToLower(e.t(product))
@@ -410,7 +482,7 @@ func (e *snap) importsFrom(country string) *Answer {
 		if len(srcs) == 0 {
 			continue
 		}
-		product := importProduct(srcs)
+		product := importProduct(srcs, m, nil)
 		for _, x := range srcs {
 			if x.Country == country && x.Product == product {
 				rows = append(rows, row{m, x})
