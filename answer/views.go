@@ -537,13 +537,10 @@ func (e *snap) yearMissing(m *knowledge.Mineral, r knowledge.Ranking, q Query) s
 		return ""
 	}
 	what := e.measure(r.Measure)
-	name := strings.ToLower(e.mineralName(m))
-	if g, ok := e.kb.Mineral(r.Mineral); ok && g.ID != m.ID && knowledge.OwnMeasure([]string{r.Measure}, m.ID) == "" {
-		name = strings.ToLower(e.mineralName(g))
-	}
-	if strings.Contains(what, name) { // "palladium mine production"
+	if e.measureNames(m, what) { // "palladium mine production"
 		return e.f("The tables give no %s for %s; the latest year they give is %s (%s).", what, strconv.Itoa(q.Year), yearLabel(r.Year, r.Estimated), source(r.Edition))
 	}
+	name := e.tableName(m, r)
 	return e.f("The tables give no %s of %s for %s; the latest year they give is %s (%s).", what, name, strconv.Itoa(q.Year), yearLabel(r.Year, r.Estimated), source(r.Edition))
 }
 
@@ -607,6 +604,12 @@ func (e *snap) reservesChange(m *knowledge.Mineral, r knowledge.Ranking, q Query
 	return capitalize(body), true
 }
 
+// measureNames reports whether a measure's label names the mineral itself ("platinum mine
+// production"), so that a sentence does not name it again.
+func (e *snap) measureNames(m *knowledge.Mineral, measure string) bool {
+	return strings.Contains(strings.ToLower(measure), strings.ToLower(e.mineralName(m)))
+}
+
 // tableName is the lower-cased name of what a ranking's figures count: the mineral's own, or
 // its group's where USGS gives only the group's (neodymium's production and reserves are the
 // rare-earth elements', platinum's reserves the platinum-group metals').
@@ -635,7 +638,7 @@ func (e *snap) standingSentence(m *knowledge.Mineral, r knowledge.Ranking, row k
 	}
 	measure := e.measure(r.Measure)
 	var out string
-	if own := strings.ToLower(e.mineralName(m)); strings.Contains(strings.ToLower(measure), own) {
+	if e.measureNames(m, measure) {
 		// "palladium mine production", not "palladium mine production of palladium"
 		out = e.f("%s ranked %s in world %s in %s, with %s (%s%s).", e.countryName(row.Country), rank,
 			measure, yearLabel(r.Year, row.Estimated), e.amount(row, r.Unit), share, source(r.Edition))
