@@ -8,6 +8,7 @@
 package slackfake
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net"
@@ -124,6 +125,10 @@ func New() *Server {
 	mux.HandleFunc("/ws", s.socket)
 	mux.HandleFunc("/response/", s.responseURL)
 	s.srv = httptest.NewUnstartedServer(mux)
+	s.srv.Listener = arrivalListener{s.srv.Listener}
+	s.srv.Config.ConnContext = func(ctx context.Context, c net.Conn) context.Context {
+		return context.WithValue(ctx, connKey{}, c)
+	}
 	s.srv.Config.ConnState = func(_ net.Conn, state http.ConnState) {
 		if state == http.StateNew {
 			s.httpConns.Add(1)
@@ -487,7 +492,6 @@ func (s *Server) conversationsOpen(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) responseURL(w http.ResponseWriter, r *http.Request) {
-	at := time.Now()
 	if s.limited(w, "response_url") {
 		return
 	}
@@ -501,6 +505,7 @@ func (s *Server) responseURL(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad json", http.StatusBadRequest)
 		return
 	}
+	at := requestArrival(r) // the post's last bytes: what Slack would time
 	p := Post{Method: "response_url", ResponseURL: r.URL.Path, Text: body.Text, Blocks: body.Blocks,
 		ResponseType: body.ResponseType, Delete: body.DeleteOriginal, At: at}
 	s.record(func() { s.posts = append(s.posts, p) })
@@ -592,16 +597,17 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 		close(s.changed)
 		s.changed = make(chan struct{})
 	}()
+	nc := conn.NetConn()
 	for {
 		_, data, err := conn.ReadMessage()
 		if err != nil {
 			return
 		}
+		at := arrivalOf(nc) // the frame's last bytes: what Slack would time
 		var ack struct {
 			EnvelopeID string          `json:"envelope_id"`
 			Payload    json.RawMessage `json:"payload"`
 		}
-		at := time.Now() // before any lock: the latency measured is the client's
 		if json.Unmarshal(data, &ack) == nil && ack.EnvelopeID != "" {
 			s.record(func() { s.acks = append(s.acks, Ack{EnvelopeID: ack.EnvelopeID, Payload: ack.Payload, At: at}) })
 		}
@@ -815,7 +821,7 @@ func (s *Server) AckLatency(envelopeID string) (time.Duration, bool) {
 	}
 	for _, a := range s.acks {
 		if a.EnvelopeID == envelopeID {
-			return a.At.Sub(sent), true
+			return since(sent, a.At), true
 		}
 	}
 	return 0, false
