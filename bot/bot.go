@@ -118,6 +118,8 @@ type Bot struct {
 	obs     Observer
 	digest  *digester
 	locale  *localeCache
+	// questions the bot could not answer, on their way to the store
+	questions questionLog
 
 	connected   atomic.Bool
 	connections atomic.Int64
@@ -294,14 +296,7 @@ func (b *Bot) askWith(ctx context.Context, log *slog.Logger, question, where str
 		b.obs.Answered(string(a.Intent), d, a.Intent != answer.IntentNotFound)
 		if a.Intent == answer.IntentNotFound && b.cfg.Store != nil && b.cfg.KeepQuestions {
 			// Recorded off the answer's path: the reply does not wait for a disk or a database.
-			u := state.Unanswered{At: time.Now(), Question: question, Where: where}
-			b.tracked(func() {
-				ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-				defer cancel()
-				if err := b.cfg.Store.AddUnanswered(ctx, u); err != nil {
-					log.Warn("could not record an unanswered question", "err", err)
-				}
-			})
+			b.questions.add(state.Unanswered{At: time.Now(), Question: question, Where: where}, log, b.tracked, b.cfg.Store)
 		}
 		log.Info("answered", "intent", a.Intent, "record", a.Record.ID, "lang", lang, "duration", d)
 	}

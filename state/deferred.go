@@ -206,12 +206,12 @@ func (d *Deferred) TakePending(ctx context.Context, owner string, now time.Time,
 	return s.TakePending(ctx, owner, now, lease, max)
 }
 
-func (d *Deferred) AddUnanswered(ctx context.Context, u Unanswered) error {
+func (d *Deferred) AddUnanswered(ctx context.Context, us ...Unanswered) error {
 	s, err := d.get()
 	if err != nil {
 		return err
 	}
-	return s.AddUnanswered(ctx, u)
+	return s.AddUnanswered(ctx, us...)
 }
 
 func (d *Deferred) UnansweredBetween(ctx context.Context, from, to time.Time) ([]Unanswered, error) {

@@ -60,9 +60,9 @@ type Store interface {
 	// whose lease has ended, oldest first, with Attempts counting the tries.
 	TakePending(ctx context.Context, owner string, now time.Time, lease time.Duration, max int) ([]Pending, error)
 
-	// AddUnanswered records a question the bot could not answer (cut to MaxQuestionBytes),
-	// keeping the newest MaxUnanswered.
-	AddUnanswered(ctx context.Context, u Unanswered) error
+	// AddUnanswered records questions the bot could not answer (each cut to
+	// MaxQuestionBytes), in one write, keeping the newest MaxUnanswered.
+	AddUnanswered(ctx context.Context, us ...Unanswered) error
 	// UnansweredBetween returns the questions not answered in (from, to], oldest first.
 	UnansweredBetween(ctx context.Context, from, to time.Time) ([]Unanswered, error)
 

@@ -631,19 +631,24 @@ func rekeyUnanswered(b *bbolt.Bucket) error {
 }
 
 // AddUnanswered implements [state.Store].
-func (s *Store) AddUnanswered(_ context.Context, u state.Unanswered) error {
-	u.At, u.Question = u.At.UTC(), state.Truncate(u.Question, state.MaxQuestionBytes)
+func (s *Store) AddUnanswered(_ context.Context, us ...state.Unanswered) error {
+	if len(us) == 0 {
+		return nil
+	}
 	return s.update(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketUnanswered)
 		// Count before writing: bbolt's Stats do not see the writes of the transaction in
 		// progress.
-		n := b.Stats().KeyN + 1
-		seq, err := b.NextSequence()
-		if err != nil {
-			return err
-		}
-		if err := putJSON(b, timeKey(u.At, seq), u); err != nil {
-			return err
+		n := b.Stats().KeyN + len(us)
+		for _, u := range us {
+			u.At, u.Question = u.At.UTC(), state.Truncate(u.Question, state.MaxQuestionBytes)
+			seq, err := b.NextSequence()
+			if err != nil {
+				return err
+			}
+			if err := putJSON(b, timeKey(u.At, seq), u); err != nil {
+				return err
+			}
 		}
 		var drop [][]byte
 		c := b.Cursor()

@@ -374,10 +374,17 @@ func (s *Store) TakePending(ctx context.Context, owner string, now time.Time, le
 }
 
 // AddUnanswered implements [state.Store].
-func (s *Store) AddUnanswered(ctx context.Context, u state.Unanswered) error {
+func (s *Store) AddUnanswered(ctx context.Context, us ...state.Unanswered) error {
+	if len(us) == 0 {
+		return nil
+	}
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `INSERT INTO unanswered (at, question, asked_in) VALUES ($1, $2, $3)`,
-			u.At.UTC(), state.Truncate(u.Question, state.MaxQuestionBytes), u.Where); err != nil {
+		var batch pgx.Batch
+		for _, u := range us {
+			batch.Queue(`INSERT INTO unanswered (at, question, asked_in) VALUES ($1, $2, $3)`,
+				u.At.UTC(), state.Truncate(u.Question, state.MaxQuestionBytes), u.Where)
+		}
+		if err := tx.SendBatch(ctx, &batch).Close(); err != nil {
 			return err
 		}
 		_, err := tx.Exec(ctx, `DELETE FROM unanswered WHERE id IN (SELECT id FROM unanswered ORDER BY at DESC, id DESC OFFSET $1)`, s.maxQuestions)

@@ -387,10 +387,17 @@ func testUnansweredKeepsNewest(t *testing.T, s state.Store) {
 		t.Fatalf("%T does not let a test lower its bound on questions", s)
 	}
 	l.SetMaxUnanswered(5)
-	for i := range 8 {
-		if err := s.AddUnanswered(ctx, state.Unanswered{At: t0.Add(time.Duration(i) * time.Minute), Question: fmt.Sprint("q", i)}); err != nil {
+	q := func(i int) state.Unanswered {
+		return state.Unanswered{At: t0.Add(time.Duration(i) * time.Minute), Question: fmt.Sprint("q", i)}
+	}
+	for i := range 3 {
+		if err := s.AddUnanswered(ctx, q(i)); err != nil {
 			t.Fatal(err)
 		}
+	}
+	// Five more in one write: the bound holds for a batch as for one.
+	if err := s.AddUnanswered(ctx, q(3), q(4), q(5), q(6), q(7)); err != nil {
+		t.Fatal(err)
 	}
 	us, err := s.UnansweredBetween(ctx, t0.Add(-time.Hour), t0.Add(time.Hour))
 	if err != nil {
