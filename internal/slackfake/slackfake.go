@@ -661,22 +661,34 @@ func (s *Server) Connections() int {
 	return s.connections
 }
 
-// send writes an envelope to the current socket and remembers when.
+// send writes an envelope to the current socket and remembers when: just before the write,
+// once it is encoded and the socket is this goroutine's, so that the latency measured is the
+// client's, not the stand-in's.
 func (s *Server) send(env map[string]any) error {
+	data, err := json.Marshal(env)
+	if err != nil {
+		return err
+	}
 	s.mu.Lock()
 	conn := s.conn
 	if s.MultiConn && len(s.conns) > 0 {
 		conn = s.conns[s.nextConn%len(s.conns)]
 		s.nextConn++
 	}
-	if id, ok := env["envelope_id"].(string); ok {
-		s.sent[id] = time.Now()
-	}
 	s.mu.Unlock()
 	if conn == nil {
 		return fmt.Errorf("slackfake: no socket")
 	}
-	return s.write(conn, env)
+	s.connWrite.Lock()
+	at := time.Now()
+	err = conn.WriteMessage(websocket.TextMessage, data)
+	s.connWrite.Unlock()
+	if id, ok := env["envelope_id"].(string); ok {
+		s.mu.Lock()
+		s.sent[id] = at
+		s.mu.Unlock()
+	}
+	return err
 }
 
 // SendRaw writes a raw text frame to the socket: a malformed or oversized envelope.
@@ -821,7 +833,7 @@ func (s *Server) AckLatency(envelopeID string) (time.Duration, bool) {
 	}
 	for _, a := range s.acks {
 		if a.EnvelopeID == envelopeID {
-			return since(sent, a.At), true
+			return since(sent, a.At), true // the first ack: Slack counts that one
 		}
 	}
 	return 0, false
