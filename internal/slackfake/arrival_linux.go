@@ -45,13 +45,16 @@ func (c *arrivalConn) Read(p []byte) (int, error) {
 	if n == 0 && len(p) > 0 {
 		return 0, io.EOF
 	}
+	// A read without a time (the kernel turns timestamping on a moment after it is asked
+	// for) is timed when it happens.
+	var at int64
 	if msgs, err := syscall.ParseSocketControlMessage(oob[:oobn]); err == nil {
 		for _, m := range msgs {
 			if m.Header.Level == syscall.SOL_SOCKET && m.Header.Type == syscall.SCM_TIMESTAMPNS && len(m.Data) >= int(unsafe.Sizeof(syscall.Timespec{})) {
-				ts := (*syscall.Timespec)(unsafe.Pointer(&m.Data[0]))
-				c.last.Store(ts.Nano())
+				at = (*syscall.Timespec)(unsafe.Pointer(&m.Data[0])).Nano()
 			}
 		}
 	}
+	c.last.Store(at)
 	return n, nil
 }

@@ -29,7 +29,9 @@ func TestArrivalIsWhenTheBytesCame(t *testing.T) {
 	}
 	defer server.Close()
 
-	for _, msg := range []string{"first", "second"} {
+	// The kernel turns timestamping on a moment after it is asked for: the warm-up message
+	// may be timed when read.
+	for i, msg := range []string{"warm-up", "first", "second"} {
 		wrote := time.Now()
 		if _, err := client.Write([]byte(msg)); err != nil {
 			t.Fatal(err)
@@ -42,7 +44,7 @@ func TestArrivalIsWhenTheBytesCame(t *testing.T) {
 		}
 		read := time.Now()
 		got := since(wrote, arrivalOf(server))
-		if runtime.GOOS == "linux" && (got < 0 || got > 25*time.Millisecond) {
+		if i > 0 && runtime.GOOS == "linux" && (got < 0 || got > 25*time.Millisecond) {
 			t.Errorf("%s: arrived %v after the write, read %v after: want the arrival", msg, got, read.Sub(wrote))
 		}
 	}
