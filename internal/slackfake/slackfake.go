@@ -82,6 +82,7 @@ type Server struct {
 	flap         int // sockets still to drop right after hello
 	posts        []Post
 	acks         []Ack
+	firstAck     map[string]time.Time // envelope id → when its first ack came
 	sent         map[string]time.Time // envelope id → when it was sent
 	rateLimit    map[string]int       // method → how many more calls get 429
 	retryAfter   int
@@ -107,6 +108,7 @@ func New() *Server {
 		upgrader:     websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }},
 		PingInterval: 100 * time.Millisecond,
 		sent:         make(map[string]time.Time),
+		firstAck:     make(map[string]time.Time),
 		rateLimit:    make(map[string]int),
 		fail:         make(map[string]int),
 		changed:      make(chan struct{}),
@@ -609,7 +611,12 @@ func (s *Server) socket(w http.ResponseWriter, r *http.Request) {
 			Payload    json.RawMessage `json:"payload"`
 		}
 		if json.Unmarshal(data, &ack) == nil && ack.EnvelopeID != "" {
-			s.record(func() { s.acks = append(s.acks, Ack{EnvelopeID: ack.EnvelopeID, Payload: ack.Payload, At: at}) })
+			s.record(func() {
+				s.acks = append(s.acks, Ack{EnvelopeID: ack.EnvelopeID, Payload: ack.Payload, At: at})
+				if _, ok := s.firstAck[ack.EnvelopeID]; !ok {
+					s.firstAck[ack.EnvelopeID] = at
+				}
+			})
 		}
 	}
 }
@@ -828,15 +835,11 @@ func (s *Server) AckLatency(envelopeID string) (time.Duration, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sent, ok := s.sent[envelopeID]
-	if !ok {
+	acked, ok2 := s.firstAck[envelopeID]
+	if !ok || !ok2 {
 		return 0, false
 	}
-	for _, a := range s.acks {
-		if a.EnvelopeID == envelopeID {
-			return since(sent, a.At), true // the first ack: Slack counts that one
-		}
-	}
-	return 0, false
+	return since(sent, acked), true // the first ack: Slack counts that one
 }
 
 // WaitFor waits until cond holds for the recorded posts and acks.
