@@ -136,7 +136,7 @@ func parseFrame(data []byte) socketmode.Event {
 		evt.Type = socketmode.EventTypeDisconnect
 	case socketmode.RequestTypeSlashCommands:
 		// Decoded by the worker that answers it: the reading goroutine only acks.
-		evt.Type, evt.Data = socketmode.EventTypeSlashCommand, slashPayload(req.Payload)
+		evt.Type, evt.Data = socketmode.EventTypeSlashCommand, &slashPayload{raw: req.Payload}
 	case socketmode.RequestTypeEventsAPI:
 		var e slackevents.EventsAPIEvent
 		e, err = slackevents.ParseEvent(req.Payload, slackevents.OptionNoVerifyToken())
@@ -154,15 +154,22 @@ func parseFrame(data []byte) socketmode.Event {
 	return evt
 }
 
-// slashPayload is a slash command's payload, not yet decoded.
-type slashPayload json.RawMessage
+// slashPayload is a slash command's payload, decoded when first asked for: by the worker
+// that answers it, or by the journal that records it as pending, whichever comes first.
+type slashPayload struct {
+	raw  json.RawMessage
+	once sync.Once
+	cmd  slack.SlashCommand
+	err  error
+}
 
-func (p slashPayload) command() (slack.SlashCommand, error) {
-	var cmd slack.SlashCommand
-	if err := json.Unmarshal(p, &cmd); err != nil {
-		return cmd, fmt.Errorf("slash command payload: %w", err)
-	}
-	return cmd, nil
+func (p *slashPayload) command() (slack.SlashCommand, error) {
+	p.once.Do(func() {
+		if err := json.Unmarshal(p.raw, &p.cmd); err != nil {
+			p.err = fmt.Errorf("slash command payload: %w", err)
+		}
+	})
+	return p.cmd, p.err
 }
 
 func badFrame(err error, data []byte) socketmode.Event {

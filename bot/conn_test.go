@@ -33,7 +33,7 @@ func TestParseFrame(t *testing.T) {
 		}},
 		{"slash command", `{"type":"slash_commands","envelope_id":"e1","accepts_response_payload":true,"payload":{"command":"/mineral","text":"antimony <!channel>","user_id":"U1","channel_id":"C1","response_url":"https://hooks/x"}}`,
 			socketmode.EventTypeSlashCommand, func(t *testing.T, evt socketmode.Event) {
-				cmd, err := evt.Data.(slashPayload).command() // on the worker
+				cmd, err := evt.Data.(*slashPayload).command() // on the worker
 				if err != nil || cmd.Text != "antimony <!channel>" || cmd.UserID != "U1" || cmd.ResponseURL != "https://hooks/x" || evt.Request.EnvelopeID != "e1" || !evt.Request.AcceptsResponsePayload {
 					t.Errorf("%+v / %+v", cmd, evt.Request)
 				}
@@ -66,7 +66,7 @@ func TestParseFrame(t *testing.T) {
 		}},
 		{"slash command payload of the wrong shape", `{"type":"slash_commands","envelope_id":"e7","payload":"not an object"}`, socketmode.EventTypeSlashCommand, func(t *testing.T, evt socketmode.Event) {
 			// Acked by the reading goroutine; its worker finds it unreadable.
-			if _, err := evt.Data.(slashPayload).command(); err == nil || evt.Request.EnvelopeID != "e7" {
+			if _, err := evt.Data.(*slashPayload).command(); err == nil || evt.Request.EnvelopeID != "e7" {
 				t.Errorf("decoded %q without an error", evt.Data)
 			}
 		}},

@@ -38,7 +38,7 @@ const maxAckBytes = 19 * 1024
 
 func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 	req := evt.Request
-	payload, ok := evt.Data.(slashPayload)
+	payload, ok := evt.Data.(*slashPayload)
 	if !ok {
 		b.ack(req, nil)
 		b.requestLogger(req).Warn("slash command with unexpected payload", "type", fmt.Sprintf("%T", evt.Data))
@@ -112,7 +112,7 @@ func (b *Bot) onSlashCommand(ctx context.Context, evt socketmode.Event) {
 
 // respondPending records an acked slash command as pending, posts its reply (once out
 // has it) to its response_url, and settles it.
-func (b *Bot) respondPending(ctx context.Context, req *socketmode.Request, payload slashPayload, out func() slashReplyOut) {
+func (b *Bot) respondPending(ctx context.Context, req *socketmode.Request, payload *slashPayload, out func() slashReplyOut) {
 	b.record(slashPending(req, payload), nil)
 	b.respondRecorded(ctx, req, out())
 }
@@ -135,7 +135,7 @@ func (b *Bot) respondRecorded(ctx context.Context, req *socketmode.Request, out 
 func slashPendingID(req *socketmode.Request) string { return "slash/" + req.EnvelopeID }
 
 // slashPending returns a slash command's pending record, decoded when the journal asks.
-func slashPending(req *socketmode.Request, payload slashPayload) func() (state.Pending, bool) {
+func slashPending(req *socketmode.Request, payload *slashPayload) func() (state.Pending, bool) {
 	return func() (state.Pending, bool) {
 		cmd, err := payload.command()
 		if err != nil || cmd.ResponseURL == "" || req.EnvelopeID == "" {
