@@ -20,6 +20,37 @@ func (e *snap) mineralName(m *knowledge.Mineral) string {
 	return m.Name
 }
 
+// subject is a mineral's name as a sentence's subject: "lithium"; in Spanish with the article
+// a name takes there ("el litio", "la plata", "las tierras raras").
+func (e *snap) subject(m *knowledge.Mineral) string {
+	return e.withArticle(strings.ToLower(e.mineralName(m)))
+}
+
+// withArticle puts the Spanish article before a lower-case name ("la plata"); English names
+// of minerals take none.
+func (e *snap) withArticle(name string) string {
+	if e.lang != Spanish {
+		return name
+	}
+	return spanishArticle(name) + " " + name
+}
+
+// spanishArticle is the definite article of a Spanish noun phrase, by how its first word
+// ends: "las tierras raras", "los metales del grupo del platino", "la plata", "el litio", "el
+// níquel". The knowledge base's names follow the rule; none is an exception such as "el día".
+func spanishArticle(name string) string {
+	first, _, _ := strings.Cut(name, " ")
+	switch {
+	case strings.HasSuffix(first, "as"):
+		return "las"
+	case strings.HasSuffix(first, "os") || strings.HasSuffix(first, "es"):
+		return "los"
+	case strings.HasSuffix(first, "a"):
+		return "la"
+	}
+	return "el"
+}
+
 // otherName is the mineral's name in the other language, shown beside the first.
 func (e *snap) otherName(m *knowledge.Mineral) string {
 	if e.lang == Spanish {

@@ -162,6 +162,9 @@ func (e *snap) concentrationView(ctx context.Context, q Query) (*Answer, error) 
 	case len(q.Countries) > 0:
 		c, _ := e.kb.Country(q.Countries[0])
 		return e.countryCard(c, q, false), nil
+	case len(q.Policies) == 0:
+		// "which mineral is most concentrated?": every mineral's, by HHI.
+		return e.concentrationRanking(q), nil
 	}
 	return nil, nil
 }

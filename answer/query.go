@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -79,6 +80,10 @@ type Query struct {
 	Month int
 	// Day is the day of Month, when one is named ("4 February 2026").
 	Day int
+	// Since makes the date named the start of a period that runs to today: from the date
+	// itself ("since March 2026", "desde marzo de 2026") or from the day (month) after it
+	// ("anything after 21 August 2026?").
+	Since Since
 	// Timeline asks for the newest items ("what's new") or what ends or comes next ("what
 	// ends soon", "¿qué viene?").
 	Timeline Timeline
@@ -90,6 +95,9 @@ type Query struct {
 	World bool
 	// Amount asks for a number: "how many countries attended?", "presupuesto de LitioMx".
 	Amount bool
+	// CountCountries asks how many countries: "how many countries produce cobalt?",
+	// "¿cuántos países producen litio?".
+	CountCountries bool
 	// Share asks for a share of the world's figure: "China's share of tungsten",
 	// "participación de México".
 	Share   bool
@@ -159,6 +167,7 @@ func (q Query) String() string {
 	}
 	num("month", q.Month)
 	num("day", q.Day)
+	add("since", string(q.Since))
 	add("timeline", string(q.Timeline))
 	num("top", q.Top)
 	num("rank", q.Rank)
@@ -169,6 +178,9 @@ func (q Query) String() string {
 	}
 	if q.Compare {
 		add("compare", "yes")
+	}
+	if q.CountCountries {
+		add("count", "countries")
 	}
 	if q.Define {
 		add("define", "yes")
@@ -220,7 +232,8 @@ var cues = []cue{
 		"levanto", "levantaron", "levantada", "recortar", "recorte", "recortes", "private", "privada", "privadas", "privado", "privados",
 		"investment", "investments", "inversion", "inversiones", "invest", "invests", "invested", "invirtio", "invirtieron",
 		"invierte", "invierten", "invertira", "invertiran", "invertido", "restricting", "banning", "restringiendo", "prohibiendo",
-		"cuota", "cuotas", "funding", "funded", "financing", "financed", "financiamiento", "financiacion"}},
+		"cuota", "cuotas", "funding", "funded", "financing", "financed", "financiamiento", "financiacion",
+		"court", "ruling", "rulings", "ruled", "judge", "tribunal", "fallo"}},
 	{MeasureChange, []string{"change", "changed", "changes", "trend", "trends", "grew", "grown", "fell", "fallen", "rose", "risen",
 		"drop", "drops", "dropped", "fall", "falls", "rise", "rises", "grow", "grows", "decline", "declines",
 		"increase", "increased", "decrease", "decreased", "declined", "evolution", "history", "historical", "revised", "revision", "revisions",
@@ -508,6 +521,83 @@ func monthNamed(norm []string, used []bool) (month, day int) {
 	return 0, 0
 }
 
+// deedWords ask what someone did or is doing. "Do" asks it only after an auxiliary ("what did
+// China do", "what does Mexico do with lithium"), never alone ("what minerals do we import").
+var deedWords = set("doing", "done", "hizo", "hicieron", "haciendo", "hecho")
+
+// asksDeeds reports whether a question asks what someone did, does or is doing.
+func asksDeeds(norm []string) bool {
+	aux := false
+	for _, w := range norm {
+		switch {
+		case deedWords[w], aux && w == "do":
+			return true
+		case w == "did" || w == "does" || w == "will":
+			aux = true
+		}
+	}
+	return false
+}
+
+// isoDate is a date written year first: "2026-03", "2026-03-05".
+var isoDate = regexp.MustCompile(`\b(\d{4})-(\d{2})(?:-(\d{2}))?\b`)
+
+// isoMonth returns the month (and day) of a date written year first, 0 when none; its year
+// is read with the other years.
+func isoMonth(text string) (month, day int) {
+	m := isoDate.FindStringSubmatch(text)
+	if m == nil {
+		return 0, 0
+	}
+	month, _ = strconv.Atoi(m[2])
+	if month < 1 || month > 12 {
+		return 0, 0
+	}
+	if m[3] != "" {
+		day, _ = strconv.Atoi(m[3])
+	}
+	return month, day
+}
+
+// Since is where a period that runs to today starts: at the date named, or after it.
+type Since string
+
+const (
+	SinceFrom  Since = "from"  // "since March 2026", "desde marzo": March is in
+	SinceAfter Since = "after" // "after 21 August", "después del 4 de febrero": from the next day
+)
+
+// sinceWords make the date after them the start of a period.
+var sinceWords = map[string]Since{"since": SinceFrom, "desde": SinceFrom, "after": SinceAfter, "despues": SinceAfter}
+
+// sinceDate returns how a period starts when a sinceWord stands right before a date (a day,
+// a month or a year), or with only "the", "el", "de" or "del" between them; "" when none
+// does.
+func sinceDate(norm []string) Since {
+	for i, w := range norm {
+		since, ok := sinceWords[w]
+		if !ok {
+			continue
+		}
+		j := i + 1
+		for j < len(norm) && (norm[j] == "the" || norm[j] == "el" || norm[j] == "del" || norm[j] == "de") {
+			j++
+		}
+		if j < len(norm) && (months[norm[j]] > 0 || isNumber(norm[j]) && (len(norm[j]) <= 2 || len(norm[j]) == 4)) {
+			return since
+		}
+	}
+	return ""
+}
+
+// figureMeasures are the measures of figures: a cue of one asks a number, not the news.
+var figureMeasures = measureSet{MeasurePrice, MeasureReserves, MeasureReliance, MeasureImportSources, MeasureProduction, MeasureUses}
+
+// measureSet is a few measures.
+type measureSet []Measure
+
+func (s measureSet) has(m Measure) bool { return slices.Contains(s, m) }
+
 // majorRank is the lowest rank a "major" producer holds.
 const majorRank = 5
 
@@ -695,7 +785,10 @@ func newLexicon(kb *knowledge.KB) *lexicon {
 			p.vocab[w] = true
 		}
 	}
-	for _, m := range []map[string]bool{liveWords, greetings, stopWords, afterWords, compareWords, yesNoStarts, whWords, mostWords, besidesWords, offTopic, thanksWords, pastMarkers, futureVerbs} {
+	for w := range sinceWords {
+		p.vocab[w] = true
+	}
+	for _, m := range []map[string]bool{liveWords, greetings, stopWords, afterWords, compareWords, yesNoStarts, whWords, mostWords, besidesWords, offTopic, thanksWords, pastMarkers, futureVerbs, deedWords} {
 		for w := range m {
 			p.vocab[w] = true
 		}
@@ -983,6 +1076,8 @@ func (p *lexicon) Parse(text string) Query {
 
 	q.Amount = has("how many") || has("how much") || has("cuantos") || has("cuantas") || has("cuanto") || has("cuanta") ||
 		has("budget") || has("presupuesto") || has("number of") || has("numero de")
+	q.CountCountries = has("how many countries") || has("how many nations") || has("number of countries") ||
+		has("cuantos paises") || has("numero de paises")
 	q.Share = has("share") || has("shares") || has("market share") || has("proportion") || has("percentage") ||
 		has("participacion") || has("porcentaje") || has("proporcion")
 	q.World = len(q.Countries) == 0 && (has("world") || has("worldwide") || has("global") || has("mundial") || has("mundiales") || has("total"))
@@ -996,6 +1091,12 @@ func (p *lexicon) Parse(text string) Query {
 		q.Direction = "down" // "did Indonesia cut nickel output in 2025?": did the figure fall
 	}
 	q.Month, q.Day = monthNamed(norm, used)
+	if q.Month == 0 {
+		q.Month, q.Day = isoMonth(text) // "what happened in 2026-03"
+	}
+	if q.Month > 0 {
+		q.Since = sinceDate(norm)
+	}
 	q.Tense = tenseOf(norm, joined)
 	if len(q.Minerals)+len(q.Policies)+len(q.Lists) == 0 {
 		period := periodNamed(norm, joined)
@@ -1016,6 +1117,12 @@ func (p *lexicon) Parse(text string) Query {
 		case upcomingPhrases.any(norm, joined):
 			q.Timeline = Upcoming
 		}
+	}
+	if q.Timeline == "" && len(q.Policies) == 0 && len(q.Minerals)+len(q.Countries) > 0 && latestPhrases.any(norm, joined) &&
+		!slices.ContainsFunc(norm, func(w string) bool { return slices.ContainsFunc(cueMeasures[w], figureMeasures.has) }) {
+		// "what's the latest on china rare earth controls": the newest items on the topic.
+		// "What's the latest lithium price?" asks a figure.
+		q.Timeline = Latest
 	}
 
 	for i, w := range norm {
@@ -1227,6 +1334,11 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		!cued(MeasureReliance) && !cued(MeasureReserves) {
 		// "Did Indonesia cut nickel output in 2025?": a past year's figures say whether it fell.
 		return MeasureChange
+	}
+	if len(q.Countries) > 0 && len(q.Policies) == 0 && asksDeeds(norm) && !slices.ContainsFunc(signalled, figureMeasures.has) {
+		// "What did China do on antimony in 2024?", "¿qué hizo México con el litio?": what a
+		// government did is policy; a year's figures do not say it.
+		return MeasurePolicy
 	}
 	if len(q.Minerals) > 0 && asksUSSources(norm, used, slices.Contains(q.Countries, "united-states")) {
 		// "where does US get fluorspar", "where do we get our tungsten", "where does America

@@ -136,6 +136,9 @@ func (e *snap) producersAnswer(m *knowledge.Mineral, q Query) *Answer {
 		if q.Besides != "" {
 			a.Headline = e.besidesSentence(m, r, q.Besides)
 		}
+		if q.CountCountries {
+			a.Headline = sentences(e.countSentence(m, r), a.Headline)
+		}
 		a.Headline = sentences(e.yearMissing(m, r, q), a.Headline)
 		if r.Mineral != m.ID && knowledge.OwnMeasure([]string{r.Measure}, m.ID) == "" {
 			// "Who produces dysprosium?": USGS counts the group; the answer says so first.
@@ -164,6 +167,30 @@ func (e *snap) producersAnswer(m *knowledge.Mineral, q Query) *Answer {
 		a.Sections = append(a.Sections, e.reservesSection(r, 5))
 	}
 	return a
+}
+
+// countSentence says how many countries a ranking's table lists by name, and that USGS lumps
+// the rest together where it prints an "other countries" row: "USGS lists 12 countries for
+// world mine production of cobalt in 2025e (USGS MCS 2026) and lumps the rest together as
+// “other countries”."
+func (e *snap) countSentence(m *knowledge.Mineral, r knowledge.Ranking) string {
+	name := strings.ToLower(e.mineralName(m))
+	if g, ok := e.kb.Mineral(r.Mineral); ok && r.Mineral != m.ID {
+		name = strings.ToLower(e.mineralName(g))
+	}
+	n := len(r.Rows) + len(r.Unknown)
+	s := e.f("USGS lists %s countries for world %s of %s in %s (%s).", itoa(n), e.measure(r.Measure), name, yearLabel(r.Year, r.Estimated), source(r.Edition))
+	if r.Others != nil {
+		s = strings.TrimSuffix(s, ".") + e.t(", and lumps the rest together as “other countries”.")
+	}
+	if len(r.Unknown) > 0 {
+		names := make([]string, len(r.Unknown))
+		for i, f := range r.Unknown {
+			names[i] = e.countryAfterIn(f.Country)
+		}
+		s = sentences(s, e.f("It gives no figure for %s.", e.and(names)))
+	}
+	return s
 }
 
 // reservesAnswer: who holds a mineral's reserves, largest first.
@@ -304,7 +331,7 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
 	if len(q.Lists) > 0 {
 		l = q.Lists[0]
 	}
-	name := strings.ToLower(e.mineralName(m))
+	name, subject := strings.ToLower(e.mineralName(m)), e.subject(m)
 	on := e.on(m, l)
 	members := e.listMembers(m, l)
 	var onLists []string // every list it is on, itself or through its members
@@ -313,10 +340,18 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
 			onLists = append(onLists, e.t(x.Title()))
 		}
 	}
+	owners := listOwners(q)
 	switch {
-	case len(q.Lists) == 0 && !q.YesNo && m.Group == "" && len(m.Members) == 0 && len(onLists) > 1:
-		// "Which critical lists is copper on?": all of them.
-		a.Headline = e.f("%s is on %s lists: %s.", capitalize(name), strconv.Itoa(len(onLists)), e.and(onLists))
+	case len(q.Lists) == 0 && !q.YesNo && m.Group == "" && len(m.Members) == 0:
+		// "Which critical lists is copper on?": all of them (or none).
+		switch len(onLists) {
+		case 0:
+			a.Headline = e.f("%s is on none of the critical lists: not on the U.S. lists of 2025 or 2022, nor on the EU CRMA lists.", capitalize(subject))
+		case 1:
+			a.Headline = e.f("%s is on one critical list: the %s.", capitalize(subject), onLists[0])
+		default:
+			a.Headline = e.f("%s is on %s lists: %s.", capitalize(subject), strconv.Itoa(len(onLists)), e.and(onLists))
+		}
 		if e.addedIn2025(m) {
 			a.Headline = sentences(a.Headline, e.f("It joined the U.S. list in 2025."))
 		}
@@ -332,14 +367,18 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
 			a.Headline = e.f("Yes — the %s names %s of the %s %s one by one: %s.", e.t(l.Title()), strconv.Itoa(len(members)),
 				strconv.Itoa(len(m.Members)), name, e.and(e.mineralNames(members)))
 		}
+	case m.Group == "" && len(m.Members) == 0 && (len(owners) > 1 || !q.YesNo && len(owners) == 1 && len(owners[0]) > 1):
+		// "Is graphite on the US and EU lists?", "which EU lists is lithium on?": each
+		// owner's lists, every one named.
+		a.Headline = e.ownersHeadline(m, owners, q.YesNo)
 	case on && l == knowledge.USGS2025 && e.addedIn2025(m):
-		a.Headline = e.f("Yes — %s is on the %s; it joined in 2025 (it was not on the 2022 list).", name, e.t(l.Title()))
+		a.Headline = e.f("Yes — %s is on the %s; it joined in 2025 (it was not on the 2022 list).", subject, e.t(l.Title()))
 	case on && q.Polarity == Still:
-		a.Headline = e.f("Yes — %s is still on the %s.", name, e.t(l.Title()))
+		a.Headline = e.f("Yes — %s is still on the %s.", subject, e.t(l.Title()))
 	case on:
-		a.Headline = e.f("Yes — %s is on the %s.", name, e.t(l.Title()))
+		a.Headline = e.f("Yes — %s is on the %s.", subject, e.t(l.Title()))
 	default:
-		a.Headline = e.f("No — %s is not on the %s.", name, e.t(l.Title()))
+		a.Headline = e.f("No — %s is not on the %s.", subject, e.t(l.Title()))
 		var others []string
 		for _, x := range knowledge.Lists {
 			if e.on(m, x) {
@@ -395,6 +434,66 @@ func (e *snap) riskAnswer(m *knowledge.Mineral, q Query) *Answer {
 		a.Sections = append(a.Sections, s)
 	}
 	e.addMineralSources(a, m)
+	return a
+}
+
+// concentrationRanking answers which mineral's supply is most concentrated: every production
+// table with a world total, by the Herfindahl–Hirschman index of its producers' shares (the
+// measure the supply-risk cards give), highest first. A group's members that USGS counts only
+// with it (the rare-earth elements) are the group's one table.
+func (e *snap) concentrationRanking(q Query) *Answer {
+	type row struct {
+		m *knowledge.Mineral
+		r knowledge.Ranking
+	}
+	var rows []row
+	seen := map[string]int{} // a table's measure → its row
+	for _, m := range e.kb.Minerals {
+		r, ok := e.kb.PrimaryRanking(m.ID)
+		if !ok || !r.HasShares() || len(r.Rows) == 0 {
+			continue
+		}
+		key := r.Mineral + "/" + r.Measure
+		if i, dup := seen[key]; dup {
+			if m.ID == r.Mineral {
+				rows[i].m = m // the group names its own table
+			}
+			continue
+		}
+		seen[key] = len(rows)
+		rows = append(rows, row{m, r})
+	}
+	a := &Answer{Intent: IntentRisk, Title: e.t("Supply concentration by mineral")}
+	if len(rows) == 0 {
+		a.Headline = e.t("No production table with a world total is available, so no concentration figures can be computed.")
+		return a
+	}
+	slices.SortStableFunc(rows, func(x, y row) int { return cmpFloat(y.r.HHI(), x.r.HHI()) })
+	hhi := func(r knowledge.Ranking) string { return number(float64(int(r.HHI() + 0.5))) }
+	top := rows[0]
+	n := 3
+	if q.Top > 0 {
+		n = min(q.Top, 10) - 1
+	}
+	var next []string
+	for _, x := range rows[1:min(n+1, len(rows))] {
+		next = append(next, strings.ToLower(e.mineralName(x.m))+" (HHI "+hhi(x.r)+")")
+	}
+	a.Headline = sentences(
+		e.f("By the Herfindahl–Hirschman index (HHI) of producers' shares, the most concentrated supply is that of %s: HHI %s of 10,000.",
+			strings.ToLower(e.mineralName(top.m)), hhi(top.r)),
+		e.leadSentence(top.m, top.r))
+	if len(next) > 0 {
+		a.Headline = sentences(a.Headline, e.f("Next: %s.", e.and(next)))
+	}
+	s := Section{Heading: e.t("HHI of each mineral's main production table (0-10,000)"), Note: e.t(derivedNote)}
+	for _, x := range rows[:min(10, len(rows))] {
+		lead := x.r.Rows[0]
+		s.Facts = append(s.Facts, Fact{Label: e.mineralName(x.m),
+			Value: hhi(x.r) + "; " + e.countryName(lead.Country) + " " + percent(lead.Share) + ", " + yearLabel(x.r.Year, x.r.Estimated)})
+		a.Sources = appendSource(a.Sources, x.r.Source)
+	}
+	a.Sections = append(a.Sections, s)
 	return a
 }
 

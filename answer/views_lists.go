@@ -3,7 +3,6 @@ package answer
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"github.com/mineralbot/mineralbot/knowledge"
 )
@@ -44,6 +43,84 @@ func (e *snap) listsView(ctx context.Context, q Query) (*Answer, error) {
 		which = string(q.Lists[0])
 	}
 	return e.list(which), nil
+}
+
+// The lists of each owner: the U.S. lists, newest first, and the EU's two annexes, which "the
+// EU list" names together.
+var (
+	usLists = []knowledge.List{knowledge.USGS2025, knowledge.USGS2022}
+	euLists = []knowledge.List{knowledge.EUCRMAStrategic, knowledge.EUCRMACritical}
+)
+
+// listOwners groups the lists a question asks about by who keeps them, the U.S. first. "The
+// EU list" is both annexes, unless the strategic one alone is named; the U.S. named beside
+// an EU list ("the US and EU lists") is its 2025 list. A question that is not yes/no
+// ("which US lists…") asks for every list of its owner.
+func listOwners(q Query) [][]knowledge.List {
+	var us, eu []knowledge.List
+	for _, l := range q.Lists {
+		switch {
+		case l == knowledge.EUCRMACritical:
+			eu = euLists
+		case l == knowledge.EUCRMAStrategic && eu == nil:
+			eu = []knowledge.List{l}
+		case slices.Contains(usLists, l):
+			us = append(us, l)
+		}
+	}
+	if len(us) == 0 && len(eu) > 0 && slices.Contains(q.Countries, "united-states") {
+		us = []knowledge.List{knowledge.USGS2025}
+	}
+	if !q.YesNo && slices.Equal(us, []knowledge.List{knowledge.USGS2025}) {
+		us = usLists
+	}
+	var out [][]knowledge.List
+	for _, ls := range [][]knowledge.List{us, eu} {
+		if len(ls) > 0 {
+			out = append(out, ls)
+		}
+	}
+	return out
+}
+
+// ownersHeadline says which of each owner's lists a mineral is on. A yes/no question gets
+// "Yes" when the mineral is on a list of every owner asked about.
+func (e *snap) ownersHeadline(m *knowledge.Mineral, owners [][]knowledge.List, yesNo bool) string {
+	subject := e.subject(m)
+	var on, off []string
+	for _, ls := range owners {
+		var these []string
+		for _, l := range ls {
+			if e.on(m, l) {
+				these = append(these, e.f("the %s", e.t(l.Title())))
+			}
+		}
+		switch {
+		case len(these) > 0:
+			on = append(on, these...)
+		case len(ls) == 1:
+			off = append(off, e.f("the %s", e.t(ls[0].Title())))
+		case ls[0] == knowledge.EUCRMAStrategic:
+			off = append(off, e.t("the EU CRMA lists"))
+		default:
+			off = append(off, e.t("the U.S. lists"))
+		}
+	}
+	var h string
+	switch {
+	case len(off) == 0:
+		h = e.f("%s is on %s.", subject, e.and(on))
+	case len(on) == 0 && len(off) == 2:
+		h = e.f("%s is on neither %s nor %s.", subject, off[0], off[1])
+	case len(on) == 0:
+		h = e.f("%s is not on %s.", subject, off[0])
+	default:
+		h = e.f("%s is on %s, but not on %s.", subject, e.and(on), e.and(off))
+	}
+	if !yesNo {
+		return capitalize(h)
+	}
+	return e.verdict(len(off) == 0, h)
 }
 
 // asksOutput reports whether a question asks about what is produced or mined.
@@ -98,7 +175,7 @@ func (e *snap) listChangesView(ctx context.Context, q Query) (*Answer, error) {
 	}
 	a := e.listsAnswer(m, q)
 	a.Intent = IntentListChange
-	name := strings.ToLower(e.mineralName(m))
+	name := e.subject(m)
 	on22, on25 := e.on(m, knowledge.USGS2022), e.on(m, knowledge.USGS2025)
 	d := e.draftList()
 	proposed := func(ids []string) bool {

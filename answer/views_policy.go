@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/mineralbot/mineralbot/knowledge"
 )
@@ -22,6 +23,11 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 	}
 	if q.Month > 0 && q.Year == 0 {
 		q.Year = e.yearOfMonth(q) // "¿Qué pasa el 4 de diciembre?": this year's
+	}
+	if q.Since != "" && q.Month > 0 && len(q.Policies) == 0 {
+		// "anything after 21 August 2026?": from the day after it (the month after a month
+		// named alone) to today.
+		return e.sinceView(q), nil
 	}
 	if q.Month > 0 && e.future(q) && len(q.Policies) == 0 {
 		// "What did the US announce on December 15 2026?": that day has not come; what is
@@ -120,6 +126,10 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		// "Did China restrict copper scrap exports?": no measure that restricts it is
 		// recorded; the answer says so rather than searching.
 		return e.noRestriction(q, ps), nil
+	}
+	if len(ps) == 0 && len(q.Minerals) > 0 {
+		// "chile lithium court ruling": no item concerns it; figures would not answer.
+		return e.noPolicy(q), nil
 	}
 	if len(ps) == 0 {
 		return nil, nil
@@ -761,6 +771,9 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 				s += 2
 			}
 		}
+		if namesEU(q) && strings.Contains(p.Jurisdiction, "European Union") {
+			s += 2 // "what did the US and EU agree": the EU is no country record, but a party
+		}
 		if p.Kind == "agreement" && slices.ContainsFunc(q.Terms, func(w string) bool { return agreeWords[w] }) {
 			s += 1 // "what did Mexico and the US agree": an agreement before a meeting
 		}
@@ -808,6 +821,11 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 		ps[i], scores[i] = x.p, x.score
 	}
 	return ps, scores
+}
+
+// namesEU reports whether a question names the EU (which the parser reads as its lists).
+func namesEU(q Query) bool {
+	return slices.ContainsFunc(q.Lists, func(l knowledge.List) bool { return slices.Contains(euLists, l) })
 }
 
 // tariffWords ask about tariffs or duties; tariffStems are how an item's text says it is one.
@@ -907,8 +925,29 @@ func indexPolicyWords(kb *knowledge.KB) map[string]map[string]int {
 			for _, x := range strings.Fields(knowledge.Normalize(t)) {
 				w[stem(x)] = 2
 			}
+			for _, x := range acronyms(t) {
+				w[stem(x)] = 2
+			}
 		}
 		out[p.ID] = w
+	}
+	return out
+}
+
+// acronyms are the initials of each run of three or more capitalised words in a title, which
+// people type for it: "dpa" of "Defense Production Act determination on …".
+func acronyms(title string) []string {
+	var out []string
+	run := ""
+	for _, w := range append(strings.Fields(title), "") {
+		if r := []rune(w); len(r) > 0 && unicode.IsUpper(r[0]) {
+			run += string(unicode.ToLower(r[0]))
+			continue
+		}
+		if len(run) >= 3 {
+			out = append(out, run)
+		}
+		run = ""
 	}
 	return out
 }
@@ -1212,6 +1251,31 @@ func (e *snap) rangeView(ps []*knowledge.Policy, q Query, start, end time.Time) 
 	return a
 }
 
+// sinceView answers a question about what came since or after a date: what the items about
+// the question's records dated, started or ended from then to today, oldest first. A start
+// still to come asks what is scheduled: the year from it.
+func (e *snap) sinceView(q Query) *Answer {
+	start := time.Date(q.Year, time.Month(q.Month), max(q.Day, 1), 0, 0, 0, 0, time.UTC)
+	switch {
+	case q.Since == SinceAfter && q.Day > 0:
+		start = start.AddDate(0, 0, 1)
+	case q.Since == SinceAfter:
+		start = start.AddDate(0, 1, 0)
+	}
+	y, m, d := e.now().Date()
+	end := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if start.After(end) {
+		end = start.AddDate(1, 0, -1)
+	}
+	var ps []*knowledge.Policy
+	for _, p := range e.kb.Policies {
+		if e.concerns(p, q) {
+			ps = append(ps, p)
+		}
+	}
+	return e.rangeView(ps, q, start, end)
+}
+
 // upcomingDays is how far ahead "what ends soon" looks.
 const upcomingDays = 400
 
@@ -1239,7 +1303,12 @@ func (e *snap) timelineView(q Query) *Answer {
 		for _, p := range ps[:min(3, len(ps))] {
 			lines = append(lines, e.lang.Date(p.Date)+", "+e.policyTitle(p))
 		}
-		a.Headline = e.f("The newest items in the knowledge base (updated %s): %s.", e.lang.Date(e.kbUpdated()), strings.Join(lines, "; "))
+		newest := "The newest items in the knowledge base (updated %s): %s."
+		if len(q.Minerals)+len(q.Countries) > 0 {
+			// "what's the latest on china rare earth controls": the newest items on that.
+			newest = "The newest items on this in the knowledge base (updated %s): %s."
+		}
+		a.Headline = e.f(newest, e.lang.Date(e.kbUpdated()), strings.Join(lines, "; "))
 		return a
 	}
 	// What ends, and, unless only ends are asked about, what takes effect.
@@ -1482,6 +1551,18 @@ func (e *snap) isBan(p *knowledge.Policy) bool {
 func (e *snap) cutsOrCaps(p *knowledge.Policy) bool {
 	words := e.policyWords(p)
 	return slices.ContainsFunc(cutStems, func(s string) bool { return words[s] == 2 })
+}
+
+// noPolicy says that no policy item concerns the mineral (in the country) a question asks
+// about.
+func (e *snap) noPolicy(q Query) *Answer {
+	m, _ := e.mineral(q)
+	name := e.subject(m)
+	headline := e.f("No policy item on %s is in the knowledge base (updated %s).", name, e.lang.Date(e.kbUpdated()))
+	if len(q.Countries) > 0 {
+		headline = e.f("No policy item on %s in %s is in the knowledge base (updated %s).", name, e.countryAfterIn(q.Countries[0]), e.lang.Date(e.kbUpdated()))
+	}
+	return &Answer{Intent: IntentPolicy, Title: e.t("No policy item matches"), Headline: headline}
 }
 
 // noCut answers a question about a cut no item records ("Is Chile cutting copper output?"):

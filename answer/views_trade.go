@@ -3,6 +3,7 @@ package answer
 import (
 	"cmp"
 	"context"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -379,6 +380,11 @@ func (e *snap) importSourcesView(ctx context.Context, q Query) (*Answer, error) 
 		return a, nil
 	}
 	a.Headline = s.Text
+	if note, product := e.othersSources(m, q.Terms); note != "" {
+		// "iridium import sources": the figures are palladium's, and the answer says so.
+		a.Title = e.f("Where U.S. imports of %s come from", product)
+		a.Headline = sentences(note, a.Headline)
+	}
 	s.Text = ""
 	a.Sections = append(a.Sections, s)
 	if l := e.latestByProduct(m.ID); len(l) > 0 {
@@ -389,6 +395,36 @@ func (e *snap) importSourcesView(ctx context.Context, q Query) (*Answer, error) 
 		break
 	}
 	return a, nil
+}
+
+// othersSources says, when USGS gives U.S. import sources for a mineral only as its group's
+// products and none of them is the mineral (iridium: the platinum-group chapter gives
+// palladium's and platinum's), which products it gives them for and which the figures are
+// for; "" when the figures are the mineral's own.
+func (e *snap) othersSources(m *knowledge.Mineral, terms []string) (note, product string) {
+	srcs := e.kb.ImportSourcesOf(m.ID)
+	own := slices.ContainsFunc(srcs, func(x knowledge.ImportSource) bool {
+		return x.Mineral == m.ID || knowledge.Normalize(x.Product) == knowledge.Normalize(m.Name)
+	})
+	if len(srcs) == 0 || own {
+		return "", ""
+	}
+	product = strings.ToLower(e.t(importProduct(srcs, m, terms)))
+	var products []string
+	for _, x := range srcs {
+		if p := strings.ToLower(e.t(x.Product)); p != "" && !slices.Contains(products, p) {
+			products = append(products, p)
+		}
+	}
+	group := srcs[0].Mineral
+	if g, ok := e.kb.Mineral(group); ok {
+		group = strings.ToLower(e.mineralName(g))
+	}
+	name := strings.ToLower(e.mineralName(m))
+	if len(products) <= 1 {
+		return e.f("USGS gives no U.S. import sources for %s itself; its chapter on %s gives them for %s, which the figures are for.", name, group, product), product
+	}
+	return e.f("USGS gives no U.S. import sources for %s itself; its chapter on %s gives them only for %s. The figures are for %s.", name, group, e.and(products), product), product
 }
 
 // importProduct chooses which product's import sources answer for a mineral: the product
@@ -559,6 +595,9 @@ func (e *snap) priceView(ctx context.Context, q Query) (*Answer, error) {
 	for _, x := range e.kb.PricesOf(m.ID) {
 		if x.Mineral == p.Mineral && x.Form == p.Form && x.Unit == p.Unit && x.Year == before && x.Known() && !p.IsRange() && !x.IsRange() {
 			head = strings.TrimSuffix(head, ".") + "; " + e.f("it was %s in %s.", x.Printed, yearLabel(x.Year, x.Estimated))
+			if asksPriceChange(q) && x.Value > 0 {
+				head = e.priceChange(priced, x, p, q)
+			}
 		}
 	}
 	a.Headline = sentences(live, instead, head, e.t("These are annual averages, not market quotes."))
@@ -579,4 +618,34 @@ func (e *snap) priceView(ctx context.Context, q Query) (*Answer, error) {
 		}
 	}
 	return a, nil
+}
+
+// asksPriceChange reports whether a price question asks how the price moved: "how much did
+// the antimony price change?", "did nickel prices fall?", "¿cuánto subió el precio?".
+func asksPriceChange(q Query) bool {
+	return q.Direction != "" || hasCue(q, MeasureChange) && !slices.ContainsFunc(q.Terms, func(w string) bool { return historyWords[w] })
+}
+
+// historyWords ask for a price's years, not its last move: "cobalt price history".
+var historyWords = set("history", "historical", "historico", "trend", "trends", "tendencia", "evolution", "evolucion")
+
+// priceChange leads with how an annual average price moved from one year to another, the
+// percentage computed from the two: "USGS's annual average price of antimony (metal,
+// average) rose 144% from 10.24 in 2024 to 25 dollars per pound in 2025e (USGS MCS 2026)."
+// A yes/no question about a direction gets its verdict first.
+func (e *snap) priceChange(priced string, from, to knowledge.Price, q Query) string {
+	pct := (to.Value - from.Value) / from.Value * 100
+	moved := e.f("rose %s", percent(pct/100))
+	switch {
+	case math.Abs(pct) < 0.05:
+		moved = e.t("did not change")
+	case pct < 0:
+		moved = e.f("fell %s", percent(-pct/100))
+	}
+	h := e.f("USGS's annual average price of %s (%s) %s from %s in %s to %s %s in %s (%s).", e.withArticle(priced), e.t(to.Form), moved,
+		from.Printed, yearLabel(from.Year, from.Estimated), to.Printed, e.t(to.Unit), yearLabel(to.Year, to.Estimated), source(to.Edition))
+	if !q.YesNo || q.Direction == "" {
+		return h
+	}
+	return e.verdict(q.Direction == "up" && pct >= 0.05 || q.Direction == "down" && pct <= -0.05, h)
 }
