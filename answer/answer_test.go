@@ -589,3 +589,22 @@ func TestStartAnswersOnceBuilt(t *testing.T) {
 		}
 	}
 }
+
+// A price row carries one unit: where USGS gives a price in two (nickel's LME cash price
+// in dollars per metric ton and per pound), each unit has its own row, so no row names a
+// year twice.
+func TestPriceRowsCarryOneUnit(t *testing.T) {
+	for _, q := range []string{"nickel price", "rare earth prices", "price of silver"} {
+		a := ask(t, q)
+		for _, s := range a.Sections {
+			seen := map[string]bool{}
+			for _, part := range strings.Split(s.Text, " · ") {
+				year, _, _ := strings.Cut(part, " ")
+				if seen[year] {
+					t.Errorf("%q: section %q gives %s twice: %s", q, s.Heading, year, s.Text)
+				}
+				seen[year] = true
+			}
+		}
+	}
+}

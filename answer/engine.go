@@ -783,14 +783,11 @@ func (e *snap) countryHeadline(c *knowledge.Country, st []knowledge.Standing, d 
 		out = append(out, e.f("%s is the world's largest producer of %s (%s).", name, e.andMore(firsts, d.nLeads), source(d.edition)))
 	}
 	if len(d.rest) > 0 {
-		var top3 []string
-		for _, i := range d.rest {
-			top3 = append(top3, mineral(i))
-		}
+		places := e.places(st, d.rest, d.nRest, mineral)
 		if len(out) == 0 {
-			out = append(out, e.f("%s ranks second or third in world production of %s%s (%s).", name, e.andMore(top3, d.nRest), "", source(d.edition)))
+			out = append(out, e.f("%s is %s in world production (%s).", name, places, source(d.edition)))
 		} else {
-			out = append(out, e.f("It ranks second or third for %s%s.", e.andMore(top3, d.nRest), ""))
+			out = append(out, e.f("It is %s.", places))
 		}
 	}
 	if len(out) == 0 {
@@ -799,6 +796,48 @@ func (e *snap) countryHeadline(c *knowledge.Country, st []knowledge.Standing, d 
 		return e.standingSentence(m, *best.Ranking, best.Share)
 	}
 	return sentences(out...)
+}
+
+// places says where a country stands in the minerals it is second or third in, the minerals
+// of a rank (and of a tie with the same countries) together: "second for silver and zinc,
+// tied for second with Mongolia for fluorspar and third for tin"; total counts them all,
+// those not named said as a number ("and 5 more in the top three").
+func (e *snap) places(st []knowledge.Standing, rest []int, total int, mineral func(int) string) string {
+	type place struct {
+		rank     int
+		ties     string
+		minerals []string
+	}
+	var ps []place
+	for _, i := range rest {
+		x := st[i]
+		ties := e.tiedCountries(*x.Ranking, x.Share)
+		j := slices.IndexFunc(ps, func(p place) bool { return p.rank == x.Share.Rank && p.ties == ties })
+		if j < 0 {
+			j = len(ps)
+			ps = append(ps, place{rank: x.Share.Rank, ties: ties})
+		}
+		ps[j].minerals = append(ps[j].minerals, mineral(i))
+	}
+	slices.SortStableFunc(ps, func(a, b place) int { return cmp.Compare(a.rank, b.rank) })
+	var out []string
+	for _, p := range ps {
+		names := e.and(p.minerals)
+		switch {
+		case p.rank == 2 && p.ties != "":
+			out = append(out, e.f("tied for second with %s for %s", p.ties, names))
+		case p.rank == 2:
+			out = append(out, e.f("second for %s", names))
+		case p.ties != "":
+			out = append(out, e.f("tied for third with %s for %s", p.ties, names))
+		default:
+			out = append(out, e.f("third for %s", names))
+		}
+	}
+	if total > len(rest) {
+		out = append(out, e.f("%s more in the top three", itoa(total-len(rest))))
+	}
+	return e.and(out)
 }
 
 // andMore lists names, the first of total: "a, b and c", or "a, b, c and 4 more".

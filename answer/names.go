@@ -35,6 +35,19 @@ func (e *snap) withArticle(name string) string {
 	return spanishArticle(name) + " " + name
 }
 
+// ofName is a lower-case name where a sentence puts it after "of": bare in English
+// ("lithium"); in Spanish after "de" with its article, "de el" contracted ("del litio", "de
+// la plata"), so the Spanish message leaves "de" out.
+func (e *snap) ofName(name string) string {
+	if e.lang != Spanish {
+		return name
+	}
+	if spanishArticle(name) == "el" {
+		return "del " + name
+	}
+	return "de " + e.withArticle(name)
+}
+
 // spanishArticle is the definite article of a Spanish noun phrase, by how its first word
 // ends: "las tierras raras", "los metales del grupo del platino", "la plata", "el litio", "el
 // níquel". The knowledge base's names follow the rule; none is an exception such as "el día".

@@ -175,9 +175,9 @@ func TestPhrasings(t *testing.T) {
 		{"¿qué minerales añadió EE.UU. a la lista en 2025?", "list_changes countries=united-states year=2025", "La lista de EE.UU. de 2025 agregó 10 minerales que no estaban en la"},
 		{"did the US drop any minerals from the list?", "list_changes countries=united-states polarity=removed yesno=yes", "None: every mineral on the 2022 U.S. list is on the 2025 one."},
 		{"was arsenic dropped?", "list_changes minerals=arsenic polarity=removed yesno=yes", "No — arsenic stayed on the 2025 U.S. list; the Aug 2025 draft had"},
-		{"did lithium prices drop in 2024?", "price minerals=lithium year=2024 yesno=yes", "USGS's annual average price of lithium (annual average-real, battery-grade lithium carbonate) fell 70% from 39000 in 2023 to 11800"},
-		{"has antimony output dropped?", "change minerals=antimony yesno=yes", "World mine production of antimony went from 119,000 in 2024 to"},
-		{"did antimony production drop?", "change minerals=antimony yesno=yes", "World mine production of antimony went from 119,000 in 2024 to"},
+		{"did lithium prices drop in 2024?", "price minerals=lithium year=2024 yesno=yes", "Yes — USGS's annual average price of lithium (annual average-real, battery-grade lithium carbonate) fell 70% from 39000 in 2023 to 11800"},
+		{"has antimony output dropped?", "change minerals=antimony yesno=yes", "Yes — world mine production of antimony went from 119,000 in 2024 to"},
+		{"did antimony production drop?", "change minerals=antimony yesno=yes", "Yes — world mine production of antimony went from 119,000 in 2024 to"},
 		{"list new-in-2025", "", "The 2025 U.S. list added 10 minerals that were not on the 2022 list:"},
 		{"list usgs-2022", "", "USGS 2022 critical minerals list: 50 items."},
 		{"list eu", "", "EU CRMA critical raw materials (Annex II): 34 items."},
@@ -187,7 +187,7 @@ func TestPhrasings(t *testing.T) {
 		{"usgs 2022 list", "lists lists=usgs-2022 year=2022", "USGS 2022 critical minerals list: 50 items."},
 		{"which minerals are critical", "lists", "USGS 2025 critical minerals list: 60 items."},
 		{"lista de materias primas estratégicas de la UE", "", "Lista de materias primas estratégicas de la UE (CRMA, anexo I): 17 elementos."},
-		{"mexico", "overview countries=mexico", "Mexico is the world's largest producer of silver (24%) (USGS MCS"},
+		{"mexico", "overview countries=mexico", "Mexico is the world's largest producer of silver (24%) (USGS MCS 2026). It is tied for second with Mongolia for fluorspar."},
 		{"México", "overview countries=mexico", "México es el mayor productor mundial de plata (24%) (USGS MCS 2026)."},
 		{"what does Peru produce", "production countries=peru", "Peru is the world's largest producer of arsenic (49%) (USGS MCS"},
 		{"¿qué minerales críticos produce México?", "lists countries=mexico", "México produce 9 minerales de la lista crítica de EE.UU. de 2025, según las tablas del USGS: plata, fluorita, zinc, barita, plomo, cobre, antimonio, grafito y fosfato."},
@@ -198,8 +198,8 @@ func TestPhrasings(t *testing.T) {
 		{"how dominant is China", "concentration countries=china", "China is the world's largest producer of gallium (99%), magnesium"},
 		{"what does Congo produce", "production countries=congo-kinshasa", "Congo (Kinshasa) is the world's largest producer of cobalt (73%) and"},
 		{"Australia", "overview countries=australia", "Australia is the world's largest producer of iron ore (37%),"},
-		{"Kazakhstan minerals", "overview countries=kazakhstan", "Kazakhstan ranks second or third in world production of chromium and tungsten (USGS MCS 2026)."},
-		{"¿qué produce Perú?", "production countries=peru", "Perú es el mayor productor mundial de arsénico (49%) (USGS MCS 2026)."},
+		{"Kazakhstan minerals", "overview countries=kazakhstan", "Kazakhstan is third for chromium and tungsten in world production (USGS MCS 2026)."},
+		{"¿qué produce Perú?", "production countries=peru", "Perú es el mayor productor mundial de arsénico (49%) (USGS MCS 2026). Ocupa el segundo lugar en plata y zinc y el tercer lugar en estaño, cobre y plomo."},
 		{"antimony in mexico", "overview minerals=antimony countries=mexico", "Mexico ranked #10 of 15 in world mine production of antimony in"},
 		{"plata en México", "overview minerals=silver countries=mexico", "México ocupó el lugar n.º 1 de 14 en la producción minera mundial de"},
 		{"silver and peru", "overview minerals=silver countries=peru", "Peru ranked #2 of 14 in world mine production of silver in 2025e,"},
@@ -453,7 +453,7 @@ func TestPhrasings(t *testing.T) {
 		{"¿quién produce itrio?", "production minerals=yttrium", "El USGS no da cifras solo de itrio; estas son de tierras raras en conjunto."},
 		{"what % of global germanium does china make", "overview minerals=germanium countries=china", "The USGS tables this knowledge base holds list no germanium figures for China. USGS publishes no country table of germanium"},
 		{"which critical lists is copper on", "lists minerals=copper", "Copper is on 3 lists: USGS 2025 critical minerals list, EU CRMA strategic raw materials (Annex I) and EU CRMA critical raw materials (Annex II). It joined the U.S. list in 2025."},
-		{"¿en qué listas está el cobre?", "lists minerals=copper", "El cobre está en 3 listas: lista de minerales críticos del USGS de 2025,"},
+		{"¿en qué listas está el cobre?", "lists minerals=copper", "El cobre está en 3 listas: la lista de minerales críticos del USGS de 2025, la lista de materias primas estratégicas de la UE (CRMA, anexo I) y la lista de materias primas fundamentales de la UE (CRMA, anexo II)."},
 		{"did Mexico's silver production go up in 2025?", "change minerals=silver countries=mexico year=2025 yesno=yes", "Yes — in Mexico, mine production of silver went from 5,780 in 2024 to 6,300 in 2025e (+9.0%"},
 		{"did US import reliance on rare earths go up in 2025", "reliance minerals=rare-earths countries=united-states year=2025 yesno=yes", "Yes — U.S. net import reliance for rare-earth elements went from 53% in 2024 to 67% in 2025e (USGS MCS 2026)."},
 		{"¿aumentó la dependencia de EE.UU. del cobalto importado?", "reliance minerals=cobalt countries=united-states yesno=yes", "Sí — la dependencia neta de importaciones de EE.UU. de cobalto pasó de 74% en 2024 a 79% en 2025e"},
@@ -558,7 +558,7 @@ func TestPhrasings(t *testing.T) {
 		{"¿está el litio en la lista de la UE?", "lists minerals=lithium lists=eu-crma-critical yesno=yes", "Sí — el litio está en la lista de materias primas fundamentales de la UE"},
 		// A price change is led by the change, computed from USGS's annual averages.
 		{"how much did the antimony price change?", "price minerals=antimony", "USGS's annual average price of antimony (metal, average) rose 144% from 10.24 in 2024 to 25 dollars per pound in 2025e (USGS MCS 2026)."},
-		{"did nickel prices fall in 2025?", "price minerals=nickel year=2025 yesno=yes", "Yes — USGS's annual average price of nickel (average annual, London Metal Exchange (LME), cash) fell 9.6% from 7.63 in 2024 to 6.90 dollars per pound in 2025e"},
+		{"did nickel prices fall in 2025?", "price minerals=nickel year=2025 yesno=yes", "Yes — USGS's annual average price of nickel (average annual, London Metal Exchange (LME), cash) fell 11% from 16812 in 2024 to 15000 dollars per metric ton in 2025e"},
 		{"¿cuánto subió el precio de la plata?", "price minerals=silver", "El promedio anual del USGS del precio de la plata (lingote, promedio) subió un 34% de 28.37 en 2024 a 38 dólares por onza troy en 2025e (USGS MCS 2026)."},
 		// Policy questions reach the items they name, whatever the wording.
 		{"DPA determinations", "overview", "30 Jul 2026: A Presidential Determination of 30 July 2026, under section 101 of the Defense Production Act"},
@@ -579,6 +579,25 @@ func TestPhrasings(t *testing.T) {
 		// Questions across minerals and counts of producers, from the production tables.
 		{"which mineral is most concentrated", "concentration", "By the Herfindahl–Hirschman index (HHI) of producers' shares, the most concentrated supply is that of gallium: HHI 9,804 of 10,000. China accounted for 99%"},
 		{"how many countries produce cobalt", "production minerals=cobalt count=countries", "USGS lists 12 countries for world mine production of cobalt in 2025e (USGS MCS 2026), and lumps the rest together as “other countries”. Congo (Kinshasa) accounted for 73%"},
+		// Spanish list titles joined in a sentence each take their article.
+		{"¿está el cobre en la lista de 2022?", "lists minerals=copper lists=usgs-2022 year=2022 yesno=yes", "No — el cobre no está en la lista de minerales críticos del USGS de 2022. Está en la lista de minerales críticos del USGS de 2025, la lista de materias primas estratégicas"},
+		// What the EU did is policy of the EU; without an item on the mineral, its CRMA lists.
+		{"what has the EU done on graphite", "policy minerals=graphite lists=eu-crma-critical", "No European Union policy item on graphite is in the knowledge base (updated 27 Nov 2026); what it holds is the mineral's place on the EU's CRMA lists. Graphite is on the EU CRMA strategic raw materials (Annex I)"},
+		{"¿qué ha hecho la UE con el grafito?", "policy minerals=graphite lists=eu-crma-critical", "La base de conocimiento no tiene ningún elemento de política de la Unión Europea sobre el grafito"},
+		{"what has the EU done", "policy lists=eu-crma-critical", "24 Apr 2026: On 24 April 2026 USTR announced the U.S.-EU Action Plan"},
+		// A reliance series over time comes from the edition named, when one is.
+		{"US import reliance on gallium over time in the 2025 edition", "reliance minerals=gallium countries=united-states edition=2025", "The U.S. relied on net imports for 100% of its apparent consumption of gallium in 2024e (USGS MCS 2025). Over the years (USGS MCS 2025): 2020 100%,"},
+		// A country's places after the lead are its computed ranks, grouped, ties said.
+		{"peru", "overview countries=peru", "Peru is the world's largest producer of arsenic (49%) (USGS MCS 2026). It is second for silver and zinc and third for tin, copper and lead."},
+		{"mongolia", "overview countries=mongolia", "Mongolia is tied for second with Mexico for fluorspar in world production (USGS MCS 2026)."},
+		// A yes/no question whose figures the tables lack gets no verdict.
+		{"was lithium production in mexico up in 2023?", "production minerals=lithium countries=mexico year=2023 yesno=yes", "The USGS tables this knowledge base holds list no lithium figures for Mexico."},
+		{"¿México produce litio?", "production minerals=lithium countries=mexico yesno=yes", "Las tablas del USGS de esta base de conocimiento no traen cifras de litio para México."},
+		// "Drop", "jump", "slump", "bajó" ask which way a figure moved, as "fall" and "rise" do.
+		{"did lithium prices drop?", "price minerals=lithium yesno=yes", "Yes — USGS's annual average price of lithium (annual average-real, battery-grade lithium carbonate) fell 24%"},
+		{"did gallium import reliance drop?", "reliance minerals=gallium yesno=yes", "No — U.S. net import reliance for gallium went from 100% in 2024 to 100% in 2025e"},
+		{"did silver prices jump?", "price minerals=silver yesno=yes", "Yes — USGS's annual average price of silver (bullion, average) rose 34%"},
+		{"¿bajó el precio del litio?", "price minerals=lithium yesno=yes", "Sí — el promedio anual del USGS del precio del litio (promedio anual en términos reales, carbonato de litio grado batería) bajó un 24%"},
 		{"¿cuántos países producen litio?", "production minerals=lithium count=countries", "El USGS lista 10 países en la producción minera mundial de litio en 2025e (USGS MCS 2026), y agrupa al resto como «otros países». No da cifra para Estados Unidos."},
 	}
 	seen := map[string]bool{}

@@ -203,16 +203,22 @@ func (e *snap) rankText(r knowledge.Ranking, row knowledge.Share) string {
 
 // tiedWith names the countries that share a row's rank: "tied with Mongolia", or "".
 func (e *snap) tiedWith(r knowledge.Ranking, row knowledge.Share) string {
+	ties := e.tiedCountries(r, row)
+	if ties == "" {
+		return ""
+	}
+	return e.f("tied with %s", ties)
+}
+
+// tiedCountries names the other countries a row shares its rank with ("Mongolia"), or "".
+func (e *snap) tiedCountries(r knowledge.Ranking, row knowledge.Share) string {
 	var ties []string
 	for _, x := range r.Rows {
 		if x.Rank == row.Rank && x.Country != row.Country {
 			ties = append(ties, e.countryName(x.Country))
 		}
 	}
-	if len(ties) == 0 {
-		return ""
-	}
-	return e.f("tied with %s", e.and(ties))
+	return e.and(ties)
 }
 
 // and joins names: "A", "A and B", "A, B and C".

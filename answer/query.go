@@ -703,14 +703,21 @@ var statusPhrases = newPhrases("still in force", "in force", "in effect", "still
 // upPhrases and downPhrases ask which way a figure moved.
 var (
 	upPhrases = newPhrases("go up", "went up", "gone up", "rise", "rose", "risen", "rising", "increase", "increased", "increasing",
-		"grow", "grew", "grown", "growing", "higher", "climb", "climbed", "aumento", "aumentado", "subio", "crecio", "incremento",
+		"grow", "grew", "grown", "growing", "higher", "climb", "climbs", "climbed", "jump", "jumps", "jumped", "aumento", "aumentado", "subio", "crecio", "incremento",
 		"subieron", "aumentaron", "crecieron",
 		"or up", "o subio", "o sube")
 	downPhrases = newPhrases("go down", "went down", "gone down", "fall", "fell", "fallen", "falling", "decrease", "decreased",
-		"decreasing", "decline", "declined", "declining", "shrink", "shrank", "cayo", "disminuyo", "disminuido", "bajo la", "se redujo",
+		"decreasing", "decline", "declined", "declining", "shrink", "shrank", "drop", "drops", "dropped", "slump", "slumps",
+		"slumped", "cayo", "disminuyo", "disminuido", "bajo la", "se redujo",
 		"cayeron", "bajaron", "disminuyeron",
 		"or down", "o bajo", "o baja")
 )
+
+// saysBajo reports whether a question says "bajó" with its accent: folded, "bajo" is also
+// "under" ("bajo la ley"), so downPhrases hold only "bajo la".
+func saysBajo(raw []string) bool {
+	return slices.ContainsFunc(raw, func(w string) bool { return strings.ToLower(w) == "bajó" })
+}
 
 // removalPhrases ask whether a mineral left a list.
 var removalPhrases = newPhrases("removed", "taken off", "delisted",
@@ -726,7 +733,7 @@ var softRemovalPhrases = newPhrases("drop", "drops", "dropped", "remove", "remov
 // figureWords name a figure that can go down.
 var figureWords = newPhrases("production", "output", "produce", "produced", "mining", "price", "prices", "cost", "costs",
 	"exports", "imports", "reserves", "supply", "demand", "consumption", "produccion", "precio", "precios", "reservas",
-	"exportaciones", "importaciones", "consumo")
+	"exportaciones", "importaciones", "consumo", "reliance", "dependence", "dependencia")
 
 // maxNameWords is the longest name or alias looked up as a phrase.
 const maxNameWords = 8
@@ -1081,7 +1088,7 @@ func (p *lexicon) Parse(text string) Query {
 	q.Share = has("share") || has("shares") || has("market share") || has("proportion") || has("percentage") ||
 		has("participacion") || has("porcentaje") || has("proporcion")
 	q.World = len(q.Countries) == 0 && (has("world") || has("worldwide") || has("global") || has("mundial") || has("mundiales") || has("total"))
-	switch up, down := upPhrases.any(norm, joined), downPhrases.any(norm, joined); {
+	switch up, down := upPhrases.any(norm, joined), downPhrases.any(norm, joined) || saysBajo(raw); {
 	case up && !down:
 		q.Direction = "up"
 	case down && !up:
@@ -1335,9 +1342,10 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		// "Did Indonesia cut nickel output in 2025?": a past year's figures say whether it fell.
 		return MeasureChange
 	}
-	if len(q.Countries) > 0 && len(q.Policies) == 0 && asksDeeds(norm) && !slices.ContainsFunc(signalled, figureMeasures.has) {
-		// "What did China do on antimony in 2024?", "¿qué hizo México con el litio?": what a
-		// government did is policy; a year's figures do not say it.
+	if (len(q.Countries) > 0 || namesEU(*q)) && len(q.Policies) == 0 && asksDeeds(norm) && !slices.ContainsFunc(signalled, figureMeasures.has) {
+		// "What did China do on antimony in 2024?", "¿qué hizo México con el litio?", "what
+		// has the EU done on graphite": what a government did is policy; a year's figures do
+		// not say it.
 		return MeasurePolicy
 	}
 	if len(q.Minerals) > 0 && asksUSSources(norm, used, slices.Contains(q.Countries, "united-states")) {

@@ -337,7 +337,7 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
 	var onLists []string // every list it is on, itself or through its members
 	for _, x := range knowledge.Lists {
 		if e.on(m, x) {
-			onLists = append(onLists, e.t(x.Title()))
+			onLists = append(onLists, e.listName(x))
 		}
 	}
 	owners := listOwners(q)
@@ -379,14 +379,8 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
 		a.Headline = e.f("Yes — %s is on the %s.", subject, e.t(l.Title()))
 	default:
 		a.Headline = e.f("No — %s is not on the %s.", subject, e.t(l.Title()))
-		var others []string
-		for _, x := range knowledge.Lists {
-			if e.on(m, x) {
-				others = append(others, e.t(x.Title()))
-			}
-		}
-		if len(others) > 0 {
-			a.Headline = sentences(a.Headline, e.f("It is on the %s.", e.and(others)))
+		if len(onLists) > 0 {
+			a.Headline = sentences(a.Headline, e.f("It is on the %s.", e.and(onLists)))
 		}
 	}
 	s := Section{Heading: e.t("Critical lists")}
@@ -882,6 +876,9 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 		case asked == nil && unknown != "":
 			// Where a withheld or missing figure would rank, no one can say.
 			a.Headline = e.f("Not known — %s", a.Headline)
+		case !found && unknown == "":
+			// No table lists the country: a verdict would answer what the tables cannot, and
+			// "No —" would read as "production did not rise".
 		default:
 			a.Headline = e.verdict(yes, a.Headline)
 		}

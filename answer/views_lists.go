@@ -123,6 +123,13 @@ func (e *snap) ownersHeadline(m *knowledge.Mineral, owners [][]knowledge.List, y
 	return e.verdict(len(off) == 0, h)
 }
 
+// listName is a list's title as a sentence joins it with others: Spanish puts the article
+// before each ("la lista de …, la lista de … y la lista de …"), English before the first
+// only, in the sentence itself.
+func (e *snap) listName(l knowledge.List) string {
+	return e.withArticle(e.t(l.Title()))
+}
+
 // asksOutput reports whether a question asks about what is produced or mined.
 func asksOutput(q Query) bool {
 	return slices.ContainsFunc(q.Terms, func(w string) bool { return slices.Contains(outputWords, w) })
@@ -234,7 +241,7 @@ func (e *snap) cardlessItem(q Query) *Answer {
 		var srcs []knowledge.Source
 		for _, x := range e.kb.ListEntries {
 			if x.Item == en.Item {
-				lists = append(lists, e.t(x.List.Title()))
+				lists = append(lists, e.listName(x.List))
 				srcs = appendSource(srcs, x.Source)
 			}
 		}

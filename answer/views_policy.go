@@ -771,7 +771,7 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 				s += 2
 			}
 		}
-		if namesEU(q) && strings.Contains(p.Jurisdiction, "European Union") {
+		if namesEU(q) && euJurisdiction(p) {
 			s += 2 // "what did the US and EU agree": the EU is no country record, but a party
 		}
 		if p.Kind == "agreement" && slices.ContainsFunc(q.Terms, func(w string) bool { return agreeWords[w] }) {
@@ -809,6 +809,9 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 		if len(q.Countries) > 0 && len(p.Countries) > 0 && !slices.ContainsFunc(q.Countries, func(c string) bool { return slices.Contains(p.Countries, c) }) {
 			continue // "… lithium in Chile?": not Mexico's lithium law
 		}
+		if namesEU(q) && len(q.Countries) == 0 && !euJurisdiction(p) {
+			continue // "what has the EU done on graphite": not China's export controls
+		}
 		out = append(out, scored{p, s})
 	}
 	// Best first; among equals, newest first. kb.Policies is in date order already, so a
@@ -826,6 +829,12 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 // namesEU reports whether a question names the EU (which the parser reads as its lists).
 func namesEU(q Query) bool {
 	return slices.ContainsFunc(q.Lists, func(l knowledge.List) bool { return slices.Contains(euLists, l) })
+}
+
+// euJurisdiction reports whether the European Union is a party to an item: it has no
+// country record, so only the item's jurisdiction names it.
+func euJurisdiction(p *knowledge.Policy) bool {
+	return strings.Contains(p.Jurisdiction, "European Union")
 }
 
 // tariffWords ask about tariffs or duties; tariffStems are how an item's text says it is one.
@@ -1559,8 +1568,14 @@ func (e *snap) noPolicy(q Query) *Answer {
 	m, _ := e.mineral(q)
 	name := e.subject(m)
 	headline := e.f("No policy item on %s is in the knowledge base (updated %s).", name, e.lang.Date(e.kbUpdated()))
-	if len(q.Countries) > 0 {
+	switch {
+	case len(q.Countries) > 0:
 		headline = e.f("No policy item on %s in %s is in the knowledge base (updated %s).", name, e.countryAfterIn(q.Countries[0]), e.lang.Date(e.kbUpdated()))
+	case namesEU(q):
+		// "What has the EU done on graphite?": what the knowledge base holds of the EU on a
+		// mineral is its place on the CRMA lists.
+		headline = sentences(e.f("No European Union policy item on %s is in the knowledge base (updated %s); what it holds is the mineral's place on the EU's CRMA lists.", name, e.lang.Date(e.kbUpdated())),
+			e.ownersHeadline(m, [][]knowledge.List{euLists}, false))
 	}
 	return &Answer{Intent: IntentPolicy, Title: e.t("No policy item matches"), Headline: headline}
 }

@@ -107,9 +107,17 @@ func (e *snap) latestByProduct(id string) []knowledge.Reliance {
 // order of latest: the year's figure from the newest edition that gives it (only the named
 // edition's, if one is named), else the nearest year's; for an edition alone, its latest
 // year. note says when the year asked, or the edition, has no figure for the main form.
-// Questions over time or about a change keep the latest figures (nil).
+// Questions over time or about a change keep the latest figures (nil), or with an edition
+// named, that edition's latest: its series follows (see relianceSeries).
 func (e *snap) relianceAsked(m *knowledge.Mineral, q Query, latest []knowledge.Reliance) ([]knowledge.Reliance, string) {
-	if q.Year == 0 && q.Edition == 0 || q.FromYear != 0 || q.Editions || q.Direction != "" || hasCue(q, MeasureChange) || hasAny(q.Terms, overTime) {
+	year := q.Year
+	if q.FromYear != 0 || q.Direction != "" || hasCue(q, MeasureChange) || hasAny(q.Terms, overTime) {
+		year = 0
+		if q.Edition == 0 {
+			return nil, ""
+		}
+	}
+	if year == 0 && q.Edition == 0 || q.Editions {
 		return nil, ""
 	}
 	name := strings.ToLower(e.mineralName(m))
@@ -125,10 +133,10 @@ func (e *snap) relianceAsked(m *knowledge.Mineral, q Query, latest []knowledge.R
 		return nil, e.f("%s gives no U.S. net import reliance for %s; this is the latest figure.", source(q.Edition), name)
 	}
 	dist := func(r knowledge.Reliance) int {
-		if q.Year == 0 {
+		if year == 0 {
 			return -r.Year // the edition's latest year
 		}
-		return 2*max(r.Year-q.Year, q.Year-r.Year) - boolRank(r.Year > q.Year) // nearer, then later
+		return 2*max(r.Year-year, year-r.Year) - boolRank(r.Year > year) // nearer, then later
 	}
 	var out []knowledge.Reliance
 	for _, r := range rows {
@@ -147,10 +155,22 @@ func (e *snap) relianceAsked(m *knowledge.Mineral, q Query, latest []knowledge.R
 		return len(latest)
 	}
 	slices.SortStableFunc(out, func(a, b knowledge.Reliance) int { return cmp.Compare(order(a), order(b)) })
-	if q.Year != 0 && out[0].Year != q.Year {
-		return out, e.f("The tables give no U.S. net import reliance for %s in %s; the nearest year they give is %s.", name, strconv.Itoa(q.Year), yearLabel(out[0].Year, out[0].Estimated))
+	if year != 0 && out[0].Year != year {
+		return out, e.f("The tables give no U.S. net import reliance for %s in %s; the nearest year they give is %s.", name, strconv.Itoa(year), yearLabel(out[0].Year, out[0].Estimated))
 	}
 	return out, ""
+}
+
+// relianceSeries is a mineral's reliance series from the edition named ("over time in the
+// 2025 edition"), or from the newest edition of each chapter when none is named or the one
+// named has none.
+func (e *snap) relianceSeries(m *knowledge.Mineral, ed knowledge.Edition) []knowledge.RelianceSeries {
+	if ed != 0 {
+		if s := e.kb.RelianceSeriesIn(m.ID, ed); len(s) > 0 {
+			return s
+		}
+	}
+	return e.kb.RelianceSeries(m.ID)
 }
 
 // relianceOrder ranks a reliance figure: net exporters and unknowns last.
@@ -233,7 +253,7 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 		}
 		if !asked && q.Direction != "" {
 			// "Did US import reliance on rare earths go up in 2025?": the year before against it.
-			for _, sr := range e.kb.RelianceSeries(m.ID) {
+			for _, sr := range e.relianceSeries(m, q.Edition) {
 				if sr.Product != r.Product || len(sr.Years) < 2 {
 					continue
 				}
@@ -282,7 +302,7 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 			}
 		}
 	}
-	if series := e.kb.RelianceSeries(m.ID); len(series) > 0 && (q.FromYear != 0 || hasCue(q, MeasureChange) || hasAny(q.Terms, overTime)) {
+	if series := e.relianceSeries(m, q.Edition); len(series) > 0 && (q.FromYear != 0 || hasCue(q, MeasureChange) || hasAny(q.Terms, overTime)) {
 		// "US import reliance on gallium over time": the series, in one edition.
 		for _, sr := range series {
 			if sr.Product != latest[0].Product {
@@ -297,7 +317,7 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 			}
 		}
 	}
-	for _, series := range e.kb.RelianceSeries(m.ID) {
+	for _, series := range e.relianceSeries(m, q.Edition) {
 		s := Section{Heading: e.t("Net import reliance")}
 		if series.Product != "" {
 			s.Heading += " (" + e.t(series.Product) + ")"
@@ -567,9 +587,10 @@ func (e *snap) priceView(ctx context.Context, q Query) (*Answer, error) {
 	})
 	p := prices[0]
 	if q.Year != 0 {
-		// The year asked for, where USGS gives it.
+		// The year asked for, where USGS gives it, in the latest price's unit (nickel's is
+		// also given per pound).
 		for _, x := range e.kb.PricesOf(m.ID) {
-			if x.Mineral == p.Mineral && x.Form == p.Form && x.Year == q.Year && x.Known() {
+			if x.Mineral == p.Mineral && x.Form == p.Form && x.Unit == p.Unit && x.Year == q.Year && x.Known() {
 				p = x
 			}
 		}
@@ -601,23 +622,40 @@ func (e *snap) priceView(ctx context.Context, q Query) (*Answer, error) {
 		}
 	}
 	a.Headline = sentences(live, instead, head, e.t("These are annual averages, not market quotes."))
+	all := e.kb.PricesOf(m.ID)
+sections:
 	for _, lp := range prices {
-		s := Section{Heading: capitalize(e.t(lp.Form)) + " (" + e.t(lp.Unit) + ")"}
-		var parts []string
-		for _, x := range e.kb.PricesOf(m.ID) {
-			if x.Mineral == lp.Mineral && x.Form == lp.Form {
-				parts = append(parts, yearLabel(x.Year, x.Estimated)+" "+x.Printed)
+		for _, unit := range priceUnits(all, lp) {
+			s := Section{Heading: capitalize(e.t(lp.Form)) + " (" + e.t(unit) + ")"}
+			var parts []string
+			for _, x := range all {
+				if x.Mineral == lp.Mineral && x.Form == lp.Form && x.Unit == unit {
+					parts = append(parts, yearLabel(x.Year, x.Estimated)+" "+x.Printed)
+				}
 			}
-		}
-		s.Text = strings.Join(parts, " · ")
-		s.Note = lp.Source.Edition
-		a.Sections = append(a.Sections, s)
-		a.Sources = appendSource(a.Sources, lp.Source)
-		if len(a.Sections) == 3 {
-			break
+			s.Text = strings.Join(parts, " · ")
+			s.Note = lp.Source.Edition
+			a.Sections = append(a.Sections, s)
+			a.Sources = appendSource(a.Sources, lp.Source)
+			if len(a.Sections) == 3 {
+				break sections
+			}
 		}
 	}
 	return a, nil
+}
+
+// priceUnits are the units a form of a price is given in, the latest price's first: USGS
+// gives nickel's LME cash price in dollars per metric ton and per pound, and a row of years
+// carries one unit.
+func priceUnits(all []knowledge.Price, lp knowledge.Price) []string {
+	units := []string{lp.Unit}
+	for _, x := range all {
+		if x.Mineral == lp.Mineral && x.Form == lp.Form && !slices.Contains(units, x.Unit) {
+			units = append(units, x.Unit)
+		}
+	}
+	return units
 }
 
 // asksPriceChange reports whether a price question asks how the price moved: "how much did
@@ -642,7 +680,7 @@ func (e *snap) priceChange(priced string, from, to knowledge.Price, q Query) str
 	case pct < 0:
 		moved = e.f("fell %s", percent(-pct/100))
 	}
-	h := e.f("USGS's annual average price of %s (%s) %s from %s in %s to %s %s in %s (%s).", e.withArticle(priced), e.t(to.Form), moved,
+	h := e.f("USGS's annual average price of %s (%s) %s from %s in %s to %s %s in %s (%s).", e.ofName(priced), e.t(to.Form), moved,
 		from.Printed, yearLabel(from.Year, from.Estimated), to.Printed, e.t(to.Unit), yearLabel(to.Year, to.Estimated), source(to.Edition))
 	if !q.YesNo || q.Direction == "" {
 		return h

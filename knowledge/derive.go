@@ -458,8 +458,19 @@ type RelianceSeries struct {
 // RelianceSeries returns a mineral's U.S. net import reliance series from the newest edition
 // of each chapter that has any (2021–2025e in MCS 2026): one per product, in table order.
 func (kb *KB) RelianceSeries(mineral string) []RelianceSeries {
+	return relianceSeries(kb.RelianceOf(mineral))
+}
+
+// RelianceSeriesIn is RelianceSeries from one edition ("over time in the 2025 edition"); nil
+// when that edition gives none.
+func (kb *KB) RelianceSeriesIn(mineral string, ed Edition) []RelianceSeries {
+	return relianceSeries(kb.RelianceIn(mineral, ed))
+}
+
+// relianceSeries groups reliance rows into one series per product, each oldest first.
+func relianceSeries(rows []Reliance) []RelianceSeries {
 	var out []RelianceSeries
-	for _, r := range kb.RelianceOf(mineral) {
+	for _, r := range rows {
 		i := slices.IndexFunc(out, func(s RelianceSeries) bool { return s.Product == r.Product && s.Mineral == r.Mineral })
 		if i < 0 {
 			out = append(out, RelianceSeries{Mineral: r.Mineral, Product: r.Product, Edition: r.Edition, Source: r.Source})
