@@ -256,7 +256,13 @@ func (e *snap) ask(ctx context.Context, question string) (*Answer, error) {
 		return e.help(Audience{}), nil
 	}
 	if c, args, ok := command(q); ok {
-		return c.run(e, ctx, args)
+		a, err := c.run(e, ctx, args)
+		if a != nil || err != nil {
+			return a, err
+		}
+		// The first word was not the command ("list all the minerals Mexico is #1 in"): the
+		// rest is the question.
+		q = args
 	}
 	if ref, ok := e.kb.Resolve(strings.Trim(q, "?¿!¡. ")); ok {
 		// A bare name, alias or symbol: the record's card, without parsing.

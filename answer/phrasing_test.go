@@ -223,7 +223,7 @@ func TestPhrasings(t *testing.T) {
 		{"US import reliance on antimony", "reliance minerals=antimony countries=united-states", "The U.S. relied on net imports for 91% of its apparent consumption of"},
 		{"zinc import reliance", "reliance minerals=zinc", "The U.S. relied on net imports for 73% of its apparent consumption of"},
 		{"how import reliant is the US on gallium", "reliance minerals=gallium countries=united-states", "The U.S. relied on net imports for 100% of its apparent consumption"},
-		{"dependencia de importaciones de EU del litio", "reliance minerals=lithium lists=eu-crma-critical", "EE.UU. dependió de importaciones netas para más del 50% de su"},
+		{"dependencia de importaciones de EU del litio", "reliance minerals=lithium countries=united-states", "EE.UU. dependió de importaciones netas para más del 50% de su"},
 		{"US import reliance on gallium over time", "reliance minerals=gallium countries=united-states", "The U.S. relied on net imports for 100% of its apparent consumption"},
 		{"which minerals is the US fully import-reliant on", "reliance countries=united-states", "The U.S. was 100% net import reliant for 11 minerals in the latest"},
 		{"minerals the US is 100% import reliant on", "reliance countries=united-states", "The U.S. was 100% net import reliant for 11 minerals in the latest"},
@@ -331,7 +331,7 @@ func TestPhrasings(t *testing.T) {
 		{"is tungsten critical in the EU", "lists minerals=tungsten lists=eu-crma-critical yesno=yes", "Yes — tungsten is on the EU CRMA critical raw materials (Annex II)."},
 		{"top producers of rare earths 2024", "production minerals=rare-earths year=2024", "China accounted for 70% of world mine production of rare-earth"},
 		{"how dependent is the US on China for gallium", "reliance minerals=gallium countries=united-states,china", "The U.S. relied on net imports for 100% of its apparent consumption"},
-		{"what percentage of US antimony imports come from China", "import_sources minerals=antimony countries=united-states,china", "China supplied 66% of U.S. imports of oxide in 2021-2024 (USGS MCS"},
+		{"what percentage of US antimony imports come from China", "import_sources minerals=antimony countries=united-states,china", "China supplied 55% of U.S. imports of total metal and oxide in 2021-2024 (USGS MCS 2026). It was the largest source"},
 		{"cuánto litio produce chile", "production minerals=lithium countries=chile", "Chile ocupó el lugar n.º 3 de 9 en la producción minera mundial de"},
 		{"¿quién es el mayor productor de cobre?", "production minerals=copper", "Chile aportó el 23% de la producción minera mundial de cobre en 2024e"},
 		{"¿México produce grafito?", "production minerals=graphite countries=mexico yesno=yes", "Sí — México ocupó el lugar n.º 14 de 18 en la producción minera"},
@@ -570,6 +570,7 @@ func TestPhrasings(t *testing.T) {
 		{"what happened after 30 November 2026", "policy year=2026 month=11 day=30 since=after", "1 Dec 2026 to 30 Nov 2027: 4 Dec 2026, taking effect: Section 232 measures on polysilicon"},
 		{"which lists is gold on", "lists minerals=gold", "Gold is on none of the critical lists:"},
 		{"¿en qué listas está la plata?", "lists minerals=silver", "La plata está en una sola lista crítica: la lista de minerales críticos del USGS de 2025."},
+		{"how do they forge tungsten", "overview minerals=tungsten", "China accounted for 79% of world mine production of tungsten in 2025e"},
 		{"anything after 21 August 2026?", "policy year=2026 month=8 day=21 since=after", "22 Aug 2026 to 27 Nov 2026: 10 Nov 2026, scheduled end of: China suspends its October 2025 export controls"},
 		{"mexico lithium court ruling 2024", "policy minerals=lithium countries=mexico year=2024", "Dec 2024: In early December 2024 Mexico's Supreme Court"},
 		{"chile lithium court ruling 2024", "policy minerals=lithium countries=chile year=2024", "No policy item on lithium in Chile is in the knowledge base (updated 27 Nov 2026)."},
@@ -599,6 +600,33 @@ func TestPhrasings(t *testing.T) {
 		{"did silver prices jump?", "price minerals=silver yesno=yes", "Yes — USGS's annual average price of silver (bullion, average) rose 34%"},
 		{"¿bajó el precio del litio?", "price minerals=lithium yesno=yes", "Sí — el promedio anual del USGS del precio del litio (promedio anual en términos reales, carbonato de litio grado batería) bajó un 24%"},
 		{"¿cuántos países producen litio?", "production minerals=lithium count=countries", "El USGS lista 10 países en la producción minera mundial de litio en 2025e (USGS MCS 2026), y agrupa al resto como «otros países». No da cifra para Estados Unidos."},
+		// The minerals the U.S. was a net exporter of, from the reliance table's "E" rows.
+		{"which minerals is the us a net exporter of", "reliance countries=united-states", "The U.S. was a net exporter of 6 minerals or products in 2025e, the latest year USGS gives (USGS MCS 2026): beryllium, boron, rare-earth elements (mineral concentrates), molybdenum, titanium (TiO2 pigment) and zinc (ores and concentrates)."},
+		// A question that opens with "list" or "lista" but is not the command is answered.
+		{"list all the minerals mexico is #1 in", "overview countries=mexico", "Mexico is the world's largest producer of silver (24%) (USGS MCS 2026)."},
+		{"lista de minerales en los que mexico es numero 1", "overview countries=mexico", "México es el mayor productor mundial de plata (24%) (USGS MCS 2026)."},
+		// A mineral named by another material whose figures the tables lack says so first.
+		{"bauxite producers", "production minerals=aluminum", "The tables hold smelter production of aluminum, not bauxite mining. China accounted for 61%"},
+		{"bauxita productores", "production minerals=aluminum", "Las tablas traen la producción de fundición de aluminio, no la minería de bauxita. China aportó el 61%"},
+		// A named U.S. end use's share comes first, in either language.
+		{"what share of us antimony goes to flame retardants", "overview minerals=antimony countries=united-states", "In the U.S., flame retardants took 39% of antimony consumption in 2024 (USGS MCS 2025)."},
+		{"que porcentaje del antimonio de eeuu se usa en retardantes de flama", "uses minerals=antimony countries=united-states", "En EE.UU., a retardantes de flama se destinó el 39% del consumo de antimonio en 2024 (USGS MCS 2025)."},
+		// A country's share of U.S. imports of the product chosen for the mineral (or the one
+		// named), with its place among the sources; "is it the top source?" gets a verdict.
+		{"is mexico a big supplier of us zinc", "import_sources minerals=zinc countries=mexico,united-states yesno=yes", "Mexico supplied 15% of U.S. imports of refined metal in 2021-2024 (USGS MCS 2026). It ranked #2 among the sources, after Canada (57%)."},
+		{"mexico supplies what % of us antimony ore", "import_sources minerals=antimony countries=mexico,united-states", "Mexico supplied 86% of U.S. imports of ore and concentrates in 2021-2024 (USGS MCS 2026). It was the largest source"},
+		{"is mexico the top source of us copper imports", "import_sources minerals=copper countries=mexico,united-states yesno=yes", "No — Mexico supplied 6% of U.S. imports of refined copper in 2021-2024 (USGS MCS 2026). It ranked #4 among the sources, after Chile (68%)"},
+		{"mexico es proveedor importante de zinc para eeuu?", "import_sources minerals=zinc countries=mexico,united-states", "México suministró el 15% de las importaciones de metal refinado de EE.UU. en 2021-2024 (USGS MCS 2026). Ocupó el lugar n.º 2 entre las fuentes, después de Canadá (57%)."},
+		{"que porcentaje del mineral de antimonio importado por eeuu viene de mexico", "import_sources minerals=antimony countries=united-states,mexico", "México suministró el 86% de las importaciones de mineral y concentrados de EE.UU. en 2021-2024 (USGS MCS 2026). Fue la mayor fuente"},
+		{"mexico es la principal fuente de cobre de eeuu?", "import_sources minerals=copper countries=mexico,united-states", "No — México suministró el 6% de las importaciones de cobre refinado de EE.UU."},
+		// "us" and "eeuu" typed in lower case are the U.S. beside a mineral or another country;
+		// in Spanish "EU" is Estados Unidos; "drc" is the country.
+		{"compare china and us rare earth production", "", "Rare-earth elements, mine production, 2025e (USGS MCS 2026): China 270,000 metric tons, 69%, #1; United States 51,000 metric tons"},
+		{"mexico vs us zinc production", "production minerals=zinc countries=mexico,united-states compare=yes", "Zinc, mine production, 2025e (USGS MCS 2026): Mexico 780 thousand metric tons, 6%, #5; United States 670 thousand"},
+		{"compara la produccion de zinc de mexico y eeuu", "", "Zinc, producción minera, 2025e (USGS MCS 2026): México 780 miles de toneladas métricas, 6%, #5; Estados Unidos 670"},
+		{"esta la plata en la lista de minerales criticos de EU", "lists minerals=silver countries=united-states yesno=yes", "Sí — la plata está en la lista de minerales críticos del USGS de 2025"},
+		{"how much cobalt does the drc produce", "production minerals=cobalt countries=congo-kinshasa", "Congo (Kinshasa) ranked #1 of 12 in world mine production of cobalt in 2025e, with 230,000 metric tons"},
+		{"beryllium us production", "production minerals=beryllium countries=united-states", "United States ranked #1 of 7 in world mine production of beryllium in 2025e, with 230 metric tons"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

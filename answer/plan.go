@@ -42,6 +42,12 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 		// not a question about what the country produces.
 		q.Measure = MeasurePolicy
 	}
+	if m, ok := e.mineral(q); ok && q.Measure == MeasureOverview && len(q.Minerals) == 1 && !slices.ContainsFunc(q.Countries, func(c string) bool { return c != "united-states" }) {
+		if _, named := namedEndUse(e.kb.EndUsesOf(m.ID), q.Terms); named {
+			// "what share of US antimony goes to flame retardants": a U.S. end use's share.
+			q.Measure = MeasureUses
+		}
+	}
 	v := views[q.Measure]
 	if v == nil {
 		return nil, nil

@@ -75,6 +75,8 @@ type Query struct {
 	Define    bool // "what is X": the record's definition first
 	YesNo     bool // a yes/no question: "is Mexico the largest…", "¿México produce…?"
 	Most      bool // a superlative: "the largest", "the biggest", "el mayor"
+	// MineralWord is the words that named the first mineral: "bauxite" for aluminum.
+	MineralWord string
 	// Month is a month named with its year ("in March 2026", "4 February 2026", "noviembre
 	// de 2026"), 1 to 12.
 	Month int
@@ -894,6 +896,15 @@ func (p *lexicon) Parse(text string) Query {
 	for i, w := range raw {
 		norm[i] = knowledge.Normalize(w)
 	}
+	if lang, ok := detectLanguage(nil, text); ok && lang == Spanish {
+		// "la lista de minerales críticos de EU": in Spanish, as Mexicans write it, "EU" is
+		// Estados Unidos (EUA); the European Union is "UE".
+		for i, w := range norm {
+			if w == "eu" {
+				raw[i], norm[i] = "EUA", "eua"
+			}
+		}
+	}
 	var q Query
 	for _, w := range norm {
 		if s, ok := stageWords[w]; ok && q.Stage == "" {
@@ -1139,6 +1150,10 @@ func (p *lexicon) Parse(text string) Query {
 		if !used[i] && !stopWords[w] && len(w) > 2 {
 			q.Terms = append(q.Terms, w)
 		}
+		if w == "mineral" && i+2 < len(norm) && (norm[i+1] == "de" || norm[i+1] == "del") && p.isMineral(norm[i+2]) {
+			// "mineral de antimonio" is antimony ore, a form USGS gives imports of.
+			q.Terms = append(q.Terms, "ore")
+		}
 	}
 
 	// The measure: the strongest cue, then what the records named imply.
@@ -1184,9 +1199,9 @@ func (q *Query) addEdition(ed knowledge.Edition) {
 }
 
 // usCopulas are the words after which a lower-case "us" before a mineral or a figure is the
-// country, not the pronoun ("what is us lithium production"; "show us lithium" stays a
-// pronoun).
-var usCopulas = set("what", "whats", "is", "are", "was", "were", "how", "where", "which")
+// country, not the pronoun ("what is us lithium production", "a supplier of us zinc"; "show
+// us lithium" stays a pronoun).
+var usCopulas = set("what", "whats", "is", "are", "was", "were", "how", "where", "which", "of", "vs", "versus", "and")
 
 // usNouns are the figures a lower-case "us" before them is the country of.
 var usNouns = set("reserves", "reserve", "production", "output", "imports", "import", "exports", "export", "reliance", "consumption", "mine", "mines", "mining", "producers", "supply", "dependence")
@@ -1197,8 +1212,8 @@ func (p *lexicon) usAttributive(norm []string, i int) bool {
 	if i+1 >= len(norm) {
 		return i == 0 && len(norm) == 1
 	}
-	if i > 0 && !usCopulas[norm[i-1]] {
-		return false
+	if i > 0 && !usCopulas[norm[i-1]] && !p.isMineral(norm[i-1]) {
+		return false // "beryllium us production" is the country's
 	}
 	next := norm[i+1]
 	if usNouns[next] {
@@ -1212,14 +1227,21 @@ func (p *lexicon) usAttributive(norm []string, i int) bool {
 	return false
 }
 
+// isMineral reports whether a word is a mineral's name.
+func (p *lexicon) isMineral(w string) bool {
+	name, ok := p.known[w]
+	return ok && name.ref.Kind == knowledge.KindMineral
+}
+
 // names finds the records a question names: the longest phrases that are a name or alias,
 // and element symbols written exactly. A country after "after" is the rank's reference, not
 // a country asked about. It returns which words were used.
 func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 	used := make([]bool, len(raw))
 	type mention struct {
-		ref knowledge.Ref
-		pos int
+		ref   knowledge.Ref
+		pos   int
+		words string
 	}
 	var found []mention
 	// Leftmost-longest: at each word, the longest name that starts there.
@@ -1242,14 +1264,17 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 			if n == 1 && stopWords[norm[i]] && strings.ToUpper(raw[i]) != raw[i] && !theUS {
 				continue
 			}
-			if name.acronym && !isUpper(raw[i:i+n]) && !theUS {
-				continue // "us", "usa" in a sentence are words; "US", "USA" are the country
+			if name.acronym && !isUpper(raw[i:i+n]) && !theUS && (p.vocab[norm[i]] || name.ref.Kind != knowledge.KindCountry) {
+				// "us", "usa" in a sentence are words; "US", "USA" are the country. A country's
+				// acronym that is no word ("drc", "eeuu") names it however it is typed; a
+				// policy's may be one ("forge").
+				continue
 			}
 			ref := name.ref
 			for j := i; j < i+n; j++ {
 				used[j] = true
 			}
-			found = append(found, mention{ref, i})
+			found = append(found, mention{ref, i, strings.Join(norm[i:i+n], " ")})
 			break
 		}
 	}
@@ -1259,13 +1284,16 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 		}
 		if ref, ok := p.kb.Resolve(w); ok && ref.Kind == knowledge.KindMineral {
 			used[i] = true
-			found = append(found, mention{ref, i})
+			found = append(found, mention{ref, i, norm[i]})
 		}
 	}
 	slices.SortFunc(found, func(a, b mention) int { return a.pos - b.pos })
 	for _, m := range found {
 		switch m.ref.Kind {
 		case knowledge.KindMineral:
+			if len(q.Minerals) == 0 {
+				q.MineralWord = m.words
+			}
 			if !slices.Contains(q.Minerals, m.ref.ID) {
 				q.Minerals = append(q.Minerals, m.ref.ID)
 			}
@@ -1356,6 +1384,7 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 	if slices.Contains(q.Countries, "united-states") && len(q.Minerals) > 0 &&
 		(has("come from") || has("comes from") || has("get its") || has("get their") || has("vienen de") || has("viene de") ||
 			has("supplies") || has("supply") || has("supplier") || has("suppliers") || has("provee") || has("abastece") ||
+			has("source") || has("sources") || has("proveedor") || has("proveedores") || has("fuente") || has("fuentes") ||
 			has("buy") || has("buys") || has("purchase") || has("purchases") || has("compra") || has("compran")) {
 		return MeasureImportSources
 	}

@@ -169,6 +169,9 @@ func (e *snap) cmdList(_ context.Context, args string) (*Answer, error) {
 		if len(q.Minerals)+len(q.Countries)+len(q.Policies) == 0 {
 			return e.list(""), nil
 		}
+		// "list all the minerals Mexico is #1 in": a question that opens with the word, not
+		// the command; the engine answers it as a question.
+		return nil, nil
 	}
 	return a, nil
 }

@@ -48,6 +48,28 @@ func (e *snap) mineralRef(m *knowledge.Mineral) knowledge.Ref {
 	return knowledge.Ref{Kind: knowledge.KindMineral, ID: m.ID}
 }
 
+// oreNote says, when a question names a mineral by another material ("bauxite", an ore of
+// aluminum) and the tables hold a later stage than mining (smelting), that the figures are
+// of that stage, not of the material asked. A spelling of the name ("aluminium") is the
+// mineral itself.
+func (e *snap) oreNote(m *knowledge.Mineral, r knowledge.Ranking, q Query) string {
+	w := q.MineralWord
+	if w == "" || strings.Contains(r.Measure, "mine") || knowledge.IsReserves(r.Measure) {
+		return ""
+	}
+	for _, n := range []string{m.Name, m.NameES, m.ID, m.Symbol} {
+		if n := knowledge.Normalize(n); n != "" && editDistance(w, n, 2) <= 2 {
+			return ""
+		}
+	}
+	for _, c := range q.Corrections {
+		if knowledge.Normalize(c.To) == w {
+			w = strings.ToLower(c.From) // the word as typed: "bauxita" read as "bauxite"
+		}
+	}
+	return e.f("The tables hold %s of %s, not %s mining.", e.measure(r.Measure), strings.ToLower(e.mineralName(m)), w)
+}
+
 // stageWords name a stage of production: refining, smelting.
 var stageWords = map[string]string{"refined": "refinery", "refinery": "refinery", "refineries": "refinery", "refiner": "refinery",
 	"refiners": "refinery", "refining": "refinery", "refinado": "refinery", "refinada": "refinery", "refinador": "refinery",
@@ -139,7 +161,7 @@ func (e *snap) producersAnswer(m *knowledge.Mineral, q Query) *Answer {
 		if q.CountCountries {
 			a.Headline = sentences(e.countSentence(m, r), a.Headline)
 		}
-		a.Headline = sentences(e.yearMissing(m, r, q), a.Headline)
+		a.Headline = sentences(e.yearMissing(m, r, q), e.oreNote(m, r, q), a.Headline)
 		if r.Mineral != m.ID && knowledge.OwnMeasure([]string{r.Measure}, m.ID) == "" {
 			// "Who produces dysprosium?": USGS counts the group; the answer says so first.
 			if g, ok := e.kb.Mineral(r.Mineral); ok {
@@ -290,7 +312,13 @@ func (e *snap) usesAnswer(m *knowledge.Mineral, q Query) *Answer {
 	}
 	if eu := e.kb.EndUsesOf(m.ID); len(eu) > 0 {
 		top := slices.MaxFunc(eu, func(a, b knowledge.EndUse) int { return cmpFloat(a.Percent, b.Percent) })
-		a.Headline = sentences(a.Headline, e.f("In the U.S., %s took %s of consumption in %s (%s).", e.t(top.Use), number(top.Percent)+"%", yearLabel(top.Year, top.Estimated), source(top.Edition)))
+		if u, ok := namedEndUse(eu, q.Terms); ok {
+			// "what share of US antimony goes to flame retardants": the share asked comes first.
+			a.Headline = sentences(e.f("In the U.S., %s took %s of %s consumption in %s (%s).", e.t(u.Use), number(u.Percent)+"%",
+				strings.ToLower(e.mineralName(m)), yearLabel(u.Year, u.Estimated), source(u.Edition)), a.Headline)
+		} else {
+			a.Headline = sentences(a.Headline, e.f("In the U.S., %s took %s of consumption in %s (%s).", e.t(top.Use), number(top.Percent)+"%", yearLabel(top.Year, top.Estimated), source(top.Edition)))
+		}
 	}
 	a.Sections = append(a.Sections, Section{Heading: e.t("Main uses"), Items: uses})
 	if uses := e.kb.EndUsesOf(m.ID); len(uses) > 0 {
@@ -300,6 +328,38 @@ func (e *snap) usesAnswer(m *knowledge.Mineral, q Query) *Answer {
 	a.Sections = append(a.Sections, Section{Text: e.paragraph(e.summary(m.Summary, m.SummaryES)), Detail: true})
 	e.addMineralSources(a, m)
 	return a
+}
+
+// endUseFiller are words of end uses' names, and of questions about them, that tell no use
+// apart.
+var endUseFiller = set("and", "other", "others", "products", "product", "uses", "applications", "including", "consumption",
+	"otros", "otras", "productos", "usos", "aplicaciones", "incluidos", "incluidas", "consumo")
+
+// namedEndUse is the U.S. end use a question's words name, in English or Spanish ("…goes to
+// flame retardants", "…se usa en retardantes de flama"): the use with the most words the
+// question has, words compared by their first five letters.
+func namedEndUse(uses []knowledge.EndUse, terms []string) (knowledge.EndUse, bool) {
+	stem := func(w string) string { return w[:min(5, len(w))] }
+	asked := map[string]bool{}
+	for _, t := range terms {
+		if len(t) >= 4 && !endUseFiller[t] {
+			asked[stem(t)] = true
+		}
+	}
+	var best knowledge.EndUse
+	most := 0
+	for _, u := range uses {
+		n := 0
+		for _, w := range strings.Fields(knowledge.Normalize(u.Use + " " + Spanish.T(u.Use))) {
+			if len(w) >= 4 && !endUseFiller[w] && asked[stem(w)] {
+				n++
+			}
+		}
+		if n > most {
+			best, most = u, n
+		}
+	}
+	return best, most > 0
 }
 
 func lowerAll(ss []string) []string {

@@ -15,6 +15,9 @@ import (
 
 func (e *snap) relianceView(ctx context.Context, q Query) (*Answer, error) {
 	if len(q.Minerals) == 0 {
+		if hasAny(q.Terms, exporterWords) {
+			return e.netExporters(), nil // "which minerals is the US a net exporter of?"
+		}
 		return e.relianceRanking(q), nil
 	}
 	if len(q.Minerals) >= 2 {
@@ -333,7 +336,7 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 		}
 		a.Sections = append(a.Sections, s)
 	}
-	if s, ok := e.importSourcesSection(m, "", q.Terms); ok {
+	if s, ok := e.importSourcesSection(m, "", q); ok {
 		a.Sections = append(a.Sections, s)
 	}
 	return a
@@ -377,6 +380,47 @@ func (e *snap) relianceRanking(q Query) *Answer {
 	return a
 }
 
+// netExporters: the minerals, or their products where USGS splits them, that the U.S. was a
+// net exporter of in the latest year of net import reliance the tables give.
+func (e *snap) netExporters() *Answer {
+	a := &Answer{Intent: IntentRelianceRanking, Title: e.t("U.S. net exports, latest year")}
+	var rows []knowledge.Reliance
+	year := 0
+	for _, m := range e.kb.Minerals {
+		for _, r := range e.latestByProduct(m.ID) {
+			year = max(year, r.Year)
+			if r.NetExporter() {
+				rows = append(rows, r)
+			}
+		}
+	}
+	rows = slices.DeleteFunc(rows, func(r knowledge.Reliance) bool { return r.Year != year })
+	var names []string
+	s := Section{Heading: e.t("Net exporter")}
+	for _, r := range rows {
+		name := r.Mineral
+		if m, ok := e.kb.Mineral(r.Mineral); ok {
+			name = strings.ToLower(e.mineralName(m))
+		}
+		if r.Product != "" {
+			name += " (" + e.t(r.Product) + ")" // "zinc (Ores and concentrates)": USGS's product
+		}
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+			s.Facts = append(s.Facts, Fact{Label: capitalize(name), Value: yearLabel(r.Year, r.Estimated)})
+			a.Sources = appendSource(a.Sources, r.Source)
+		}
+	}
+	if len(names) == 0 {
+		a.Headline = e.t("The tables give no mineral the U.S. was a net exporter of.")
+		return a
+	}
+	a.Headline = e.f("The U.S. was a net exporter of %s minerals or products in %s, the latest year USGS gives (%s): %s.",
+		strconv.Itoa(len(names)), yearLabel(rows[0].Year, rows[0].Estimated), source(rows[0].Edition), e.and(names))
+	a.Sections = append(a.Sections, s)
+	return a
+}
+
 func (e *snap) importSourcesView(ctx context.Context, q Query) (*Answer, error) {
 	m, ok := e.mineral(q)
 	if !ok {
@@ -394,7 +438,7 @@ func (e *snap) importSourcesView(ctx context.Context, q Query) (*Answer, error) 
 			country = c
 		}
 	}
-	s, ok := e.importSourcesSection(m, country, q.Terms)
+	s, ok := e.importSourcesSection(m, country, q)
 	if !ok {
 		a.Headline = e.f("USGS gives no U.S. import sources for %s in the chapters this knowledge base holds.", strings.ToLower(e.mineralName(m)))
 		return a, nil
@@ -478,13 +522,13 @@ func importProduct(srcs []knowledge.ImportSource, m *knowledge.Mineral, terms []
 }
 
 // importSourcesSection lists where U.S. imports of a mineral came from; its Text is the
-// headline sentence. With a country, the sentence is about that country.
-func (e *snap) importSourcesSection(m *knowledge.Mineral, country string, terms []string) (Section, bool) {
+// headline sentence. With a country, the sentence is about that country (see countrySourceText).
+func (e *snap) importSourcesSection(m *knowledge.Mineral, country string, q Query) (Section, bool) {
 	srcs := e.kb.ImportSourcesOf(m.ID)
 	if len(srcs) == 0 {
 		return Section{}, false
 	}
-	product := importProduct(srcs, m, terms)
+	product := importProduct(srcs, m, q.Terms)
 	what := strings.ToLower(e.mineralName(m))
 	if product != "" {
 		what = strings.ToLower(e.t(product))
@@ -501,17 +545,7 @@ func (e *snap) importSourcesSection(m *knowledge.Mineral, country string, terms 
 		return Section{}, false
 	}
 	if country != "" {
-		for _, x := range srcs {
-			if x.Country == country {
-				p := strings.ToLower(e.mineralName(m))
-				if x.Product != "" {
-					p = strings.ToLower(e.t(x.Product))
-				}
-				s.Text = e.f("%s supplied %s of U.S. imports of %s in %s (%s).", e.countryName(country), x.Printed+"%", p, x.Period, source(x.Edition))
-				return s, true
-			}
-		}
-		s.Text = e.f("%s is not among the sources USGS lists for U.S. imports of %s.", e.countryName(country), what)
+		s.Text = e.countrySourceText(srcs, m, product, country, q.Most)
 		return s, true
 	}
 	s.Text = e.f("%s supplied %s of U.S. imports of %s in %s (%s).", e.countryName(top[0].Country), top[0].Printed+"%", what, top[0].Period, source(top[0].Edition))
@@ -523,6 +557,75 @@ func (e *snap) importSourcesSection(m *knowledge.Mineral, country string, terms 
 		s.Text = sentences(s.Text, e.f("Next: %s.", e.and(next)))
 	}
 	return s, true
+}
+
+// countrySourceText is a country's share of U.S. imports of the product chosen for the
+// mineral and its place among the sources, then its shares of the other products. The
+// product is not chosen by the country: Mexico's 43% of copper scrap does not answer for
+// copper, whose refined imports came mostly from Chile.
+func (e *snap) countrySourceText(srcs []knowledge.ImportSource, m *knowledge.Mineral, product, country string, most bool) string {
+	what := strings.ToLower(e.mineralName(m))
+	if product != "" {
+		what = strings.ToLower(e.t(product))
+	}
+	var text string
+	var others []string
+	for _, x := range srcs {
+		if x.Country != country {
+			continue
+		}
+		rank, ahead := importRank(srcs, x)
+		if x.Product != product {
+			others = append(others, strings.ToLower(e.t(x.Product))+": "+x.Printed+"%, "+e.rankAfter(rank, ahead))
+			continue
+		}
+		text = e.f("%s supplied %s of U.S. imports of %s in %s (%s).", e.countryName(country), x.Printed+"%", what, x.Period, source(x.Edition))
+		if rank == 1 {
+			text = sentences(text, e.t("It was the largest source of these imports."))
+		} else {
+			text = sentences(text, e.f("It ranked #%s among the sources, after %s.", strconv.Itoa(rank), e.and(e.sourceNames(ahead))))
+		}
+		if most {
+			// "is Mexico the top source of US copper imports?": its rank says.
+			text = e.verdict(rank == 1, text)
+		}
+	}
+	if text == "" {
+		text = e.f("%s is not among the sources USGS lists for U.S. imports of %s.", e.countryName(country), what)
+	}
+	if len(others) > 0 {
+		text = sentences(text, e.f("Other forms: %s.", strings.Join(others, "; ")))
+	}
+	return text
+}
+
+// importRank is a source's place among the countries that supplied the same product, and
+// the countries with larger shares.
+func importRank(srcs []knowledge.ImportSource, x knowledge.ImportSource) (int, []knowledge.ImportSource) {
+	var ahead []knowledge.ImportSource
+	for _, y := range srcs {
+		if y.Product == x.Product && y.Country != knowledge.Others && y.Percent > x.Percent {
+			ahead = append(ahead, y)
+		}
+	}
+	return len(ahead) + 1, ahead
+}
+
+// rankAfter is a source's place with the ones ahead of it: "#2, after Canada (57%)".
+func (e *snap) rankAfter(rank int, ahead []knowledge.ImportSource) string {
+	if len(ahead) == 0 {
+		return e.f("#%s", strconv.Itoa(rank))
+	}
+	return e.f("#%s, after %s", strconv.Itoa(rank), e.and(e.sourceNames(ahead)))
+}
+
+// sourceNames are sources' countries with their shares: "Canada (57%)".
+func (e *snap) sourceNames(xs []knowledge.ImportSource) []string {
+	var names []string
+	for _, y := range xs {
+		names = append(names, e.countryName(y.Country)+" ("+y.Printed+"%)")
+	}
+	return names
 }
 
 // importsFrom: what the U.S. imports from a country, by its share of each mineral's imports.
