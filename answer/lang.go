@@ -115,7 +115,11 @@ var (
 		"dónde", "qué", "ha", "han", "fue", "fueron", "lo", "le", "su", "sus", "también", "tambien", "todavía", "todavia", "aún", "aun",
 		"vigente", "vigor", "sigue", "buscar", "busca", "gráfica", "grafica", "politicas", "políticas",
 		"presupuesto", "cuantos", "cuántos", "cuantas", "cuántas", "semana", "pasada", "vence", "ley", "minera", "mineria", "minería",
-		"concesiones", "empresas", "exporta", "importa", "subio", "subió", "bajó", "cuota", "cuotas", "recorte", "inversion", "inversión")
+		"concesiones", "empresas", "exporta", "importa", "subio", "subió", "bajó", "cuota", "cuotas", "recorte", "inversion", "inversión",
+		// Short questions typed without accents: "ultimas noticias seccion 232", "que paso",
+		// "tierras raras china 2023 a 2025".
+		"ultimas", "últimas", "ultimo", "último", "noticias", "paso", "pasó", "seccion", "sección", "tierras", "raras",
+		"suprema", "corte", "organizo", "organizó", "cayo", "cayó", "borrador", "publico", "publicó", "precios", "minimos", "mínimos")
 	enWords = set("what", "who", "whom", "which", "where", "how", "why", "the", "of", "and", "is", "are", "does", "do",
 		"produces", "produce", "producer", "producers", "production", "largest", "biggest", "top", "used", "uses", "use", "for",
 		"in", "on", "list", "lists", "critical", "reserves", "imports", "import", "reliance", "policy", "policies", "about",

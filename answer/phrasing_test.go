@@ -36,7 +36,7 @@ func TestPhrasings(t *testing.T) {
 		{"W", "overview minerals=tungsten", "China accounted for 79% of world mine production of tungsten in 2025e"},
 		{"Nd", "overview minerals=neodymium", "China accounted for 69% of world mine production of rare-earth"},
 		{"litio", "overview minerals=lithium", "Australia aportó el 32% de la producción minera mundial de litio en"},
-		{"tierras raras", "overview minerals=rare-earths", "China accounted for 69% of world mine production of rare-earth"},
+		{"tierras raras", "overview minerals=rare-earths", "China aportó el 69% de la producción minera mundial de tierras raras"},
 		{"who produces fluorspar?", "production minerals=fluorspar", "China accounted for 59% of world mine production of fluorspar in"},
 		{"Who produces antimony", "production minerals=antimony", "China accounted for 36% of world mine production of antimony in 2025e"},
 		{"largest producer of silver", "production minerals=silver", "Mexico accounted for 24% of world mine production of silver in 2025e"},
@@ -626,6 +626,22 @@ func TestPhrasings(t *testing.T) {
 		{"compara la produccion de zinc de mexico y eeuu", "", "Zinc, producción minera, 2025e (USGS MCS 2026): México 780 miles de toneladas métricas, 6%, #5; Estados Unidos 670"},
 		{"esta la plata en la lista de minerales criticos de EU", "lists minerals=silver countries=united-states yesno=yes", "Sí — la plata está en la lista de minerales críticos del USGS de 2025"},
 		{"how much cobalt does the drc produce", "production minerals=cobalt countries=congo-kinshasa", "Congo (Kinshasa) ranked #1 of 12 in world mine production of cobalt in 2025e, with 230,000 metric tons"},
+		// "latest"/"newest" about a named family or the whole knowledge base: the newest items first.
+		{"latest news on section 232", "policy policies=section-232-order-2025 timeline=latest", "The newest items on this in the knowledge base (updated 27 Nov 2026): 6 Aug 2026, Section 232 measures on polysilicon"},
+		{"what's the newest policy in the kb", "policy timeline=latest", "The newest items in the knowledge base (updated 27 Nov 2026): 7 Aug 2026, White House mining roundtable"},
+		{"ultimas noticias seccion 232", "policy policies=section-232-order-2025 timeline=latest", "Lo más reciente sobre esto en la base de conocimiento (actualizada el 27 nov 2026): 6 ago 2026, Medidas de la Sección 232"},
+		{"tierras raras china 2023 a 2025", "change minerals=rare-earths countries=china from=2023 year=2025", "USGS MCS 2026 no da la producción minera de tierras raras de China"},
+		// A period of months, and the calendar year.
+		{"what happened between march and may 2026", "policy year=2026 month=5 from_month=3", "1 Mar 2026 to 31 May 2026: 19 Mar 2026, U.S.-Japan Critical Minerals Action Plan"},
+		{"que paso este año", "policy timeline=this_year", "Del 1 ene 2026 al 31 dic 2026: 30 ene 2026"},
+		{"what happened this year", "policy timeline=this_year", "1 Jan 2026 to 31 Dec 2026: 30 Jan 2026, Mexico takes the Pacific Alliance presidency"},
+		{"que paso entre marzo y mayo 2026", "policy year=2026 month=5 from_month=3", "Del 1 mar 2026 al 31 may 2026: 19 mar 2026"},
+		// A court named asks about a ruling, not a figure.
+		{"did mexico's supreme court rule on lithium", "policy minerals=lithium countries=mexico yesno=yes", "Dec 2024: In early December 2024 Mexico's Supreme Court"},
+		{"suprema corte litio mexico", "policy minerals=lithium countries=mexico", "dic 2024: A principios de diciembre de 2024, la Suprema Corte"},
+		// A price since a year: from that year to the latest.
+		{"lithium price drop since 2022", "price minerals=lithium from=2022", "USGS's annual average price of lithium (annual average-real, battery-grade lithium carbonate) fell 86% from 63700 in 2022 to 9000"},
+		{"el precio del litio cayo desde 2022?", "price minerals=lithium from=2022", "El promedio anual del USGS del precio del litio (promedio anual en términos reales, carbonato de litio grado batería) bajó un 86% de 63700 en 2022 a 9000"},
 		{"beryllium us production", "production minerals=beryllium countries=united-states", "United States ranked #1 of 7 in world mine production of beryllium in 2025e, with 230 metric tons"},
 	}
 	seen := map[string]bool{}

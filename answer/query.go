@@ -82,6 +82,9 @@ type Query struct {
 	Month int
 	// Day is the day of Month, when one is named ("4 February 2026").
 	Day int
+	// FromMonth starts a period of months that ends with Month, of the same year ("between
+	// March and May 2026", "entre marzo y mayo de 2026").
+	FromMonth int
 	// Since makes the date named the start of a period that runs to today: from the date
 	// itself ("since March 2026", "desde marzo de 2026") or from the day (month) after it
 	// ("anything after 21 August 2026?").
@@ -169,6 +172,7 @@ func (q Query) String() string {
 	}
 	num("month", q.Month)
 	num("day", q.Day)
+	num("from_month", q.FromMonth)
 	add("since", string(q.Since))
 	add("timeline", string(q.Timeline))
 	num("top", q.Top)
@@ -235,7 +239,7 @@ var cues = []cue{
 		"investment", "investments", "inversion", "inversiones", "invest", "invests", "invested", "invirtio", "invirtieron",
 		"invierte", "invierten", "invertira", "invertiran", "invertido", "restricting", "banning", "restringiendo", "prohibiendo",
 		"cuota", "cuotas", "funding", "funded", "financing", "financed", "financiamiento", "financiacion",
-		"court", "ruling", "rulings", "ruled", "judge", "tribunal", "fallo"}},
+		"court", "supreme", "ruling", "rulings", "ruled", "judge", "tribunal", "fallo", "corte", "suprema", "scjn"}},
 	{MeasureChange, []string{"change", "changed", "changes", "trend", "trends", "grew", "grown", "fell", "fallen", "rose", "risen",
 		"drop", "drops", "dropped", "fall", "falls", "rise", "rises", "grow", "grows", "decline", "declines",
 		"increase", "increased", "decrease", "decreased", "declined", "evolution", "history", "historical", "revised", "revision", "revisions",
@@ -368,7 +372,7 @@ const (
 	Upcoming Timeline = "upcoming"
 	PastWeek Timeline = "past_week" // the seven days to today
 	// Periods named relative to today, which the engine's clock turns into dates: a day, a
-	// calendar week (Monday to Sunday) or a calendar month.
+	// calendar week (Monday to Sunday), a calendar month or the calendar year.
 	Yesterday Timeline = "yesterday"
 	Today     Timeline = "today"
 	ThisWeek  Timeline = "this_week"
@@ -376,6 +380,7 @@ const (
 	LastMonth Timeline = "last_month"
 	ThisMonth Timeline = "this_month"
 	NextMonth Timeline = "next_month"
+	ThisYear  Timeline = "this_year" // the calendar year
 )
 
 // periodPhrases name a period relative to today, in the order they are looked for: "next
@@ -392,6 +397,7 @@ var periodPhrases = []struct {
 	{NextMonth, newPhrases("next month", "coming month", "following month", "proximo mes", "mes proximo", "mes que viene",
 		"siguiente mes", "mes siguiente", "mes entrante")},
 	{ThisMonth, newPhrases("this month", "este mes")},
+	{ThisYear, newPhrases("this year", "este ano", "so far this year", "en lo que va del ano")},
 	{Today, newPhrases("today", "hoy", "so far today", "this morning", "esta manana")},
 }
 
@@ -409,7 +415,8 @@ var (
 	pastWeekPhrases = newPhrases("last week", "past week", "past seven days", "last seven days", "last 7 days", "past 7 days",
 		"semana pasada", "ultima semana", "ultimos siete dias", "ultimos 7 dias")
 	latestPhrases = newPhrases("whats new", "what s new", "what new", "what is new", "anything new", "latest news", "the latest", "recent news",
-		"whats the latest", "novedades", "que hay de nuevo", "lo mas reciente", "lo ultimo", "ultimas noticias")
+		"whats the latest", "novedades", "que hay de nuevo", "lo mas reciente", "lo ultimo", "ultimas noticias",
+		"the newest", "whats the newest", "most recent", "lo mas nuevo")
 	upcomingPhrases = newPhrases("what next", "what coming", "ends soon", "end soon", "ending soon", "expires soon", "expire soon", "expiring", "coming up",
 		"upcoming", "whats next", "what s next", "what is next", "whats coming", "what s coming", "what is coming", "next few months",
 		"que viene", "que sigue", "por vencer", "vence pronto", "vencen pronto", "termina pronto", "proximos meses", "lo que viene",
@@ -600,6 +607,20 @@ func sinceDate(norm []string) Since {
 	}
 	return ""
 }
+
+// fromMonth is the month that opens a period ending in month: "between March and May",
+// "from March to May", "entre marzo y mayo"; 0 when none does.
+func fromMonth(norm []string, month int) int {
+	for i, w := range norm[:max(len(norm)-1, 0)] {
+		if from := months[norm[i+1]]; periodOpeners[w] && from > 0 && from < month {
+			return from
+		}
+	}
+	return 0
+}
+
+// periodOpeners open a period of months.
+var periodOpeners = set("between", "from", "entre", "de", "desde")
 
 // figureMeasures are the measures of figures: a cue of one asks a number, not the news.
 var figureMeasures = measureSet{MeasurePrice, MeasureReserves, MeasureReliance, MeasureImportSources, MeasureProduction, MeasureUses}
@@ -1124,6 +1145,7 @@ func (p *lexicon) Parse(text string) Query {
 	}
 	if q.Month > 0 {
 		q.Since = sinceDate(norm)
+		q.FromMonth = fromMonth(norm, q.Month)
 	}
 	q.Tense = tenseOf(norm, joined)
 	if len(q.Minerals)+len(q.Policies)+len(q.Lists) == 0 {
@@ -1146,10 +1168,10 @@ func (p *lexicon) Parse(text string) Query {
 			q.Timeline = Upcoming
 		}
 	}
-	if q.Timeline == "" && len(q.Policies) == 0 && len(q.Minerals)+len(q.Countries) > 0 && latestPhrases.any(norm, joined) &&
+	if q.Timeline == "" && len(q.Minerals)+len(q.Countries)+len(q.Policies) > 0 && latestPhrases.any(norm, joined) &&
 		!slices.ContainsFunc(norm, func(w string) bool { return slices.ContainsFunc(cueMeasures[w], figureMeasures.has) }) {
-		// "what's the latest on china rare earth controls": the newest items on the topic.
-		// "What's the latest lithium price?" asks a figure.
+		// "what's the latest on china rare earth controls", "latest news on section 232": the
+		// newest items on the topic. "What's the latest lithium price?" asks a figure.
 		q.Timeline = Latest
 	}
 
@@ -1353,6 +1375,11 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		slices.Contains(q.Lists, knowledge.USGS2022) && (cued(MeasureChange) || q.Compare)):
 		// "what changed between the 2022 and 2025 US critical minerals lists"
 		return MeasureListChanges
+	case cued(MeasurePrice) && q.Year != 0 && q.FromYear == 0 && q.Month == 0 && sinceDate(norm) != "":
+		// "lithium price drop since 2022": from that year to the latest price, not whether
+		// lithium dropped off the 2022 list.
+		q.FromYear, q.Year = q.Year, 0
+		return MeasurePrice
 	case q.Editions || q.FromYear != 0 && q.FromYear != q.Year:
 		if cued(MeasurePrice) {
 			return MeasurePrice // "was silver more expensive in 2025 than in 2021?"

@@ -24,6 +24,12 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 	if q.Month > 0 && q.Year == 0 {
 		q.Year = e.yearOfMonth(q) // "¿Qué pasa el 4 de diciembre?": this year's
 	}
+	if q.FromMonth > 0 && q.Year > 0 && len(q.Policies) == 0 {
+		// "what happened between March and May 2026": from the first day of the one to the
+		// last of the other.
+		start := time.Date(q.Year, time.Month(q.FromMonth), 1, 0, 0, 0, 0, time.UTC)
+		return e.rangeView(e.concerned(q), q, start, time.Date(q.Year, time.Month(q.Month)+1, 0, 0, 0, 0, 0, time.UTC)), nil
+	}
 	if q.Since != "" && q.Month > 0 && len(q.Policies) == 0 {
 		// "anything after 21 August 2026?": from the day after it (the month after a month
 		// named alone) to today.
@@ -988,14 +994,29 @@ func (e *snap) leadNames(p *knowledge.Policy, words map[string]int, m string) bo
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // concerns reports whether an item is about every country and about a mineral the query
-// names (any item, when it names none).
+// names (any item, when it names none), and, when it names items, is one of them or of their
+// family ("latest news on section 232": every Section 232 item, not only the 2025 order).
 func (e *snap) concerns(p *knowledge.Policy, q Query) bool {
+	if len(q.Policies) > 0 && !slices.Contains(q.Policies, p.ID) && !e.namedFamily(q, p) {
+		return false
+	}
 	for _, c := range q.Countries {
 		if !slices.Contains(p.Countries, c) {
 			return false
 		}
 	}
 	return len(q.Minerals) == 0 || slices.ContainsFunc(q.Minerals, func(m string) bool { return policyHasMineral(e.kb, p, m) })
+}
+
+// concerned is the items the query concerns, oldest first.
+func (e *snap) concerned(q Query) []*knowledge.Policy {
+	var ps []*knowledge.Policy
+	for _, p := range e.kb.Policies {
+		if e.concerns(p, q) {
+			ps = append(ps, p)
+		}
+	}
+	return ps
 }
 
 // datedIn reports whether a date falls in the month and year a question names.
@@ -1169,6 +1190,8 @@ func (e *snap) periodDays(t Timeline) (from, to time.Time, ok bool) {
 		return monday, monday.AddDate(0, 0, 6), true
 	case NextWeek:
 		return monday.AddDate(0, 0, 7), monday.AddDate(0, 0, 13), true
+	case ThisYear:
+		return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), true
 	}
 	return time.Time{}, time.Time{}, false
 }
@@ -1276,13 +1299,7 @@ func (e *snap) sinceView(q Query) *Answer {
 	if start.After(end) {
 		end = start.AddDate(1, 0, -1)
 	}
-	var ps []*knowledge.Policy
-	for _, p := range e.kb.Policies {
-		if e.concerns(p, q) {
-			ps = append(ps, p)
-		}
-	}
-	return e.rangeView(ps, q, start, end)
+	return e.rangeView(e.concerned(q), q, start, end)
 }
 
 // upcomingDays is how far ahead "what ends soon" looks.
@@ -1292,12 +1309,7 @@ const upcomingDays = 400
 // from today on, soonest first).
 func (e *snap) timelineView(q Query) *Answer {
 	today := e.now()
-	var ps []*knowledge.Policy
-	for _, p := range e.kb.Policies {
-		if e.concerns(p, q) {
-			ps = append(ps, p)
-		}
-	}
+	ps := e.concerned(q)
 	if q.Timeline == PastWeek {
 		return e.pastWeek(ps, q)
 	}
@@ -1313,7 +1325,7 @@ func (e *snap) timelineView(q Query) *Answer {
 			lines = append(lines, e.lang.Date(p.Date)+", "+e.policyTitle(p))
 		}
 		newest := "The newest items in the knowledge base (updated %s): %s."
-		if len(q.Minerals)+len(q.Countries) > 0 {
+		if len(q.Minerals)+len(q.Countries)+len(q.Policies) > 0 {
 			// "what's the latest on china rare earth controls": the newest items on that.
 			newest = "The newest items on this in the knowledge base (updated %s): %s."
 		}
