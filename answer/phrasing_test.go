@@ -642,6 +642,15 @@ func TestPhrasings(t *testing.T) {
 		// A price since a year: from that year to the latest.
 		{"lithium price drop since 2022", "price minerals=lithium from=2022", "USGS's annual average price of lithium (annual average-real, battery-grade lithium carbonate) fell 86% from 63700 in 2022 to 9000"},
 		{"el precio del litio cayo desde 2022?", "price minerals=lithium from=2022", "El promedio anual del USGS del precio del litio (promedio anual en términos reales, carbonato de litio grado batería) bajó un 86% de 63700 en 2022 a 9000"},
+		{"what's litiomx", "policy policies=mexico-lithium-2026", "12 Feb 2026: On 12 February 2026 President Sheinbaum restated that lithium is reserved to the State"},
+		{"que es litiomx", "policy policies=mexico-lithium-2026", "12 feb 2026: El 12 de febrero de 2026 la presidenta Sheinbaum reiteró que el litio está reservado al Estado"},
+		{"what's the crma", "policy policies=eu-critical-raw-materials-act lists=eu-crma-critical", "23 May 2024: The Critical Raw Materials Act, Regulation (EU) 2024/1252"},
+		{"when did the crma enter into force", "policy policies=eu-critical-raw-materials-act lists=eu-crma-critical", "23 May 2024: The Critical Raw Materials Act, Regulation (EU) 2024/1252"},
+		{"que es la crma", "policy policies=eu-critical-raw-materials-act lists=eu-crma-critical", "23 may 2024: El Reglamento Europeo de Materias Primas Fundamentales"},
+		{"when was the draft 2025 list released", "policy policies=usgs-critical-minerals-list-2025-draft", "26 Aug 2025: In late August 2025 the USGS asked the public to comment on a proposed new U.S. critical minerals list (docket USGS-2025-0039), with responses due by 25 September 2025."},
+		{"cuando se publico el borrador de la lista 2025", "policy policies=usgs-critical-minerals-list-2025-draft", "26 ago 2025: A finales de agosto de 2025 el USGS sometió a consulta pública"},
+		{"when was the 2025 draft list released", "policy year=2025", "26 Aug 2025: In late August 2025 the USGS asked the public to comment on a proposed new U.S. critical minerals list"},
+		{"when was the draft list published", "policy", "26 Aug 2025: In late August 2025 the USGS asked the public to comment on a proposed new U.S. critical minerals list"},
 		{"beryllium us production", "production minerals=beryllium countries=united-states", "United States ranked #1 of 7 in world mine production of beryllium in 2025e, with 230 metric tons"},
 	}
 	seen := map[string]bool{}

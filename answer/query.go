@@ -1296,7 +1296,8 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 			if n == 1 && stopWords[norm[i]] && strings.ToUpper(raw[i]) != raw[i] && !theUS {
 				continue
 			}
-			if name.acronym && !isUpper(raw[i:i+n]) && !theUS && (p.vocab[norm[i]] || name.ref.Kind != knowledge.KindCountry) {
+			if name.acronym && !isUpper(raw[i:i+n]) && !theUS && (p.vocab[norm[i]] || name.ref.Kind != knowledge.KindCountry) &&
+				!(name.ref.Kind == knowledge.KindPolicy && asksAboutPolicy(norm, i, n)) {
 				// "us", "usa" in a sentence are words; "US", "USA" are the country. A country's
 				// acronym that is no word ("drc", "eeuu") names it however it is typed; a
 				// policy's may be one ("forge").
@@ -1391,6 +1392,10 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 			return MeasureReserves
 		}
 		return MeasureChange
+	case len(q.Minerals) == 0 && q.Polarity != Removed && (len(norm) > 0 && (norm[0] == "when" || norm[0] == "cuando")) &&
+		(has("draft") || has("borrador")):
+		// "when was the draft list published": the date of the draft, a dated item.
+		return MeasurePolicy
 	case (q.Polarity == Removed || cued(MeasureListChanges)) && (listed || len(q.Minerals) == 0 && q.Year != 0 || q.Year == 2025 || q.Year == 2022):
 		return MeasureListChanges
 	case q.Polarity == Removed && len(q.Minerals) > 0:
@@ -1581,6 +1586,32 @@ func containsPhrase(words, phrase string) bool {
 		}
 		from = i + 1
 	}
+}
+
+// asksAboutPolicy reports whether a question asks about the policy whose acronym stands at
+// norm[i:i+n] typed in lower case: what it is ("what's the crma", "que es la crma") or a
+// policy matter such as its entry into force ("when did the crma enter into force").
+// "is lithium on the crma list" asks about the list, and the acronym stays a word.
+func asksAboutPolicy(norm []string, i, n int) bool {
+	// After an article the acronym is a noun ("the crma"), not a verb ("did the us forge a deal").
+	article := i > 0 && (norm[i-1] == "the" || norm[i-1] == "la" || norm[i-1] == "el")
+	rest := slices.Concat(norm[:i], norm[i+n:])
+	if article && slices.ContainsFunc(rest, func(w string) bool { return slices.Contains(cueMeasures[w], MeasurePolicy) }) {
+		return true
+	}
+	if i+n != len(norm) {
+		return false
+	}
+	// "what's" reaches here as "what"; an article may follow.
+	lead := norm[:i]
+	if len(lead) > 0 && (lead[len(lead)-1] == "the" || lead[len(lead)-1] == "la" || lead[len(lead)-1] == "el") {
+		lead = lead[:len(lead)-1]
+	}
+	switch strings.Join(lead, " ") {
+	case "what", "what is", "whats", "what s", "que es", "que", "what was":
+		return true
+	}
+	return false
 }
 
 // nameEntry is a normalized name's record; acronym marks names that only an acronym claims
