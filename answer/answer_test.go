@@ -596,6 +596,18 @@ func TestStartAnswersOnceBuilt(t *testing.T) {
 func TestPriceRowsCarryOneUnit(t *testing.T) {
 	for _, q := range []string{"nickel price", "rare earth prices", "price of silver"} {
 		a := ask(t, q)
+		if q == "nickel price" {
+			// Both units are shown, each in a section of its own.
+			var units []string
+			for _, s := range a.Sections {
+				if _, unit, ok := strings.Cut(s.Heading, "(dollars per "); ok && s.Text != "" {
+					units = append(units, unit)
+				}
+			}
+			if !slices.Contains(units, "metric ton)") || !slices.Contains(units, "pound)") {
+				t.Errorf("%q: the sections show units %v, want per metric ton and per pound", q, units)
+			}
+		}
 		for _, s := range a.Sections {
 			seen := map[string]bool{}
 			for _, part := range strings.Split(s.Text, " · ") {

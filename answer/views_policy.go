@@ -1081,8 +1081,8 @@ func (e *snap) future(q Query) bool {
 func (e *snap) monthView(q Query, only []*knowledge.Policy) *Answer {
 	var dayLabel, dayNote string // the day asked, when it has items; or that it has none
 	var dated, starting, ending []*knowledge.Policy
-	for _, p := range e.kb.Policies {
-		if !e.concerns(p, q) || only != nil && !slices.Contains(only, p) {
+	for _, p := range e.concerned(q) {
+		if only != nil && !slices.Contains(only, p) {
 			continue
 		}
 		switch {
