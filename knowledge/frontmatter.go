@@ -47,24 +47,11 @@ func decodeRecord(file string, data []byte, dst any, ps *problems) (body string,
 		ps.add(file, 1, "missing front matter: a record starts with a line \"---\", then YAML, then \"---\"")
 		return "", nil, true
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(fm, &doc); err != nil {
-		line, msg := 1, err.Error()
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			line, msg = n+1, strings.TrimPrefix(msg[len(m[0]):], "yaml: ")
+	root, ok := simpleFrontMatter(fm)
+	if !ok {
+		if root, broken = parseFrontMatter(file, fm, ps); broken {
+			return "", nil, true
 		}
-		ps.add(file, line, "front matter is not valid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
-		return "", nil, true
-	}
-	if len(doc.Content) == 0 {
-		ps.add(file, 1, "front matter is empty")
-		return "", nil, true
-	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		ps.add(file, root.Line+1, "front matter must be a mapping of keys to values")
-		return "", nil, true
 	}
 	fields := yamlFields(dst)
 	v := reflect.ValueOf(dst).Elem()
@@ -87,6 +74,30 @@ func decodeRecord(file string, data []byte, dst any, ps *problems) (body string,
 		}
 	}
 	return strings.TrimSpace(string(b)), lines, broken
+}
+
+// parseFrontMatter parses front matter with yaml.v3, reporting what is wrong with it.
+func parseFrontMatter(file string, fm []byte, ps *problems) (root *yaml.Node, broken bool) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(fm, &doc); err != nil {
+		line, msg := 1, err.Error()
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			line, msg = n+1, strings.TrimPrefix(msg[len(m[0]):], "yaml: ")
+		}
+		ps.add(file, line, "front matter is not valid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+		return nil, true
+	}
+	if len(doc.Content) == 0 {
+		ps.add(file, 1, "front matter is empty")
+		return nil, true
+	}
+	root = doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		ps.add(file, root.Line+1, "front matter must be a mapping of keys to values")
+		return nil, true
+	}
+	return root, false
 }
 
 // spanishHeading starts a record body's Spanish section.
