@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -233,10 +234,16 @@ func scalarNode(s []byte, n, col int, inFlow bool) (*yaml.Node, bool) {
 	return plainNode(v, n, col), true
 }
 
-// plainNode is a plain scalar's node, its tag resolved as yaml.v3 resolves it.
+// plainNode is a plain scalar's node, its tag resolved as yaml.v3 resolves it. yaml.v3 reads
+// a plain scalar as a string outright unless its first character could start a number, a
+// date, a boolean, a null or a merge key; only those are given to its resolver (slow on
+// dates, and most values are text).
 func plainNode(v string, line, col int) *yaml.Node {
-	nd := &yaml.Node{Kind: yaml.ScalarNode, Value: v, Line: line, Column: col}
-	nd.Tag = nd.ShortTag()
+	nd := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v, Line: line, Column: col}
+	if v == "" || strings.IndexByte("+-0123456789yYnNtTfFoO~<.", v[0]) >= 0 {
+		nd.Tag = ""
+		nd.Tag = nd.ShortTag()
+	}
 	return nd
 }
 
