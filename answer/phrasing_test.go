@@ -130,7 +130,7 @@ func TestPhrasings(t *testing.T) {
 		{"What happened on 4 February 2026?", "policy year=2026 month=2 day=4", "On 4 Feb 2026: Critical Minerals Ministerial 2026 (Washington); FORGE"},
 		{"what expires on 27 November 2026?", "policy year=2026 month=11 day=27 status=yes", "On 27 Nov 2026: scheduled end of: China suspends its export ban on gallium, germanium and"},
 		{"What happened on 5 March 2026?", "policy year=2026 month=3 day=5", "Nothing in the knowledge base is dated 5 Mar 2026. In Mar 2026: 19 Mar 2026"},
-		{"who does the US buy cobalt from", "import_sources minerals=cobalt countries=united-states", "Norway supplied 26% of U.S. imports of metal, oxide, and salts"},
+		{"who does the US buy cobalt from", "import_sources minerals=cobalt countries=united-states", "Norway supplied 26% of U.S. imports of cobalt metal, oxide, and salts"},
 		{"what percentage of US fluorspar is imported", "reliance minerals=fluorspar countries=united-states", "The U.S. relied on net imports for 100% of its apparent consumption of fluorspar"},
 		{"how much fluorspar does the US import from Mexico", "import_sources minerals=fluorspar countries=united-states,mexico", "Mexico supplied 64% of U.S. imports of fluorspar"},
 		{"compare lithium production in Australia and Chile", "", "Lithium, mine production, 2025e (USGS MCS 2026): Australia 92,000 metric tons, 32%, #1; Chile"},
@@ -491,7 +491,7 @@ func TestPhrasings(t *testing.T) {
 		{"should we short lithium?", "overview refuse=advice minerals=lithium", "I don't give investment advice"},
 		// Where the U.S. ("US", "America", "we") gets a mineral: its import sources.
 		{"where does US get fluorspar", "import_sources minerals=fluorspar countries=united-states", "Mexico supplied 64% of U.S. imports of fluorspar in 2021-2024"},
-		{"where do we get our tungsten", "import_sources minerals=tungsten", "China supplied 26% of U.S. imports of ores, concentrates, and other forms in 2021-2024"},
+		{"where do we get our tungsten", "import_sources minerals=tungsten", "China supplied 26% of U.S. imports of tungsten ores, concentrates, and other forms in 2021-2024"},
 		{"where does America get graphite?", "import_sources minerals=graphite", "China supplied 46% of U.S. imports of graphite in 2021-2024"},
 		{"¿De dónde obtiene EE. UU. la fluorita?", "import_sources minerals=fluorspar countries=united-states", "México suministró el 64% de las importaciones de fluorita de EE.UU."},
 		// Periods named relative to today are dates on the engine's clock (27 Nov 2026 in the
@@ -539,7 +539,7 @@ func TestPhrasings(t *testing.T) {
 		// table, not palladium's; zinc ore's, not refined zinc's.
 		{"US platinum imports by country", "import_sources minerals=platinum countries=united-states", "South Africa supplied 49% of U.S. imports of platinum in 2021-2024 (USGS MCS 2026). Next: Belgium (10%) and Germany (10%)."},
 		{"¿de dónde importa EE.UU. el platino?", "import_sources minerals=platinum countries=united-states", "Sudáfrica suministró el 49% de las importaciones de platino de EE.UU. en 2021-2024 (USGS MCS 2026)."},
-		{"zinc ore import sources", "import_sources minerals=zinc", "Peru supplied 50% of U.S. imports of ores and concentrates in 2021-2024 (USGS MCS 2026)."},
+		{"zinc ore import sources", "import_sources minerals=zinc", "Peru supplied 50% of U.S. imports of zinc ores and concentrates in 2021-2024 (USGS MCS 2026)."},
 		// "Top N" names N producers in the headline (up to ten), with their shares.
 		{"top 5 cobalt producers", "production minerals=cobalt top=5", "Congo (Kinshasa) accounted for 73% of world mine production of cobalt in 2025e (USGS MCS 2026). Next: Indonesia (14%), Russia (2.4%), Madagascar (1.2%) and Australia (1.2%)."},
 		{"top 10 lithium producers 2024", "production minerals=lithium year=2024 top=10", "Australia accounted for 37% of world mine production of lithium in 2024e (USGS MCS 2026). Next: Chile (22%), China (19%), Zimbabwe (9%), Argentina (6.2%), Brazil (4.6%), Canada (2.2%), Mali (0.3%) and Portugal (0.2%)."},
@@ -591,9 +591,10 @@ func TestPhrasings(t *testing.T) {
 		// A country's places after the lead are its computed ranks, grouped, ties said.
 		{"peru", "overview countries=peru", "Peru is the world's largest producer of arsenic (49%) (USGS MCS 2026). It is second for silver and zinc and third for tin, copper and lead."},
 		{"mongolia", "overview countries=mongolia", "Mongolia is tied for second with Mexico for fluorspar in world production (USGS MCS 2026)."},
-		// A yes/no question whose figures the tables lack gets no verdict.
+		// A yes/no question on a change whose figures the tables lack gets no verdict; whether a
+		// country the newest table does not list produces at all is a no.
 		{"was lithium production in mexico up in 2023?", "production minerals=lithium countries=mexico year=2023 yesno=yes", "The USGS tables this knowledge base holds list no lithium figures for Mexico."},
-		{"¿México produce litio?", "production minerals=lithium countries=mexico yesno=yes", "Las tablas del USGS de esta base de conocimiento no traen cifras de litio para México."},
+		{"¿México produce litio?", "production minerals=lithium countries=mexico yesno=yes", "No — USGS MCS 2026 no incluye a México entre los 9 países con producción minera de litio en 2025e. La base de conocimiento tiene 6 elementos sobre el litio en México; el más reciente es «El litio de México en 2026"},
 		// "Drop", "jump", "slump", "bajó" ask which way a figure moved, as "fall" and "rise" do.
 		{"did lithium prices drop?", "price minerals=lithium yesno=yes", "Yes — USGS's annual average price of lithium (annual average-real, battery-grade lithium carbonate) fell 24%"},
 		{"did gallium import reliance drop?", "reliance minerals=gallium yesno=yes", "No — U.S. net import reliance for gallium went from 100% in 2024 to 100% in 2025e"},
@@ -613,11 +614,11 @@ func TestPhrasings(t *testing.T) {
 		{"que porcentaje del antimonio de eeuu se usa en retardantes de flama", "uses minerals=antimony countries=united-states", "En EE.UU., a retardantes de flama se destinó el 39% del consumo de antimonio en 2024 (USGS MCS 2025)."},
 		// A country's share of U.S. imports of the product chosen for the mineral (or the one
 		// named), with its place among the sources; "is it the top source?" gets a verdict.
-		{"is mexico a big supplier of us zinc", "import_sources minerals=zinc countries=mexico,united-states yesno=yes", "Mexico supplied 15% of U.S. imports of refined metal in 2021-2024 (USGS MCS 2026). It ranked #2 among the sources, after Canada (57%)."},
-		{"mexico supplies what % of us antimony ore", "import_sources minerals=antimony countries=mexico,united-states", "Mexico supplied 86% of U.S. imports of ore and concentrates in 2021-2024 (USGS MCS 2026). It was the largest source"},
+		{"is mexico a big supplier of us zinc", "import_sources minerals=zinc countries=mexico,united-states yesno=yes", "Mexico supplied 15% of U.S. imports of refined zinc in 2021-2024 (USGS MCS 2026). It ranked #2 among the sources, after Canada (57%)."},
+		{"mexico supplies what % of us antimony ore", "import_sources minerals=antimony countries=mexico,united-states", "Mexico supplied 86% of U.S. imports of antimony ore and concentrates in 2021-2024 (USGS MCS 2026). It was the largest source"},
 		{"is mexico the top source of us copper imports", "import_sources minerals=copper countries=mexico,united-states yesno=yes", "No — Mexico supplied 6% of U.S. imports of refined copper in 2021-2024 (USGS MCS 2026). It ranked #4 among the sources, after Chile (68%)"},
-		{"mexico es proveedor importante de zinc para eeuu?", "import_sources minerals=zinc countries=mexico,united-states", "México suministró el 15% de las importaciones de metal refinado de EE.UU. en 2021-2024 (USGS MCS 2026). Ocupó el lugar n.º 2 entre las fuentes, después de Canadá (57%)."},
-		{"que porcentaje del mineral de antimonio importado por eeuu viene de mexico", "import_sources minerals=antimony countries=united-states,mexico", "México suministró el 86% de las importaciones de mineral y concentrados de EE.UU. en 2021-2024 (USGS MCS 2026). Fue la mayor fuente"},
+		{"mexico es proveedor importante de zinc para eeuu?", "import_sources minerals=zinc countries=mexico,united-states", "México suministró el 15% de las importaciones de zinc refinado de EE.UU. en 2021-2024 (USGS MCS 2026). Ocupó el lugar n.º 2 entre las fuentes, después de Canadá (57%)."},
+		{"que porcentaje del mineral de antimonio importado por eeuu viene de mexico", "import_sources minerals=antimony countries=united-states,mexico", "México suministró el 86% de las importaciones de mineral y concentrados de antimonio de EE.UU. en 2021-2024 (USGS MCS 2026). Fue la mayor fuente"},
 		{"mexico es la principal fuente de cobre de eeuu?", "import_sources minerals=copper countries=mexico,united-states", "No — México suministró el 6% de las importaciones de cobre refinado de EE.UU."},
 		// "us" and "eeuu" typed in lower case are the U.S. beside a mineral or another country;
 		// in Spanish "EU" is Estados Unidos; "drc" is the country.
@@ -630,11 +631,11 @@ func TestPhrasings(t *testing.T) {
 		{"latest news on section 232", "policy policies=section-232-order-2025 timeline=latest", "The newest items on this in the knowledge base (updated 27 Nov 2026): 6 Aug 2026, Section 232 measures on polysilicon"},
 		{"what's the newest policy in the kb", "policy timeline=latest", "The newest items in the knowledge base (updated 27 Nov 2026): 7 Aug 2026, White House mining roundtable"},
 		{"ultimas noticias seccion 232", "policy policies=section-232-order-2025 timeline=latest", "Lo más reciente sobre esto en la base de conocimiento (actualizada el 27 nov 2026): 6 ago 2026, Medidas de la Sección 232"},
-		{"tierras raras china 2023 a 2025", "change minerals=rare-earths countries=china from=2023 year=2025", "USGS MCS 2026 no da la producción minera de tierras raras de China"},
+		{"tierras raras china 2023 a 2025", "change minerals=rare-earths countries=china from=2023 year=2025", "Producción minera de tierras raras en China, año por año según la edición más reciente del USGS que lo trae (toneladas métricas): 2023: 255,000 (MCS 2025); 2024e: 270,000 (MCS 2026); 2025e: 270,000 (MCS 2026)."},
 		// A period of months, and the calendar year.
 		{"what happened between march and may 2026", "policy year=2026 month=5 from_month=3", "1 Mar 2026 to 31 May 2026: 19 Mar 2026, U.S.-Japan Critical Minerals Action Plan"},
-		{"que paso este año", "policy timeline=this_year", "Del 1 ene 2026 al 31 dic 2026: 30 ene 2026"},
-		{"what happened this year", "policy timeline=this_year", "1 Jan 2026 to 31 Dec 2026: 30 Jan 2026, Mexico takes the Pacific Alliance presidency"},
+		{"que paso este año", "policy timeline=this_year", "Del 1 ene 2026 al 27 nov 2026, lo más reciente primero: 27 nov 2026, fin previsto de: China suspende la prohibición"},
+		{"what happened this year", "policy timeline=this_year", "1 Jan 2026 to 27 Nov 2026, newest first: 27 Nov 2026, scheduled end of: China suspends its export ban"},
 		{"que paso entre marzo y mayo 2026", "policy year=2026 month=5 from_month=3", "Del 1 mar 2026 al 31 may 2026: 19 mar 2026"},
 		// A court named asks about a ruling, not a figure.
 		{"did mexico's supreme court rule on lithium", "policy minerals=lithium countries=mexico yesno=yes", "Dec 2024: In early December 2024 Mexico's Supreme Court"},
@@ -652,6 +653,33 @@ func TestPhrasings(t *testing.T) {
 		{"when was the 2025 draft list released", "policy year=2025", "26 Aug 2025: In late August 2025 the USGS asked the public to comment on a proposed new U.S. critical minerals list"},
 		{"when was the draft list published", "policy", "26 Aug 2025: In late August 2025 the USGS asked the public to comment on a proposed new U.S. critical minerals list"},
 		{"beryllium us production", "production minerals=beryllium countries=united-states", "United States ranked #1 of 7 in world mine production of beryllium in 2025e, with 230 metric tons"},
+		// A common Spanish verb typed without its accent is a verb, not a misspelt mineral.
+		{"cuando salio el borrador de la lista", "policy", "26 ago 2025: A finales de agosto de 2025 el USGS sometió a consulta pública una propuesta de nueva lista"},
+		{"cuándo salió el borrador de la lista", "policy", "26 ago 2025: A finales de agosto de 2025 el USGS sometió a consulta pública una propuesta de nueva lista"},
+		// "critical minerals" with no list named is the subject, not a list; a year alone is news,
+		// the newest first.
+		{"what happened this year in critical minerals", "policy timeline=this_year", "1 Jan 2026 to 27 Nov 2026, newest first: 27 Nov 2026, scheduled end of: China suspends its export ban"},
+		{"¿qué pasó este año con los minerales críticos?", "policy timeline=this_year", "Del 1 ene 2026 al 27 nov 2026, lo más reciente primero: 27 nov 2026"},
+		{"what happened in 2026", "policy year=2026", "1 Jan 2026 to 27 Nov 2026, newest first: 27 Nov 2026, scheduled end of: China suspends its export ban"},
+		{"que paso en 2024", "policy year=2024", "Del 1 ene 2024 al 31 dic 2024, lo más reciente primero: 3 dic 2024"},
+		// A deal between countries is an item that concerns each of them and that no one side
+		// imposes; without one, the answer says so.
+		{"did the us forge a deal with japan", "policy countries=united-states,japan yesno=yes", "19 Mar 2026: At their summit on 19 March 2026 President Trump and Japanese Prime Minister Takaichi agreed a Critical Minerals Action Plan"},
+		{"us japan deal", "policy countries=japan", "19 Mar 2026: At their summit on 19 March 2026 President Trump and Japanese Prime Minister Takaichi"},
+		{"did the us strike a deal with brazil", "policy countries=united-states,brazil yesno=yes", "No item in the knowledge base (updated 27 Nov 2026) records a deal or agreement between the United States and Brazil."},
+		{"acuerdo entre mexico y brasil", "policy countries=mexico,brazil", "Ningún elemento de la base de conocimiento (actualizada el 27 nov 2026) registra un acuerdo entre México y Brasil."},
+		// A range of years no one edition prints: each year from the newest edition that does.
+		{"mexico silver 2023 2024 2025", "change minerals=silver countries=mexico from=2023 year=2025", "Mine production of silver in Mexico, each year from the newest USGS edition that gives it (metric tons): 2023: 6,290 (MCS 2025); 2024: 5,780 (MCS 2026); 2025e: 6,300 (MCS 2026). MCS 2026 revised the 2024 figure from 6,300 (2024e, MCS 2025) to 5,780."},
+		{"rare earth production trend china 2023 to 2025", "change minerals=rare-earths countries=china from=2023 year=2025", "Mine production of rare-earth elements in China, each year from the newest USGS edition that gives it (metric tons): 2023: 255,000 (MCS 2025); 2024e: 270,000 (MCS 2026); 2025e: 270,000 (MCS 2026)."},
+		{"world lithium production 2023 to 2025", "change minerals=lithium from=2023 year=2025 world=yes", "World mine production of lithium, each year from the newest USGS edition that gives it (metric tons): 2023: 204,000 (MCS 2025); 2024e: 222,000 (MCS 2026); 2025e: 290,000 (MCS 2026). MCS 2026 revised the 2024 figure from 240,000 (2024e, MCS 2025) to 222,000."},
+		// A country the newest production table does not list: a no, then the items on it there.
+		{"does mexico produce lithium", "production minerals=lithium countries=mexico yesno=yes", "No — USGS MCS 2026 does not list Mexico among the 9 countries with mine production of lithium in 2025e. The knowledge base has 6 items on lithium in Mexico; the newest is “Mexico's lithium in 2026: LitioMx"},
+		{"does the us produce graphite", "production minerals=graphite countries=united-states yesno=yes", "No — USGS MCS 2026 puts mine production of graphite in the United States at zero in 2025e. The knowledge base has 3 items on graphite in the United States"},
+		{"does peru mine lithium", "production minerals=lithium countries=peru yesno=yes", "No — USGS MCS 2026 does not list Peru among the 9 countries with mine production of lithium in 2025e."},
+		// An import product named only by its form ("Refined metal") is named with the mineral.
+		{"where does the us import zinc from", "import_sources minerals=zinc countries=united-states", "Canada supplied 57% of U.S. imports of refined zinc in 2021-2024 (USGS MCS 2026). Next: Mexico (15%) and Peru (8%)."},
+		{"de donde importa eeuu el zinc", "import_sources minerals=zinc countries=united-states", "Canadá suministró el 57% de las importaciones de zinc refinado de EE.UU. en 2021-2024 (USGS MCS 2026)."},
+		{"where does the us import lead from", "import_sources minerals=lead countries=united-states", "Canada supplied 31% of U.S. imports of refined lead in 2021-2024 (USGS MCS 2026)."},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

@@ -875,7 +875,18 @@ var everydayWords = set("cold", "told", "sold", "bold", "hold", "holds", "held",
 	"pure", "chili", "while", "mail", "latina", "latino", "latinas", "latinos", "litro", "litros", "plaza", "plazas",
 	"plato", "platos", "cobra", "cobran", "cobro", "sobre", "pueden", "puede", "busca", "buscar", "start", "starts", "started",
 	"starting", "happens", "begin", "begins", "effect", "effects", "effective", "pasada", "pasadas", "pasado", "pasados", "semana",
-	"semanas")
+	"semanas", "allies",
+	// Common Spanish verbs, typed without their accents: "salio" (salió) is not "galio".
+	"salio", "salia", "salir", "valio", "valia", "hablar", "hablo")
+
+// listNouns are the words that name a list, as "critical" alone does not.
+var listNouns = set("list", "lists", "listed", "lista", "listas", "listado", "listados", "listada", "listadas")
+
+// spanishPreterite reports whether a word ends as a Spanish preterite does, on an accented
+// "ó" ("salió", "firmó", "publicó"): a verb, never a misspelt name, for no name ends so.
+func spanishPreterite(w string) bool {
+	return strings.HasSuffix(strings.ToLower(w), "ó")
+}
 
 // proseWords returns the words the knowledge base's text uses (records' summaries, uses and
 // titles, in English and Spanish) that are not names themselves and could pass for a
@@ -946,7 +957,7 @@ func (p *lexicon) Parse(text string) Query {
 	// Words that named nothing and mean nothing to the parser may be misspelt names.
 	fixed := false
 	for i, w := range norm {
-		if used[i] || p.vocab[w] || isNumber(w) {
+		if used[i] || p.vocab[w] || isNumber(w) || spanishPreterite(raw[i]) {
 			continue
 		}
 		if to, ok := p.spell.correct(w); ok {
@@ -1151,7 +1162,11 @@ func (p *lexicon) Parse(text string) Query {
 	if len(q.Minerals)+len(q.Policies)+len(q.Lists) == 0 {
 		period := periodNamed(norm, joined)
 		if period != "" && slices.ContainsFunc(norm, func(w string) bool {
-			return slices.ContainsFunc(cueMeasures[w], func(m Measure) bool { return m != MeasurePolicy && m != MeasureListChanges })
+			return slices.ContainsFunc(cueMeasures[w], func(m Measure) bool {
+				// "critical minerals" without a list named is the subject of every item, not
+				// a list asked for: "what happened this year in critical minerals".
+				return m != MeasurePolicy && m != MeasureListChanges && (m != MeasureLists || listNouns[w])
+			})
 		}) {
 			period = "" // "who produces the most today?", "copper prices this month" ask a figure
 		}

@@ -821,6 +821,50 @@ func (e *snap) changeSentence(c knowledge.Change) string {
 	return e.f("Unchanged from %s.", from)
 }
 
+// policiesOn are the policy items about a mineral (or its group) in a country, newest first.
+func (e *snap) policiesOn(m *knowledge.Mineral, country string) []*knowledge.Policy {
+	var out []*knowledge.Policy
+	for _, p := range e.kb.PoliciesIn(country) {
+		if slices.ContainsFunc(p.Minerals, func(id string) bool { return id == m.ID || m.Group != "" && id == m.Group }) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// itemCount is "1 item", "3 items".
+func (e *snap) itemCount(n int) string {
+	if n == 1 {
+		return e.t("1 item")
+	}
+	return e.f("%s items", strconv.Itoa(n))
+}
+
+// notListed says that the newest production table of a mineral does not list a country
+// among its producers; ok is false when there is no such table with rows.
+func (e *snap) notListed(m *knowledge.Mineral, country string, q Query) (string, bool) {
+	if m.NoCountryTable != "" {
+		return "", false
+	}
+	for _, measure := range e.kb.Measures(m.ID) {
+		if knowledge.IsReserves(measure) || knowledge.IsCapacity(measure) {
+			continue
+		}
+		r := e.rank(m, measure, 0, q)
+		if len(r.Rows) == 0 {
+			return "", false
+		}
+		if f, ok := e.kb.FigureIn(r.Mineral, measure, country, r.Year, r.Edition); ok && f.Known() && f.Value == 0 {
+			// The U.S. row of the graphite table: printed, and zero.
+			return e.f("%s puts %s of %s in %s at zero in %s.", source(r.Edition), e.measure(measure), strings.ToLower(e.mineralName(m)),
+				e.countryAfterIn(country), yearLabel(r.Year, r.Estimated)), true
+		}
+		return e.f("%s does not list %s among the %s countries with %s of %s in %s.", source(r.Edition), e.countryAfterIn(country),
+			strconv.Itoa(len(r.Rows)), e.measure(measure), strings.ToLower(e.mineralName(m)), yearLabel(r.Year, r.Estimated)), true
+	}
+	return "", false
+}
+
 // mineralInCountry: a country's place in one mineral's tables.
 func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *Answer {
 	c, _ := e.kb.Country(country)
@@ -905,6 +949,7 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 		}
 	}
 	changed := false
+	notProduced := false // a no: the newest production table leaves the country out
 	if reserves && asked != nil {
 		// "did US lithium reserves go up?": the two editions' figures.
 		if head, ok := e.reservesChange(m, asked.r, q); ok {
@@ -936,6 +981,13 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 		case asked == nil && unknown != "":
 			// Where a withheld or missing figure would rank, no one can say.
 			a.Headline = e.f("Not known — %s", a.Headline)
+		case !found && unknown == "" && !ranked && q.Direction == "" && q.Year == 0:
+			// "Does Mexico produce lithium?": the newest production table has rows but none
+			// for the country, a no; what the knowledge base holds on the mineral there after.
+			if head, ok := e.notListed(m, c.ID, q); ok {
+				a.Headline = e.verdict(false, head)
+				notProduced = true
+			}
 		case !found && unknown == "":
 			// No table lists the country: a verdict would answer what the tables cannot, and
 			// "No —" would read as "production did not rise".
@@ -958,13 +1010,15 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 		}
 	}
 	var both []string
-	for _, p := range e.kb.PoliciesIn(c.ID) {
-		for _, id := range p.Minerals {
-			if id == m.ID || id == m.Group {
-				both = append(both, e.lang.Date(p.Date)+": "+e.policyTitle(p))
-				break
-			}
-		}
+	on := e.policiesOn(m, c.ID)
+	for _, p := range on {
+		both = append(both, e.lang.Date(p.Date)+": "+e.policyTitle(p))
+	}
+	if len(on) > 0 && notProduced {
+		// The verdict first, then that the knowledge base has items on it, the newest named.
+		more := e.f("The knowledge base has %s on %s in %s; the newest is “%s” (%s).", e.itemCount(len(on)), e.subject(m),
+			e.countryAfterIn(c.ID), e.policyTitle(on[0]), e.lang.Date(on[0].Date))
+		a.Headline = sentences(a.Headline, more)
 	}
 	if len(both) > 0 {
 		a.Sections = append(a.Sections, Section{Heading: e.t("Policy"), Items: both})

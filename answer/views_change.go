@@ -81,6 +81,23 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 		from, to = q.FromYear, q.Year
 	}
 	name := strings.ToLower(e.mineralName(m))
+	subject := knowledge.World
+	if len(q.Countries) > 0 {
+		subject = q.Countries[0]
+	}
+	if _, ok := e.kb.ChangeIn(r.Mineral, r.Measure, subject, r.Edition, from, to); !ok && !q.Editions && from < to {
+		// "Mexico silver 2023 2024 2025": no one edition prints every year asked; each year
+		// comes from the newest edition that prints it, labelled with it.
+		if head, secs, srcs, ok := e.editionSeries(r, name, subject, from, to); ok {
+			a.Headline = head
+			a.Sections = append(a.Sections, secs...)
+			for _, src := range srcs {
+				a.Sources = appendSource(a.Sources, src)
+			}
+			e.addRevisions(a, q, m, r, name, false)
+			return a, nil
+		}
+	}
 	world, wok := e.kb.ChangeIn(r.Mineral, r.Measure, knowledge.World, r.Edition, from, to)
 	if wok && world.Known() {
 		pct, _ := world.Percent()
@@ -138,7 +155,75 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 	s.Note = e.dataNote(r)
 	a.Sections = append(a.Sections, s)
 	a.Sources = appendSource(a.Sources, r.Source)
+	e.addRevisions(a, q, m, r, name, true)
+	return a, nil
+}
 
+// seriesPoint is one year of a series drawn from several editions.
+type seriesPoint struct {
+	year int
+	fig  knowledge.Figure
+}
+
+// editionSeries is a country's (or the world's) figure for each year from one to another, each
+// year from the newest edition that prints it as a number: MCS 2025's 2023, MCS 2026's 2024 and
+// 2025e. ok is false unless it spans more than one edition and has a number for every year.
+func (e *snap) editionSeries(r knowledge.Ranking, name, subject string, from, to int) (string, []Section, []knowledge.Source, bool) {
+	eds := e.kb.Editions()
+	var points []seriesPoint
+	used := map[knowledge.Edition]bool{}
+	for y := from; y <= to; y++ {
+		found := false
+		for i := len(eds) - 1; i >= 0 && !found; i-- {
+			if f, ok := e.kb.FigureIn(r.Mineral, r.Measure, subject, y, eds[i]); ok && f.Known() {
+				points = append(points, seriesPoint{y, f})
+				used[eds[i]] = true
+				found = true
+			}
+		}
+		if !found {
+			return "", nil, nil, false
+		}
+	}
+	if len(used) < 2 {
+		return "", nil, nil, false
+	}
+	var parts, revised []string
+	var srcs []knowledge.Source
+	sec := Section{Heading: e.f("%s, %s–%s, newest edition for each year", capitalize(e.measure(r.Measure)), strconv.Itoa(from), strconv.Itoa(to))}
+	for _, p := range points {
+		v := number(p.fig.Value)
+		edition := " (" + p.fig.Edition.String() + ")"
+		parts = append(parts, yearLabel(p.year, p.fig.Estimated)+": "+v+edition)
+		sec.Facts = append(sec.Facts, Fact{Label: yearLabel(p.year, p.fig.Estimated), Value: v + edition})
+		srcs = append(srcs, p.fig.Source)
+		for _, ed := range eds {
+			// The year as the edition before the one used printed it, when it differs.
+			if ed >= p.fig.Edition {
+				continue
+			}
+			if old, ok := e.kb.FigureIn(r.Mineral, r.Measure, subject, p.year, ed); ok && old.Known() && old.Value != p.fig.Value {
+				revised = append(revised, e.f("%s revised the %s figure from %s (%s, %s) to %s.", p.fig.Edition.String(), strconv.Itoa(p.year),
+					number(old.Value), yearLabel(p.year, old.Estimated), ed.String(), v))
+			}
+		}
+	}
+	sec.Note = e.t("Each year is taken from the newest USGS edition that gives it; an older edition's figure for a year a newer one revised is left out.")
+	var head string
+	if subject == knowledge.World {
+		head = e.f("World %s of %s, each year from the newest USGS edition that gives it (%s): %s.", e.measure(r.Measure), name,
+			e.shortUnit(r.Unit), strings.Join(parts, "; "))
+	} else {
+		head = e.f("%s of %s in %s, each year from the newest USGS edition that gives it (%s): %s.", capitalize(e.measure(r.Measure)), name,
+			e.countryAfterIn(subject), e.shortUnit(r.Unit), strings.Join(parts, "; "))
+	}
+	return sentences(append([]string{head}, revised...)...), []Section{sec}, srcs, true
+}
+
+// addRevisions appends to a change's answer the figures the newest edition revised: a
+// sentence on the one asked about (or a count) after the headline, or before it when the
+// question asks about revisions, and a section listing them.
+func (e *snap) addRevisions(a *Answer, q Query, m *knowledge.Mineral, r knowledge.Ranking, name string, withLead bool) {
 	// Revisions: the newest edition restating an earlier year.
 	var revs []string
 	lead := ""
@@ -172,16 +257,18 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 	if q.Editions && len(revs) == 0 {
 		lead = e.f("%s revised none of the earlier figures for %s.", source(r.Edition), name)
 	}
-	if lead != "" && (q.Editions || hasAny(q.Terms, revisionWords)) {
+	switch {
+	case !withLead:
+		// A series across editions has said what was revised of the years it gives.
+	case lead != "" && (q.Editions || hasAny(q.Terms, revisionWords)):
 		// "Was China's antimony output revised?", "did it change between the 2025 and 2026
 		// editions?": the revision is the answer.
 		a.Headline = sentences(lead, a.Headline)
-	} else {
+	default:
 		a.Headline = sentences(a.Headline, lead)
 	}
 	if len(revs) > 0 {
 		a.Sections = append(a.Sections, Section{Heading: e.t("Revised between editions"), Items: revs[:min(8, len(revs))],
 			Note: e.t("Each edition revises earlier years; compare years within one edition, not across them.")})
 	}
-	return a, nil
 }

@@ -43,14 +43,15 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 	if q.Timeline != "" && q.Month == 0 {
 		return e.timelineView(q), nil // "what's coming up?"; "… in December 2026" is that month
 	}
+	if q.Month == 0 && q.Year > 0 && (q.FromYear == 0 || q.FromYear == q.Year) && len(q.Policies)+len(q.Lists) == 0 &&
+		asksHappenings(q) && !hasTopic(Query{Minerals: q.Minerals, Countries: q.Countries, Rest: datelessTerms(q)}) {
+		// "what happened in 2026", "¿qué pasó en 2025?": every item of that calendar year, as
+		// "this year" gives the current one.
+		return e.rangeView(e.concerned(q), q, time.Date(q.Year, 1, 1, 0, 0, 0, 0, time.UTC),
+			time.Date(q.Year, 12, 31, 0, 0, 0, 0, time.UTC)), nil
+	}
 	if q.Month > 0 && q.Year > 0 && len(q.Policies) == 0 {
-		var asked []string // the question's words, less its date, what asks for news, and "critical"
-		for _, w := range q.Terms {
-			if _, month := months[w]; !month && !isNumber(w) && !slices.Equal(cueMeasures[w], []Measure{MeasureLists}) {
-				asked = append(asked, w)
-			}
-		}
-		if !hasTopic(Query{Minerals: q.Minerals, Rest: asked}) {
+		if !hasTopic(Query{Minerals: q.Minerals, Rest: datelessTerms(q)}) {
 			// "what happened in March 2026", "what happened in Mexico in February 2026":
 			// every item of the month (about the country).
 			return e.monthView(q, nil), nil
@@ -102,6 +103,24 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		return a, nil
 	}
 	ps, scores := e.rankPolicies(q)
+	if len(q.Countries) > 0 && len(q.Policies) == 0 && asksAgreement(q) {
+		// "did the US forge a deal with Japan?": an agreement between the countries named is
+		// an item that concerns every one of them, and not a measure one side imposes (a
+		// tariff, an export control, a law).
+		var both []*knowledge.Policy
+		var bothScores []float64
+		for i, p := range ps {
+			if dealKinds[p.Kind] && !slices.ContainsFunc(q.Countries, func(c string) bool { return !slices.Contains(p.Countries, c) }) {
+				both, bothScores = append(both, p), append(bothScores, scores[i])
+			}
+		}
+		switch {
+		case len(both) > 0:
+			ps, scores = both, bothScores
+		case len(q.Countries) >= 2:
+			return e.noAgreement(q), nil
+		}
+	}
 	if len(ps) == 0 && asksTariff(q) && len(q.Minerals) > 0 {
 		return e.noTariff(q), nil
 	}
@@ -898,6 +917,18 @@ func (e *snap) noTariff(q Query) *Answer {
 // agreeWords ask what was agreed or signed.
 var agreeWords = set("agree", "agreed", "agrees", "agreement", "acordaron", "acuerdo", "acordo", "pactaron")
 
+// dealWords name a deal loosely ("did the US forge a deal with Japan?").
+var dealWords = set("deal", "deals", "pact", "pacts", "accord", "accords", "agreements", "acuerdos", "pacto", "pactos", "trato",
+	"tratos", "convenio", "convenios")
+
+// dealKinds are the kinds of item that may record a deal between countries.
+var dealKinds = set("agreement", "announcement", "meeting", "program")
+
+// asksAgreement reports whether q asks about an agreement or a deal.
+func asksAgreement(q Query) bool {
+	return slices.ContainsFunc(q.Terms, func(w string) bool { return agreeWords[w] || dealWords[w] })
+}
+
 // stem is a word's first five letters: enough to match "suspension" with "suspends" and
 // "agreed" with "agreement" without a stemmer per language.
 func stem(w string) string {
@@ -1030,6 +1061,36 @@ var happenWords = set("happened", "happen", "happens", "happening", "effect", "e
 	"vence", "vencen", "vencio", "termina", "terminan", "termino", "empieza", "empezo", "inicia", "comienza", "comenzo", "previsto",
 	"week", "weeks", "semana", "first", "last", "early", "late", "mid", "policy", "policies", "event", "events", "politica", "politicas",
 	"eventos", "items", "dated")
+
+// datelessTerms are q's words less its date, and "critical" (every item's subject); what asks
+// for news is left to hasTopic.
+func datelessTerms(q Query) []string {
+	var asked []string
+	for _, w := range q.Terms {
+		if _, month := months[w]; !month && !isNumber(w) && !slices.Equal(cueMeasures[w], []Measure{MeasureLists}) {
+			asked = append(asked, w)
+		}
+	}
+	return asked
+}
+
+// asksHappenings reports whether q asks what happened or what is news ("what happened",
+// "¿qué pasó?", "news"), not about a topic that a date only narrows.
+func asksHappenings(q Query) bool {
+	return slices.ContainsFunc(q.Terms, func(w string) bool { return happenedWords[w] })
+}
+
+// asksPast reports whether q asks what happened, in the past tense ("what happened", "¿qué
+// pasó?"): not what is scheduled.
+func asksPast(q Query) bool {
+	return slices.ContainsFunc(q.Terms, func(w string) bool { return pastWords[w] })
+}
+
+// pastWords ask what has happened.
+var pastWords = set("happened", "occurred", "paso", "sucedio", "ocurrio", "hubo")
+
+// happenedWords ask what happened, in either language.
+var happenedWords = set("happened", "happen", "happens", "happening", "occurred", "paso", "sucedio", "ocurrio", "hubo", "news", "noticias")
 
 // hasTopic reports whether a question names something besides a date: a mineral, a country,
 // or a word the parser does not know ("DPA determination", "Sheinbaum").
@@ -1218,8 +1279,25 @@ func (e *snap) periodMonth(t Timeline) (month, year int, ok bool) {
 // Without any, it says that nothing in the knowledge base is dated (or scheduled, for days
 // still to come) in them.
 func (e *snap) rangeView(ps []*knowledge.Policy, q Query, start, end time.Time) *Answer {
+	// A whole calendar year ("what happened this year?", "… in 2026?") has too many items
+	// for the headline to start in January: the newest come first.
+	wholeYear := start.Year() == end.Year() && start.YearDay() == 1 && end.Month() == time.December && end.Day() == 31
+	if y, m, d := e.now().Date(); asksPast(q) {
+		// What happened is what is past: an end date still scheduled has not happened.
+		if today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC); end.After(today) && !start.After(today) {
+			end = today
+		}
+	}
 	in := func(t knowledge.Date) bool {
-		return !t.IsZero() && t.Precision != knowledge.Month && !t.Time.Before(start) && !t.Time.After(end)
+		if t.IsZero() || t.Time.Before(start) {
+			return false
+		}
+		if t.Precision == knowledge.Month {
+			// A date known to the month is in the days only when its whole month is ("what
+			// happened in 2025?" has "Dec 2024"'s neighbours, "last week" none of them).
+			return !t.Time.AddDate(0, 1, -1).After(end)
+		}
+		return !t.Time.After(end)
 	}
 	startsAsked := slices.ContainsFunc(q.Terms, func(w string) bool { return startWords[w] })
 	endsAsked := slices.ContainsFunc(q.Terms, func(w string) bool { return endWords[w] })
@@ -1243,6 +1321,9 @@ func (e *snap) rangeView(ps []*knowledge.Policy, q Query, start, end time.Time) 
 		}
 	}
 	slices.SortStableFunc(events, func(x, y event) int { return x.at.Time.Compare(y.at.Time) })
+	if wholeYear {
+		slices.Reverse(events)
+	}
 	oneDay := start.Equal(end)
 	var items []*knowledge.Policy
 	var lines []string
@@ -1275,6 +1356,10 @@ func (e *snap) rangeView(ps []*knowledge.Policy, q Query, start, end time.Time) 
 		a.Headline = e.f("On %s: %s.", from, strings.Join(lines, "; "))
 	case oneDay:
 		a.Headline = e.f("On %s: %s; and %s more.", from, strings.Join(lines[:3], "; "), itoa(len(lines)-3))
+	case wholeYear && len(lines) <= 3:
+		a.Headline = e.f("%s to %s, newest first: %s.", from, to, strings.Join(lines, "; "))
+	case wholeYear:
+		a.Headline = e.f("%s to %s, newest first: %s; and %s more.", from, to, strings.Join(lines[:3], "; "), itoa(len(lines)-3))
 	case len(lines) <= 3:
 		a.Headline = e.f("%s to %s: %s.", from, to, strings.Join(lines, "; "))
 	default:
@@ -1572,6 +1657,18 @@ func (e *snap) isBan(p *knowledge.Policy) bool {
 func (e *snap) cutsOrCaps(p *knowledge.Policy) bool {
 	words := e.policyWords(p)
 	return slices.ContainsFunc(cutStems, func(s string) bool { return words[s] == 2 })
+}
+
+// noAgreement says that no item in the knowledge base concerns every country a question
+// about an agreement between them names.
+func (e *snap) noAgreement(q Query) *Answer {
+	names := make([]string, len(q.Countries))
+	for i, id := range q.Countries {
+		names[i] = e.countryAfterIn(id)
+	}
+	between := e.and(names)
+	return &Answer{Intent: IntentPolicy, Title: e.t("No policy item matches"),
+		Headline: e.f("No item in the knowledge base (updated %s) records a deal or agreement between %s.", e.lang.Date(e.kbUpdated()), between)}
 }
 
 // noPolicy says that no policy item concerns the mineral (in the country) a question asks

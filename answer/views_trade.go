@@ -531,7 +531,7 @@ func (e *snap) importSourcesSection(m *knowledge.Mineral, country string, q Quer
 	product := importProduct(srcs, m, q.Terms)
 	what := strings.ToLower(e.mineralName(m))
 	if product != "" {
-		what = strings.ToLower(e.t(product))
+		what = e.productName(m, product)
 	}
 	s := Section{Heading: e.f("Import sources %s", srcs[0].Period) + " (" + what + ")", Note: srcs[0].Source.Edition}
 	var top []knowledge.ImportSource
@@ -566,7 +566,7 @@ func (e *snap) importSourcesSection(m *knowledge.Mineral, country string, q Quer
 func (e *snap) countrySourceText(srcs []knowledge.ImportSource, m *knowledge.Mineral, product, country string, most bool) string {
 	what := strings.ToLower(e.mineralName(m))
 	if product != "" {
-		what = strings.ToLower(e.t(product))
+		what = e.productName(m, product)
 	}
 	var text string
 	var others []string
@@ -789,4 +789,45 @@ func (e *snap) priceChange(priced string, from, to knowledge.Price, q Query) str
 		return h
 	}
 	return e.verdict(q.Direction == "up" && pct >= 0.05 || q.Direction == "down" && pct <= -0.05, h)
+}
+
+// genericForms are the products USGS names without the mineral ("Refined metal", "Ores and
+// concentrates"): alone in a sentence they do not say what was imported.
+var genericForms = []string{"metal", "ore", "ores", "concentrate", "concentrates", "oxide", "unwrought", "waste and scrap"}
+
+// productName is an import product's name in the answer's language, lower case, with the
+// mineral's name where the product names only a form: "refined zinc" for "Refined metal",
+// "antimony ore and concentrates", "zinc refinado", "mineral y concentrados de antimonio".
+// A product that names the mineral ("Refined copper") or a total is left as it is.
+func (e *snap) productName(m *knowledge.Mineral, product string) string {
+	shown := strings.ToLower(e.t(product))
+	p := knowledge.Normalize(product)
+	for _, n := range []string{m.Name, m.ID} {
+		if strings.Contains(p, knowledge.Normalize(n)) {
+			return shown
+		}
+	}
+	name := strings.ToLower(e.mineralName(m))
+	if p == "refined metal" {
+		if e.lang != Spanish {
+			return "refined " + name
+		}
+		refined := "refinado"
+		switch spanishArticle(name) {
+		case "la":
+			refined = "refinada"
+		case "las":
+			refined = "refinadas"
+		case "los":
+			refined = "refinados"
+		}
+		return name + " " + refined
+	}
+	if !slices.ContainsFunc(genericForms, func(f string) bool { return p == f || strings.HasPrefix(p, f+" ") }) {
+		return shown
+	}
+	if e.lang == Spanish {
+		return shown + " de " + name
+	}
+	return name + " " + shown
 }
