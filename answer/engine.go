@@ -690,7 +690,7 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 			a.Sections = append(a.Sections, s)
 		}
 	} else {
-		a.Headline = e.f("No production figures for %s in the USGS tables this knowledge base holds.", e.countryName(c.ID))
+		a.Headline = e.f("No production figures for %s in the USGS tables this knowledge base holds.", e.countryAfterIn(c.ID))
 	}
 	if ps := e.kb.PoliciesIn(c.ID); len(ps) > 0 {
 		s := Section{Heading: e.t("Policy")}

@@ -613,13 +613,14 @@ func TestPhrasings(t *testing.T) {
 		{"what share of us antimony goes to flame retardants", "overview minerals=antimony countries=united-states", "In the U.S., flame retardants took 39% of antimony consumption in 2024 (USGS MCS 2025)."},
 		{"que porcentaje del antimonio de eeuu se usa en retardantes de flama", "uses minerals=antimony countries=united-states", "En EE.UU., a retardantes de flama se destinó el 39% del consumo de antimonio en 2024 (USGS MCS 2025)."},
 		// A country's share of U.S. imports of the product chosen for the mineral (or the one
-		// named), with its place among the sources; "is it the top source?" gets a verdict.
-		{"is mexico a big supplier of us zinc", "import_sources minerals=zinc countries=mexico,united-states yesno=yes", "Mexico supplied 15% of U.S. imports of refined zinc in 2021-2024 (USGS MCS 2026). It ranked #2 among the sources, after Canada (57%)."},
+		// named), with its place among the sources; "is it the top source?" and "a big (major,
+		// important) source?" get a verdict, the latter by the rank a major producer needs.
+		{"is mexico a big supplier of us zinc", "import_sources minerals=zinc countries=mexico,united-states yesno=yes", "Yes — Mexico supplied 15% of U.S. imports of refined zinc in 2021-2024 (USGS MCS 2026). It ranked #2 among the sources, after Canada (57%)."},
 		{"mexico supplies what % of us antimony ore", "import_sources minerals=antimony countries=mexico,united-states", "Mexico supplied 86% of U.S. imports of antimony ore and concentrates in 2021-2024 (USGS MCS 2026). It was the largest source"},
 		{"is mexico the top source of us copper imports", "import_sources minerals=copper countries=mexico,united-states yesno=yes", "No — Mexico supplied 6% of U.S. imports of refined copper in 2021-2024 (USGS MCS 2026). It ranked #4 among the sources, after Chile (68%)"},
-		{"mexico es proveedor importante de zinc para eeuu?", "import_sources minerals=zinc countries=mexico,united-states", "México suministró el 15% de las importaciones de zinc refinado de EE.UU. en 2021-2024 (USGS MCS 2026). Ocupó el lugar n.º 2 entre las fuentes, después de Canadá (57%)."},
+		{"mexico es proveedor importante de zinc para eeuu?", "import_sources minerals=zinc countries=mexico,united-states yesno=yes", "Sí — México suministró el 15% de las importaciones de zinc refinado de EE.UU. en 2021-2024 (USGS MCS 2026). Ocupó el lugar n.º 2 entre las fuentes, después de Canadá (57%)."},
 		{"que porcentaje del mineral de antimonio importado por eeuu viene de mexico", "import_sources minerals=antimony countries=united-states,mexico", "México suministró el 86% de las importaciones de mineral y concentrados de antimonio de EE.UU. en 2021-2024 (USGS MCS 2026). Fue la mayor fuente"},
-		{"mexico es la principal fuente de cobre de eeuu?", "import_sources minerals=copper countries=mexico,united-states", "No — México suministró el 6% de las importaciones de cobre refinado de EE.UU."},
+		{"mexico es la principal fuente de cobre de eeuu?", "import_sources minerals=copper countries=mexico,united-states yesno=yes", "No — México suministró el 6% de las importaciones de cobre refinado de EE.UU."},
 		// "us" and "eeuu" typed in lower case are the U.S. beside a mineral or another country;
 		// in Spanish "EU" is Estados Unidos; "drc" is the country.
 		{"compare china and us rare earth production", "", "Rare-earth elements, mine production, 2025e (USGS MCS 2026): China 270,000 metric tons, 69%, #1; United States 51,000 metric tons"},
@@ -680,6 +681,45 @@ func TestPhrasings(t *testing.T) {
 		{"where does the us import zinc from", "import_sources minerals=zinc countries=united-states", "Canada supplied 57% of U.S. imports of refined zinc in 2021-2024 (USGS MCS 2026). Next: Mexico (15%) and Peru (8%)."},
 		{"de donde importa eeuu el zinc", "import_sources minerals=zinc countries=united-states", "Canadá suministró el 57% de las importaciones de zinc refinado de EE.UU. en 2021-2024 (USGS MCS 2026)."},
 		{"where does the us import lead from", "import_sources minerals=lead countries=united-states", "Canada supplied 31% of U.S. imports of refined lead in 2021-2024 (USGS MCS 2026)."},
+		{"is canada a major source of us zinc imports", "import_sources minerals=zinc countries=canada,united-states yesno=yes", "Yes — Canada supplied 57% of U.S. imports of refined zinc in 2021-2024 (USGS MCS 2026). It was the largest source"},
+		{"is peru an important supplier of zinc to the us", "import_sources minerals=zinc countries=peru,united-states yesno=yes", "Yes — Peru supplied 8% of U.S. imports of refined zinc in 2021-2024 (USGS MCS 2026). It ranked #3 among the sources"},
+		{"¿méxico es un proveedor importante de zinc para eeuu?", "import_sources minerals=zinc countries=mexico,united-states yesno=yes", "Sí — México suministró el 15% de las importaciones de zinc refinado de EE.UU."},
+		{"is mexico the main supplier of us zinc", "import_sources minerals=zinc countries=mexico,united-states yesno=yes", "No — Mexico supplied 15% of U.S. imports of refined zinc"},
+		{"is brazil a big supplier of us zinc", "import_sources minerals=zinc countries=brazil,united-states yesno=yes", "No — Brazil is not among the sources USGS lists for U.S. imports of refined zinc."},
+		{"mexico is a big supplier of us zinc?", "import_sources minerals=zinc countries=mexico,united-states yesno=yes", "Yes — Mexico supplied 15% of U.S. imports of refined zinc"},
+		{"key facts on mexico zinc imports", "import_sources minerals=zinc countries=mexico", "Mexico supplied 15% of U.S. imports of refined zinc"},
+		// A year the newest production table prints gets the same verdict for that year; an
+		// older year, which only an older edition prints, does not.
+		{"does mexico produce lithium in 2025", "production minerals=lithium countries=mexico year=2025 yesno=yes", "No — USGS MCS 2026 does not list Mexico among the 9 countries with mine production of lithium in 2025e."},
+		{"did peru mine lithium in 2025", "production minerals=lithium countries=peru year=2025 yesno=yes", "No — USGS MCS 2026 does not list Peru among the 9 countries with mine production of lithium in 2025e."},
+		{"does mexico produce lithium in 2024", "production minerals=lithium countries=mexico year=2024 yesno=yes", "No — USGS MCS 2026 does not list Mexico among the 9 countries with mine production of lithium in 2024e."},
+		{"¿méxico produce litio en 2025?", "production minerals=lithium countries=mexico year=2025 yesno=yes", "No — USGS MCS 2026 no incluye a México entre los 9 países con producción minera de litio en 2025e."},
+		{"does mexico produce lithium in 2022", "production minerals=lithium countries=mexico year=2022 yesno=yes", "The USGS tables this knowledge base holds list no lithium figures for Mexico."},
+		// A country's short acronym that is no word names it in lower case too ("uk").
+		{"did the us and the uk sign an agreement", "policy countries=united-states,united-kingdom yesno=yes", "4 Feb 2026: On 4 February 2026, on the sidelines of the Critical Minerals Ministerial in Washington, UK Foreign Office Minister Seema Malhotra"},
+		{"uk lithium", "overview minerals=lithium countries=united-kingdom", "The USGS tables this knowledge base holds list no lithium figures for the United Kingdom."},
+		{"britain rare earths", "overview minerals=rare-earths countries=united-kingdom", "The USGS tables this knowledge base holds list no rare-earth elements figures for the United Kingdom."},
+		{"acuerdo con el reino unido", "policy countries=united-kingdom", "4 feb 2026: El 4 de febrero de 2026, al margen de la Reunión Ministerial de Minerales Críticos en Washington"},
+		{"the uk", "overview countries=united-kingdom", "No production figures for the United Kingdom in the USGS tables this knowledge base holds."},
+		// News of a year is that year's timeline, as "what happened" is, up to today.
+		{"news from 2026", "policy year=2026", "1 Jan 2026 to 27 Nov 2026, newest first: 27 Nov 2026, scheduled end of: China suspends its export ban"},
+		{"news in 2025", "policy year=2025", "1 Jan 2025 to 31 Dec 2025, newest first: 31 Dec 2025, DR Congo extends its fourth-quarter 2025 cobalt export quotas"},
+		{"noticias de 2026", "policy year=2026", "Del 1 ene 2026 al 27 nov 2026, lo más reciente primero: 27 nov 2026"},
+		// A year in a country: the year's items concerning it, newest first; none, said plainly
+		// with the nearest items before and after.
+		{"what happened in mexico in 2025", "policy countries=mexico year=2025", "No item in the knowledge base (updated 27 Nov 2026) concerning Mexico is dated 2025. The nearest: Dec 2024, Mexico's Supreme Court upholds the lithium Mining Law reform; 30 Jan 2026, Mexico takes the Pacific Alliance presidency for 2026."},
+		{"what happened in china in 2025", "policy countries=china year=2025", "Items concerning China, 1 Jan 2025 to 31 Dec 2025, newest first: 9 Nov 2025, China suspends its export ban on gallium"},
+		{"qué pasó en méxico en 2025", "policy countries=mexico year=2025", "Ningún elemento de la base de conocimiento (actualizada el 27 nov 2026) sobre México tiene fecha de 2025. Los más cercanos: dic 2024"},
+		{"what happened in the uk in 2025", "policy countries=united-kingdom year=2025", "No item in the knowledge base (updated 27 Nov 2026) concerning the United Kingdom is dated 2025. The nearest: 4 Feb 2026, UK-US memorandum of understanding on critical minerals and rare earths."},
+		// An item named by a name its family shares ("section 232") is the one of the family
+		// that shares the question's other words; a month with no date ("the April
+		// proclamation") is an item's month.
+		{"when does the section 232 equipment relief end", "policy policies=section-232-order-2025 status=yes", "“Section 232 metals tariffs eased for equipment” runs until 31 Dec 2027."},
+		{"section 232 smelter incentive", "policy policies=section-232-order-2025", "20 Jul 2026: A Section 232 proclamation of 20 July 2026 directs the Commerce Department to set up an incentive programme"},
+		{"what rates did the april proclamation set", "policy", "2 Apr 2026: A proclamation of 2 April 2026 reorganised the Section 232 tariffs on steel, aluminum and copper"},
+		{"¿cuándo termina la rebaja de la sección 232 para maquinaria?", "policy policies=section-232-order-2025 status=yes", "“Rebaja de los aranceles de la Sección 232 a los metales para maquinaria y equipo” sigue vigente hasta el 31 dic 2027."},
+		{"is the section 232 equipment relief still in force?", "policy policies=section-232-order-2025 polarity=still status=yes yesno=yes", "Yes — “Section 232 metals tariffs eased for equipment” runs until 31 Dec 2027."},
+		{"¿qué tasas fijó la proclamación de abril?", "policy", "2 abr 2026: Una proclamación del 2 de abril de 2026 reorganizó los aranceles de la Sección 232"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

@@ -234,7 +234,7 @@ var cues = []cue{
 		"reinstated", "reimposed", "effect", "effective",
 		"acuerdo", "acordaron", "firmaron", "firmo", "ley", "decreto", "nacionalizacion", "nacionalizado", "nacionalizada",
 		"nacionalizo", "nacionalizaron", "cancelo", "cancelaron", "cancelacion", "cancelada", "canceladas", "concesion", "concesiones", "restringio", "restricciones", "suspension", "vigor", "vigente",
-		"happened", "paso", "status", "estado", "estatus", "restringido", "restringida", "restringidos", "restringidas", "lift", "lifted",
+		"happened", "paso", "news", "noticias", "proclamation", "proclamations", "proclaimed", "proclamacion", "status", "estado", "estatus", "restringido", "restringida", "restringidos", "restringidas", "lift", "lifted",
 		"levanto", "levantaron", "levantada", "recortar", "recorte", "recortes", "private", "privada", "privadas", "privado", "privados",
 		"investment", "investments", "inversion", "inversiones", "invest", "invests", "invested", "invirtio", "invirtieron",
 		"invierte", "invierten", "invertira", "invertiran", "invertido", "restricting", "banning", "restringiendo", "prohibiendo",
@@ -327,6 +327,14 @@ var ordinals = map[string]int{
 // numberWords are small numbers written out, for "top five".
 var numberWords = map[string]int{"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10,
 	"tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "diez": 10}
+
+// copulas after a subject make a statement typed with "?" a yes-or-no question; after a
+// question word ("what is …?") they do not.
+var copulas = set("is", "are", "es", "son", "esta", "estan")
+
+// askWords open a question that is not a yes or a no.
+var askWords = set("who", "what", "whats", "which", "where", "when", "why", "how", "que", "quien", "quienes", "cual", "cuales",
+	"donde", "cuando", "como", "cuanto", "cuanta", "cuantos", "cuantas", "por")
 
 // yesNoStarts open a yes/no question.
 var yesNoStarts = set("is", "are", "was", "were", "does", "do", "did", "has", "have", "es", "esta", "son", "estan", "fue", "tiene", "hay")
@@ -1215,6 +1223,9 @@ func (p *lexicon) Parse(text string) Query {
 	if yesNoStarts[first] || first != "" && first != "y" && first != "e" && strings.HasPrefix(strings.TrimSpace(text), "¿") && !whWords[first] {
 		q.YesNo = true // "is…", "does…", and a Spanish ¿…? without a question word
 	}
+	if t := strings.TrimSpace(text); strings.HasSuffix(t, "?") && !strings.HasPrefix(t, "¿") && len(norm) > 2 && !whWords[norm[0]] && !askWords[norm[0]] && copulas[norm[1]] {
+		q.YesNo = true // "mexico es proveedor importante de zinc?", "china is the top producer?"
+	}
 	for _, w := range norm {
 		if mostWords[w] {
 			q.Most = true
@@ -1305,7 +1316,9 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 			// never opens a question ("us rare earth reserves"), and never stands before a
 			// mineral or a figure after "what is", "are" ("what are us lithium imports").
 			theUS := n == 1 && norm[i] == "us" && (i > 0 && norm[i-1] == "the" || p.usAttributive(norm, i))
-			if n == 1 && len(norm[i]) < 3 && strings.ToUpper(raw[i]) != raw[i] && !theUS {
+			// A country's short acronym that is no word names it however it is typed: "the uk".
+			countryAcronym := n == 1 && name.acronym && name.ref.Kind == knowledge.KindCountry && !p.vocab[norm[i]] && !stopWords[norm[i]]
+			if n == 1 && len(norm[i]) < 3 && strings.ToUpper(raw[i]) != raw[i] && !theUS && !countryAcronym {
 				continue // short lower-case words are not names ("de", "en"); symbols below
 			}
 			if n == 1 && stopWords[norm[i]] && strings.ToUpper(raw[i]) != raw[i] && !theUS {

@@ -841,7 +841,8 @@ func (e *snap) itemCount(n int) string {
 }
 
 // notListed says that the newest production table of a mineral does not list a country
-// among its producers; ok is false when there is no such table with rows.
+// among its producers, for the year asked when that edition prints it ("does Mexico produce
+// lithium in 2025?"); ok is false when there is no such table with rows.
 func (e *snap) notListed(m *knowledge.Mineral, country string, q Query) (string, bool) {
 	if m.NoCountryTable != "" {
 		return "", false
@@ -853,6 +854,12 @@ func (e *snap) notListed(m *knowledge.Mineral, country string, q Query) (string,
 		r := e.rank(m, measure, 0, q)
 		if len(r.Rows) == 0 {
 			return "", false
+		}
+		if q.Year != 0 && q.Year != r.Year {
+			// An earlier year the same edition prints; a year it does not print, no verdict.
+			if r = e.kb.RankIn(r.Mineral, measure, q.Year, r.Edition); len(r.Rows) == 0 {
+				return "", false
+			}
 		}
 		if f, ok := e.kb.FigureIn(r.Mineral, measure, country, r.Year, r.Edition); ok && f.Known() && f.Value == 0 {
 			// The U.S. row of the graphite table: printed, and zero.
@@ -942,7 +949,7 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 		a.Headline = e.standingSentence(m, other.r, other.row)
 	}
 	if !found && unknown == "" {
-		a.Headline = e.f("The USGS tables this knowledge base holds list no %s figures for %s.", strings.ToLower(e.mineralName(m)), e.countryName(c.ID))
+		a.Headline = e.f("The USGS tables this knowledge base holds list no %s figures for %s.", strings.ToLower(e.mineralName(m)), e.countryAfterIn(c.ID))
 		if m.NoCountryTable != "" && e.lang == English {
 			// "what % of global germanium does China make": what the chapter says instead.
 			a.Headline = sentences(a.Headline, e.sentence(m.NoCountryTable))
@@ -981,9 +988,10 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 		case asked == nil && unknown != "":
 			// Where a withheld or missing figure would rank, no one can say.
 			a.Headline = e.f("Not known — %s", a.Headline)
-		case !found && unknown == "" && !ranked && q.Direction == "" && q.Year == 0:
-			// "Does Mexico produce lithium?": the newest production table has rows but none
-			// for the country, a no; what the knowledge base holds on the mineral there after.
+		case !found && unknown == "" && !ranked && q.Direction == "":
+			// "Does Mexico produce lithium (in 2025)?": the newest production table has rows
+			// but none for the country, a no; what the knowledge base holds on the mineral
+			// there after.
 			if head, ok := e.notListed(m, c.ID, q); ok {
 				a.Headline = e.verdict(false, head)
 				notProduced = true

@@ -44,11 +44,10 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		return e.timelineView(q), nil // "what's coming up?"; "… in December 2026" is that month
 	}
 	if q.Month == 0 && q.Year > 0 && (q.FromYear == 0 || q.FromYear == q.Year) && len(q.Policies)+len(q.Lists) == 0 &&
-		asksHappenings(q) && !hasTopic(Query{Minerals: q.Minerals, Countries: q.Countries, Rest: datelessTerms(q)}) {
+		asksHappenings(q) && !hasTopic(Query{Minerals: q.Minerals, Rest: datelessTerms(q)}) {
 		// "what happened in 2026", "¿qué pasó en 2025?": every item of that calendar year, as
-		// "this year" gives the current one.
-		return e.rangeView(e.concerned(q), q, time.Date(q.Year, 1, 1, 0, 0, 0, 0, time.UTC),
-			time.Date(q.Year, 12, 31, 0, 0, 0, 0, time.UTC)), nil
+		// "this year" gives the current one; "… in Mexico in 2025", the items concerning it.
+		return e.yearView(q), nil
 	}
 	if q.Month > 0 && q.Year > 0 && len(q.Policies) == 0 {
 		if !hasTopic(Query{Minerals: q.Minerals, Rest: datelessTerms(q)}) {
@@ -92,6 +91,7 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 	if len(q.Policies) > 0 && e.namedConcerns(q) && !e.ratedElsewhere(q) {
 		// A policy named by its title or alias: its card, with what became of it when asked.
 		p, _ := e.kb.Policy(q.Policies[0])
+		p = e.familyPick(p, q)
 		if q.Status {
 			// A suspension named ("the suspension of China's export ban") is asked about.
 			p = e.askedInChain(p, q)
@@ -266,6 +266,47 @@ func (e *snap) namedFamily(q Query, p *knowledge.Policy) bool {
 		}
 	}
 	return false
+}
+
+// familyPick is the item a question means when it names one by a name its family shares
+// ("section 232" names the 2025 order; six items have it in their titles or aliases): the
+// item of the family whose title and aliases (2 a word) or text (1) share the most of the
+// question's other words, those not every item of the family has. "When does the section
+// 232 equipment relief end?" is the June 2026 item, "section 232 smelter incentive" the
+// smelters' one. On a tie the item named stays; a suspension of it is not of its family.
+func (e *snap) familyPick(named *knowledge.Policy, q Query) *knowledge.Policy {
+	if named == nil {
+		return named
+	}
+	family := []*knowledge.Policy{named}
+	for _, p := range e.kb.Policies {
+		// A suspension is not another item of the family: statusSubject and askedInChain
+		// choose between an item and what suspends it.
+		if p != named && e.namedFamily(q, p) && p.Suspends != named.ID && named.Suspends != p.ID {
+			family = append(family, p)
+		}
+	}
+	if len(family) == 1 {
+		return named
+	}
+	var asked []string // the question's words, stemmed, that tell the family's items apart
+	for _, w := range q.Terms {
+		w = stem(w)
+		if !slices.Contains(asked, w) && slices.ContainsFunc(family, func(p *knowledge.Policy) bool { return e.policyWords(p)[w] == 0 }) {
+			asked = append(asked, w)
+		}
+	}
+	best, top := named, -1
+	for _, p := range family {
+		words, n := e.policyWords(p), 0
+		for _, w := range asked {
+			n += words[w]
+		}
+		if n > top {
+			best, top = p, n
+		}
+	}
+	return best
 }
 
 // asksRate reports whether a question asks about a tariff or a rate: "what is the Section 232
@@ -803,6 +844,11 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 			s += 1 // "what did Mexico and the US agree": an agreement before a meeting
 		}
 		for _, w := range q.Terms {
+			if month, ok := months[w]; ok && q.Month == 0 && len(w) > 3 && !p.Date.IsZero() && int(p.Date.Time.Month()) == month {
+				// "the April proclamation": a month named with no date is the item's, as a
+				// word of its title would be.
+				s += 1.5
+			}
 			w = stem(w)
 			if words[w] == 2 {
 				s += 1.5
@@ -1086,8 +1132,8 @@ func asksPast(q Query) bool {
 	return slices.ContainsFunc(q.Terms, func(w string) bool { return pastWords[w] })
 }
 
-// pastWords ask what has happened.
-var pastWords = set("happened", "occurred", "paso", "sucedio", "ocurrio", "hubo")
+// pastWords ask what has happened; news is what has.
+var pastWords = set("happened", "occurred", "paso", "sucedio", "ocurrio", "hubo", "news", "noticias")
 
 // happenedWords ask what happened, in either language.
 var happenedWords = set("happened", "happen", "happens", "happening", "occurred", "paso", "sucedio", "ocurrio", "hubo", "news", "noticias")
@@ -1274,6 +1320,50 @@ func (e *snap) periodMonth(t Timeline) (month, year int, ok bool) {
 	return int(first.Month()), first.Year(), true
 }
 
+// yearView answers what happened in a calendar year, in the countries named if any; when
+// no item concerning them is dated that year, it says so and names the nearest items before
+// and after it.
+func (e *snap) yearView(q Query) *Answer {
+	ps := e.concerned(q)
+	start, end := time.Date(q.Year, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(q.Year, 12, 31, 0, 0, 0, 0, time.UTC)
+	a := e.rangeView(ps, q, start, end)
+	if len(q.Countries) == 0 || len(a.Related) > 0 {
+		return a
+	}
+	a.Headline = e.f("No item in the knowledge base (updated %s) concerning %s is dated %s.", e.lang.Date(e.kbUpdated()), e.countryNames(q.Countries), strconv.Itoa(q.Year))
+	var before, after *knowledge.Policy
+	for _, p := range ps {
+		switch {
+		case p.Date.IsZero():
+		case p.Date.Time.Before(start) && (before == nil || p.Date.Time.After(before.Date.Time)):
+			before = p
+		case p.Date.Time.After(end) && (after == nil || p.Date.Time.Before(after.Date.Time)):
+			after = p
+		}
+	}
+	var near []string
+	for _, p := range []*knowledge.Policy{before, after} {
+		if p != nil {
+			near = append(near, e.lang.Date(p.Date)+", "+e.policyTitle(p))
+		}
+	}
+	if len(near) > 0 {
+		a.Headline = sentences(a.Headline, e.f("The nearest: %s.", strings.Join(near, "; ")))
+		a.Sections = []Section{{Heading: e.t("Policy items"), Items: near}}
+	}
+	return a
+}
+
+// countryNames is countries' names joined, as they read after a preposition: "Mexico and
+// the United Kingdom".
+func (e *snap) countryNames(ids []string) string {
+	var names []string
+	for _, c := range ids {
+		names = append(names, e.countryAfterIn(c))
+	}
+	return e.and(names)
+}
+
 // rangeView answers a question about the days from start to end: what ps dated, started or
 // ended in them, oldest first; only what ends or only what starts when q asks only that.
 // Without any, it says that nothing in the knowledge base is dated (or scheduled, for days
@@ -1356,6 +1446,10 @@ func (e *snap) rangeView(ps []*knowledge.Policy, q Query, start, end time.Time) 
 		a.Headline = e.f("On %s: %s.", from, strings.Join(lines, "; "))
 	case oneDay:
 		a.Headline = e.f("On %s: %s; and %s more.", from, strings.Join(lines[:3], "; "), itoa(len(lines)-3))
+	case wholeYear && len(q.Countries) > 0 && len(lines) <= 3:
+		a.Headline = e.f("Items concerning %s, %s to %s, newest first: %s.", e.countryNames(q.Countries), from, to, strings.Join(lines, "; "))
+	case wholeYear && len(q.Countries) > 0:
+		a.Headline = e.f("Items concerning %s, %s to %s, newest first: %s; and %s more.", e.countryNames(q.Countries), from, to, strings.Join(lines[:3], "; "), itoa(len(lines)-3))
 	case wholeYear && len(lines) <= 3:
 		a.Headline = e.f("%s to %s, newest first: %s.", from, to, strings.Join(lines, "; "))
 	case wholeYear:

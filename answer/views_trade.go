@@ -545,7 +545,7 @@ func (e *snap) importSourcesSection(m *knowledge.Mineral, country string, q Quer
 		return Section{}, false
 	}
 	if country != "" {
-		s.Text = e.countrySourceText(srcs, m, product, country, q.Most)
+		s.Text = e.countrySourceText(srcs, m, product, country, q)
 		return s, true
 	}
 	s.Text = e.f("%s supplied %s of U.S. imports of %s in %s (%s).", e.countryName(top[0].Country), top[0].Printed+"%", what, top[0].Period, source(top[0].Edition))
@@ -562,8 +562,9 @@ func (e *snap) importSourcesSection(m *knowledge.Mineral, country string, q Quer
 // countrySourceText is a country's share of U.S. imports of the product chosen for the
 // mineral and its place among the sources, then its shares of the other products. The
 // product is not chosen by the country: Mexico's 43% of copper scrap does not answer for
-// copper, whose refined imports came mostly from Chile.
-func (e *snap) countrySourceText(srcs []knowledge.ImportSource, m *knowledge.Mineral, product, country string, most bool) string {
+// copper, whose refined imports came mostly from Chile. "Is it the top source?" is a yes for
+// the first; "a big (major, main, important) source?" for the first majorRank, as with producers.
+func (e *snap) countrySourceText(srcs []knowledge.ImportSource, m *knowledge.Mineral, product, country string, q Query) string {
 	what := strings.ToLower(e.mineralName(m))
 	if product != "" {
 		what = e.productName(m, product)
@@ -585,13 +586,21 @@ func (e *snap) countrySourceText(srcs []knowledge.ImportSource, m *knowledge.Min
 		} else {
 			text = sentences(text, e.f("It ranked #%s among the sources, after %s.", strconv.Itoa(rank), e.and(e.sourceNames(ahead))))
 		}
-		if most {
+		switch {
+		case q.Most:
 			// "is Mexico the top source of US copper imports?": its rank says.
 			text = e.verdict(rank == 1, text)
+		case q.Major && q.YesNo:
+			// "is Mexico a big supplier of US zinc?": near the top, as a major producer is.
+			text = e.verdict(rank <= majorRank, text)
 		}
 	}
 	if text == "" {
 		text = e.f("%s is not among the sources USGS lists for U.S. imports of %s.", e.countryName(country), what)
+		if q.Most || q.Major && q.YesNo {
+			// "is Brazil a big supplier of US zinc?": not a source at all is a no.
+			text = e.verdict(false, text)
+		}
 	}
 	if len(others) > 0 {
 		text = sentences(text, e.f("Other forms: %s.", strings.Join(others, "; ")))
