@@ -72,7 +72,7 @@ func (kb *KB) incomplete(mineral, measure string) {
 // sums.
 func checkProduction(l *linker) {
 	kb := l.kb
-	seen := make(map[figureKey]Pos)
+	seen := make(map[figureKey]Pos, len(kb.Production))
 	valid := make([]bool, len(kb.Production))
 	count := make(map[string]int) // valid figures per mineral
 	var minerals []string         // in order of first appearance
