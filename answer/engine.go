@@ -779,18 +779,29 @@ func (e *snap) countryHeadline(c *knowledge.Country, st []knowledge.Standing, d 
 	var out []string
 	if len(d.leads) > 0 {
 		var firsts []string
+		var items []vintaged
 		for _, i := range d.leads {
 			label := mineral(i)
 			if sh := st[i].Share.Share; sh >= 0 {
 				label += " (" + percent(sh) + ")"
 			}
 			firsts = append(firsts, label)
+			items = append(items, vintaged{label, yearLabel(st[i].Ranking.Year, st[i].Share.Estimated), st[i].Ranking.Edition})
 		}
-		out = append(out, e.f("%s is the world's largest producer of %s (%s).", name, e.andMore(firsts, d.nLeads), source(d.edition)))
+		if mixedVintages(items) {
+			// Each figure says its own year and edition when the tables' newest differ.
+			out = append(out, e.f("%s is the world's largest producer of %s.", name, e.byVintage(items, d.nLeads)))
+		} else {
+			out = append(out, e.f("%s is the world's largest producer of %s (%s).", name, e.andMore(firsts, d.nLeads), source(d.edition)))
+		}
 	}
 	if len(d.rest) > 0 {
 		places := e.places(st, d.rest, d.nRest, mineral)
-		if len(out) == 0 {
+		mixed := slices.ContainsFunc(d.rest, func(i int) bool { return st[i].Ranking.Edition != st[d.rest[0]].Ranking.Edition })
+		if len(out) == 0 && mixed {
+			// Ranks from tables of different editions: no one edition labels them.
+			out = append(out, e.f("%s is %s in world production (USGS MCS, newest edition of each table).", name, places))
+		} else if len(out) == 0 {
 			out = append(out, e.f("%s is %s in world production (%s).", name, places, source(d.edition)))
 		} else {
 			out = append(out, e.f("It is %s.", places))

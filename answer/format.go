@@ -2,6 +2,7 @@ package answer
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -118,4 +119,54 @@ func (e *snap) relianceText(r knowledge.Reliance) string {
 		return e.f("less than %s", p[1:]+"%")
 	}
 	return p + "%"
+}
+
+// A vintaged name is one item of a list of figures with the year and edition its figure is
+// from: lists built across tables (a country's leads, the minerals the U.S. imports all of)
+// take each table's newest edition, which need not be the same one.
+type vintaged struct {
+	name, year string
+	edition    knowledge.Edition
+}
+
+// mixedVintages reports whether a list's figures come from more than one year or edition.
+func mixedVintages(items []vintaged) bool {
+	for _, x := range items[min(1, len(items)):] {
+		if x.year != items[0].year || x.edition != items[0].edition {
+			return true
+		}
+	}
+	return false
+}
+
+// byVintage names a list's items grouped by the year and edition of their figures, each
+// group labelled: "gallium (99%) and magnesium (86%) (2025e, USGS MCS 2026); silicon (85%)
+// (2024, USGS MCS 2025)"; total counts them all, those not named said as a number.
+func (e *snap) byVintage(items []vintaged, total int) string {
+	type group struct {
+		year    string
+		edition knowledge.Edition
+		names   []string
+	}
+	var gs []group
+	for _, x := range items {
+		j := slices.IndexFunc(gs, func(g group) bool { return g.year == x.year && g.edition == x.edition })
+		if j < 0 {
+			j = len(gs)
+			gs = append(gs, group{year: x.year, edition: x.edition})
+		}
+		gs[j].names = append(gs[j].names, x.name)
+	}
+	parts := make([]string, len(gs))
+	for i, g := range gs {
+		label := source(g.edition)
+		if g.year != "" {
+			label = g.year + ", " + label
+		}
+		parts[i] = e.and(g.names) + " (" + label + ")"
+	}
+	if total > len(items) {
+		parts = append(parts, e.f("and %s more", itoa(total-len(items))))
+	}
+	return strings.Join(parts, "; ")
 }

@@ -542,12 +542,22 @@ func monthNamed(norm []string, used []bool) (month, day int) {
 // China do", "what does Mexico do with lithium"), never alone ("what minerals do we import").
 var deedWords = set("doing", "done", "hizo", "hicieron", "haciendo", "hecho")
 
-// asksDeeds reports whether a question asks what someone did, does or is doing.
+// speechWords ask what a government said: "what did Mexico say about the talks", "what has
+// China declared", "¿qué dijo México?". "Say" counts only after an auxiliary, like "do".
+var speechWords = set("said", "says", "declared", "declares", "stated", "dijo", "dijeron", "declaro", "declararon", "afirmo", "dice", "dicen")
+
+// sourceWords name the statistics, whose words are not a government's: "what does USGS say",
+// "what do the figures say about Chile's lithium".
+var sourceWords = set("usgs", "mcs", "survey", "data", "figures", "numbers", "statistics", "tables", "datos", "cifras", "estadisticas", "tablas")
+
+// asksDeeds reports whether a question asks what someone did, does or is doing, or what
+// they said.
 func asksDeeds(norm []string) bool {
 	aux := false
+	speech := !slices.ContainsFunc(norm, func(w string) bool { return sourceWords[w] })
 	for _, w := range norm {
 		switch {
-		case deedWords[w], aux && w == "do":
+		case deedWords[w], aux && w == "do", speech && (speechWords[w] || aux && w == "say"):
 			return true
 		case w == "did" || w == "does" || w == "will":
 			aux = true
@@ -1499,6 +1509,11 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 			return MeasurePolicy
 		case m == MeasureChange && (cued(MeasureReliance) || cued(MeasureImportSources)):
 			return MeasureReliance
+		case m == MeasurePrice && len(q.Minerals) == 0 && (len(q.Policies) > 0 || cued(MeasurePolicy) || asksDeeds(norm)):
+			// "did the US and Mexico agree on price floors", "what did the plan say about
+			// minimum prices", "section 232 polysilicon minimum price": a price no mineral's
+			// figure gives, asked of a policy, is a detail of the policy.
+			return MeasurePolicy
 		case m == MeasurePolicy && len(q.Minerals)+len(q.Countries)+len(q.Policies) == 0 && listed:
 			return MeasureLists
 		case m == MeasureProduction && listed && (len(q.Minerals) == 0 || has("critical")):

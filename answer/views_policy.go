@@ -205,6 +205,9 @@ func (e *snap) policyLead(p *knowledge.Policy, q Query) string {
 		}
 	}
 	if !asksRate(q) {
+		if s := e.detailSentence(p, q); s != "" {
+			return sentences(h, s)
+		}
 		return h
 	}
 	all := sentencesOf(e.summary(p.Summary, p.SummaryES))
@@ -386,6 +389,63 @@ func (e *snap) amountSentence(p *knowledge.Policy, q Query) string {
 		n := 0
 		for _, t := range q.Terms {
 			if len(t) > 3 && stems[stem(t)] {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = s, n
+		}
+	}
+	return best
+}
+
+// instrumentWords name the sort of act an item is: a question that names one asks for an
+// item of that sort.
+var instrumentWords = set("proclamation", "proclamations", "proclamacion", "proclamaciones", "decree", "decrees", "decreto",
+	"decretos", "memorandum", "memorando", "determination", "determinacion")
+
+// leadSays reports whether an item's first sentence, which says what the item is, has one of
+// the word stems given.
+func (e *snap) leadSays(p *knowledge.Policy, stems []string) bool {
+	for _, t := range []string{p.Summary, p.SummaryES} {
+		for _, w := range strings.Fields(knowledge.Normalize(e.sentence(t))) {
+			if slices.Contains(stems, stem(w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// detailSentence is the sentence of an item's text that answers a detail the question asks
+// and the first sentence does not give: "what did the plan say about minimum prices" is
+// answered by the sentence on minimum import prices. It counts the question's words that
+// are neither in the item's title nor in its first sentence, and needs two of them in one
+// sentence, so a word the text happens to share does not add a sentence.
+func (e *snap) detailSentence(p *knowledge.Policy, q Query) string {
+	all := sentencesOf(e.summary(p.Summary, p.SummaryES))
+	if len(all) < 2 {
+		return ""
+	}
+	words := e.policyWords(p)
+	first := map[string]bool{}
+	for _, w := range strings.Fields(knowledge.Normalize(all[0])) {
+		first[stem(w)] = true
+	}
+	var asked []string
+	for _, t := range q.Terms {
+		if t = stem(t); len(t) > 3 && words[t] == 1 && !first[t] && !slices.Contains(asked, t) {
+			asked = append(asked, t)
+		}
+	}
+	if len(asked) < 2 {
+		return ""
+	}
+	best, bestN := "", 1
+	for _, s := range all[1:] {
+		n := 0
+		for _, w := range strings.Fields(knowledge.Normalize(s)) {
+			if slices.Contains(asked, stem(w)) {
 				n++
 			}
 		}
@@ -808,6 +868,12 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 	tariff := asksTariff(q)
 	rate, topics := asksRate(q), e.rateTopics(q)
 	invest := slices.ContainsFunc(q.Terms, func(w string) bool { return investWords[w] })
+	var instruments []string
+	for _, w := range q.Terms {
+		if instrumentWords[w] {
+			instruments = append(instruments, stem(w))
+		}
+	}
 	for _, p := range e.kb.Policies {
 		s := 0.0
 		if slices.Contains(q.Policies, p.ID) && (len(q.Minerals) == 0 || e.namedConcerns(q)) && (!rate || e.statesRate(p, topics)) {
@@ -858,6 +924,11 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 		}
 		if s == 0 {
 			continue
+		}
+		if len(instruments) > 0 && e.leadSays(p, instruments) {
+			// "what did the July proclamation do": an item that is a proclamation, not one
+			// whose text mentions another.
+			s++
 		}
 		if invest && statesMoney(p) {
 			// "Did the US invest in rare earths?": an item that says what was put in, before a

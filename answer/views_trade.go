@@ -357,14 +357,25 @@ func (e *snap) relianceRanking(q Query) *Answer {
 	}
 	slices.SortStableFunc(rows, func(a, b row) int { return cmp.Compare(b.r.Percent, a.r.Percent) })
 	var full []string
+	var items []vintaged
 	year, ed := 0, knowledge.Edition(0)
 	for _, x := range rows {
 		if x.r.Percent >= 100 && !strings.HasPrefix(x.r.Printed, ">") {
-			full = append(full, strings.ToLower(e.mineralName(x.m)))
+			name := strings.ToLower(e.mineralName(x.m))
+			if x.r.Product != "" {
+				name += " (" + e.t(x.r.Product) + ")" // "titanium (sponge metal)": the figure is the product's
+			}
+			full = append(full, name)
+			items = append(items, vintaged{full[len(full)-1], yearLabel(x.r.Year, x.r.Estimated), x.r.Edition})
 			year, ed = max(year, x.r.Year), max(ed, x.r.Edition)
 		}
 	}
-	a.Headline = e.f("The U.S. was %s net import reliant for %s minerals in the latest year USGS gives (%s, %s): %s.", "100%", strconv.Itoa(len(full)), yearLabel(year, true), source(ed), strings.Join(full, ", "))
+	if mixedVintages(items) {
+		// A mineral whose newest table is an older edition says so, with its own year.
+		a.Headline = e.f("The U.S. was %s net import reliant for %s minerals in the latest year USGS gives for each: %s.", "100%", strconv.Itoa(len(full)), e.byVintage(items, len(items)))
+	} else {
+		a.Headline = e.f("The U.S. was %s net import reliant for %s minerals in the latest year USGS gives (%s, %s): %s.", "100%", strconv.Itoa(len(full)), yearLabel(year, true), source(ed), strings.Join(full, ", "))
+	}
 	s := Section{Heading: e.t("Net import reliance, latest year")}
 	for _, x := range rows[:min(15, len(rows))] {
 		label := e.mineralName(x.m)
