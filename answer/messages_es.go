@@ -398,6 +398,7 @@ var spanishMessages = map[string]string{
 	"Items concerning %s, %s to %s, newest first: %s; and %s more.":                   "Elementos sobre %s, del %s al %s, lo más reciente primero: %s; y %s más.",
 	"No item in the knowledge base (updated %s) concerning %s is dated %s.":           "Ningún elemento de la base de conocimiento (actualizada el %s) sobre %s tiene fecha de %s.",
 	"The nearest: %s.":                                                                "Los más cercanos: %s.",
+	"The nearest item: %s.":                                                           "El más cercano: %s.",
 	"%s to %s, newest first: %s; and %s more.":                                        "Del %s al %s, lo más reciente primero: %s; y %s más.",
 	"%s produces %s minerals of the 2025 U.S. critical list, by the USGS tables: %s.": "%s produce %s minerales de la lista crítica de EE.UU. de 2025, según las tablas del USGS: %s.",
 	"I don't give investment advice: I can give the facts behind a decision — who produces a mineral, U.S. import reliance, USGS annual prices and the policies that touch it.": "No doy consejos de inversión: puedo darte los datos para decidir — quién produce un mineral, la dependencia de importaciones de EE.UU., los precios anuales del USGS y las políticas que lo afectan.",

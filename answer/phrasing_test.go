@@ -561,7 +561,7 @@ func TestPhrasings(t *testing.T) {
 		{"did nickel prices fall in 2025?", "price minerals=nickel year=2025 yesno=yes", "Yes — USGS's annual average price of nickel (average annual, London Metal Exchange (LME), cash) fell 11% from 16812 in 2024 to 15000 dollars per metric ton in 2025e"},
 		{"¿cuánto subió el precio de la plata?", "price minerals=silver", "El promedio anual del USGS del precio de la plata (lingote, promedio) subió un 34% de 28.37 en 2024 a 38 dólares por onza troy en 2025e (USGS MCS 2026)."},
 		// Policy questions reach the items they name, whatever the wording.
-		{"DPA determinations", "overview", "30 Jul 2026: A Presidential Determination of 30 July 2026, under section 101 of the Defense Production Act"},
+		{"DPA determinations", "policy", "30 Jul 2026: A Presidential Determination of 30 July 2026, under section 101 of the Defense Production Act"},
 		{"what did the US and EU agree", "policy countries=united-states lists=eu-crma-critical", "24 Apr 2026: On 24 April 2026 USTR announced the U.S.-EU Action Plan"},
 		{"what did China do on antimony in 2024", "policy minerals=antimony countries=china year=2024", "3 Dec 2024: On 3 December 2024 China's Ministry of Commerce said that, as a rule, it would no longer approve dual-use items linked to gallium, germanium, antimony"},
 		{"what's the latest on china rare earth controls", "policy minerals=rare-earths countries=china timeline=latest", "The newest items on this in the knowledge base (updated 27 Nov 2026): 17 May 2026, U.S.-China deals after Trump's visit to Beijing (May 2026); 7 Nov 2025, China suspends its October 2025 export controls on rare earths"},
@@ -710,7 +710,9 @@ func TestPhrasings(t *testing.T) {
 		{"what happened in mexico in 2025", "policy countries=mexico year=2025", "No item in the knowledge base (updated 27 Nov 2026) concerning Mexico is dated 2025. The nearest: Dec 2024, Mexico's Supreme Court upholds the lithium Mining Law reform; 30 Jan 2026, Mexico takes the Pacific Alliance presidency for 2026."},
 		{"what happened in china in 2025", "policy countries=china year=2025", "Items concerning China, 1 Jan 2025 to 31 Dec 2025, newest first: 9 Nov 2025, China suspends its export ban on gallium"},
 		{"qué pasó en méxico en 2025", "policy countries=mexico year=2025", "Ningún elemento de la base de conocimiento (actualizada el 27 nov 2026) sobre México tiene fecha de 2025. Los más cercanos: dic 2024"},
-		{"what happened in the uk in 2025", "policy countries=united-kingdom year=2025", "No item in the knowledge base (updated 27 Nov 2026) concerning the United Kingdom is dated 2025. The nearest: 4 Feb 2026, UK-US memorandum of understanding on critical minerals and rare earths."},
+		{"what did the july determination do", "policy", "30 Jul 2026: A Presidential Determination of 30 July 2026"},
+		{"qué pasó en el reino unido en 2025", "policy countries=united-kingdom year=2025", "Ningún elemento de la base de conocimiento (actualizada el 27 nov 2026) sobre Reino Unido tiene fecha de 2025. El más cercano: 4 feb 2026"},
+		{"what happened in the uk in 2025", "policy countries=united-kingdom year=2025", "No item in the knowledge base (updated 27 Nov 2026) concerning the United Kingdom is dated 2025. The nearest item: 4 Feb 2026, UK-US memorandum of understanding on critical minerals and rare earths."},
 		// An item named by a name its family shares ("section 232") is the one of the family
 		// that shares the question's other words; a month with no date ("the April
 		// proclamation") is an item's month.

@@ -234,7 +234,7 @@ var cues = []cue{
 		"reinstated", "reimposed", "effect", "effective",
 		"acuerdo", "acordaron", "firmaron", "firmo", "ley", "decreto", "nacionalizacion", "nacionalizado", "nacionalizada",
 		"nacionalizo", "nacionalizaron", "cancelo", "cancelaron", "cancelacion", "cancelada", "canceladas", "concesion", "concesiones", "restringio", "restricciones", "suspension", "vigor", "vigente",
-		"happened", "paso", "news", "noticias", "proclamation", "proclamations", "proclaimed", "proclamacion", "status", "estado", "estatus", "restringido", "restringida", "restringidos", "restringidas", "lift", "lifted",
+		"happened", "paso", "news", "noticias", "proclamation", "proclamations", "proclaimed", "proclamacion", "determination", "determinations", "determinacion", "status", "estado", "estatus", "restringido", "restringida", "restringidos", "restringidas", "lift", "lifted",
 		"levanto", "levantaron", "levantada", "recortar", "recorte", "recortes", "private", "privada", "privadas", "privado", "privados",
 		"investment", "investments", "inversion", "inversiones", "invest", "invests", "invested", "invirtio", "invirtieron",
 		"invierte", "invierten", "invertira", "invertiran", "invertido", "restricting", "banning", "restringiendo", "prohibiendo",

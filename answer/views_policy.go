@@ -1419,7 +1419,11 @@ func (e *snap) yearView(q Query) *Answer {
 		}
 	}
 	if len(near) > 0 {
-		a.Headline = sentences(a.Headline, e.f("The nearest: %s.", strings.Join(near, "; ")))
+		nearest := e.f("The nearest: %s.", strings.Join(near, "; "))
+		if len(near) == 1 {
+			nearest = e.f("The nearest item: %s.", near[0]) // "el más cercano", not "los"
+		}
+		a.Headline = sentences(a.Headline, nearest)
 		a.Sections = []Section{{Heading: e.t("Policy items"), Items: near}}
 	}
 	return a
