@@ -107,6 +107,16 @@ func (e *snap) countryAfterIn(id string) string {
 	return name
 }
 
+// countryNames is countries' names joined, as they read after a preposition: "Mexico and
+// the United Kingdom".
+func (e *snap) countryNames(ids []string) string {
+	names := make([]string, len(ids))
+	for i, c := range ids {
+		names[i] = e.countryAfterIn(c)
+	}
+	return e.and(names)
+}
+
 // policyTitle is a policy item's title in the answer's language.
 func (e *snap) policyTitle(p *knowledge.Policy) string {
 	if e.lang == Spanish && p.TitleES != "" {

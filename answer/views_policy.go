@@ -1191,10 +1191,10 @@ func datelessTerms(q Query) []string {
 	return asked
 }
 
-// asksHappenings reports whether q asks what happened or what is news ("what happened",
-// "¿qué pasó?", "news"), not about a topic that a date only narrows.
+// asksHappenings reports whether q asks what happened, is happening or is news ("what
+// happened", "¿qué pasó?", "news"), not about a topic that a date only narrows.
 func asksHappenings(q Query) bool {
-	return slices.ContainsFunc(q.Terms, func(w string) bool { return happenedWords[w] })
+	return slices.ContainsFunc(q.Terms, func(w string) bool { return pastWords[w] || happeningWords[w] })
 }
 
 // asksPast reports whether q asks what happened, in the past tense ("what happened", "¿qué
@@ -1206,8 +1206,8 @@ func asksPast(q Query) bool {
 // pastWords ask what has happened; news is what has.
 var pastWords = set("happened", "occurred", "paso", "sucedio", "ocurrio", "hubo", "news", "noticias")
 
-// happenedWords ask what happened, in either language.
-var happenedWords = set("happened", "happen", "happens", "happening", "occurred", "paso", "sucedio", "ocurrio", "hubo", "news", "noticias")
+// happeningWords ask what happens, beside the pastWords.
+var happeningWords = set("happen", "happens", "happening")
 
 // hasTopic reports whether a question names something besides a date: a mineral, a country,
 // or a word the parser does not know ("DPA determination", "Sheinbaum").
@@ -1427,16 +1427,6 @@ func (e *snap) yearView(q Query) *Answer {
 		a.Sections = []Section{{Heading: e.t("Policy items"), Items: near}}
 	}
 	return a
-}
-
-// countryNames is countries' names joined, as they read after a preposition: "Mexico and
-// the United Kingdom".
-func (e *snap) countryNames(ids []string) string {
-	var names []string
-	for _, c := range ids {
-		names = append(names, e.countryAfterIn(c))
-	}
-	return e.and(names)
 }
 
 // rangeView answers a question about the days from start to end: what ps dated, started or
@@ -1831,13 +1821,8 @@ func (e *snap) cutsOrCaps(p *knowledge.Policy) bool {
 // noAgreement says that no item in the knowledge base concerns every country a question
 // about an agreement between them names.
 func (e *snap) noAgreement(q Query) *Answer {
-	names := make([]string, len(q.Countries))
-	for i, id := range q.Countries {
-		names[i] = e.countryAfterIn(id)
-	}
-	between := e.and(names)
 	return &Answer{Intent: IntentPolicy, Title: e.t("No policy item matches"),
-		Headline: e.f("No item in the knowledge base (updated %s) records a deal or agreement between %s.", e.lang.Date(e.kbUpdated()), between)}
+		Headline: e.f("No item in the knowledge base (updated %s) records a deal or agreement between %s.", e.lang.Date(e.kbUpdated()), e.countryNames(q.Countries))}
 }
 
 // noPolicy says that no policy item concerns the mineral (in the country) a question asks
