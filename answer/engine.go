@@ -676,6 +676,10 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 		a.Headline = e.countryHeadline(c, st, d)
 		if criticalOnly {
 			a.Headline = sentences(e.criticalProduced(c, st), a.Headline)
+			if q.Polarity == Negated {
+				// "Which critical minerals does the US not produce?": the rest of the list.
+				a.Headline = e.criticalNotProduced(c, st)
+			}
 		}
 		if q.Top > 0 && len(q.Minerals) == 0 {
 			a.Headline = e.topStandings(c, st, q.Top, criticalOnly)
@@ -735,7 +739,48 @@ func (e *snap) criticalProduced(c *knowledge.Country, st []knowledge.Standing) s
 	if len(names) == 0 {
 		return ""
 	}
-	return e.f("%s produces %s minerals of the 2025 U.S. critical list, by the USGS tables: %s.", e.countryName(c.ID), itoa(len(names)), e.and(names))
+	return e.f("%s produces %s minerals of the 2025 U.S. critical list, by the USGS tables: %s.", e.countrySubject(c.ID), itoa(len(names)), e.and(names))
+}
+
+// criticalNotProduced names the minerals of the 2025 U.S. critical list that no production
+// table shows a country producing, and apart from them those whose figure USGS withholds
+// (the country produces them; USGS does not say how much). Members of a group table (rare
+// earths, platinum-group metals) are named as the group.
+func (e *snap) criticalNotProduced(c *knowledge.Country, st []knowledge.Standing) string {
+	produced := map[string]bool{}
+	for _, x := range st {
+		produced[x.Mineral] = true
+	}
+	seen := map[string]bool{}
+	var none, withheld []string
+	for _, m := range e.kb.Minerals {
+		table := e.kb.TableOf(m.ID)
+		if !e.on(m, knowledge.USGS2025) || produced[table] || seen[table] {
+			continue
+		}
+		seen[table] = true
+		name := strings.ToLower(e.mineralName(m))
+		if g, ok := e.kb.Mineral(table); ok {
+			name = strings.ToLower(e.mineralName(g))
+		}
+		if r, ok := e.kb.PrimaryRanking(m.ID); ok {
+			if f, ok := e.kb.FigureIn(r.Mineral, r.Measure, c.ID, r.Year, r.Edition); ok && f.Status == knowledge.Withheld {
+				withheld = append(withheld, name)
+				continue
+			}
+		}
+		none = append(none, name)
+	}
+	slices.Sort(none)
+	slices.Sort(withheld)
+	out := e.f("The USGS tables this knowledge base holds show no production in %s of %s minerals of the 2025 U.S. critical list: %s.", e.countryAfterIn(c.ID), itoa(len(none)), e.and(none))
+	if len(none) == 0 {
+		out = e.f("The USGS tables this knowledge base holds show production in %s of every mineral of the 2025 U.S. critical list they cover.", e.countryAfterIn(c.ID))
+	}
+	if len(withheld) > 0 {
+		out = sentences(out, e.f("USGS withholds the figures for %s more, to avoid disclosing company data: %s.", itoa(len(withheld)), e.and(withheld)))
+	}
+	return out
 }
 
 // placedMinerals labels each mineral a country's production standings place it in, once
@@ -768,7 +813,7 @@ func (e *snap) placedMinerals(st []knowledge.Standing, label func(knowledge.Stan
 // countryHeadline sums up a country's standings: where it leads the world, and how many
 // other tables it is in the top three of.
 func (e *snap) countryHeadline(c *knowledge.Country, st []knowledge.Standing, d *standingsDigest) string {
-	name := e.countryName(c.ID)
+	name := e.countrySubject(c.ID)
 	if d.best < 0 {
 		return e.f("%s produces none of the critical minerals in the USGS tables this knowledge base holds.", name)
 	}

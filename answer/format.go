@@ -25,6 +25,33 @@ func number(v float64) string {
 	return b.String()
 }
 
+// printed is a figure as USGS printed it, with thousands separators where it is a plain
+// number ("4100" → "4,100", "1234.5" → "1,234.5"); anything else ("W", ">50", "10–20") is
+// left as printed.
+func printed(s string) string {
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	if len(whole) < 4 || strings.Trim(whole, "0123456789") != "" || hasFrac && strings.Trim(frac, "0123456789") != "" {
+		return s
+	}
+	v, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil {
+		return s
+	}
+	if hasFrac {
+		return number(float64(v)) + "." + frac
+	}
+	return number(float64(v))
+}
+
+// formLabel is a price's form inside parentheses: a closing parenthetical of its own becomes
+// a comma, "Germanium metal (annual average)" → "Germanium metal, annual average".
+func formLabel(form string) string {
+	if i := strings.LastIndex(form, " ("); i > 0 && strings.HasSuffix(form, ")") && !strings.Contains(form[i+2:len(form)-1], "(") {
+		return form[:i] + ", " + form[i+2:len(form)-1]
+	}
+	return form
+}
+
 // percent formats a fraction as a percentage: 0.6 → "60%", 0.008 → "0.8%", 0.0004 → "<0.1%".
 func percent(f float64) string {
 	p := f * 100

@@ -67,7 +67,13 @@ func (l Lang) Sprintf(format string, args ...any) string {
 		// give the same text, more slowly.
 		return fmt.Sprintf(format, args...)
 	}
-	return printers[Spanish].Sprintf(format, args...)
+	out := printers[Spanish].Sprintf(format, args...)
+	if strings.Contains(out, " el ") {
+		// "de el Reino Unido" is "del Reino Unido"; "a el", "al". A name that starts with
+		// the article keeps it: "de El Salvador".
+		out = strings.ReplaceAll(strings.ReplaceAll(out, " de el ", " del "), " a el ", " al ")
+	}
+	return out
 }
 
 // T translates a message without arguments (a label, a unit, a measure name). Text that is
@@ -191,6 +197,13 @@ func nameLanguages(kb *knowledge.KB) map[string]Lang {
 	for _, c := range kb.Countries {
 		add(c.NameES, 0)
 		add(c.Name, 1)
+	}
+	for _, en := range kb.ListEntries {
+		// List items without a card: "helio" is Spanish, "helium" English.
+		if en.Mineral == "" {
+			add(Spanish.T(en.Item), 0)
+			add(en.Item, 1)
+		}
 	}
 	out := make(map[string]Lang, len(in))
 	for n, v := range in {

@@ -97,14 +97,33 @@ func (e *snap) verdict(yes bool, headline string) string {
 var commonOpeners = set("In", "En", "World", "La", "El", "Los", "Las", "The")
 
 // countryAfterIn is a country's name after "in": "in the United States", "in the
-// Philippines", "in Mexico". Spanish names take no article here ("en Estados Unidos").
+// Philippines", "in Mexico". Spanish names take the article usage gives them ("en el Reino
+// Unido", "en los Países Bajos"; "en Estados Unidos" without); Sprintf contracts "de el" to
+// "del".
 func (e *snap) countryAfterIn(id string) string {
 	name := e.countryName(id)
+	if e.lang == Spanish {
+		for _, a := range spanishCountryArticles {
+			if strings.HasPrefix(name, a.prefix) {
+				return a.article + " " + name
+			}
+		}
+		return name
+	}
 	if e.lang == English && (strings.HasPrefix(name, "United ") || strings.HasSuffix(name, " Republic") ||
 		name == "Philippines" || name == "Netherlands" || name == "Bahamas") {
 		return "the " + name
 	}
 	return name
+}
+
+// countrySubject is a country's name opening a sentence: "The United States ranked…",
+// "El Reino Unido no está…".
+func (e *snap) countrySubject(id string) string { return capitalize(e.countryAfterIn(id)) }
+
+// spanishCountryArticles are the Spanish country names that usage gives an article.
+var spanishCountryArticles = []struct{ prefix, article string }{
+	{"Reino Unido", "el"}, {"Países Bajos", "los"}, {"Emiratos Árabes", "los"}, {"República ", "la"},
 }
 
 // countryNames is countries' names joined, as they read after a preposition: "Mexico and

@@ -37,6 +37,14 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 	if q.Refusal == RefuseLivePrice && len(q.Minerals) == 0 {
 		return e.refusal(q), nil
 	}
+	if len(q.Minerals) == 0 && len(q.Policies) == 0 && q.Measure != MeasureLists && q.Measure != MeasureListChanges && q.Measure != MeasurePolicy {
+		// "Who produces helium?": an item of a list with no card of its own. What the
+		// knowledge base holds of it is which lists name it. What a list changed, or a
+		// policy item, may say more of it ("helium dropped off in 2022").
+		if a := e.cardlessItem(q); a != nil {
+			return a, nil
+		}
+	}
 	if (q.Measure == MeasureProduction || q.Measure == MeasureOverview) && len(q.Minerals) == 0 && len(q.Policies) == 0 && e.namesPolicyTitle(q) {
 		// "Did the US shrink national monuments for mining?": the words of an item's title,
 		// not a question about what the country produces.
@@ -256,9 +264,10 @@ func (e *snap) leadSentence(m *knowledge.Mineral, r knowledge.Ranking) string {
 	var leaders []string
 	for _, x := range r.Rows {
 		if x.Rank == 1 {
-			leaders = append(leaders, e.countryName(x.Country))
+			leaders = append(leaders, e.countryAfterIn(x.Country))
 		}
 	}
+	leaders[0] = capitalize(leaders[0]) // the sentence's first word
 	name := strings.ToLower(e.mineralName(m))
 	if r.Mineral != m.ID {
 		if g, ok := e.kb.Mineral(r.Mineral); ok {

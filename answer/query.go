@@ -54,6 +54,14 @@ const (
 	Still   Polarity = "still"   // "still on", "still in force"
 )
 
+// ListSet is how a question sets two lists against each other.
+type ListSet string
+
+const (
+	SetBoth ListSet = "both" // on both lists: "on both the US and EU lists", "en ambas listas"
+	SetOnly ListSet = "only" // on the first list, not the second: "on the US list but not the EU's"
+)
+
 // Query is a question turned into what it asks: the records it names, the measure and the
 // qualifiers. [Parse] makes one; the engine answers it. It knows nothing of Slack or search.
 type Query struct {
@@ -100,6 +108,9 @@ type Query struct {
 	World bool
 	// Amount asks for a number: "how many countries attended?", "presupuesto de LitioMx".
 	Amount bool
+	// WhichMinerals asks which minerals: "which minerals did China ban to the US?", "¿qué
+	// minerales prohibió China…?". A policy answer names the item's minerals first.
+	WhichMinerals bool
 	// CountCountries asks how many countries: "how many countries produce cobalt?",
 	// "¿cuántos países producen litio?".
 	CountCountries bool
@@ -130,6 +141,9 @@ type Query struct {
 	// ("refined copper"), "smelter", "metal" ("magnesium metal", "silicon metal"),
 	// "ferrosilicon"; a table's measure for it answers first (see stageMeasure).
 	Stage string
+	// ListSet asks what two lists share, or what the first of Lists holds and the second
+	// does not.
+	ListSet ListSet
 }
 
 // Correction is a misspelt word and the name it was read as.
@@ -179,6 +193,7 @@ func (q Query) String() string {
 	num("rank", q.Rank)
 	add("after", q.After)
 	add("polarity", string(q.Polarity))
+	add("set", string(q.ListSet))
 	if q.Status {
 		add("status", "yes")
 	}
@@ -232,7 +247,8 @@ var cues = []cue{
 		"politica", "politicas", "exportacion", "exportaciones", "controles", "prohibicion", "prohibio", "prohibe", "arancel", "aranceles",
 		"nationalize", "nationalise", "nationalised", "cancel", "cancelled", "canceled", "cancellation", "concession", "concessions",
 		"reinstated", "reimposed", "effect", "effective",
-		"acuerdo", "acordaron", "firmaron", "firmo", "ley", "decreto", "nacionalizacion", "nacionalizado", "nacionalizada",
+		"acuerdo", "acordaron", "firmaron", "firmo", "acordo", "acordado", "acuerdos", "pacto", "pactos", "pactaron", "firmado",
+		"firmada", "convenio", "convenios", "memorando", "deals", "pact", "accord", "agreements", "memorandum", "ley", "decreto", "nacionalizacion", "nacionalizado", "nacionalizada",
 		"nacionalizo", "nacionalizaron", "cancelo", "cancelaron", "cancelacion", "cancelada", "canceladas", "concesion", "concesiones", "restringio", "restricciones", "suspension", "vigor", "vigente",
 		"happened", "paso", "news", "noticias", "proclamation", "proclamations", "proclaimed", "proclamacion", "determination", "determinations", "determinacion", "status", "estado", "estatus", "restringido", "restringida", "restringidos", "restringidas", "lift", "lifted",
 		"levanto", "levantaron", "levantada", "recortar", "recorte", "recortes", "private", "privada", "privadas", "privado", "privados",
@@ -1134,7 +1150,8 @@ func (p *lexicon) Parse(text string) Query {
 		switch {
 		case has("still") || has("todavia") || has("sigue") || has("aun"):
 			q.Polarity = Still
-		case has("not") || has("isnt") || has("no esta") || has("no es"):
+		case has("not") || has("isnt") || has("no esta") || has("no es") || has("no produce") || has("no producen") ||
+			len(q.Minerals) == 0 && (has("doesnt") || has("dont")) && (has("produce") || has("mine")):
 			q.Polarity = Negated
 		}
 	}
@@ -1154,6 +1171,8 @@ func (p *lexicon) Parse(text string) Query {
 
 	q.Amount = has("how many") || has("how much") || has("cuantos") || has("cuantas") || has("cuanto") || has("cuanta") ||
 		has("budget") || has("presupuesto") || has("number of") || has("numero de")
+	q.WhichMinerals = has("which minerals") || has("what minerals") || has("which metals") || has("what metals") ||
+		has("que minerales") || has("cuales minerales") || has("que metales") || has("cuales metales")
 	q.CountCountries = has("how many countries") || has("how many nations") || has("number of countries") ||
 		has("cuantos paises") || has("numero de paises")
 	q.Share = has("share") || has("shares") || has("market share") || has("proportion") || has("percentage") ||
@@ -1223,6 +1242,13 @@ func (p *lexicon) Parse(text string) Query {
 
 	// The measure: the strongest cue, then what the records named imply.
 	q.Measure = p.measure(norm, used, has, &q)
+	if len(q.Minerals) == 0 {
+		if set, ls := listSet(norm, has, q.Lists); set != "" {
+			// "Which minerals are on both the US and EU lists?": the U.S. names its list.
+			q.ListSet, q.Lists, q.Measure = set, ls, MeasureLists
+			q.Countries = slices.DeleteFunc(q.Countries, func(c string) bool { return c == "united-states" })
+		}
+	}
 	first := ""
 	for _, w := range norm {
 		if w != "de" && w != "a" && w != "en" && w != "con" && w != "desde" {
@@ -1613,6 +1639,62 @@ func listsNamed(norm []string, has, free func(string) bool) []knowledge.List {
 		}
 	}
 	return out
+}
+
+// listSet reads a question that sets a U.S. list against an EU one: what both hold ("on
+// both the US and EU lists", "en ambas listas", "in common") or what one holds and the other
+// does not ("on the US list but not the EU list"). It returns the operation and the two
+// lists, the one the minerals are on first: the owner named first. "Both lists" naming
+// neither owner is the USGS 2025 list and the EU critical one. The question names a list,
+// or asks which minerals.
+func listSet(norm []string, has func(string) bool, named []knowledge.List) (ListSet, []knowledge.List) {
+	asksMembers := len(norm) > 1 && (norm[0] == "which" || norm[0] == "what" || norm[0] == "que" || norm[0] == "cuales") &&
+		(has("minerals") || has("minerales") || has("materials") || has("materiales"))
+	if !has("list") && !has("lists") && !has("lista") && !has("listas") && !asksMembers {
+		// "Did the US and EU both sign a deal?" asks about no list.
+		return "", nil
+	}
+	var set ListSet
+	switch {
+	case has("both") || has("ambas") || has("ambos") || has("in common") || has("en comun") || has("overlap"):
+		set = SetBoth
+	case has("but not") || has("and not") || has("pero no") || has("y no") || has("not on the") || has("not in the") ||
+		has("que no estan") || has("no en la"):
+		set = SetOnly
+	default:
+		return "", nil
+	}
+	us, eu := -1, -1
+	for i, w := range norm {
+		next := ""
+		if i+1 < len(norm) {
+			next = norm[i+1]
+		}
+		switch {
+		case us < 0 && (w == "us" || w == "u" && next == "s" || w == "usgs" || w == "usa" || w == "eeuu" || w == "ee" && next == "uu" ||
+			w == "estados" && next == "unidos" || w == "estadounidense" || w == "american" || w == "america"):
+			us = i
+		case eu < 0 && (w == "eu" || w == "eus" || w == "ue" || w == "crma" || w == "europe" || w == "european" || w == "europea" || w == "europeo"):
+			eu = i
+		}
+	}
+	if us < 0 && eu < 0 && set == SetBoth && (has("lists") || has("listas")) {
+		us, eu = 0, 1
+	}
+	if us < 0 || eu < 0 {
+		return "", nil
+	}
+	usList, euList := knowledge.USGS2025, knowledge.EUCRMACritical
+	if slices.Contains(named, knowledge.USGS2022) && !slices.Contains(named, knowledge.USGS2025) {
+		usList = knowledge.USGS2022
+	}
+	if slices.Contains(named, knowledge.EUCRMAStrategic) {
+		euList = knowledge.EUCRMAStrategic
+	}
+	if eu < us && set == SetOnly {
+		return set, []knowledge.List{euList, usList}
+	}
+	return set, []knowledge.List{usList, euList}
 }
 
 // containsPhrase reports whether words, space-separated with a space at each end, contain

@@ -132,6 +132,12 @@ func (e *snap) cmdCompare(ctx context.Context, args string) (*Answer, error) {
 		// "compare US import reliance for gallium and germanium"
 		return e.relianceView(ctx, q)
 	}
+	if len(q.Minerals) == 1 && (len(q.Countries) == 1 || q.FromYear != 0) {
+		// "compare graphite production in Mexico in 2024 and 2025", "compare silver in
+		// Mexico": one mineral compared with itself, across years or with the world; the rest
+		// is a question about it.
+		return nil, nil
+	}
 	if len(q.Minerals) < 2 {
 		a := e.usage("compare")
 		a.Title = e.t("Name at least two minerals to compare")

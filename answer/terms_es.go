@@ -250,6 +250,7 @@ var spanishTerms = map[string]string{
 	"helium":                    "helio",
 	"phosphate rock":            "roca fosfórica",
 	"phosphorus":                "fósforo",
+	"platinum group metals":     "metales del grupo del platino",
 	// Price forms and units (tables/prices.csv).
 	"Acid grade (average unit value of imports, cost, insurance, and freight)":          "Grado ácido (valor unitario promedio de las importaciones, costo, seguro y flete (CIF))",
 	"All products (average, f.o.b. mine)":                                               "Todos los productos (promedio, f.o.b. mina)",

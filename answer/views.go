@@ -232,9 +232,9 @@ func (e *snap) reservesAnswer(m *knowledge.Mineral, q Query) *Answer {
 	lead := r.Rows[0]
 	name := e.tableName(m, r)
 	if lead.Share >= 0 {
-		a.Headline = e.f("%s holds the largest %s reserves: %s, %s of the world's (%s).", e.countryName(lead.Country), name, e.amount(lead, r.Unit), percent(lead.Share), source(r.Edition))
+		a.Headline = e.f("%s holds the largest %s reserves: %s, %s of the world's (%s).", e.countrySubject(lead.Country), name, e.amount(lead, r.Unit), percent(lead.Share), source(r.Edition))
 	} else {
-		a.Headline = e.f("%s holds the largest %s reserves: %s (%s).", e.countryName(lead.Country), name, e.amount(lead, r.Unit), source(r.Edition))
+		a.Headline = e.f("%s holds the largest %s reserves: %s (%s).", e.countrySubject(lead.Country), name, e.amount(lead, r.Unit), source(r.Edition))
 	}
 	a.Headline = sentences(e.worldSentence(m, r, q), a.Headline)
 	if lead.Rank == 1 && len(r.Rows) > 1 && r.Rows[1].Rank == 1 {
@@ -786,17 +786,17 @@ func (e *snap) standingSentence(m *knowledge.Mineral, r knowledge.Ranking, row k
 		rank += " (" + ties + ")"
 	}
 	if knowledge.IsReserves(r.Measure) {
-		return e.f("%s holds %s of %s reserves, %s (%s%s).", e.countryName(row.Country), e.amount(row, r.Unit), name,
+		return e.f("%s holds %s of %s reserves, %s (%s%s).", e.countrySubject(row.Country), e.amount(row, r.Unit), name,
 			rank, share, source(r.Edition))
 	}
 	measure := e.measure(r.Measure)
 	var out string
 	if e.measureNames(m, measure) {
 		// "palladium mine production", not "palladium mine production of palladium"
-		out = e.f("%s ranked %s in world %s in %s, with %s (%s%s).", e.countryName(row.Country), rank,
+		out = e.f("%s ranked %s in world %s in %s, with %s (%s%s).", e.countrySubject(row.Country), rank,
 			measure, yearLabel(r.Year, row.Estimated), e.amount(row, r.Unit), share, source(r.Edition))
 	} else {
-		out = e.f("%s ranked %s in world %s of %s in %s, with %s (%s%s).", e.countryName(row.Country), rank,
+		out = e.f("%s ranked %s in world %s of %s in %s, with %s (%s%s).", e.countrySubject(row.Country), rank,
 			measure, name, yearLabel(r.Year, row.Estimated), e.amount(row, r.Unit), share, source(r.Edition))
 	}
 	// The change from the year before, as the same edition prints it.
@@ -875,7 +875,7 @@ func (e *snap) notListed(m *knowledge.Mineral, country string, q Query) (string,
 // mineralInCountry: a country's place in one mineral's tables.
 func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *Answer {
 	c, _ := e.kb.Country(country)
-	a := &Answer{Intent: IntentMineralCountry, Record: e.mineralRef(m), Title: e.f("%s in %s", e.mineralName(m), e.countryName(c.ID))}
+	a := &Answer{Intent: IntentMineralCountry, Record: e.mineralRef(m), Title: e.f("%s in %s", e.mineralName(m), e.countryAfterIn(c.ID))}
 	// The headline is the first row of the measure asked (production, or reserves), else the
 	// first row of the other.
 	reserves := q.Measure == MeasureReserves

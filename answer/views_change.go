@@ -68,6 +68,14 @@ func shown(share float64) float64 {
 func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 	m, ok := e.mineral(q)
 	if !ok {
+		if len(q.Minerals) == 0 && len(q.Policies) == 0 && len(q.Countries) <= 1 {
+			if len(q.Lists) > 0 || hasCue(q, MeasureLists) {
+				// "What changed on the critical minerals list?": the lists compared.
+				return e.listChangesView(ctx, q)
+			}
+			// "What changed for Mexico since last year?": across its minerals.
+			return e.changesView(q), nil
+		}
 		return nil, nil
 	}
 	a := &Answer{Intent: IntentChange, Record: e.mineralRef(m), Title: e.f("How %s changed", strings.ToLower(e.mineralName(m)))}

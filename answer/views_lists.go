@@ -3,12 +3,18 @@ package answer
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/mineralbot/mineralbot/knowledge"
 )
 
 // listsView: whether minerals are on the list asked about, or the members of a list.
 func (e *snap) listsView(ctx context.Context, q Query) (*Answer, error) {
+	if q.ListSet != "" && len(q.Lists) == 2 && (!q.YesNo || e.cardlessItem(q) == nil) {
+		// "Which minerals are on both the US and EU lists?"; "is helium on both lists?"
+		// asks about helium.
+		return e.listSetView(q), nil
+	}
 	m, ok := e.mineral(q)
 	switch {
 	case ok && len(q.Minerals) >= 2:
@@ -150,6 +156,12 @@ func (e *snap) listChangesView(ctx context.Context, q Query) (*Answer, error) {
 			}
 		}
 	}
+	if !ok && len(q.Policies) == 0 {
+		// "Was helium added to the list in 2025?": an item with no card; which lists name it.
+		if a := e.cardlessItem(q); a != nil {
+			return a, nil
+		}
+	}
 	if !ok {
 		a := e.list(map[bool]string{true: "removed", false: "added"}[q.Polarity == Removed])
 		if q.Compare || q.FromYear == 2022 && q.Year == 2025 {
@@ -248,6 +260,12 @@ func (e *snap) cardlessItem(q Query) *Answer {
 		name := capitalize(e.t(en.Item))
 		a := &Answer{Intent: IntentLists, Title: name, Sources: srcs}
 		a.Headline = e.f("%s is on the %s only; the knowledge base has no card for it.", name, e.and(lists))
+		if q.Measure != MeasureLists {
+			// "Who produces helium?": no card, so no figures; the lists are what the
+			// knowledge base holds of it, the owners whose lists leave it out included.
+			a.Headline = e.cardlessHeadline(capitalize(e.withArticle(e.t(en.Item))), en.Item, lists)
+			return a
+		}
 		if q.YesNo && (len(q.Lists) > 0 || slices.Contains(q.Countries, "united-states")) {
 			// "Is helium on the US list?": the verdict for the list asked. "Is helium
 			// critical?" names no list: the sentence says which lists, with no verdict.
@@ -264,4 +282,167 @@ func (e *snap) cardlessItem(q Query) *Answer {
 		return a
 	}
 	return nil
+}
+
+// cardlessHeadline says that an item has no card, which lists name it (on, as listName
+// writes them) and which owners' lists leave it out.
+func (e *snap) cardlessHeadline(name, item string, on []string) string {
+	var off []string
+	for _, ls := range [][]knowledge.List{usLists, euLists} {
+		if slices.ContainsFunc(e.kb.ListEntries, func(x knowledge.ListEntry) bool {
+			return x.Item == item && slices.Contains(ls, x.List)
+		}) {
+			continue
+		}
+		if ls[0] == usLists[0] {
+			off = append(off, e.t("the U.S. lists"))
+		} else {
+			off = append(off, e.t("the EU CRMA lists"))
+		}
+	}
+	if len(off) == 0 {
+		return e.f("%s has no card in the knowledge base: it is on the %s.", name, e.and(on))
+	}
+	return e.f("%s has no card in the knowledge base: it is not on %s, but on the %s.", name, e.and(off), e.and(on))
+}
+
+// setMember is one mineral of a list compared with another: a card, or an item without one.
+type setMember struct {
+	key, name string
+	mineral   *knowledge.Mineral // nil for an item without a card
+	note      string             // how an item without a card was matched
+}
+
+// listMembersByMineral are a list's items as minerals, for comparing two lists by card: an
+// item the table joins to several cards ("heavy rare earth elements") is each of them, a
+// group's card ("platinum group metals") is the cards of its members, and an item with no
+// card is itself, by name. The notes say how groups were matched, in the asker's language.
+func (e *snap) listMembersByMineral(l knowledge.List) ([]setMember, []string) {
+	var out []setMember
+	var notes []string
+	seen := map[string]bool{}
+	add := func(m setMember) {
+		if !seen[m.key] {
+			seen[m.key] = true
+			out = append(out, m)
+		}
+	}
+	byItem := map[string][]string{} // item → the cards it is joined to, in table order
+	var items []string
+	for _, en := range e.kb.ListEntries {
+		if en.List != l {
+			continue
+		}
+		if _, ok := byItem[en.Item]; !ok {
+			items = append(items, en.Item)
+		}
+		byItem[en.Item] = append(byItem[en.Item], en.Mineral)
+	}
+	title := e.listName(l)
+	for _, item := range items {
+		ids := byItem[item]
+		if len(ids) == 1 && ids[0] == "" {
+			name := strings.ToLower(e.t(item))
+			add(setMember{key: "item:" + knowledge.Normalize(item), name: name, note: e.f("%s has no card; it is compared by name.", capitalize(name))})
+			continue
+		}
+		var names []string
+		for _, id := range ids {
+			m, ok := e.kb.Mineral(id)
+			if !ok {
+				continue
+			}
+			var members []*knowledge.Mineral
+			for _, x := range e.kb.Minerals {
+				if x.Group == m.ID {
+					members = append(members, x)
+				}
+			}
+			if len(members) == 0 {
+				add(setMember{key: m.ID, name: strings.ToLower(e.mineralName(m)), mineral: m})
+				names = append(names, strings.ToLower(e.mineralName(m)))
+				continue
+			}
+			for _, x := range members {
+				add(setMember{key: x.ID, name: strings.ToLower(e.mineralName(x)), mineral: x})
+				names = append(names, strings.ToLower(e.mineralName(x)))
+			}
+		}
+		if len(names) > 1 {
+			notes = append(notes, capitalize(e.f("The %s names %s as one item; it counts here as %s.", title, e.withArticle(strings.ToLower(e.t(item))), e.and(names))))
+		}
+	}
+	// Two items of one card ("phosphate rock" and "phosphorus") count once.
+	for _, m := range out {
+		var forms []string
+		for _, item := range items {
+			if slices.Contains(byItem[item], m.key) {
+				forms = append(forms, strings.ToLower(e.t(item)))
+			}
+		}
+		if len(forms) > 1 {
+			notes = append(notes, e.f("On the %s, the items %s count once, as %s.", title, e.and(forms), m.name))
+		}
+	}
+	slices.SortStableFunc(out, func(a, b setMember) int { return strings.Compare(a.name, b.name) })
+	return out, notes
+}
+
+// listSetView: the minerals two lists share, or those on the first and not on the second,
+// compared by card (see listMembersByMineral).
+func (e *snap) listSetView(q Query) *Answer {
+	first, second := q.Lists[0], q.Lists[1]
+	ms1, notes1 := e.listMembersByMineral(first)
+	ms2, notes2 := e.listMembersByMineral(second)
+	in2 := map[string]bool{}
+	for _, m := range ms2 {
+		in2[m.key] = true
+	}
+	var names, cardless []string
+	a := &Answer{Intent: IntentList, Subtitle: e.t("derived from the two lists")}
+	for _, m := range ms1 {
+		if in2[m.key] != (q.ListSet == SetBoth) {
+			continue
+		}
+		names = append(names, m.name)
+		if m.note != "" {
+			cardless = append(cardless, m.note)
+		}
+		if m.mineral != nil {
+			a.Related = appendLink(a.Related, Link{Ref: e.mineralRef(m.mineral), Title: e.mineralName(m.mineral)})
+		}
+	}
+	t1, t2 := e.listName(first), e.listName(second)
+	shown := names
+	if len(shown) > 12 {
+		shown = shown[:10]
+	}
+	n := itoa(len(names))
+	if q.ListSet == SetBoth {
+		a.Title = e.t("On both lists")
+		a.Headline = e.f("%s minerals are on both the %s and the %s: %s.", n, t1, t2, e.andMore(shown, len(names)))
+		if len(names) == 1 {
+			a.Headline = e.f("One mineral is on both the %s and the %s: %s.", t1, t2, names[0])
+		}
+		if len(names) == 0 {
+			a.Headline = e.f("No mineral is on both the %s and the %s.", t1, t2)
+		}
+	} else {
+		a.Title = capitalize(e.f("On the %s, not on the %s", t1, t2))
+		a.Headline = e.f("%s minerals are on the %s but not on the %s: %s.", n, t1, t2, e.andMore(shown, len(names)))
+		if len(names) == 1 {
+			a.Headline = e.f("One mineral is on the %s but not on the %s: %s.", t1, t2, names[0])
+		}
+		if len(names) == 0 {
+			a.Headline = e.f("Every mineral on the %s is also on the %s.", t1, t2)
+		}
+	}
+	if len(names) > 0 {
+		a.Sections = append(a.Sections, Section{Text: strings.Join(names, ", ")})
+	}
+	notes := append([]string{e.t("The lists are compared by mineral card: each item counts as the card or cards the table joins it to.")},
+		slices.Concat(notes1, notes2, cardless)...)
+	a.Sections = append(a.Sections, Section{Heading: e.t("How the lists were matched"), Items: notes, Detail: true})
+	a.Sources = e.listSources(first, second)
+	return a
 }

@@ -105,12 +105,14 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 	ps, scores := e.rankPolicies(q)
 	if len(q.Countries) > 0 && len(q.Policies) == 0 && asksAgreement(q) {
 		// "did the US forge a deal with Japan?": an agreement between the countries named is
-		// an item that concerns every one of them, and not a measure one side imposes (a
-		// tariff, an export control, a law).
+		// an item that concerns every one of them, made by one of them at least (Mexico's
+		// remarks on its own talks are no deal of Japan's), and not a measure one side
+		// imposes (a tariff, an export control, a law).
 		var both []*knowledge.Policy
 		var bothScores []float64
 		for i, p := range ps {
-			if dealKinds[p.Kind] && !slices.ContainsFunc(q.Countries, func(c string) bool { return !slices.Contains(p.Countries, c) }) {
+			if dealKinds[p.Kind] && !slices.ContainsFunc(q.Countries, func(c string) bool { return !slices.Contains(p.Countries, c) }) &&
+				slices.ContainsFunc(q.Countries, func(c string) bool { return strings.Contains(p.Jurisdiction, e.kb.CountryName(c)) }) {
 				both, bothScores = append(both, p), append(bothScores, scores[i])
 			}
 		}
@@ -199,6 +201,21 @@ func (e *snap) policyHeadline(p *knowledge.Policy) string {
 // (the metal: "steel", "aluminum"), else the first.
 func (e *snap) policyLead(p *knowledge.Policy, q Query) string {
 	h := e.policyHeadline(p)
+	if q.WhichMinerals {
+		// "which minerals did China ban to the US?": the item's minerals, then the item.
+		var names []string
+		for _, id := range p.Minerals {
+			if m, ok := e.kb.Mineral(id); ok {
+				names = append(names, strings.ToLower(e.mineralName(m)))
+			}
+		}
+		if len(names) > 0 {
+			// "Concerned", not "banned": an item's minerals include those it treats
+			// otherwise (the 2024 ban put graphite under tougher checks, not a ban); its
+			// text, next, says how.
+			h = sentences(e.f("Minerals concerned: %s.", e.and(names)), h)
+		}
+	}
 	if q.Amount {
 		if s := e.amountSentence(p, q); s != "" {
 			return sentences(h, s)
@@ -206,6 +223,17 @@ func (e *snap) policyLead(p *knowledge.Policy, q Query) string {
 	}
 	if !asksRate(q) {
 		if s := e.detailSentence(p, q); s != "" {
+			if q.YesNo && !q.Status && !q.WhichMinerals && p.Kind == "agreement" {
+				// "did the US and Mexico agree on price floors?": a sentence of the
+				// agreement says what was agreed. Without one the answer says what the item
+				// covers, and no verdict: the text may leave out a term the deal has. A
+				// measure's sentence may say the opposite ("can no longer"), so only an
+				// agreement's content is affirmed.
+				return e.verdict(true, sentences(h, s))
+			}
+			return sentences(h, s)
+		}
+		if s := e.coverSentence(p, q); s != "" {
 			return sentences(h, s)
 		}
 		return h
@@ -215,14 +243,31 @@ func (e *snap) policyLead(p *knowledge.Policy, q Query) string {
 	if i < 0 {
 		i = e.rateSentence(all, nil)
 	}
+	if i < 0 && asksTariff(q) && !saysTariff(all[0]) {
+		// "what did the USMCA review say about tariffs": an item that sets no rate; the
+		// sentence of it that speaks of a tariff or duty, if one does.
+		i = slices.IndexFunc(all, saysTariff)
+	}
 	if i <= 0 {
+		if s := e.coverSentence(p, q); s != "" {
+			return sentences(h, s) // "does the US-Mexico plan include tariffs?"
+		}
 		return h
 	}
 	return sentences(h, all[i])
 }
 
+// saysTariff reports whether a sentence speaks of a tariff or duty.
+func saysTariff(s string) bool {
+	return slices.ContainsFunc(strings.Fields(knowledge.Normalize(s)), func(w string) bool {
+		return slices.Contains(tariffStems, stem(w))
+	})
+}
+
 // ratedElsewhere reports whether a question asks a rate that the item it names does not give
-// and another item does: "section 232 rate for steel" names the 2025 order, which set none.
+// and another item of its family does: "section 232 rate for steel" names the 2025 order,
+// which set none. An item outside the family only shares the topic: "what did the USMCA
+// review say about tariffs" asks the review, not a Section 232 duty.
 func (e *snap) ratedElsewhere(q Query) bool {
 	if !asksRate(q) {
 		return false
@@ -231,7 +276,7 @@ func (e *snap) ratedElsewhere(q Query) bool {
 	if p, ok := e.kb.Policy(q.Policies[0]); !ok || e.statesRate(p, topics) {
 		return false
 	}
-	return slices.ContainsFunc(e.kb.Policies, func(p *knowledge.Policy) bool { return e.statesRate(p, topics) })
+	return slices.ContainsFunc(e.kb.Policies, func(p *knowledge.Policy) bool { return e.namedFamily(q, p) && e.statesRate(p, topics) })
 }
 
 // investWords ask about an investment or funding.
@@ -247,6 +292,20 @@ var moneyIn = regexp.MustCompile(`US\$|\$\s?\d|€\s?\d|\bUSD\b|\b[Dd]ollars?\b|
 // was invested, funded or spent.
 func statesMoney(p *knowledge.Policy) bool {
 	return moneyIn.MatchString(p.Title) || moneyIn.MatchString(p.Summary) || moneyIn.MatchString(p.SummaryES)
+}
+
+// titleNames reports whether a question names an item by its title's or aliases' words: one
+// of its words that ask no topic (a tariff, a rate), tell items apart and are neither a sort
+// of act ("proclamation") nor a month is a word of the title, and the item concerns every
+// country named ("the US-Mexico plan").
+func (e *snap) titleNames(q Query, p *knowledge.Policy, words map[string]int) bool {
+	if slices.ContainsFunc(q.Countries, func(c string) bool { return !slices.Contains(p.Countries, c) }) {
+		return false
+	}
+	return slices.ContainsFunc(q.Terms, func(w string) bool {
+		return len(w) > 3 && !tariffWords[w] && !rateWords[w] && !genericTitleWords[w] && !statusWords[w] && !endWords[w] &&
+			!restrictWords[w] && !liftWords[w] && !instrumentWords[w] && months[w] == 0 && words[stem(w)] == 2
+	})
 }
 
 // namedFamily reports whether an item's title or aliases contain a name of an item the
@@ -455,6 +514,38 @@ func (e *snap) detailSentence(p *knowledge.Policy, q Query) string {
 	}
 	return best
 }
+
+// coverSentence is, for a yes/no question whether an agreement has a term its text never
+// names ("does the US-Mexico plan include tariffs?"), a sentence after its first that says
+// what it covers: the answer gives no verdict, as the text may leave a term out.
+func (e *snap) coverSentence(p *knowledge.Policy, q Query) string {
+	if !q.YesNo || q.Status || p.Kind != "agreement" {
+		return ""
+	}
+	all := sentencesOf(e.summary(p.Summary, p.SummaryES))
+	if len(all) < 2 {
+		return ""
+	}
+	words := e.policyWords(p)
+	if !slices.ContainsFunc(q.Terms, func(w string) bool {
+		return len(w) > 3 && (tariffWords[w] || slices.Contains(q.Rest, w)) && !dealVerbs[w] && words[stem(w)] == 0
+	}) {
+		return ""
+	}
+	// A list of what it covers ("Topics include A, B, C and D"), else the second sentence.
+	best, commas := all[1], 1
+	for _, x := range all[1:] {
+		if n := strings.Count(x, ","); n > commas {
+			best, commas = x, n
+		}
+	}
+	return best
+}
+
+// dealVerbs make a deal ("did the US forge a deal with Japan?"): they ask whether there is
+// one, not what it holds.
+var dealVerbs = set("forge", "forged", "strike", "struck", "reach", "reached", "seal", "sealed", "make", "made", "close",
+	"closed", "cerro", "cerraron", "alcanzo", "alcanzaron", "concreto", "concretaron", "logro", "lograron")
 
 // givesAmount reports whether a sentence holds a number that is not part of a date: not a
 // year, nor a day beside a month's name.
@@ -863,11 +954,16 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 	type scored struct {
 		p     *knowledge.Policy
 		score float64
+		named bool // named by its title's words, in a question that asks a rate
 	}
 	var out []scored
 	tariff := asksTariff(q)
 	rate, topics := asksRate(q), e.rateTopics(q)
 	invest := slices.ContainsFunc(q.Terms, func(w string) bool { return investWords[w] })
+	// "which minerals did China ban to the US?" asks what the ban did: a restriction's verb
+	// and none of lifting it, and not whether it still holds.
+	imposed := !q.Status && slices.ContainsFunc(q.Terms, func(w string) bool { return restrictWords[w] }) &&
+		!slices.ContainsFunc(q.Terms, func(w string) bool { return liftWords[w] })
 	var instruments []string
 	for _, w := range q.Terms {
 		if instrumentWords[w] {
@@ -906,8 +1002,10 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 		if namesEU(q) && euJurisdiction(p) {
 			s += 2 // "what did the US and EU agree": the EU is no country record, but a party
 		}
-		if p.Kind == "agreement" && slices.ContainsFunc(q.Terms, func(w string) bool { return agreeWords[w] }) {
-			s += 1 // "what did Mexico and the US agree": an agreement before a meeting
+		if p.Kind == "agreement" && asksAgreement(q) && !slices.ContainsFunc(q.Terms, func(w string) bool { return signWords[w] }) {
+			// "what did Mexico and the US agree": an agreement before a meeting. Whether
+			// something was signed is what a statement may deny, so that one is left to rank.
+			s += 1
 		}
 		for _, w := range q.Terms {
 			if month, ok := months[w]; ok && q.Month == 0 && len(w) > 3 && !p.Date.IsZero() && int(p.Date.Time.Month()) == month {
@@ -930,6 +1028,10 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 			// whose text mentions another.
 			s++
 		}
+		if imposed && p.Suspends != "" && s > 1 {
+			// The measure itself before the item that suspends it, which shares its words.
+			s--
+		}
 		if invest && statesMoney(p) {
 			// "Did the US invest in rare earths?": an item that says what was put in, before a
 			// summit that chartered a board of investment.
@@ -940,7 +1042,10 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 			// one that only concerns the metal.
 			s += 2
 		}
-		if tariff && (p.Kind == "export-control" || !e.mentionsTariff(p)) {
+		// "¿el plan méxico eeuu incluye aranceles?" names an item by its title's words and
+		// asks a topic of it; that item is kept, and ranks first (below).
+		named := rate && (slices.Contains(q.Policies, p.ID) || e.titleNames(q, p, words))
+		if tariff && !named && (p.Kind == "export-control" || !e.mentionsTariff(p)) {
 			continue // "tariffs on graphite": an export ban on graphite is not one
 		}
 		// Every mineral and country named must be one the item concerns, when any is.
@@ -954,12 +1059,23 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 		if namesEU(q) && len(q.Countries) == 0 && !euJurisdiction(p) {
 			continue // "what has the EU done on graphite": not China's export controls
 		}
-		out = append(out, scored{p, s})
+		out = append(out, scored{p, s, named})
 	}
 	// Best first; among equals, newest first. kb.Policies is in date order already, so a
 	// stable sort by score keeps the tie order if the slice is walked newest first.
 	slices.Reverse(out)
 	slices.SortStableFunc(out, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
+	// A question that names an item and asks a tariff or rate of it asks that item first; an
+	// item that only gives a rate on the topic follows.
+	slices.SortStableFunc(out, func(a, b scored) int {
+		switch {
+		case a.named && !b.named:
+			return -1
+		case b.named && !a.named:
+			return 1
+		}
+		return 0
+	})
 	ps := make([]*knowledge.Policy, len(out))
 	scores := make([]float64, len(out))
 	for i, x := range out {
@@ -1032,18 +1148,32 @@ func (e *snap) noTariff(q Query) *Answer {
 }
 
 // agreeWords ask what was agreed or signed.
-var agreeWords = set("agree", "agreed", "agrees", "agreement", "acordaron", "acuerdo", "acordo", "pactaron")
+var agreeWords = set("agree", "agreed", "agrees", "agreement", "acordaron", "acuerdo", "acordo", "acordado", "acordada",
+	"pactaron", "pacto", "pactado", "convinieron", "convino")
 
 // dealWords name a deal loosely ("did the US forge a deal with Japan?").
 var dealWords = set("deal", "deals", "pact", "pacts", "accord", "accords", "agreements", "acuerdos", "pacto", "pactos", "trato",
-	"tratos", "convenio", "convenios")
+	"tratos", "convenio", "convenios", "memorando", "memorandum", "memorandos", "mou")
+
+// liftWords suspend, pause or lift a measure: a question with one asks about the suspension,
+// not the measure suspended.
+var liftWords = set("suspend", "suspends", "suspended", "suspending", "suspension", "suspensions", "pause", "paused", "pauses",
+	"lift", "lifts", "lifted", "lifting", "eased", "resumed", "suspende", "suspenden", "suspendio", "suspendieron",
+	"suspendido", "suspendida", "suspensiones", "pausa", "pauso", "levanta", "levanto", "levantaron", "levantada",
+	"levantado", "reanudo", "reanudaron")
+
+// signWords ask what was signed; between two countries or more, that is a deal ("what did
+// the UK sign with the US?", "¿qué firmaron México y EE. UU.?").
+var signWords = set("sign", "signed", "signs", "firmo", "firmaron", "firmado", "firmada", "firma", "firmaran", "firmara")
 
 // dealKinds are the kinds of item that may record a deal between countries.
 var dealKinds = set("agreement", "announcement", "meeting", "program")
 
 // asksAgreement reports whether q asks about an agreement or a deal.
 func asksAgreement(q Query) bool {
-	return slices.ContainsFunc(q.Terms, func(w string) bool { return agreeWords[w] || dealWords[w] })
+	return slices.ContainsFunc(q.Terms, func(w string) bool {
+		return agreeWords[w] || dealWords[w] || len(q.Countries) >= 2 && signWords[w]
+	})
 }
 
 // stem is a word's first five letters: enough to match "suspension" with "suspends" and

@@ -289,20 +289,17 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 		}
 		a.Headline = sentences(a.Headline, e.f("Other forms: %s.", strings.Join(others, "; ")))
 	}
-	for _, c := range q.Countries {
-		// "How dependent is the US on China for gallium": that country's share of imports.
-		if c == "united-states" {
-			continue
-		}
-		for _, x := range e.kb.ImportSourcesOf(m.ID) {
-			if x.Country == c {
-				what := strings.ToLower(e.mineralName(m))
-				if x.Product != "" {
-					what = strings.ToLower(e.t(x.Product))
-				}
-				a.Headline = sentences(a.Headline, e.f("Of U.S. imports of %s, %s supplied %s in %s (%s).", what, e.countryName(c), x.Printed+"%", x.Period, source(x.Edition)))
-				break
+	if srcs := e.kb.ImportSourcesOf(m.ID); len(srcs) > 0 {
+		// "How dependent is the US on China for gallium": that country's share of imports and
+		// its place among the sources come first, as what the question is about.
+		var about []string
+		for _, c := range q.Countries {
+			if c != "united-states" {
+				about = append(about, e.countrySourceText(srcs, m, importProduct(srcs, m, q.Terms), c, q, true))
 			}
+		}
+		if len(about) > 0 {
+			a.Headline = sentences(append(about, a.Headline)...)
 		}
 	}
 	if series := e.relianceSeries(m, q.Edition); len(series) > 0 && (q.FromYear != 0 || hasCue(q, MeasureChange) || hasAny(q.Terms, overTime)) {
@@ -556,10 +553,10 @@ func (e *snap) importSourcesSection(m *knowledge.Mineral, country string, q Quer
 		return Section{}, false
 	}
 	if country != "" {
-		s.Text = e.countrySourceText(srcs, m, product, country, q)
+		s.Text = e.countrySourceText(srcs, m, product, country, q, false)
 		return s, true
 	}
-	s.Text = e.f("%s supplied %s of U.S. imports of %s in %s (%s).", e.countryName(top[0].Country), top[0].Printed+"%", what, top[0].Period, source(top[0].Edition))
+	s.Text = e.f("%s supplied %s of U.S. imports of %s in %s (%s).", capitalize(e.countryAfterIn(top[0].Country)), top[0].Printed+"%", what, top[0].Period, source(top[0].Edition))
 	if len(top) > 1 {
 		var next []string
 		for _, x := range top[1:min(3, len(top))] {
@@ -575,7 +572,9 @@ func (e *snap) importSourcesSection(m *knowledge.Mineral, country string, q Quer
 // product is not chosen by the country: Mexico's 43% of copper scrap does not answer for
 // copper, whose refined imports came mostly from Chile. "Is it the top source?" is a yes for
 // the first; "a big (major, main, important) source?" for the first majorRank, as with producers.
-func (e *snap) countrySourceText(srcs []knowledge.ImportSource, m *knowledge.Mineral, product, country string, q Query) string {
+//
+// Brief leaves out the other products, for a headline that goes on about something else.
+func (e *snap) countrySourceText(srcs []knowledge.ImportSource, m *knowledge.Mineral, product, country string, q Query, brief bool) string {
 	what := strings.ToLower(e.mineralName(m))
 	if product != "" {
 		what = e.productName(m, product)
@@ -591,7 +590,7 @@ func (e *snap) countrySourceText(srcs []knowledge.ImportSource, m *knowledge.Min
 			others = append(others, strings.ToLower(e.t(x.Product))+": "+x.Printed+"%, "+e.rankAfter(rank, ahead))
 			continue
 		}
-		text = e.f("%s supplied %s of U.S. imports of %s in %s (%s).", e.countryName(country), x.Printed+"%", what, x.Period, source(x.Edition))
+		text = e.f("%s supplied %s of U.S. imports of %s in %s (%s).", capitalize(e.countryAfterIn(country)), x.Printed+"%", what, x.Period, source(x.Edition))
 		if rank == 1 {
 			text = sentences(text, e.t("It was the largest source of these imports."))
 		} else {
@@ -607,13 +606,13 @@ func (e *snap) countrySourceText(srcs []knowledge.ImportSource, m *knowledge.Min
 		}
 	}
 	if text == "" {
-		text = e.f("%s is not among the sources USGS lists for U.S. imports of %s.", e.countryName(country), what)
+		text = e.f("%s is not among the sources USGS lists for U.S. imports of %s.", capitalize(e.countryAfterIn(country)), what)
 		if q.Most || q.Major && q.YesNo {
 			// "is Brazil a big supplier of US zinc?": not a source at all is a no.
 			text = e.verdict(false, text)
 		}
 	}
-	if len(others) > 0 {
+	if len(others) > 0 && !brief {
 		text = sentences(text, e.f("Other forms: %s.", strings.Join(others, "; ")))
 	}
 	return text
@@ -731,14 +730,14 @@ func (e *snap) priceView(ctx context.Context, q Query) (*Answer, error) {
 		}
 		instead = e.f("USGS gives no annual average price for %s itself; these are its prices for %s.", strings.ToLower(e.mineralName(m)), priced)
 	}
-	head := e.f("USGS's annual average for %s (%s) was %s %s in %s (%s).", priced, e.t(p.Form), p.Printed, e.t(p.Unit), yearLabel(p.Year, p.Estimated), source(p.Edition))
+	head := e.f("USGS's annual average for %s (%s) was %s %s in %s (%s).", priced, formLabel(e.t(p.Form)), printed(p.Printed), e.t(p.Unit), yearLabel(p.Year, p.Estimated), source(p.Edition))
 	before := p.Year - 1
 	if q.FromYear != 0 && q.FromYear < p.Year {
 		before = q.FromYear // "was silver more expensive in 2025 than in 2021?"
 	}
 	for _, x := range e.kb.PricesOf(m.ID) {
 		if x.Mineral == p.Mineral && x.Form == p.Form && x.Unit == p.Unit && x.Year == before && x.Known() && !p.IsRange() && !x.IsRange() {
-			head = strings.TrimSuffix(head, ".") + "; " + e.f("it was %s in %s.", x.Printed, yearLabel(x.Year, x.Estimated))
+			head = strings.TrimSuffix(head, ".") + "; " + e.f("it was %s in %s.", printed(x.Printed), yearLabel(x.Year, x.Estimated))
 			if asksPriceChange(q) && x.Value > 0 {
 				head = e.priceChange(priced, x, p, q)
 			}
@@ -753,7 +752,7 @@ sections:
 			var parts []string
 			for _, x := range all {
 				if x.Mineral == lp.Mineral && x.Form == lp.Form && x.Unit == unit {
-					parts = append(parts, yearLabel(x.Year, x.Estimated)+" "+x.Printed)
+					parts = append(parts, yearLabel(x.Year, x.Estimated)+" "+printed(x.Printed))
 				}
 			}
 			s.Text = strings.Join(parts, " · ")
@@ -803,8 +802,8 @@ func (e *snap) priceChange(priced string, from, to knowledge.Price, q Query) str
 	case pct < 0:
 		moved = e.f("fell %s", percent(-pct/100))
 	}
-	h := e.f("USGS's annual average price of %s (%s) %s from %s in %s to %s %s in %s (%s).", e.ofName(priced), e.t(to.Form), moved,
-		from.Printed, yearLabel(from.Year, from.Estimated), to.Printed, e.t(to.Unit), yearLabel(to.Year, to.Estimated), source(to.Edition))
+	h := e.f("USGS's annual average price of %s (%s) %s from %s in %s to %s %s in %s (%s).", e.ofName(priced), formLabel(e.t(to.Form)), moved,
+		printed(from.Printed), yearLabel(from.Year, from.Estimated), printed(to.Printed), e.t(to.Unit), yearLabel(to.Year, to.Estimated), source(to.Edition))
 	if !q.YesNo || q.Direction == "" {
 		return h
 	}
@@ -828,6 +827,10 @@ func (e *snap) productName(m *knowledge.Mineral, product string) string {
 		}
 	}
 	name := strings.ToLower(e.mineralName(m))
+	if strings.HasPrefix(p, "total ") {
+		// "Total metal and oxide": the mineral's, all forms counted.
+		return name + " (" + shown + ")"
+	}
 	if p == "refined metal" {
 		if e.lang != Spanish {
 			return "refined " + name
