@@ -114,6 +114,12 @@ type Query struct {
 	// CountCountries asks how many countries: "how many countries produce cobalt?",
 	// "¿cuántos países producen litio?".
 	CountCountries bool
+	// PolicyWords are the words that named Policies: "sunrise energy metals", an alias of
+	// the mining roundtable's item, asks about that company in particular.
+	PolicyWords []string
+	// Who asks who received what: "who got money at the mining roundtable?", "¿quién recibió
+	// dinero…?". A policy answer leads with the sentence that names them.
+	Who bool
 	// Share asks for a share of the world's figure: "China's share of tungsten",
 	// "participación de México".
 	Share   bool
@@ -861,6 +867,9 @@ func newLexicon(kb *knowledge.KB) *lexicon {
 	for w := range sinceWords {
 		p.vocab[w] = true
 	}
+	for w := range deadlineWords {
+		p.vocab[w] = true // "fecha límite" is no misspelt "bismite"
+	}
 	for _, m := range []map[string]bool{liveWords, greetings, stopWords, afterWords, compareWords, yesNoStarts, whWords, mostWords, besidesWords, offTopic, thanksWords, pastMarkers, futureVerbs, deedWords} {
 		for w := range m {
 			p.vocab[w] = true
@@ -1170,7 +1179,10 @@ func (p *lexicon) Parse(text string) Query {
 	}
 
 	q.Amount = has("how many") || has("how much") || has("cuantos") || has("cuantas") || has("cuanto") || has("cuanta") ||
-		has("budget") || has("presupuesto") || has("number of") || has("numero de")
+		has("budget") || has("presupuesto") || has("number of") || has("numero de") ||
+		has("how big") || has("how large") || has("what size") || has("de que tamano") || has("que tan grande") || has("que tamano")
+	// "who got money at the roundtable?", "¿quién recibió dinero?": who received what.
+	q.Who = (has("who") || has("quien") || has("quienes")) && slices.ContainsFunc(norm, func(w string) bool { return receiveWords[w] })
 	q.WhichMinerals = has("which minerals") || has("what minerals") || has("which metals") || has("what metals") ||
 		has("que minerales") || has("cuales minerales") || has("que metales") || has("cuales metales")
 	q.CountCountries = has("how many countries") || has("how many nations") || has("number of countries") ||
@@ -1410,6 +1422,7 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 			if !slices.Contains(q.Policies, m.ref.ID) {
 				q.Policies = append(q.Policies, m.ref.ID)
 			}
+			q.PolicyWords = append(q.PolicyWords, strings.Fields(m.words)...)
 		}
 	}
 	return used
@@ -1426,6 +1439,10 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 	cued := func(m Measure) bool { return slices.Contains(signalled, m) }
 	listed := cued(MeasureLists) || len(q.Lists) > 0
 	switch {
+	case q.Timeline != "" && len(q.Minerals)+len(q.Policies) == 0 && !listed && (has("edition") || has("edicion")):
+		// "What's new in the 2026 edition?": the edition's figures against the year before,
+		// not the newest news items.
+		return MeasureChange
 	case !cued(MeasurePrice) && !cued(MeasureReliance) && !cued(MeasureReserves) && len(q.Minerals) > 0 &&
 		(has("go up") || has("went up") || has("go down") || has("went down") || has("up or down") || has("rise or fall") || has("subio o bajo") || has("sube o baja")):
 		// "Did Chile's lithium production go up or down?"
@@ -1494,6 +1511,14 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 			has("buy") || has("buys") || has("purchase") || has("purchases") || has("compra") || has("compran")) {
 		return MeasureImportSources
 	}
+	if slices.ContainsFunc(norm, func(w string) bool { return majorWords[w] }) && len(q.Minerals) > 0 && len(q.Policies) == 0 &&
+		!slices.ContainsFunc(signalled, figureMeasures.has) && (len(q.Countries) == 2 && slices.Contains(q.Countries, "united-states") &&
+		(has("for us") || has("to us") || has("for the us") || has("to the us") || has("para eeuu") || has("para estados unidos") || has("de eeuu") || has("de ee uu") || has("para ee uu") || has("de estados unidos")) ||
+		len(q.Countries) == 1 && q.Countries[0] != "united-states" && (has("for us") || has("to us") || has("for the us") || has("to the us"))) {
+		// "Is Mexico important for US zinc?", "¿México es importante para el zinc de EE. UU.?":
+		// whether it is a large source of U.S. imports, not how much it mines.
+		return MeasureImportSources
+	}
 	exportWord := has("export") || has("exports") || has("exported") || has("exportaciones") || has("exportacion") || has("exporta") || has("exportan")
 	if exportWord && (has("controlled") || has("restricted") ||
 		has("banned") || has("controladas") || has("controlados") || has("restringidas") || has("prohibidas")) {
@@ -1539,6 +1564,10 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 			// "did the US and Mexico agree on price floors", "what did the plan say about
 			// minimum prices", "section 232 polysilicon minimum price": a price no mineral's
 			// figure gives, asked of a policy, is a detail of the policy.
+			return MeasurePolicy
+		case m == MeasureProduction && len(q.Minerals) == 0 && len(q.Policies) > 0 && !listed:
+			// "who got money at the mining roundtable?": an item named, and no mineral whose
+			// producers "who" could ask.
 			return MeasurePolicy
 		case m == MeasurePolicy && len(q.Minerals)+len(q.Countries)+len(q.Policies) == 0 && listed:
 			return MeasureLists

@@ -32,6 +32,9 @@ func (e *snap) changesView(q Query) *Answer {
 	seen := map[string]bool{}
 	for _, m := range e.kb.Minerals {
 		r, ok := e.kb.PrimaryRanking(m.ID)
+		if ed := askedEdition(q); ed != 0 {
+			r, ok = e.kb.PrimaryRankingIn(m.ID, ed) // "what changed in the 2025 edition"
+		}
 		if !ok || r.Year == 0 || seen[r.Mineral+"/"+r.Measure] {
 			continue
 		}

@@ -216,10 +216,13 @@ func (e *snap) policyLead(p *knowledge.Policy, q Query) string {
 			h = sentences(e.f("Minerals concerned: %s.", e.and(names)), h)
 		}
 	}
-	if q.Amount {
+	if q.Amount || q.Who {
 		if s := e.amountSentence(p, q); s != "" {
 			return sentences(h, s)
 		}
+	}
+	if s := e.deadlineSentence(p, q); s != "" {
+		return sentences(h, s)
 	}
 	if !asksRate(q) {
 		if s := e.detailSentence(p, q); s != "" {
@@ -257,6 +260,60 @@ func (e *snap) policyLead(p *knowledge.Policy, q Query) string {
 	return sentences(h, all[i])
 }
 
+// askedStems are the stems of a question's words that ask no tariff.
+func (e *snap) askedStems(q Query) []string {
+	var asked []string
+	for _, w := range q.Terms {
+		if w = stem(w); len(w) > 3 && !slices.Contains(tariffStems, w) && !slices.Contains(asked, w) {
+			asked = append(asked, w)
+		}
+	}
+	return asked
+}
+
+// tariffElsewhere reports whether, for a question that asks a tariff of an item it names by
+// two or more words of its title, another item has a sentence that speaks of a tariff and
+// has those words: "did the supreme court strike down tariffs?".
+func (e *snap) tariffElsewhere(q Query, titleWords map[string]int) bool {
+	var named []string
+	for _, w := range e.askedStems(q) {
+		if titleWords[w] == 2 {
+			named = append(named, w)
+		}
+	}
+	if len(named) < 2 {
+		return false
+	}
+	return slices.ContainsFunc(e.kb.Policies, func(p *knowledge.Policy) bool {
+		return e.mentionsTariff(p) && e.tariffWith(p, named, len(named))
+	})
+}
+
+// tariffWith reports whether an item has a sentence, English or Spanish, that speaks of a
+// tariff and has need of the word stems asked.
+func (e *snap) tariffWith(p *knowledge.Policy, asked []string, need int) bool {
+	if len(asked) == 0 || need == 0 {
+		return false
+	}
+	for _, text := range []string{p.Summary, p.SummaryES} {
+		for _, s := range sentencesOf(text) {
+			if !saysTariff(s) {
+				continue
+			}
+			n := 0
+			for _, w := range asked {
+				if slices.ContainsFunc(strings.Fields(knowledge.Normalize(s)), func(x string) bool { return stem(strings.Trim(x, ".,;:()")) == w }) {
+					n++
+				}
+			}
+			if n >= need {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // saysTariff reports whether a sentence speaks of a tariff or duty.
 func saysTariff(s string) bool {
 	return slices.ContainsFunc(strings.Fields(knowledge.Normalize(s)), func(w string) bool {
@@ -278,6 +335,10 @@ func (e *snap) ratedElsewhere(q Query) bool {
 	}
 	return slices.ContainsFunc(e.kb.Policies, func(p *knowledge.Policy) bool { return e.namedFamily(q, p) && e.statesRate(p, topics) })
 }
+
+// receiveWords ask who received something: "who got money", "¿quién recibió fondos?".
+var receiveWords = set("got", "get", "gets", "received", "receive", "receives", "money", "funding", "funds", "funded",
+	"recibio", "recibieron", "recibe", "reciben", "obtuvo", "obtuvieron", "dinero", "fondos")
 
 // investWords ask about an investment or funding.
 var investWords = set("invest", "invests", "invested", "investing", "investment", "investments", "investor", "investors",
@@ -431,14 +492,25 @@ func (e *snap) statesRate(p *knowledge.Policy, topics []string) bool {
 // amountSentence is, for a question asking how many or how much, the sentence after an item's
 // first that gives a number other than a date and shares the most words with the question
 // ("how many countries attended?": "Delegations from 54 countries …"); the earliest of equals.
+// A name the question gives ("how much did Sunrise Energy Metals get?") counts before the
+// other words, and a sentence with it answers even when the first gives a sum of its own (the
+// package's total). A question asking who received what wants the sentence of sums that
+// names the most.
 func (e *snap) amountSentence(p *knowledge.Policy, q Query) string {
 	all := sentencesOf(e.summary(p.Summary, p.SummaryES))
-	if len(all) < 2 || givesAmount(all[0]) {
+	if len(all) < 2 {
 		return ""
 	}
-	best, bestN := "", -1
+	asked := map[string]bool{}
+	for _, t := range append(slices.Clip(q.Terms), q.PolicyWords...) {
+		if len(t) > 3 {
+			asked[stem(t)] = true
+		}
+	}
+	inFirst := properNames(all[0])
+	best, bestN, bestNamed := "", -1, 0
 	for _, s := range all[1:] {
-		if !givesAmount(s) {
+		if !givesAmount(s) || q.Who && !moneyIn.MatchString(s) {
 			continue
 		}
 		stems := map[string]bool{}
@@ -446,16 +518,109 @@ func (e *snap) amountSentence(p *knowledge.Policy, q Query) string {
 			stems[stem(w)] = true
 		}
 		n := 0
-		for _, t := range q.Terms {
-			if len(t) > 3 && stems[stem(t)] {
+		for t := range asked {
+			if stems[t] {
 				n++
 			}
 		}
-		if n > bestN {
-			best, bestN = s, n
+		named := 0
+		for w := range properNames(s) {
+			switch {
+			case asked[w] && !inFirst[w]:
+				named += 10 // a name the question gives, which the first sentence lacks
+			case q.Who:
+				named++
+			}
+		}
+		if named*100+n > bestNamed*100+bestN {
+			best, bestN, bestNamed = s, n, named
 		}
 	}
+	if bestNamed == 0 && givesAmount(all[0]) {
+		return "" // the first sentence gives the amount
+	}
 	return best
+}
+
+// countWords are numbers written out, as texts give small counts: "all nine concessions".
+var countWords = set("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dos",
+	"tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "doce")
+
+// countsAsked reports whether an item's text, English or Spanish, counts something a question
+// names: a number that is no date, then within two words one of the question's words ("1,126
+// mining concessions", "las nueve concesiones").
+func countsAsked(p *knowledge.Policy, q Query) bool {
+	asked := map[string]bool{}
+	for _, t := range q.Terms {
+		if len(t) > 3 {
+			asked[stem(t)] = true
+		}
+	}
+	if len(asked) == 0 {
+		return false
+	}
+	for _, text := range []string{p.Summary, p.SummaryES} {
+		for _, s := range sentencesOf(text) {
+			words := strings.Fields(knowledge.Normalize(s))
+			for i, w := range words {
+				n := strings.TrimRight(w, ".,;:)")
+				if !countWords[n] && (n == "" || n[0] < '0' || n[0] > '9' || !givesAmount(strings.Join(words[max(0, i-1):min(len(words), i+3)], " "))) {
+					continue
+				}
+				for _, x := range words[i+1 : min(len(words), i+3)] {
+					if asked[stem(strings.Trim(x, ".,;:()"))] {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// properNames are the stems of a sentence's capitalised words after its first: "Sunrise",
+// "Energy", "Metals".
+func properNames(s string) map[string]bool {
+	out := map[string]bool{}
+	for i, w := range strings.Fields(s) {
+		w = strings.Trim(w, ".,;:()\"'")
+		if i == 0 || w == "" || !unicode.IsUpper([]rune(w)[0]) {
+			continue
+		}
+		for _, n := range strings.Fields(knowledge.Normalize(w)) {
+			out[stem(n)] = true
+		}
+	}
+	return out
+}
+
+// deadlineWords ask when something was due: "when were comments due?", "¿cuándo vencía el
+// plazo?", "fecha límite".
+var deadlineWords = set("due", "deadline", "deadlines", "closing", "plazo", "plazos", "limite", "vencia", "vence", "vencio",
+	"vencen", "vencieron", "vencimiento")
+
+// deadlineSentence is, for a question asking when something was due, the sentence after an
+// item's first that gives a date and says what was due: "Comments were due by 19 March
+// 2026". The first sentence answers when it says so itself.
+func (e *snap) deadlineSentence(p *knowledge.Policy, q Query) string {
+	if !slices.ContainsFunc(q.Terms, func(w string) bool { return deadlineWords[w] }) {
+		return ""
+	}
+	all := sentencesOf(e.summary(p.Summary, p.SummaryES))
+	for i, s := range all {
+		words := strings.Fields(knowledge.Normalize(s))
+		due := slices.ContainsFunc(words, func(w string) bool { return deadlineWords[strings.Trim(w, ".,;:")] }) &&
+			!strings.Contains(strings.Join(words, " "), "due to ") // "due to" gives a cause
+		if !due ||
+			!slices.ContainsFunc(words, func(w string) bool { return months[strings.Trim(w, ".,;:")] > 0 }) {
+			continue
+		}
+		if i == 0 {
+			return ""
+		}
+		return s
+	}
+	return ""
 }
 
 // instrumentWords name the sort of act an item is: a question that names one asks for an
@@ -1037,6 +1202,12 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 			// summit that chartered a board of investment.
 			s += 3
 		}
+		if asked := e.askedStems(q); tariff && e.tariffWith(p, asked, min(2, len(asked))) {
+			// "did the supreme court strike down tariffs?": an item with a sentence that
+			// speaks of tariffs and of what the question asks of them, not one about another
+			// court ruling that mentions a duty elsewhere.
+			s += 2
+		}
 		if rate && e.statesRate(p, topics) {
 			// "What is the Section 232 tariff on aluminum?": the item that gives the rate, not
 			// one that only concerns the metal.
@@ -1044,7 +1215,10 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 		}
 		// "¿el plan méxico eeuu incluye aranceles?" names an item by its title's words and
 		// asks a topic of it; that item is kept, and ranks first (below).
-		named := rate && (slices.Contains(q.Policies, p.ID) || e.titleNames(q, p, words))
+		// An item whose title has the question's words but which never speaks of a tariff
+		// is not named when another item's sentence has both: "did the supreme court strike
+		// down tariffs?" is not Mexico's Supreme Court ruling on lithium.
+		named := rate && (slices.Contains(q.Policies, p.ID) || e.titleNames(q, p, words) && (!tariff || e.mentionsTariff(p) || !e.tariffElsewhere(q, words)))
 		if tariff && !named && (p.Kind == "export-control" || !e.mentionsTariff(p)) {
 			continue // "tariffs on graphite": an export ban on graphite is not one
 		}
@@ -1065,6 +1239,24 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 	// stable sort by score keeps the tie order if the slice is walked newest first.
 	slices.Reverse(out)
 	slices.SortStableFunc(out, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
+	if q.Amount {
+		// "how many mining concessions did Mexico cancel?": the items that count what is
+		// asked ("1,126 mining concessions", "all nine mining concessions") answer it,
+		// newest first: a later count takes in or replaces an earlier one.
+		counted := func(x scored) bool { return countsAsked(x.p, q) }
+		slices.SortStableFunc(out, func(a, b scored) int {
+			ca, cb := counted(a), counted(b)
+			switch {
+			case ca && cb:
+				return b.p.Date.Time.Compare(a.p.Date.Time)
+			case ca:
+				return -1
+			case cb:
+				return 1
+			}
+			return 0
+		})
+	}
 	// A question that names an item and asks a tariff or rate of it asks that item first; an
 	// item that only gives a rate on the topic follows.
 	slices.SortStableFunc(out, func(a, b scored) int {
