@@ -43,6 +43,10 @@ type served struct {
 	lex *lexicon
 	// policyWords are each policy item's words, for ranking items against a question.
 	policyWords map[string]map[string]int
+	// policyNames are each policy item's title, Spanish title and aliases, in that order,
+	// normalized and padded with spaces (" section 232 "): one item's name is found in
+	// another's by a substring search, without normalizing both for every question.
+	policyNames map[string][]string
 	// prose holds the first paragraph and sentence of every record's text, in both
 	// languages, keyed by the text.
 	prose map[string]prose
@@ -67,7 +71,7 @@ func newServed(kb *knowledge.KB) *served {
 	lex := make(chan *lexicon, 1)
 	go func() { lex <- newLexicon(kb) }()
 	kb.WarmUp()
-	s := &served{kb: kb, policyWords: indexPolicyWords(kb), names: nameLanguages(kb), prose: indexProse(kb),
+	s := &served{kb: kb, policyWords: indexPolicyWords(kb), policyNames: indexPolicyNames(kb), names: nameLanguages(kb), prose: indexProse(kb),
 		notes: new(sync.Map), draft: draftList(kb), lists: indexLists(kb), stems: indexStems(kb),
 		countryStandings: countryDigests(kb)}
 	s.lex = <-lex

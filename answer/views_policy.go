@@ -373,22 +373,33 @@ func (e *snap) titleNames(q Query, p *knowledge.Policy, words map[string]int) bo
 // question names: "Section 232 tariffs on steel, aluminum and copper restructured" contains
 // "section 232", the 2025 order's alias.
 func (e *snap) namedFamily(q Query, p *knowledge.Policy) bool {
-	names := append([]string{p.Title, p.TitleES}, p.Aliases...)
+	names := e.served.policyNames[p.ID]
 	for _, id := range q.Policies {
-		np, ok := e.kb.Policy(id)
-		if !ok || np == p {
+		if id == p.ID {
 			continue
 		}
-		for _, a := range np.Aliases {
-			alias := " " + strings.Join(strings.Fields(knowledge.Normalize(a)), " ") + " "
-			if slices.ContainsFunc(names, func(n string) bool {
-				return strings.Contains(" "+strings.Join(strings.Fields(knowledge.Normalize(n)), " ")+" ", alias)
-			}) {
+		theirs := e.served.policyNames[id]
+		for _, alias := range theirs[min(2, len(theirs)):] { // its aliases
+			if slices.ContainsFunc(names, func(n string) bool { return strings.Contains(n, alias) }) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// indexPolicyNames pads and normalizes every policy item's names once per knowledge base
+// (see served.policyNames).
+func indexPolicyNames(kb *knowledge.KB) map[string][]string {
+	out := make(map[string][]string, len(kb.Policies))
+	for _, p := range kb.Policies {
+		names := make([]string, 0, 2+len(p.Aliases))
+		for _, n := range append([]string{p.Title, p.TitleES}, p.Aliases...) {
+			names = append(names, " "+strings.Join(strings.Fields(knowledge.Normalize(n)), " ")+" ")
+		}
+		out[p.ID] = names
+	}
+	return out
 }
 
 // familyPick is the item a question means when it names one by a name its family shares
