@@ -22,6 +22,13 @@ var spanishMessages = map[string]string{
 	"%s of %s in %s, each year from the newest USGS edition that gives it (%s): %s.": "%s de %s en %s, año por año según la edición más reciente del USGS que lo trae (%s): %s.",
 	"%s and %s": "%s y %s",
 	"No item in the knowledge base (updated %s) records a deal or agreement between %s.": "Ningún elemento de la base de conocimiento (actualizada el %s) registra un acuerdo entre %s.",
+	"The knowledge base (updated %s) has no date for the next %s.":                       "La base de conocimiento (actualizada el %s) no tiene fecha para la próxima edición de «%s».",
+	"%s %s (#%s)": "%s %s (n.º %s)",
+	"%s #%s":      "%s n.º %s",
+	"The last one recorded was held on %s: %s.": "La última registrada se celebró el %s: %s.",
+	"The knowledge base (updated %s) holds no separate agreement concerning %s dated %s, the day of the meeting.": "La base de conocimiento (actualizada el %s) no tiene ninguna ficha de un acuerdo sobre %s con fecha del %s, el día de la reunión.",
+	"It is the only agreement concerning %s recorded on %s, the day of the meeting.":                              "Es el único acuerdo sobre %s registrado el %s, el día de la reunión.",
+	"It is one of %s agreements concerning %s recorded on %s, the day of the meeting.":                            "Es uno de los %s acuerdos sobre %s registrados el %s, el día de la reunión.",
 	"%s, %s of world %s":                   "%s, %s del total mundial de %s",
 	"%s, %s":                               "%s, %s",
 	"%s. For example: %s":                  "%s. Por ejemplo: %s",
@@ -63,6 +70,9 @@ var spanishMessages = map[string]string{
 	"The USGS tables this knowledge base holds show production in %s of every mineral of the 2025 U.S. critical list they cover.": "Las tablas del USGS de esta base de conocimiento muestran producción en %s de todos los minerales de la lista crítica de EE.UU. de 2025 que cubren.",
 	"USGS withholds the figures for %s more, to avoid disclosing company data: %s.":                                               "El USGS no publica las cifras de otros %s, para no revelar datos de empresas: %s.",
 	"Minerals concerned: %s.": "Minerales afectados: %s.",
+	// Countries added up (views.go, acrossCountries).
+	"Together, %s hold %s of the world's %s reserves: %s (%s).":       "En conjunto, %s tienen el %s de las reservas mundiales de %s: %s (%s).",
+	"Together, %s accounted for %s of world %s of %s in %s: %s (%s).": "En conjunto, %s aportaron el %s de la %s mundial de %s en %s: %s (%s).",
 	// Changes across minerals (views_changes.go).
 	"Worldwide":                      "En el mundo",
 	"In %s":                          "En %s",

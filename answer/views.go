@@ -557,6 +557,7 @@ func (e *snap) compareView(q Query, measure Measure) *Answer {
 	const maxCompare = 6
 	a := &Answer{Intent: IntentCompare}
 	var names, heads, inCountry []string
+	var vs []versus // two countries or more: each one's place in each mineral
 	for i, id := range q.Minerals {
 		if i == maxCompare {
 			a.Sections = append(a.Sections, Section{Text: e.f("…and %s more not compared; name at most %s.", strconv.Itoa(len(q.Minerals)-maxCompare), strconv.Itoa(maxCompare))})
@@ -622,6 +623,13 @@ func (e *snap) compareView(q Query, measure Measure) *Answer {
 				inCountry = append(inCountry, e.f("%s: %s", e.mineralName(m), e.t("not in the USGS tables")))
 			}
 		}
+		if len(q.Countries) >= 2 && measure != MeasureUses {
+			// "how does Mexico compare to Peru in silver and zinc?"
+			if v, facts, ok := e.versusOf(m, q.Countries, measure == MeasureReserves); ok {
+				vs = append(vs, v)
+				s.Facts = append(s.Facts, facts...)
+			}
+		}
 		if rel, ok := e.kb.LatestReliance(m.ID); ok && measure != MeasureUses {
 			s.Facts = append(s.Facts, Fact{Label: e.f("U.S. net import reliance, %s", yearLabel(rel.Year, rel.Estimated)), Value: e.relianceText(rel)})
 		}
@@ -652,6 +660,9 @@ func (e *snap) compareView(q Query, measure Measure) *Answer {
 	}
 	if len(inCountry) > 0 {
 		a.Headline = e.f("In %s — %s.", e.countryAfterIn(q.Countries[0]), strings.Join(inCountry, "; "))
+	}
+	if len(vs) > 0 {
+		a.Headline = versusHeadline(vs)
 	}
 	if a.Headline == "" {
 		a.Headline = a.Title + "."
@@ -1073,16 +1084,25 @@ func (e *snap) acrossCountries(q Query, m *knowledge.Mineral, measure Measure) *
 	var parts []string
 	s := Section{}
 	var r0 knowledge.Ranking
+	// "Mexico and Peru together": the rows' sum, where every country is in the one table
+	// with a plain figure and a share.
+	var sum, share float64
+	summable := len(q.Countries) > 1
 	for _, c := range q.Countries {
 		r, row, ok := e.countryRow(m, c, reserves, q.Year)
 		if !ok {
 			parts = append(parts, e.f("%s not listed", e.countryName(c)))
 			s.Facts = append(s.Facts, Fact{Label: e.countryName(c), Value: e.t("not listed")})
+			summable = false
 			continue
 		}
 		if r0.Measure == "" {
 			r0 = r
 		}
+		if r.Measure != r0.Measure || r.Year != r0.Year || r.Edition != r0.Edition || row.AtLeast || row.Share < 0 || row.Form != "" {
+			summable = false
+		}
+		sum, share = sum+row.Value, share+row.Share
 		v := e.amount(row, r.Unit)
 		if row.Share >= 0 {
 			v += ", " + percent(row.Share)
@@ -1101,11 +1121,26 @@ func (e *snap) acrossCountries(q Query, m *knowledge.Mineral, measure Measure) *
 		what += ", " + yearLabel(r0.Year, r0.Estimated)
 	}
 	a.Headline = sentences(e.yearMissing(m, r0, q), e.f("%s, %s (%s): %s.", e.mineralName(m), what, source(r0.Edition), strings.Join(parts, "; ")))
+	if summable && (hasAny(q.Terms, togetherWords) || hasAny(q.Rest, togetherWords)) {
+		var together string
+		if reserves {
+			together = e.f("Together, %s hold %s of the world's %s reserves: %s (%s).", e.countryNames(q.Countries), percent(share),
+				strings.ToLower(e.mineralName(m)), number(sum)+" "+e.shortUnit(r0.Unit), source(r0.Edition))
+		} else {
+			together = e.f("Together, %s accounted for %s of world %s of %s in %s: %s (%s).", e.countryNames(q.Countries), percent(share),
+				e.measure(r0.Measure), strings.ToLower(e.mineralName(m)), yearLabel(r0.Year, r0.Estimated), number(sum)+" "+e.shortUnit(r0.Unit), source(r0.Edition))
+		}
+		a.Headline = sentences(together, a.Headline)
+	}
 	s.Heading = capitalize(what)
 	s.Note = e.dataNote(r0)
 	a.Sections = append(a.Sections, s)
 	return a
 }
+
+// togetherWords ask for countries' figures added up: "Mexico and Peru together".
+var togetherWords = set("together", "combined", "combine", "jointly", "sum", "total", "juntos", "juntas", "conjunto", "sumados",
+	"sumadas", "combinados", "combinada", "suman")
 
 // rankView: who is #N, or who comes after a country, in a mineral's production or reserves.
 func (e *snap) rankView(q Query, m *knowledge.Mineral, reserves bool) *Answer {

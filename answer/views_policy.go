@@ -16,6 +16,14 @@ import (
 // policyView: the policy items a question is about, most relevant first; for a status
 // question ("is it still in force?"), the latest dated item and that nothing later is known.
 func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
+	if ev := e.namedEvent(q); ev != nil {
+		switch {
+		case len(q.Countries) > 0 && asksSigned(q):
+			return e.signedAt(q, ev), nil // "what did Mexico sign at the ministerial?"
+		case asksNext(q) && q.Month == 0 && recurring(ev):
+			return e.nextEvent(q, ev), nil // "when is the next critical minerals ministerial?"
+		}
+	}
 	if month, year, ok := e.periodMonth(q.Timeline); ok && q.Month == 0 && len(q.Policies) == 0 {
 		// "what happened last month?", "¿qué vence el próximo mes?": that calendar month.
 		q.Month, q.Year = month, year
@@ -223,6 +231,9 @@ func (e *snap) policyLead(p *knowledge.Policy, q Query) string {
 	}
 	if s := e.deadlineSentence(p, q); s != "" {
 		return sentences(h, s)
+	}
+	if s := e.attendSentence(p, q); s != "" {
+		return sentences(h, s) // "which countries attended?": the sentence on who was there
 	}
 	if !asksRate(q) {
 		if s := e.detailSentence(p, q); s != "" {

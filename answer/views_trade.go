@@ -15,8 +15,10 @@ import (
 
 func (e *snap) relianceView(ctx context.Context, q Query) (*Answer, error) {
 	if len(q.Minerals) == 0 {
-		if hasAny(q.Terms, exporterWords) {
-			return e.netExporters(), nil // "which minerals is the US a net exporter of?"
+		if hasAny(q.Terms, exporterWords) || hasAny(q.Terms, sufficientWords) {
+			// "which minerals is the US a net exporter of?", "is the US self-sufficient in
+			// any critical mineral?", "which minerals does the US export more than it imports?"
+			return e.netExporters(), nil
 		}
 		return e.relianceRanking(q), nil
 	}
@@ -75,7 +77,8 @@ func boolRank(b bool) int {
 var (
 	exporterWords   = set("exporter", "exportador")
 	importerWords   = set("importer", "importador")
-	sufficientWords = set("sufficient", "selfsufficient", "autosuficiente")
+	sufficientWords = set("sufficient", "selfsufficient", "autosuficiente", "autosuficientes", "autosuficiencia", "selfsufficiency")
+	exportWords     = set("export", "exports", "exported", "exporta", "exportan", "exporto")
 )
 
 // overTime are words that ask for a series rather than the latest figure.
@@ -436,6 +439,10 @@ func (e *snap) importSourcesView(ctx context.Context, q Query) (*Answer, error) 
 			if c != "united-states" {
 				return e.importsFrom(c), nil
 			}
+		}
+		if hasAny(q.Terms, exportWords) {
+			// "Which minerals does the US export more than it imports?": the net exports.
+			return e.netExporters(), nil
 		}
 		return e.relianceRanking(q), nil
 	}
