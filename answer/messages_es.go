@@ -73,6 +73,8 @@ var spanishMessages = map[string]string{
 	// Countries added up (views.go, acrossCountries).
 	"Together, %s hold %s of the world's %s reserves: %s (%s).":       "En conjunto, %s tienen el %s de las reservas mundiales de %s: %s (%s).",
 	"Together, %s accounted for %s of world %s of %s in %s: %s (%s).": "En conjunto, %s aportaron el %s de la %s mundial de %s en %s: %s (%s).",
+	"The %s and the %s compared":                                      "%s y %s, comparadas",
+	"Only on the %s":                                                  "Solo en %s",
 	// Changes across minerals (views_changes.go).
 	"Worldwide":                      "En el mundo",
 	"In %s":                          "En %s",
@@ -503,8 +505,9 @@ var spanishMessages = map[string]string{
 	"The %s names %s as one item; it counts here as %s.":                                                   "%s nombra %s como un solo elemento; aquí cuenta como %s.",
 	"%s has no card in the knowledge base: it is on the %s.":                                               "%s no tiene ficha en la base de conocimiento: está en %s.",
 	"%s has no card in the knowledge base: it is not on %s, but on the %s.":                                "%s no tiene ficha en la base de conocimiento: no está en %s, sino en %s.",
-	"%s: %s items.": "%s: %s elementos.",
-	"Full card":     "Ficha completa",
+	"%s: %s items.":     "%s: %s elementos.",
+	"%s: %s items: %s.": "%s: %s elementos: %s.",
+	"Full card":         "Ficha completa",
 	"More in the full answer: ask again with a narrower question.": "Hay más en la respuesta completa: vuelve a preguntar de forma más precisa.",
 	"More rankings": "Más posiciones",
 	"You're welcome! Ask me any time about critical minerals: producers, reserves, U.S. imports, prices, critical lists and policy.": "¡De nada! Pregúntame cuando quieras sobre minerales críticos: productores, reservas, importaciones de EE.UU., precios, listas críticas y políticas.",

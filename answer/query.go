@@ -60,6 +60,7 @@ type ListSet string
 const (
 	SetBoth ListSet = "both" // on both lists: "on both the US and EU lists", "en ambas listas"
 	SetOnly ListSet = "only" // on the first list, not the second: "on the US list but not the EU's"
+	SetDiff ListSet = "diff" // on one list and not the other, each way: "the difference between the US and EU lists"
 )
 
 // Query is a question turned into what it asks: the records it names, the measure and the
@@ -373,6 +374,17 @@ var leadNouns = set("producer", "producers", "country", "countries", "nation", "
 // pluralMostWords are superlatives after a count: "los 3 mayores", "5 principales".
 var pluralMostWords = set("mayores", "principales", "lideres", "primeros", "primeras")
 
+// accentedWh is a Spanish question word, which the accent marks as one wherever it stands.
+var accentedWh = regexp.MustCompile(`(^|[^\p{L}])(qué|quién|quiénes|cuál|cuáles|cómo|cuánto|cuánta|cuántos|cuántas|dónde|cuándo)([^\p{L}]|$)`)
+
+// nounStarts open a Spanish question that names a figure ("¿producción de plata de México?",
+// "¿reservas de cobre de Chile?"); spanishVerbs are the verbs that make one of them a yes/no
+// question all the same ("¿producción de plata de México subió?").
+var (
+	nounStarts   = set("produccion", "reservas", "reserva", "precio", "precios", "dependencia", "importaciones", "exportaciones", "usos", "participacion", "lista", "ranking", "productores", "proveedores", "fuentes")
+	spanishVerbs = set("es", "esta", "estan", "son", "hay", "tiene", "tienen", "fue", "fueron", "sigue", "siguen", "subio", "bajo", "aumento", "cayo", "crecio", "supera", "incluye", "produce", "producen", "importa", "exporta", "depende")
+)
+
 // majorWords and majorPhrases ask whether a country is near the top, not at it: "a major
 // producer", "a big producer", "one of the biggest", "among the largest", "un gran
 // productor", "uno de los principales".
@@ -675,7 +687,7 @@ const majorRank = 5
 
 // besides reports whether the words before position i leave the country there out: "besides
 // Mexico", "outside (of) China", "apart from the DRC", "other than Chile", "fuera de China",
-// "sin contar a Perú".
+// "sin contar a Perú", "además de China".
 func besides(norm []string, i int) bool {
 	j := i - 1
 	if j >= 0 && (norm[j] == "the" || norm[j] == "a") {
@@ -695,7 +707,7 @@ func besides(norm []string, i int) bool {
 }
 
 // besidesWords leave a country out: "who else besides Mexico".
-var besidesWords = set("besides", "except", "excluding", "outside", "aparte", "excepto", "salvo", "fuera", "sin")
+var besidesWords = set("besides", "except", "excluding", "outside", "aparte", "ademas", "excepto", "salvo", "fuera", "sin")
 
 // offTopic are subjects outside the knowledge base that name no record it can speak to.
 var offTopic = set("capital", "population", "currency", "language", "football", "soccer", "recipe", "movie", "song", "joke", "poem",
@@ -1268,7 +1280,12 @@ func (p *lexicon) Parse(text string) Query {
 			break
 		}
 	}
-	if yesNoStarts[first] || first != "" && first != "y" && first != "e" && strings.HasPrefix(strings.TrimSpace(text), "¿") && !whWords[first] {
+	// "¿producción de plata de México en 2025?" names what it asks, with no verb: a question
+	// about the figure, not a yes/no one; "¿además de plata, qué produce México?" asks its
+	// question word a little later.
+	nounPhrase := nounStarts[first] && !slices.ContainsFunc(norm, func(w string) bool { return spanishVerbs[w] })
+	if yesNoStarts[first] || first != "" && first != "y" && first != "e" && strings.HasPrefix(strings.TrimSpace(text), "¿") && !whWords[first] && !nounPhrase &&
+		!accentedWh.MatchString(strings.ToLower(text)) {
 		q.YesNo = true // "is…", "does…", and a Spanish ¿…? without a question word
 	}
 	if t := strings.TrimSpace(text); strings.HasSuffix(t, "?") && !strings.HasPrefix(t, "¿") && len(norm) > 2 && !whWords[norm[0]] && !askWords[norm[0]] && copulas[norm[1]] {
@@ -1690,6 +1707,8 @@ func listSet(norm []string, has func(string) bool, named []knowledge.List) (List
 	case has("but not") || has("and not") || has("pero no") || has("y no") || has("not on the") || has("not in the") ||
 		has("que no estan") || has("no en la"):
 		set = SetOnly
+	case has("difference") || has("differences") || has("differ") || has("diferencia") || has("diferencias") || has("difieren"):
+		set = SetDiff
 	default:
 		return "", nil
 	}
@@ -1707,7 +1726,7 @@ func listSet(norm []string, has func(string) bool, named []knowledge.List) (List
 			eu = i
 		}
 	}
-	if us < 0 && eu < 0 && set == SetBoth && (has("lists") || has("listas")) {
+	if us < 0 && eu < 0 && (set == SetBoth || set == SetDiff) && (has("lists") || has("listas")) {
 		us, eu = 0, 1
 	}
 	if us < 0 || eu < 0 {

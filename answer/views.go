@@ -42,6 +42,16 @@ func capitalize(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
+// lowerFirst is a name as it reads inside a sentence: its first letter in lower case unless
+// the name opens with an acronym or a symbol ("NdPr oxide", "EU").
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if next, _ := utf8.DecodeRuneInString(s[n:]); n == 0 || unicode.IsUpper(next) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
 const derivedNote = "Supply-risk figures are derived by mineralbot from the USGS table: shares of the world total; HHI sums the squared percentage shares of the countries listed by name (other countries left out, so it is a lower bound); 2,500 and above reads as highly concentrated, 1,500 to 2,500 as moderately."
 
 func (e *snap) mineralRef(m *knowledge.Mineral) knowledge.Ref {
@@ -1243,10 +1253,21 @@ func (e *snap) list(which string) *Answer {
 			a.Related = appendLink(a.Related, Link{Ref: e.mineralRef(it.mineral), Title: e.mineralName(it.mineral)})
 		}
 	}
+	if len(names) <= maxNamedItems {
+		// A short list is named in the headline: "which minerals are strategic in the EU?"
+		lower := make([]string, len(names))
+		for i, n := range names {
+			lower[i] = lowerFirst(n)
+		}
+		a.Headline = e.f("%s: %s items: %s.", capitalize(e.t(l.Title())), strconv.Itoa(len(items)), e.and(lower))
+	}
 	a.Sections = []Section{{Text: strings.Join(names, ", ")}}
 	a.Sources = e.listSources(l)
 	return a
 }
+
+// maxNamedItems is the longest list a headline names item by item.
+const maxNamedItems = 20
 
 type listItem struct {
 	name    string

@@ -391,6 +391,27 @@ func (e *snap) listMembersByMineral(l knowledge.List) ([]setMember, []string) {
 // listSetView: the minerals two lists share, or those on the first and not on the second,
 // compared by card (see listMembersByMineral).
 func (e *snap) listSetView(q Query) *Answer {
+	if q.ListSet == SetDiff {
+		// "What's the difference between the US and EU lists?": what each has that the other
+		// lacks.
+		one, other := q, q
+		one.ListSet, other.ListSet = SetOnly, SetOnly
+		other.Lists = []knowledge.List{q.Lists[1], q.Lists[0]}
+		a, b := e.listSetView(one), e.listSetView(other)
+		a.Title = capitalize(e.f("The %s and the %s compared", e.listName(q.Lists[0]), e.listName(q.Lists[1])))
+		a.Headline = sentences(a.Headline, b.Headline)
+		var secs []Section
+		for i, x := range []*Answer{a, b} {
+			if len(x.Sections) > 1 { // the names, then how the lists were matched
+				names := x.Sections[0]
+				names.Heading = capitalize(e.f("Only on the %s", e.listName(other.Lists[1-i])))
+				secs = append(secs, names)
+			}
+		}
+		a.Sections = append(secs, a.Sections[len(a.Sections)-1])
+		a.Related = append(a.Related, b.Related...)
+		return a
+	}
 	first, second := q.Lists[0], q.Lists[1]
 	ms1, notes1 := e.listMembersByMineral(first)
 	ms2, notes2 := e.listMembersByMineral(second)
