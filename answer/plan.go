@@ -27,6 +27,8 @@ var views = map[Measure]view{
 	MeasurePolicy:        (*snap).policyView,
 	MeasureConcentration: (*snap).concentrationView,
 	MeasureChange:        (*snap).changeView,
+	MeasureGlossary:      (*snap).glossaryView,
+	MeasureAbout:         (*snap).aboutView,
 }
 
 // answerQuery answers a parsed query: an honest refusal, or the view of its measure.

@@ -29,6 +29,12 @@ const (
 	MeasureChange        Measure = "change" // change over time and revisions between editions
 )
 
+// The measures of questions about the knowledge base itself rather than about a mineral.
+const (
+	MeasureGlossary Measure = "glossary" // what a term means: "what is HHI?"
+	MeasureAbout    Measure = "about"    // where the data comes from and how new it is
+)
+
 // Refusal is a kind of question the knowledge base cannot answer.
 type Refusal string
 
@@ -84,6 +90,9 @@ type Query struct {
 	Define    bool // "what is X": the record's definition first
 	YesNo     bool // a yes/no question: "is Mexico the largest…", "¿México produce…?"
 	Most      bool // a superlative: "the largest", "the biggest", "el mayor"
+	// Cheaper asks for the lower of prices compared: "which is cheaper", "less expensive",
+	// "¿cuál es más barato?", "menos caro".
+	Cheaper bool
 	// MineralWord is the words that named the first mineral: "bauxite" for aluminum.
 	MineralWord string
 	// Month is a month named with its year ("in March 2026", "4 February 2026", "noviembre
@@ -151,6 +160,9 @@ type Query struct {
 	// ListSet asks what two lists share, or what the first of Lists holds and the second
 	// does not.
 	ListSet ListSet
+	// Term is the glossary term a question asks the meaning of: "what does net import
+	// reliance mean?", "¿qué es el IHH?" (see explained).
+	Term string
 }
 
 // Correction is a misspelt word and the name it was read as.
@@ -217,6 +229,7 @@ func (q Query) String() string {
 		add("yesno", "yes")
 	}
 	add("besides", q.Besides)
+	add("term", q.Term)
 	return b.String()
 }
 
@@ -890,6 +903,9 @@ func newLexicon(kb *knowledge.KB) *lexicon {
 	for _, w := range intentVocab() {
 		p.vocab[w] = true
 	}
+	for _, w := range glossaryWords(kb) {
+		p.vocab[w] = true // "retenido" is a glossary word, not a misspelt "rutenio"
+	}
 	for w := range ordinals {
 		p.vocab[w] = true
 	}
@@ -1190,6 +1206,8 @@ func (p *lexicon) Parse(text string) Query {
 		q.Compare = true
 	}
 
+	q.Cheaper = has("cheaper") || has("cheapest") || has("less expensive") || has("least expensive") || has("less costly") ||
+		has("mas barato") || has("mas barata") || has("mas baratos") || has("mas baratas") || has("menos caro") || has("menos cara")
 	q.Amount = has("how many") || has("how much") || has("cuantos") || has("cuantas") || has("cuanto") || has("cuanta") ||
 		has("budget") || has("presupuesto") || has("number of") || has("numero de") ||
 		has("how big") || has("how large") || has("what size") || has("de que tamano") || has("que tan grande") || has("que tamano")
@@ -1309,7 +1327,7 @@ func (p *lexicon) Parse(text string) Query {
 	if q.Measure == MeasureOverview && q.Refusal == "" && (has("what is") || has("whats") || has("what s") || has("what are") || has("que es") || has("que son")) {
 		q.Define = true
 	}
-	return q
+	return p.explained(q, norm)
 }
 
 func (q *Query) addEdition(ed knowledge.Edition) {

@@ -128,6 +128,10 @@ func (e *snap) cmdCompare(ctx context.Context, args string) (*Answer, error) {
 		}
 		return e.acrossCountries(q, m, measure), nil
 	}
+	if len(q.Minerals) >= 2 && q.Measure == MeasurePrice {
+		// "compare silver and gold prices": each one's USGS annual average.
+		return e.pricesCompared(q), nil
+	}
 	if len(q.Minerals) >= 2 && (q.Measure == MeasureReliance || q.Measure == MeasureImportSources) {
 		// "compare US import reliance for gallium and germanium"
 		return e.relianceView(ctx, q)

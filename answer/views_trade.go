@@ -695,6 +695,12 @@ func (e *snap) importsFrom(country string) *Answer {
 }
 
 func (e *snap) priceView(ctx context.Context, q Query) (*Answer, error) {
+	switch {
+	case len(q.Minerals) >= 2:
+		return e.pricesCompared(q), nil // "which is more expensive, cobalt or nickel?"
+	case asksPriceMoves(q):
+		return e.priceMoves(q), nil // "which mineral's price rose the most in 2025?"
+	}
 	m, ok := e.mineral(q)
 	if !ok {
 		return nil, nil

@@ -1,5 +1,6 @@
-// Package knowledge owns mineralbot's domain: minerals, policy items, countries and the figures
-// that describe them, together with the loader and validator of the curated knowledge base.
+// Package knowledge owns mineralbot's domain: minerals, policy items, countries, glossary terms
+// and the figures that describe them, together with the loader and validator of the curated
+// knowledge base.
 //
 // The knowledge base is a folder of Markdown records with YAML front matter and CSV tables (see
 // content/README.md). It is embedded in the binary ([Embedded]); [Load] reads the same shape from

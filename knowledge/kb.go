@@ -22,6 +22,7 @@ type KB struct {
 	EndUses       []EndUse
 	Prices        []Price
 	ListEntries   []ListEntry
+	Glossary      []*Term // by id
 
 	profiles   []*Profile
 	countryPos []Pos
@@ -30,8 +31,10 @@ type KB struct {
 	minerals  map[string]*Mineral
 	policies  map[string]*Policy
 	countries map[string]*Country
-	names     map[string]Ref  // normalized name or alias → record
-	acronyms  map[string]bool // normalized keys that only acronyms (USA, UK, DRC) claim
+	terms     map[string]*Term // glossary id → term
+	termNames map[string]*Term // normalized term or alias → glossary term
+	names     map[string]Ref   // normalized name or alias → record
+	acronyms  map[string]bool  // normalized keys that only acronyms (USA, UK, DRC) claim
 	symbols   map[string]string
 	figures   map[string][]Figure      // mineral id → its production rows, every edition
 	editions  []Edition                // the editions of the figures, oldest first
@@ -254,6 +257,7 @@ func (kb *KB) link(ps *problems) {
 	}
 	checkMineralFigures(l)
 	checkLists(l)
+	checkGlossary(l)
 	kb.editions = l.editions()
 }
 

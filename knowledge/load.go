@@ -68,6 +68,16 @@ func Load(fsys fs.FS) (*KB, error) {
 		p.Summary, p.SummaryES = splitLanguages(body)
 		return func() { kb.keyLines[file] = lines; kb.profiles = append(kb.profiles, p) }
 	})
+	if _, err := fs.Stat(fsys, "glossary"); err == nil {
+		// The glossary is optional: a knowledge base without one answers no "what is X".
+		loadRecords(fsys, "glossary", ps, func(file string, data []byte, ps *problems) func() {
+			t := &Term{File: file}
+			body, lines, broken := decodeRecord(file, data, t, ps)
+			t.broken = broken
+			t.Definition, t.DefinitionES = splitLanguages(body)
+			return func() { kb.keyLines[file] = lines; kb.Glossary = append(kb.Glossary, t) }
+		})
+	}
 	tables.Wait()
 	ps.list = append(ps.list, tablePs.list...)
 	kb.link(ps)

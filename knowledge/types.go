@@ -326,3 +326,22 @@ type Pos struct {
 }
 
 func (p Pos) String() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
+
+// Term is a glossary entry: a word the answers use ("net import reliance", "HHI"), defined
+// in the project's own words.
+type Term struct {
+	ID      string   `yaml:"id"`
+	Term    string   `yaml:"term"`
+	TermES  string   `yaml:"term_es"`
+	Aliases []string `yaml:"aliases"`
+	Sources []Source `yaml:"sources"`
+	Updated Date     `yaml:"updated"`
+
+	// Definition is the Markdown body of the record, in English; DefinitionES is its Spanish
+	// section (after a line "## Español").
+	Definition   string `yaml:"-"`
+	DefinitionES string `yaml:"-"`
+	File         string `yaml:"-"`
+
+	broken bool
+}

@@ -1,0 +1,200 @@
+package answer
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// The intents of questions about the knowledge base's own words and data.
+const (
+	IntentGlossary Intent = "glossary" // what a term means
+	IntentAbout    Intent = "about"    // where the data comes from, and how new it is
+)
+
+// defineFrames open a question that asks what a phrase means, longest first; defineEnds
+// close one ("what does NIR mean", "what does E stand for"). Words are normalized.
+var (
+	defineFrames = [][]string{
+		strings.Fields("what is the difference between"), strings.Fields("whats the difference between"),
+		strings.Fields("what s the difference between"), strings.Fields("cual es la diferencia entre"),
+		strings.Fields("que diferencia hay entre"), strings.Fields("difference between"), strings.Fields("diferencia entre"),
+		strings.Fields("what is the meaning of"), strings.Fields("what is meant by"), strings.Fields("what is"),
+		strings.Fields("whats"), strings.Fields("what s"), strings.Fields("what are"), strings.Fields("what does"),
+		strings.Fields("what do"), strings.Fields("definition of"), strings.Fields("meaning of"), strings.Fields("define"),
+		strings.Fields("explain"), strings.Fields("que es"), strings.Fields("que son"), strings.Fields("que significa"),
+		strings.Fields("que quiere decir"), strings.Fields("definicion de"), strings.Fields("significado de"),
+		strings.Fields("explica"), strings.Fields("define"),
+	}
+	defineEnds = [][]string{
+		strings.Fields("stand for"), strings.Fields("stands for"), strings.Fields("mean"), strings.Fields("means"),
+		strings.Fields("refer to"), strings.Fields("significa"), strings.Fields("quiere decir"),
+	}
+	articles = set("a", "an", "the", "el", "la", "los", "las", "un", "una", "lo")
+)
+
+// sourcePhrases ask where the data comes from or which edition it is; a list may be named
+// with them ("which edition of USGS"). freshPhrases ask how new the data is, and name no
+// list ("is the USGS list up to date" asks about the list).
+var (
+	sourcePhrases = []string{
+		"data come from", "data comes from", "your data", "your sources", "your source", "data source", "data sources",
+		"which sources", "what sources", "where do you get", "which edition", "what edition", "which editions",
+		"what editions", "vienen tus datos", "vienen los datos", "vienen sus datos", "de donde vienen", "de donde salen",
+		"tus datos", "tus fuentes", "sus fuentes", "que fuentes", "cuales fuentes", "que edicion", "cual edicion",
+		"que ediciones",
+	}
+	freshPhrases = []string{
+		"up to date", "last updated", "knowledge base updated", "when was it updated", "when was this updated",
+		"when were you updated", "how current", "how recent is", "actualizada", "actualizado", "actualizo", "actualizaron",
+		"actualizacion", "que tan reciente", "que tan actual",
+	}
+)
+
+// explained turns a parsed question that asks what a glossary term means ("what does net
+// import reliance mean?", "¿qué es el IHH?") or where the data comes from into the query
+// that answers it. The whole phrase after the question's frame must be a term: "what is
+// antimony" stays a mineral's card, and "what is the HHI of cobalt" its concentration. A
+// term that is also an element's symbol is read as the term only when the question asks
+// what it means: "what does W mean?" is the withheld mark, "what is W?" tungsten.
+func (p *lexicon) explained(q Query, norm []string) Query {
+	named := len(q.Minerals)+len(q.Countries)+len(q.Policies) > 0
+	if t, meaning, ok := p.definedTerm(norm); ok && (!named || meaning) {
+		return Query{Measure: MeasureGlossary, Term: t.ID}
+	}
+	if named {
+		return q
+	}
+	joined := " " + strings.Join(norm, " ") + " "
+	has := func(ph string) bool { return strings.Contains(joined, " "+ph+" ") }
+	if slices.ContainsFunc(sourcePhrases, has) || len(q.Lists) == 0 && slices.ContainsFunc(freshPhrases, has) {
+		return Query{Measure: MeasureAbout}
+	}
+	return q
+}
+
+// glossaryWords are the words of the glossary's terms and aliases: words the parser knows,
+// never corrected to a name.
+func glossaryWords(kb *knowledge.KB) []string {
+	var out []string
+	for _, t := range kb.Glossary {
+		for _, n := range append([]string{t.Term, t.TermES}, t.Aliases...) {
+			out = append(out, strings.Fields(knowledge.Normalize(strings.ReplaceAll(n, "-", " ")))...)
+		}
+	}
+	return out
+}
+
+// definedTerm finds the glossary term a question of the form "what is X" asks about;
+// meaning reports whether it asks what X means or stands for.
+func (p *lexicon) definedTerm(norm []string) (t *knowledge.Term, meaning bool, ok bool) {
+	for _, f := range defineFrames {
+		if len(norm) <= len(f) || !slices.Equal(norm[:len(f)], f) {
+			continue
+		}
+		rest, meaning := norm[len(f):], false
+		for _, end := range defineEnds {
+			if len(rest) > len(end) && slices.Equal(rest[len(rest)-len(end):], end) {
+				rest, meaning = rest[:len(rest)-len(end)], true
+				break
+			}
+		}
+		// "What are the critical minerals?" asks for the list, "what are critical
+		// minerals?" what they are: a plural keeps its article.
+		plural := slices.Equal(f, []string{"what", "are"}) || slices.Equal(f, []string{"que", "son"})
+		for len(rest) > 1 && articles[rest[0]] && !plural {
+			rest = rest[1:]
+		}
+		if t, ok := p.kb.LookupTerm(strings.Join(rest, " ")); ok {
+			return t, meaning, true
+		}
+	}
+	return nil, false, false
+}
+
+// glossaryView answers what a term means: the headline is the definition's opening, the
+// card the whole entry with its sources.
+func (e *snap) glossaryView(_ context.Context, q Query) (*Answer, error) {
+	t, ok := e.kb.Term(q.Term)
+	if !ok {
+		return nil, nil
+	}
+	def := e.summary(t.Definition, t.DefinitionES)
+	a := &Answer{Intent: IntentGlossary, Title: t.Term, Headline: definitionLead(def)}
+	if e.lang == Spanish {
+		a.Title = t.TermES
+	}
+	a.Sections = append(a.Sections, Section{Text: def})
+	for _, s := range knowledge.Preferred(t.Sources) {
+		a.Sources = appendSource(a.Sources, s)
+	}
+	return a, nil
+}
+
+// definitionLead is the first sentence of a definition, and the second too when the first
+// is short.
+func definitionLead(def string) string {
+	ss := sentencesOf(firstParagraph(def))
+	if len(ss) == 0 {
+		return ""
+	}
+	if len(ss) > 1 && len(ss[0]) < 120 {
+		return ss[0] + " " + ss[1]
+	}
+	return ss[0]
+}
+
+// aboutView says where the knowledge base's data comes from and how new it is, all of it
+// read from the knowledge base: the USGS editions of its figures, the critical lists it
+// holds, its dated policy items and when it was last updated.
+func (e *snap) aboutView(_ context.Context, _ Query) (*Answer, error) {
+	kb := e.kb
+	var eds []string
+	for _, ed := range kb.Editions() {
+		eds = append(eds, ed.String())
+	}
+	var lists []string
+	var srcs []knowledge.Source
+	for _, l := range knowledge.Lists {
+		i := slices.IndexFunc(kb.ListEntries, func(en knowledge.ListEntry) bool { return en.List == l })
+		if i < 0 {
+			continue
+		}
+		lists = append(lists, e.listName(l))
+		srcs = appendSource(srcs, kb.ListEntries[i].Source)
+	}
+	updated := e.lang.Date(e.kbUpdated())
+	var ss []string
+	if len(eds) > 0 {
+		ss = append(ss, e.f("The figures come from the USGS Mineral Commodity Summaries, %s.", e.and(eds)))
+	}
+	if len(lists) > 0 {
+		ss = append(ss, e.f("The critical lists held: %s.", strings.Join(lists, "; ")))
+	}
+	if n := len(kb.Policies); n > 0 {
+		first, last := kb.Policies[0].Date, kb.Policies[n-1].Date
+		ss = append(ss, e.f("The %s dated policy items run from %s to %s, and the knowledge base was updated %s.",
+			strconv.Itoa(n), e.lang.Date(first), e.lang.Date(last), updated))
+	} else {
+		ss = append(ss, e.f("The knowledge base was updated %s.", updated))
+	}
+	a := &Answer{Intent: IntentAbout, Title: e.t("Where the data comes from"), Headline: strings.Join(ss, " ")}
+	var facts []Fact
+	if len(eds) > 0 {
+		facts = append(facts, Fact{Label: e.t("USGS editions"), Value: strings.Join(eds, ", ")})
+	}
+	if len(lists) > 0 {
+		facts = append(facts, Fact{Label: e.t("Critical lists"), Value: strings.Join(lists, "; ")})
+	}
+	facts = append(facts,
+		Fact{Label: e.t("Figures"), Value: strconv.Itoa(kb.Figures())},
+		Fact{Label: e.t("Policy items"), Value: strconv.Itoa(len(kb.Policies))},
+		Fact{Label: e.t("Updated"), Value: updated})
+	a.Sections = append(a.Sections, Section{Facts: facts,
+		Note: e.t("Every figure names the USGS edition it comes from; answers use the newest edition that has it.")})
+	a.Sources = srcs
+	return a, nil
+}
