@@ -68,6 +68,12 @@ func (p *lexicon) explained(q Query, norm []string) Query {
 	if named {
 		return q
 	}
+	if t, ok := p.kb.LookupTerm(strings.Join(norm, " ")); ok && (q.Measure == MeasureOverview || q.Measure == MeasurePrice) {
+		// "price floors", "dpa": a term typed alone, as a mineral's name alone asks its card.
+		// A term that cues a view of its own keeps it: "export controls" lists the items,
+		// "hhi" ranks the concentration.
+		return Query{Measure: MeasureGlossary, Term: t.ID}
+	}
 	joined := " " + strings.Join(norm, " ") + " "
 	has := func(ph string) bool { return strings.Contains(joined, " "+ph+" ") }
 	if slices.ContainsFunc(sourcePhrases, has) || len(q.Lists) == 0 && slices.ContainsFunc(freshPhrases, has) {

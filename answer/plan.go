@@ -114,6 +114,13 @@ func (e *snap) overviewView(ctx context.Context, q Query) (*Answer, error) {
 		return e.compareView(q, MeasureOverview), nil
 	case ok && len(q.Countries) >= 2:
 		return e.acrossCountries(q, m, MeasureProduction), nil
+	case !ok && len(q.Countries) >= 2 && (hasAny(q.Terms, togetherWords) || hasAny(q.Rest, togetherWords)):
+		// "Mexico and Peru together": the mineral they add up to most in.
+		if a, ok := e.countriesTogether(q); ok {
+			return a, nil
+		}
+		c, _ := e.kb.Country(q.Countries[0])
+		return e.countryCard(c, q, false), nil
 	case ok && len(q.Countries) == 1:
 		return e.mineralInCountry(q, m, q.Countries[0]), nil
 	case ok:
@@ -135,6 +142,13 @@ func (e *snap) productionView(ctx context.Context, q Query) (*Answer, error) {
 		return e.compareView(q, MeasureProduction), nil
 	case ok && len(q.Countries) >= 2:
 		return e.acrossCountries(q, m, MeasureProduction), nil
+	case !ok && len(q.Countries) >= 2 && (hasAny(q.Terms, togetherWords) || hasAny(q.Rest, togetherWords)):
+		// "Mexico and Peru together": the mineral they add up to most in.
+		if a, ok := e.countriesTogether(q); ok {
+			return a, nil
+		}
+		c, _ := e.kb.Country(q.Countries[0])
+		return e.countryCard(c, q, false), nil
 	case ok && len(q.Countries) == 1:
 		return e.mineralInCountry(q, m, q.Countries[0]), nil
 	case ok && (q.Rank > 0 || q.After != ""):

@@ -254,7 +254,7 @@ var cues = []cue{
 		"anadidos", "anadida", "anadidas", "anadieron", "anadio", "nuevo", "nuevos", "nuevas", "nueva", "incorporados", "incorporaron",
 		"incorporo", "sumaron", "draft", "borrador"}},
 	{MeasurePrice, []string{"price", "prices", "priced", "cost", "costs", "precio", "precios", "cuesta", "cuestan", "vale", "cotizacion",
-		"expensive", "cheaper", "cheap", "caro", "cara", "barato", "barata"}},
+		"expensive", "cheaper", "cheap", "caro", "cara", "barato", "barata", "pricier", "priciest", "pricey", "costlier", "cheapest", "caros", "baratos"}},
 	{MeasureReliance, []string{"nir", "reliance", "reliant", "dependence", "dependent", "depend", "depends", "dependencia", "dependiente", "depende",
 		"sufficient", "selfsufficient", "importer", "exporter", "autosuficiente", "importador", "exportador"}},
 	{MeasureImportSources, []string{"imports", "import", "imported", "importa", "importan", "importaciones", "importacion", "proveedores", "suppliers"}},
@@ -350,6 +350,10 @@ var stopWords = set("the", "a", "an", "of", "in", "on", "at", "to", "for", "from
 	"not", "no", "isnt", "arent", "wasnt", "werent", "dont", "doesnt", "didnt", "any", "anymore", "longer", "off", "out", "up",
 	"still", "fully", "completely", "entirely", "most", "mostly", "main", "mainly", "key", "biggest", "major", "usgs", "mcs", "edition",
 	"eu", "europe", "european", "ue", "europea", "europeo", "union", "us", "usa", "u", "s", "american", "estadounidense", "latest")
+
+// lackWords ask what a country is without: "what critical minerals does Peru lack", "¿qué
+// minerales críticos le faltan a Perú?". They are words, not misspelt minerals.
+var lackWords = set("lack", "lacks", "lacking", "falta", "faltan", "carece", "carecen")
 
 // ordinals are rank words: "second", "2nd", "segundo".
 var ordinals = map[string]int{
@@ -895,7 +899,7 @@ func newLexicon(kb *knowledge.KB) *lexicon {
 	for w := range deadlineWords {
 		p.vocab[w] = true // "fecha límite" is no misspelt "bismite"
 	}
-	for _, m := range []map[string]bool{liveWords, greetings, stopWords, afterWords, compareWords, yesNoStarts, whWords, mostWords, besidesWords, offTopic, thanksWords, pastMarkers, futureVerbs, deedWords} {
+	for _, m := range []map[string]bool{liveWords, greetings, stopWords, afterWords, compareWords, yesNoStarts, whWords, mostWords, besidesWords, offTopic, thanksWords, pastMarkers, futureVerbs, deedWords, lackWords} {
 		for w := range m {
 			p.vocab[w] = true
 		}
@@ -1188,7 +1192,9 @@ func (p *lexicon) Parse(text string) Query {
 		case has("still") || has("todavia") || has("sigue") || has("aun"):
 			q.Polarity = Still
 		case has("not") || has("isnt") || has("no esta") || has("no es") || has("no produce") || has("no producen") ||
-			len(q.Minerals) == 0 && (has("doesnt") || has("dont")) && (has("produce") || has("mine")):
+			len(q.Minerals) == 0 && (has("doesnt") || has("dont")) && (has("produce") || has("mine")),
+			len(q.Minerals) == 0 && slices.ContainsFunc(norm, func(w string) bool { return lackWords[w] }):
+			// "what critical minerals does peru lack", "¿qué minerales críticos le faltan a Perú?"
 			q.Polarity = Negated
 		}
 	}
@@ -1288,6 +1294,13 @@ func (p *lexicon) Parse(text string) Query {
 		if set, ls := listSet(norm, has, q.Lists); set != "" {
 			// "Which minerals are on both the US and EU lists?": the U.S. names its list.
 			q.ListSet, q.Lists, q.Measure = set, ls, MeasureLists
+			q.Countries = slices.DeleteFunc(q.Countries, func(c string) bool { return c == "united-states" })
+		}
+	} else if q.Measure == MeasureLists {
+		if set, ls := listSet(norm, has, q.Lists); set == SetOnly || set == SetBoth {
+			// "Is silver on the US list but not the EU list?": that mineral, on the first and
+			// not the second, in the order the question names them.
+			q.ListSet, q.Lists = set, ls
 			q.Countries = slices.DeleteFunc(q.Countries, func(c string) bool { return c == "united-states" })
 		}
 	}
@@ -1398,7 +1411,9 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 			// "the us" typed in lower case is the country: "us" the pronoun never follows "the",
 			// never opens a question ("us rare earth reserves"), and never stands before a
 			// mineral or a figure after "what is", "are" ("what are us lithium imports").
-			theUS := n == 1 && norm[i] == "us" && (i > 0 && norm[i-1] == "the" || p.usAttributive(norm, i))
+			// "the usa" is the country; a bare "usa" may be Spanish for "uses".
+			theUS := n == 1 && (norm[i] == "us" && (i > 0 && norm[i-1] == "the" || p.usAttributive(norm, i)) ||
+				norm[i] == "usa" && i > 0 && norm[i-1] == "the")
 			// A country's short acronym that is no word names it however it is typed: "the uk".
 			countryAcronym := n == 1 && name.acronym && name.ref.Kind == knowledge.KindCountry && !p.vocab[norm[i]] && !stopWords[norm[i]]
 			if n == 1 && len(norm[i]) < 3 && strings.ToUpper(raw[i]) != raw[i] && !theUS && !countryAcronym {
@@ -1474,7 +1489,7 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 	cued := func(m Measure) bool { return slices.Contains(signalled, m) }
 	listed := cued(MeasureLists) || len(q.Lists) > 0
 	switch {
-	case q.Timeline != "" && len(q.Minerals)+len(q.Policies) == 0 && !listed && (has("edition") || has("edicion")):
+	case q.Timeline != "" && len(q.Minerals)+len(q.Policies) == 0 && !listed && (has("edition") || has("edicion") || has("mcs")):
 		// "What's new in the 2026 edition?": the edition's figures against the year before,
 		// not the newest news items.
 		return MeasureChange
@@ -1512,7 +1527,9 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		(has("draft") || has("borrador")):
 		// "when was the draft list published": the date of the draft, a dated item.
 		return MeasurePolicy
-	case (q.Polarity == Removed || cued(MeasureListChanges)) && (listed || len(q.Minerals) == 0 && q.Year != 0 || q.Year == 2025 || q.Year == 2022):
+	case (q.Polarity == Removed || cued(MeasureListChanges)) && (len(q.Lists) > 0 || has("list") || has("lista") || !cued(MeasurePrice)) &&
+		(listed || len(q.Minerals) == 0 && q.Year != 0 || q.Year == 2025 || q.Year == 2022):
+		// "which metal prices dropped the most in 2025" asks prices, not the list.
 		return MeasureListChanges
 	case q.Polarity == Removed && len(q.Minerals) > 0:
 		return MeasureListChanges
@@ -1552,6 +1569,12 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		len(q.Countries) == 1 && q.Countries[0] != "united-states" && (has("for us") || has("to us") || has("for the us") || has("to the us"))) {
 		// "Is Mexico important for US zinc?", "¿México es importante para el zinc de EE. UU.?":
 		// whether it is a large source of U.S. imports, not how much it mines.
+		return MeasureImportSources
+	}
+	if slices.ContainsFunc(norm, func(w string) bool { return majorWords[w] }) && len(q.Minerals) == 1 && len(q.Policies) == 0 &&
+		!slices.ContainsFunc(signalled, figureMeasures.has) && slices.Equal(q.Countries, []string{"united-states"}) && usMineral(norm, p.isMineral) {
+		// "important for US zinc", "which countries are key for the us cobalt", "¿qué países
+		// son importantes para el zinc de EEUU?": who supplies U.S. imports.
 		return MeasureImportSources
 	}
 	exportWord := has("export") || has("exports") || has("exported") || has("exportaciones") || has("exportacion") || has("exporta") || has("exportan")
@@ -1723,10 +1746,22 @@ func listSet(norm []string, has func(string) bool, named []knowledge.List) (List
 	case has("both") || has("ambas") || has("ambos") || has("in common") || has("en comun") || has("overlap"):
 		set = SetBoth
 	case has("but not") || has("and not") || has("pero no") || has("y no") || has("not on the") || has("not in the") ||
-		has("que no estan") || has("no en la"):
+		has("que no estan") || has("no en la") || has("isnt on") || has("isnt in") || has("arent on") || has("arent in") ||
+		has("no esta en") || has("no estan en"):
 		set = SetOnly
-	case has("difference") || has("differences") || has("differ") || has("diferencia") || has("diferencias") || has("difieren"):
+	case has("difference") || has("differences") || has("differ") || has("diferencia") || has("diferencias") || has("difieren") ||
+		has("diferencian") || has("distinguen"):
 		set = SetDiff
+	case has("vs") || has("versus") || has("compared") || has("compare") || has("comparar") || has("comparada"):
+		// "us vs eu critical lists": the lists set side by side differ.
+		set = SetDiff
+	case has("same") || has("iguales") || has("mismas"):
+		// "are the us and eu lists the same": what each has that the other lacks.
+		set = SetDiff
+	case asksMembers || (has("how many") || has("cuantos")) && (has("minerals") || has("minerales")):
+		// "Which minerals are on the US and EU list?", "¿qué minerales están en las listas
+		// de EEUU y la UE?": on the one and the other, once both owners are named.
+		set = SetBoth
 	default:
 		return "", nil
 	}
@@ -1761,6 +1796,21 @@ func listSet(norm []string, has func(string) bool, named []knowledge.List) (List
 		return set, []knowledge.List{euList, usList}
 	}
 	return set, []knowledge.List{usList, euList}
+}
+
+// usMineral reports whether a mineral is named as the U.S.'s: "us zinc", "the u s zinc",
+// "zinc de eeuu", "el zinc de estados unidos".
+func usMineral(norm []string, isMineral func(string) bool) bool {
+	for i, w := range norm {
+		switch {
+		case (w == "us" || w == "usa") && i+1 < len(norm) && isMineral(norm[i+1]),
+			w == "u" && i+2 < len(norm) && norm[i+1] == "s" && isMineral(norm[i+2]):
+			return true
+		case isMineral(w) && i+2 < len(norm) && norm[i+1] == "de" && (norm[i+2] == "eeuu" || norm[i+2] == "eua" || norm[i+2] == "estados" || norm[i+2] == "ee"):
+			return true
+		}
+	}
+	return false
 }
 
 // containsPhrase reports whether words, space-separated with a space at each end, contain

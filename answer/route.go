@@ -120,6 +120,12 @@ func (e *snap) cmdCountry(_ context.Context, args string) (*Answer, error) {
 
 func (e *snap) cmdCompare(ctx context.Context, args string) (*Answer, error) {
 	q := e.lex.Parse(args)
+	if len(q.Minerals) == 0 {
+		if lq := e.lex.Parse("compare " + args); lq.ListSet != "" {
+			// "compare the us and eu lists": two lists, not minerals, set side by side.
+			return e.listSetView(lq), nil
+		}
+	}
 	if m, ok := e.mineral(q); ok && len(q.Minerals) == 1 && len(q.Countries) >= 2 {
 		// "compare lithium production in Australia and Chile": one mineral, in each country.
 		measure := MeasureProduction
@@ -171,6 +177,10 @@ func (e *snap) cmdList(_ context.Context, args string) (*Answer, error) {
 	if a.Intent == IntentHelp {
 		// "lista de materias primas estratégicas de la UE": the list named in words.
 		q := e.lex.Parse(args)
+		if q.ListSet != "" {
+			// "lista de eeuu vs lista ue": two lists set against each other, a question.
+			return nil, nil
+		}
 		if len(q.Lists) > 0 {
 			return e.list(string(q.Lists[0])), nil
 		}

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -1151,6 +1152,53 @@ func (e *snap) acrossCountries(q Query, m *knowledge.Mineral, measure Measure) *
 // togetherWords ask for countries' figures added up: "Mexico and Peru together".
 var togetherWords = set("together", "combined", "combine", "jointly", "sum", "total", "juntos", "juntas", "conjunto", "sumados",
 	"sumadas", "combinados", "combinada", "suman")
+
+// countriesTogether: "Mexico and Peru together", naming no mineral: the countries added up in
+// the mineral they hold the largest combined share of, among those every one of them
+// produces, and the next ones. It reports false when they share none.
+func (e *snap) countriesTogether(q Query) (*Answer, bool) {
+	type pick struct {
+		m     *knowledge.Mineral
+		share float64
+	}
+	var ps []pick
+	seen := map[string]bool{}
+	for _, m := range e.kb.Minerals {
+		var share float64
+		var r0 knowledge.Ranking
+		all := true
+		for _, c := range q.Countries {
+			r, row, ok := e.countryRow(m, c, false, q.Year)
+			if !ok || row.Share < 0 || row.AtLeast || row.Form != "" || r0.Measure != "" && (r.Measure != r0.Measure || r.Year != r0.Year) {
+				all = false
+				break
+			}
+			r0, share = r, share+row.Share
+		}
+		if !all || seen[r0.Mineral+"/"+r0.Measure] {
+			continue
+		}
+		seen[r0.Mineral+"/"+r0.Measure] = true
+		ps = append(ps, pick{m, share})
+	}
+	if len(ps) == 0 {
+		return nil, false
+	}
+	slices.SortStableFunc(ps, func(a, b pick) int { return cmp.Compare(b.share, a.share) })
+	one := q
+	one.Minerals = []string{ps[0].m.ID}
+	a := e.acrossCountries(one, ps[0].m, MeasureProduction)
+	var next []string
+	for _, p := range ps[1:min(len(ps), 4)] {
+		next = append(next, strings.ToLower(e.mineralName(p.m))+" ("+percent(p.share)+")")
+	}
+	lead := e.f("Of the %s minerals that %s each produce, their largest combined share is in %s.", itoa(len(ps)), e.countryNames(q.Countries), strings.ToLower(e.mineralName(ps[0].m)))
+	if len(next) > 0 {
+		lead = e.f("Of the %s minerals that %s each produce, their largest combined share is in %s; next: %s.", itoa(len(ps)), e.countryNames(q.Countries), strings.ToLower(e.mineralName(ps[0].m)), e.and(next))
+	}
+	a.Headline = sentences(lead, a.Headline)
+	return a, true
+}
 
 // rankView: who is #N, or who comes after a country, in a mineral's production or reserves.
 func (e *snap) rankView(q Query, m *knowledge.Mineral, reserves bool) *Answer {

@@ -86,6 +86,28 @@ func (e *snap) changesView(q Query) *Answer {
 			older++
 		}
 	}
+	if len(ms) == 0 && q.Year != 0 {
+		// "what changed in mexico in 2019": the year asked and the one before, not any two.
+		a.Headline = e.f("The USGS tables this knowledge base holds give no production figures for both %s and %s for %s.", itoa(q.Year-1), itoa(q.Year), e.placeName(subject))
+		lo, hi := 0, 0
+		for _, ed := range editions {
+			for _, m := range e.kb.Minerals {
+				if r, ok := e.kb.PrimaryRankingIn(m.ID, ed); ok && r.Year != 0 {
+					if _, ok := e.kb.ChangeIn(r.Mineral, r.Measure, subject, ed, r.Year-1, r.Year); ok {
+						if lo == 0 || r.Year-1 < lo {
+							lo = r.Year - 1
+						}
+						hi = max(hi, r.Year)
+					}
+				}
+			}
+		}
+		if hi != 0 {
+			// "what changed in mexico since 2022": the years there are to ask about.
+			a.Headline = sentences(a.Headline, e.f("They cover %s to %s.", itoa(lo), itoa(hi)))
+		}
+		return a
+	}
 	if len(ms) == 0 {
 		a.Headline = e.f("The USGS tables this knowledge base holds give no production figures for two years running for %s.", e.placeName(subject))
 		return a

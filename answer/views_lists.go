@@ -10,6 +10,9 @@ import (
 
 // listsView: whether minerals are on the list asked about, or the members of a list.
 func (e *snap) listsView(ctx context.Context, q Query) (*Answer, error) {
+	if m, ok := e.mineral(q); ok && len(q.Minerals) == 1 && q.ListSet != "" && len(q.Lists) == 2 {
+		return e.mineralOnLists(m, q), nil // "is silver on the US list but not the EU list?"
+	}
 	if q.ListSet != "" && len(q.Lists) == 2 && (!q.YesNo || e.cardlessItem(q) == nil) {
 		// "Which minerals are on both the US and EU lists?"; "is helium on both lists?"
 		// asks about helium.
@@ -465,5 +468,38 @@ func (e *snap) listSetView(q Query) *Answer {
 		slices.Concat(notes1, notes2, cardless)...)
 	a.Sections = append(a.Sections, Section{Heading: e.t("How the lists were matched"), Items: notes, Detail: true})
 	a.Sources = e.listSources(first, second)
+	return a
+}
+
+// mineralOnLists answers whether a mineral is on both of two lists, or on the first and not
+// the second: "is silver on the US list but not the EU list?". The mineral's card answers for
+// the lists' groups as listsAnswer does (a member is on a list through its group).
+func (e *snap) mineralOnLists(m *knowledge.Mineral, q Query) *Answer {
+	first, second := q.Lists[0], q.Lists[1]
+	on1, on2 := e.on(m, first), e.on(m, second)
+	a := e.listsAnswer(m, q)
+	name, t1, t2 := e.subject(m), e.listName(first), e.listName(second)
+	if !q.YesNo {
+		name = capitalize(name) // after a verdict the sentence goes on in lower case
+	}
+	var head string
+	switch {
+	case on1 && on2:
+		head = e.f("%s is on both the %s and the %s.", name, t1, t2)
+	case on1:
+		head = e.f("%s is on the %s but not on the %s.", name, t1, t2)
+	case on2:
+		head = e.f("%s is on the %s but not on the %s.", name, t2, t1)
+	default:
+		head = e.f("%s is on neither the %s nor the %s.", name, t1, t2)
+	}
+	yes := on1 && on2
+	if q.ListSet == SetOnly {
+		yes = on1 && !on2
+	}
+	if q.YesNo {
+		head = e.verdict(yes, head)
+	}
+	a.Headline = head
 	return a
 }
