@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -72,6 +73,55 @@ func TestGoldenBlockKit(t *testing.T) {
 			}
 			if string(want) != string(got) {
 				t.Errorf("%s changed (go test -update to accept, then review the diff):\n%s", path, got)
+			}
+		})
+	}
+}
+
+// TestAnswerKindsStayWithinLimits renders one question of every kind of answer, in both
+// languages, the long ones included (every mineral's change, two lists compared, the
+// glossary, prices side by side), and holds each to Slack's limits, with the headline
+// first in the fallback text that notifications show.
+func TestAnswerKindsStayWithinLimits(t *testing.T) {
+	kb, err := knowledge.Load(knowledge.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.New(kb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	eng, err := answer.New(kb, answer.FromIndex(ix))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng.SetClock(func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) })
+	for _, q := range []string{
+		"what changed since last year?", "¿qué cambió para México?", "what's new in the 2025 edition?",
+		"which minerals are on both the us and eu lists?", "what's the difference between the us and eu lists?",
+		"which critical minerals does the us not produce?", "who produces helium?", "what is a price floor?",
+		"where does your data come from?", "¿de dónde vienen tus datos?", "which is more expensive, cobalt or nickel?",
+		"which mineral's price rose the most in 2025?", "how does mexico compare to peru in silver and zinc?",
+		"mexico and peru together", "which countries attended the critical minerals ministerial?",
+		"what does china produce", "what happened in 2026", "list usgs-2025", "is the us self-sufficient in any critical mineral?",
+	} {
+		t.Run(q, func(t *testing.T) {
+			lang, ok := eng.DetectLanguage(q)
+			if !ok {
+				lang = answer.English
+			}
+			a, err := eng.Ask(context.Background(), q, lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Intent == answer.IntentNotFound {
+				t.Fatalf("not found: %q", a.Headline)
+			}
+			m := render(a, renderOptions{shareButton: true})
+			checkLimits(t, m)
+			if first := strings.Fields(a.Headline)[0]; !strings.Contains(m.Text, first) {
+				t.Errorf("the fallback text %q does not carry the headline %q", m.Text, a.Headline)
 			}
 		})
 	}
