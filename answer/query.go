@@ -1012,7 +1012,7 @@ func (p *lexicon) Parse(text string) Query {
 	for i, w := range raw {
 		norm[i] = knowledge.Normalize(w)
 	}
-	if slices.Contains(norm, "eu") && spanishText(text) {
+	if slices.Contains(norm, "eu") && !euIsUnion(norm) && spanishText(text) {
 		// "la lista de minerales críticos de EU": in Spanish, as Mexicans write it, "EU" is
 		// Estados Unidos (EUA); the European Union is "UE". (Only then is the language
 		// detected: it is a tenth of parsing.)
@@ -1653,7 +1653,8 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 // people and companies, and live prices.
 func (q *Query) refuse(norm []string, joined string) {
 	named := len(q.Minerals) + len(q.Countries) + len(q.Policies)
-	if len(norm) > 0 && named == 0 && q.Timeline == "" {
+	if len(norm) > 0 && named == 0 && q.Timeline == "" && q.ListSet == "" {
+		// ("eu only minerals", all stop words, sets one list against another.)
 		all := true
 		for _, w := range norm {
 			if !greetings[w] && !stopWords[w] {
@@ -1706,6 +1707,24 @@ func (q *Query) refuse(norm []string, joined string) {
 	}
 }
 
+// euIsUnion reports whether "EU" in a question is the European Union even in Spanish text:
+// the question is about lists and names the U.S. another way ("minerales en ambas listas us
+// y eu", "lista de EEUU vs EU"), so "EU" cannot be Estados Unidos too. Alone, "EU" in
+// Spanish stays Estados Unidos, as Mexicans write it; the European Union is then "UE".
+func euIsUnion(norm []string) bool {
+	lists, us := false, false
+	for i, w := range norm {
+		next := ""
+		if i+1 < len(norm) {
+			next = norm[i+1]
+		}
+		lists = lists || w == "list" || w == "lists" || w == "lista" || w == "listas" || w == "usgs"
+		us = us || w == "us" || w == "usa" || w == "eeuu" || w == "eua" || w == "usgs" || w == "estadounidense" ||
+			w == "ee" && next == "uu" || w == "estados" && next == "unidos" || w == "u" && next == "s"
+	}
+	return lists && us
+}
+
 // listsNamed returns the lists a question names: "EU", "strategic", "2022 list", "USGS".
 func listsNamed(norm []string, has, free func(string) bool) []knowledge.List {
 	var out []knowledge.List
@@ -1737,20 +1756,36 @@ func listsNamed(norm []string, has, free func(string) bool) []knowledge.List {
 func listSet(norm []string, has func(string) bool, named []knowledge.List) (ListSet, []knowledge.List) {
 	asksMembers := len(norm) > 1 && (norm[0] == "which" || norm[0] == "what" || norm[0] == "que" || norm[0] == "cuales") &&
 		(has("minerals") || has("minerales") || has("materials") || has("materiales"))
-	if !has("list") && !has("lists") && !has("lista") && !has("listas") && !asksMembers {
+	// "us eu overlap", "eu vs us critical minerals", "eu only minerals" name no list but ask
+	// about the lists all the same.
+	critical := has("critical") || has("criticos") || has("criticas") || has("critico") || has("critica")
+	both := has("both") || has("ambas") || has("ambos") || has("en comun") || has("overlap") ||
+		has("comunes") || has("share") || has("shared") || has("comparten") || has("compartidos") ||
+		has("dos listas") || has("two lists") || has("common") || has("intersection") || has("interseccion")
+	only := has("only") || has("solo") || has("solamente") || has("unicamente") || has("exclusivos")
+	if !has("list") && !has("lists") && !has("lista") && !has("listas") && !asksMembers &&
+		!has("overlap") && !critical && !(only && (has("minerals") || has("minerales"))) {
 		// "Did the US and EU both sign a deal?" asks about no list.
 		return "", nil
 	}
 	var set ListSet
 	switch {
-	case has("both") || has("ambas") || has("ambos") || has("in common") || has("en comun") || has("overlap"):
+	case both && (has("not share") || has("dont share") || has("do not share") || has("no comparten")):
+		// "which minerals do the us and eu not share": what each has that the other lacks.
+		set = SetDiff
+	case both:
 		set = SetBoth
 	case has("but not") || has("and not") || has("pero no") || has("y no") || has("not on the") || has("not in the") ||
 		has("que no estan") || has("no en la") || has("isnt on") || has("isnt in") || has("arent on") || has("arent in") ||
-		has("no esta en") || has("no estan en"):
+		has("no esta en") || has("no estan en") || has("not on") || has("not in") || has("doesnt") || has("does not") ||
+		has("dont") || has("do not") || has("lacks") || has("lack") || has("missing") || has("que no") || has("no tiene") ||
+		has("no tienen") || has("le faltan") || has("le falta") || has("arent") || has("isnt") || has("no son"):
+		set = SetOnly
+	case only:
+		// "eu only minerals", "minerals only on the us list": on the one named, not the other.
 		set = SetOnly
 	case has("difference") || has("differences") || has("differ") || has("diferencia") || has("diferencias") || has("difieren") ||
-		has("diferencian") || has("distinguen"):
+		has("diferencian") || has("distinguen") || has("different") || has("distintas") || has("distintos"):
 		set = SetDiff
 	case has("vs") || has("versus") || has("compared") || has("compare") || has("comparar") || has("comparada"):
 		// "us vs eu critical lists": the lists set side by side differ.
@@ -1758,7 +1793,8 @@ func listSet(norm []string, has func(string) bool, named []knowledge.List) (List
 	case has("same") || has("iguales") || has("mismas"):
 		// "are the us and eu lists the same": what each has that the other lacks.
 		set = SetDiff
-	case asksMembers || (has("how many") || has("cuantos")) && (has("minerals") || has("minerales")):
+	case (asksMembers || (has("how many") || has("cuantos")) && (has("minerals") || has("minerales"))) &&
+		(has("list") || has("lists") || has("lista") || has("listas")):
 		// "Which minerals are on the US and EU list?", "¿qué minerales están en las listas
 		// de EEUU y la UE?": on the one and the other, once both owners are named.
 		set = SetBoth
@@ -1772,7 +1808,7 @@ func listSet(norm []string, has func(string) bool, named []knowledge.List) (List
 			next = norm[i+1]
 		}
 		switch {
-		case us < 0 && (w == "us" || w == "u" && next == "s" || w == "usgs" || w == "usa" || w == "eeuu" || w == "ee" && next == "uu" ||
+		case us < 0 && (w == "us" || w == "u" && next == "s" || w == "usgs" || w == "usa" || w == "eeuu" || w == "eua" || w == "ee" && next == "uu" ||
 			w == "estados" && next == "unidos" || w == "estadounidense" || w == "american" || w == "america"):
 			us = i
 		case eu < 0 && (w == "eu" || w == "eus" || w == "ue" || w == "crma" || w == "europe" || w == "european" || w == "europea" || w == "europeo"):
@@ -1781,6 +1817,14 @@ func listSet(norm []string, has func(string) bool, named []knowledge.List) (List
 	}
 	if us < 0 && eu < 0 && (set == SetBoth || set == SetDiff) && (has("lists") || has("listas")) {
 		us, eu = 0, 1
+	}
+	if set == SetOnly && only && (us < 0) != (eu < 0) && onlyOwner(norm, max(us, eu)) {
+		// "only on the EU list", "eu only minerals": the other list is the other owner's.
+		if us < 0 {
+			us = len(norm)
+		} else {
+			eu = len(norm)
+		}
 	}
 	if us < 0 || eu < 0 {
 		return "", nil
@@ -1792,10 +1836,59 @@ func listSet(norm []string, has func(string) bool, named []knowledge.List) (List
 	if slices.Contains(named, knowledge.EUCRMAStrategic) {
 		euList = knowledge.EUCRMAStrategic
 	}
+	if set == SetOnly {
+		// "which us minerals is the eu missing", "what does the eu list lack": the owner
+		// nearest the lack is the list the minerals are not on.
+		for i, w := range norm {
+			if w == "missing" || w == "lack" || w == "lacks" || w == "falta" || w == "faltan" {
+				if abs(i-eu) < abs(i-us) {
+					us, eu = -1, 0
+				} else {
+					us, eu = 0, -1
+				}
+				break
+			}
+		}
+	}
 	if eu < us && set == SetOnly {
 		return set, []knowledge.List{euList, usList}
 	}
 	return set, []knowledge.List{usList, euList}
+}
+
+// onlyOwner reports whether the owner at norm[i] is the one "only" qualifies: "eu only
+// minerals", "only on the us list", "solo en la lista de la ue"; not "what the us imports
+// only from china".
+func onlyOwner(norm []string, i int) bool {
+	isOnly := func(j int) bool {
+		return j >= 0 && j < len(norm) && (norm[j] == "only" || norm[j] == "solo" || norm[j] == "solamente" || norm[j] == "unicamente")
+	}
+	if isOnly(i-1) || isOnly(i+1) {
+		return true
+	}
+	// "only on the us list", "only critical in the eu", "solo para la ue": "only" a few
+	// linking words before the owner.
+	for j := i - 1; j >= 0 && i-j <= 5; j-- {
+		if isOnly(j) {
+			return true
+		}
+		if !onlyLinks[norm[j]] {
+			return false
+		}
+	}
+	return false
+}
+
+// onlyLinks are the words that may stand between "only" and the list owner it qualifies.
+var onlyLinks = set("on", "in", "for", "to", "the", "critical", "en", "para", "la", "el", "de", "del", "a", "esta", "estan",
+	"list", "lista", "criticos", "criticas", "critico", "critica")
+
+// abs returns the absolute value of n.
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // usMineral reports whether a mineral is named as the U.S.'s: "us zinc", "the u s zinc",

@@ -340,7 +340,7 @@ func asksPriceMoves(q Query) bool {
 var fallWords = set("drops", "falls", "declines", "decreases", "losers", "caidas", "bajadas", "descensos")
 
 // moveWords name a price's move: "the biggest price increases", "mayores subidas de precio".
-// "The most expensive mineral" names none: prices in different units are no ranking.
+// "The most expensive mineral" names none: it asks the ranking of price levels.
 var moveWords = set("increase", "increases", "rise", "rises", "gain", "gains", "gainer", "gainers", "jump", "jumps",
 	"move", "moves", "mover", "movers", "change", "changes", "drop", "drops", "fall", "falls", "decline", "declines",
 	"decrease", "decreases", "loser", "losers", "subida", "subidas", "aumento", "aumentos", "alza", "alzas", "caida", "caidas",
@@ -351,51 +351,11 @@ var moveWords = set("increase", "increases", "rise", "rises", "gain", "gains", "
 // year before: same form and unit, both years known and neither a range.
 func (e *snap) priceMoves(q Query) *Answer {
 	a := &Answer{Intent: IntentPrice, Title: e.t("Largest price moves: USGS annual averages")}
-	year := q.Year
-	if year == 0 {
-		var newest knowledge.Edition
-		for _, p := range e.kb.Prices {
-			newest = max(newest, p.Edition)
-		}
-		for _, p := range e.kb.Prices {
-			if p.Edition == newest {
-				year = max(year, p.Year)
-			}
-		}
-	}
-	var moves []priceMove
-	var eds []knowledge.Edition
-	for _, m := range e.kb.Minerals {
-		p, name, own, ok := e.mainPrice(m, 0)
-		if !ok || !own || p.Mineral != m.ID {
-			continue // a group's price is ranked once, under the group
-		}
-		var from, to knowledge.Price
-		for _, x := range e.kb.PricesOf(m.ID) {
-			if x.Mineral != p.Mineral || x.Form != p.Form || x.Unit != p.Unit || !x.Known() || x.IsRange() {
-				continue
-			}
-			switch x.Year {
-			case year:
-				to = x
-			case year - 1:
-				from = x
-			}
-		}
-		if to.Year == 0 || from.Year == 0 || from.Value <= 0 || from.Edition != to.Edition {
-			continue
-		}
-		moves = append(moves, priceMove{name: name, from: from, to: to, pct: (to.Value - from.Value) / from.Value})
-		if !slices.Contains(eds, to.Edition) {
-			eds = append(eds, to.Edition)
-		}
-		a.Sources = appendSource(a.Sources, to.Source)
-	}
+	moves, year, eds := e.movesOf(q, a)
 	if len(moves) == 0 {
 		a.Headline = e.f("USGS gives no annual average prices for both %s and the year before in the chapters this knowledge base holds.", strconv.Itoa(year))
 		return a
 	}
-	slices.SortStableFunc(moves, func(x, y priceMove) int { return cmp.Compare(y.pct, x.pct) })
 	n := 3
 	if q.Top > 0 {
 		n = q.Top
@@ -422,13 +382,24 @@ func (e *snap) priceMoves(q Query) *Answer {
 	if q.Direction == "down" || hasAny(q.Terms, fallWords) {
 		up, down = down, up // "which prices fell the most?": the falls first
 	}
-	var edNames []string
-	for _, ed := range eds {
-		edNames = append(edNames, source(ed))
-	}
-	span := yearLabel(year-1, false) + "–" + strconv.Itoa(year)
-	head := e.f("Of %s minerals' USGS annual average prices from %s to %s, %s; %s (%s).", strconv.Itoa(len(moves)), strconv.Itoa(year-1), strconv.Itoa(year), up, down, e.and(edNames))
+	head := e.f("Of %s minerals' USGS annual average prices from %s to %s, %s; %s (%s).", strconv.Itoa(len(moves)), strconv.Itoa(year-1), strconv.Itoa(year), up, down, e.editionNames(eds))
 	a.Headline = sentences(head, e.t("Each is the mineral's main price series, in one form and unit; these are annual averages, not market quotes."))
+	e.movesSection(a, moves, year, eds)
+	return a
+}
+
+// editionNames names the editions, "USGS MCS 2026".
+func (e *snap) editionNames(eds []knowledge.Edition) string {
+	var names []string
+	for _, ed := range eds {
+		names = append(names, source(ed))
+	}
+	return e.and(names)
+}
+
+// movesSection adds the card of every mineral's price move, the largest rise first.
+func (e *snap) movesSection(a *Answer, moves []priceMove, year int, eds []knowledge.Edition) {
+	span := yearLabel(year-1, false) + "–" + strconv.Itoa(year)
 	s := Section{Heading: e.f("Change in the annual average price, %s", span)}
 	for _, mv := range moves {
 		s.Facts = append(s.Facts, Fact{
@@ -436,9 +407,53 @@ func (e *snap) priceMoves(q Query) *Answer {
 			Value: e.f("%s, from %s to %s %s (%s to %s)", signed(mv.pct*100), printed(mv.from.Printed), printed(mv.to.Printed), e.t(mv.to.Unit), yearLabel(mv.from.Year, mv.from.Estimated), yearLabel(mv.to.Year, mv.to.Estimated)),
 		})
 	}
-	s.Note = e.f("USGS annual averages; the percentages are computed by mineralbot from the two years' figures (%s).", e.and(edNames))
+	s.Note = e.f("USGS annual averages; the percentages are computed by mineralbot from the two years' figures (%s).", e.editionNames(eds))
 	a.Sections = append(a.Sections, s)
-	return a
+}
+
+// movesOf is every mineral's main price move to the year asked, by default the latest of
+// the newest edition, from the year before, the largest rise first; the sources go on a.
+func (e *snap) movesOf(q Query, a *Answer) (moves []priceMove, year int, eds []knowledge.Edition) {
+	year = q.Year
+	if year == 0 {
+		var newest knowledge.Edition
+		for _, p := range e.kb.Prices {
+			newest = max(newest, p.Edition)
+		}
+		for _, p := range e.kb.Prices {
+			if p.Edition == newest {
+				year = max(year, p.Year)
+			}
+		}
+	}
+	for _, m := range e.kb.Minerals {
+		p, name, own, ok := e.mainPrice(m, 0)
+		if !ok || !own || p.Mineral != m.ID {
+			continue // a group's price is ranked once, under the group
+		}
+		var from, to knowledge.Price
+		for _, x := range e.kb.PricesOf(m.ID) {
+			if x.Mineral != p.Mineral || x.Form != p.Form || x.Unit != p.Unit || !x.Known() || x.IsRange() {
+				continue
+			}
+			switch x.Year {
+			case year:
+				to = x
+			case year - 1:
+				from = x
+			}
+		}
+		if to.Year == 0 || from.Year == 0 || from.Value <= 0 || from.Edition != to.Edition {
+			continue
+		}
+		moves = append(moves, priceMove{name: name, from: from, to: to, pct: (to.Value - from.Value) / from.Value})
+		if !slices.Contains(eds, to.Edition) {
+			eds = append(eds, to.Edition)
+		}
+		a.Sources = appendSource(a.Sources, to.Source)
+	}
+	slices.SortStableFunc(moves, func(x, y priceMove) int { return cmp.Compare(y.pct, x.pct) })
+	return moves, year, eds
 }
 
 // priceDetail is what a compared price is: its form, where it says more than the mineral's
@@ -462,4 +477,182 @@ func withForm(name, form string) string {
 
 func sameName(name, form string) bool {
 	return knowledge.Normalize(name) == knowledge.Normalize(form)
+}
+
+// expensiveWords name a price level: "the most expensive mineral", "the cheapest", "el más caro".
+var expensiveWords = set("expensive", "priciest", "pricier", "pricey", "costliest", "costlier", "cheapest", "cheaper", "cheap",
+	"caro", "cara", "caros", "caras", "barato", "barata", "baratos", "baratas")
+
+// dearerWords make a price level a move when a year is named: "which minerals got more
+// expensive in 2025?", "pricier in 2025".
+var dearerWords = set("expensive", "pricier", "costlier")
+
+// asksPriceRises reports whether a price question that names no mineral asks which prices
+// rose, all of them, rather than the largest moves: "which critical minerals got more
+// expensive in 2025?", "¿qué minerales subieron de precio en 2025?".
+func asksPriceRises(q Query) bool {
+	if len(q.Minerals) > 0 || q.Most || q.Top > 0 || q.Cheaper {
+		return false
+	}
+	return q.Direction == "up" && (q.WhichMinerals || hasAny(q.Terms, roseWords)) || q.Year != 0 && hasAny(q.Terms, dearerWords)
+}
+
+// roseWords are the plural verbs of a rise, asking which prices rose rather than which rose
+// most: "¿qué minerales subieron de precio?" ("subió más" asks the largest).
+var roseWords = set("subieron", "aumentaron", "crecieron")
+
+// asksPriceLevels reports whether a price question that names no mineral asks which is the
+// most or least expensive: "what is the most expensive mineral?", "¿cuál es el más barato?".
+func asksPriceLevels(q Query) bool {
+	return len(q.Minerals) == 0 && q.Direction == "" && !asksPriceRises(q) && hasAny(q.Terms, expensiveWords)
+}
+
+// priceRises lists every mineral whose main price rose from the year before to the year
+// asked: the price-move view, with the rises named in the headline.
+func (e *snap) priceRises(q Query) *Answer {
+	a := &Answer{Intent: IntentPrice, Title: e.t("Price rises: USGS annual averages")}
+	moves, year, eds := e.movesOf(q, a)
+	if len(moves) == 0 {
+		a.Headline = e.f("USGS gives no annual average prices for both %s and the year before in the chapters this knowledge base holds.", strconv.Itoa(year))
+		return a
+	}
+	var rose []string
+	fell, same := 0, 0
+	for _, mv := range moves {
+		switch {
+		case mv.pct >= 0.0005:
+			rose = append(rose, e.withArticle(mv.name))
+		case mv.pct <= -0.0005:
+			fell++
+		default:
+			same++
+		}
+	}
+	var head string
+	if len(rose) == 0 {
+		head = e.f("None of %s minerals' main USGS annual average prices rose from %s to %s (%s).", strconv.Itoa(len(moves)), strconv.Itoa(year-1), strconv.Itoa(year), e.editionNames(eds))
+	} else {
+		head = e.f("Of %s minerals' main USGS annual average prices, %s rose from %s to %s, the largest rise first: %s (%s).", strconv.Itoa(len(moves)), strconv.Itoa(len(rose)), strconv.Itoa(year-1), strconv.Itoa(year), e.and(rose), e.editionNames(eds))
+	}
+	var others []string
+	switch {
+	case fell == 1:
+		others = append(others, e.t("1 fell"))
+	case fell > 1:
+		others = append(others, e.f("%s fell", strconv.Itoa(fell)))
+	}
+	switch {
+	case same == 1:
+		others = append(others, e.t("1 did not change"))
+	case same > 1:
+		others = append(others, e.f("%s did not change", strconv.Itoa(same)))
+	}
+	var rest string
+	if len(others) > 0 {
+		rest = capitalize(e.and(others)) + "."
+	}
+	a.Headline = sentences(head, rest, e.t("Each is the mineral's main price series, in one form and unit; these are annual averages, not market quotes."))
+	e.movesSection(a, moves, year, eds)
+	return a
+}
+
+// levelPrice is one mineral's main price, in dollars per kilogram where it converts.
+type levelPrice struct {
+	comparedPrice
+	perKg float64
+}
+
+// priceLevels ranks every mineral's main price (the form its price answer leads with, the
+// latest year or the year asked) in dollars per kilogram, where its unit converts exactly;
+// the others are named as left out.
+func (e *snap) priceLevels(q Query) *Answer {
+	const perKg = "dollars per kilogram"
+	a := &Answer{Intent: IntentPrice, Title: e.t("Prices ranked: USGS annual averages in dollars per kilogram")}
+	var ranked []levelPrice
+	var left []string
+	var rules []string
+	for _, m := range e.kb.Minerals {
+		p, name, own, ok := e.mainPrice(m, q.Year)
+		if !ok || !own || p.Mineral != m.ID || !p.Known() {
+			continue // a group's price is ranked once, under the group
+		}
+		if q.Year != 0 && p.Year != q.Year {
+			continue
+		}
+		v, rs, ok := convertPrice(p.Value, p.Unit, perKg)
+		if !ok || p.IsRange() {
+			left = append(left, e.f("%s: %s %s", withForm(capitalize(name), e.t(p.Form)), printed(p.Printed), e.t(p.Unit)))
+			continue
+		}
+		for _, r := range rs {
+			if !slices.Contains(rules, r) {
+				rules = append(rules, r)
+			}
+		}
+		ranked = append(ranked, levelPrice{comparedPrice{m: m, priced: name, p: p, value: p.Value, rules: rs}, v})
+		a.Sources = appendSource(a.Sources, p.Source)
+	}
+	if len(ranked) == 0 {
+		a.Headline = e.t("USGS gives no annual average prices in units that convert to dollars per kilogram in the chapters this knowledge base holds.")
+		return a
+	}
+	cheap := q.Cheaper || hasAny(q.Terms, set("cheapest", "cheap", "barato", "barata", "baratos", "baratas"))
+	slices.SortStableFunc(ranked, func(x, y levelPrice) int {
+		if cheap {
+			return cmp.Compare(x.perKg, y.perKg)
+		}
+		return cmp.Compare(y.perKg, x.perKg)
+	})
+	n := 3
+	if q.Top > 0 {
+		n = q.Top
+	}
+	var top []string
+	for _, c := range ranked[:min(n, len(ranked))] {
+		top = append(top, e.levelItem(c))
+	}
+	head := e.f("Of %s minerals whose main USGS price converts to dollars per kilogram, the highest annual averages were %s.", strconv.Itoa(len(ranked)), e.and(top))
+	if cheap {
+		head = e.f("Of %s minerals whose main USGS price converts to dollars per kilogram, the lowest annual averages were %s.", strconv.Itoa(len(ranked)), e.and(top))
+	}
+	forms := e.t("These are USGS annual averages of different products and markets (the form of each is named), not market quotes.")
+	var skipped string
+	if len(left) > 0 {
+		skipped = e.f("%s more are given in units that do not convert to dollars per kilogram and are left out.", strconv.Itoa(len(left)))
+	}
+	a.Headline = sentences(head, forms, skipped)
+	s := Section{Heading: e.t("Annual average price in dollars per kilogram")}
+	for _, c := range ranked {
+		v := e.f("%s dollars per kilogram (%s %s; %s, %s)", converted(c.perKg), printed(c.p.Printed), e.t(c.p.Unit), yearLabel(c.p.Year, c.p.Estimated), source(c.p.Edition))
+		if c.p.Unit == perKg {
+			v = e.f("%s dollars per kilogram (%s, %s)", printed(c.p.Printed), yearLabel(c.p.Year, c.p.Estimated), source(c.p.Edition))
+		}
+		s.Facts = append(s.Facts, Fact{Label: withForm(capitalize(c.priced), e.t(c.p.Form)), Value: v})
+	}
+	var rs []string
+	for _, r := range rules {
+		rs = append(rs, e.t(r))
+	}
+	s.Note = e.t("Converted by mineralbot from the units USGS gives; each is a different product or market.")
+	if len(rs) > 0 {
+		s.Note = e.f("Converted by mineralbot from the units USGS gives (%s); each is a different product or market.", strings.Join(rs, "; "))
+	}
+	a.Sections = append(a.Sections, s)
+	if len(left) > 0 {
+		a.Sections = append(a.Sections, Section{
+			Heading: e.t("Left out: units that do not convert to dollars per kilogram"),
+			Text:    strings.Join(left, " · "),
+		})
+	}
+	return a
+}
+
+// levelItem is a ranked price in a headline: the mineral, its price per kilogram and the
+// price as USGS gives it, with its form, year and edition.
+func (e *snap) levelItem(c levelPrice) string {
+	if c.p.Unit == "dollars per kilogram" {
+		return e.f("%s at %s dollars per kilogram (%s)", e.withArticle(c.priced), printed(c.p.Printed), e.priceDetail(c.comparedPrice))
+	}
+	from := printed(c.p.Printed) + " " + e.t(c.p.Unit)
+	return e.f("%s at %s dollars per kilogram (%s; %s)", e.withArticle(c.priced), converted(c.perKg), from, e.priceDetail(c.comparedPrice))
 }

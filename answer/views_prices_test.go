@@ -34,3 +34,30 @@ func TestConvertPrice(t *testing.T) {
 		})
 	}
 }
+
+func TestAsksPriceLevelsAndRises(t *testing.T) {
+	tests := []struct {
+		name          string
+		q             Query
+		levels, rises bool
+	}{
+		{"most expensive", Query{Most: true, Terms: []string{"expensive"}}, true, false},
+		{"más caro", Query{Terms: []string{"caro"}}, true, false},
+		{"cheapest", Query{Cheaper: true, Terms: []string{"cheapest"}}, true, false},
+		{"got more expensive in 2025", Query{Year: 2025, Terms: []string{"expensive", "2025"}}, false, true},
+		{"qué minerales subieron", Query{Year: 2025, Direction: "up", WhichMinerals: true, Terms: []string{"subieron"}}, false, true},
+		{"rose the most", Query{Year: 2025, Direction: "up", Most: true, Terms: []string{"rose"}}, false, false},
+		{"subió más", Query{Year: 2025, Direction: "up", Terms: []string{"subio"}}, false, false},
+		{"a mineral named", Query{Minerals: []string{"cobalt"}, Terms: []string{"expensive"}}, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := asksPriceLevels(tt.q); got != tt.levels {
+				t.Errorf("asksPriceLevels = %v, want %v", got, tt.levels)
+			}
+			if got := asksPriceRises(tt.q); got != tt.rises {
+				t.Errorf("asksPriceRises = %v, want %v", got, tt.rises)
+			}
+		})
+	}
+}

@@ -698,6 +698,10 @@ func (e *snap) priceView(ctx context.Context, q Query) (*Answer, error) {
 	switch {
 	case len(q.Minerals) >= 2:
 		return e.pricesCompared(q), nil // "which is more expensive, cobalt or nickel?"
+	case asksPriceRises(q):
+		return e.priceRises(q), nil // "which critical minerals got more expensive in 2025?"
+	case asksPriceLevels(q):
+		return e.priceLevels(q), nil // "what is the most expensive mineral?"
 	case asksPriceMoves(q):
 		return e.priceMoves(q), nil // "which mineral's price rose the most in 2025?"
 	}
