@@ -20,21 +20,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // TestGoldenBlockKit renders the answers people see most as Block Kit and compares them with
 // reviewed golden files; each must also be within Slack's limits.
 func TestGoldenBlockKit(t *testing.T) {
-	kb, err := knowledge.Load(knowledge.Embedded())
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := index.New(kb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	eng, err := answer.New(kb, answer.FromIndex(ix))
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Whether an item has ended depends on the day; golden files fix it.
-	eng.SetClock(func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) })
+	eng := embeddedEngine(t)
 	for _, v := range []struct {
 		name string
 		lang answer.Lang
@@ -83,20 +69,7 @@ func TestGoldenBlockKit(t *testing.T) {
 // glossary, prices side by side), and holds each to Slack's limits, with the headline
 // first in the fallback text that notifications show.
 func TestAnswerKindsStayWithinLimits(t *testing.T) {
-	kb, err := knowledge.Load(knowledge.Embedded())
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := index.New(kb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	eng, err := answer.New(kb, answer.FromIndex(ix))
-	if err != nil {
-		t.Fatal(err)
-	}
-	eng.SetClock(func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) })
+	eng := embeddedEngine(t)
 	for _, q := range []string{
 		"what changed since last year?", "¿qué cambió para México?", "what's new in the 2025 edition?",
 		"which minerals are on both the us and eu lists?", "what's the difference between the us and eu lists?",
@@ -125,4 +98,25 @@ func TestAnswerKindsStayWithinLimits(t *testing.T) {
 			}
 		})
 	}
+}
+
+// embeddedEngine answers from the embedded knowledge base with its search index, on the
+// test clock: whether an item has ended depends on the day, and golden files fix it.
+func embeddedEngine(t *testing.T) *answer.Engine {
+	t.Helper()
+	kb, err := knowledge.Load(knowledge.Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.New(kb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	eng, err := answer.New(kb, answer.FromIndex(ix))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng.SetClock(func() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) })
+	return eng
 }
