@@ -47,6 +47,9 @@ type served struct {
 	// normalized and padded with spaces (" section 232 "): one item's name is found in
 	// another's by a substring search, without normalizing both for every question.
 	policyNames map[string][]string
+	// policySentences are each policy item's sentences, as written and as normalized words
+	// and stems: what ranking reads of every item's text on every policy question.
+	policySentences map[string]policyText
 	// prose holds the first paragraph and sentence of every record's text, in both
 	// languages, keyed by the text.
 	prose map[string]prose
@@ -71,7 +74,7 @@ func newServed(kb *knowledge.KB) *served {
 	lex := make(chan *lexicon, 1)
 	go func() { lex <- newLexicon(kb) }()
 	kb.WarmUp()
-	s := &served{kb: kb, policyWords: indexPolicyWords(kb), policyNames: indexPolicyNames(kb), names: nameLanguages(kb), prose: indexProse(kb),
+	s := &served{kb: kb, policyWords: indexPolicyWords(kb), policyNames: indexPolicyNames(kb), policySentences: indexPolicySentences(kb), names: nameLanguages(kb), prose: indexProse(kb),
 		notes: new(sync.Map), draft: draftList(kb), lists: indexLists(kb), stems: indexStems(kb),
 		countryStandings: countryDigests(kb)}
 	s.lex = <-lex

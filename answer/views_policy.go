@@ -306,23 +306,55 @@ func (e *snap) tariffWith(p *knowledge.Policy, asked []string, need int) bool {
 	if len(asked) == 0 || need == 0 {
 		return false
 	}
-	for _, text := range []string{p.Summary, p.SummaryES} {
-		for _, s := range sentencesOf(text) {
-			if !saysTariff(s) {
-				continue
+	for _, s := range e.served.policySentences[p.ID].words {
+		if !slices.ContainsFunc(s.stems, func(x string) bool { return slices.Contains(tariffStems, x) }) {
+			continue
+		}
+		n := 0
+		for _, w := range asked {
+			if slices.Contains(s.stems, w) {
+				n++
 			}
-			n := 0
-			for _, w := range asked {
-				if slices.ContainsFunc(strings.Fields(knowledge.Normalize(s)), func(x string) bool { return stem(strings.Trim(x, ".,;:()")) == w }) {
-					n++
-				}
-			}
-			if n >= need {
-				return true
-			}
+		}
+		if n >= need {
+			return true
 		}
 	}
 	return false
+}
+
+// sentenceWords is one sentence of an item's text as normalized words, and their stems.
+type sentenceWords struct {
+	words, stems []string
+}
+
+// policyText is an item's text split into sentences once per knowledge base: as written,
+// English and Spanish (texts), and all of them as normalized words (words).
+type policyText struct {
+	texts [2][]string
+	words []sentenceWords
+}
+
+// indexPolicySentences splits every policy item's text into sentences once per knowledge
+// base (see served.policySentences).
+func indexPolicySentences(kb *knowledge.KB) map[string]policyText {
+	out := make(map[string]policyText, len(kb.Policies))
+	for _, p := range kb.Policies {
+		var t policyText
+		for i, text := range []string{p.Summary, p.SummaryES} {
+			t.texts[i] = sentencesOf(text)
+			for _, s := range t.texts[i] {
+				words := strings.Fields(knowledge.Normalize(s))
+				stems := make([]string, len(words))
+				for j, w := range words {
+					stems[j] = stem(w)
+				}
+				t.words = append(t.words, sentenceWords{words, stems})
+			}
+		}
+		out[p.ID] = t
+	}
+	return out
 }
 
 // saysTariff reports whether a sentence speaks of a tariff or duty.
@@ -508,7 +540,8 @@ func (e *snap) statesRate(p *knowledge.Policy, topics []string) bool {
 	if len(topics) == 0 {
 		topics = nil
 	}
-	return e.rateSentence(sentencesOf(p.Summary), topics) >= 0 || e.rateSentence(sentencesOf(p.SummaryES), topics) >= 0
+	ss := e.served.policySentences[p.ID]
+	return e.rateSentence(ss.texts[0], topics) >= 0 || e.rateSentence(ss.texts[1], topics) >= 0
 }
 
 // amountSentence is, for a question asking how many or how much, the sentence after an item's
@@ -571,7 +604,7 @@ var countWords = set("two", "three", "four", "five", "six", "seven", "eight", "n
 // countsAsked reports whether an item's text, English or Spanish, counts something a question
 // names: a number that is no date, then within two words one of the question's words ("1,126
 // mining concessions", "las nueve concesiones").
-func countsAsked(p *knowledge.Policy, q Query) bool {
+func (e *snap) countsAsked(p *knowledge.Policy, q Query) bool {
 	asked := map[string]bool{}
 	for _, t := range q.Terms {
 		if len(t) > 3 {
@@ -581,18 +614,15 @@ func countsAsked(p *knowledge.Policy, q Query) bool {
 	if len(asked) == 0 {
 		return false
 	}
-	for _, text := range []string{p.Summary, p.SummaryES} {
-		for _, s := range sentencesOf(text) {
-			words := strings.Fields(knowledge.Normalize(s))
-			for i, w := range words {
-				n := strings.TrimRight(w, ".,;:)")
-				if !countWords[n] && (n == "" || n[0] < '0' || n[0] > '9' || !givesAmount(strings.Join(words[max(0, i-1):min(len(words), i+3)], " "))) {
-					continue
-				}
-				for _, x := range words[i+1 : min(len(words), i+3)] {
-					if asked[stem(strings.Trim(x, ".,;:()"))] {
-						return true
-					}
+	for _, s := range e.served.policySentences[p.ID].words {
+		words := s.words
+		for i, n := range words {
+			if !countWords[n] && (n[0] < '0' || n[0] > '9' || !givesAmount(strings.Join(words[max(0, i-1):min(len(words), i+3)], " "))) {
+				continue
+			}
+			for _, x := range s.stems[i+1 : min(len(words), i+3)] {
+				if asked[x] {
+					return true
 				}
 			}
 		}
@@ -1265,9 +1295,12 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 		// "how many mining concessions did Mexico cancel?": the items that count what is
 		// asked ("1,126 mining concessions", "all nine mining concessions") answer it,
 		// newest first: a later count takes in or replaces an earlier one.
-		counted := func(x scored) bool { return countsAsked(x.p, q) }
+		counted := make(map[*knowledge.Policy]bool, len(out)) // once per item, not per comparison
+		for _, x := range out {
+			counted[x.p] = e.countsAsked(x.p, q)
+		}
 		slices.SortStableFunc(out, func(a, b scored) int {
-			ca, cb := counted(a), counted(b)
+			ca, cb := counted[a.p], counted[b.p]
 			switch {
 			case ca && cb:
 				return b.p.Date.Time.Compare(a.p.Date.Time)
