@@ -65,6 +65,10 @@ func (p *lexicon) explained(q Query, norm []string) Query {
 	if t, meaning, ok := p.definedTerm(norm); ok && (!named || meaning) {
 		return Query{Measure: MeasureGlossary, Term: t.ID}
 	}
+	if t, ok := p.policyTerm(q, norm); ok {
+		// "what is section 301?": the law's definition, then its items (see glossaryView).
+		return Query{Measure: MeasureGlossary, Term: t.ID, Policies: q.Policies}
+	}
 	if named {
 		return q
 	}
@@ -121,6 +125,78 @@ func (p *lexicon) definedTerm(norm []string) (t *knowledge.Term, meaning bool, o
 	return nil, false, false
 }
 
+// policyTerm finds the glossary term a question of the form "what is X" or "what does X
+// mean" asks about when X, the whole phrase after the frame, is a name of a policy item the
+// question names rather than a term ("what is section 301?", "¿qué significa la sección
+// 232?", "what is the CRMA?"): the one term whose definition opens by naming X, before its
+// first "is" ("Section 301 of the Trade Act of 1974 is…", "The Critical Raw Materials Act
+// (CRMA), Regulation (EU) 2024/1252, is…"). "Section 232" typed alone stays the item's card,
+// and "what is the polysilicon tariff?" the item, as no definition opens with it.
+func (p *lexicon) policyTerm(q Query, norm []string) (*knowledge.Term, bool) {
+	if len(q.Policies) == 0 || len(q.Minerals)+len(q.Countries) > 0 {
+		return nil, false
+	}
+	names := map[string]bool{} // the names of the items named, normalized
+	for _, id := range q.Policies {
+		if it, ok := p.kb.Policy(id); ok {
+			for _, n := range append([]string{it.Title, it.TitleES}, it.Aliases...) {
+				names[strings.Join(strings.Fields(knowledge.Normalize(strings.ReplaceAll(n, "-", " "))), " ")] = true
+			}
+		}
+	}
+	var phrase string
+	// "What's the CRMA?" reads "what the crma": a possessive's "'s" is dropped (see Parse).
+	for _, f := range append(slices.Clone(defineFrames), []string{"what"}) {
+		if len(norm) <= len(f) || !slices.Equal(norm[:len(f)], f) {
+			continue
+		}
+		rest := norm[len(f):]
+		for _, end := range defineEnds {
+			if len(rest) > len(end) && slices.Equal(rest[len(rest)-len(end):], end) {
+				rest = rest[:len(rest)-len(end)]
+				break
+			}
+		}
+		for len(rest) > 1 && articles[rest[0]] {
+			rest = rest[1:]
+		}
+		if names[strings.Join(rest, " ")] {
+			phrase = " " + strings.Join(rest, " ") + " "
+			break
+		}
+	}
+	if phrase == "" {
+		return nil, false
+	}
+	var found *knowledge.Term
+	for _, t := range p.kb.Glossary {
+		if !slices.ContainsFunc([]string{t.Definition, t.DefinitionES}, func(def string) bool {
+			return strings.Contains(" "+definitionSubject(def)+" ", phrase)
+		}) {
+			continue
+		}
+		if found != nil {
+			return nil, false // two terms open with it: neither is the one asked
+		}
+		found = t
+	}
+	return found, found != nil
+}
+
+// definitionSubject is what a definition's first sentence defines, normalized: its words
+// before the first "is" or "are" ("es", "son").
+func definitionSubject(def string) string {
+	ss := sentencesOf(firstParagraph(def))
+	if len(ss) == 0 {
+		return ""
+	}
+	words := strings.Fields(knowledge.Normalize(strings.ReplaceAll(ss[0], "-", " ")))
+	if i := slices.IndexFunc(words, func(w string) bool { return w == "is" || w == "are" || w == "es" || w == "son" }); i >= 0 {
+		words = words[:i]
+	}
+	return strings.Join(words, " ")
+}
+
 // glossaryView answers what a term means: the headline is the definition's opening, the
 // card the whole entry with its sources.
 func (e *snap) glossaryView(_ context.Context, q Query) (*Answer, error) {
@@ -134,10 +210,47 @@ func (e *snap) glossaryView(_ context.Context, q Query) (*Answer, error) {
 		a.Title = t.TermES
 	}
 	a.Sections = append(a.Sections, Section{Text: def})
+	if s, ok := e.termPolicies(q); ok {
+		a.Sections = append(a.Sections, s)
+		for _, p := range e.termItems(q) {
+			a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
+		}
+	}
 	for _, s := range knowledge.Preferred(t.Sources) {
 		a.Sources = appendSource(a.Sources, s)
 	}
 	return a, nil
+}
+
+// termItems are the policy items a question about a term names ("what is section 232?"),
+// and the newest of the items whose names contain one of theirs (every Section 232 item),
+// five in all, newest first.
+func (e *snap) termItems(q Query) []*knowledge.Policy {
+	var named, family []*knowledge.Policy
+	for _, p := range e.kb.Policies {
+		switch {
+		case slices.Contains(q.Policies, p.ID):
+			named = append(named, p)
+		case e.namedFamily(q, p):
+			family = append(family, p)
+		}
+	}
+	family = newestFirst(family)
+	return newestFirst(append(named, family[:max(0, min(len(family), 5-len(named)))]...))
+}
+
+// termPolicies is the card's section of termItems, dated, as a mineral's card lists its
+// items.
+func (e *snap) termPolicies(q Query) (Section, bool) {
+	ps := e.termItems(q)
+	if len(ps) == 0 {
+		return Section{}, false
+	}
+	s := Section{Heading: e.t("Policy")}
+	for _, p := range ps {
+		s.Items = append(s.Items, e.lang.Date(p.Date)+": "+e.policyTitle(p)+e.endNote(p))
+	}
+	return s, true
 }
 
 // definitionLead is the first sentence of a definition, and the second too when the first

@@ -39,6 +39,10 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 	if q.Refusal == RefuseLivePrice && len(q.Minerals) == 0 {
 		return e.refusal(q), nil
 	}
+	if asksNextMeeting(q) {
+		// "When is the next US-China summit?": the last meeting of the two recorded.
+		return e.nextMeeting(q), nil
+	}
 	if len(q.Minerals) == 0 && len(q.Policies) == 0 && q.Measure != MeasureLists && q.Measure != MeasureListChanges && q.Measure != MeasurePolicy {
 		// "Who produces helium?": an item of a list with no card of its own. What the
 		// knowledge base holds of it is which lists name it. What a list changed, or a
@@ -66,6 +70,7 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 	if a == nil || err != nil {
 		return a, err
 	}
+	e.leaderVerdict(a, q) // "is Mexico the leader in any mineral?"
 	if len(q.Corrections) > 0 && len(a.DidYouMean) == 0 {
 		for _, c := range q.Corrections {
 			if r, ok := e.kb.Resolve(c.To); ok {

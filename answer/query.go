@@ -163,6 +163,13 @@ type Query struct {
 	// Term is the glossary term a question asks the meaning of: "what does net import
 	// reliance mean?", "¿qué es el IHH?" (see explained).
 	Term string
+	// Absent asks whether a mineral is missing from a list: "is silver missing from the EU
+	// list?", "¿la plata no está en la lista de la UE?" (see asksAbsent).
+	Absent bool
+	// Lifetime asks how long reserves last at the current rate of production, the
+	// reserves-to-production ratio: "how long will lithium reserves last?", "¿para cuántos
+	// años alcanzan las reservas de litio?" (see asksLifetime).
+	Lifetime bool
 }
 
 // Correction is a misspelt word and the name it was read as.
@@ -227,6 +234,12 @@ func (q Query) String() string {
 	}
 	if q.YesNo {
 		add("yesno", "yes")
+	}
+	if q.Absent {
+		add("absent", "yes")
+	}
+	if q.Lifetime {
+		add("lifetime", "yes")
 	}
 	add("besides", q.Besides)
 	add("term", q.Term)
@@ -907,6 +920,9 @@ func newLexicon(kb *knowledge.KB) *lexicon {
 	for _, w := range intentVocab() {
 		p.vocab[w] = true
 	}
+	for w := range absentVocab {
+		p.vocab[w] = true
+	}
 	for _, w := range glossaryWords(kb) {
 		p.vocab[w] = true // "retenido" is a glossary word, not a misspelt "rutenio"
 	}
@@ -1061,6 +1077,11 @@ func (p *lexicon) Parse(text string) Query {
 				break
 			}
 		}
+	}
+	if leadIsVerb(norm, used, &q, p.isMineral) {
+		// "Which minerals does Mexico lead in?": where it is first, not the mineral lead.
+		q.Minerals = slices.DeleteFunc(q.Minerals, func(id string) bool { return id == "lead" })
+		q.Most = true
 	}
 	joined := " " + strings.Join(norm, " ") + " "
 	// has is asked about a hundred cue words and phrases per question: a phrase is looked
@@ -1322,6 +1343,8 @@ func (p *lexicon) Parse(text string) Query {
 	if t := strings.TrimSpace(text); strings.HasSuffix(t, "?") && !strings.HasPrefix(t, "¿") && len(norm) > 2 && !whWords[norm[0]] && !askWords[norm[0]] && copulas[norm[1]] {
 		q.YesNo = true // "mexico es proveedor importante de zinc?", "china is the top producer?"
 	}
+	q.Absent = asksAbsent(norm, joined, &q, namesList)
+	q.Lifetime = q.Measure == MeasureReserves && asksLifetime(norm, joined)
 	for _, w := range norm {
 		if mostWords[w] {
 			q.Most = true

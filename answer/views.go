@@ -413,6 +413,9 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
 	}
 	owners := listOwners(q)
 	switch {
+	case q.Absent && m.Group == "" && len(m.Members) == 0 && len(owners) <= 1:
+		// "Is silver missing from the EU list?": yes when it is not on it.
+		a.Headline = e.absentHeadline(m, l, onLists)
 	case len(q.Lists) == 0 && !q.YesNo && m.Group == "" && len(m.Members) == 0:
 		// "Which critical lists is copper on?": all of them (or none).
 		switch len(onLists) {

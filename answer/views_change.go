@@ -93,6 +93,12 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 	if len(q.Countries) > 0 {
 		subject = q.Countries[0]
 	}
+	if _, ok := e.kb.ChangeIn(r.Mineral, r.Measure, subject, r.Edition, from, to); !ok && !q.Editions && from < to && q.FromYear != 0 &&
+		e.spanChange(a, q, m, r, name, subject, from, to) {
+		// "how did lithium production change from 2021 to 2025?": the years held, and the
+		// change over the widest span of them.
+		return a, nil
+	}
 	if _, ok := e.kb.ChangeIn(r.Mineral, r.Measure, subject, r.Edition, from, to); !ok && !q.Editions && from < to {
 		// "Mexico silver 2023 2024 2025": no one edition prints every year asked; each year
 		// comes from the newest edition that prints it, labelled with it.

@@ -208,3 +208,70 @@ func (e *snap) signedAt(q Query, event *knowledge.Policy) *Answer {
 func asksSigned(q Query) bool {
 	return slices.ContainsFunc(q.Terms, func(w string) bool { return signWords[w] || agreeWords[w] })
 }
+
+// meetingWords ask about a meeting between countries: "when is the next US-China summit?",
+// "¿cuándo es la próxima cumbre entre EE. UU. y China?".
+var meetingWords = set("summit", "summits", "meeting", "meetings", "visit", "visits", "talks", "cumbre", "cumbres",
+	"reunion", "reuniones", "visita", "visitas", "encuentro", "encuentros")
+
+// meetingStems are how an item's title or aliases say it is a meeting or its outcome (see
+// stem): "Trump's visit to Beijing", "Trump-Takaichi summit", "Reunión Ministerial".
+var meetingStems = set("summi", "meeti", "visit", "talks", "cumbr", "reuni", "encue")
+
+// asksNextMeeting reports whether q asks when two or more countries it names meet next.
+func asksNextMeeting(q Query) bool {
+	return asksNext(q) && q.Month == 0 && len(q.Countries) >= 2 && len(q.Minerals) == 0 && len(q.Policies) == 0 &&
+		slices.ContainsFunc(q.Terms, func(w string) bool { return meetingWords[w] })
+}
+
+// meetingOf reports whether an item is a meeting, or what came of one, that concerns every
+// country of cs: a meeting by kind, or one its title or aliases call a summit, meeting or
+// visit.
+func (e *snap) meetingOf(p *knowledge.Policy, cs []string) bool {
+	if p.Date.IsZero() || slices.ContainsFunc(cs, func(c string) bool { return !slices.Contains(p.Countries, c) }) {
+		return false
+	}
+	if p.Kind == "meeting" {
+		return true
+	}
+	for w, n := range e.policyWords(p) {
+		if n == 2 && meetingStems[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// nextMeeting answers "when is the next US-China summit?": the earliest meeting of the
+// countries dated after today; without one, that the knowledge base has no date for it, and
+// the last one it records; without any, that it records none.
+func (e *snap) nextMeeting(q Query) *Answer {
+	y, m, d := e.now().Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	var next, last *knowledge.Policy
+	for _, p := range e.kb.Policies {
+		if !e.meetingOf(p, q.Countries) {
+			continue
+		}
+		switch {
+		case p.Date.Time.After(today):
+			if next == nil || p.Date.Time.Before(next.Date.Time) {
+				next = p
+			}
+		case last == nil || p.Date.Time.After(last.Date.Time):
+			last = p
+		}
+	}
+	if next != nil {
+		return e.policyCard(next, q)
+	}
+	if last == nil {
+		return &Answer{Intent: IntentPolicy, Title: e.t("No policy item matches"),
+			Headline: e.f("The knowledge base (updated %s) records no meeting between %s, and no date for one.", e.lang.Date(e.kbUpdated()), e.countryNames(q.Countries))}
+	}
+	a := e.policyCard(last, q)
+	a.Headline = sentences(
+		e.f("The knowledge base (updated %s) has no date for a next meeting between %s.", e.lang.Date(e.kbUpdated()), e.countryNames(q.Countries)),
+		e.f("The last one recorded was on %s: %s.", e.lang.Date(last.Date), e.policyTitle(last)))
+	return a
+}
