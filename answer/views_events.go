@@ -127,16 +127,13 @@ func (e *snap) eventKind(p *knowledge.Policy) string {
 	return strings.Join(strings.Fields(yearInTitle.ReplaceAllString(t, "")), " ")
 }
 
-// nextEvent answers "when is the next ministerial?": the earliest item of the event's kind
-// dated after today; without one, that the knowledge base has no date for it, and the last
-// one held.
-func (e *snap) nextEvent(q Query, event *knowledge.Policy) *Answer {
+// nextAndLast are the earliest dated item that is one of (by is) after today, and the latest
+// on or before it; either may be nil.
+func (e *snap) nextAndLast(is func(*knowledge.Policy) bool) (next, last *knowledge.Policy) {
 	y, m, d := e.now().Date()
 	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	kind := e.eventKind(event)
-	var next, last *knowledge.Policy
 	for _, p := range e.kb.Policies {
-		if p.Kind != event.Kind || e.eventKind(p) != kind || p.Date.IsZero() {
+		if p.Date.IsZero() || !is(p) {
 			continue
 		}
 		switch {
@@ -148,6 +145,17 @@ func (e *snap) nextEvent(q Query, event *knowledge.Policy) *Answer {
 			last = p
 		}
 	}
+	return next, last
+}
+
+// nextEvent answers "when is the next ministerial?": the earliest item of the event's kind
+// dated after today; without one, that the knowledge base has no date for it, and the last
+// one held.
+func (e *snap) nextEvent(q Query, event *knowledge.Policy) *Answer {
+	kind := e.eventKind(event)
+	next, last := e.nextAndLast(func(p *knowledge.Policy) bool {
+		return p.Kind == event.Kind && e.eventKind(p) == kind
+	})
 	if next != nil {
 		return e.policyCard(next, q)
 	}
@@ -246,22 +254,7 @@ func (e *snap) meetingOf(p *knowledge.Policy, cs []string) bool {
 // countries dated after today; without one, that the knowledge base has no date for it, and
 // the last one it records; without any, that it records none.
 func (e *snap) nextMeeting(q Query) *Answer {
-	y, m, d := e.now().Date()
-	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	var next, last *knowledge.Policy
-	for _, p := range e.kb.Policies {
-		if !e.meetingOf(p, q.Countries) {
-			continue
-		}
-		switch {
-		case p.Date.Time.After(today):
-			if next == nil || p.Date.Time.Before(next.Date.Time) {
-				next = p
-			}
-		case last == nil || p.Date.Time.After(last.Date.Time):
-			last = p
-		}
-	}
+	next, last := e.nextAndLast(func(p *knowledge.Policy) bool { return e.meetingOf(p, q.Countries) })
 	if next != nil {
 		return e.policyCard(next, q)
 	}
