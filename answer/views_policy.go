@@ -96,6 +96,11 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 			return a, nil
 		}
 	}
+	if a := e.namedItemOn(q); a != nil {
+		// "what does the US-Mexico action plan say about antimony?": the item named, which
+		// does not list the mineral, and what it says of it.
+		return a, nil
+	}
 	if len(q.Policies) > 0 && e.namedConcerns(q) && !e.ratedElsewhere(q) {
 		// A policy named by its title or alias: its card, with what became of it when asked.
 		p, _ := e.kb.Policy(q.Policies[0])
@@ -252,10 +257,14 @@ func (e *snap) policyLead(p *knowledge.Policy, q Query) string {
 		}
 		return h
 	}
-	all := sentencesOf(e.summary(p.Summary, p.SummaryES))
-	i := e.rateSentence(all, e.rateTopics(q))
+	t, lang := e.served.policySentences[p.ID], 0
+	if e.lang == Spanish && p.SummaryES != "" {
+		lang = 1 // as e.summary picks
+	}
+	all := t.texts[lang]
+	i := t.rateSentence(lang, e.rateTopics(q))
 	if i < 0 {
-		i = e.rateSentence(all, nil)
+		i = t.rateSentence(lang, nil)
 	}
 	if i < 0 && asksTariff(q) && !saysTariff(all[0]) {
 		// "what did the USMCA review say about tariffs": an item that sets no rate; the
@@ -323,9 +332,11 @@ func (e *snap) tariffWith(p *knowledge.Policy, asked []string, need int) bool {
 	return false
 }
 
-// sentenceWords is one sentence of an item's text as normalized words, and their stems.
+// sentenceWords is one sentence of an item's text as normalized words, and their stems, and
+// whether it gives a rate ("pay 50%").
 type sentenceWords struct {
 	words, stems []string
+	rate         bool
 }
 
 // policyText is an item's text split into sentences once per knowledge base: as written,
@@ -349,7 +360,7 @@ func indexPolicySentences(kb *knowledge.KB) map[string]policyText {
 				for j, w := range words {
 					stems[j] = stem(w)
 				}
-				t.words = append(t.words, sentenceWords{words, stems})
+				t.words = append(t.words, sentenceWords{words, stems, givesRate.MatchString(s)})
 			}
 		}
 		out[p.ID] = t
@@ -515,20 +526,17 @@ func (e *snap) rateTopics(q Query) []string {
 	return out
 }
 
-// rateSentence is the index of the first sentence that gives a rate ("pay 50%") and names one
-// of topics (any, when topics is nil), or -1.
-func (e *snap) rateSentence(all []string, topics []string) int {
-	for i, s := range all {
-		if !givesRate.MatchString(s) {
-			continue
-		}
-		if topics == nil {
+// rateSentence is the index of the first sentence of an item's text, English (lang 0) or
+// Spanish (1), that gives a rate ("pay 50%") and names one of topics (any rate, when topics
+// is nil); -1 when none does.
+func (t policyText) rateSentence(lang int, topics []string) int {
+	words := t.words
+	if lang == 1 {
+		words = words[len(t.texts[0]):]
+	}
+	for i, s := range words[:len(t.texts[lang])] {
+		if s.rate && (topics == nil || slices.ContainsFunc(s.stems, func(w string) bool { return slices.Contains(topics, w) })) {
 			return i
-		}
-		for _, w := range strings.Fields(knowledge.Normalize(s)) {
-			if slices.Contains(topics, stem(strings.Trim(w, ".,;:()"))) {
-				return i
-			}
 		}
 	}
 	return -1
@@ -540,8 +548,8 @@ func (e *snap) statesRate(p *knowledge.Policy, topics []string) bool {
 	if len(topics) == 0 {
 		topics = nil
 	}
-	ss := e.served.policySentences[p.ID]
-	return e.rateSentence(ss.texts[0], topics) >= 0 || e.rateSentence(ss.texts[1], topics) >= 0
+	t := e.served.policySentences[p.ID]
+	return t.rateSentence(0, topics) >= 0 || t.rateSentence(1, topics) >= 0
 }
 
 // amountSentence is, for a question asking how many or how much, the sentence after an item's
