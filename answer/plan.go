@@ -170,6 +170,9 @@ func (e *snap) productionView(ctx context.Context, q Query) (*Answer, error) {
 func (e *snap) reservesView(ctx context.Context, q Query) (*Answer, error) {
 	m, ok := e.mineral(q)
 	switch {
+	case ok && q.Lifetime && len(q.Minerals) == 1 && len(q.Countries) <= 1:
+		// "how long will lithium reserves last?": reserves over production, a ratio.
+		return e.lifetimeAnswer(q, m), nil
 	case len(q.Minerals) >= 2:
 		return e.compareView(q, MeasureReserves), nil
 	case ok && len(q.Countries) >= 2:

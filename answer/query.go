@@ -170,6 +170,10 @@ type Query struct {
 	// reserves-to-production ratio: "how long will lithium reserves last?", "¿para cuántos
 	// años alcanzan las reservas de litio?" (see asksLifetime).
 	Lifetime bool
+	// Partners asks which countries a country concluded agreements with: "which countries
+	// signed agreements with the US in 2026?", "¿con qué países firmó EE. UU. acuerdos?" (see
+	// asksPartners).
+	Partners bool
 }
 
 // Correction is a misspelt word and the name it was read as.
@@ -241,6 +245,9 @@ func (q Query) String() string {
 	if q.Lifetime {
 		add("lifetime", "yes")
 	}
+	if q.Partners {
+		add("partners", "yes")
+	}
 	add("besides", q.Besides)
 	add("term", q.Term)
 	return b.String()
@@ -269,6 +276,7 @@ var cues = []cue{
 	{MeasurePrice, []string{"price", "prices", "priced", "cost", "costs", "precio", "precios", "cuesta", "cuestan", "vale", "cotizacion",
 		"expensive", "cheaper", "cheap", "caro", "cara", "barato", "barata", "pricier", "priciest", "pricey", "costlier", "cheapest", "caros", "baratos"}},
 	{MeasureReliance, []string{"nir", "reliance", "reliant", "dependence", "dependent", "depend", "depends", "dependencia", "dependiente", "depende",
+		"rely", "relies", "relying",
 		"sufficient", "selfsufficient", "importer", "exporter", "autosuficiente", "importador", "exportador"}},
 	{MeasureImportSources, []string{"imports", "import", "imported", "importa", "importan", "importaciones", "importacion", "proveedores", "suppliers"}},
 	{MeasureReserves, []string{"reserves", "reserve", "reservas", "reserva", "deposits", "yacimientos"}},
@@ -1345,6 +1353,7 @@ func (p *lexicon) Parse(text string) Query {
 	}
 	q.Absent = asksAbsent(norm, joined, &q, namesList)
 	q.Lifetime = q.Measure == MeasureReserves && asksLifetime(norm, joined)
+	q.Partners = q.Measure == MeasurePolicy && asksPartners(norm, joined)
 	for _, w := range norm {
 		if mostWords[w] {
 			q.Most = true
@@ -1838,7 +1847,9 @@ func listSet(norm []string, has func(string) bool, named []knowledge.List) (List
 			eu = i
 		}
 	}
-	if us < 0 && eu < 0 && (set == SetBoth || set == SetDiff) && (has("lists") || has("listas")) {
+	if us < 0 && eu < 0 && (set == SetBoth || set == SetDiff) && (has("lists") || has("listas")) && !namesUSListYears(has) {
+		// "The 2022 and 2025 lists" are the U.S. lists of those years, not the U.S. one and
+		// the EU's (see listYearsView).
 		us, eu = 0, 1
 	}
 	if set == SetOnly && only && (us < 0) != (eu < 0) && onlyOwner(norm, max(us, eu)) {

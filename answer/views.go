@@ -495,6 +495,9 @@ func (e *snap) riskAnswer(m *knowledge.Mineral, q Query) *Answer {
 		a.Sections = append(a.Sections, Section{Heading: e.f("Concentration of %s, %s", e.measure(r.Measure), yearLabel(r.Year, r.Estimated)),
 			Facts: e.riskFacts(r), Note: e.t(derivedNote) + " " + e.dataNote(r)})
 		a.Sources = appendSource(a.Sources, r.Source)
+		if q.Top > 0 {
+			e.topAndConcentration(a, m, r, q) // "who are the top 3 graphite producers and how concentrated is it?"
+		}
 	} else {
 		a.Headline = e.f("No world production table with a world total is available for %s, so no concentration figures can be computed.", strings.ToLower(e.mineralName(m)))
 	}

@@ -165,6 +165,10 @@ func (e *snap) listChangesView(ctx context.Context, q Query) (*Answer, error) {
 			return a, nil
 		}
 	}
+	if !ok && asksListYears(q) {
+		// "What's the difference between the 2022 and 2025 lists?": added and dropped.
+		return e.listYearsView(), nil
+	}
 	if !ok {
 		a := e.list(map[bool]string{true: "removed", false: "added"}[q.Polarity == Removed])
 		if q.Compare || q.FromYear == 2022 && q.Year == 2025 {

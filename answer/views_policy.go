@@ -24,6 +24,9 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 			return e.nextEvent(q, ev), nil // "when is the next critical minerals ministerial?"
 		}
 	}
+	if q.Partners && len(q.Countries) == 1 && len(q.Policies)+len(q.Minerals) == 0 && q.Month == 0 {
+		return e.partnersView(q), nil // "which countries signed agreements with the US in 2026?"
+	}
 	if month, year, ok := e.periodMonth(q.Timeline); ok && q.Month == 0 && len(q.Policies) == 0 {
 		// "what happened last month?", "¿qué vence el próximo mes?": that calendar month.
 		q.Month, q.Year = month, year
@@ -73,6 +76,11 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 				inMonth = append(inMonth, p)
 				top = append(top, scores[i])
 			}
+		}
+		if pairs, pairScores, ok := pairAgreements(q, inMonth, top); ok {
+			// "What did the US and Mexico sign in February 2026?": their agreement, not the
+			// meeting where it was signed (views_pair_deals.go).
+			inMonth, top = pairs, pairScores
 		}
 		switch {
 		case len(inMonth) == 0 && len(ps) == 0:
@@ -129,6 +137,9 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 				both, bothScores = append(both, p), append(bothScores, scores[i])
 			}
 		}
+		if pairs, pairScores, ok := pairAgreements(q, both, bothScores); ok {
+			both, bothScores = pairs, pairScores // "what did the US and Mexico sign?"
+		}
 		switch {
 		case len(both) > 0:
 			ps, scores = both, bothScores
@@ -178,6 +189,9 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 	close := 1
 	for close < len(ps) && scores[close] >= 0.6*scores[0] {
 		close++
+	}
+	if both := e.suspensionsMatched(q, ps); len(both) > 1 {
+		return e.suspensionsStatus(q, both), nil // "when does the China suspension end?": each of them
 	}
 	top := ps[0]
 	if q.Status {

@@ -14,6 +14,10 @@ import (
 // U.S. trade views: net import reliance, import sources, and USGS annual average prices.
 
 func (e *snap) relianceView(ctx context.Context, q Query) (*Answer, error) {
+	if c := relianceOnCountry(q); c != "" {
+		// "How dependent is the US on China?": what it imports from China.
+		return e.importsFrom(c), nil
+	}
 	if len(q.Minerals) == 0 {
 		if hasAny(q.Terms, exporterWords) || hasAny(q.Terms, sufficientWords) {
 			// "which minerals is the US a net exporter of?", "is the US self-sufficient in
@@ -657,39 +661,21 @@ func (e *snap) sourceNames(xs []knowledge.ImportSource) []string {
 // importsFrom: what the U.S. imports from a country, by its share of each mineral's imports.
 func (e *snap) importsFrom(country string) *Answer {
 	a := &Answer{Intent: IntentCountry, Record: knowledge.Ref{Kind: knowledge.KindCountry, ID: country}, Title: e.f("U.S. imports from %s", e.countryName(country))}
-	type row struct {
-		m *knowledge.Mineral
-		x knowledge.ImportSource
-	}
-	var rows []row
-	for _, m := range e.kb.Minerals {
-		srcs := e.kb.ImportSourcesOf(m.ID)
-		if len(srcs) == 0 {
-			continue
-		}
-		product := importProduct(srcs, m, nil)
-		for _, x := range srcs {
-			if x.Country == country && x.Product == product {
-				rows = append(rows, row{m, x})
-			}
-		}
-	}
+	rows, total := e.importsFromRows(country) // views_reliance_on.go
 	if len(rows) == 0 {
 		a.Headline = e.f("%s is not among the U.S. import sources the USGS chapters in this knowledge base list.", e.countryName(country))
 		return a
 	}
-	slices.SortStableFunc(rows, func(a, b row) int { return cmp.Compare(b.x.Percent, a.x.Percent) })
-	var parts []string
 	s := Section{Heading: e.t("Share of U.S. imports")}
-	for i, r := range rows {
+	for _, r := range rows {
 		v := r.x.Printed + "% (" + r.x.Period + ")"
-		if i < 3 {
-			parts = append(parts, strings.ToLower(e.mineralName(r.m))+" "+r.x.Printed+"%")
+		if r.rank == 1 {
+			v += ", " + e.t("largest source")
 		}
 		s.Facts = append(s.Facts, Fact{Label: e.mineralName(r.m), Value: v})
 		a.Sources = appendSource(a.Sources, r.x.Source)
 	}
-	a.Headline = e.f("%s is a source of U.S. imports of %s minerals in the USGS chapters; its largest shares: %s.", e.countryName(country), strconv.Itoa(len(rows)), strings.Join(parts, ", "))
+	a.Headline = e.importsFromHeadline(country, rows, total)
 	a.Sections = append(a.Sections, s)
 	return a
 }
