@@ -713,6 +713,33 @@ var spanishMessages = map[string]string{
 	// The EU has no country record: what the knowledge base holds of it on a mineral.
 	"No European Union policy item on %s is in the knowledge base (updated %s); what it holds is the mineral's place on the EU's CRMA lists.": "La base de conocimiento no tiene ningún elemento de política de la Unión Europea sobre %s (actualizada el %s); lo que tiene es su lugar en las listas CRMA de la UE.",
 
+	// The top producer of each mineral of a list, and the countries that produce the most of
+	// them (views_leaders.go).
+	"Top producer of each mineral of the %s":                              "Mayor productor de cada mineral de %s",
+	"No mineral of the %s has a production table in this knowledge base.": "Ningún mineral de %s tiene tabla de producción en esta base de conocimiento.",
+	"USGS MCS, newest edition of each table":                              "USGS MCS, la edición más reciente de cada tabla",
+	"%s (%s; top producer of %s)":                                         "%s (%s; mayor productor de %s)",
+	"Countries that produce the most minerals of the %s":                  "Países que producen más minerales de %s",
+	"Minerals of the list each country produces (and tops)":               "Minerales de la lista que produce cada país (y en los que es el mayor productor)",
+	"%s produced, top producer of %s":                                     "%s producidos, mayor productor de %s",
+	"%s produced":                                                         "%s producidos",
+	"Minerals topped, by country":                                         "Minerales en los que cada país es el mayor productor",
+	"Top producer of each mineral":                                        "Mayor productor de cada mineral",
+	"%s (tied)":                                                           "%s (empatados)",
+	"%s produces the most minerals of the %s, by the USGS tables: %s, and is the top producer of %s of them (%s).":                                                                         "%s produce más minerales de %s que ningún otro país, según las tablas del USGS: %s, y es el mayor productor de %s de ellos (%s).",
+	"%s is the top producer of %s of the %s minerals of the %s with USGS production figures (%s).":                                                                                         "%s es el mayor productor de %s de los %s minerales de %s con cifras de producción del USGS (%s).",
+	"Minerals counted once each (a group the USGS tables put together, such as the rare-earth elements, as one), in the newest edition of each table; ranks derived by mineralbot.":        "Cada mineral cuenta una vez (un grupo que las tablas del USGS reúnen, como las tierras raras, cuenta como uno), en la edición más reciente de cada tabla; lugares calculados por mineralbot.",
+	"USGS Mineral Commodity Summaries, the newest edition with each table; a group the tables put together (the rare-earth elements) is one line. Ranks and shares derived by mineralbot.": "USGS Mineral Commodity Summaries, la edición más reciente de cada tabla; un grupo que las tablas reúnen (las tierras raras) ocupa una línea. Lugares y participaciones calculados por mineralbot.",
+
+	// Another country's imports (views_importer.go).
+	"The knowledge base's trade tables cover U.S. imports only: they hold no figures on the imports or import reliance of %s.": "Las tablas de comercio de la base de conocimiento cubren solo las importaciones de EE.UU.: no tienen cifras de las importaciones ni de la dependencia de importaciones de %s.",
+	"U.S. imports only":                             "Solo importaciones de EE.UU.",
+	"The closest they hold is the other way round:": "Lo más cercano que tienen es lo contrario:",
+
+	// A use's share of a mineral (views_use_share.go).
+	"The USGS tables in this knowledge base give no U.S. end-use shares for %s, so no share for the use asked.": "Las tablas del USGS de esta base de conocimiento no dan participaciones de los usos finales en EE.UU. %s, así que no hay participación para el uso preguntado.",
+	"The USGS table of U.S. end uses of %s gives no share for the use asked; its largest: %s (%s, %s).":         "La tabla del USGS de usos finales en EE.UU. %s no da participación para el uso preguntado; las mayores: %s (%s, %s).",
+
 	// Where the data comes from (glossary.go).
 	"The figures come from the USGS Mineral Commodity Summaries, %s.":                     "Las cifras provienen de los Mineral Commodity Summaries del USGS, %s.",
 	"The critical lists held: %s.":                                                        "Las listas de minerales críticos que contiene son: %s.",

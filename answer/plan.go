@@ -62,6 +62,21 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 			q.Measure = MeasureUses
 		}
 	}
+	if q.UseShare && len(q.Minerals) == 1 {
+		// "what % of US lithium goes to batteries?": the end-use table's share, or that it has
+		// none (views_use_share.go).
+		q.Measure = MeasureUses
+	}
+	if q.Leaders != "" {
+		// "top producer of each critical mineral", "which country produces the most critical
+		// minerals?" (views_leaders.go).
+		return e.leadersView(q), nil
+	}
+	if q.Importer != "" && (q.Measure == MeasureReliance || q.Measure == MeasureImportSources) {
+		// "how dependent is Mexico on the US?": the tables hold U.S. imports only
+		// (views_importer.go).
+		return e.foreignImports(ctx, q)
+	}
 	v := views[q.Measure]
 	if v == nil {
 		return nil, nil

@@ -174,6 +174,17 @@ type Query struct {
 	// signed agreements with the US in 2026?", "¿con qué países firmó EE. UU. acuerdos?" (see
 	// asksPartners).
 	Partners bool
+	// Leaders asks about a whole list's producers: the top producer of each mineral
+	// (LeadersEach) or the countries that produce the most of them (LeadersMost); see
+	// leadersAsked.
+	Leaders string
+	// Importer is a country other than the U.S. whose own imports or import reliance a
+	// question asks about ("how dependent is Mexico on the US?"), which the trade tables,
+	// U.S. imports only, do not hold; see foreignImporter.
+	Importer string
+	// UseShare asks what share of a mineral goes to a use: "what % of lithium goes to
+	// batteries?", "¿qué porcentaje del cobalto se usa en superaleaciones?"; see asksUseShare.
+	UseShare bool
 }
 
 // Correction is a misspelt word and the name it was read as.
@@ -187,6 +198,11 @@ func (q Query) String() string {
 	add := func(k string, vs ...string) {
 		if len(vs) > 0 && vs[0] != "" {
 			b.WriteString(" " + k + "=" + strings.Join(vs, ","))
+		}
+	}
+	yes := func(k string, v bool) {
+		if v {
+			add(k, "yes")
 		}
 	}
 	num := func(k string, n int) {
@@ -211,9 +227,7 @@ func (q Query) String() string {
 	if q.Editions {
 		add("editions", "both")
 	}
-	if q.World {
-		add("world", "yes")
-	}
+	yes("world", q.World)
 	num("month", q.Month)
 	num("day", q.Day)
 	num("from_month", q.FromMonth)
@@ -224,32 +238,20 @@ func (q Query) String() string {
 	add("after", q.After)
 	add("polarity", string(q.Polarity))
 	add("set", string(q.ListSet))
-	if q.Status {
-		add("status", "yes")
-	}
-	if q.Compare {
-		add("compare", "yes")
-	}
+	yes("status", q.Status)
+	yes("compare", q.Compare)
 	if q.CountCountries {
 		add("count", "countries")
 	}
-	if q.Define {
-		add("define", "yes")
-	}
-	if q.YesNo {
-		add("yesno", "yes")
-	}
-	if q.Absent {
-		add("absent", "yes")
-	}
-	if q.Lifetime {
-		add("lifetime", "yes")
-	}
-	if q.Partners {
-		add("partners", "yes")
-	}
+	yes("define", q.Define)
+	yes("yesno", q.YesNo)
+	yes("absent", q.Absent)
+	yes("lifetime", q.Lifetime)
+	yes("partners", q.Partners)
 	add("besides", q.Besides)
 	add("term", q.Term)
+	add("leaders", q.Leaders)
+	add("importer", q.Importer)
 	return b.String()
 }
 
@@ -1354,6 +1356,9 @@ func (p *lexicon) Parse(text string) Query {
 	q.Absent = asksAbsent(norm, joined, &q, namesList)
 	q.Lifetime = q.Measure == MeasureReserves && asksLifetime(norm, joined)
 	q.Partners = q.Measure == MeasurePolicy && asksPartners(norm, joined)
+	q.Leaders = leadersAsked(norm, &q)             // views_leaders.go
+	q.Importer = p.foreignImporter(norm, used, &q) // views_importer.go
+	q.UseShare = asksUseShare(text, norm, &q)      // views_use_share.go
 	for _, w := range norm {
 		if mostWords[w] {
 			q.Most = true
@@ -1538,6 +1543,11 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 	case listed && len(q.Minerals) == 0 && (q.FromYear == 2022 && q.Year == 2025 ||
 		slices.Contains(q.Lists, knowledge.USGS2022) && (cued(MeasureChange) || q.Compare)):
 		// "what changed between the 2022 and 2025 US critical minerals lists"
+		return MeasureListChanges
+	case len(q.Minerals)+len(q.Countries)+len(q.Policies) == 0 && q.FromYear == 2022 && q.Year == 2025 && cued(MeasureListChanges) &&
+		!slices.ContainsFunc(signalled, figureMeasures.has):
+		// "which minerals were added between 2022 and 2025?": what was added between the
+		// years of the two U.S. lists is what the 2025 list added, not a figure.
 		return MeasureListChanges
 	case cued(MeasurePrice) && q.Year != 0 && q.FromYear == 0 && q.Month == 0 && sinceDate(norm) != "":
 		// "lithium price drop since 2022": from that year to the latest price, not whether

@@ -331,6 +331,15 @@ func (e *snap) usesAnswer(m *knowledge.Mineral, q Query) *Answer {
 			a.Headline = sentences(a.Headline, e.f("In the U.S., %s took %s of consumption in %s (%s).", e.t(top.Use), number(top.Percent)+"%", yearLabel(top.Year, top.Estimated), source(top.Edition)))
 		}
 	}
+	if eu := e.kb.EndUsesOf(m.ID); q.UseShare {
+		if _, ok := namedEndUse(eu, q.Terms); !ok {
+			// "what % of US lithium goes to batteries?": no share for it (views_use_share.go).
+			a.Headline = e.noUseShare(m, eu)
+			if len(uses) > 0 {
+				a.Headline = sentences(a.Headline, e.f("%s is used mainly for %s.", e.mineralName(m), e.and(lowerAll(uses[:min(3, len(uses))]))))
+			}
+		}
+	}
 	a.Sections = append(a.Sections, Section{Heading: e.t("Main uses"), Items: uses})
 	if uses := e.kb.EndUsesOf(m.ID); len(uses) > 0 {
 		a.Sections = append(a.Sections, Section{Heading: e.countryName("united-states"), Facts: []Fact{e.endUsesFact(uses)}, Note: uses[0].Source.Edition})
@@ -348,22 +357,39 @@ var endUseFiller = set("and", "other", "others", "products", "product", "uses", 
 
 // namedEndUse is the U.S. end use a question's words name, in English or Spanish ("…goes to
 // flame retardants", "…se usa en retardantes de flama"): the use with the most words the
-// question has, words compared by their first five letters.
+// question has, words compared by their first five letters; of two that match as many, the
+// one whose words share more letters with the question's ("photovoltaics", not "photography").
 func namedEndUse(uses []knowledge.EndUse, terms []string) (knowledge.EndUse, bool) {
-	stem := func(w string) string { return w[:min(5, len(w))] }
-	asked := map[string]bool{}
+	var asked []string
 	for _, t := range terms {
 		if len(t) >= 4 && !endUseFiller[t] {
-			asked[stem(t)] = true
+			asked = append(asked, t)
 		}
+	}
+	// shared is how many first letters a word of a use shares with the question's word that
+	// shares the most, counted when they share the first five (or the whole of a shorter one).
+	shared := func(w string) int {
+		most := 0
+		for _, t := range asked {
+			n := 0
+			for n < len(w) && n < len(t) && w[n] == t[n] {
+				n++
+			}
+			if n >= min(5, len(w), len(t)) {
+				most = max(most, n)
+			}
+		}
+		return most
 	}
 	var best knowledge.EndUse
 	most := 0
 	for _, u := range uses {
 		n := 0
 		for _, w := range strings.Fields(knowledge.Normalize(u.Use + " " + Spanish.T(u.Use))) {
-			if len(w) >= 4 && !endUseFiller[w] && asked[stem(w)] {
-				n++
+			if len(w) >= 4 && !endUseFiller[w] {
+				if k := shared(w); k > 0 {
+					n += 1000 + k // words matched first, then letters shared
+				}
 			}
 		}
 		if n > most {
@@ -1363,7 +1389,7 @@ func (e *snap) listItems(l knowledge.List) []listItem {
 // listChange: the minerals the 2025 list added to the 2022 one, or dropped from it.
 func (e *snap) listChange(added bool) *Answer {
 	a := &Answer{Intent: IntentList}
-	var names []string
+	var names, lower []string // as in the card, and inside a sentence
 	from, to := knowledge.USGS2022, knowledge.USGS2025
 	if !added {
 		from, to = to, from
@@ -1371,15 +1397,16 @@ func (e *snap) listChange(added bool) *Answer {
 	for _, m := range e.lists[to].members {
 		if !m.On(from) {
 			names = append(names, e.mineralName(m))
+			lower = append(lower, strings.ToLower(e.mineralName(m)))
 			a.Related = appendLink(a.Related, Link{Ref: e.mineralRef(m), Title: e.mineralName(m)})
 		}
 	}
 	if added {
 		a.Title = e.t("Added to the U.S. critical minerals list in 2025")
-		a.Headline = e.f("The 2025 U.S. list added %s minerals that were not on the 2022 list: %s.", strconv.Itoa(len(names)), strings.Join(names, ", "))
+		a.Headline = e.f("The 2025 U.S. list added %s minerals that were not on the 2022 list: %s.", strconv.Itoa(len(names)), e.and(lower))
 	} else {
 		a.Title = e.t("Dropped from the U.S. critical minerals list in 2025")
-		a.Headline = e.f("%s minerals on the 2022 U.S. list are not on the 2025 one: %s.", strconv.Itoa(len(names)), strings.Join(names, ", "))
+		a.Headline = e.f("%s minerals on the 2022 U.S. list are not on the 2025 one: %s.", strconv.Itoa(len(names)), e.and(lower))
 		if len(names) == 0 {
 			a.Headline = e.t("None: every mineral on the 2022 U.S. list is on the 2025 one.")
 		}

@@ -171,8 +171,9 @@ func (e *snap) listChangesView(ctx context.Context, q Query) (*Answer, error) {
 	}
 	if !ok {
 		a := e.list(map[bool]string{true: "removed", false: "added"}[q.Polarity == Removed])
-		if q.Compare || q.FromYear == 2022 && q.Year == 2025 {
-			// "How many minerals are on the 2025 list vs 2022?": the two counts first.
+		if q.Compare || q.FromYear == 2022 && q.Year == 2025 && !hasAny(q.Terms, listAddWords) {
+			// "How many minerals are on the 2025 list vs 2022?": the two counts first. "Which
+			// minerals were added between 2022 and 2025?" asks only what was added.
 			a.Headline = sentences(e.f("The 2025 U.S. critical minerals list has %s items; the 2022 list had %s.",
 				itoa(len(e.listItems(knowledge.USGS2025))), itoa(len(e.listItems(knowledge.USGS2022)))), a.Headline)
 		}
