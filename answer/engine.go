@@ -66,6 +66,8 @@ type served struct {
 	stems map[string]bool
 	// countryStandings are every country's standings digested, by country id.
 	countryStandings map[string][2]*standingsDigest
+	// imports are every country's shares of U.S. imports.
+	imports importsIndex
 }
 
 func newServed(kb *knowledge.KB) *served {
@@ -76,7 +78,7 @@ func newServed(kb *knowledge.KB) *served {
 	kb.WarmUp()
 	s := &served{kb: kb, policyWords: indexPolicyWords(kb), policyNames: indexPolicyNames(kb), policySentences: indexPolicySentences(kb), names: nameLanguages(kb), prose: indexProse(kb),
 		notes: new(sync.Map), draft: draftList(kb), lists: indexLists(kb), stems: indexStems(kb),
-		countryStandings: countryDigests(kb)}
+		countryStandings: countryDigests(kb), imports: indexImportsFrom(kb)}
 	s.lex = <-lex
 	return s
 }

@@ -170,9 +170,7 @@ func (p *lexicon) policyTerm(q Query, norm []string) (*knowledge.Term, bool) {
 	}
 	var found *knowledge.Term
 	for _, t := range p.kb.Glossary {
-		if !slices.ContainsFunc([]string{t.Definition, t.DefinitionES}, func(def string) bool {
-			return strings.Contains(" "+definitionSubject(def)+" ", phrase)
-		}) {
+		if subj := p.subjects[t]; !strings.Contains(subj[0], phrase) && !strings.Contains(subj[1], phrase) {
 			continue
 		}
 		if found != nil {
@@ -210,9 +208,9 @@ func (e *snap) glossaryView(_ context.Context, q Query) (*Answer, error) {
 		a.Title = t.TermES
 	}
 	a.Sections = append(a.Sections, Section{Text: def})
-	if s, ok := e.termPolicies(q); ok {
-		a.Sections = append(a.Sections, s)
-		for _, p := range e.termItems(q) {
+	if items := e.termItems(q); len(items) > 0 {
+		a.Sections = append(a.Sections, e.termPolicies(items))
+		for _, p := range items {
 			a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
 		}
 	}
@@ -239,18 +237,14 @@ func (e *snap) termItems(q Query) []*knowledge.Policy {
 	return newestFirst(append(named, family[:max(0, min(len(family), 5-len(named)))]...))
 }
 
-// termPolicies is the card's section of termItems, dated, as a mineral's card lists its
-// items.
-func (e *snap) termPolicies(q Query) (Section, bool) {
-	ps := e.termItems(q)
-	if len(ps) == 0 {
-		return Section{}, false
-	}
+// termPolicies is the card's section of a term's items (termItems), dated, as a mineral's
+// card lists its items.
+func (e *snap) termPolicies(items []*knowledge.Policy) Section {
 	s := Section{Heading: e.t("Policy")}
-	for _, p := range ps {
+	for _, p := range items {
 		s.Items = append(s.Items, e.lang.Date(p.Date)+": "+e.policyTitle(p)+e.endNote(p))
 	}
-	return s, true
+	return s
 }
 
 // definitionLead is the first sentence of a definition, and the second too when the first

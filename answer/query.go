@@ -875,10 +875,17 @@ type lexicon struct {
 	// name starting with it has: phrases starting with any other word are not looked up.
 	starts map[string]int
 	known  map[string]nameEntry // every normalized name and alias
+	// subjects are what each glossary definition's first sentence defines, English and
+	// Spanish, normalized and padded with spaces (see definitionSubject).
+	subjects map[*knowledge.Term][2]string
 }
 
 func newLexicon(kb *knowledge.KB) *lexicon {
-	p := &lexicon{kb: kb, vocab: map[string]bool{}, starts: map[string]int{}, known: map[string]nameEntry{}}
+	p := &lexicon{kb: kb, vocab: map[string]bool{}, starts: map[string]int{}, known: map[string]nameEntry{},
+		subjects: map[*knowledge.Term][2]string{}}
+	for _, t := range kb.Glossary {
+		p.subjects[t] = [2]string{" " + definitionSubject(t.Definition) + " ", " " + definitionSubject(t.DefinitionES) + " "}
+	}
 	var refs []knowledge.Ref
 	for _, m := range kb.Minerals {
 		refs = append(refs, knowledge.Ref{Kind: knowledge.KindMineral, ID: m.ID})

@@ -32,15 +32,40 @@ type importFrom struct {
 	rank int
 }
 
-// importsFromRows are a country's shares of U.S. imports, largest first, one per chapter and
-// product chosen (see importProduct), and how many there are in all, the country a source or
-// not. Members of a group share its chapter's rows (cerium's are the rare-earth elements'):
-// they count once, under the card the rows are for.
-func (e *snap) importsFromRows(country string) ([]importFrom, int) {
-	var rows []importFrom
+// importsIndex is, for every country, its shares of U.S. imports, largest first, one per
+// chapter and product chosen (see importProduct), and how many chapters there are in all,
+// each country a source or not. Members of a group share its chapter's rows (cerium's are
+// the rare-earth elements'): they count once, under the card the rows are for. It depends
+// on the knowledge base alone, so it is derived once per load (see served).
+type importsIndex struct {
+	rows     map[string][]importFrom
+	chapters int
+}
+
+func indexImportsFrom(kb *knowledge.KB) importsIndex {
+	// The card a row is for: the mineral its product names (platinum in the platinum-group
+	// chapter), else the chapter's own (rare-earth elements for cerium), else the mineral.
+	byName := map[string]*knowledge.Mineral{}
+	for _, c := range kb.Minerals {
+		for _, n := range []string{knowledge.Normalize(c.Name), knowledge.Normalize(c.ID)} {
+			if _, ok := byName[n]; !ok && n != "" {
+				byName[n] = c
+			}
+		}
+	}
+	card := func(m *knowledge.Mineral, x knowledge.ImportSource) *knowledge.Mineral {
+		if c, ok := byName[knowledge.Normalize(x.Product)]; ok {
+			return c
+		}
+		if c, ok := kb.Mineral(x.Mineral); ok {
+			return c
+		}
+		return m
+	}
+	ix := importsIndex{rows: map[string][]importFrom{}}
 	seen := map[string]bool{}
-	for _, m := range e.kb.Minerals {
-		srcs := e.kb.ImportSourcesOf(m.ID)
+	for _, m := range kb.Minerals {
+		srcs := kb.ImportSourcesOf(m.ID)
 		if len(srcs) == 0 {
 			continue
 		}
@@ -51,30 +76,23 @@ func (e *snap) importsFromRows(country string) ([]importFrom, int) {
 		}
 		seen[key] = true
 		for _, x := range srcs {
-			if x.Country == country && x.Product == product {
+			if x.Product == product {
 				rank, _ := importRank(srcs, x)
-				rows = append(rows, importFrom{e.importCard(m, x), x, rank})
+				ix.rows[x.Country] = append(ix.rows[x.Country], importFrom{card(m, x), x, rank})
 			}
 		}
 	}
-	slices.SortStableFunc(rows, func(a, b importFrom) int { return cmp.Compare(b.x.Percent, a.x.Percent) })
-	return rows, len(seen)
+	for _, rows := range ix.rows {
+		slices.SortStableFunc(rows, func(a, b importFrom) int { return cmp.Compare(b.x.Percent, a.x.Percent) })
+	}
+	ix.chapters = len(seen)
+	return ix
 }
 
-// importCard is the card a chapter's row is for: the member the product names (platinum in
-// the platinum-group chapter), else the chapter's own card (rare-earth elements for cerium),
-// else the mineral asked for.
-func (e *snap) importCard(m *knowledge.Mineral, x knowledge.ImportSource) *knowledge.Mineral {
-	p := knowledge.Normalize(x.Product)
-	for _, c := range e.kb.Minerals {
-		if p != "" && (p == knowledge.Normalize(c.Name) || p == knowledge.Normalize(c.ID)) {
-			return c
-		}
-	}
-	if c, ok := e.kb.Mineral(x.Mineral); ok {
-		return c
-	}
-	return m
+// importsFromRows are a country's shares of U.S. imports (see importsIndex), and how many
+// chapters give sources.
+func (e *snap) importsFromRows(country string) ([]importFrom, int) {
+	return e.served.imports.rows[country], e.served.imports.chapters
 }
 
 // maxLargestNamed is how many minerals the headline names where a country is the largest source.
