@@ -68,6 +68,8 @@ type served struct {
 	countryStandings map[string][2]*standingsDigest
 	// imports are every country's shares of U.S. imports.
 	imports importsIndex
+	// sectors are the minerals whose uses name each sector, by its label (views_sector.go).
+	sectors map[string][]string
 }
 
 func newServed(kb *knowledge.KB) *served {
@@ -78,7 +80,7 @@ func newServed(kb *knowledge.KB) *served {
 	kb.WarmUp()
 	s := &served{kb: kb, policyWords: indexPolicyWords(kb), policyNames: indexPolicyNames(kb), policySentences: indexPolicySentences(kb), names: nameLanguages(kb), prose: indexProse(kb),
 		notes: new(sync.Map), draft: draftList(kb), lists: indexLists(kb), stems: indexStems(kb),
-		countryStandings: countryDigests(kb), imports: indexImportsFrom(kb)}
+		countryStandings: countryDigests(kb), imports: indexImportsFrom(kb), sectors: indexSectors(kb)}
 	s.lex = <-lex
 	return s
 }
@@ -154,7 +156,10 @@ func (e *Engine) SetClock(now func() time.Time) { e.now = now }
 // DetectLanguage tells the language of a question, from its words and the record names it
 // uses; ok is false when the text gives no sign either way.
 func (e *Engine) DetectLanguage(text string) (Lang, bool) {
-	return detectLanguage(e.served().names, text)
+	if l, ok := detectLanguage(e.served().names, text); ok {
+		return l, ok
+	}
+	return typoLanguage(e.served(), text) // "fluorira": the name it misspells
 }
 
 // Parse turns a question into the query the engine would answer, without answering it.
@@ -692,6 +697,9 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 		}
 		if q.Top > 0 && len(q.Minerals) == 0 {
 			a.Headline = e.topStandings(c, st, q.Top, criticalOnly)
+		}
+		if s, ok := sectorAsked(q); ok && len(q.Minerals) == 0 {
+			a.Headline = e.sectorStandings(c.ID, st, s) // "which battery minerals does China dominate?" (views_sector.go)
 		}
 		// A reply shows the leading standings; the full card has the first maxStandings.
 		const lead = 6

@@ -101,7 +101,9 @@ func glossaryWords(kb *knowledge.KB) []string {
 // definedTerm finds the glossary term a question of the form "what is X" asks about;
 // meaning reports whether it asks what X means or stands for.
 func (p *lexicon) definedTerm(norm []string) (t *knowledge.Term, meaning bool, ok bool) {
-	for _, f := range defineFrames {
+	// "What's HHI?" reads "what hhi": a possessive's "'s" is dropped (see Parse), as in
+	// policyTerm.
+	for _, f := range append(slices.Clone(defineFrames), []string{"what"}) {
 		if len(norm) <= len(f) || !slices.Equal(norm[:len(f)], f) {
 			continue
 		}
@@ -117,6 +119,9 @@ func (p *lexicon) definedTerm(norm []string) (t *knowledge.Term, meaning bool, o
 		plural := slices.Equal(f, []string{"what", "are"}) || slices.Equal(f, []string{"que", "son"})
 		for len(rest) > 1 && articles[rest[0]] && !plural {
 			rest = rest[1:]
+		}
+		if len(f) == 1 && strings.HasSuffix(rest[len(rest)-1], "s") {
+			continue // "what critical minerals?" asks which, not what one is
 		}
 		if t, ok := p.kb.LookupTerm(strings.Join(rest, " ")); ok {
 			return t, meaning, true

@@ -270,7 +270,7 @@ var spanishMessages = map[string]string{
 	"%s reserves are led by %s, tied at %s each (%s).":                                                 "Las reservas de %s las encabezan %s, empatados con %s cada uno (%s).",
 	"of the world":                                                           "del mundo",
 	"USGS lists only %s countries for %s.":                                   "El USGS solo lista %s países para %s.",
-	"%s is used mainly for %s.":                                              "%s: se usa sobre todo para %s.",
+	"%s is used mainly for %s.":                                              "%s: sus usos principales son %s.",
 	"In the U.S., %s took %s of consumption in %s (%s).":                     "En EE.UU., a %s se destinó el %s del consumo en %s (%s).",
 	"Supply of %s is %s: %s (HHI %s).":                                       "La oferta de %s está %s: %s (HHI %s).",
 	"Largest reserves":                                                       "Mayores reservas",
@@ -357,7 +357,7 @@ var spanishMessages = map[string]string{
 	"%s is not among the countries USGS lists for %s.":                                     "%s no está entre los países que el USGS lista para %s.",
 	"Yes — %s runs until %s.":                                                              "Sí — %s sigue vigente hasta el %s.",
 	"I have no live or current market prices.":                                             "No tengo precios de mercado en vivo ni actuales.",
-	"USGS gives no annual average price for %s in the chapters this knowledge base holds.": "El USGS no da un precio promedio anual de %s en los capítulos de esta base de conocimiento.",
+	"USGS gives no annual average price for %s in the chapters this knowledge base holds.": "El USGS no da un precio promedio anual %s en los capítulos de esta base de conocimiento.",
 	"%s policy and news items, newest first.":                                              "%s políticas y noticias, de la más reciente a la más antigua.",
 	"1 more item matches; the best match comes first.":                                     "1 elemento más coincide; el que más coincide va primero.",
 	"%s more items match; the best matches come first.":                                    "%s elementos más coinciden; los que más coinciden van primero.",
@@ -459,6 +459,8 @@ var spanishMessages = map[string]string{
 	"In the U.S., %s took %s of %s consumption in %s (%s).":                                              "En EE.UU., a %s se destinó el %s del consumo de %s en %s (%s).",
 	"The tables hold %s of %s, not %s mining.":                                                           "Las tablas traen la %s de %s, no la minería de %s.",
 	"It was the largest source of these imports.":                                                        "Fue la mayor fuente de esas importaciones.",
+	"the top producer is %s":                                                                             "el mayor productor es %s",
+	"The knowledge base records no agreement between %s in %s; the nearest: %s.":                         "La base de conocimiento no registra ningún acuerdo entre %s en %s; el más cercano: %s.",
 	"It ranked #%s among the sources, after %s.":                                                         "Ocupó el lugar n.º %s entre las fuentes, después de %s.",
 	"#%s, after %s": "n.º %s, después de %s",
 	"No — %s stayed on the 2025 U.S. list; the %s draft had proposed removing it.": "No — %s siguió en la lista de EE.UU. de 2025; el borrador de %s había propuesto retirarlo.",
@@ -496,7 +498,7 @@ var spanishMessages = map[string]string{
 	"How %s changed":       "Cómo cambió %s",
 	"No — %s was added to the U.S. list in 2025; it was not on the 2022 list.": "No — %s entró a la lista de EE.UU. en 2025; no estaba en la de 2022.",
 	"%s is not among the sources USGS lists for U.S. imports of %s.":           "%s no está entre las fuentes que el USGS lista para las importaciones de %s de EE.UU.",
-	"Price of %s: USGS annual averages":                                        "Precio de %s: promedios anuales del USGS",
+	"Price of %s: USGS annual averages":                                        "Precio %s: promedios anuales del USGS",
 	"derived from the two lists":                                               "derivado de las dos listas",
 	"%s is on the %s only; the knowledge base has no card for it.":             "%s solo está en %s; la base de conocimiento no tiene ficha para él.",
 	"%s minerals are on both the %s and the %s: %s.":                           "%s minerales están tanto en %s como en %s: %s.",
@@ -739,6 +741,40 @@ var spanishMessages = map[string]string{
 	// A use's share of a mineral (views_use_share.go).
 	"The USGS tables in this knowledge base give no U.S. end-use shares for %s, so no share for the use asked.": "Las tablas del USGS de esta base de conocimiento no dan participaciones de los usos finales en EE.UU. %s, así que no hay participación para el uso preguntado.",
 	"The USGS table of U.S. end uses of %s gives no share for the use asked; its largest: %s (%s, %s).":         "La tabla del USGS de usos finales en EE.UU. %s no da participación para el uso preguntado; las mayores: %s (%s, %s).",
+
+	// Net import reliance for a sector's minerals (views_sector.go).
+	"U.S. net import reliance for minerals used in %s":                                                     "Dependencia neta de importaciones de EE.UU. de los minerales usados en %s",
+	"The USGS tables in this knowledge base give no U.S. net import reliance for the minerals used in %s.": "Las tablas del USGS de esta base de conocimiento no dan la dependencia neta de importaciones de EE.UU. de los minerales usados en %s.",
+	"Of the minerals whose records list a use in %s, the U.S. relied most on net imports for %s.":          "De los minerales cuyos registros incluyen un uso en %s, EE.UU. dependió más de las importaciones netas para %s.",
+	"Minerals counted: those whose uses, as the knowledge base records them, name %s.":                     "Minerales contados: aquellos cuyos usos, tal como los registra la base de conocimiento, mencionan %s.",
+	// Minerals compared on supply concentration (views_concentration.go).
+	"%s: HHI %s, %s; %s %s of %s (%s, %s)":                                                "%s: IHH %s, %s; %s %s de la %s (%s, %s)",
+	"Supply concentration by the HHI of producers' shares (10,000 is one producer) — %s.": "Concentración del suministro según el IHH de las participaciones de los productores (10,000 es un solo productor) — %s.",
+	"The most concentrated is %s.":                                                        "El suministro más concentrado es el de %s.",
+	// Minerals across matching items (views_which_minerals.go).
+	"Minerals concerned, across %s matching items, oldest first: %s.": "Minerales en cuestión, en %s elementos que coinciden, del más antiguo al más reciente: %s.",
+	"The newest: %s.": "El más reciente: %s.",
+	// Import sources besides a country (views_supplier.go).
+	"Besides %s, the largest sources of U.S. imports of %s in %s were %s (%s).": "Además de %s, las mayores fuentes de las importaciones de %s de EE.UU. en %s fueron %s (%s).",
+	// Reserves besides a country's (views_stage.go).
+	"Besides %s, the largest %s reserves are held by %s (%s).": "Además de %s, las mayores reservas de %s las tienen %s (%s).",
+	// A stage with no table (views_stage.go).
+	"The USGS tables in this knowledge base give no %s of %s by country; these figures are %s.":                                              "Las tablas del USGS de esta base de conocimiento no dan la %s de %s por país; estas cifras son de %s.",
+	"%s is not among the U.S. import sources the USGS chapters in this knowledge base list for the minerals whose records list a use in %s.": "%s no figura entre las fuentes de importaciones de EE.UU. que los capítulos del USGS de esta base de conocimiento dan para los minerales cuyos registros incluyen un uso en %s.",
+	"U.S. imports from %s of minerals used in %s":                                                                                            "Importaciones de EE.UU. desde %s de minerales usados en %s",
+	"Of the minerals whose records list a use in %s, %s supplied U.S. imports of %s: %s.":                                                    "De los minerales cuyos registros incluyen un uso en %s, %s suministró importaciones de EE.UU. de %s: %s.",
+	"%s is not listed as a producer of any of the minerals whose records list a use in %s.":                                                  "%s no figura como productor de ninguno de los minerales cuyos registros incluyen un uso en %s.",
+	"#%s in %s": "n.º %s en %s",
+	"In world production of the minerals whose records list a use in %s, %s ranks %s.": "En la producción mundial de los minerales cuyos registros incluyen un uso en %s, %s ocupa el lugar %s.",
+	"Countries that produce %s": "Países que producen %s",
+	"No country is listed by name in the USGS production tables of every one of %s (%s).": "Ningún país figura por nombre en las tablas de producción del USGS de todos estos minerales: %s (%s).",
+	"Countries listed in every table":                                   "Países que figuran en todas las tablas",
+	"%s countries are listed as producers of every one of %s: %s (%s).": "%s países figuran como productores de todos estos minerales: %s; son %s (%s).",
+	"%s countries are listed as producers of both %s and %s: %s (%s).":  "%s países figuran como productores tanto de %s como de %s: %s (%s).",
+	"batteries":   "baterías",
+	"magnets":     "imanes",
+	"defense":     "defensa",
+	"solar cells": "celdas solares",
 
 	// Where the data comes from (glossary.go).
 	"The figures come from the USGS Mineral Commodity Summaries, %s.":                     "Las cifras provienen de los Mineral Commodity Summaries del USGS, %s.",

@@ -185,6 +185,12 @@ type Query struct {
 	// UseShare asks what share of a mineral goes to a use: "what % of lithium goes to
 	// batteries?", "¿qué porcentaje del cobalto se usa en superaleaciones?"; see asksUseShare.
 	UseShare bool
+	// SaysAbout asks what a named policy item says or does about a mineral: "what does the
+	// US-Japan action plan say about neodymium?"; see asksSaysAbout.
+	SaysAbout bool
+	// Both asks what the things named share: "which countries produce both lithium and
+	// cobalt?" (views_both.go).
+	Both bool
 }
 
 // Correction is a misspelt word and the name it was read as.
@@ -300,9 +306,10 @@ var cues = []cue{
 		"cuota", "cuotas", "funding", "funded", "financing", "financed", "financiamiento", "financiacion",
 		"court", "supreme", "ruling", "rulings", "ruled", "judge", "tribunal", "fallo", "corte", "suprema", "scjn"}},
 	{MeasureChange, []string{"change", "changed", "changes", "trend", "trends", "grew", "grown", "fell", "fallen", "rose", "risen",
-		"drop", "drops", "dropped", "fall", "falls", "rise", "rises", "grow", "grows", "decline", "declines",
+		"drop", "drops", "dropped", "fall", "falls", "rise", "rises", "grow", "grows", "growth", "growing", "decline", "declines",
 		"increase", "increased", "decrease", "decreased", "declined", "evolution", "history", "historical", "revised", "revision", "revisions",
-		"cambio", "cambiado", "cambios", "cambio", "tendencia", "evolucion", "crecio", "cayo", "aumento", "subio", "bajo", "historico", "revisado"}},
+		"cambio", "cambiado", "cambios", "cambio", "tendencia", "evolucion", "crecio", "cayo", "aumento", "subio", "bajo", "historico", "revisado",
+		"crecimiento"}},
 	{MeasureLists, []string{"critical", "critico", "critica", "criticos", "criticas", "list", "lists", "listed", "lista", "listas", "strategic",
 		"estrategico", "estrategica", "estrategicos", "estrategicas", "crma"}},
 	{MeasureProduction, append(slices.Clone(outputWords), "supplies", "supplier", "supply", "largest", "biggest", "top", "leading",
@@ -736,15 +743,27 @@ func besides(norm []string, i int) bool {
 	if j < 0 {
 		return false
 	}
-	if besidesWords[norm[j]] && norm[j] != "sin" {
+	if besidesWords[norm[j]] && norm[j] != "sin" || replaceWords[norm[j]] || alternativeWords[norm[j]] {
 		return true
 	}
 	if j >= 1 && (norm[j] == "de" || norm[j] == "from" || norm[j] == "than" || norm[j] == "of" || norm[j] == "contar") {
 		w := norm[j-1]
-		return besidesWords[w] || w == "apart" || w == "other" || w == "outside"
+		return besidesWords[w] || w == "apart" || w == "other" || w == "outside" || w == "instead"
+	}
+	if j >= 1 && (norm[j] == "to" || norm[j] == "for" || norm[j] == "a") {
+		return alternativeWords[norm[j-1]] // "alternatives to China", "substitutes for China"
 	}
 	return false
 }
+
+// replaceWords ask who could take a country's place, which is who else produces: "which
+// countries could replace China", "gallium producers ex-China", "non-China supply",
+// "¿quién podría reemplazar a China?" (the "a" is skipped like an article, see besides).
+var replaceWords = set("ex", "non", "replace", "replacing", "substitute", "reemplazar", "sustituir", "reemplazo")
+
+// alternativeWords leave out the country after "to" or "for": "alternatives to China",
+// "alternativas a China".
+var alternativeWords = set("alternative", "alternatives", "substitute", "substitutes", "replacement", "replacements", "alternativa", "alternativas")
 
 // besidesWords leave a country out: "who else besides Mexico".
 var besidesWords = set("besides", "except", "excluding", "outside", "aparte", "ademas", "excepto", "salvo", "fuera", "sin")
@@ -1055,6 +1074,7 @@ func (p *lexicon) Parse(text string) Query {
 			}
 		}
 	}
+	spanishListVerbs(raw, norm) // "¿qué minerales salieron de la lista?"
 	var q Query
 	for _, w := range norm {
 		if s, ok := stageWords[w]; ok && q.Stage == "" {
@@ -1065,8 +1085,8 @@ func (p *lexicon) Parse(text string) Query {
 	// Words that named nothing and mean nothing to the parser may be misspelt names.
 	fixed := false
 	for i, w := range norm {
-		if used[i] || p.vocab[w] || isNumber(w) || spanishPreterite(raw[i]) {
-			continue
+		if used[i] || p.vocab[w] || isNumber(w) || spanishPreterite(raw[i]) || stageWords[w] != "" {
+			continue // "does China refine cobalt?": a stage is no misspelt name
 		}
 		if to, ok := p.spell.correct(w); ok {
 			if p.prose[w] && (len(w) < 7 || editDistance(w, to, 1) > 1) {
@@ -1081,7 +1101,7 @@ func (p *lexicon) Parse(text string) Query {
 		}
 	}
 	if fixed {
-		q = Query{Corrections: q.Corrections}
+		q = Query{Corrections: q.Corrections, Stage: q.Stage}
 		used = p.names(raw, norm, &q)
 	}
 	if len(q.Minerals) >= 2 && slices.Contains(q.Minerals, "lead") {
@@ -1328,6 +1348,7 @@ func (p *lexicon) Parse(text string) Query {
 
 	// The measure: the strongest cue, then what the records named imply.
 	q.Measure = p.measure(norm, used, has, &q)
+	q.Both = has("both") || has("ambos") || has("ambas") // a stop word, so not among Terms
 	if len(q.Minerals) == 0 {
 		if set, ls := listSet(norm, has, q.Lists); set != "" {
 			// "Which minerals are on both the US and EU lists?": the U.S. names its list.
@@ -1357,8 +1378,11 @@ func (p *lexicon) Parse(text string) Query {
 		!accentedWh.MatchString(strings.ToLower(text)) {
 		q.YesNo = true // "is…", "does…", and a Spanish ¿…? without a question word
 	}
-	if t := strings.TrimSpace(text); strings.HasSuffix(t, "?") && !strings.HasPrefix(t, "¿") && len(norm) > 2 && !whWords[norm[0]] && !askWords[norm[0]] && copulas[norm[1]] {
+	if t := strings.TrimSpace(text); strings.HasSuffix(t, "?") && !strings.HasPrefix(t, "¿") && len(norm) > 2 && !whWords[norm[0]] && !askWords[norm[0]] && (copulas[norm[1]] || articleCopula(norm)) {
 		q.YesNo = true // "mexico es proveedor importante de zinc?", "china is the top producer?"
+	}
+	if q.YesNo && spanishEitherWay.any(norm, joined) {
+		q.YesNo = false // "¿sube o baja la producción de litio?" asks which, not whether
 	}
 	q.Absent = asksAbsent(norm, joined, &q, namesList)
 	q.Lifetime = q.Measure == MeasureReserves && asksLifetime(norm, joined)
@@ -1366,6 +1390,7 @@ func (p *lexicon) Parse(text string) Query {
 	q.Leaders = leadersAsked(norm, &q)             // views_leaders.go
 	q.Importer = p.foreignImporter(norm, used, &q) // views_importer.go
 	q.UseShare = asksUseShare(text, norm, &q)      // views_use_share.go
+	q.SaysAbout = asksSaysAbout(norm, &q)          // views_policy_says.go
 	for _, w := range norm {
 		if mostWords[w] {
 			q.Most = true
@@ -1376,6 +1401,9 @@ func (p *lexicon) Parse(text string) Query {
 	}
 	if majorPhrases.any(norm, joined) {
 		q.Major = true
+	}
+	if leadsIn(norm, used, &q, p.isMineral) {
+		q.Most = true // "does Mexico lead in lead?", "is Mexico the leader in silver?": leads_in.go
 	}
 	if (has("when") || has("cuando")) && slices.ContainsFunc(norm, func(w string) bool { return endWords[w] }) {
 		q.Status = true
@@ -1626,7 +1654,8 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		// son importantes para el zinc de EEUU?": who supplies U.S. imports.
 		return MeasureImportSources
 	}
-	exportWord := has("export") || has("exports") || has("exported") || has("exportaciones") || has("exportacion") || has("exporta") || has("exportan")
+	exportWord := has("export") || has("exports") || has("exported") || has("exportaciones") || has("exportacion") || has("exporta") || has("exportan") ||
+		slices.ContainsFunc(norm, func(w string) bool { return spanishSellWords[w] }) // "¿qué le vende México a EE. UU.?"
 	if exportWord && (has("controlled") || has("restricted") ||
 		has("banned") || has("controladas") || has("controlados") || has("restringidas") || has("prohibidas")) {
 		// "Are holmium exports from China controlled right now?"
@@ -1692,7 +1721,9 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		// status asked ("is the 0.1% rule in effect?"): no figure answers that.
 		return MeasurePolicy
 	}
-	if q.Rank > 0 || q.After != "" || q.Top > 0 {
+	if q.Rank > 0 || q.After != "" || q.Top > 0 || q.Besides != "" || len(q.Minerals) > 0 && (q.Stage == "refinery" || q.Stage == "smelter") {
+		// "Which countries could replace China for rare earths?": the other producers.
+		// "lithium refining by country": that stage's producers, or that it has no table.
 		return MeasureProduction
 	}
 	return MeasureOverview
@@ -1788,7 +1819,7 @@ func listsNamed(norm []string, has, free func(string) bool) []knowledge.List {
 	if has("2022") && (has("list") || has("lista") || has("critical") || has("usgs")) {
 		out = append(out, knowledge.USGS2022)
 	}
-	if has("usgs") || has("us list") || has("u s list") || has("american list") || has("lista de eeuu") {
+	if has("usgs") && !usgsEdition(has) || has("us list") || has("u s list") || has("american list") || has("lista de eeuu") {
 		if !slices.Contains(out, knowledge.USGS2022) || has("2025") {
 			out = append(out, knowledge.USGS2025)
 		}

@@ -84,7 +84,7 @@ func (e *snap) oreNote(m *knowledge.Mineral, r knowledge.Ranking, q Query) strin
 // stageWords name a stage of production: refining, smelting.
 var stageWords = map[string]string{"refined": "refinery", "refinery": "refinery", "refineries": "refinery", "refiner": "refinery",
 	"refiners": "refinery", "refining": "refinery", "refinado": "refinery", "refinada": "refinery", "refinador": "refinery",
-	"refinadores": "refinery", "refinacion": "refinery", "refineria": "refinery", "smelter": "smelter", "smelters": "smelter",
+	"refinadores": "refinery", "refinacion": "refinery", "refineria": "refinery", "refina": "refinery", "refinan": "refinery", "refine": "refinery", "refines": "refinery", "smelter": "smelter", "smelters": "smelter",
 	"smelting": "smelter", "smelted": "smelter", "fundicion": "smelter", "metal": "metal", "metallic": "metal",
 	"metalico": "metal", "metalica": "metal", "ferrosilicon": "ferrosilicon", "ferrosilicio": "ferrosilicon"}
 
@@ -172,7 +172,7 @@ func (e *snap) producersAnswer(m *knowledge.Mineral, q Query) *Answer {
 		if q.CountCountries {
 			a.Headline = sentences(e.countSentence(m, r), a.Headline)
 		}
-		a.Headline = sentences(e.yearMissing(m, r, q), e.oreNote(m, r, q), a.Headline)
+		a.Headline = sentences(e.yearMissing(m, r, q), e.oreNote(m, r, q), e.stageMissing(m, r, q), a.Headline)
 		if r.Mineral != m.ID && knowledge.OwnMeasure([]string{r.Measure}, m.ID) == "" {
 			// "Who produces dysprosium?": USGS counts the group; the answer says so first.
 			if g, ok := e.kb.Mineral(r.Mineral); ok {
@@ -252,6 +252,9 @@ func (e *snap) reservesAnswer(m *knowledge.Mineral, q Query) *Answer {
 		a.Headline = e.f("%s reserves are led by %s, tied at %s each (%s).", capitalize(name), e.and(e.leaders(r)), e.amount(lead, r.Unit), source(r.Edition))
 	}
 	a.Headline = sentences(a.Headline, e.nextSentence(r, nextCount(r, q)))
+	if h := e.besidesReserves(r, name, q.Besides); q.Besides != "" && h != "" {
+		a.Headline = h // "rare earth reserves outside China" (views_stage.go)
+	}
 	n := 8
 	if q.Top > 0 {
 		n = q.Top
@@ -269,7 +272,7 @@ func (e *snap) besidesSentence(m *knowledge.Mineral, r knowledge.Ranking, beside
 		if row.Country == besides {
 			continue
 		}
-		p := e.countryName(row.Country)
+		p := e.countryAfterIn(row.Country) // "the United States (13%)"
 		if row.Share >= 0 {
 			p += " (" + percent(row.Share) + ")"
 		}
@@ -277,7 +280,7 @@ func (e *snap) besidesSentence(m *knowledge.Mineral, r knowledge.Ranking, beside
 			break
 		}
 	}
-	return e.f("Besides %s, the largest producers of %s in %s were %s (%s).", e.countryName(besides), strings.ToLower(e.mineralName(m)),
+	return e.f("Besides %s, the largest producers of %s in %s were %s (%s).", e.countryAfterIn(besides), strings.ToLower(e.mineralName(m)),
 		yearLabel(r.Year, r.Estimated), e.and(parts), source(r.Edition))
 }
 
@@ -360,6 +363,9 @@ var endUseFiller = set("and", "other", "others", "products", "product", "uses", 
 // question has, words compared by their first five letters; of two that match as many, the
 // one whose words share more letters with the question's ("photovoltaics", not "photography").
 func namedEndUse(uses []knowledge.EndUse, terms []string) (knowledge.EndUse, bool) {
+	if u, ok := synonymEndUse(uses, terms); ok {
+		return u, true // "solar panels": photovoltaics (use_synonyms.go)
+	}
 	var asked []string
 	for _, t := range terms {
 		if len(t) >= 4 && !endUseFiller[t] {
@@ -517,7 +523,7 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
 func (e *snap) riskAnswer(m *knowledge.Mineral, q Query) *Answer {
 	a := &Answer{Intent: IntentRisk, Record: e.mineralRef(m), Title: e.f("Supply risk: %s", strings.ToLower(e.mineralName(m)))}
 	if r, ok := e.kb.PrimaryRanking(m.ID); ok && r.HasShares() && len(r.Rows) > 0 {
-		a.Headline = e.f("Supply of %s is %s: %s (HHI %s).", strings.ToLower(e.mineralName(m)), e.hhiReading(r.HHI()), strings.TrimSuffix(e.leadSentence(m, r), "."), number(float64(int(r.HHI()+0.5))))
+		a.Headline = e.f("Supply of %s is %s: %s (HHI %s).", strings.ToLower(e.mineralName(m)), e.hhiReading(r.HHI()), e.afterColon(strings.TrimSuffix(e.leadSentence(m, r), ".")), number(float64(int(r.HHI()+0.5))))
 		a.Sections = append(a.Sections, Section{Heading: e.f("Concentration of %s, %s", e.measure(r.Measure), yearLabel(r.Year, r.Estimated)),
 			Facts: e.riskFacts(r), Note: e.t(derivedNote) + " " + e.dataNote(r)})
 		a.Sources = appendSource(a.Sources, r.Source)
@@ -597,6 +603,9 @@ func (e *snap) concentrationRanking(q Query) *Answer {
 // compareView: several minerals side by side, on the measure asked (the overview compares
 // top producer, concentration, U.S. reliance and lists).
 func (e *snap) compareView(q Query, measure Measure) *Answer {
+	if a := e.producersOfAll(q); a != nil && measure != MeasureUses && measure != MeasureReserves {
+		return a // "which countries produce both lithium and cobalt?" (views_both.go)
+	}
 	const maxCompare = 6
 	a := &Answer{Intent: IntentCompare}
 	var names, heads, inCountry []string
@@ -698,6 +707,9 @@ func (e *snap) compareView(q Query, measure Measure) *Answer {
 	default:
 		if len(heads) > 0 {
 			a.Headline = e.f("Top producer's share of world output — %s.", strings.Join(heads, "; "))
+		}
+		if h := e.concentrationCompared(q); h != "" && asksConcentration(q) {
+			a.Headline = h // "how concentrated is graphite vs lithium supply?" (views_concentration.go)
 		}
 		a.Sections = append(a.Sections, Section{Note: e.t(derivedNote)})
 	}
@@ -1053,6 +1065,9 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 		case !found && unknown == "":
 			// No table lists the country: a verdict would answer what the tables cannot, and
 			// "No —" would read as "production did not rise".
+		case !yes && q.Most && asked != nil && !knowledge.IsReserves(asked.r.Measure):
+			// "is China the top producer of silver?": no, and who is (leads_in.go).
+			a.Headline = e.verdict(false, e.behindLeader(m, asked.r, asked.row))
 		default:
 			a.Headline = e.verdict(yes, a.Headline)
 		}
@@ -1060,6 +1075,7 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 	if asked != nil && !reserves {
 		// "¿cuánto cobre produjo Chile en 2025?" where the newest table ends in 2024e.
 		a.Headline = sentences(e.yearMissing(m, asked.r, q), a.Headline)
+		a.Headline = e.stageNoted(m, asked.r, q, a.Headline) // "does China refine cobalt?" (views_stage.go)
 	}
 	for _, x := range e.kb.ImportSourcesOf(m.ID) {
 		if x.Country == c.ID {

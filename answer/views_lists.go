@@ -21,6 +21,9 @@ func (e *snap) listsView(ctx context.Context, q Query) (*Answer, error) {
 	m, ok := e.mineral(q)
 	switch {
 	case ok && len(q.Minerals) >= 2:
+		if a := e.listsEach(q); a != nil && q.ListSet == "" {
+			return a, nil // "are lithium and cobalt on the US list?" (views_lists_each.go)
+		}
 		return e.compareView(q, MeasureLists), nil
 	case ok:
 		return e.listsAnswer(m, q), nil
@@ -221,6 +224,7 @@ func (e *snap) listChangesView(ctx context.Context, q Query) (*Answer, error) {
 		default:
 			a.Headline = e.f("%s was on neither the 2022 nor the 2025 U.S. list.", capitalize(name))
 		}
+		a.Headline = plainVerdict(q, a.Headline)
 		return a, nil
 	}
 	switch {
@@ -236,6 +240,7 @@ func (e *snap) listChangesView(ctx context.Context, q Query) (*Answer, error) {
 	default:
 		a.Headline = e.f("No — %s is not on the 2025 U.S. list.", name)
 	}
+	a.Headline = plainVerdict(q, a.Headline)
 	return a, nil
 }
 

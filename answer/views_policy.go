@@ -81,6 +81,10 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 			// "What did the US and Mexico sign in February 2026?": their agreement, not the
 			// meeting where it was signed (views_pair_deals.go).
 			inMonth, top = pairs, pairScores
+		} else if a, ok := e.noPairAgreementIn(q, inMonth); ok {
+			// "… in March 2026": none of theirs that month, and their nearest
+			// (views_pair_none.go).
+			return a, nil
 		}
 		switch {
 		case len(inMonth) == 0 && len(ps) == 0:
@@ -113,13 +117,22 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		// A policy named by its title or alias: its card, with what became of it when asked.
 		p, _ := e.kb.Policy(q.Policies[0])
 		p = e.familyPick(p, q)
-		if q.Status {
-			// A suspension named ("the suspension of China's export ban") is asked about.
+		named := p
+		if q.Status || asksSuspension(q) {
+			// A suspension named ("the suspension of China's export ban") is asked about, or
+			// whether one was made ("did China suspend its gallium export ban?").
 			p = e.askedInChain(p, q)
 		}
 		a := e.policyCard(p, q)
 		if q.Status {
 			a.Headline = e.statusHeadline(p, []*knowledge.Policy{p}, q)
+		} else if q.YesNo && p.Suspends == named.ID && !p.Date.Time.After(e.now()) {
+			a.Headline = e.verdict(true, a.Headline) // "did China suspend…?": yes, this item
+		}
+		if h, ok := e.namedItemSays(p, q); ok {
+			// "what does the US-Japan action plan say about neodymium?": its sentences that
+			// name it (views_policy_says.go).
+			a.Headline = h
 		}
 		return a, nil
 	}
@@ -213,6 +226,9 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		more = e.f("%s more items match; the best matches come first.", itoa(len(ps)-1))
 	}
 	a.Headline = sentences(e.policyLead(top, q), more)
+	if h := e.mineralsAcross(ps[:close], q); h != "" {
+		a.Headline = h // "which minerals does China restrict exports of?" (views_which_minerals.go)
+	}
 	return a, nil
 }
 
@@ -1292,7 +1308,11 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 		// An item whose title has the question's words but which never speaks of a tariff
 		// is not named when another item's sentence has both: "did the supreme court strike
 		// down tariffs?" is not Mexico's Supreme Court ruling on lithium.
-		named := rate && (slices.Contains(q.Policies, p.ID) || e.titleNames(q, p, words) && (!tariff || e.mentionsTariff(p) || !e.tariffElsewhere(q, words)))
+		// An export control is no tariff, whatever its title shares with the question: "the
+		// tariff on Chinese lithium-ion batteries" does not name China's controls on battery
+		// materials.
+		named := rate && (slices.Contains(q.Policies, p.ID) || e.titleNames(q, p, words) &&
+			(!tariff || p.Kind != "export-control" && (e.mentionsTariff(p) || !e.tariffElsewhere(q, words))))
 		if tariff && !named && (p.Kind == "export-control" || !e.mentionsTariff(p)) {
 			continue // "tariffs on graphite": an export ban on graphite is not one
 		}

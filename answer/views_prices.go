@@ -182,7 +182,7 @@ func (e *snap) pricesCompared(q Query) *Answer {
 	}()
 	if len(priced) == 1 {
 		c := priced[0]
-		a.Headline = sentences(e.f("USGS's annual average for %s (%s) was %s %s in %s (%s).", c.priced, formLabel(e.t(c.p.Form)), printed(c.p.Printed), e.t(c.p.Unit), yearLabel(c.p.Year, c.p.Estimated), source(c.p.Edition)),
+		a.Headline = sentences(e.f("USGS's annual average for %s (%s) was %s %s in %s (%s).", e.withArticle(c.priced), e.inlineForm(formLabel(e.t(c.p.Form))), printed(c.p.Printed), e.t(c.p.Unit), yearLabel(c.p.Year, c.p.Estimated), source(c.p.Edition)),
 			none, e.t("These are annual averages, not market quotes."))
 		return a
 	}

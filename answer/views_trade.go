@@ -14,8 +14,12 @@ import (
 // U.S. trade views: net import reliance, import sources, and USGS annual average prices.
 
 func (e *snap) relianceView(ctx context.Context, q Query) (*Answer, error) {
-	if c := relianceOnCountry(q); c != "" {
-		// "How dependent is the US on China?": what it imports from China.
+	if c := relianceSupplier(q); c != "" {
+		// "How dependent is the US on China?", "how reliant are we on China?": what it
+		// imports from China (views_supplier.go).
+		if s, ok := sectorAsked(q); ok {
+			return e.sectorImportsFrom(c, s), nil // "… for battery minerals?" (views_sector.go)
+		}
 		return e.importsFrom(c), nil
 	}
 	if len(q.Minerals) == 0 {
@@ -348,6 +352,9 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 
 // relianceRanking: the minerals the U.S. relies on most, "100% import reliant" first.
 func (e *snap) relianceRanking(q Query) *Answer {
+	if s, ok := sectorAsked(q); ok {
+		return e.sectorReliance(s) // "which battery minerals is the US most import-reliant on?" (views_sector.go)
+	}
 	a := &Answer{Intent: IntentRelianceRanking, Title: e.t("U.S. net import reliance, most reliant first")}
 	type row struct {
 		m *knowledge.Mineral
@@ -441,6 +448,9 @@ func (e *snap) importSourcesView(ctx context.Context, q Query) (*Answer, error) 
 	if !ok {
 		for _, c := range q.Countries {
 			if c != "united-states" {
+				if s, ok := sectorAsked(q); ok {
+					return e.sectorImportsFrom(c, s), nil // "battery minerals imported from China" (views_sector.go)
+				}
 				return e.importsFrom(c), nil
 			}
 		}
@@ -565,6 +575,10 @@ func (e *snap) importSourcesSection(m *knowledge.Mineral, country string, q Quer
 	}
 	if country != "" {
 		s.Text = e.countrySourceText(srcs, m, product, country, q, false)
+		return s, true
+	}
+	if t := e.besidesSources(top, what, q.Besides); q.Besides != "" && t != "" {
+		s.Text = t // "who supplies the US with tungsten besides China?" (views_supplier.go)
 		return s, true
 	}
 	s.Text = e.f("%s supplied %s of U.S. imports of %s in %s (%s).", capitalize(e.countryAfterIn(top[0].Country)), top[0].Printed+"%", what, top[0].Period, source(top[0].Edition))
@@ -695,14 +709,14 @@ func (e *snap) priceView(ctx context.Context, q Query) (*Answer, error) {
 	if !ok {
 		return nil, nil
 	}
-	a := &Answer{Intent: IntentPrice, Record: e.mineralRef(m), Title: e.f("Price of %s: USGS annual averages", strings.ToLower(e.mineralName(m)))}
+	a := &Answer{Intent: IntentPrice, Record: e.mineralRef(m), Title: e.f("Price of %s: USGS annual averages", e.ofName(strings.ToLower(e.mineralName(m))))}
 	live := ""
 	if q.Refusal == RefuseLivePrice {
 		live = e.t("I have no live or current market prices.")
 	}
 	prices := e.kb.LatestPrices(m.ID)
 	if len(prices) == 0 {
-		a.Headline = sentences(live, e.f("USGS gives no annual average price for %s in the chapters this knowledge base holds.", strings.ToLower(e.mineralName(m))))
+		a.Headline = sentences(live, e.f("USGS gives no annual average price for %s in the chapters this knowledge base holds.", e.ofName(strings.ToLower(e.mineralName(m)))))
 		return a, nil
 	}
 	// The mineral's own prices first: a group's (NdPr oxide, mischmetal) before its members'
@@ -733,7 +747,7 @@ func (e *snap) priceView(ctx context.Context, q Query) (*Answer, error) {
 		}
 		instead = e.f("USGS gives no annual average price for %s itself; these are its prices for %s.", strings.ToLower(e.mineralName(m)), priced)
 	}
-	head := e.f("USGS's annual average for %s (%s) was %s %s in %s (%s).", priced, formLabel(e.t(p.Form)), printed(p.Printed), e.t(p.Unit), yearLabel(p.Year, p.Estimated), source(p.Edition))
+	head := e.f("USGS's annual average for %s (%s) was %s %s in %s (%s).", e.withArticle(priced), e.inlineForm(formLabel(e.t(p.Form))), printed(p.Printed), e.t(p.Unit), yearLabel(p.Year, p.Estimated), source(p.Edition))
 	before := p.Year - 1
 	if q.FromYear != 0 && q.FromYear < p.Year {
 		before = q.FromYear // "was silver more expensive in 2025 than in 2021?"
@@ -851,6 +865,9 @@ func (e *snap) productName(m *knowledge.Mineral, product string) string {
 	}
 	if !slices.ContainsFunc(genericForms, func(f string) bool { return p == f || strings.HasPrefix(p, f+" ") }) {
 		return shown
+	}
+	if e.lang == Spanish && p == "metal" {
+		return name + " " + agreeES(name, "metálico") // "galio metálico", not "forma metálica de galio"
 	}
 	if e.lang == Spanish {
 		return shown + " de " + name

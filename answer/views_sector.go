@@ -1,0 +1,169 @@
+package answer
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// A sector is a kind of product that a question narrows minerals to: "which battery minerals
+// is the US most import-reliant on?". The minerals of a sector are those whose records list
+// a use naming it (see sectorMinerals); the words that ask for it are the question's.
+type sector struct {
+	label string   // what the answer calls it: "batteries"
+	words []string // question words, accent-folded, that ask for it
+	stems []string // what a use in a mineral record says when it is one of the sector's
+}
+
+var sectors = []sector{
+	{"batteries", []string{"battery", "batteries", "bateria", "baterias"}, []string{"batter"}},
+	{"semiconductors", []string{"semiconductor", "semiconductors", "chip", "chips", "chipmaking", "semiconductores"}, []string{"semicond"}},
+	{"magnets", []string{"magnet", "magnets", "iman", "imanes"}, []string{"magnet"}},
+	{"defense", []string{"defense", "defence", "military", "defensa", "militar", "militares"}, []string{"defen", "military"}},
+	{"solar cells", []string{"solar"}, []string{"solar"}},
+}
+
+// sectorAsked is the sector a question's words ask for, if any.
+func sectorAsked(q Query) (sector, bool) {
+	for _, s := range sectors {
+		if slices.ContainsFunc(q.Terms, func(w string) bool { return slices.Contains(s.words, w) }) {
+			return s, true
+		}
+	}
+	return sector{}, false
+}
+
+// indexSectors maps each sector's label to the ids of the minerals whose uses name it, in
+// the knowledge base's order: derived once per knowledge base (see served).
+func indexSectors(kb *knowledge.KB) map[string][]string {
+	out := make(map[string][]string, len(sectors))
+	for _, s := range sectors {
+		for _, m := range kb.Minerals {
+			if slices.ContainsFunc(m.Uses, func(u string) bool {
+				u = strings.ToLower(u)
+				return slices.ContainsFunc(s.stems, func(st string) bool { return strings.Contains(u, st) })
+			}) {
+				out[s.label] = append(out[s.label], m.ID)
+			}
+		}
+	}
+	return out
+}
+
+// sectorReliance is the U.S. net import reliance ranking narrowed to a sector's minerals:
+// "which battery minerals is the US most import-reliant on?". The headline names the most
+// reliant (up to five, and every one at 100%), each with its figure, year and edition.
+func (e *snap) sectorReliance(s sector) *Answer {
+	label := e.t(s.label)
+	a := &Answer{Intent: IntentRelianceRanking, Title: e.f("U.S. net import reliance for minerals used in %s", label)}
+	type row struct {
+		m *knowledge.Mineral
+		r knowledge.Reliance
+	}
+	var rows []row
+	for _, id := range e.sectors[s.label] {
+		m, ok := e.kb.Mineral(id)
+		if !ok {
+			continue
+		}
+		if l := e.latestByProduct(m.ID); len(l) > 0 && !l[0].NetExporter() && l[0].Printed != "NA" && l[0].Printed != "W" {
+			rows = append(rows, row{m, l[0]})
+		}
+	}
+	if len(rows) == 0 {
+		a.Headline = e.f("The USGS tables in this knowledge base give no U.S. net import reliance for the minerals used in %s.", label)
+		return a
+	}
+	slices.SortStableFunc(rows, func(a, b row) int { return cmp.Compare(b.r.Percent, a.r.Percent) })
+	var items []vintaged
+	for i, x := range rows {
+		if i >= 5 && x.r.Percent < 100 {
+			break
+		}
+		fig := e.relianceText(x.r)
+		if x.r.Product != "" {
+			fig = e.t(x.r.Product) + ", " + fig // "cerium (compounds and metals, 67%)"
+		}
+		items = append(items, vintaged{strings.ToLower(e.mineralName(x.m)) + " (" + fig + ")", yearLabel(x.r.Year, x.r.Estimated), x.r.Edition})
+	}
+	a.Headline = e.f("Of the minerals whose records list a use in %s, the U.S. relied most on net imports for %s.", label, e.byVintage(items, len(items)))
+	sec := Section{Heading: e.t("Net import reliance, latest year")}
+	for _, x := range rows {
+		l := e.mineralName(x.m)
+		if x.r.Product != "" {
+			l += " (" + e.t(x.r.Product) + ")"
+		}
+		sec.Facts = append(sec.Facts, Fact{Label: l, Value: e.relianceText(x.r) + ", " + yearLabel(x.r.Year, x.r.Estimated)})
+		a.Sources = appendSource(a.Sources, x.r.Source)
+	}
+	sec.Note = e.f("Minerals counted: those whose uses, as the knowledge base records them, name %s.", label)
+	a.Sections = append(a.Sections, sec)
+	return a
+}
+
+// sectorImportsFrom is what the U.S. imports from a country of a sector's minerals: "US
+// reliance on China for battery minerals". Each share names its period and edition; where
+// the country is the largest source, the answer says so.
+func (e *snap) sectorImportsFrom(country string, s sector) *Answer {
+	label := e.t(s.label)
+	a := e.importsFrom(country)
+	rows, _ := e.importsFromRows(country)
+	var items []vintaged
+	var facts []Fact
+	for _, r := range rows {
+		if !slices.Contains(e.sectors[s.label], r.m.ID) {
+			continue
+		}
+		v := r.x.Printed + "%"
+		if r.rank == 1 {
+			v += ", " + e.t("largest source")
+		}
+		items = append(items, vintaged{strings.ToLower(e.mineralName(r.m)) + " (" + v + ")", r.x.Period, r.x.Edition})
+		facts = append(facts, Fact{Label: e.mineralName(r.m), Value: v + " (" + r.x.Period + ")"})
+	}
+	if len(items) == 0 {
+		a.Headline = e.f("%s is not among the U.S. import sources the USGS chapters in this knowledge base list for the minerals whose records list a use in %s.", e.countrySubject(country), label)
+		return a
+	}
+	a.Title = e.f("U.S. imports from %s of minerals used in %s", e.countryName(country), label)
+	a.Headline = e.f("Of the minerals whose records list a use in %s, %s supplied U.S. imports of %s: %s.", label, e.countryAfterIn(country), itoa(len(items)), e.byVintage(items, len(items)))
+	a.Sections = append([]Section{{Heading: e.t("Share of U.S. imports"), Facts: facts}}, a.Sections...)
+	return a
+}
+
+// maxSectorStandings is how many of a sector's minerals a country's headline names.
+const maxSectorStandings = 6
+
+// sectorStandings is where a country ranks in world production of a sector's minerals:
+// "which battery minerals does China dominate?". Its first place first, then by share.
+func (e *snap) sectorStandings(country string, st []knowledge.Standing, s sector) string {
+	label := e.t(s.label)
+	var seen []string
+	var picked []knowledge.Standing
+	for _, x := range st {
+		if !slices.Contains(e.sectors[s.label], x.Mineral) || slices.Contains(seen, x.Mineral) {
+			continue
+		}
+		seen = append(seen, x.Mineral)
+		picked = append(picked, x)
+	}
+	if len(picked) == 0 {
+		return e.f("%s is not listed as a producer of any of the minerals whose records list a use in %s.", e.countrySubject(country), label)
+	}
+	slices.SortStableFunc(picked, func(a, b knowledge.Standing) int { return cmp.Compare(a.Share.Rank, b.Share.Rank) })
+	var items []vintaged
+	for _, x := range picked[:min(len(picked), maxSectorStandings)] {
+		name := x.Mineral
+		if m, ok := e.kb.Mineral(x.Mineral); ok {
+			name = strings.ToLower(e.mineralName(m))
+		}
+		v := e.f("#%s in %s", itoa(x.Share.Rank), name)
+		if x.Share.Share >= 0 {
+			v += " (" + percent(x.Share.Share) + ")"
+		}
+		items = append(items, vintaged{v, yearLabel(x.Ranking.Year, x.Share.Estimated), x.Ranking.Edition})
+	}
+	return e.f("In world production of the minerals whose records list a use in %s, %s ranks %s.", label, e.countryAfterIn(country), e.byVintage(items, len(picked)))
+}
