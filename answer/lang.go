@@ -169,6 +169,11 @@ func detectLanguage(names map[string]Lang, text string) (Lang, bool) {
 			en++
 		}
 	}
+	return tally(es, en)
+}
+
+// tally is the language with more votes, if either has more.
+func tally(es, en int) (Lang, bool) {
 	switch {
 	case es > en:
 		return Spanish, true

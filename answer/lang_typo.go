@@ -44,13 +44,7 @@ func typoLanguage(sv *served, text string) (Lang, bool) {
 			en++
 		}
 	}
-	switch {
-	case es > en:
-		return Spanish, true
-	case en > es:
-		return English, true
-	}
-	return "", false
+	return tally(es, en)
 }
 
 // spanishShorthand are Spanish chat abbreviations: "q" (qué), "xq" and "pq" (por qué).
