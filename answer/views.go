@@ -708,8 +708,10 @@ func (e *snap) compareView(q Query, measure Measure) *Answer {
 		if len(heads) > 0 {
 			a.Headline = e.f("Top producer's share of world output — %s.", strings.Join(heads, "; "))
 		}
-		if h := e.concentrationCompared(q); h != "" && asksConcentration(q) {
-			a.Headline = h // "how concentrated is graphite vs lithium supply?" (views_concentration.go)
+		if asksConcentration(q) {
+			if h := e.concentrationCompared(q); h != "" {
+				a.Headline = h // "how concentrated is graphite vs lithium supply?" (views_concentration.go)
+			}
 		}
 		a.Sections = append(a.Sections, Section{Note: e.t(derivedNote)})
 	}
