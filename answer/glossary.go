@@ -115,8 +115,10 @@ func (p *lexicon) definedTerm(norm []string) (t *knowledge.Term, meaning bool, o
 			}
 		}
 		// "What are the critical minerals?" asks for the list, "what are critical
-		// minerals?" what they are: a plural keeps its article.
-		plural := slices.Equal(f, []string{"what", "are"}) || slices.Equal(f, []string{"que", "son"})
+		// minerals?" what they are: an English plural keeps its article. Spanish names a
+		// kind with its article: "¿qué son los minerales críticos?" asks what they are, and
+		// "¿cuáles son los minerales críticos?" (no frame here) the list.
+		plural := slices.Equal(f, []string{"what", "are"})
 		for len(rest) > 1 && articles[rest[0]] && !plural {
 			rest = rest[1:]
 		}

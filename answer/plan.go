@@ -85,6 +85,10 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 	if a == nil || err != nil {
 		return a, err
 	}
+	if q.Forecast {
+		e.policyForecast(a) // "will China lift rare earth controls?"
+	}
+	e.demandNote(a, q)    // "lithium demand growth": production, not demand (demand_note.go)
 	e.leaderVerdict(a, q) // "is Mexico the leader in any mineral?"
 	if len(q.Corrections) > 0 && len(a.DidYouMean) == 0 {
 		for _, c := range q.Corrections {

@@ -191,6 +191,12 @@ type Query struct {
 	// Both asks what the things named share: "which countries produce both lithium and
 	// cobalt?" (views_both.go).
 	Both bool
+	// Forecast asks what a government will do about a measure: "will China lift rare earth
+	// controls?", "¿levantará China los controles?"; see asksPolicyForecast.
+	Forecast bool
+	// DaysUntil asks how many days remain until a measure ends: "how many days until the
+	// China suspension ends?", "¿cuántos días faltan…?"; see views_days_until.go.
+	DaysUntil bool
 }
 
 // Correction is a misspelt word and the name it was read as.
@@ -283,7 +289,7 @@ var cues = []cue{
 		"incorporo", "sumaron", "draft", "borrador"}},
 	{MeasurePrice, []string{"price", "prices", "priced", "cost", "costs", "precio", "precios", "cuesta", "cuestan", "vale", "cotizacion",
 		"expensive", "cheaper", "cheap", "caro", "cara", "barato", "barata", "pricier", "priciest", "pricey", "costlier", "cheapest", "caros", "baratos"}},
-	{MeasureReliance, []string{"nir", "reliance", "reliant", "dependence", "dependent", "depend", "depends", "dependencia", "dependiente", "depende",
+	{MeasureReliance, []string{"nir", "reliance", "reliant", "dependence", "dependent", "depend", "depends", "dependencia", "dependiente", "depende", "dependientes", "dependemos",
 		"rely", "relies", "relying",
 		"sufficient", "selfsufficient", "importer", "exporter", "autosuficiente", "importador", "exportador"}},
 	{MeasureImportSources, []string{"imports", "import", "imported", "importa", "importan", "importaciones", "importacion", "proveedores", "suppliers"}},
@@ -1147,6 +1153,7 @@ func (p *lexicon) Parse(text string) Query {
 	// Qualifiers.
 	var years []int
 	yearAt := map[int]int{} // where each year was written
+	citedEdition := false   // "según el USGS 2025": an edition, not the list
 	for i, w := range norm {
 		if used[i] {
 			continue
@@ -1162,6 +1169,11 @@ func (p *lexicon) Parse(text string) Query {
 			}
 			if i > 0 && (norm[i-1] == "mcs" || norm[i-1] == "edition" || norm[i-1] == "edicion") || i > 0 && q.Edition != 0 && compareOrAnd[norm[i-1]] {
 				q.addEdition(knowledge.Edition(y))
+				continue
+			}
+			if citesUSGSEdition(norm, i) {
+				q.addEdition(knowledge.Edition(y))
+				citedEdition = true
 				continue
 			}
 			years = append(years, y)
@@ -1236,6 +1248,9 @@ func (p *lexicon) Parse(text string) Query {
 		}
 		return false
 	})
+	if citedEdition {
+		q.Lists = slices.DeleteFunc(q.Lists, func(l knowledge.List) bool { return l == knowledge.USGS2025 })
+	}
 	namesList := len(q.Lists) > 0 || has("list") || has("lists") || has("lista") || has("listas")
 	if len(q.Countries) >= 2 && slices.Contains(q.Lists, knowledge.USGS2025) &&
 		(has("us list") || has("us critical") || has("u s list") || has("u s critical") || has("lista de eeuu") || has("lista de estados unidos")) {
@@ -1305,10 +1320,14 @@ func (p *lexicon) Parse(text string) Query {
 	if len(q.Minerals)+len(q.Policies)+len(q.Lists) == 0 {
 		period := periodNamed(norm, joined)
 		if period != "" && slices.ContainsFunc(norm, func(w string) bool {
+			if period == ThisYear && (slices.Contains(cueMeasures[w], MeasurePolicy) || exportControls.any(norm, joined) && (w == "control" || w == "controls")) {
+				return false // "China's export controls this year" are a policy's, not who controls supply
+			}
 			return slices.ContainsFunc(cueMeasures[w], func(m Measure) bool {
 				// "critical minerals" without a list named is the subject of every item, not
 				// a list asked for: "what happened this year in critical minerals".
-				return m != MeasurePolicy && m != MeasureListChanges && (m != MeasureLists || listNouns[w])
+				return m != MeasurePolicy && m != MeasureListChanges && (m != MeasureLists || listNouns[w]) &&
+					(m != MeasureChange || period != ThisYear) // "what changed in China's export controls this year?"
 			})
 		}) {
 			period = "" // "who produces the most today?", "copper prices this month" ask a figure
@@ -1331,6 +1350,11 @@ func (p *lexicon) Parse(text string) Query {
 		// "what's the latest on china rare earth controls", "latest news on section 232": the
 		// newest items on the topic. "What's the latest lithium price?" asks a figure.
 		q.Timeline = Latest
+	}
+	if q.Timeline == "" && asksMineralNews(q, norm, used) {
+		// "what happened with germanium?", "¿qué pasó con el germanio?": its latest news, the
+		// newest items on it, not whether one is still in force (mineral_news.go).
+		q.Timeline, q.Status = Latest, false
 	}
 
 	for i, w := range norm {
@@ -1381,8 +1405,18 @@ func (p *lexicon) Parse(text string) Query {
 	if t := strings.TrimSpace(text); strings.HasSuffix(t, "?") && !strings.HasPrefix(t, "¿") && len(norm) > 2 && !whWords[norm[0]] && !askWords[norm[0]] && (copulas[norm[1]] || articleCopula(norm)) {
 		q.YesNo = true // "mexico es proveedor importante de zinc?", "china is the top producer?"
 	}
-	if q.YesNo && spanishEitherWay.any(norm, joined) {
+	if q.YesNo && (spanishEitherWay.any(norm, joined) || englishEitherWay.any(norm, joined)) {
 		q.YesNo = false // "¿sube o baja la producción de litio?" asks which, not whether
+	}
+	if q.Refusal == "" && asksPolicyForecast(norm, joined) {
+		// "will China lift rare earth controls?": no forecast, the latest item on the matter
+		// (forecast_policy.go).
+		q.Forecast, q.Measure, q.YesNo, q.Status = true, MeasurePolicy, false, true
+	}
+	if daysUntilPhrases.any(norm, joined) && slices.ContainsFunc(norm, func(w string) bool { return slices.Contains(cueMeasures[w], MeasurePolicy) }) {
+		// "how many days until the China suspension ends?": the days from today to an item's
+		// end date (views_days_until.go); "faltan" lacks nothing.
+		q.DaysUntil, q.Measure, q.Status, q.Polarity = true, MeasurePolicy, true, ""
 	}
 	q.Absent = asksAbsent(norm, joined, &q, namesList)
 	q.Lifetime = q.Measure == MeasureReserves && asksLifetime(norm, joined)
@@ -1566,7 +1600,8 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		// not the newest news items.
 		return MeasureChange
 	case !cued(MeasurePrice) && !cued(MeasureReliance) && !cued(MeasureReserves) && len(q.Minerals) > 0 &&
-		(has("go up") || has("went up") || has("go down") || has("went down") || has("up or down") || has("rise or fall") || has("subio o bajo") || has("sube o baja")):
+		(has("go up") || has("went up") || has("go down") || has("went down") || has("up or down") || has("rise or fall") || has("subio o bajo") || has("sube o baja") ||
+			eitherWayAsked(has)):
 		// "Did Chile's lithium production go up or down?"
 		return MeasureChange
 	case q.Timeline != "" || q.Month > 0 && !cued(MeasurePrice) && (len(q.Minerals) == 0 || cued(MeasurePolicy) ||

@@ -580,7 +580,7 @@ func (e *snap) concentrationRanking(q Query) *Answer {
 	}
 	var next []string
 	for _, x := range rows[1:min(n+1, len(rows))] {
-		next = append(next, strings.ToLower(e.mineralName(x.m))+" (HHI "+hhi(x.r)+")")
+		next = append(next, e.f("%s (HHI %s)", strings.ToLower(e.mineralName(x.m)), hhi(x.r)))
 	}
 	a.Headline = sentences(
 		e.f("By the Herfindahl–Hirschman index (HHI) of producers' shares, the most concentrated supply is that of %s: HHI %s of 10,000.",
@@ -651,7 +651,7 @@ func (e *snap) compareView(q Query, measure Measure) *Answer {
 				s.Facts = append(s.Facts,
 					Fact{Label: e.f("Top producer (%s, %s)", e.measure(r.Measure), yearLabel(r.Year, r.Estimated)), Value: e.countryName(lead.Country) + ", " + percent(lead.Share)},
 					Fact{Label: e.t("Top 3 share"), Value: percent(r.TopShare(3))},
-					Fact{Label: "HHI", Value: number(float64(int(r.HHI()+0.5))) + " (" + e.hhiReading(r.HHI()) + ")"})
+					Fact{Label: e.t("HHI"), Value: number(float64(int(r.HHI()+0.5))) + " (" + e.hhiReading(r.HHI()) + ")"})
 				a.Sources = appendSource(a.Sources, r.Source)
 				heads = append(heads, e.f("%s: %s %s", e.mineralName(m), e.countryName(lead.Country), percent(lead.Share)))
 			} else {
@@ -1094,8 +1094,10 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 	for _, p := range on {
 		both = append(both, e.lang.Date(p.Date)+": "+e.policyTitle(p))
 	}
-	if len(on) > 0 && notProduced {
+	if len(on) > 0 && (notProduced || !found && unknown == "") {
 		// The verdict first, then that the knowledge base has items on it, the newest named.
+		// Where no table lists the country ("¿qué pasa con el litio en México?"), the same
+		// after the missing figures: the items are what the knowledge base holds on it.
 		more := e.f("The knowledge base has %s on %s in %s; the newest is “%s” (%s).", e.itemCount(len(on)), e.subject(m),
 			e.countryAfterIn(c.ID), e.policyTitle(on[0]), e.lang.Date(on[0].Date))
 		a.Headline = sentences(a.Headline, more)

@@ -51,6 +51,9 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		// scheduled for it, or for its month.
 		return e.monthView(q, nil), nil
 	}
+	if a, ok := e.thisYearTopic(q); ok {
+		return a, nil // "what changed in China's export controls this year?" (views_this_year.go)
+	}
 	if q.Timeline != "" && q.Month == 0 {
 		return e.timelineView(q), nil // "what's coming up?"; "… in December 2026" is that month
 	}
@@ -202,6 +205,11 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 	close := 1
 	for close < len(ps) && scores[close] >= 0.6*scores[0] {
 		close++
+	}
+	if q.DaysUntil {
+		if a, ok := e.daysUntil(q, ps); ok {
+			return a, nil // "how many days until the China suspension ends?" (views_days_until.go)
+		}
 	}
 	if both := e.suspensionsMatched(q, ps); len(both) > 1 {
 		return e.suspensionsStatus(q, both), nil // "when does the China suspension end?": each of them

@@ -203,7 +203,7 @@ func relianceOrder(r knowledge.Reliance) float64 {
 func (e *snap) relianceSentence(m *knowledge.Mineral, r knowledge.Reliance) string {
 	name := strings.ToLower(e.mineralName(m))
 	if r.Product != "" {
-		name = strings.ToLower(e.t(r.Product))
+		name = e.productName(m, r.Product)
 	}
 	switch {
 	case r.NetExporter():
@@ -295,7 +295,7 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 		var others []string
 		for _, r := range latest {
 			if r != main {
-				others = append(others, strings.ToLower(e.t(r.Product))+": "+e.relianceText(r))
+				others = append(others, e.productName(m, r.Product)+": "+e.relianceText(r))
 			}
 		}
 		a.Headline = sentences(a.Headline, e.f("Other forms: %s.", strings.Join(others, "; ")))
@@ -829,7 +829,8 @@ func (e *snap) priceChange(priced string, from, to knowledge.Price, q Query) str
 
 // genericForms are the products USGS names without the mineral ("Refined metal", "Ores and
 // concentrates"): alone in a sentence they do not say what was imported.
-var genericForms = []string{"metal", "ore", "ores", "concentrate", "concentrates", "oxide", "unwrought", "waste and scrap"}
+var genericForms = []string{"metal", "ore", "ores", "concentrate", "concentrates", "oxide", "unwrought", "waste and scrap",
+	"compounds", "mineral concentrates", "sponge metal"}
 
 // productName is an import product's name in the answer's language, lower case, with the
 // mineral's name where the product names only a form: "refined zinc" for "Refined metal",
@@ -872,5 +873,5 @@ func (e *snap) productName(m *knowledge.Mineral, product string) string {
 	if e.lang == Spanish {
 		return shown + " de " + name
 	}
-	return name + " " + shown
+	return e.attributive(m) + " " + shown
 }
