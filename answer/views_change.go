@@ -241,6 +241,7 @@ func (e *snap) addRevisions(a *Answer, q Query, m *knowledge.Mineral, r knowledg
 	// Revisions: the newest edition restating an earlier year.
 	var revs []string
 	lead := ""
+	material := false          // the revision that leads moved its figure by a tenth or more
 	asked := r.Rows[0].Country // the country whose revision leads: the one asked about, or the top
 	if len(q.Countries) > 0 {
 		asked = q.Countries[0]
@@ -253,6 +254,7 @@ func (e *snap) addRevisions(a *Answer, q Query, m *knowledge.Mineral, r knowledg
 		revs = append(revs, line)
 		if lead == "" && rv.Country == asked {
 			lead = e.f("%s revised %s's %s figure from %s to %s.", source(rv.New.Edition), e.countryName(rv.Country), strconv.Itoa(rv.Year), number(rv.Old.Value), number(rv.New.Value))
+			material = rv.Old.Value != 0 && math.Abs(rv.New.Value-rv.Old.Value) >= math.Abs(rv.Old.Value)/10
 		}
 	}
 	if lead == "" && q.Editions && len(q.Countries) > 0 && r.Edition == knowledge.MCS2026 {
@@ -278,8 +280,13 @@ func (e *snap) addRevisions(a *Answer, q Query, m *knowledge.Mineral, r knowledg
 		// "Was China's antimony output revised?", "did it change between the 2025 and 2026
 		// editions?": the revision is the answer.
 		a.Headline = sentences(lead, a.Headline)
-	default:
+	case len(q.Countries) > 0 || material:
+		// The country asked about, or a top producer's revision large enough to explain part
+		// of the world's change (China's antimony, 60,000 → 40,000).
 		a.Headline = sentences(a.Headline, lead)
+	default:
+		// A small revision of one country's figure, or a count of them, is the card's
+		// section below, not the world change's headline.
 	}
 	if len(revs) > 0 {
 		a.Sections = append(a.Sections, Section{Heading: e.t("Revised between editions"), Items: revs[:min(8, len(revs))],
