@@ -67,6 +67,11 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 		// none (views_use_share.go).
 		q.Measure = MeasureUses
 	}
+	if a := e.worldExports(q); a != nil {
+		// "is Mexico the top exporter of fluorspar?": no world export table; U.S. import
+		// sources and production instead (world_exports.go).
+		return a, nil
+	}
 	if q.Leaders != "" {
 		// "top producer of each critical mineral", "which country produces the most critical
 		// minerals?" (views_leaders.go).
@@ -192,6 +197,10 @@ func (e *snap) reservesView(ctx context.Context, q Query) (*Answer, error) {
 	case ok && q.Lifetime && len(q.Minerals) == 1 && len(q.Countries) <= 1:
 		// "how long will lithium reserves last?": reserves over production, a ratio.
 		return e.lifetimeAnswer(q, m), nil
+	case ok && q.Lifetime && len(q.Minerals) == 1:
+		// "how long will Chile's and Australia's lithium reserves last?": each one's ratio
+		// (lifetime_each.go).
+		return e.lifetimeEach(q, m), nil
 	case len(q.Minerals) >= 2:
 		return e.compareView(q, MeasureReserves), nil
 	case ok && len(q.Countries) >= 2:

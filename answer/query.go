@@ -1581,6 +1581,7 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 			q.PolicyWords = append(q.PolicyWords, strings.Fields(m.words)...)
 		}
 	}
+	p.pairPlan(norm, q) // "plan de acción EE. UU.-Japón" (pair_plans.go)
 	return used
 }
 

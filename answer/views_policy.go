@@ -166,6 +166,11 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 	if len(ps) == 0 && asksTariff(q) && len(q.Minerals) > 0 {
 		return e.noTariff(q), nil
 	}
+	if a := e.restrictsNow(q); a != nil {
+		// "does China restrict exports of graphite?": its newest measure on it, and whether
+		// that is suspended (restricts_now.go).
+		return a, nil
+	}
 	if q.Status && len(q.Minerals) > 0 && slices.ContainsFunc(q.Terms, func(w string) bool { return restrictWords[w] }) &&
 		!slices.ContainsFunc(q.Terms, func(w string) bool { return forceWords[w] }) {
 		// "Is China still restricting dysprosium?": whether a measure naming it, or its
