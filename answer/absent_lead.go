@@ -60,18 +60,32 @@ func leadIsVerb(norm []string, used []bool, q *Query, isMineral func(string) boo
 		if w != "lead" && w != "leads" {
 			continue
 		}
-		if i == 0 || !used[i-1] || isMineral(norm[i-1]) {
+		if i+1 == len(norm) {
+			if !afterCountry(norm, used, i, isMineral) || !slices.ContainsFunc(norm[:i], func(w string) bool { return leadAux[w] }) {
+				return false // "Mexico lead" is the mineral; "what does Mexico lead?" the verb
+			}
+		} else if !leadVerbAt(norm, used, i, isMineral) {
 			return false
-		}
-		if i+1 < len(norm) && (!leadVerbNext[norm[i+1]] || norm[i+1] == "in" && i+2 < len(norm) && isNumber(norm[i+2])) {
-			return false
-		}
-		if i+1 == len(norm) && !slices.ContainsFunc(norm[:i], func(w string) bool { return leadAux[w] }) {
-			return false // "Mexico lead" is the mineral; "what does Mexico lead?" the verb
 		}
 		n++
 	}
 	return n > 0
+}
+
+// afterCountry reports whether the word at i follows one that named something other than a
+// mineral (a country): "Mexico lead …", not "zinc lead …".
+func afterCountry(norm []string, used []bool, i int, isMineral func(string) bool) bool {
+	return i > 0 && used[i-1] && !isMineral(norm[i-1])
+}
+
+// leadVerbAt reports whether "lead" at i, not the question's last word, is the verb: just
+// after a country and before a leadVerbNext word, "in" not followed by a year ("Mexico lead
+// in 2025" is the mineral's figure).
+func leadVerbAt(norm []string, used []bool, i int, isMineral func(string) bool) bool {
+	if !afterCountry(norm, used, i, isMineral) || i+1 >= len(norm) || !leadVerbNext[norm[i+1]] {
+		return false
+	}
+	return norm[i+1] != "in" || i+2 >= len(norm) || !isNumber(norm[i+2])
 }
 
 // leaderWords ask whether a country leads the world in a mineral: "is Mexico the leader in

@@ -37,6 +37,13 @@ type snap struct {
 	now  func() time.Time // the day status answers are about ("ended on …")
 }
 
+// today is the engine clock's date, at midnight UTC: what "ends today", "19 days ago" and
+// "the next one" are counted from.
+func (e *snap) today() time.Time {
+	y, m, d := e.now().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
 // served is a knowledge base with what the engine derives from it once, at load.
 type served struct {
 	kb  *knowledge.KB

@@ -20,8 +20,7 @@ func leadsIn(norm []string, used []bool, q *Query, isMineral func(string) bool) 
 		switch {
 		case leaderWords[w]:
 			return true
-		case (w == "lead" || w == "leads") && i > 0 && used[i-1] && !isMineral(norm[i-1]) &&
-			i+2 < len(norm) && norm[i+1] == "in" && !isNumber(norm[i+2]):
+		case (w == "lead" || w == "leads") && leadVerbAt(norm, used, i, isMineral) && norm[i+1] == "in" && i+2 < len(norm):
 			return true
 		}
 	}

@@ -48,11 +48,6 @@ func articleCopula(norm []string) bool {
 // spanishArticles are the Spanish definite articles.
 var spanishArticles = set("el", "la", "los", "las")
 
-// spanishEitherWay ask which way a figure went, not whether it did: no "sí" or "no" answers
-// "¿subió o bajó?".
-var spanishEitherWay = newPhrases("sube o baja", "subio o bajo", "suben o bajan", "subieron o bajaron", "aumento o disminuyo",
-	"aumenta o disminuye", "crece o cae", "crecio o cayo", "baja o sube", "bajo o subio")
-
 // agreeES makes a Spanish adjective ending in -o agree with a noun, by the noun's article:
 // "galio metálico", "plata metálica", "tierras raras metálicas".
 func agreeES(noun, adj string) string {

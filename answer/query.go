@@ -1405,7 +1405,7 @@ func (p *lexicon) Parse(text string) Query {
 	if t := strings.TrimSpace(text); strings.HasSuffix(t, "?") && !strings.HasPrefix(t, "¿") && len(norm) > 2 && !whWords[norm[0]] && !askWords[norm[0]] && (copulas[norm[1]] || articleCopula(norm)) {
 		q.YesNo = true // "mexico es proveedor importante de zinc?", "china is the top producer?"
 	}
-	if q.YesNo && (spanishEitherWay.any(norm, joined) || englishEitherWay.any(norm, joined)) {
+	if q.YesNo && eitherWay.any(norm, joined) {
 		q.YesNo = false // "¿sube o baja la producción de litio?" asks which, not whether
 	}
 	if q.Refusal == "" && asksPolicyForecast(norm, joined) {
@@ -1601,8 +1601,7 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		// not the newest news items.
 		return MeasureChange
 	case !cued(MeasurePrice) && !cued(MeasureReliance) && !cued(MeasureReserves) && len(q.Minerals) > 0 &&
-		(has("go up") || has("went up") || has("go down") || has("went down") || has("up or down") || has("rise or fall") || has("subio o bajo") || has("sube o baja") ||
-			eitherWayAsked(has)):
+		(has("go up") || has("went up") || has("go down") || has("went down") || eitherWay.any(norm, " "+strings.Join(norm, " ")+" ")):
 		// "Did Chile's lithium production go up or down?"
 		return MeasureChange
 	case q.Timeline != "" || q.Month > 0 && !cued(MeasurePrice) && (len(q.Minerals) == 0 || cued(MeasurePolicy) ||

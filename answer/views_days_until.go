@@ -2,7 +2,6 @@ package answer
 
 import (
 	"strings"
-	"time"
 
 	"github.com/mineralbot/mineralbot/knowledge"
 )
@@ -31,8 +30,7 @@ func (e *snap) daysUntil(q Query, ps []*knowledge.Policy) (*Answer, bool) {
 		return nil, false
 	}
 	items = byEndDate(items)
-	y, m, d := e.now().Date()
-	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	today := e.today()
 	var parts []string
 	open := 0
 	for _, p := range items {
@@ -61,31 +59,6 @@ func (e *snap) daysUntil(q Query, ps []*knowledge.Policy) (*Answer, bool) {
 	if open > 0 {
 		a.Headline = sentences(a.Headline, e.f("No source in the knowledge base (updated %s) says what happened then.", e.lang.Date(e.kbUpdated())))
 	}
-	var related []Link
-	for _, p := range items[1:] {
-		related = appendLink(related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
-	}
-	a.Related = append(related, a.Related...)
+	e.linkFirst(a, items[1:])
 	return a, true
-}
-
-// byEndDate orders items by end date, the soonest first; an item without one comes last.
-func byEndDate(ps []*knowledge.Policy) []*knowledge.Policy {
-	out := make([]*knowledge.Policy, 0, len(ps))
-	for _, p := range ps {
-		if !p.EndDate.IsZero() {
-			out = append(out, p)
-		}
-	}
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j].EndDate.Time.Before(out[j-1].EndDate.Time); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	for _, p := range ps {
-		if p.EndDate.IsZero() {
-			out = append(out, p)
-		}
-	}
-	return out
 }

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/mineralbot/mineralbot/knowledge"
 )
@@ -130,8 +129,7 @@ func (e *snap) eventKind(p *knowledge.Policy) string {
 // nextAndLast are the earliest dated item that is one of (by is) after today, and the latest
 // on or before it; either may be nil.
 func (e *snap) nextAndLast(is func(*knowledge.Policy) bool) (next, last *knowledge.Policy) {
-	y, m, d := e.now().Date()
-	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	today := e.today()
 	for _, p := range e.kb.Policies {
 		if p.Date.IsZero() || !is(p) {
 			continue
@@ -204,11 +202,7 @@ func (e *snap) signedAt(q Query, event *knowledge.Policy) *Answer {
 		note = e.f("It is one of %s agreements concerning %s recorded on %s, the day of the meeting.", itoa(len(deals)), who, day)
 	}
 	a.Headline = sentences(a.Headline, note)
-	var related []Link
-	for _, p := range append(deals[1:], event) {
-		related = appendLink(related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
-	}
-	a.Related = append(related, a.Related...)
+	e.linkFirst(a, append(deals[1:], event))
 	return a
 }
 

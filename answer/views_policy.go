@@ -1660,8 +1660,8 @@ func hasTopic(q Query) bool {
 // November: next January), or what happened and the month is still to come ("what happened
 // in December?" in November: last December).
 func (e *snap) yearOfMonth(q Query) int {
-	y, m, d := e.now().Date()
-	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	today := e.today()
+	y := today.Year()
 	first := time.Date(y, time.Month(q.Month), 1, 0, 0, 0, 0, time.UTC)
 	switch {
 	case q.Tense == "future" && q.Day > 0 && time.Date(y, time.Month(q.Month), q.Day, 0, 0, 0, 0, time.UTC).Before(today):
@@ -1678,8 +1678,7 @@ func (e *snap) yearOfMonth(q Query) int {
 
 // future reports whether the day (or month) a question names is after today.
 func (e *snap) future(q Query) bool {
-	y, m, d := e.now().Date()
-	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	today := e.today()
 	if q.Day > 0 {
 		return time.Date(q.Year, time.Month(q.Month), q.Day, 0, 0, 0, 0, time.UTC).After(today)
 	}
@@ -1788,8 +1787,8 @@ func (e *snap) pastWeek(ps []*knowledge.Policy, q Query) *Answer {
 // periodDays is the first and last day of a period of days or weeks named relative to today
 // ("yesterday", "this week", "next week"); weeks run Monday to Sunday.
 func (e *snap) periodDays(t Timeline) (from, to time.Time, ok bool) {
-	y, m, d := e.now().Date()
-	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	today := e.today()
+	y := today.Year()
 	monday := today.AddDate(0, 0, -((int(today.Weekday()) + 6) % 7))
 	switch t {
 	case Yesterday:

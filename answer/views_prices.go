@@ -353,8 +353,7 @@ func (e *snap) priceMoves(q Query) *Answer {
 	a := &Answer{Intent: IntentPrice, Title: e.t("Largest price moves: USGS annual averages")}
 	moves, year, eds := e.movesOf(q, a)
 	if len(moves) == 0 {
-		a.Headline = e.f("USGS gives no annual average prices for both %s and the year before in the chapters this knowledge base holds.", strconv.Itoa(year))
-		return a
+		return a // movesOf says there are none
 	}
 	n := 3
 	if q.Top > 0 {
@@ -412,7 +411,8 @@ func (e *snap) movesSection(a *Answer, moves []priceMove, year int, eds []knowle
 }
 
 // movesOf is every mineral's main price move to the year asked, by default the latest of
-// the newest edition, from the year before, the largest rise first; the sources go on a.
+// the newest edition, from the year before, the largest rise first; the sources go on a,
+// and, when there is none, the headline saying so.
 func (e *snap) movesOf(q Query, a *Answer) (moves []priceMove, year int, eds []knowledge.Edition) {
 	year = q.Year
 	if year == 0 {
@@ -453,6 +453,9 @@ func (e *snap) movesOf(q Query, a *Answer) (moves []priceMove, year int, eds []k
 		a.Sources = appendSource(a.Sources, to.Source)
 	}
 	slices.SortStableFunc(moves, func(x, y priceMove) int { return cmp.Compare(y.pct, x.pct) })
+	if len(moves) == 0 {
+		a.Headline = e.f("USGS gives no annual average prices for both %s and the year before in the chapters this knowledge base holds.", strconv.Itoa(year))
+	}
 	return moves, year, eds
 }
 
@@ -513,8 +516,7 @@ func (e *snap) priceRises(q Query) *Answer {
 	a := &Answer{Intent: IntentPrice, Title: e.t("Price rises: USGS annual averages")}
 	moves, year, eds := e.movesOf(q, a)
 	if len(moves) == 0 {
-		a.Headline = e.f("USGS gives no annual average prices for both %s and the year before in the chapters this knowledge base holds.", strconv.Itoa(year))
-		return a
+		return a // movesOf says there are none
 	}
 	var rose []string
 	fell, same := 0, 0

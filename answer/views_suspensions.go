@@ -3,7 +3,6 @@ package answer
 import (
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/mineralbot/mineralbot/knowledge"
 )
@@ -33,18 +32,7 @@ func (e *snap) suspensionsMatched(q Query, ps []*knowledge.Policy) []*knowledge.
 // date, the soonest first (the order in which they run out); an item without an end date
 // comes last.
 func (e *snap) suspensionsStatus(q Query, ps []*knowledge.Policy) *Answer {
-	ps = slices.Clone(ps)
-	slices.SortStableFunc(ps, func(a, b *knowledge.Policy) int {
-		switch {
-		case a.EndDate.IsZero() && b.EndDate.IsZero():
-			return b.Date.Time.Compare(a.Date.Time)
-		case a.EndDate.IsZero():
-			return 1
-		case b.EndDate.IsZero():
-			return -1
-		}
-		return a.EndDate.Time.Compare(b.EndDate.Time)
-	})
+	ps = byEndDate(ps)
 	var parts []string
 	open := 0 // how many were due to end with nothing said of what came after
 	for _, p := range ps {
@@ -65,11 +53,7 @@ func (e *snap) suspensionsStatus(q Query, ps []*knowledge.Policy) *Answer {
 	}
 	a := e.policyCard(ps[0], q)
 	a.Headline = sentences(lead, after)
-	var related []Link
-	for _, p := range ps[1:] {
-		related = appendLink(related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
-	}
-	a.Related = append(related, a.Related...)
+	e.linkFirst(a, ps[1:])
 	return a
 }
 
@@ -78,8 +62,7 @@ func (e *snap) suspensionsStatus(q Query, ps []*knowledge.Policy) *Answer {
 // and no later item says what became of it (the caller says so once for all of them).
 func (e *snap) suspensionClause(p *knowledge.Policy) (clause string, unknown bool) {
 	title := "“" + e.policyTitle(p) + "”"
-	y, m, d := e.now().Date()
-	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	today := e.today()
 	end := e.lang.Date(p.EndDate)
 	switch {
 	case p.EndDate.IsZero():
@@ -100,4 +83,32 @@ func (e *snap) suspensionClause(p *knowledge.Policy) (clause string, unknown boo
 		return e.f("%s was due to end on %s", title, end), true
 	}
 	return e.f("%s ended on %s", title, end), false
+}
+
+// byEndDate is a copy of items ordered by end date, the soonest first (the order in which
+// they run out); items without one come last, the newest first.
+func byEndDate(ps []*knowledge.Policy) []*knowledge.Policy {
+	ps = slices.Clone(ps)
+	slices.SortStableFunc(ps, func(a, b *knowledge.Policy) int {
+		switch {
+		case a.EndDate.IsZero() && b.EndDate.IsZero():
+			return b.Date.Time.Compare(a.Date.Time)
+		case a.EndDate.IsZero():
+			return 1
+		case b.EndDate.IsZero():
+			return -1
+		}
+		return a.EndDate.Time.Compare(b.EndDate.Time)
+	})
+	return ps
+}
+
+// linkFirst puts links to items ahead of an answer's related links: the other items it
+// covers come before what the card's own item relates to.
+func (e *snap) linkFirst(a *Answer, items []*knowledge.Policy) {
+	var related []Link
+	for _, p := range items {
+		related = appendLink(related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
+	}
+	a.Related = append(related, a.Related...)
 }
