@@ -16,7 +16,7 @@ func typoLanguage(sv *served, text string) (Lang, bool) {
 	if sv == nil || sv.lex == nil || sv.lex.spell == nil {
 		return "", false
 	}
-	es, en := 0, 0
+	es, en, lookups := 0, 0, 0
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		switch inES, inEN := esWords[w], enWords[w]; {
 		case spanishShorthand[w]:
@@ -33,6 +33,9 @@ func typoLanguage(sv *served, text string) (Lang, bool) {
 		if w == "" || sv.lex.vocab[w] {
 			continue
 		}
+		if lookups++; lookups > maxTypoLookups {
+			break // a long text of unknown words costs no more than a question
+		}
 		c, ok := sv.lex.spell.correct(w)
 		if !ok || sv.names[c] == "" || sameDistanceOtherLanguage(sv, w, c) {
 			continue
@@ -46,6 +49,10 @@ func typoLanguage(sv *served, text string) (Lang, bool) {
 	}
 	return tally(es, en)
 }
+
+// maxTypoLookups bounds the words typoLanguage reads through the speller: it runs on every
+// message whose words told no language, and a 400-word text of unknown words took 2.2 ms.
+const maxTypoLookups = 8
 
 // spanishShorthand are Spanish chat abbreviations: "q" (qué), "xq" and "pq" (por qué).
 var spanishShorthand = set("q", "xq", "pq", "porq")

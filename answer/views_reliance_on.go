@@ -13,16 +13,6 @@ import (
 // import-sources table answers it: the minerals the other country supplies the U.S. with, where
 // it is the largest source, and its largest shares.
 
-// relianceOnCountry is the country a question asks the U.S.'s reliance on, when it names no
-// mineral: the U.S. first, then one other ("how does the US rely on China?", "¿cuánto
-// depende EE. UU. de China?"); "" otherwise.
-func relianceOnCountry(q Query) string {
-	if len(q.Minerals) > 0 || len(q.Policies) > 0 || len(q.Countries) != 2 || q.Countries[0] != "united-states" {
-		return ""
-	}
-	return q.Countries[1]
-}
-
 // importFrom is one chapter's U.S. imports from a country: the chapter's card (a group's for
 // its members' shared rows), the country's row for the product that answers for the chapter,
 // and its place among the sources.

@@ -2,17 +2,19 @@ package answer
 
 import "github.com/mineralbot/mineralbot/knowledge"
 
-// relianceSupplier is the country a question about U.S. reliance asks about as a supplier:
-// "how dependent is the US on China?" (relianceOnCountry), and "how reliant are we on
-// China?", which names no U.S. but asks as it does. A country alone whose own imports are
-// asked about ("how dependent is Mexico on imports?") is an importer (see foreignImporter),
-// and no supplier.
+// relianceSupplier is the country a question about U.S. reliance asks about as a supplier,
+// when it names no mineral or item: the one after the U.S. ("how dependent is the US on
+// China?", "¿cuánto depende EE. UU. de China?"), or one alone in a question that names no
+// U.S. but asks as it does ("how reliant are we on China?"). A country alone whose own
+// imports are asked about ("how dependent is Mexico on imports?") is an importer (see
+// foreignImporter), and no supplier.
 func relianceSupplier(q Query) string {
-	if c := relianceOnCountry(q); c != "" {
-		return c
-	}
-	if len(q.Minerals) > 0 || len(q.Policies) > 0 || len(q.Countries) != 1 || q.Countries[0] == "united-states" || q.Importer != "" ||
-		q.Besides != "" || q.After != "" {
+	switch {
+	case len(q.Minerals) > 0 || len(q.Policies) > 0:
+		return ""
+	case len(q.Countries) == 2 && q.Countries[0] == "united-states":
+		return q.Countries[1]
+	case len(q.Countries) != 1 || q.Countries[0] == "united-states" || q.Importer != "" || q.Besides != "" || q.After != "":
 		return ""
 	}
 	return q.Countries[0]
