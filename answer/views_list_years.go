@@ -58,8 +58,10 @@ func (e *snap) listYearsView() *Answer {
 	}
 	a.Title = e.t("The 2022 and 2025 U.S. critical minerals lists compared")
 	a.Headline = sentences(e.f("The 2025 U.S. critical minerals list has %s items; the 2022 list had %s.",
-		itoa(len(e.listItems(knowledge.USGS2025))), itoa(len(e.listItems(knowledge.USGS2022)))), added, removed, draft)
+		itoa(len(e.listItems(knowledge.USGS2025))), itoa(len(e.listItems(knowledge.USGS2022)))), added, removed)
 	a.Sections[0].Heading = e.t("Added in 2025")
+	// What the draft had proposed is background to the change: in the card, not the headline.
+	a.Sections[0].Note = sentences(a.Sections[0].Note, draft)
 	a.Sections = append(a.Sections, Section{Heading: e.t("Dropped in 2025"), Text: strings.Join(dropped, ", ")})
 	if len(dropped) == 0 {
 		a.Sections[len(a.Sections)-1].Text = e.t("None.")

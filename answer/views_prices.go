@@ -510,6 +510,10 @@ func asksPriceLevels(q Query) bool {
 	return len(q.Minerals) == 0 && q.Direction == "" && !asksPriceRises(q) && hasAny(q.Terms, expensiveWords)
 }
 
+// maxNamedRises is how many of the minerals whose price rose a headline names: 31 of 48
+// rose from 2024 to 2025, a headline of 680 characters when it named them all.
+const maxNamedRises = 8
+
 // priceRises lists every mineral whose main price rose from the year before to the year
 // asked: the price-move view, with the rises named in the headline.
 func (e *snap) priceRises(q Query) *Answer {
@@ -534,7 +538,9 @@ func (e *snap) priceRises(q Query) *Answer {
 	if len(rose) == 0 {
 		head = e.f("None of %s minerals' main USGS annual average prices rose from %s to %s (%s).", strconv.Itoa(len(moves)), strconv.Itoa(year-1), strconv.Itoa(year), e.editionNames(eds))
 	} else {
-		head = e.f("Of %s minerals' main USGS annual average prices, %s rose from %s to %s, the largest rise first: %s (%s).", strconv.Itoa(len(moves)), strconv.Itoa(len(rose)), strconv.Itoa(year-1), strconv.Itoa(year), e.and(rose), e.editionNames(eds))
+		// Every one is in the card; the headline names the largest, to stay a chat message.
+		named := e.andMore(rose[:min(len(rose), maxNamedRises)], len(rose))
+		head = e.f("Of %s minerals' main USGS annual average prices, %s rose from %s to %s, the largest rise first: %s (%s).", strconv.Itoa(len(moves)), strconv.Itoa(len(rose)), strconv.Itoa(year-1), strconv.Itoa(year), named, e.editionNames(eds))
 	}
 	var others []string
 	switch {
@@ -609,20 +615,25 @@ func (e *snap) priceLevels(q Query) *Answer {
 	if q.Top > 0 {
 		n = q.Top
 	}
+	// The year and edition are said once when the prices named share them.
+	shown := ranked[:min(n, len(ranked))]
+	when := func(c levelPrice) string { return yearLabel(c.p.Year, c.p.Estimated) + ", " + source(c.p.Edition) }
+	shared := !slices.ContainsFunc(shown, func(c levelPrice) bool { return when(c) != when(shown[0]) })
 	var top []string
-	for _, c := range ranked[:min(n, len(ranked))] {
-		top = append(top, e.levelItem(c))
+	for _, c := range shown {
+		top = append(top, e.levelItem(c, !shared))
 	}
-	head := e.f("Of %s minerals whose main USGS price converts to dollars per kilogram, the highest annual averages were %s.", strconv.Itoa(len(ranked)), e.and(top))
+	list := e.and(top)
+	if shared {
+		list += "; " + when(shown[0])
+	}
+	head := e.f("Of %s minerals whose main USGS price converts to dollars per kilogram, the highest annual averages were %s.", strconv.Itoa(len(ranked)), list)
 	if cheap {
-		head = e.f("Of %s minerals whose main USGS price converts to dollars per kilogram, the lowest annual averages were %s.", strconv.Itoa(len(ranked)), e.and(top))
+		head = e.f("Of %s minerals whose main USGS price converts to dollars per kilogram, the lowest annual averages were %s.", strconv.Itoa(len(ranked)), list)
 	}
 	forms := e.t("These are USGS annual averages of different products and markets (the form of each is named), not market quotes.")
-	var skipped string
-	if len(left) > 0 {
-		skipped = e.f("%s more are given in units that do not convert to dollars per kilogram and are left out.", strconv.Itoa(len(left)))
-	}
-	a.Headline = sentences(head, forms, skipped)
+	// The prices left out (units that do not convert) are named in the card's last section.
+	a.Headline = sentences(head, forms)
 	s := Section{Heading: e.t("Annual average price in dollars per kilogram")}
 	for _, c := range ranked {
 		v := e.f("%s dollars per kilogram (%s %s; %s, %s)", converted(c.perKg), printed(c.p.Printed), e.t(c.p.Unit), yearLabel(c.p.Year, c.p.Estimated), source(c.p.Edition))
@@ -650,11 +661,25 @@ func (e *snap) priceLevels(q Query) *Answer {
 }
 
 // levelItem is a ranked price in a headline: the mineral, its price per kilogram and the
-// price as USGS gives it, with its form, year and edition.
-func (e *snap) levelItem(c levelPrice) string {
-	if c.p.Unit == "dollars per kilogram" {
-		return e.f("%s at %s dollars per kilogram (%s)", e.withArticle(c.priced), printed(c.p.Printed), e.priceDetail(c.comparedPrice))
+// price as USGS gives it, with its form and, when dated, its year and edition.
+func (e *snap) levelItem(c levelPrice, dated bool) string {
+	var detail []string
+	if c.p.Unit != "dollars per kilogram" {
+		detail = append(detail, printed(c.p.Printed)+" "+e.t(c.p.Unit))
 	}
-	from := printed(c.p.Printed) + " " + e.t(c.p.Unit)
-	return e.f("%s at %s dollars per kilogram (%s; %s)", e.withArticle(c.priced), converted(c.perKg), from, e.priceDetail(c.comparedPrice))
+	if !sameName(c.priced, e.t(c.p.Form)) {
+		detail = append(detail, formLabel(e.t(c.p.Form)))
+	}
+	if dated {
+		detail = append(detail, yearLabel(c.p.Year, c.p.Estimated)+", "+source(c.p.Edition))
+	}
+	perKg := converted(c.perKg)
+	if c.p.Unit == "dollars per kilogram" {
+		perKg = printed(c.p.Printed)
+	}
+	item := e.f("%s at %s dollars per kilogram", e.withArticle(c.priced), perKg)
+	if len(detail) > 0 {
+		item += " (" + strings.Join(detail, "; ") + ")"
+	}
+	return item
 }
