@@ -3,6 +3,7 @@
 package bot
 
 import (
+	"cmp"
 	"net"
 	"sync"
 	"time"
@@ -20,7 +21,8 @@ type coalescingConn struct {
 	held    []byte
 	reading bool // a Read is waiting on the network
 	timer   *time.Timer
-	err     error // the error of a held write, returned by the next Read or Write
+	err     error         // the error of a held write, returned by the next Read or Write
+	hold    time.Duration // how long a write is held; maxHold when zero (tests lengthen it)
 }
 
 // maxHold bounds how long a write is held; maxHeld how much is held.
@@ -49,9 +51,9 @@ func (c *coalescingConn) Write(p []byte) (int, error) {
 		// The timer armed by the first held write is running: maxHold counts from it, so
 		// that a stream of writes cannot hold the first for longer.
 	case c.timer == nil:
-		c.timer = time.AfterFunc(maxHold, c.flush)
+		c.timer = time.AfterFunc(cmp.Or(c.hold, maxHold), c.flush)
 	default:
-		c.timer.Reset(maxHold)
+		c.timer.Reset(cmp.Or(c.hold, maxHold))
 	}
 	return len(p), nil
 }
