@@ -165,14 +165,22 @@ func (e *snap) producersAnswer(m *knowledge.Mineral, q Query) *Answer {
 				r = other
 			}
 		}
-		a.Headline = sentences(e.worldSentence(m, r, q), e.leadSentence(m, r), e.nextSentence(r, nextCount(r, q)))
+		notes := sentences(e.yearMissing(m, r, q), e.oreNote(m, r, q), e.stageMissing(m, r, q))
+		next := e.nextSentence(r, nextCount(r, q))
+		world := e.worldSentence(m, r, q)
+		if world != "" && (notes != "" || q.CountCountries) {
+			// "world copper production 2025": the year's note, the world total and the top
+			// producer are the answer; the next producers are in the card.
+			next = ""
+		}
+		a.Headline = sentences(world, e.leadSentence(m, r), next)
 		if q.Besides != "" {
 			a.Headline = e.besidesSentence(m, r, q.Besides)
 		}
 		if q.CountCountries {
 			a.Headline = sentences(e.countSentence(m, r), a.Headline)
 		}
-		a.Headline = sentences(e.yearMissing(m, r, q), e.oreNote(m, r, q), e.stageMissing(m, r, q), a.Headline)
+		a.Headline = sentences(notes, a.Headline)
 		if r.Mineral != m.ID && knowledge.OwnMeasure([]string{r.Measure}, m.ID) == "" {
 			// "Who produces dysprosium?": USGS counts the group; the answer says so first.
 			if g, ok := e.kb.Mineral(r.Mineral); ok {
@@ -221,7 +229,7 @@ func (e *snap) countSentence(m *knowledge.Mineral, r knowledge.Ranking) string {
 		for i, f := range r.Unknown {
 			names[i] = e.countryAfterIn(f.Country)
 		}
-		s = sentences(s, e.f("It gives no figure for %s.", e.and(names)))
+		s = strings.TrimSuffix(s, ".") + e.f("; it gives no figure for %s.", e.and(names))
 	}
 	return s
 }

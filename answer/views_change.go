@@ -267,8 +267,9 @@ func (e *snap) addRevisions(a *Answer, q Query, m *knowledge.Mineral, r knowledg
 			lead = e.f("%s kept %s's %s figure from %s: %s.", source(r.Edition), e.countryName(asked), strconv.Itoa(y), source(old.Edition), number(cur.Value))
 		}
 	}
+	counted := false // the lead is only how many figures were revised, none of them the one asked about
 	if lead == "" && len(revs) > 0 {
-		lead = e.f("%s revised %s earlier figures of this table.", source(r.Edition), strconv.Itoa(len(revs)))
+		lead, counted = e.f("%s revised %s earlier figures of this table.", source(r.Edition), strconv.Itoa(len(revs))), true
 	}
 	if q.Editions && len(revs) == 0 {
 		lead = e.f("%s revised none of the earlier figures for %s.", source(r.Edition), name)
@@ -280,9 +281,10 @@ func (e *snap) addRevisions(a *Answer, q Query, m *knowledge.Mineral, r knowledg
 		// "Was China's antimony output revised?", "did it change between the 2025 and 2026
 		// editions?": the revision is the answer.
 		a.Headline = sentences(lead, a.Headline)
-	case len(q.Countries) > 0 || material:
+	case len(q.Countries) > 0 && !counted || material:
 		// The country asked about, or a top producer's revision large enough to explain part
-		// of the world's change (China's antimony, 60,000 → 40,000).
+		// of the world's change (China's antimony, 60,000 → 40,000). A count of other
+		// countries' revisions is the card's.
 		a.Headline = sentences(a.Headline, lead)
 	default:
 		// A small revision of one country's figure, or a count of them, is the card's

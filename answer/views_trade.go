@@ -291,7 +291,19 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 			}
 		}
 	}
-	if len(latest) > 1 {
+	var about []string
+	if srcs := e.kb.ImportSourcesOf(m.ID); len(srcs) > 0 {
+		// "How dependent is the US on China for gallium": that country's share of imports and
+		// its place among the sources come first, as what the question is about.
+		for _, c := range q.Countries {
+			if c != "united-states" {
+				about = append(about, e.countrySourceText(srcs, m, importProduct(srcs, m, q.Terms), c, q))
+			}
+		}
+	}
+	if len(latest) > 1 && len(about) == 0 {
+		// The other forms' figures; after a country's share of imports they would make the
+		// headline a fourth sentence, and the card gives every form's series.
 		var others []string
 		for _, r := range latest {
 			if r != main {
@@ -300,18 +312,8 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 		}
 		a.Headline = sentences(a.Headline, e.f("Other forms: %s.", strings.Join(others, "; ")))
 	}
-	if srcs := e.kb.ImportSourcesOf(m.ID); len(srcs) > 0 {
-		// "How dependent is the US on China for gallium": that country's share of imports and
-		// its place among the sources come first, as what the question is about.
-		var about []string
-		for _, c := range q.Countries {
-			if c != "united-states" {
-				about = append(about, e.countrySourceText(srcs, m, importProduct(srcs, m, q.Terms), c, q, true))
-			}
-		}
-		if len(about) > 0 {
-			a.Headline = sentences(append(about, a.Headline)...)
-		}
+	if len(about) > 0 {
+		a.Headline = sentences(append(about, a.Headline)...)
 	}
 	if series := e.relianceSeries(m, q.Edition); len(series) > 0 && (q.FromYear != 0 || hasCue(q, MeasureChange) || hasAny(q.Terms, overTime)) {
 		// "US import reliance on gallium over time": the series, in one edition.
@@ -472,17 +474,26 @@ func (e *snap) importSourcesView(ctx context.Context, q Query) (*Answer, error) 
 		a.Headline = e.f("USGS gives no U.S. import sources for %s in the chapters this knowledge base holds.", strings.ToLower(e.mineralName(m)))
 		return a, nil
 	}
-	a.Headline = s.Text
+	a.Headline, s.Text = s.Text, ""
+	if country != "" {
+		// The country's shares of the other products go in the card: "is Mexico a big
+		// supplier of US zinc?" is answered by refined zinc and the reliance on imports.
+		srcs := e.kb.ImportSourcesOf(m.ID)
+		s.Text = e.otherSourceForms(srcs, importProduct(srcs, m, q.Terms), country)
+	}
+	var reliance string
+	if l := e.latestByProduct(m.ID); len(l) > 0 {
+		reliance = e.relianceSentence(m, l[0])
+	}
 	if note, product := e.othersSources(m, q.Terms); note != "" {
-		// "iridium import sources": the figures are palladium's, and the answer says so.
+		// "iridium import sources": the figures are palladium's, and the answer says so;
+		// the reliance on imports follows in the card, the headline having said enough.
 		a.Title = e.f("Where U.S. imports of %s come from", product)
 		a.Headline = sentences(note, a.Headline)
+		s.Text, reliance = sentences(s.Text, reliance), ""
 	}
-	s.Text = ""
+	a.Headline = sentences(a.Headline, reliance)
 	a.Sections = append(a.Sections, s)
-	if l := e.latestByProduct(m.ID); len(l) > 0 {
-		a.Headline = sentences(a.Headline, e.relianceSentence(m, l[0]))
-	}
 	for _, x := range e.kb.ImportSourcesOf(m.ID) {
 		a.Sources = appendSource(a.Sources, x.Source)
 		break
@@ -517,7 +528,7 @@ func (e *snap) othersSources(m *knowledge.Mineral, terms []string) (note, produc
 	if len(products) <= 1 {
 		return e.f("USGS gives no U.S. import sources for %s itself; its chapter on %s gives them for %s, which the figures are for.", name, group, product), product
 	}
-	return e.f("USGS gives no U.S. import sources for %s itself; its chapter on %s gives them only for %s. The figures are for %s.", name, group, e.and(products), product), product
+	return e.f("USGS gives no U.S. import sources for %s itself; its chapter on %s gives them only for %s, and the figures are for %s.", name, group, e.and(products), product), product
 }
 
 // importProduct chooses which product's import sources answer for a mineral: the product
@@ -574,7 +585,7 @@ func (e *snap) importSourcesSection(m *knowledge.Mineral, country string, q Quer
 		return Section{}, false
 	}
 	if country != "" {
-		s.Text = e.countrySourceText(srcs, m, product, country, q, false)
+		s.Text = e.countrySourceText(srcs, m, product, country, q)
 		return s, true
 	}
 	if t := e.besidesSources(top, what, q.Besides); q.Besides != "" && t != "" {
@@ -593,28 +604,22 @@ func (e *snap) importSourcesSection(m *knowledge.Mineral, country string, q Quer
 }
 
 // countrySourceText is a country's share of U.S. imports of the product chosen for the
-// mineral and its place among the sources, then its shares of the other products. The
-// product is not chosen by the country: Mexico's 43% of copper scrap does not answer for
-// copper, whose refined imports came mostly from Chile. "Is it the top source?" is a yes for
-// the first; "a big (major, main, important) source?" for the first majorRank, as with producers.
-//
-// Brief leaves out the other products, for a headline that goes on about something else.
-func (e *snap) countrySourceText(srcs []knowledge.ImportSource, m *knowledge.Mineral, product, country string, q Query, brief bool) string {
+// mineral and its place among the sources. The product is not chosen by the country:
+// Mexico's 43% of copper scrap does not answer for copper, whose refined imports came mostly
+// from Chile. "Is it the top source?" is a yes for the first; "a big (major, main,
+// important) source?" for the first majorRank, as with producers. otherSourceForms gives its
+// shares of the other products.
+func (e *snap) countrySourceText(srcs []knowledge.ImportSource, m *knowledge.Mineral, product, country string, q Query) string {
 	what := strings.ToLower(e.mineralName(m))
 	if product != "" {
 		what = e.productName(m, product)
 	}
 	var text string
-	var others []string
 	for _, x := range srcs {
-		if x.Country != country {
+		if x.Country != country || x.Product != product {
 			continue
 		}
 		rank, ahead := importRank(srcs, x)
-		if x.Product != product {
-			others = append(others, strings.ToLower(e.t(x.Product))+": "+x.Printed+"%, "+e.rankAfter(rank, ahead))
-			continue
-		}
 		text = e.f("%s supplied %s of U.S. imports of %s in %s (%s).", capitalize(e.countryAfterIn(country)), x.Printed+"%", what, x.Period, source(x.Edition))
 		if rank == 1 {
 			text = sentences(text, e.t("It was the largest source of these imports."))
@@ -637,10 +642,24 @@ func (e *snap) countrySourceText(srcs []knowledge.ImportSource, m *knowledge.Min
 			text = e.verdict(false, text)
 		}
 	}
-	if len(others) > 0 && !brief {
-		text = sentences(text, e.f("Other forms: %s.", strings.Join(others, "; ")))
-	}
 	return text
+}
+
+// otherSourceForms is a country's share of U.S. imports of a mineral's products other than
+// the one chosen, and its place among their sources: "Other forms: waste and scrap: 33%, #2,
+// after Canada (64%)." It is "" when USGS gives it none.
+func (e *snap) otherSourceForms(srcs []knowledge.ImportSource, product, country string) string {
+	var others []string
+	for _, x := range srcs {
+		if x.Country == country && x.Product != product {
+			rank, ahead := importRank(srcs, x)
+			others = append(others, strings.ToLower(e.t(x.Product))+": "+x.Printed+"%, "+e.rankAfter(rank, ahead))
+		}
+	}
+	if len(others) == 0 {
+		return ""
+	}
+	return e.f("Other forms: %s.", strings.Join(others, "; "))
 }
 
 // importRank is a source's place among the countries that supplied the same product, and
