@@ -99,8 +99,19 @@ func (e *snap) afterColon(s string) string {
 	return s
 }
 
-// usgsEdition reports whether "USGS" names the publisher of an edition, not its list: "¿qué
-// cambió en la edición 2026 del USGS?" names no list.
+// usgsEdition reports whether "USGS" names the publisher of an edition or its figures, not
+// its list: "¿qué cambió en la edición 2026 del USGS?", "biggest changes for Mexico in the
+// new USGS edition", "what changed in the latest USGS data" name no list.
 func usgsEdition(has func(string) bool) bool {
-	return has("edicion") && !has("lista") && !has("listas") && !has("critico") && !has("criticos")
+	publication := false
+	for _, w := range []string{"edition", "editions", "edicion", "ediciones", "data", "datos", "figures", "cifras",
+		"numbers", "numeros", "tables", "tablas", "mcs", "summaries", "summary", "report", "informe"} {
+		publication = publication || has(w)
+	}
+	for _, w := range []string{"list", "lists", "lista", "listas", "critico", "criticos"} {
+		if has(w) {
+			return false
+		}
+	}
+	return publication
 }

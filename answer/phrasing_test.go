@@ -16,6 +16,17 @@ func TestPhrasings(t *testing.T) {
 	tests := []struct {
 		q, query, headline string
 	}{
+		// What changed in the newest edition, asked by naming the publisher or its figures ("the
+		// new USGS edition", "the latest USGS data"): not the USGS list, not the newest news.
+		// Guards: "usgs critical minerals" is the list; "the latest usgs data on lithium" its card.
+		{"biggest changes for Mexico in the new USGS edition", "change countries=mexico", "In Mexico, from 2024 to 2025e (USGS MCS 2026), across 9 minerals: the largest rises: phosphate (+23.3%), barite (+23.0%) and silver (+9.0%); the largest falls: lead (−16.7%) and fluorspar (−0.7%)"},
+		{"what changed for mexico in the latest USGS data", "change countries=mexico timeline=latest", "In Mexico, from 2024 to 2025e (USGS MCS 2026), across 9 minerals: the largest rises: phosphate (+23.3%), barite (+23.0%) and silver (+9.0%); the largest falls: lead (−16.7%) and fluorspar (−0.7%)"},
+		{"what's new in the latest data?", "change timeline=latest", "Worldwide, from 2024e to 2025e (USGS MCS 2026), across 30 minerals: the largest rises: lithium (+30.6%), graphite (+16.1%) and zinc (+9.2%); the largest falls: platinum-group metals (−12.4%), antimony (−7.6%) and vanadium (−6.8%)"},
+		{"¿qué hay de nuevo en los datos del USGS?", "change timeline=latest", "En el mundo, de 2024e a 2025e (USGS MCS 2026), en 30 minerales: las mayores subidas: litio (+30.6%), grafito (+16.1%) y zinc (+9.2%); las mayores bajadas: metales del grupo del platino (−12.4%), antimonio (−7.6%) y vanadio (−6.8%)"},
+		{"what's the latest usgs data on lithium", "overview minerals=lithium", "Australia accounted for 32% of world mine production of lithium in 2025e (USGS MCS 2026)"},
+		{"what changed in the new edition for china", "change countries=china", "In China, from 2024e to 2025e (USGS MCS 2026), across 28 minerals: the largest rises: lithium (+49.8%), graphite (+10.2%) and gallium (+7.3%); the largest falls: niobium (−9.1%), molybdenum (−3.0%) and vanadium (−2.4%). 10 did not change."},
+		{"usgs critical minerals", "lists lists=usgs-2025", "USGS 2025 critical minerals list: 60 items."},
+		{"what's new in the latest usgs edition", "change timeline=latest", "Worldwide, from 2024e to 2025e (USGS MCS 2026), across 30 minerals: the largest rises: lithium (+30.6%), graphite (+16.1%) and zinc (+9.2%); the largest falls: platinum-group metals (−12.4%), antimony (−7.6%) and vanadium (−6.8%)"},
 		// Helper A: yes/no on a mineral missing from a list; what a country leads in (not the
 		// mineral lead); when two countries meet next. Guards, right before and after: "is
 		// silver on the EU list", "is copper on the EU list?", "isn't copper on the EU list?",

@@ -637,11 +637,16 @@ var speechWords = set("said", "says", "declared", "declares", "stated", "dijo", 
 // "what do the figures say about Chile's lithium".
 var sourceWords = set("usgs", "mcs", "survey", "data", "figures", "numbers", "statistics", "tables", "datos", "cifras", "estadisticas", "tablas")
 
+// namesStatistics reports whether a question names the statistics (see sourceWords).
+func namesStatistics(norm []string) bool {
+	return slices.ContainsFunc(norm, func(w string) bool { return sourceWords[w] })
+}
+
 // asksDeeds reports whether a question asks what someone did, does or is doing, or what
 // they said.
 func asksDeeds(norm []string) bool {
 	aux := false
-	speech := !slices.ContainsFunc(norm, func(w string) bool { return sourceWords[w] })
+	speech := !namesStatistics(norm)
 	for _, w := range norm {
 		switch {
 		case deedWords[w], aux && w == "do", speech && (speechWords[w] || aux && w == "say"):
@@ -1345,10 +1350,11 @@ func (p *lexicon) Parse(text string) Query {
 			q.Timeline = Upcoming
 		}
 	}
-	if q.Timeline == "" && len(q.Minerals)+len(q.Countries)+len(q.Policies) > 0 && latestPhrases.any(norm, joined) &&
+	if q.Timeline == "" && len(q.Minerals)+len(q.Countries)+len(q.Policies) > 0 && latestPhrases.any(norm, joined) && !namesStatistics(norm) &&
 		!slices.ContainsFunc(norm, func(w string) bool { return slices.ContainsFunc(cueMeasures[w], figureMeasures.has) }) {
 		// "what's the latest on china rare earth controls", "latest news on section 232": the
-		// newest items on the topic. "What's the latest lithium price?" asks a figure.
+		// newest items on the topic. "What's the latest lithium price?" asks a figure, and
+		// "what changed for Mexico in the latest USGS data?" the newest edition's figures.
 		q.Timeline = Latest
 	}
 	if q.Timeline == "" && asksMineralNews(q, norm, used) {
@@ -1596,9 +1602,9 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 	cued := func(m Measure) bool { return slices.Contains(signalled, m) }
 	listed := cued(MeasureLists) || len(q.Lists) > 0
 	switch {
-	case q.Timeline != "" && len(q.Minerals)+len(q.Policies) == 0 && !listed && (has("edition") || has("edicion") || has("mcs")):
-		// "What's new in the 2026 edition?": the edition's figures against the year before,
-		// not the newest news items.
+	case q.Timeline != "" && len(q.Minerals)+len(q.Policies) == 0 && !listed && (has("edition") || has("edicion") || namesStatistics(norm)):
+		// "What's new in the 2026 edition?", "what's new in the latest data?": the edition's
+		// figures against the year before, not the newest news items.
 		return MeasureChange
 	case !cued(MeasurePrice) && !cued(MeasureReliance) && !cued(MeasureReserves) && len(q.Minerals) > 0 &&
 		(has("go up") || has("went up") || has("go down") || has("went down") || eitherWay.any(norm, " "+strings.Join(norm, " ")+" ")):

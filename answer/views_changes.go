@@ -154,7 +154,7 @@ func (e *snap) changesView(q Query) *Answer {
 		source(newest), itoa(len(ms)), strings.Join(parts, "; "))
 	switch {
 	case len(flat) > 3:
-		a.Headline = sentences(a.Headline, e.f("Unchanged: %s.", itoa(len(flat))))
+		a.Headline = sentences(a.Headline, capitalize(e.f("%s did not change", itoa(len(flat))))+".") // "10 did not change."
 	case len(flat) > 0:
 		a.Headline = sentences(a.Headline, e.f("Unchanged: %s.", e.and(flat)))
 	}
