@@ -806,4 +806,26 @@ var spanishMessages = map[string]string{
 	"Figures":                                                                             "Cifras",
 	"Updated":                                                                             "Actualizada",
 	"Every figure names the USGS edition it comes from; answers use the newest edition that has it.": "Cada cifra indica la edición del USGS de la que proviene; las respuestas usan la edición más reciente que la tiene.",
+
+	// No export restriction by a country on a mineral (restricts_none.go).
+	"No measure by %s restricting exports of %s is in the knowledge base (updated %s).": "Ninguna medida de %s que restrinja las exportaciones de %s figura en la base de conocimiento (actualizada el %s).",
+	"What it holds on them: %s.":                 "Lo que tiene sobre ellos: %s.",
+	"%s, %s (a limit on output, not on exports)": "%s, %s (un límite a la producción, no a las exportaciones)",
+	"%s, %s (not an export restriction)":         "%s, %s (no restringe las exportaciones)",
+
+	// Which countries restrict exports, and what a country restricts (restrictors.go).
+	"The knowledge base (updated %s) records no country's export restriction on %s.": "La base de conocimiento (actualizada el %s) no registra ninguna restricción de un país a la exportación de %s.",
+	"minerals":                        "minerales",
+	"(suspended for now)":             "(en suspenso por ahora)",
+	"(restrictions on hold until %s)": "(restricciones en suspenso hasta el %s)",
+	"(its suspension was due to end; whether it did is not known)":                "(su suspensión debía terminar; no se sabe si terminó)",
+	"The knowledge base (updated %s) records export restrictions on %s by %s.":    "La base de conocimiento (actualizada el %s) registra restricciones a la exportación de %s impuestas por %s.",
+	"For each, the measure in force, or else the newest: %s.":                     "De cada uno, la medida en vigor o, si no la hay, la más reciente: %s.",
+	"No export restriction by %s is in the knowledge base (updated %s).":          "Ninguna restricción a la exportación impuesta por %s figura en la base de conocimiento (actualizada el %s).",
+	"It records limits on output: %s.":                                            "Registra límites a la producción: %s.",
+	"Export measures by %s in the knowledge base (updated %s), newest first: %s.": "Medidas de %s sobre las exportaciones en la base de conocimiento (actualizada el %s), de la más reciente a la más antigua: %s.",
+
+	// A country pair's items of a year, a month's agreements (views_pair_year.go).
+	"No agreement in the knowledge base is dated %s (updated %s).":                                                                      "Ningún acuerdo de la base de conocimiento tiene fecha de %s (actualizada el %s).",
+	"No agreement between %s dated %s is in the knowledge base (updated %s); its items of that year concerning them, newest first: %s.": "Ningún acuerdo entre %s con fecha de %s figura en la base de conocimiento (actualizada el %s); sus elementos de ese año que les conciernen, del más reciente al más antiguo: %s.",
 }

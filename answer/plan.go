@@ -43,6 +43,11 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 		// "When is the next US-China summit?": the last meeting of the two recorded.
 		return e.nextMeeting(q), nil
 	}
+	if a := e.restrictsWhat(q); a != nil {
+		// "which countries restrict critical mineral exports?", "what does China restrict?"
+		// (restrictors.go).
+		return a, nil
+	}
 	if len(q.Minerals) == 0 && len(q.Policies) == 0 && q.Measure != MeasureLists && q.Measure != MeasureListChanges && q.Measure != MeasurePolicy {
 		// "Who produces helium?": an item of a list with no card of its own. What the
 		// knowledge base holds of it is which lists name it. What a list changed, or a

@@ -476,6 +476,7 @@ const (
 	ThisMonth Timeline = "this_month"
 	NextMonth Timeline = "next_month"
 	ThisYear  Timeline = "this_year" // the calendar year
+	LastYear  Timeline = "last_year" // the calendar year before this one
 )
 
 // periodPhrases name a period relative to today, in the order they are looked for: "next
@@ -493,6 +494,7 @@ var periodPhrases = []struct {
 		"siguiente mes", "mes siguiente", "mes entrante")},
 	{ThisMonth, newPhrases("this month", "este mes")},
 	{ThisYear, newPhrases("this year", "este ano", "so far this year", "en lo que va del ano")},
+	{LastYear, newPhrases("last year", "previous year", "ano pasado", "ano anterior")},
 	{Today, newPhrases("today", "hoy", "so far today", "this morning", "esta manana")},
 }
 
@@ -1478,19 +1480,27 @@ func (p *lexicon) usAttributive(norm []string, i int) bool {
 	if i+1 >= len(norm) {
 		return i == 0 && len(norm) == 1
 	}
-	if i > 0 && !usCopulas[norm[i-1]] && !p.isMineral(norm[i-1]) {
+	if i > 0 && !usCopulas[norm[i-1]] && !p.isMineral(norm[i-1]) && !p.isCountry(norm[i-1]) {
 		return false // "beryllium us production" is the country's
 	}
 	next := norm[i+1]
-	if usNouns[next] {
-		return true
+	if usNouns[next] || i > 0 && p.isCountry(norm[i-1]) {
+		return true // "china us agreements"
 	}
 	for n := min(maxNameWords, len(norm)-i-1, p.starts[firstWord(next)]); n >= 1; n-- {
-		if name, ok := p.known[strings.Join(norm[i+1:i+1+n], " ")]; ok && name.ref.Kind == knowledge.KindMineral {
+		// "us lithium production"; "us china deals", the pair of countries
+		if name, ok := p.known[strings.Join(norm[i+1:i+1+n], " ")]; ok && (name.ref.Kind == knowledge.KindMineral || name.ref.Kind == knowledge.KindCountry) {
 			return true
 		}
 	}
 	return false
+}
+
+// isCountry reports whether a word is a country's name ("china"), not a short word that
+// only an upper-case spelling makes one.
+func (p *lexicon) isCountry(w string) bool {
+	name, ok := p.known[w]
+	return ok && name.ref.Kind == knowledge.KindCountry && len(w) > 2 && !stopWords[w]
 }
 
 // isMineral reports whether a word is a mineral's name.

@@ -32,11 +32,10 @@ func (e *snap) restrictsNow(q Query) *Answer {
 		return nil
 	}
 	country := q.Countries[0]
-	cname := e.kb.CountryName(country)
 	var items []*knowledge.Policy
 	for _, p := range e.kb.Policies {
 		if !restrictiveKinds[p.Kind] || p.Date.Time.After(e.now()) || !slices.Contains(p.Countries, country) ||
-			!strings.Contains(p.Jurisdiction, cname) {
+			!e.ownMeasure(p, country) {
 			continue
 		}
 		if p.Kind != "export-control" && e.policyWords(p)[stem("export")] != 2 {

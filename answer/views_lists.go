@@ -41,6 +41,11 @@ func (e *snap) listsView(ctx context.Context, q Query) (*Answer, error) {
 	if a := e.cardlessItem(q); a != nil {
 		return a, nil
 	}
+	if listsAsPolicyYear(q) {
+		// "what happened in critical minerals in 2023?" (views_pair_year.go)
+		q.Measure = MeasurePolicy
+		return e.policyView(ctx, q)
+	}
 	if len(q.Rest) > 0 && len(q.Lists) == 0 {
 		// "What did Ebrard say about critical minerals?": a word that names nothing the
 		// parser knows, found in the policy items, is what the question is about.

@@ -24,6 +24,9 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 			return e.nextEvent(q, ev), nil // "when is the next critical minerals ministerial?"
 		}
 	}
+	if q.Timeline == LastYear {
+		q.Timeline, q.Year = "", e.now().Year()-1 // "what happened last year?" is that calendar year
+	}
 	if q.Partners && len(q.Countries) == 1 && len(q.Policies)+len(q.Minerals) == 0 && q.Month == 0 {
 		return e.partnersView(q), nil // "which countries signed agreements with the US in 2026?"
 	}
@@ -51,6 +54,9 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		// scheduled for it, or for its month.
 		return e.monthView(q, nil), nil
 	}
+	if a, ok := e.yearDeeds(q); ok {
+		return a, nil // "what did the US and China agree in 2025?" (views_pair_year.go)
+	}
 	if a, ok := e.thisYearTopic(q); ok {
 		return a, nil // "what changed in China's export controls this year?" (views_this_year.go)
 	}
@@ -62,6 +68,9 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		// "what happened in 2026", "¿qué pasó en 2025?": every item of that calendar year, as
 		// "this year" gives the current one; "… in Mexico in 2025", the items concerning it.
 		return e.yearView(q), nil
+	}
+	if a, ok := e.monthDeals(q); ok {
+		return a, nil // "agreements signed in February 2026" (views_pair_year.go)
 	}
 	if q.Month > 0 && q.Year > 0 && len(q.Policies) == 0 {
 		if !hasTopic(Query{Minerals: q.Minerals, Rest: datelessTerms(q)}) {
@@ -169,6 +178,11 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 	if a := e.restrictsNow(q); a != nil {
 		// "does China restrict exports of graphite?": its newest measure on it, and whether
 		// that is suspended (restricts_now.go).
+		return a, nil
+	}
+	if a := e.noExportMeasure(q, ps); a != nil {
+		// "does Indonesia restrict nickel exports?": none of its measures does; what the
+		// knowledge base holds on them instead (restricts_none.go).
 		return a, nil
 	}
 	if q.Status && len(q.Minerals) > 0 && slices.ContainsFunc(q.Terms, func(w string) bool { return restrictWords[w] }) &&
@@ -1763,6 +1777,11 @@ func (e *snap) monthView(q Query, only []*knowledge.Policy) *Answer {
 	switch {
 	case len(lines) == 0:
 		a.Headline = e.f("Nothing in the knowledge base is dated %s (updated %s).", month, e.lang.Date(e.kbUpdated()))
+		if q.Day == 0 && only == nil {
+			// "what happened in October 2026?": the items either side (views_pair_year.go)
+			from := time.Date(q.Year, time.Month(q.Month), 1, 0, 0, 0, 0, time.UTC)
+			a.Headline = sentences(a.Headline, e.nearestEvents(e.concerned(q), from, from.AddDate(0, 1, -1), false))
+		}
 	case dayLabel != "" && len(lines) <= 3:
 		a.Headline = e.f("On %s: %s.", month, strings.Join(lines, "; "))
 	case dayLabel != "":
