@@ -77,6 +77,9 @@ type served struct {
 	imports importsIndex
 	// sectors are the minerals whose uses name each sector, by its label (views_sector.go).
 	sectors map[string][]string
+	// sectorUses are each sector's minerals with the use that names it, most relevant first
+	// (views_used_in.go).
+	sectorUses map[string][]sectorUse
 }
 
 func newServed(kb *knowledge.KB) *served {
@@ -87,7 +90,8 @@ func newServed(kb *knowledge.KB) *served {
 	kb.WarmUp()
 	s := &served{kb: kb, policyWords: indexPolicyWords(kb), policyNames: indexPolicyNames(kb), policySentences: indexPolicySentences(kb), names: nameLanguages(kb), prose: indexProse(kb),
 		notes: new(sync.Map), draft: draftList(kb), lists: indexLists(kb), stems: indexStems(kb),
-		countryStandings: countryDigests(kb), imports: indexImportsFrom(kb), sectors: indexSectors(kb)}
+		countryStandings: countryDigests(kb), imports: indexImportsFrom(kb), sectors: indexSectors(kb),
+		sectorUses: indexSectorUses(kb)}
 	s.lex = <-lex
 	return s
 }
@@ -707,6 +711,8 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 		}
 		if s, ok := sectorAsked(q); ok && len(q.Minerals) == 0 {
 			a.Headline = e.sectorStandings(c.ID, st, s) // "which battery minerals does China dominate?" (views_sector.go)
+			// "does Mexico produce any battery minerals?" (views_used_in.go)
+			a.Headline = e.sectorProducedVerdict(q, st, s, a.Headline)
 		}
 		// A reply shows the leading standings; the full card has the first maxStandings.
 		const lead = 6

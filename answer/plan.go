@@ -43,6 +43,11 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 		// "When is the next US-China summit?": the last meeting of the two recorded.
 		return e.nextMeeting(q), nil
 	}
+	if a := e.sectorView(q); a != nil {
+		// "which minerals are used in batteries?", "is graphite used in batteries?"
+		// (views_used_in.go).
+		return a, nil
+	}
 	if a := e.restrictsWhat(q); a != nil {
 		// "which countries restrict critical mineral exports?", "what does China restrict?"
 		// (restrictors.go).

@@ -181,6 +181,10 @@ func (e *snap) cmdList(_ context.Context, args string) (*Answer, error) {
 			// "lista de eeuu vs lista ue": two lists set against each other, a question.
 			return nil, nil
 		}
+		if _, ok := sectorAsked(q); ok {
+			// "list of battery minerals": a sector's minerals, a question (views_used_in.go).
+			return nil, nil
+		}
 		if len(q.Lists) > 0 {
 			return e.list(string(q.Lists[0])), nil
 		}

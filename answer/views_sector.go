@@ -19,10 +19,21 @@ type sector struct {
 
 var sectors = []sector{
 	{"batteries", []string{"battery", "batteries", "bateria", "baterias"}, []string{"batter"}},
-	{"semiconductors", []string{"semiconductor", "semiconductors", "chip", "chips", "chipmaking", "semiconductores"}, []string{"semicond"}},
-	{"magnets", []string{"magnet", "magnets", "iman", "imanes"}, []string{"magnet"}},
-	{"defense", []string{"defense", "defence", "military", "defensa", "militar", "militares"}, []string{"defen", "military"}},
-	{"solar cells", []string{"solar"}, []string{"solar"}},
+	{"semiconductors", []string{"semiconductor", "semiconductors", "chip", "chips", "chipmaking", "semiconductores"}, []string{"semicond", "chips"}},
+	{"magnets", []string{"magnet", "magnets", "iman", "imanes"}, []string{"magnets"}}, // not "magnetic resonance"
+	{"defense", []string{"defense", "defence", "military", "defensa", "militar", "militares"}, []string{"defen", "military", "weapon", "armour", "armor", "ammunition"}},
+	{"solar cells", []string{"solar", "solares", "photovoltaic", "photovoltaics", "fotovoltaica", "fotovoltaicas", "fotovoltaicos"}, []string{"solar", "photovoltaic"}},
+	// After batteries and magnets: "EV batteries" asks for batteries, "wind turbine magnets"
+	// for magnets (views_used_in.go).
+	{"electric vehicles", []string{"ev", "evs", "electric", "electricos", "electrico"}, []string{"electric vehicle", "electric-vehicle", "electric transport", "hybrid car"}},
+	{"wind turbines", []string{"wind", "eolica", "eolicas", "eolico", "eolicos", "aerogenerador", "aerogeneradores"}, []string{"wind turbine", "wind-turbine"}},
+	// "Planes" is left out: in Spanish it is plans.
+	{"aerospace", []string{"aerospace", "aircraft", "airplane", "airplanes", "jet", "jets", "aviation", "airliners", "aeroespacial",
+		"aviones", "aeronaves", "aviacion", "aeronautica"}, []string{"aircraft", "aerospace", "jet engine", "jet-engine", "gas turbine", "gas-turbine", "airframe"}},
+	// Last: "computer chips" asks for semiconductors. A phone is electronics; the answer says
+	// electronics.
+	{"electronics", []string{"electronics", "electronic", "electronica", "electronicos", "phone", "phones", "smartphone", "smartphones",
+		"cellphones", "laptops", "computers", "celular", "celulares", "telefonos", "computadoras"}, []string{"electronic"}},
 }
 
 // sectorAsked is the sector a question's words ask for, if any.
@@ -32,7 +43,7 @@ func sectorAsked(q Query) (sector, bool) {
 			return s, true
 		}
 	}
-	return sector{}, false
+	return sectorMisspelt(q) // "bateries", or "EV", too short for Terms (views_used_in.go)
 }
 
 // indexSectors maps each sector's label to the ids of the minerals whose uses name it, in
@@ -41,10 +52,7 @@ func indexSectors(kb *knowledge.KB) map[string][]string {
 	out := make(map[string][]string, len(sectors))
 	for _, s := range sectors {
 		for _, m := range kb.Minerals {
-			if slices.ContainsFunc(m.Uses, func(u string) bool {
-				u = strings.ToLower(u)
-				return slices.ContainsFunc(s.stems, func(st string) bool { return strings.Contains(u, st) })
-			}) {
+			if slices.ContainsFunc(m.Uses, func(u string) bool { return namesSector(s, u) }) {
 				out[s.label] = append(out[s.label], m.ID)
 			}
 		}
