@@ -31,16 +31,22 @@ func TestBadFrames(t *testing.T) {
 		t.Errorf("an envelope that does not parse is not acked: %v", err)
 	}
 
-	// The same slash command envelope twice: one answer.
+	// The same slash command envelope twice: one answer, in an ack or at the response_url.
+	responseURL := strings.TrimSuffix(fake.APIURL(), "/api/") + "/response/twice"
 	env := map[string]any{"type": "slash_commands", "envelope_id": "env-twice-1", "accepts_response_payload": true,
 		"payload": map[string]any{"command": "/mineral", "text": "antimony", "user_id": "U1", "channel_id": "C1",
-			"response_url": "http://127.0.0.1:1/response/x", "trigger_id": "t"}}
+			"response_url": responseURL, "trigger_id": "t"}}
 	fake.SendEnvelope(env)
 	fake.SendEnvelope(env)
 	time.Sleep(time.Second)
 	n := 0
 	for _, a := range fake.Acks() {
 		if a.EnvelopeID == "env-twice-1" && len(a.Payload) > 0 {
+			n++
+		}
+	}
+	for _, p := range fake.Posts() {
+		if p.Method == "response_url" && p.ResponseURL == "/response/twice" {
 			n++
 		}
 	}
@@ -165,17 +171,17 @@ func TestFollowUpInThread(t *testing.T) {
 func TestSubscribeWhereNotAMember(t *testing.T) {
 	lb := startBot(t, map[string]string{"MINERALBOT_ADMINS": "UADMIN1"})
 	lb.fake.NotMember("CNOTIN")
-	env, _, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest subscribe weekly", User: "UADMIN1", Channel: "CNOTIN"})
-	ack, err := lb.fake.WaitAck(env, 10*time.Second)
+	env, url, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest subscribe weekly", User: "UADMIN1", Channel: "CNOTIN"})
+	reply, err := lb.fake.WaitReply(env, url, 10*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p := string(ack.Payload); !strings.Contains(p, "not a member of this channel") || !strings.Contains(p, "/invite @mineralbot") {
+	if p := string(reply); !strings.Contains(p, "not a member of this channel") || !strings.Contains(p, "/invite @mineralbot") {
 		t.Errorf("subscribe where not a member: %s", p)
 	}
-	env, _, _ = lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest status", User: "UADMIN1", Channel: "CNOTIN"})
-	if ack, _ := lb.fake.WaitAck(env, 10*time.Second); !strings.Contains(string(ack.Payload), "has no digest") {
-		t.Errorf("a refused subscription was stored: %s", ack.Payload)
+	env, url, _ = lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest status", User: "UADMIN1", Channel: "CNOTIN"})
+	if reply, err := lb.fake.WaitReply(env, url, 10*time.Second); err != nil || !strings.Contains(string(reply), "has no digest") {
+		t.Errorf("a refused subscription was stored: %s %v", reply, err)
 	}
 }
 

@@ -54,11 +54,11 @@ func TestLocaleLookupNeverStallsAnAnswer(t *testing.T) {
 // A Spanish subscription gets its digest in Spanish.
 func TestSpanishDigest(t *testing.T) {
 	lb := startBot(t, nil)
-	env, _, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest subscribe every 1s es", User: "UADMIN1", Channel: "CES"})
-	ack, err := lb.fake.WaitAck(env, 10*time.Second)
+	env, url, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest subscribe every 1s es", User: "UADMIN1", Channel: "CES"})
+	reply, err := lb.fake.WaitReply(env, url, 10*time.Second)
 	// "es" reads as Spanish, so the reply is Spanish too.
-	if err != nil || !strings.Contains(string(ack.Payload), "Suscrito") || !strings.Contains(string(ack.Payload), "en español") {
-		t.Fatalf("subscribe: %v %s", err, ack.Payload)
+	if err != nil || !strings.Contains(string(reply), "Suscrito") || !strings.Contains(string(reply), "en español") {
+		t.Fatalf("subscribe: %v %s", err, reply)
 	}
 	posts := waitPosts(t, lb.fake, "CES", 1)
 	body := posts[0].Text + plainJSON(t, posts[0].Blocks)

@@ -37,29 +37,21 @@ func copyDir(t *testing.T, src, dst string) {
 // slash sends a slash command and returns its ack payload (or response_url post) as text.
 func (lb *liveBot) slash(t *testing.T, user, text string) string {
 	t.Helper()
-	env, url, err := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: text, User: user, Channel: "CSLASH"})
+	return lb.slashIn(t, user, "CSLASH", text)
+}
+
+// slashIn is slash in a given channel.
+func (lb *liveBot) slashIn(t *testing.T, user, channel, text string) string {
+	t.Helper()
+	env, url, err := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: text, User: user, Channel: channel})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out string
-	err = lb.fake.WaitFor(20*time.Second, func(posts []slackfake.Post, acks []slackfake.Ack) bool {
-		for _, a := range acks {
-			if a.EnvelopeID == env && len(a.Payload) > 0 {
-				out = string(a.Payload)
-				return true
-			}
-		}
-		for _, p := range posts {
-			if p.Method == "response_url" && strings.HasSuffix(url, p.ResponseURL) {
-				out = p.Text + string(p.Blocks)
-				return true
-			}
-		}
-		return false
-	})
+	reply, err := lb.fake.WaitReply(env, url, 20*time.Second)
 	if err != nil {
-		t.Fatalf("/mineral %s: no reply: %v", text, err)
+		t.Fatalf("/mineral %s: %v", text, err)
 	}
+	out := string(reply)
 	var r struct {
 		Text   string          `json:"text"`
 		Blocks json.RawMessage `json:"blocks"`
@@ -145,36 +137,28 @@ func TestDigestEndToEnd(t *testing.T) {
 	if out := lb.slash(t, "UMEMBER", "digest subscribe daily 08:00 UTC"); !strings.Contains(out, "only workspace admins") {
 		t.Errorf("member subscribe: %s", out)
 	}
-	env, _, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest subscribe weekly friday 16:30 Europe/Madrid", User: "UADMIN1", Channel: "CSUB"})
-	ack, err := lb.fake.WaitAck(env, 10*time.Second)
-	if err != nil || !strings.Contains(string(ack.Payload), "weekly on Friday at 16:30 Europe/Madrid") {
-		t.Fatalf("subscribe: %v %s", err, ack.Payload)
+	if out := lb.slashIn(t, "UADMIN1", "CSUB", "digest subscribe weekly friday 16:30 Europe/Madrid"); !strings.Contains(out, "weekly on Friday at 16:30 Europe/Madrid") {
+		t.Fatalf("subscribe: %s", out)
 	}
-	env, _, _ = lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest status", User: "UMEMBER", Channel: "CSUB"})
-	ack, _ = lb.fake.WaitAck(env, 10*time.Second)
-	if !strings.Contains(string(ack.Payload), "CRON_TZ=Europe/Madrid 30 16 * * 5") || !strings.Contains(string(ack.Payload), "Fri") {
-		t.Errorf("status: %s", ack.Payload)
+	if out := lb.slashIn(t, "UMEMBER", "CSUB", "digest status"); !strings.Contains(out, "CRON_TZ=Europe/Madrid 30 16 * * 5") || !strings.Contains(out, "Fri") {
+		t.Errorf("status: %s", out)
 	}
 	if out := lb.slash(t, "UMEMBER", "digest preview"); !strings.Contains(out, "Critical minerals digest") {
 		t.Errorf("preview: %s", out)
 	}
 
 	// Unsubscribing the configured channel is explained.
-	env, _, _ = lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest unsubscribe", User: "UADMIN1", Channel: "CDIGEST1"})
-	ack, _ = lb.fake.WaitAck(env, 10*time.Second)
-	if !strings.Contains(string(ack.Payload), "digest.channels") {
-		t.Errorf("unsubscribe of a configured channel: %s", ack.Payload)
+	if out := lb.slashIn(t, "UADMIN1", "CDIGEST1", "digest unsubscribe"); !strings.Contains(out, "digest.channels") {
+		t.Errorf("unsubscribe of a configured channel: %s", out)
 	}
 
 	// A channel subscribed from Slack gets digests; after unsubscribe, no more.
-	env, _, _ = lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest subscribe every 1s", User: "UADMIN1", Channel: "CSUB2"})
-	if ack, _ := lb.fake.WaitAck(env, 10*time.Second); !strings.Contains(string(ack.Payload), "Subscribed") {
-		t.Fatalf("subscribe: %s", ack.Payload)
+	if out := lb.slashIn(t, "UADMIN1", "CSUB2", "digest subscribe every 1s"); !strings.Contains(out, "Subscribed") {
+		t.Fatalf("subscribe: %s", out)
 	}
 	waitPosts(t, lb.fake, "CSUB2", 2)
-	env, _, _ = lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest unsubscribe", User: "UADMIN1", Channel: "CSUB2"})
-	if ack, _ := lb.fake.WaitAck(env, 10*time.Second); !strings.Contains(string(ack.Payload), "Unsubscribed") {
-		t.Fatalf("unsubscribe: %s", ack.Payload)
+	if out := lb.slashIn(t, "UADMIN1", "CSUB2", "digest unsubscribe"); !strings.Contains(out, "Unsubscribed") {
+		t.Fatalf("unsubscribe: %s", out)
 	}
 	time.Sleep(500 * time.Millisecond) // a send already started may finish
 	before := len(postsTo(lb.fake.Posts(), "CSUB2"))

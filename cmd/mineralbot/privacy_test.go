@@ -45,12 +45,12 @@ func TestUnansweredQuestionsStayPrivate(t *testing.T) {
 	if out := lb.slash(t, "UMEMBER", "curate"); !strings.Contains(out, "only workspace admins") || strings.Contains(out, secret) {
 		t.Errorf("curate for a member: %s", out)
 	}
-	env, _, err := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "curate", User: "UADMIN1", Channel: "CPUBLIC"})
+	env, url, err := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "curate", User: "UADMIN1", Channel: "CPUBLIC"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ack, err := lb.fake.WaitAck(env, 10*time.Second); err != nil || !strings.Contains(string(ack.Payload), `"response_type":"ephemeral"`) {
-		t.Errorf("curate in a channel must answer only the admin (ephemeral): %v %s", err, ack.Payload)
+	if reply, err := lb.fake.WaitReply(env, url, 10*time.Second); err != nil || !strings.Contains(string(reply), `"response_type":"ephemeral"`) {
+		t.Errorf("curate in a channel must answer only the admin (ephemeral): %v %s", err, reply)
 	}
 	// Questions are recorded off the answer's path: the report may lag the replies a moment.
 	out := lb.slash(t, "UADMIN1", "curate")

@@ -186,12 +186,12 @@ func TestReplicas(t *testing.T) {
 	}
 
 	// A subscription made through whichever replica gets the command…
-	env1, _, err := fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest subscribe every 2s", User: "UADMIN1", Channel: "CSUB1"})
+	env1, url1, err := fake.SendSlashCommand(slackfake.SlashCommand{Text: "digest subscribe every 2s", User: "UADMIN1", Channel: "CSUB1"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ack, err := fake.WaitAck(env1, 10*time.Second); err != nil || !strings.Contains(string(ack.Payload), "Subscribed") {
-		t.Fatalf("subscribe: %s %v", ack.Payload, err)
+	if reply, err := fake.WaitReply(env1, url1, 10*time.Second); err != nil || !strings.Contains(string(reply), "Subscribed") {
+		t.Fatalf("subscribe: %s %v", reply, err)
 	}
 	subscribed := time.Now()
 	// …which is then killed (SIGKILL): the survivor posts the subscription's digests.

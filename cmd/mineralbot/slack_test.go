@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -55,9 +57,10 @@ func startBot(t testing.TB, extraEnv map[string]string) *liveBot {
 		"MINERALBOT_LOG_LEVEL": "debug",
 		"MINERALBOT_HTTP_ADDR": "127.0.0.1:0",
 		"MINERALBOT_DATA_DIR":  t.TempDir(),
-		// A generous budget, so that replies ride in the ack even on a slow machine and
-		// tests can read them there; TestBurstOf200SlashCommands accepts both paths.
-		"MINERALBOT_BOT_ACK_BUDGET": "2s",
+		// A generous budget, so that replies usually ride in the ack. Tests read them
+		// wherever they were sent (slackfake's WaitReply); TEST_ACK_BUDGET=1us sends every
+		// one to its response_url, to check that they do.
+		"MINERALBOT_BOT_ACK_BUDGET": cmp.Or(os.Getenv("TEST_ACK_BUDGET"), "2s"),
 	}
 	for k, v := range extraEnv {
 		env[k] = v
@@ -121,11 +124,11 @@ const slackAckDeadline = 3 * time.Second
 
 func TestSlashCommand(t *testing.T) {
 	lb := startBot(t, nil)
-	env, _, err := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "antimony", User: "U1", Channel: "C1"})
+	env, url, err := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "antimony", User: "U1", Channel: "C1"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ack, err := lb.fake.WaitAck(env, 5*time.Second)
+	reply, err := lb.fake.WaitReply(env, url, 5*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,13 +136,13 @@ func TestSlashCommand(t *testing.T) {
 		t.Errorf("acked after %s, past Slack's deadline", d)
 	}
 	var r ackReply
-	if err := json.Unmarshal(ack.Payload, &r); err != nil {
-		t.Fatalf("ack payload %s: %v", ack.Payload, err)
+	if err := json.Unmarshal(reply, &r); err != nil {
+		t.Fatalf("reply %s: %v", reply, err)
 	}
 	if r.ResponseType != "ephemeral" {
 		t.Errorf("response_type %q, want ephemeral", r.ResponseType)
 	}
-	blocks := string(ack.Payload)
+	blocks := string(reply)
 	if !strings.HasPrefix(r.Text, "China accounted for 36% of world mine production of antimony in 2025e (USGS MCS 2026).") {
 		t.Errorf("the reply's text does not start with the headline: %q", r.Text)
 	}
@@ -153,14 +156,14 @@ func TestSlashCommand(t *testing.T) {
 	}
 
 	t.Run("help is ephemeral", func(t *testing.T) {
-		env, _, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "", User: "U1", Channel: "C1"})
-		ack, err := lb.fake.WaitAck(env, 5*time.Second)
+		env, url, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "", User: "U1", Channel: "C1"})
+		reply, err := lb.fake.WaitReply(env, url, 5*time.Second)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p := string(ack.Payload); !strings.Contains(p, `"response_type":"ephemeral"`) || !strings.Contains(p, "compare \\u0026lt;a\\u0026gt;") ||
+		if p := string(reply); !strings.Contains(p, `"response_type":"ephemeral"`) || !strings.Contains(p, "compare \\u0026lt;a\\u0026gt;") ||
 			!strings.Contains(p, "/mineral digest subscribe") || strings.Contains(p, "/mineral curate") {
-			t.Errorf("help: %s", ack.Payload)
+			t.Errorf("help: %s", reply)
 		}
 	})
 
@@ -290,27 +293,12 @@ func TestRepliesFitOneScreen(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ack, err := lb.fake.WaitAck(env, 10*time.Second)
-		if err != nil {
-			t.Fatal(err)
-		}
 		// The reply rides in the ack when it is ready within the ack budget, else it is
 		// posted to the response_url (on a busy machine, as while the search index still
 		// builds): the user sees the same message either way.
-		reply := []byte(ack.Payload)
-		if len(reply) == 0 {
-			err := lb.fake.WaitFor(10*time.Second, func(posts []slackfake.Post, _ []slackfake.Ack) bool {
-				for _, p := range posts {
-					if p.Method == "response_url" && strings.HasSuffix(url, p.ResponseURL) {
-						reply, _ = json.Marshal(ackReply{ResponseType: p.ResponseType, Text: p.Text, Blocks: blocksOf(t, p.Blocks)})
-						return true
-					}
-				}
-				return false
-			})
-			if err != nil {
-				t.Fatalf("%q: no reply in the ack or at the response_url: %v", tt.question, err)
-			}
+		reply, err := lb.fake.WaitReply(env, url, 10*time.Second)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.question, err)
 		}
 		var r ackReply
 		if err := json.Unmarshal(reply, &r); err != nil {
@@ -415,18 +403,18 @@ func TestMentionsAndDMs(t *testing.T) {
 func TestInjectionIsEscaped(t *testing.T) {
 	lb := startBot(t, nil)
 	evil := "<!channel> <!here> <!everyone> <@U0ADMIN> <http://evil.example|click me> antimony"
-	env, _, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: evil, User: "U1", Channel: "C1"})
+	env, url, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: evil, User: "U1", Channel: "C1"})
 	lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
 		"user": "U5", "text": evil, "channel": "D5", "ts": "1700000005.000500"}})
 	lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im",
 		"user": "U5", "text": strings.Repeat("<!channel> junk ", 250), "channel": "D6", "ts": "1700000005.000600"}})
-	ack, err := lb.fake.WaitAck(env, 5*time.Second)
+	reply, err := lb.fake.WaitReply(env, url, 5*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
 	dm := waitPosts(t, lb.fake, "D5", 1)[0]
 	junk := waitPosts(t, lb.fake, "D6", 1)[0]
-	for name, out := range map[string]string{"slash ack": plainJSON(t, ack.Payload), "DM blocks": plainJSON(t, dm.Blocks),
+	for name, out := range map[string]string{"slash reply": plainJSON(t, reply), "DM blocks": plainJSON(t, dm.Blocks),
 		"DM text": dm.Text, "junk blocks": string(junk.Blocks), "junk text": junk.Text} {
 		for _, bad := range []string{"<!channel>", "<!here>", "<!everyone>", "<@U0ADMIN>", "<http://evil"} {
 			if strings.Contains(out, bad) {
@@ -622,8 +610,10 @@ func TestHealthReadinessAndMetrics(t *testing.T) {
 	// Ready once connected; the bot connected before startBot returned, but the flag is set
 	// by the event loop a moment later.
 	waitStatus(t, base+"/readyz", 200, "while connected")
-	env, _, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "antimony", User: "U1", Channel: "C1"})
-	lb.fake.WaitAck(env, 5*time.Second)
+	env, url, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "antimony", User: "U1", Channel: "C1"})
+	if _, err := lb.fake.WaitReply(env, url, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
 	_, body := get(t, base+"/metrics")
 	for _, want := range []string{
 		`mineralbot_requests_total{kind="slash_command"} 1`,
@@ -706,14 +696,21 @@ func TestBadTokens(t *testing.T) {
 
 func TestLogsHoldNoSecrets(t *testing.T) {
 	lb := startBot(t, nil)
-	env, _, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "tin", User: "U1", Channel: "C1"})
-	lb.fake.WaitAck(env, 5*time.Second)
+	env, url, _ := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: "tin", User: "U1", Channel: "C1"})
+	if _, err := lb.fake.WaitReply(env, url, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	// The answer's log line is written once the reply has gone, wherever it went.
+	named := fmt.Sprintf(`"envelope_id":%q`, env)
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(lb.logs.String(), named) && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
 	for _, secret := range []string{slackfake.BotToken, slackfake.AppToken} {
 		if strings.Contains(lb.logs.String(), secret) {
 			t.Errorf("logs contain %q", secret)
 		}
 	}
-	if !strings.Contains(lb.logs.String(), fmt.Sprintf(`"envelope_id":%q`, env)) {
+	if !strings.Contains(lb.logs.String(), named) {
 		t.Errorf("no log line names envelope %s:\n%s", env, lb.logs.String())
 	}
 }
@@ -787,17 +784,17 @@ func TestChartCommand(t *testing.T) {
 		{"chart", "Usage: chart &lt;mineral&gt; [production | reserves | trend]", nil},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
-			env, _, err := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: tc.text, User: "U1", Channel: "C1"})
+			env, url, err := lb.fake.SendSlashCommand(slackfake.SlashCommand{Text: tc.text, User: "U1", Channel: "C1"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			ack, err := lb.fake.WaitAck(env, 5*time.Second)
+			reply, err := lb.fake.WaitReply(env, url, 5*time.Second)
 			if err != nil {
 				t.Fatal(err)
 			}
 			var r ackReply
-			if err := json.Unmarshal(ack.Payload, &r); err != nil {
-				t.Fatalf("ack payload %s: %v", ack.Payload, err)
+			if err := json.Unmarshal(reply, &r); err != nil {
+				t.Fatalf("reply %s: %v", reply, err)
 			}
 			if r.ResponseType != "ephemeral" {
 				t.Errorf("response_type %q, want ephemeral", r.ResponseType)
@@ -817,12 +814,12 @@ func TestChartCommand(t *testing.T) {
 			if !strings.HasPrefix(r.Text, tc.headline) {
 				t.Errorf("fallback text %q lacks the headline %q", r.Text, tc.headline)
 			}
-			if strings.Contains(string(ack.Payload), "<!channel>") {
-				t.Errorf("user text reached Slack unescaped: %s", ack.Payload)
+			if strings.Contains(string(reply), "<!channel>") {
+				t.Errorf("user text reached Slack unescaped: %s", reply)
 			}
 			for _, want := range tc.want {
-				if !strings.Contains(string(ack.Payload), want) {
-					t.Errorf("the chart lacks %q: %s", want, ack.Payload)
+				if !strings.Contains(string(reply), want) {
+					t.Errorf("the chart lacks %q: %s", want, reply)
 				}
 			}
 		})

@@ -847,6 +847,38 @@ func (s *Server) WaitFor(timeout time.Duration, cond func(posts []Post, acks []A
 	return s.wait(timeout, "match", func() bool { return cond(s.posts, s.acks) })
 }
 
+// WaitReply waits for the reply to a slash command (or another envelope with a
+// response_url): in its ack, when the bot answered within its ack budget, else posted to the
+// response_url after a bare ack, as on a busy machine. Slack shows the user the same message
+// either way, so a test of what the user sees reads it wherever it was sent. The reply is
+// JSON as the bot wrote it: response_type, text and blocks.
+func (s *Server) WaitReply(envelopeID, responseURL string, timeout time.Duration) (json.RawMessage, error) {
+	var reply json.RawMessage
+	err := s.WaitFor(timeout, func(posts []Post, acks []Ack) bool {
+		for _, a := range acks {
+			if a.EnvelopeID == envelopeID && len(a.Payload) > 0 {
+				reply = a.Payload
+				return true
+			}
+		}
+		for _, p := range posts {
+			if p.Method == "response_url" && p.ResponseURL != "" && strings.HasSuffix(responseURL, p.ResponseURL) {
+				reply, _ = json.Marshal(struct {
+					ResponseType string          `json:"response_type,omitempty"`
+					Text         string          `json:"text"`
+					Blocks       json.RawMessage `json:"blocks,omitempty"`
+				}{p.ResponseType, p.Text, p.Blocks})
+				return true
+			}
+		}
+		return false
+	})
+	if err != nil {
+		return nil, fmt.Errorf("no reply to %s in its ack or at its response_url: %w", envelopeID, err)
+	}
+	return reply, nil
+}
+
 // WaitAck waits for the ack of an envelope.
 func (s *Server) WaitAck(envelopeID string, timeout time.Duration) (Ack, error) {
 	var found Ack
