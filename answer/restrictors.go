@@ -120,23 +120,26 @@ func (e *snap) restrictsWhat(q Query) *Answer {
 		}
 		return a
 	}
-	var names, lines []string
+	var names []string
+	var lines []string
 	var all []*knowledge.Policy
 	for _, en := range entries {
 		names = append(names, en.country)
-		// The newest in force, when one is: a suspended ban is not the whole story.
-		shown := en.items[0]
-		if i := slices.IndexFunc(en.items, func(p *knowledge.Policy) bool { f, _ := e.restricting(p); return f == forceOn }); i >= 0 {
-			shown = en.items[i]
-		}
+		shown := e.shownOf(en.items)
 		f, _ := e.restricting(shown)
 		lines = append(lines, e.countryName(en.country)+": "+e.restrictionLine(shown, f))
 		all = append(all, en.items...)
 	}
 	a := e.policyList(all[:min(8, len(all))], "Policy items that match")
-	a.Headline = sentences(
-		e.f("The knowledge base (updated %s) records export restrictions on %s by %s.", e.lang.Date(e.kbUpdated()), what, e.countryNames(names)),
-		e.f("For each, the measure in force, or else the newest: %s.", strings.Join(lines, "; ")))
+	// One sentence: each country is named with its measure.
+	a.Headline = e.f("The knowledge base (updated %s) records export restrictions on %s by %s countries, each with its measure in force or else its newest: %s.",
+		e.lang.Date(e.kbUpdated()), what, itoa(len(names)), strings.Join(lines, "; "))
+	if len(names) == 1 {
+		shown := e.shownOf(entries[0].items)
+		f, _ := e.restricting(shown)
+		a.Headline = e.f("The knowledge base (updated %s) records export restrictions on %s by %s: %s.",
+			e.lang.Date(e.kbUpdated()), what, e.countryNames(names), e.restrictionLine(shown, f))
+	}
 	if q.YesNo {
 		a.Headline = e.verdict(true, a.Headline) // "does anyone restrict cobalt exports?"
 	}
@@ -191,3 +194,12 @@ var restrictorWords = set("which", "what", "who", "countries", "country", "natio
 	"minerals", "does", "do", "have", "has", "on", "of", "any", "paises", "pais", "gobiernos", "criticos", "minerales",
 	"las", "los", "de", "sobre", "que", "cuales", "quien", "quienes", "tiene", "tienen", "anyone", "anybody", "someone",
 	"alguien", "algun", "alguno")
+
+// shownOf is the measure a country's restrictions are shown by: the newest in force, when one
+// is (a suspended ban is not the whole story), else the newest.
+func (e *snap) shownOf(items []*knowledge.Policy) *knowledge.Policy {
+	if i := slices.IndexFunc(items, func(p *knowledge.Policy) bool { f, _ := e.restricting(p); return f == forceOn }); i >= 0 {
+		return items[i]
+	}
+	return items[0]
+}

@@ -3,6 +3,7 @@ package answer
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mineralbot/mineralbot/knowledge"
 )
@@ -58,23 +59,27 @@ func (e *snap) noExportMeasure(q Query, ps []*knowledge.Policy) *Answer {
 		return nil // noRestriction says there is none
 	}
 	related = newestFirst(related)
+	none := e.f("No measure by %s restricting exports of %s is in the knowledge base (updated %s).", e.countryName(country), strings.ToLower(e.mineralName(m)), e.lang.Date(e.kbUpdated()))
 	var lines []string
 	for _, p := range related[:min(2, len(related))] {
+		var line string
 		switch s := e.restrictSentence(p); {
 		case s != "":
-			lines = append(lines, e.lang.Date(p.Date)+" ("+e.policyTitle(p)+"): "+strings.TrimSuffix(s, "."))
+			line = e.lang.Date(p.Date) + " (" + e.policyTitle(p) + "): " + strings.TrimSuffix(s, ".")
 		case restrictiveKinds[p.Kind] && e.cutsOrCaps(p):
-			lines = append(lines, e.f("%s, %s (a limit on output, not on exports)", e.lang.Date(p.Date), e.policyTitle(p)))
+			line = e.f("%s, %s (a limit on output, not on exports)", e.lang.Date(p.Date), e.policyTitle(p))
 		case restrictiveKinds[p.Kind]:
-			lines = append(lines, e.f("%s, %s (not an export restriction)", e.lang.Date(p.Date), e.policyTitle(p)))
+			line = e.f("%s, %s (not an export restriction)", e.lang.Date(p.Date), e.policyTitle(p))
 		default:
-			lines = append(lines, e.lang.Date(p.Date)+", "+e.policyTitle(p))
+			line = e.lang.Date(p.Date) + ", " + e.policyTitle(p)
 		}
+		if len(lines) > 0 && utf8.RuneCountInString(sentences(none, e.f("What it holds on them: %s.", strings.Join(append(lines, line), "; ")))) > maxHeadlineRunes {
+			break // the card lists it
+		}
+		lines = append(lines, line)
 	}
 	a := e.policyList(related[:min(8, len(related))], "Policy items that match")
-	a.Headline = sentences(
-		e.f("No measure by %s restricting exports of %s is in the knowledge base (updated %s).", e.countryName(country), strings.ToLower(e.mineralName(m)), e.lang.Date(e.kbUpdated())),
-		e.f("What it holds on them: %s.", strings.Join(lines, "; ")))
+	a.Headline = sentences(none, e.f("What it holds on them: %s.", strings.Join(lines, "; ")))
 	return a
 }
 

@@ -138,7 +138,9 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 			}
 			if wok && world.Known() {
 				pct, _ := world.Percent()
-				head = sentences(head, e.f("World: %s → %s (%s).", number(world.From.Value), number(world.To.Value), signed(pct)))
+				// A clause of the country's sentence: with the share's and a revision's, a
+				// sentence of its own made four.
+				head = strings.TrimSuffix(head, ".") + e.f("; world: %s → %s (%s).", number(world.From.Value), number(world.To.Value), signed(pct))
 			}
 			a.Headline = e.directionVerdict(q, c, head)
 			if lead, pts, ok := e.shareChange(q, r, name, country, from, to); ok {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mineralbot/mineralbot/knowledge"
 )
@@ -252,12 +253,23 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 	if len(ps) > 2 {
 		more = e.f("%s more items match; the best matches come first.", itoa(len(ps)-1))
 	}
-	a.Headline = sentences(e.policyLead(top, q), more)
+	lead := e.policyLead(top, q)
+	if utf8.RuneCountInString(sentences(lead, more)) > maxHeadlineRunes {
+		// The item's own sentences are long (a proclamation's rates): the card lists the
+		// other matches, and the headline stays a chat message.
+		more = ""
+	}
+	a.Headline = sentences(lead, more)
 	if h := e.mineralsAcross(ps[:close], q); h != "" {
 		a.Headline = h // "which minerals does China restrict exports of?" (views_which_minerals.go)
 	}
 	return a, nil
 }
+
+// maxHeadlineRunes is the most a headline holds where what it adds is optional (another
+// item, a count of matches): about seven lines of a Slack message pane. TestPhrasings holds
+// every headline to it.
+const maxHeadlineRunes = 560
 
 // policyHeadline: "5 Nov 2025 – 27 Nov 2026: China suspended its ban on gallium, germanium
 // and antimony exports to the U.S." — the date and the item's first sentence.
@@ -914,11 +926,24 @@ func (e *snap) ended(p *knowledge.Policy) bool {
 // statusHeadline answers "is it still in force": whether the item has lapsed, the latest
 // related item the knowledge base holds, and that nothing later is known.
 func (e *snap) statusHeadline(p *knowledge.Policy, related []*knowledge.Policy, q Query) string {
-	return sentences(e.status(p, related, q), e.f("Nothing later is in the knowledge base (updated %s).", e.lang.Date(e.kbUpdated())))
+	s, closed := e.statusOf(p, related, q, true)
+	if closed {
+		return s
+	}
+	return sentences(s, e.f("Nothing later is in the knowledge base (updated %s).", e.lang.Date(e.kbUpdated())))
 }
 
-// status is statusHeadline without its last sentence.
+// status is statusHeadline without saying that nothing later is known.
 func (e *snap) status(p *knowledge.Policy, related []*knowledge.Policy, q Query) string {
+	s, _ := e.statusOf(p, related, q, false)
+	return s
+}
+
+// statusOf is status; when closing, the sentence on the latest or earlier item says too that
+// nothing later is known (a fourth sentence of its own made the headline too long), and
+// closed reports that it did.
+func (e *snap) statusOf(p *knowledge.Policy, related []*knowledge.Policy, q Query, closing bool) (status string, closed bool) {
+	updated := e.lang.Date(e.kbUpdated())
 	yesNo := q.YesNo
 	today := e.now()
 	latest := p
@@ -934,11 +959,14 @@ func (e *snap) status(p *knowledge.Policy, related []*knowledge.Policy, q Query)
 		(latest.EndDate.IsZero() || !e.ended(latest)) && latest.Suspends != p.ID {
 		// "Is the DRC cobalt quota still in force?": the quotas' carry-over ended; the annual
 		// cap that came after has not. The item in force answers; the one that ended follows.
+		if closing {
+			return sentences(e.status(latest, []*knowledge.Policy{latest}, q),
+				e.f("The earlier item “%s” ended on %s; nothing later is in the knowledge base (updated %s).", e.policyTitle(p), e.lang.Date(p.EndDate), updated)), true
+		}
 		return sentences(e.status(latest, []*knowledge.Policy{latest}, q),
-			e.f("The earlier item “%s” ended on %s.", e.policyTitle(p), e.lang.Date(p.EndDate)))
+			e.f("The earlier item “%s” ended on %s.", e.policyTitle(p), e.lang.Date(p.EndDate))), false
 	}
 	title := "“" + e.policyTitle(p) + "”"
-	var status string
 	y1, m1, d1 := p.EndDate.Time.Date()
 	y2, m2, d2 := today.Date()
 	susp := e.suspensionOf(p)
@@ -985,9 +1013,12 @@ func (e *snap) status(p *knowledge.Policy, related []*knowledge.Policy, q Query)
 	if latest != p {
 		item := e.lang.Date(latest.Date) + ", " + e.policyTitle(latest)
 		item += e.endNote(latest)
+		if closing {
+			return sentences(status, e.f("The latest related item (nothing later is in the knowledge base, updated %s): %s.", updated, item)), true
+		}
 		status = sentences(status, e.f("The latest related item: %s.", item))
 	}
-	return status
+	return status, false
 }
 
 // asksEnd reports whether a question asks when something ends or expires; asksForce whether
