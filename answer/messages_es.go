@@ -274,7 +274,7 @@ var spanishMessages = map[string]string{
 	"In the U.S., %s took %s of consumption in %s (%s).": "En EE.UU., a %s se destinó el %s del consumo en %s (%s).",
 	"%s (HHI %s)":                                        "%s (IHH %s)",
 	"HHI":                                                "IHH",
-	"Supply of %s is %s: %s (HHI %s).":                   "La oferta de %s está %s: %s (IHH %s).",
+	"Supply of %s is %s (HHI %s): %s":                    "La oferta de %s está %s (IHH %s): %s",
 	"Largest reserves":                                   "Mayores reservas",
 	"What I can answer instead":                          "Lo que sí puedo responder",
 	"%s not listed":                                      "%s no figura",

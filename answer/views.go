@@ -531,7 +531,7 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
 func (e *snap) riskAnswer(m *knowledge.Mineral, q Query) *Answer {
 	a := &Answer{Intent: IntentRisk, Record: e.mineralRef(m), Title: e.f("Supply risk: %s", strings.ToLower(e.mineralName(m)))}
 	if r, ok := e.kb.PrimaryRanking(m.ID); ok && r.HasShares() && len(r.Rows) > 0 {
-		a.Headline = e.f("Supply of %s is %s: %s (HHI %s).", strings.ToLower(e.mineralName(m)), e.hhiReading(r.HHI()), e.afterColon(strings.TrimSuffix(e.leadSentence(m, r), ".")), number(float64(int(r.HHI()+0.5))))
+		a.Headline = e.f("Supply of %s is %s (HHI %s): %s", strings.ToLower(e.mineralName(m)), e.hhiReading(r.HHI()), number(float64(int(r.HHI()+0.5))), e.afterColon(e.leadSentence(m, r)))
 		a.Sections = append(a.Sections, Section{Heading: e.f("Concentration of %s, %s", e.measure(r.Measure), yearLabel(r.Year, r.Estimated)),
 			Facts: e.riskFacts(r), Note: e.t(derivedNote) + " " + e.dataNote(r)})
 		a.Sources = appendSource(a.Sources, r.Source)
