@@ -870,4 +870,12 @@ var spanishMessages = map[string]string{
 	// A country pair's items of a year, a month's agreements (views_pair_year.go).
 	"No agreement in the knowledge base is dated %s (updated %s).":                                                                      "Ningún acuerdo de la base de conocimiento tiene fecha de %s (actualizada el %s).",
 	"No agreement between %s dated %s is in the knowledge base (updated %s); its items of that year concerning them, newest first: %s.": "Ningún acuerdo entre %s con fecha de %s figura en la base de conocimiento (actualizada el %s); sus elementos de ese año que les conciernen, del más reciente al más antiguo: %s.",
+
+	// Two countries' figures compared, yes or no (comparative.go).
+	"%s and %s hold the same %s reserves.":            "%s y %s tienen las mismas reservas de %s.",
+	"%s and %s produced the same amount of %s in %s.": "%s y %s produjeron la misma cantidad de %s en %s.",
+	"%s holds larger %s reserves than %s.":            "%s tiene más reservas de %s que %s.",
+	"%s produced more %s than %s in %s.":              "%s produjo más %s que %s en %s.",
+	"%s holds smaller %s reserves than %s.":           "%s tiene menos reservas de %s que %s.",
+	"%s produced less %s than %s in %s.":              "%s produjo menos %s que %s en %s.",
 }

@@ -27,6 +27,16 @@ func TestPhrasings(t *testing.T) {
 		{"what changed in the new edition for china", "change countries=china", "In China, from 2024e to 2025e (USGS MCS 2026), across 28 minerals: the largest rises: lithium (+49.8%), graphite (+10.2%) and gallium (+7.3%); the largest falls: niobium (−9.1%), molybdenum (−3.0%) and vanadium (−2.4%). 10 did not change."},
 		{"usgs critical minerals", "lists lists=usgs-2025", "USGS 2025 critical minerals list: 60 items."},
 		{"what's new in the latest usgs edition", "change timeline=latest", "Worldwide, from 2024e to 2025e (USGS MCS 2026), across 30 minerals: the largest rises: lithium (+30.6%), graphite (+16.1%) and zinc (+9.2%); the largest falls: platinum-group metals (−12.4%), antimony (−7.6%) and vanadium (−6.8%)"},
+		// Two countries compared, yes or no: the verdict first, from the one table both are in
+		// (a tie is a no), then the figures. "chile vs peru copper production 2025", below, asks
+		// no yes/no and gets none.
+		{"does Mexico produce more silver than Peru?", "production minerals=silver countries=mexico,peru yesno=yes", "Yes — Mexico produced more silver than Peru in 2025e."},
+		{"does peru produce more copper than chile?", "production minerals=copper countries=peru,chile yesno=yes", "No — Peru produced less copper than Chile in 2024e."},
+		{"¿produce México más plata que Perú?", "production minerals=silver countries=mexico,peru yesno=yes", "Sí — México produjo más plata que Perú en 2025e."},
+		{"is Mexico a bigger fluorspar producer than Mongolia?", "production minerals=fluorspar countries=mexico,mongolia yesno=yes", "No — Mexico and Mongolia produced the same amount of fluorspar in 2025e."},
+		{"does chile have more lithium reserves than australia?", "reserves minerals=lithium countries=chile,australia yesno=yes", "Yes — Chile holds larger lithium reserves than Australia."},
+		{"does peru produce less silver than mexico?", "production minerals=silver countries=peru,mexico yesno=yes", "Yes — Peru produced less silver than Mexico in 2025e."},
+		{"¿tiene Chile más reservas de litio que Australia?", "reserves minerals=lithium countries=chile,australia yesno=yes", "Sí — Chile tiene más reservas de litio que Australia."},
 		// Helper A: yes/no on a mineral missing from a list; what a country leads in (not the
 		// mineral lead); when two countries meet next. Guards, right before and after: "is
 		// silver on the EU list", "is copper on the EU list?", "isn't copper on the EU list?",

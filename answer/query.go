@@ -93,6 +93,9 @@ type Query struct {
 	// Cheaper asks for the lower of prices compared: "which is cheaper", "less expensive",
 	// "¿cuál es más barato?", "menos caro".
 	Cheaper bool
+	// Comparative is "more" or "less" when the question sets one figure against another with
+	// "than": "does Mexico produce more silver than Peru?" (comparative.go). Not in String.
+	Comparative string
 	// MineralWord is the words that named the first mineral: "bauxite" for aluminum.
 	MineralWord string
 	// Month is a month named with its year ("in March 2026", "4 February 2026", "noviembre
@@ -1292,6 +1295,7 @@ func (p *lexicon) Parse(text string) Query {
 		q.Compare = true
 	}
 
+	q.Comparative = comparativeOf(norm)
 	q.Cheaper = has("cheaper") || has("cheapest") || has("less expensive") || has("least expensive") || has("less costly") ||
 		has("mas barato") || has("mas barata") || has("mas baratos") || has("mas baratas") || has("menos caro") || has("menos cara")
 	q.Amount = has("how many") || has("how much") || has("cuantos") || has("cuantas") || has("cuanto") || has("cuanta") ||

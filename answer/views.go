@@ -1159,8 +1159,12 @@ func (e *snap) acrossCountries(q Query, m *knowledge.Mineral, measure Measure) *
 	// with a plain figure and a share.
 	var sum, share float64
 	summable := len(q.Countries) > 1
+	var compared []comparedRow
 	for _, c := range q.Countries {
 		r, row, ok := e.countryRow(m, c, reserves, q.Year)
+		if ok {
+			compared = append(compared, comparedRow{c, r, row})
+		}
 		if !ok {
 			parts = append(parts, e.f("%s not listed", e.countryName(c)))
 			s.Facts = append(s.Facts, Fact{Label: e.countryName(c), Value: e.t("not listed")})
@@ -1191,7 +1195,8 @@ func (e *snap) acrossCountries(q Query, m *knowledge.Mineral, measure Measure) *
 	if r0.Year != 0 {
 		what += ", " + yearLabel(r0.Year, r0.Estimated)
 	}
-	a.Headline = sentences(e.yearMissing(m, r0, q), e.f("%s, %s (%s): %s.", e.mineralName(m), what, source(r0.Edition), strings.Join(parts, "; ")))
+	a.Headline = sentences(e.yearMissing(m, r0, q), e.comparativeVerdict(q, m, compared, reserves),
+		e.f("%s, %s (%s): %s.", e.mineralName(m), what, source(r0.Edition), strings.Join(parts, "; ")))
 	if summable && (hasAny(q.Terms, togetherWords) || hasAny(q.Rest, togetherWords)) {
 		var together string
 		if reserves {
