@@ -19,8 +19,9 @@ var (
 	lessWords = set("less", "fewer", "smaller", "lower", "menos", "menor", "menores")
 )
 
-// comparativeOf is "more" or "less" when the question compares with "than": "more silver
-// than Peru", "más plata que Perú"; "" otherwise ("tell me more about silver").
+// comparativeOf is "more" or "less" when the question compares with "than" ("more silver
+// than Peru", "más plata que Perú") or says how reliant ("more import-reliant", "menos
+// dependiente"); "" otherwise ("tell me more about silver").
 func comparativeOf(norm []string) string {
 	for i, w := range norm {
 		if !moreWords[w] && !lessWords[w] {
@@ -30,7 +31,8 @@ func comparativeOf(norm []string) string {
 		if w == "mas" || w == "menos" || w == "mayor" || w == "mayores" || w == "menor" || w == "menores" {
 			than = "que"
 		}
-		if slices.Contains(norm[i+1:], than) {
+		if slices.Contains(norm[i+1:], than) || i+1 < len(norm) && reliantWords[norm[i+1]] {
+			// "more than", or "more import-reliant", "menos dependiente"
 			if moreWords[w] {
 				return "more"
 			}
@@ -81,3 +83,6 @@ func (e *snap) comparativeVerdict(q Query, m *knowledge.Mineral, rows []compared
 	less := a.row.Value < b.row.Value
 	return e.verdict(q.Comparative == "more" && more || q.Comparative == "less" && less, fact)
 }
+
+// reliantWords follow "more" or "less" in a question on import reliance.
+var reliantWords = set("import", "reliant", "dependent", "reliance", "dependence", "dependiente", "dependientes", "dependencia")

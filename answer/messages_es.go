@@ -878,4 +878,18 @@ var spanishMessages = map[string]string{
 	"%s produced more %s than %s in %s.":              "%s produjo más %s que %s en %s.",
 	"%s holds smaller %s reserves than %s.":           "%s tiene menos reservas de %s que %s.",
 	"%s produced less %s than %s in %s.":              "%s produjo menos %s que %s en %s.",
+
+	// Where U.S. net import reliance rose or fell (views_reliance_moves.go).
+	"Change in U.S. net import reliance": "Cambio en la dependencia de importaciones netas de EE.UU.",
+	"The USGS tables this knowledge base holds give no two years of U.S. net import reliance to compare.": "Las tablas del USGS de esta base de conocimiento no dan dos años de dependencia de importaciones netas de EE.UU. que comparar.",
+	"%s (%s → %s)":     "%s (%s → %s)",
+	"rose for none":    "no subió en ninguno",
+	"rose most for %s": "subió más en %s",
+	"fell for none":    "no bajó en ninguno",
+	"fell most for %s": "bajó más en %s",
+	"From %s to %s (%s), U.S. net import reliance %s; it %s.":                        "De %s a %s (%s), la dependencia de importaciones netas de EE.UU. %s; %s.",
+	"Of the %s minerals with a percentage for both years, it did not change for %s.": "De los %s minerales con un porcentaje para ambos años, no varió en %s.",
+	"Net import reliance, %s → %s, in percentage points":                             "Dependencia de importaciones netas, %s → %s, en puntos porcentuales",
+	"%s, from %s to %s": "%s, de %s a %s",
+	"Computed by mineralbot from the two years USGS prints as percentages; “more than 75” and net exporters are left out.": "Calculado por mineralbot con los dos años que el USGS da como porcentajes; quedan fuera «más de 75» y los exportadores netos.",
 }

@@ -37,6 +37,15 @@ func TestPhrasings(t *testing.T) {
 		{"does chile have more lithium reserves than australia?", "reserves minerals=lithium countries=chile,australia yesno=yes", "Yes — Chile holds larger lithium reserves than Australia."},
 		{"does peru produce less silver than mexico?", "production minerals=silver countries=peru,mexico yesno=yes", "Yes — Peru produced less silver than Mexico in 2025e."},
 		{"¿tiene Chile más reservas de litio que Australia?", "reserves minerals=lithium countries=chile,australia yesno=yes", "Sí — Chile tiene más reservas de litio que Australia."},
+		// Where U.S. net import reliance rose or fell between the newest edition's last two years,
+		// in percentage points (the rare earths' series counted once, not once per element).
+		// Guard: "which minerals is the US most reliant on?" is still the ranking.
+		{"which minerals did the US become more import-reliant on in 2025?", "reliance countries=united-states year=2025", "From 2024 to 2025e (USGS MCS 2026), U.S. net import reliance rose most for palladium (34% → 57%), rare-earth elements (53% → 67%) and copper (45% → 57%); it fell most for vanadium (46% → 41%), potash (94% → 92%) and phosphate (18% → 16%)."},
+		{"where did US import reliance rise the most?", "reliance countries=united-states", "From 2024 to 2025e (USGS MCS 2026), U.S. net import reliance rose most for palladium (34% → 57%), rare-earth elements (53% → 67%) and copper (45% → 57%); it fell most for vanadium (46% → 41%), potash (94% → 92%) and phosphate (18% → 16%)."},
+		{"¿en qué minerales aumentó la dependencia de importaciones de EE. UU.?", "reliance countries=united-states", "De 2024 a 2025e (USGS MCS 2026), la dependencia de importaciones netas de EE.UU. subió más en paladio (34% → 57%), tierras raras (53% → 67%) y cobre (45% → 57%); bajó más en vanadio (46% → 41%), potasa (94% → 92%) y fosfato (18% → 16%)."},
+		{"which minerals did the US become less reliant on?", "reliance countries=united-states", "From 2024 to 2025e (USGS MCS 2026), U.S. net import reliance fell most for vanadium (46% → 41%), potash (94% → 92%) and phosphate (18% → 16%); it rose most for palladium (34% → 57%), rare-earth elements (53% → 67%) and copper (45% → 57%)."},
+		{"biggest changes in US import reliance", "reliance countries=united-states", "From 2024 to 2025e (USGS MCS 2026), U.S. net import reliance rose most for palladium (34% → 57%), rare-earth elements (53% → 67%) and copper (45% → 57%); it fell most for vanadium (46% → 41%), potash (94% → 92%) and phosphate (18% → 16%)."},
+		{"which minerals is the US most reliant on?", "reliance countries=united-states", "The U.S. was 100% net import reliant for 11 minerals in the latest year USGS gives for each"},
 		// Helper A: yes/no on a mineral missing from a list; what a country leads in (not the
 		// mineral lead); when two countries meet next. Guards, right before and after: "is
 		// silver on the EU list", "is copper on the EU list?", "isn't copper on the EU list?",

@@ -357,6 +357,9 @@ func (e *snap) relianceRanking(q Query) *Answer {
 	if s, ok := sectorAsked(q); ok {
 		return e.sectorReliance(s) // "which battery minerals is the US most import-reliant on?" (views_sector.go)
 	}
+	if asksRelianceMoves(q) {
+		return e.relianceMoves(q) // "where did US import reliance rise the most?" (views_reliance_moves.go)
+	}
 	a := &Answer{Intent: IntentRelianceRanking, Title: e.t("U.S. net import reliance, most reliant first")}
 	type row struct {
 		m *knowledge.Mineral
