@@ -46,6 +46,13 @@ func TestPhrasings(t *testing.T) {
 		{"which minerals did the US become less reliant on?", "reliance countries=united-states", "From 2024 to 2025e (USGS MCS 2026), U.S. net import reliance fell most for vanadium (46% → 41%), potash (94% → 92%) and phosphate (18% → 16%); it rose most for palladium (34% → 57%), rare-earth elements (53% → 67%) and copper (45% → 57%)."},
 		{"biggest changes in US import reliance", "reliance countries=united-states", "From 2024 to 2025e (USGS MCS 2026), U.S. net import reliance rose most for palladium (34% → 57%), rare-earth elements (53% → 67%) and copper (45% → 57%); it fell most for vanadium (46% → 41%), potash (94% → 92%) and phosphate (18% → 16%)."},
 		{"which minerals is the US most reliant on?", "reliance countries=united-states", "The U.S. was 100% net import reliant for 11 minerals in the latest year USGS gives for each"},
+		// Who draws up the list and how often it is renewed: the glossary's entry, not a policy
+		// item or a forecast refusal.
+		{"who decides the US critical minerals list?", "lists countries=united-states", "In the United States, a critical mineral is one that the Energy Act of 2020 asks the Interior Department, through USGS, "},
+		{"when will the next USGS critical minerals list come out?", "lists refuse=forecast lists=usgs-2025", "USGS reviews the list at least every three years; mineralbot holds the 2022 and 2025 lists."},
+		{"how often is the critical minerals list updated?", "lists", "USGS reviews the list at least every three years; mineralbot holds the 2022 and 2025 lists."},
+		{"¿quién decide la lista de minerales críticos?", "lists", "En Estados Unidos, un mineral crítico es el que la Ley de Energía de 2020 pide al Departamento del Interior, a través de"},
+		{"¿cada cuánto se actualiza la lista de minerales críticos?", "lists", "El USGS revisa la lista al menos cada tres años; mineralbot tiene las listas de 2022 y de 2025."},
 		// Helper A: yes/no on a mineral missing from a list; what a country leads in (not the
 		// mineral lead); when two countries meet next. Guards, right before and after: "is
 		// silver on the EU list", "is copper on the EU list?", "isn't copper on the EU list?",

@@ -33,6 +33,11 @@ var views = map[Measure]view{
 
 // answerQuery answers a parsed query: an honest refusal, or the view of its measure.
 func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
+	if a := e.listProcess(q); a != nil {
+		// "who decides the critical minerals list?", "when will the next list come out?":
+		// before the forecast refusal, the review cycle is what is known (list_process.go).
+		return a, nil
+	}
 	if q.Refusal != "" && q.Refusal != RefuseLivePrice {
 		return e.refusal(q), nil
 	}
