@@ -93,8 +93,22 @@ const minMisspeltSector = 7
 // "salares" are salt flats, not "solares"; "redes eléctricas" are grids, not vehicles.
 var notMisspeltSector = set("salares", "sonares", "electricas")
 
-// maxSectorNamed is how many of a sector's minerals a headline names.
-const maxSectorNamed = 10
+// maxSectorNamed is how many of a sector's minerals a headline names; maxSectorCard how many
+// its card lists, and maxSectorLinks how many it links.
+const (
+	maxSectorNamed = 10
+	maxSectorCard  = 25
+	maxSectorLinks = 8
+)
+
+// namedMost names the first maxSectorNamed of names, and how many more: "a, b, … and 12
+// more"; one more is named rather than counted.
+func (e *snap) namedMost(names []string) string {
+	if len(names) <= maxSectorNamed+1 {
+		return e.and(names)
+	}
+	return e.andMore(names[:maxSectorNamed], len(names))
+}
 
 // relatedSectors are sectors whose products are made with another's: an electric vehicle
 // runs on batteries, a wind turbine's generator on magnets. A card about the first lists the
@@ -287,22 +301,35 @@ func (e *snap) sectorSections(a *Answer, s sector, us []sectorUse) {
 	label := e.t(s.label)
 	sec := Section{Heading: e.f("Minerals whose records list a use in %s", label)}
 	var off []string
-	for _, u := range us {
-		sec.Facts = append(sec.Facts, Fact{Label: e.mineralName(u.m), Value: e.sectorFact(u, a)})
-		a.Related = appendLink(a.Related, Link{Ref: e.mineralRef(u.m), Title: e.mineralName(u.m)})
+	for i, u := range us {
+		// The card lists the first maxSectorCard, and links the first few: a knowledge base
+		// of 10,000 records named thousands, each a fact and a link.
+		if i < maxSectorCard {
+			sec.Facts = append(sec.Facts, Fact{Label: e.mineralName(u.m), Value: e.sectorFact(u, a)})
+		}
+		if i < maxSectorLinks {
+			a.Related = appendLink(a.Related, Link{Ref: e.mineralRef(u.m), Title: e.mineralName(u.m)})
+		}
 		if !u.critical {
 			off = append(off, strings.ToLower(e.mineralName(u.m)))
 		}
 	}
 	sec.Note = e.f("Derived from the uses each mineral's record lists: a mineral whose record does not name %s is not counted, even if some of it has that use.", label)
+	if len(us) > maxSectorCard {
+		sec.Note = sentences(e.f("…and %s more", itoa(len(us)-maxSectorCard))+".", sec.Note)
+	}
 	a.Sections = append(a.Sections, sec)
 	if len(off) > 0 {
-		a.Sections = append(a.Sections, Section{Heading: e.f("Not on the %s", e.listName(knowledge.USGS2025)), Text: capitalize(e.and(off)) + "."})
+		a.Sections = append(a.Sections, Section{Heading: e.f("Not on the %s", e.listName(knowledge.USGS2025)), Text: capitalize(e.namedMost(off)) + "."})
 	}
 	if rel, ok := relatedSectors[s.label]; ok {
+		in := make(map[string]bool, len(us))
+		for _, u := range us {
+			in[u.m.ID] = true
+		}
 		var names []string
 		for _, u := range e.sectorUses[rel] {
-			if !slices.ContainsFunc(us, func(x sectorUse) bool { return x.m.ID == u.m.ID }) {
+			if !in[u.m.ID] {
 				names = append(names, strings.ToLower(e.mineralName(u.m)))
 			}
 		}
@@ -311,7 +338,7 @@ func (e *snap) sectorSections(a *Answer, s sector, us []sectorUse) {
 			if rel == "magnets" {
 				note = e.t("Wind turbines' generators use permanent magnets; these records name magnets, not turbines.")
 			}
-			a.Sections = append(a.Sections, Section{Heading: e.f("Minerals whose records list a use in %s", e.t(rel)), Text: capitalize(e.and(names)) + ".", Note: note})
+			a.Sections = append(a.Sections, Section{Heading: e.f("Minerals whose records list a use in %s", e.t(rel)), Text: capitalize(e.namedMost(names)) + ".", Note: note})
 		}
 	}
 }
@@ -369,10 +396,10 @@ func (e *snap) sectorOnList(s sector, l knowledge.List, notOn bool) *Answer {
 	case len(on) == 0:
 		a.Headline = e.f("None of the %s minerals whose records list a use in %s is on the %s.", itoa(len(us)), label, name)
 	case len(off) == 0:
-		a.Headline = e.f("All %s minerals whose records list a use in %s are on the %s: %s.", itoa(len(us)), label, name, e.and(on))
+		a.Headline = e.f("All %s minerals whose records list a use in %s are on the %s: %s.", itoa(len(us)), label, name, e.namedMost(on))
 	case notOn:
 		// "which battery minerals are not critical?": those off the list first.
-		h := e.f("Of the %s minerals whose records list a use in %s, %s are not on the %s: %s.", itoa(len(us)), label, itoa(len(off)), name, e.and(off))
+		h := e.f("Of the %s minerals whose records list a use in %s, %s are not on the %s: %s.", itoa(len(us)), label, itoa(len(off)), name, e.namedMost(off))
 		if len(off) == 1 {
 			h = e.f("Of the %s minerals whose records list a use in %s, only one is not on the %s: %s.", itoa(len(us)), label, name, off[0])
 		}
@@ -382,11 +409,11 @@ func (e *snap) sectorOnList(s sector, l knowledge.List, notOn bool) *Answer {
 			a.Headline = sentences(h, e.f("The other %s are on it.", itoa(len(on))))
 		}
 	default:
-		h := e.f("Of the %s minerals whose records list a use in %s, %s are on the %s: %s.", itoa(len(us)), label, itoa(len(on)), name, e.and(on))
+		h := e.f("Of the %s minerals whose records list a use in %s, %s are on the %s: %s.", itoa(len(us)), label, itoa(len(on)), name, e.namedMost(on))
 		if len(on) == 1 {
 			h = e.f("Of the %s minerals whose records list a use in %s, only one is on the %s: %s.", itoa(len(us)), label, name, on[0])
 		}
-		a.Headline = sentences(h, e.f("Not on it: %s.", e.and(off)))
+		a.Headline = sentences(h, e.f("Not on it: %s.", e.namedMost(off)))
 	}
 	if l != knowledge.USGS2025 {
 		// The card's "not on" section is about the USGS list; this answer's list is another.
@@ -428,7 +455,7 @@ func (e *snap) usedIn(m *knowledge.Mineral, s sector, q Query) *Answer {
 		}
 	}
 	if len(others) > 0 {
-		a.Sections = append(a.Sections, Section{Heading: e.f("Other minerals whose records list a use in %s", label), Text: capitalize(e.and(others)) + "."})
+		a.Sections = append(a.Sections, Section{Heading: e.f("Other minerals whose records list a use in %s", label), Text: capitalize(e.namedMost(others)) + "."})
 	}
 	return a
 }
@@ -442,7 +469,9 @@ func (e *snap) sectorProducedVerdict(q Query, st []knowledge.Standing, s sector,
 		!hasAny(q.Terms, produceVerbs) || hasAny(q.Terms, rankWords) {
 		return headline
 	}
-	return e.verdict(slices.ContainsFunc(st, func(x knowledge.Standing) bool { return slices.Contains(e.sectors[s.label], x.Mineral) }), headline)
+	return e.verdict(slices.ContainsFunc(e.sectors[s.label], func(id string) bool {
+		return slices.ContainsFunc(st, func(x knowledge.Standing) bool { return x.Mineral == id })
+	}), headline)
 }
 
 // produceVerbs ask whether a country produces something; rankWords ask where it ranks.
