@@ -492,6 +492,10 @@ func TestFollowUps(t *testing.T) {
 		{"who produces antimony?", "what about cobalt?", "Congo (Kinshasa) accounted for 73% of world mine production of cobalt"},
 		// A question of its own stays one.
 		{"who produces antimony?", "what does Mexico produce?", "Mexico is the world's largest producer of silver"},
+		// Helper O: a sector's question keeps its sector in the new country.
+		{"which minerals are used in batteries?", "and in Mexico?", "In world production of the minerals whose records list a use in batteries, Mexico ranks #5 in cadmium"},
+		{"which battery minerals does the US produce?", "and in Mexico?", "In world production of the minerals whose records list a use in batteries, Mexico ranks"},
+		{"¿qué minerales se usan en baterías?", "¿y en México?", "En la producción mundial de los minerales cuyos registros incluyen un uso en baterías, México"},
 	} {
 		lang, ok := e.DetectLanguage(tt.first)
 		if !ok {

@@ -80,6 +80,10 @@ type served struct {
 	// sectorUses are each sector's minerals with the use that names it, most relevant first
 	// (views_used_in.go).
 	sectorUses map[string][]sectorUse
+	// revisions are each country's figures the newest edition restated (views_revisions.go).
+	revisions map[string]*revisionsOf
+	// reserveRows are each country's rows in the reserves tables (views_country_reserves.go).
+	reserveRows map[string][]heldReserve
 }
 
 func newServed(kb *knowledge.KB) *served {
@@ -91,7 +95,8 @@ func newServed(kb *knowledge.KB) *served {
 	s := &served{kb: kb, policyWords: indexPolicyWords(kb), policyNames: indexPolicyNames(kb), policySentences: indexPolicySentences(kb), names: nameLanguages(kb), prose: indexProse(kb),
 		notes: new(sync.Map), draft: draftList(kb), lists: indexLists(kb), stems: indexStems(kb),
 		countryStandings: countryDigests(kb), imports: indexImportsFrom(kb), sectors: indexSectors(kb),
-		sectorUses: indexSectorUses(kb)}
+		sectorUses: indexSectorUses(kb), revisions: indexRevisions(kb),
+		reserveRows: indexCountryReserves(kb)}
 	s.lex = <-lex
 	return s
 }
@@ -217,7 +222,8 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 			}
 		}
 	}
-	if q == "" || isCommand || len(prev.Minerals)+len(prev.Countries)+len(prev.Policies) == 0 {
+	_, prevSector := sectorAsked(prev)
+	if q == "" || isCommand || len(prev.Minerals)+len(prev.Countries)+len(prev.Policies) == 0 && !prevSector {
 		return e.Ask(ctx, question, lang)
 	}
 	pq := s.lex.Parse(q)
@@ -225,6 +231,11 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 		return e.Ask(ctx, question, lang)
 	}
 	switch {
+	case prevSector && followUpWords(q) && carrySector(prev, &pq):
+		// "which minerals are used in batteries?" then "and in Mexico?": the sector, in the
+		// new countries (followup_sector.go).
+	case len(prev.Minerals)+len(prev.Countries)+len(prev.Policies) == 0:
+		return e.Ask(ctx, question, lang)
 	case len(pq.Countries) == 0:
 		// "and reserves?": the previous records, the new measure.
 		pq.Minerals, pq.Countries, pq.Policies = prev.Minerals, prev.Countries, prev.Policies
@@ -700,7 +711,7 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 		s.Note = e.t("USGS Mineral Commodity Summaries, the newest edition with each table. Ranks among the countries each table lists by name, and shares of the world total, derived by mineralbot.")
 		a.Headline = e.countryHeadline(c, st, d)
 		if criticalOnly {
-			a.Headline = sentences(e.criticalProduced(c, st), a.Headline)
+			a.Headline = sentences(e.producedOnAsked(c, st, q), a.Headline) // the list asked (list_produced.go)
 			if q.Polarity == Negated {
 				// "Which critical minerals does the US not produce?": the rest of the list.
 				a.Headline = e.criticalNotProduced(c, st)
@@ -981,6 +992,9 @@ func (e *snap) addedIn2025(m *knowledge.Mineral) bool {
 func (e *snap) policyCard(p *knowledge.Policy, q Query) *Answer {
 	a := &Answer{Intent: IntentPolicy, Record: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}}
 	a.Headline = e.policyLead(p, q)
+	if h, ok := e.namedItemCovers(p, q, a.Headline); ok {
+		a.Headline = h // "what does the US-Mexico action plan cover?" (policy_covers.go)
+	}
 	a.Title = e.policyTitle(p)
 	a.Subtitle = e.when(p) + " · " + e.jurisdiction(p)
 	a.Sections = append(a.Sections, Section{Text: e.summary(p.Summary, p.SummaryES)})

@@ -125,11 +125,12 @@ var (
 		// Short questions typed without accents: "ultimas noticias seccion 232", "que paso",
 		// "tierras raras china 2023 a 2025".
 		"ultimas", "últimas", "ultimo", "último", "noticias", "paso", "pasó", "seccion", "sección", "tierras", "raras",
-		"suprema", "corte", "organizo", "organizó", "cayo", "cayó", "borrador", "publico", "publicó", "precios", "minimos", "mínimos")
+		"suprema", "corte", "organizo", "organizó", "cayo", "cayó", "borrador", "publico", "publicó", "precios", "minimos", "mínimos",
+		"espato") // "vs" and "versus" are written in both languages ("mexico vs peru plata")
 	enWords = set("what", "who", "whom", "which", "where", "how", "why", "the", "of", "and", "is", "are", "does", "do",
 		"produces", "produce", "producer", "producers", "production", "largest", "biggest", "top", "used", "uses", "use", "for",
 		"in", "on", "list", "lists", "critical", "reserves", "imports", "import", "reliance", "policy", "policies", "about",
-		"tell", "me", "show", "compare", "with", "vs", "versus", "price", "hello", "hi", "thanks", "country", "countries",
+		"tell", "me", "show", "compare", "with", "price", "hello", "hi", "thanks", "country", "countries",
 		"from", "to", "by", "any", "still", "more", "mines", "mined", "mining", "has", "have", "did", "was", "were", "it",
 		"its", "or", "an", "much", "many", "supply", "risk", "changed", "change", "since", "between", "after",
 		"second", "first", "help", "new", "added", "dropped", "removed", "status", "force", "ban", "tariffs", "export", "controls")

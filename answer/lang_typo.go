@@ -37,7 +37,14 @@ func typoLanguage(sv *served, text string) (Lang, bool) {
 			break // a long text of unknown words costs no more than a question
 		}
 		c, ok := sv.lex.spell.correct(w)
-		if !ok || sv.names[c] == "" || sameDistanceOtherLanguage(sv, w, c) {
+		if !ok {
+			if _, l, ok := verbTypo(w); ok && !sv.lex.prose[w] {
+				// "restinge", "acordarn": a misspelt verb of one language (verb_typos.go).
+				es, en = es+btoi(l == Spanish), en+btoi(l == English)
+			}
+			continue
+		}
+		if sv.names[c] == "" || sameDistanceOtherLanguage(sv, w, c) {
 			continue
 		}
 		switch sv.names[c] {

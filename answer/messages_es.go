@@ -19,6 +19,27 @@ var spanishMessages = map[string]string{
 	"%s of %s in %s, each year from the newest USGS edition that gives it (%s): %s.": "%s de %s en %s, año por año según la edición más reciente del USGS que lo trae (%s): %s.",
 	"%s and %s": "%s y %s",
 	"%s or %s":  "%s o %s",
+
+	// Helper P: revisions by country (views_revisions.go), a country's minerals on a list
+	// (list_produced.go).
+	"What USGS revised: %s": "Qué revisó el USGS: %s",
+	"%s revised none of %s's production figures in the main tables of the minerals it lists the country in.": "%s no revisó ninguna cifra de producción de %s en las tablas principales de los minerales en que lo incluye.",
+	"%s %s: %s → %s %s": "%s %s: %s → %s %s",
+	"%s revised %s of %s's production figures from %s; the largest revisions: %s.": "%s revisó %s cifras de producción de %s respecto de %s; las mayores revisiones: %s.",
+	"%s other figures are printed unchanged.":                                      "Otras %s cifras se publican sin cambio.",
+	"No tariff on %s from %s in particular is in the knowledge base (updated %s), but tariffs on %s imports that single out no country apply to it.": "La base de conocimiento no tiene ningún arancel sobre %s de %s en particular (actualizada el %s), pero se le aplican los aranceles a las importaciones de %s que no distinguen países.",
+	"The newest tariff on goods from %s that names no mineral: %s.":                                                                                  "El arancel más reciente a productos de %s que no nombra minerales: %s.",
+	"Top %s in world %s of %s, %s → %s (%s; %s): %s.":                                                                                                "Los %s primeros en la %s mundial de %s, %s → %s (%s; %s): %s.",
+	"World: %s → %s (%s).":         "Mundo: %s → %s (%s).",
+	"The newest item on this: %s.": "El elemento más reciente sobre esto: %s.",
+	"Reserves: %s":                 "Reservas: %s",
+	"In reserves, %s ranks %s in the world (USGS tables, newest edition of each).": "En reservas, %s ocupa en el mundo el lugar %s (tablas del USGS, edición más reciente de cada una).",
+	"The tables list its reserves of %s minerals in all.":                          "Las tablas dan sus reservas de %s minerales en total.",
+	"Reserves (world rank and share)":                                              "Reservas (lugar y participación mundial)",
+	"Figures revised (%s against %s)":                                              "Cifras revisadas (%s frente a %s)",
+	"None of the minerals %s produces by the USGS tables is on the %s.":            "Ninguno de los minerales que produce %s según las tablas del USGS está en %s.",
+	"%s of the minerals %s produces by the USGS tables are on the %s: %s.":         "%s de los minerales que produce %s según las tablas del USGS están en %s: %s.",
+
 	"No item in the knowledge base (updated %s) records a deal or agreement between %s.": "Ningún elemento de la base de conocimiento (actualizada el %s) registra un acuerdo entre %s.",
 	"The knowledge base (updated %s) has no date for the next %s.":                       "La base de conocimiento (actualizada el %s) no tiene fecha para la próxima edición de «%s».",
 	"%s %s (#%s)": "%s %s (n.º %s)",
@@ -312,6 +333,19 @@ var spanishMessages = map[string]string{
 	"In %s: %s; and %s more.": "En %s: %s; y %s más.",
 	"The newest items in the knowledge base (updated %s): %s.":                         "Lo más reciente en la base de conocimiento (actualizada el %s): %s.",
 	"No item in the knowledge base has an end date in the coming months (updated %s).": "Ningún elemento de la base de conocimiento tiene fecha de término en los próximos meses (actualizada el %s).",
+
+	// Helper O: a year of what is coming up (quarters.go); a measure with no end date in force (status_open.go); several sectors (views_sectors_two.go).
+	"in %s for none":                                  "en %s, ninguno",
+	"in %s for %s minerals (%s)":                      "en %s, %s minerales (%s)",
+	"The mineral records list a use %s.":              "Los registros de minerales incluyen un uso %s.",
+	"No mineral's record lists a use in all of them.": "El registro de ningún mineral incluye un uso en todos ellos.",
+	"No mineral's record lists a use in both.":        "El registro de ningún mineral incluye un uso en ambos.",
+	"Listed in both: %s.":                             "Incluidos en ambos: %s.",
+	"Listed in all of them: %s.":                      "Incluidos en todos: %s.",
+	"%s minerals are listed in all of them.":          "%s minerales están incluidos en todos.",
+	"Yes — as far as the knowledge base goes (updated %s), %s has applied since %s: it gives it no end date, and no later item in it ends, suspends or replaces it.": "Sí — hasta donde llega la base de conocimiento (actualizada el %s), %s se aplica desde el %s: no le da fecha de fin, y ningún elemento posterior la termina, la suspende ni la sustituye.",
+	"No item in the knowledge base takes effect or ends in %s from today on (updated %s).":                                                                           "Ningún elemento de la base de conocimiento entra en vigor ni termina en %s de hoy en adelante (actualizada el %s).",
+
 	"today, %s":              "hoy, %s",
 	"Ending next: %s.":       "Lo próximo en terminar: %s.",
 	"; world: %s → %s (%s).": "; mundo: %s → %s (%s).",

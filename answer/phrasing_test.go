@@ -410,7 +410,7 @@ func TestPhrasings(t *testing.T) {
 		{"is China's export ban suspension still in force", "policy policies=china-us-export-ban-2024 polarity=still status=yes yesno=yes", "“China suspends its export ban on gallium, germanium and antimony to the United States” ends today, 27 Nov 2026."},
 		{"what happened to China's export ban to the US", "policy countries=united-states policies=china-us-export-ban-2024 status=yes", "“China bans exports of gallium, germanium and antimony to the United States” is suspended from 9 Nov 2025 until 27 Nov 2026"},
 		{"status of section 232 copper tariffs", "policy policies=section-232-metals-2026-04 status=yes", "2 Apr 2026: A proclamation of 2 April 2026 reorganised the Section 232 tariffs on steel, aluminum and copper with effect from 6 April 2026. The knowledge base gives it no end date. The latest related item (nothing later is in the knowledge base, updated 27 Nov 2026): 1 Jun 2026"},
-		{"is the US-Mexico action plan still in force", "policy countries=united-states,mexico policies=us-mexico-action-plan-2026 polarity=still status=yes yesno=yes", "4 Feb 2026: On 4 February 2026, U.S. Trade Representative Jamieson Greer and Mexico's Economy Secretary Marcelo Ebrard put into effect a bilateral action plan on critical minerals. The knowledge base gives it no end date."},
+		{"is the US-Mexico action plan still in force", "policy countries=united-states,mexico policies=us-mexico-action-plan-2026 polarity=still status=yes yesno=yes", "Yes — as far as the knowledge base goes (updated 27 Nov 2026), “U.S.-Mexico Action Plan on Critical Minerals” has applied since 4 Feb 2026: it gives it no end date, and no later item in it ends, suspends or replaces it."},
 		{"Project Vault", "policy policies=project-vault-2026", "2 Feb 2026: On 2 February 2026 President Trump launched Project"},
 		{"USMCA review", "policy policies=usmca-joint-review-2026", "1 Jul 2026: At the first joint review of the USMCA (T-MEC in Mexico),"},
 		{"section 232 metals tariffs", "policy policies=section-232-metals-2026-04", "2 Apr 2026: A proclamation of 2 April 2026 reorganised the Section"},
@@ -444,7 +444,7 @@ func TestPhrasings(t *testing.T) {
 		{"buenos días", "overview refuse=greeting", "¡Hola! Respondo preguntas sobre minerales críticos: quién los"},
 		{"Peñoles CEO", "overview refuse=people", "Las personas y las empresas no están en mi base de conocimiento: sé"},
 		{"tell me a joke", "overview refuse=off_topic", "That is not in my knowledge base: I know critical minerals —"},
-		{"antimoni prodcution", "overview minerals=antimony", "China accounted for 36% of world mine production of antimony in 2025e"},
+		{"antimoni prodcution", "production minerals=antimony", "China accounted for 36% of world mine production of antimony in 2025e"},
 		{"who produces flourspar", "production minerals=fluorspar", "China accounted for 59% of world mine production of fluorspar in"},
 		{"grafite in mozambique", "overview minerals=graphite countries=mozambique", "Mozambique ranked #5 of 18 in world mine production of graphite in"},
 		{"lithum reserves", "reserves minerals=lithium", "Chile holds the largest lithium reserves: 9,200,000 metric tons, 25%"},
@@ -509,8 +509,8 @@ func TestPhrasings(t *testing.T) {
 		{"¿El litio está nacionalizado en México?", "policy minerals=lithium countries=mexico yesno=yes", "19 abr 2022: En abril de 2022 el Congreso de la Unión reformó la Ley Minera"},
 		{"Did Mexico cancel Ganfeng's lithium concessions?", "policy minerals=lithium countries=mexico policies=sonora-lithium-concessions yesno=yes", "Aug 2023: In 2023 (in August, according to Reuters) Mexico's General Directorate of Mines cancelled all nine mining concessions"},
 		{"¿Se quitó el arsénico de la lista de minerales críticos de EE. UU.?", "list_changes minerals=arsenic countries=united-states polarity=removed yesno=yes", "No — el arsénico siguió en la lista de EE.UU. de 2025"},
-		{"Is the DRC cobalt quota still in force?", "policy minerals=cobalt countries=congo-kinshasa polarity=still status=yes yesno=yes", "Jan 2026: Starting in 2026, the Democratic Republic of the Congo limits its cobalt exports to 96,600 t a year. The knowledge base gives it no end date."},
-		{"¿sigue vigente la cuota de cobalto del Congo?", "policy minerals=cobalt countries=congo-kinshasa polarity=still status=yes yesno=yes", "ene 2026: Desde 2026, la República Democrática del Congo limita sus exportaciones de cobalto a 96,600 toneladas al año. La base de conocimiento no le da fecha de fin. El elemento anterior,"},
+		{"Is the DRC cobalt quota still in force?", "policy minerals=cobalt countries=congo-kinshasa polarity=still status=yes yesno=yes", "Yes — as far as the knowledge base goes (updated 27 Nov 2026), “DR Congo caps cobalt exports with an annual quota of 96,600 t from 2026” has applied since Jan 2026: it gives it no end date, and no later item in it ends, suspends or replaces it."},
+		{"¿sigue vigente la cuota de cobalto del Congo?", "policy minerals=cobalt countries=congo-kinshasa polarity=still status=yes yesno=yes", "Sí — hasta donde llega la base de conocimiento (actualizada el 27 nov 2026), “La República Democrática del Congo fija una cuota anual de 96,600 t a sus exportaciones de cobalto desde 2026” se aplica desde el ene 2026: no le da fecha de fin, y ningún elemento posterior la termina, la suspende ni la sustituye. El elemento anterior,"},
 		{"What is the DRC cobalt export quota for 2026?", "policy minerals=cobalt countries=congo-kinshasa year=2026", "Jan 2026: Starting in 2026, the Democratic Republic of the Congo limits its cobalt exports to 96,600 t a year."},
 		{"Which minerals were removed from the critical minerals list in 2022?", "list_changes lists=usgs-2022 year=2022 polarity=removed", "The knowledge base compares the 2022 and 2025 U.S. lists; what the 2022 list changed from the one before it is in its item, below: USGS 2022 Final List"},
 		{"¿qué minerales se quitaron de la lista en 2022?", "list_changes lists=usgs-2022 year=2022 polarity=removed", "La base de conocimiento compara las listas de EE.UU. de 2022 y 2025; lo que la lista de 2022 cambió"},
@@ -758,7 +758,7 @@ func TestPhrasings(t *testing.T) {
 		// in Spanish "EU" is Estados Unidos; "drc" is the country.
 		{"compare china and us rare earth production", "", "Rare-earth elements, mine production, 2025e (USGS MCS 2026): China 270,000 metric tons, 69%, #1; United States 51,000 metric tons"},
 		{"mexico vs us zinc production", "production minerals=zinc countries=mexico,united-states compare=yes", "Zinc, mine production, 2025e (USGS MCS 2026): Mexico 780 thousand metric tons, 6%, #5; United States 670 thousand"},
-		{"compara la produccion de zinc de mexico y eeuu", "", "Zinc, producción minera, 2025e (USGS MCS 2026): México 780 miles de toneladas métricas, 6%, #5; Estados Unidos 670"},
+		{"compara la produccion de zinc de mexico y eeuu", "", "Zinc, producción minera, 2025e (USGS MCS 2026): México 780 miles de toneladas métricas, 6%, n.º 5; Estados Unidos 670"},
 		{"esta la plata en la lista de minerales criticos de EU", "lists minerals=silver countries=united-states yesno=yes", "Sí — la plata está en la lista de minerales críticos del USGS de 2025"},
 		{"how much cobalt does the drc produce", "production minerals=cobalt countries=congo-kinshasa", "Congo (Kinshasa) ranked #1 of 12 in world mine production of cobalt in 2025e, with 230,000 metric tons"},
 		// "latest"/"newest" about a named family or the whole knowledge base: the newest items first.
@@ -1426,6 +1426,73 @@ func TestPhrasings(t *testing.T) {
 		{"electric vehicle tax credit", "overview", "No direct answer; 6 records mention these words."},
 		{"battery export controls", "policy", "7 Nov 2025, due to end 10 Nov 2026: On 7 November 2025 China's Ministry of Commerce (MOFCOM) and General Administration of Customs, in Announcement No. 70 of 2025, suspended six export-control announcements issued on 9"},
 		{"what % of cobalt goes to batteries", "overview minerals=cobalt", "The USGS table of U.S. end uses of cobalt gives no share for the use asked; its largest: superalloys, mainly for aircraft gas turbines 51%, chemical applications 25% and other metallic applications 15% (2025e, USGS MCS"},
+		// Helper O: a sector's minerals asked with "need" or "go into"; two sectors at once; "us-china"
+		// as the pair; the EU with a period; quarters; a year of deadlines; a verdict on a measure
+		// with no end date; misspelt verbs. Guard: an "export ban" question answered by a quota
+		// item gets no "Yes" (the item names no ban).
+		{"which minerals does the US need for batteries", "overview countries=united-states", "The records of 12 minerals list a use in batteries; graphite, lead, lithium and cadmium list it first"},
+		{"what does graphite go into", "uses minerals=graphite", "Graphite is used mainly for anode material in lithium-ion batteries"},
+		{"which minerals are used in batteries and magnets?", "uses", "The mineral records list a use in batteries for 12 minerals (graphite, lead, lithium, cadmium, antimony and 7 more) and in magnets for 11 minerals (dysprosium,"},
+		{"¿qué minerales se usan en baterías e imanes?", "uses", "Los registros de minerales incluyen un uso en baterías, 12 minerales (grafito, plomo, litio, cadmio, antimonio y 7 más) y en imanes, 11 minerales"},
+		{"what's new with us-china relations", "policy countries=united-states,china timeline=latest", "The newest items on this in the knowledge base (updated 27 Nov 2026): 17 May 2026, U.S.-China deals after Trump's visit to Beijing (May 2026); 9 Nov 2025, China suspends its export ban on gallium, germanium and antimony to the United States; 3 Dec 2024,"},
+		{"what has the EU done this year?", "policy lists=eu-crma-critical timeline=this_year", "1 Jan 2026 to 31 Dec 2026, newest first: 24 Apr 2026, U.S.-EU Action Plan for Critical Minerals Supply Chain Resilience."},
+		{"what happened in Q1 2026?", "policy year=2026 month=3 from_month=1", "1 Jan 2026 to 31 Mar 2026: Jan 2026, DR Congo caps cobalt exports"},
+		{"¿qué pasó en el primer trimestre de 2026?", "policy year=2026 month=3 from_month=1", "Del 1 ene 2026 al 31 mar 2026: ene 2026,"},
+		{"what happened in the second quarter of 2025", "policy year=2025 month=6 from_month=4", "1 Apr 2025 to 30 Jun 2025: 15 Apr 2025, Executive order on a Section 232 investigation"},
+		{"which deadlines are coming up in 2027?", "policy year=2027 timeline=upcoming", "Coming up: 1 Jan 2027: Executive Order 14415 on defense supply chains for critical materials (taking effect); 31 Dec 2027:"},
+		{"which deadlines fall in 2027", "policy year=2027 timeline=upcoming", "Coming up: 1 Jan 2027: Executive Order 14415"},
+		{"¿qué plazos vencen en 2027?", "policy year=2027 timeline=upcoming", "Lo próximo en terminar: 31 dic 2027: Rebaja de los aranceles de la Sección 232"},
+		{"is the section 232 tariff on copper in effect?", "policy minerals=copper policies=section-232-order-2025 status=yes yesno=yes", "Yes — as far as the knowledge base goes (updated 27 Nov 2026), “Section 232 tariffs on steel, aluminum and copper restructured” has applied since 2 Apr 2026: it gives it no end date,"},
+		{"¿sigue vigente el arancel de la sección 232 sobre el cobre?", "policy minerals=copper policies=section-232-order-2025 polarity=still status=yes yesno=yes", "Sí — hasta donde llega la base de conocimiento (actualizada el 27 nov 2026), “Reestructuración de los aranceles de la Sección 232"},
+		{"is the DRC cobalt cap still in force?", "policy policies=drc-cobalt-export-cap-2026 polarity=still status=yes yesno=yes", "Yes — as far as the knowledge base goes (updated 27 Nov 2026), “DR Congo caps cobalt exports with an annual quota of 96,600 t from 2026” has applied since Jan 2026"},
+		{"is the indonesia nickel ore export ban in effect?", "policy minerals=nickel countries=indonesia policies=china-us-export-ban-2024 status=yes yesno=yes", "Feb 2026: In February 2026 Indonesia set out nickel-ore production quotas (RKAB) for 2026"},
+		{"wat did teh us and china agre in 2025", "policy countries=united-states,china year=2025", "No agreement between the United States and China dated 2025 is in the knowledge base"},
+		{"does indonesia restict nickel exports", "policy minerals=nickel countries=indonesia yesno=yes", "No measure by Indonesia restricting exports of nickel is in the knowledge base"},
+		// Helper P: a Mexican trade analyst's and a trade journalist's questions. Share gained or
+		// lost (the share's move, not the rank); "cuota de mercado" is a share, not a quota;
+		// "vs" and "espato" in Spanish questions; what the newest edition revised for a country;
+		// a country's minerals on the EU list; "exposed to China" is import reliance; tariffs on
+		// a mineral from a country covered by tariffs that single out none; the top producers'
+		// two years; a country's "exportaciones" to the U.S.; what a named item covers, its lead
+		// then the sentences saying so; the top producers asked without a number; the latest news
+		// on a mineral no item concerns; "supplies us"; a quiet week on a country still names
+		// its newest item; a country's reserves across minerals; "revisiones" puts the revision
+		// first. Guards: "reservas de plata de mexico", the U.S. list question, "how did
+		// antimony production change", "who supplies graphite".
+		{"did mexico lose share in fluorspar", "change minerals=fluorspar countries=mexico yesno=yes", "No — Mexico's share of world mine production of fluorspar went from 15% in 2024 to 15% in 2025e (unchanged; USGS MCS 2026). In Mexico, mine production"},
+		{"is mexico gaining share in silver", "change minerals=silver countries=mexico yesno=yes", "Yes — Mexico's share of world mine production of silver went from 23% in 2024 to 24% in 2025e (+1 percentage point; USGS MCS 2026). In Mexico, mine pr"},
+		{"¿méxico está ganando participación en plata?", "change minerals=silver countries=mexico yesno=yes", "Sí — la participación de México en la producción minera mundial de plata pasó de 23% en 2024 a 24% en 2025e (+1 punto porcentual; USGS MCS 2026). En M"},
+		{"cuota de mercado de mexico en barita", "overview minerals=barite countries=mexico", "México ocupó el lugar n.º 5 de 10 (empatado con Irán) en la producción minera mundial de barita en 2025e, con 300 miles de toneladas métricas (3.4% de"},
+		{"mexico vs peru plata", "overview minerals=silver countries=mexico,peru compare=yes", "Plata, producción minera, 2025e (USGS MCS 2026): México 6,300 toneladas métricas, 24%, n.º 1; Perú 3,600 toneladas métricas, 14%, n.º 2."},
+		{"espato fluor mexico", "overview minerals=fluorspar countries=mexico", "México ocupó el lugar n.º 2 de 12 (empatado con Mongolia) en la producción minera mundial de fluorita en 2025e, con 1,500 miles de toneladas métricas"},
+		{"what did mcs 2026 revise for mexico", "change countries=mexico edition=2026", "USGS MCS 2026 revised 8 of Mexico's production figures from USGS MCS 2025; the largest revisions: lead 2024: 180 → 240 thousand metric tons (+33.3%),"},
+		{"qué revisó el MCS 2026 para México", "change countries=mexico edition=2026", "USGS MCS 2026 revisó 8 cifras de producción de México respecto de USGS MCS 2025; las mayores revisiones: plomo 2024: 180 → 240 miles de toneladas métr"},
+		{"mcs 2026 mexico revisions", "change countries=mexico edition=2026", "USGS MCS 2026 revised 8 of Mexico's production figures from USGS MCS 2025; the largest revisions: lead 2024: 180 → 240 thousand metric tons (+33.3%),"},
+		{"which of mexico's minerals are on the EU list", "lists countries=mexico lists=eu-crma-critical", "7 of the minerals Mexico produces by the USGS tables are on the EU CRMA critical raw materials (Annex II): fluorspar, strontium, barite, copper, antim"},
+		{"cuales minerales de mexico estan en la lista de la UE", "lists countries=mexico lists=eu-crma-critical", "7 de los minerales que produce México según las tablas del USGS están en la lista de materias primas fundamentales de la UE (CRMA, anexo II): fluorita"},
+		{"how exposed is the US to china for graphite", "reliance minerals=graphite countries=united-states,china", "China supplied 46% of U.S. imports of graphite in 2021-2024 (USGS MCS 2026). It was the largest source of these imports. The U.S. relied on net import"},
+		{"que tan expuesto esta eeuu a china en grafito", "reliance minerals=graphite countries=united-states,china", "China suministró el 46% de las importaciones de grafito de EE.UU. en 2021-2024 (USGS MCS 2026). Fue la mayor fuente de esas importaciones. EE.UU. depe"},
+		{"tariffs on mexican copper", "policy minerals=copper countries=mexico", "No tariff on copper from Mexico in particular is in the knowledge base (updated 27 Nov 2026), but tariffs on copper imports that single out no country"},
+		{"que aranceles afectan al cobre mexicano", "policy minerals=copper countries=mexico", "La base de conocimiento no tiene ningún arancel sobre cobre de México en particular (actualizada el 27 nov 2026), pero se le aplican los aranceles a l"},
+		{"top 5 zinc producers 2025 vs 2024", "change minerals=zinc from=2024 year=2025 top=5 compare=yes", "Top 5 in world mine production of zinc, 2024 → 2025e (thousand metric tons; USGS MCS 2026): China 4,000 → 4,100 (+2.5%); Peru 1,270 → 1,500 (+18.1%);"},
+		{"los 5 principales productores de zinc 2024 vs 2025", "change minerals=zinc from=2024 year=2025 top=5 compare=yes", "Los 5 primeros en la producción minera mundial de zinc, 2024 → 2025e (miles de toneladas métricas; USGS MCS 2026): China 4,000 → 4,100 (+2.5%); Perú 1"},
+		{"mexico antimonio exportaciones a eeuu", "import_sources minerals=antimony countries=mexico,united-states", "México no está entre las fuentes que el USGS lista para las importaciones de antimonio (total de metal y óxido) de EE.UU. EE.UU. dependió de importaci"},
+		{"what does the us-mexico action plan cover", "policy countries=united-states,mexico policies=us-mexico-action-plan-2026", "4 Feb 2026: On 4 February 2026, U.S. Trade Representative Jamieson Greer and Mexico's Economy Secretary Marcelo Ebrard put into effect a bilateral action plan on critical minerals. It covers critical minerals in general"},
+		{"que cubre el plan de acción EE.UU.–México de minerales críticos", "lists countries=united-states,mexico policies=us-mexico-action-plan-2026", "4 feb 2026: El 4 de febrero de 2026, el representante comercial de Estados Unidos, Jamieson Greer, y el secretario de Economía de México, Marcelo Ebrard, pusieron en marcha un plan de acción bilateral sobre minerales críticos. El plan abarca los minerales críticos en general"},
+		{"antimony top producers 2025 vs 2024", "change minerals=antimony from=2024 year=2025 compare=yes", "Top 5 in world mine production of antimony, 2024 → 2025e (metric tons; USGS MCS 2026): China 40,000 → 40,000 (0%); Russia 40,000 → 32,000 (−20.0%); Ta"},
+		{"principales productores de antimonio 2024 vs 2025", "change minerals=antimony from=2024 year=2025 compare=yes", "Los 5 primeros en la producción minera mundial de antimonio, 2024 → 2025e (toneladas métricas; USGS MCS 2026): China 40,000 → 40,000 (0%); Rusia 40,00"},
+		{"latest news on fluorspar", "policy minerals=fluorspar timeline=latest", "No policy item on fluorspar is in the knowledge base (updated 27 Nov 2026)."},
+		{"ultimas noticias de fluorita", "policy minerals=fluorspar timeline=latest", "La base de conocimiento no tiene ninguna política sobre la fluorita (actualizada el 27 nov 2026)."},
+		{"who supplies us graphite", "import_sources minerals=graphite countries=united-states", "China supplied 46% of U.S. imports of graphite in 2021-2024 (USGS MCS 2026). Next: Canada (13%) and Mozambique (13%). The U.S. relied on net imports f"},
+		{"how did antimony production change", "change minerals=antimony", "World mine production of antimony went from 119,000 in 2024 to 110,000 in 2025e (−7.6%, metric tons; USGS MCS 2026). USGS MCS 2026 revised China's 202"},
+		{"who supplies graphite", "production minerals=graphite", "China accounted for 78% of world mine production of graphite in 2025e (USGS MCS 2026). Next: Madagascar (4.4%) and Tanzania (4.2%)."},
+		{"what should i know this week about mexico", "policy countries=mexico timeline=this_week", "Nothing in the knowledge base is dated 23 Nov 2026 to 29 Nov 2026 (updated 27 Nov 2026). The newest item on this: 23 Jul 2026, Section 301 tariffs on"},
+		{"novedades de mexico esta semana", "policy countries=mexico timeline=this_week", "Nada en la base de conocimiento tiene fecha del 23 nov 2026 al 29 nov 2026 (actualizada el 27 nov 2026). El elemento más reciente sobre esto: 23 jul 2"},
+		{"mexico reserves ranking", "reserves countries=mexico", "In reserves, Mexico ranks #2 in fluorspar (21%), #4 in lead (5.9%), #5 in zinc (5.8%), #6 in silver (6.1%) and #6 in copper (5.4%) in the world (USGS"},
+		{"cuales son las reservas de mexico", "reserves countries=mexico", "En reservas, México ocupa en el mundo el lugar n.º 2 en fluorita (21%), n.º 4 en plomo (5.9%), n.º 5 en zinc (5.8%), n.º 6 en plata (6.1%) y n.º 6 en"},
+		{"revisiones del usgs para mexico en plata", "change minerals=silver countries=mexico lists=usgs-2025", "USGS MCS 2026 revisó la cifra de México de 2024 de 6,300 a 5,780. En México, la producción minera de plata pasó de 5,780 en 2024 a 6,300 en 2025e (+9."},
+		{"reservas de plata de mexico", "reserves minerals=silver countries=mexico", "México tiene 37,000 toneladas métricas de reservas de plata, n.º 6 de 12 (6.1% del mundo; USGS MCS 2026)."},
+		{"which of mexico's critical minerals are on the us list", "lists countries=mexico lists=usgs-2025", "Mexico produces 9 minerals of the 2025 U.S. critical list, by the USGS tables: silver, fluorspar, zinc, barite, lead, copper, antimony, graphite and p"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

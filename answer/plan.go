@@ -226,6 +226,12 @@ func (e *snap) reservesView(ctx context.Context, q Query) (*Answer, error) {
 		return e.rankView(q, m, true), nil
 	case ok:
 		return e.reservesAnswer(m, q), nil
+	case len(q.Countries) == 1 && len(q.Minerals) == 0:
+		if a, ok := e.countryReserves(q.Countries[0]); ok {
+			return a, nil // "mexico reserves ranking" (views_country_reserves.go)
+		}
+		c, _ := e.kb.Country(q.Countries[0])
+		return e.countryCard(c, q, false), nil
 	case len(q.Countries) > 0:
 		c, _ := e.kb.Country(q.Countries[0])
 		return e.countryCard(c, q, false), nil
@@ -275,7 +281,7 @@ func source(ed knowledge.Edition) string { return "USGS " + ed.String() }
 
 // rankText is a row's rank, with the countries that share it: "#2", "#2, tied with Mongolia".
 func (e *snap) rankText(r knowledge.Ranking, row knowledge.Share) string {
-	s := "#" + strconv.Itoa(row.Rank)
+	s := e.f("#%s", strconv.Itoa(row.Rank)) // "n.º 2" in Spanish
 	if ties := e.tiedWith(r, row); ties != "" {
 		s += ", " + ties
 	}

@@ -191,6 +191,9 @@ type Query struct {
 	// UseShare asks what share of a mineral goes to a use: "what % of lithium goes to
 	// batteries?", "¿qué porcentaje del cobalto se usa en superaleaciones?"; see asksUseShare.
 	UseShare bool
+	// Need asks what is needed or goes into something, in words Terms leave out ("need", "go
+	// into"): "which minerals does the US need for batteries?"; see needOrGoInto.
+	Need bool
 	// SaysAbout asks what a named policy item says or does about a mineral: "what does the
 	// US-Japan action plan say about neodymium?"; see asksSaysAbout.
 	SaysAbout bool
@@ -297,6 +300,7 @@ var cues = []cue{
 		"expensive", "cheaper", "cheap", "caro", "cara", "barato", "barata", "pricier", "priciest", "pricey", "costlier", "cheapest", "caros", "baratos"}},
 	{MeasureReliance, []string{"nir", "reliance", "reliant", "dependence", "dependent", "depend", "depends", "dependencia", "dependiente", "depende", "dependientes", "dependemos",
 		"rely", "relies", "relying",
+		"exposed", "exposure", "expuesto", "expuesta", "expuestos", "exposicion", // Helper P: "how exposed is the US to China for graphite?"
 		"sufficient", "selfsufficient", "importer", "exporter", "autosuficiente", "importador", "exportador"}},
 	{MeasureImportSources, []string{"imports", "import", "imported", "importa", "importan", "importaciones", "importacion", "proveedores", "suppliers"}},
 	{MeasureReserves, []string{"reserves", "reserve", "reservas", "reserva", "deposits", "yacimientos"}},
@@ -319,7 +323,7 @@ var cues = []cue{
 		"court", "supreme", "ruling", "rulings", "ruled", "judge", "tribunal", "fallo", "corte", "suprema", "scjn"}},
 	{MeasureChange, []string{"change", "changed", "changes", "trend", "trends", "grew", "grown", "fell", "fallen", "rose", "risen",
 		"drop", "drops", "dropped", "fall", "falls", "rise", "rises", "grow", "grows", "growth", "growing", "decline", "declines",
-		"increase", "increased", "decrease", "decreased", "declined", "evolution", "history", "historical", "revised", "revision", "revisions",
+		"increase", "increased", "decrease", "decreased", "declined", "evolution", "history", "historical", "revised", "revision", "revisions", "revise", "revises", "reviso", "revisiones", // "revise": Helper P
 		"cambio", "cambiado", "cambios", "cambio", "tendencia", "evolucion", "crecio", "cayo", "aumento", "subio", "bajo", "historico", "revisado",
 		"crecimiento"}},
 	{MeasureLists, []string{"critical", "critico", "critica", "criticos", "criticas", "list", "lists", "listed", "lista", "listas", "strategic",
@@ -523,7 +527,7 @@ var (
 	upcomingPhrases = newPhrases("what next", "what coming", "ends soon", "end soon", "ending soon", "expires soon", "expire soon", "expiring", "coming up",
 		"upcoming", "whats next", "what s next", "what is next", "whats coming", "what s coming", "what is coming", "next few months",
 		"que viene", "que sigue", "por vencer", "vence pronto", "vencen pronto", "termina pronto", "proximos meses", "lo que viene",
-		"next few weeks", "coming weeks", "next weeks", "proximas semanas")
+		"next few weeks", "coming weeks", "next weeks", "proximas semanas", "deadlines", "plazos")
 )
 
 // months are month names and abbreviations, in English and Spanish.
@@ -867,11 +871,13 @@ var (
 	upPhrases = newPhrases("go up", "went up", "gone up", "rise", "rose", "risen", "rising", "increase", "increased", "increasing",
 		"grow", "grew", "grown", "growing", "higher", "climb", "climbs", "climbed", "jump", "jumps", "jumped", "aumento", "aumentado", "subio", "crecio", "incremento",
 		"subieron", "aumentaron", "crecieron",
+		"gain share", "gains share", "gained share", "gaining share", "gaining market share", "ganando participacion", "gano participacion", "gana participacion", "ganando terreno", // Helper P
 		"or up", "o subio", "o sube")
 	downPhrases = newPhrases("go down", "went down", "gone down", "fall", "fell", "fallen", "falling", "decrease", "decreased",
 		"decreasing", "decline", "declined", "declining", "shrink", "shrank", "drop", "drops", "dropped", "slump", "slumps",
 		"slumped", "cayo", "disminuyo", "disminuido", "bajo la", "se redujo",
 		"cayeron", "bajaron", "disminuyeron",
+		"lose share", "loses share", "lost share", "losing share", "losing market share", "perdiendo participacion", "perdio participacion", "pierde participacion", "perdiendo terreno", // Helper P
 		"or down", "o bajo", "o baja")
 )
 
@@ -1070,7 +1076,7 @@ func proseWords(kb *knowledge.KB, sp *speller) map[string]bool {
 // Parse turns a question into a query. It is pure: the same text and knowledge base give
 // the same query.
 func (p *lexicon) Parse(text string) Query {
-	raw := index.Words(strings.ReplaceAll(text, "-", " "))
+	raw := index.Words(strings.ReplaceAll(hyphenUS(text), "-", " ")) // "us-china" is the pair (hyphen_us.go)
 	for i, w := range raw {
 		// A possessive names the same record: "China's" is China.
 		if base, ok := strings.CutSuffix(w, "'s"); ok && len(base) > 1 {
@@ -1094,6 +1100,7 @@ func (p *lexicon) Parse(text string) Query {
 		}
 	}
 	spanishListVerbs(raw, norm) // "¿qué minerales salieron de la lista?"
+	marketShareES(raw, norm)    // "cuota de mercado": a share, not a quota (share_words.go)
 	var q Query
 	for _, w := range norm {
 		if s, ok := stageWords[w]; ok && q.Stage == "" {
@@ -1116,6 +1123,9 @@ func (p *lexicon) Parse(text string) Query {
 			}
 			q.Corrections = append(q.Corrections, Correction{From: raw[i], To: to})
 			raw[i], norm[i] = to, to
+			fixed = true
+		} else if to, _, ok := verbTypo(w); ok && !p.prose[w] {
+			raw[i], norm[i] = to, to // "restict", "agre", "teh" (verb_typos.go)
 			fixed = true
 		}
 	}
@@ -1331,8 +1341,14 @@ func (p *lexicon) Parse(text string) Query {
 		q.Since = sinceDate(norm)
 		q.FromMonth = fromMonth(norm, q.Month)
 	}
+	if n := quarterNamed(norm); n > 0 && q.Month == 0 && q.Year > 0 && q.FromYear == 0 {
+		q.FromMonth, q.Month = 3*n-2, 3*n // "Q1 2026", "el primer trimestre de 2026" (quarters.go)
+		if q.Rank == n && (slices.Contains(norm, "quarter") || slices.Contains(norm, "trimestre")) {
+			q.Rank = 0 // "the second quarter" is no rank
+		}
+	}
 	q.Tense = tenseOf(norm, joined)
-	if len(q.Minerals)+len(q.Policies)+len(q.Lists) == 0 {
+	if len(q.Minerals)+len(q.Policies) == 0 && (len(q.Lists) == 0 || listsAsJurisdiction(norm)) {
 		period := periodNamed(norm, joined)
 		if period != "" && slices.ContainsFunc(norm, func(w string) bool {
 			if period == ThisYear && (slices.Contains(cueMeasures[w], MeasurePolicy) || exportControls.any(norm, joined) && (w == "control" || w == "controls")) {
@@ -1388,6 +1404,11 @@ func (p *lexicon) Parse(text string) Query {
 
 	// The measure: the strongest cue, then what the records named imply.
 	q.Measure = p.measure(norm, used, has, &q)
+	if need, goInto := needOrGoInto(norm); goInto && q.Measure == MeasureOverview && len(q.Minerals) > 0 && len(q.Countries) == 0 && !sectorNamed(q) {
+		q.Measure = MeasureUses // "what does graphite go into?" (use_verbs.go)
+	} else if need {
+		q.Need = true // "which minerals does the US need for batteries?"
+	}
 	q.Both = has("both") || has("ambos") || has("ambas") // a stop word, so not among Terms
 	if len(q.Minerals) == 0 {
 		if set, ls := listSet(norm, has, q.Lists); set != "" {
@@ -1477,7 +1498,8 @@ func (q *Query) addEdition(ed knowledge.Edition) {
 // usCopulas are the words after which a lower-case "us" before a mineral or a figure is the
 // country, not the pronoun ("what is us lithium production", "a supplier of us zinc"; "show
 // us lithium" stays a pronoun).
-var usCopulas = set("what", "whats", "is", "are", "was", "were", "how", "where", "which", "of", "vs", "versus", "and")
+var usCopulas = set("what", "whats", "is", "are", "was", "were", "how", "where", "which", "of", "vs", "versus", "and",
+	"supplies", "supply", "supplied") // "who supplies us graphite" (Helper P)
 
 // usNouns are the figures a lower-case "us" before them is the country of.
 var usNouns = set("reserves", "reserve", "production", "output", "imports", "import", "exports", "export", "reliance", "consumption", "mine", "mines", "mining", "producers", "supply", "dependence")
@@ -1628,6 +1650,10 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		(has("go up") || has("went up") || has("go down") || has("went down") || eitherWay.any(norm, " "+strings.Join(norm, " ")+" ")):
 		// "Did Chile's lithium production go up or down?"
 		return MeasureChange
+	case q.Share && q.Direction != "" && len(q.Minerals) > 0 && len(q.Countries) > 0 && !cued(MeasurePrice) && !cued(MeasureReliance) &&
+		!cued(MeasureReserves) && !cued(MeasureImportSources):
+		// "is Mexico gaining share in silver?": how its share moved, not its rank (Helper P).
+		return MeasureChange
 	case q.Timeline != "" || q.Month > 0 && !cued(MeasurePrice) && (len(q.Minerals) == 0 || cued(MeasurePolicy) ||
 		slices.ContainsFunc(q.Rest, func(w string) bool { return len(w) > 2 })):
 		// "what's new", "what ends soon", "what happened in March 2026", "what did Sheinbaum
@@ -1720,7 +1746,7 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		// "Are holmium exports from China controlled right now?"
 		return MeasurePolicy
 	}
-	if exportWord && slices.Contains(q.Countries, "united-states") && len(q.Countries) == 2 && !cued(MeasurePolicy) && len(q.Policies) == 0 {
+	if exportWord && slices.Contains(q.Countries, "united-states") && len(q.Countries) == 2 && !policyCuedBesidesExports(norm, used) && len(q.Policies) == 0 {
 		// "¿Qué minerales críticos exporta México a EE.UU.?": what the U.S. imports from it.
 		return MeasureImportSources
 	}

@@ -12,7 +12,7 @@ import (
 // changeView: how a mineral's production moved between two years of one edition, and which
 // figures the newest edition revised. It never mixes editions into one trend.
 // revisionWords ask whether a figure was revised between editions.
-var revisionWords = set("revised", "revision", "revisions", "revise", "restated", "revisado", "revisada", "revisaron", "reviso", "revision")
+var revisionWords = set("revised", "revision", "revisions", "revise", "restated", "revisado", "revisada", "revisaron", "reviso", "revision", "revisiones")
 
 // directionVerdict puts Yes or No before a change's headline when a yes/no question asks
 // which way it moved ("did Mexico's silver production go up in 2025?").
@@ -69,6 +69,10 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 	m, ok := e.mineral(q)
 	if !ok {
 		if len(q.Minerals) == 0 && len(q.Policies) == 0 && len(q.Countries) <= 1 {
+			if len(q.Countries) == 1 && asksRevisions(q) {
+				// "What did MCS 2026 revise for Mexico?" (views_revisions.go)
+				return e.countryRevisionsView(q), nil
+			}
 			if len(q.Lists) > 0 || hasCue(q, MeasureLists) {
 				// "What changed on the critical minerals list?": the lists compared.
 				return e.listChangesView(ctx, q)
@@ -123,6 +127,11 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 	}
 	if wok && world.Known() && len(q.Countries) == 0 {
 		a.Headline = e.directionVerdict(q, world, a.Headline)
+	}
+	if n := topAsked(q); len(q.Countries) == 0 && n > 0 {
+		if head, ok := e.topChange(r, name, n, from, to); ok {
+			a.Headline = head // "top 5 zinc producers 2025 vs 2024" (views_top_change.go)
+		}
 	}
 	if len(q.Countries) > 0 {
 		// "¿Cuánto bajó la producción de plomo de México?": that country's change first, the

@@ -174,6 +174,9 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		}
 	}
 	if len(ps) == 0 && asksTariff(q) && len(q.Minerals) > 0 {
+		if a, ok := e.originTariffs(q); ok {
+			return a, nil // "tariffs on Mexican copper" (origin_tariffs.go)
+		}
 		return e.noTariff(q), nil
 	}
 	if a := e.restrictsNow(q); a != nil {
@@ -1006,6 +1009,13 @@ func (e *snap) statusOf(p *knowledge.Policy, related []*knowledge.Policy, q Quer
 			status = e.verdict(true, status)
 		}
 		status = sentences(status, e.f("So says “%s”, %s.", e.policyTitle(p), e.lang.Date(p.Date)))
+	case yesNo && asksForce(q) && e.openEndedInForce(p) && namesItsKind(p, q):
+		// "Is the DRC cobalt cap still in force?": yes, as far as the records go (status_open.go).
+		status = e.f("Yes — as far as the knowledge base goes (updated %s), %s has applied since %s: it gives it no end date, and no later item in it ends, suspends or replaces it.",
+			updated, title, e.lang.Date(inForceSince(p)))
+		if latest == p {
+			return status, closing
+		}
 	default:
 		// What the item did, rather than only that it has no end: "was the USMCA renewed?"
 		status = sentences(e.policyHeadline(p), e.t("The knowledge base gives it no end date."))
@@ -1630,6 +1640,9 @@ func (e *snap) concerns(p *knowledge.Policy, q Query) bool {
 			return false
 		}
 	}
+	if namesEU(q) && len(q.Countries) == 0 && !euJurisdiction(p) {
+		return false // "EU news this month": the EU's items, as rankPolicies reads it
+	}
 	return len(q.Minerals) == 0 || slices.ContainsFunc(q.Minerals, func(m string) bool { return policyHasMineral(e.kb, p, m) })
 }
 
@@ -1988,6 +2001,9 @@ func (e *snap) rangeView(ps []*knowledge.Policy, q Query, start, end time.Time) 
 		a.Headline = e.f("Nothing in the knowledge base is scheduled for %s to %s (updated %s).", from, to, updated)
 	case len(lines) == 0:
 		a.Headline = e.f("Nothing in the knowledge base is dated %s to %s (updated %s).", from, to, updated)
+		if !wholeYear { // a whole year's nearest items are given by its caller
+			e.newestOnTopic(a, ps, q, end) // "what should I know this week about Mexico?" (range_newest.go)
+		}
 	case oneDay && len(lines) <= 3:
 		a.Headline = e.f("On %s: %s.", from, strings.Join(lines, "; "))
 	case oneDay:
@@ -2043,6 +2059,9 @@ func (e *snap) timelineView(q Query) *Answer {
 		return e.rangeView(ps, q, from, to)
 	}
 	if q.Timeline == Latest {
+		if len(ps) == 0 && len(q.Minerals) > 0 {
+			return e.noPolicy(q) // "latest news on fluorspar": none, said so, not an empty list (Helper P)
+		}
 		ps = newestFirst(ps)[:min(5, len(ps))]
 		a := e.policyList(ps, "Newest policy items")
 		var lines []string
@@ -2050,7 +2069,7 @@ func (e *snap) timelineView(q Query) *Answer {
 			lines = append(lines, e.lang.Date(p.Date)+", "+e.policyTitle(p))
 		}
 		newest := "The newest items in the knowledge base (updated %s): %s."
-		if len(q.Minerals)+len(q.Countries)+len(q.Policies) > 0 {
+		if len(q.Minerals)+len(q.Countries)+len(q.Policies) > 0 || namesEU(q) {
 			// "what's the latest on china rare earth controls": the newest items on that.
 			newest = "The newest items on this in the knowledge base (updated %s): %s."
 		}
@@ -2072,6 +2091,10 @@ func (e *snap) timelineView(q Query) *Answer {
 	soon := func(t knowledge.Date) bool {
 		return !t.IsZero() && !t.Time.Before(start) && t.Time.Before(start.AddDate(0, 0, upcomingDays))
 	}
+	if yearFrom, yearTo, ok := upcomingYear(q, start); ok {
+		// "which deadlines are coming up in 2027?": that year's, from today on (quarters.go).
+		soon = func(t knowledge.Date) bool { return !t.IsZero() && !t.Time.Before(yearFrom) && t.Time.Before(yearTo) }
+	}
 	starts := !slices.ContainsFunc(q.Terms, func(w string) bool { return endWords[w] })
 	ends := !slices.ContainsFunc(q.Terms, func(w string) bool { return startWords[w] }) || !starts
 	for _, p := range ps {
@@ -2088,6 +2111,10 @@ func (e *snap) timelineView(q Query) *Answer {
 		items = append(items, ev.p)
 	}
 	a := e.policyList(items, "Coming up")
+	if len(next) == 0 && q.Year > 0 {
+		a.Headline = e.f("No item in the knowledge base takes effect or ends in %s from today on (updated %s).", itoa(q.Year), e.lang.Date(e.kbUpdated()))
+		return a
+	}
 	if len(next) == 0 {
 		a.Headline = e.f("No item in the knowledge base has an end date in the coming months (updated %s).", e.lang.Date(e.kbUpdated()))
 		return a

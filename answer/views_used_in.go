@@ -190,6 +190,10 @@ func (e *snap) sectorView(q Query) *Answer {
 		q.Minerals = slices.DeleteFunc(slices.Clone(q.Minerals), func(id string) bool { return id == "lithium" })
 	}
 	onlyUS := !slices.ContainsFunc(q.Countries, func(c string) bool { return c != "united-states" })
+	if ss := sectorsAsked(q); len(ss) >= 2 && len(q.Minerals) == 0 && (q.Measure == MeasureOverview || q.Measure == MeasureUses) &&
+		(len(q.Countries) == 0 || onlyUS && (hasAny(q.Terms, needWords) || q.Need)) {
+		return e.sectorsMinerals(ss) // "which minerals are used in batteries and magnets?" (views_sectors_two.go)
+	}
 	switch {
 	case len(q.Minerals) > 0 && q.WhichMinerals && !q.YesNo && onlyUS && (q.Measure == MeasureUses || q.Measure == MeasureOverview):
 		// "what minerals besides lithium go into batteries?": the others.
@@ -219,7 +223,7 @@ func (e *snap) sectorView(q Query) *Answer {
 			l = q.Lists[0]
 		}
 		return e.sectorOnList(s, l, q.Polarity == Negated)
-	case (q.Measure == MeasureOverview || q.Measure == MeasureUses) && (len(q.Countries) == 0 || onlyUS && hasAny(q.Terms, needWords)):
+	case (q.Measure == MeasureOverview || q.Measure == MeasureUses) && (len(q.Countries) == 0 || onlyUS && (hasAny(q.Terms, needWords) || q.Need)):
 		// "which minerals does the US need for batteries?" is the same question; "battery
 		// minerals in the US" asks what it produces (sectorStandings).
 		return e.sectorMinerals(s)
