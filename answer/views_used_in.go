@@ -104,10 +104,16 @@ const (
 // namedMost names the first maxSectorNamed of names, and how many more: "a, b, … and 12
 // more"; one more is named rather than counted.
 func (e *snap) namedMost(names []string) string {
-	if len(names) <= maxSectorNamed+1 {
+	return e.namedOf(names, len(names))
+}
+
+// namedOf is namedMost of total names, of which names holds the first (at least
+// maxSectorNamed+1 of them, or all).
+func (e *snap) namedOf(names []string, total int) string {
+	if total <= maxSectorNamed+1 {
 		return e.and(names)
 	}
-	return e.andMore(names[:maxSectorNamed], len(names))
+	return e.andMore(names[:maxSectorNamed], total)
 }
 
 // relatedSectors are sectors whose products are made with another's: an electric vehicle
@@ -305,6 +311,7 @@ func (e *snap) sectorSections(a *Answer, s sector, us []sectorUse) {
 	label := e.t(s.label)
 	sec := Section{Heading: e.f("Minerals whose records list a use in %s", label)}
 	var off []string
+	offCount := 0
 	for i, u := range us {
 		// The card lists the first maxSectorCard, and links the first few: a knowledge base
 		// of 10,000 records named thousands, each a fact and a link.
@@ -315,16 +322,19 @@ func (e *snap) sectorSections(a *Answer, s sector, us []sectorUse) {
 			a.Related = appendLink(a.Related, Link{Ref: e.mineralRef(u.m), Title: e.mineralName(u.m)})
 		}
 		if !u.critical {
-			off = append(off, strings.ToLower(e.mineralName(u.m)))
+			if offCount++; len(off) <= maxSectorNamed {
+				off = append(off, strings.ToLower(e.mineralName(u.m))) // the rest only counted
+			}
 		}
 	}
+
 	sec.Note = e.f("Derived from the uses each mineral's record lists: a mineral whose record does not name %s is not counted, even if some of it has that use.", label)
 	if len(us) > maxSectorCard {
 		sec.Note = sentences(e.f("…and %s more", itoa(len(us)-maxSectorCard))+".", sec.Note)
 	}
 	a.Sections = append(a.Sections, sec)
 	if len(off) > 0 {
-		a.Sections = append(a.Sections, Section{Heading: e.f("Not on the %s", e.listName(knowledge.USGS2025)), Text: capitalize(e.namedMost(off)) + "."})
+		a.Sections = append(a.Sections, Section{Heading: e.f("Not on the %s", e.listName(knowledge.USGS2025)), Text: capitalize(e.namedOf(off, offCount)) + "."})
 	}
 	if rel, ok := relatedSectors[s.label]; ok {
 		in := make(map[string]bool, len(us))
