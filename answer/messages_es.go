@@ -334,7 +334,8 @@ var spanishMessages = map[string]string{
 	"The newest items in the knowledge base (updated %s): %s.":                         "Lo más reciente en la base de conocimiento (actualizada el %s): %s.",
 	"No item in the knowledge base has an end date in the coming months (updated %s).": "Ningún elemento de la base de conocimiento tiene fecha de término en los próximos meses (actualizada el %s).",
 
-	// Helper O: a year of what is coming up (quarters.go); a measure with no end date in force (status_open.go); several sectors (views_sectors_two.go).
+	// A year of what is coming up (quarters.go); a measure with no end date in force
+	// (status_open.go); several sectors (views_sectors_two.go).
 	"in %s for none":                                  "en %s, ninguno",
 	"in %s for %s minerals (%s)":                      "en %s, %s minerales (%s)",
 	"The mineral records list a use %s.":              "Los registros de minerales incluyen un uso %s.",

@@ -18,9 +18,10 @@ import (
 var openEndedKinds = set("export-control", "regulation", "tariff", "law", "decree", "agreement", "program")
 
 // openEndedInForce reports whether p has taken effect, has no end date, and no later item
-// of the knowledge base (even one dated after today) suspends it or may replace it: one of the same kind,
-// on its minerals, in its countries, with no end date of its own (a later measure that runs
-// to a date, such as an easing until 2027, changes it for a time and does not replace it).
+// of the knowledge base (even one dated after today) suspends it or may replace it: one of
+// the same kind, on its minerals, in its countries, with no end date of its own (a later
+// measure that runs to a date, such as an easing until 2027, changes it for a time and does
+// not replace it).
 func (e *snap) openEndedInForce(p *knowledge.Policy) bool {
 	today := e.now()
 	if !openEndedKinds[p.Kind] || !p.EndDate.IsZero() || p.Date.IsZero() || p.Date.Time.After(today) ||

@@ -3,8 +3,8 @@ package answer
 // Misspelt question and policy verbs: "wat did teh us and china agre in 2025", "does
 // indonesia restict nickel exports". The speller corrects names only; these are read from a
 // small fixed vocabulary with the same caution: one edit, the first letter kept, never a
-// word of the knowledge base's text or of either language's word lists. A few common typos of short function words ("teh", "wat") are read from
-// a fixed table, never by distance.
+// word of the knowledge base's text or of either language's word lists. A few common typos
+// of short function words ("teh", "wat") are read from a fixed table, never by distance.
 
 // functionTypos are common typos of short function words, each read as one word only.
 var functionTypos = map[string]string{"teh": "the", "hte": "the", "wat": "what", "waht": "what", "whta": "what", "wht": "what",

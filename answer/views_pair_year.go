@@ -12,8 +12,9 @@ import (
 // yearDeeds answers what a country, or two, did or agreed in a calendar year, when the
 // question names nothing else: "what did the US and China agree in 2025?", "US-China deals
 // in 2025", "what did China do in 2025?", "¿qué hizo EE. UU. en 2025?", "what policy changes
-// happened in 2024?". A mineral named is a topic: the best match of the year answers it. The year narrows the items: a country's are its items of that year,
-// newest first (yearView, which names the nearest when there are none). Two countries asked
+// happened in 2024?". A mineral named is a topic: the best match of the year answers it.
+// The year narrows the items: a country's are its items of that year, newest first
+// (yearView, which names the nearest when there are none). Two countries asked
 // what they agreed get their agreements of the year; without one, that none is recorded and
 // the items of the year that concern them all, or, without any, their agreement nearest the
 // year (views_pair_none.go).
