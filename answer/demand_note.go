@@ -5,9 +5,11 @@ import (
 	"strings"
 )
 
-// demandWords ask for demand, which the USGS tables here do not give: "lithium demand
-// growth", "crecimiento de la demanda de litio".
-var demandWords = set("demand", "demanda", "demandas")
+// demandWords ask for demand, or for demand against supply, which the USGS tables here do
+// not give: "lithium demand growth", "crecimiento de la demanda de litio", "is there a
+// lithium shortage?", "¿hay escasez de cobre?".
+var demandWords = set("demand", "demanda", "demandas", "shortage", "shortages", "deficit", "deficits", "surplus", "oversupply",
+	"glut", "escasez", "superavit", "sobreoferta", "faltante")
 
 // demandNote says, before a production answer to a question about demand, that the tables
 // give production, not demand: the figures that follow are the nearest the knowledge base

@@ -53,6 +53,11 @@ func TestPhrasings(t *testing.T) {
 		{"how often is the critical minerals list updated?", "lists", "USGS reviews the list at least every three years; mineralbot holds the 2022 and 2025 lists."},
 		{"¿quién decide la lista de minerales críticos?", "lists", "En Estados Unidos, un mineral crítico es el que la Ley de Energía de 2020 pide al Departamento del Interior, a través de"},
 		{"¿cada cuánto se actualiza la lista de minerales críticos?", "lists", "El USGS revisa la lista al menos cada tres años; mineralbot tiene las listas de 2022 y de 2025."},
+		// A shortage or surplus is demand against supply: the tables give production, and say so
+		// before the production figures.
+		{"is there a lithium shortage?", "overview minerals=lithium yesno=yes", "The USGS tables in this knowledge base give production, not demand: "},
+		{"¿hay escasez de cobre?", "overview minerals=copper yesno=yes", "Las tablas del USGS de esta base de conocimiento dan la producción, no la demanda: "},
+		{"cobalt surplus", "overview minerals=cobalt", "The USGS tables in this knowledge base give production, not demand: "},
 		// Helper A: yes/no on a mineral missing from a list; what a country leads in (not the
 		// mineral lead); when two countries meet next. Guards, right before and after: "is
 		// silver on the EU list", "is copper on the EU list?", "isn't copper on the EU list?",
