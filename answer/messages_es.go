@@ -927,4 +927,14 @@ var spanishMessages = map[string]string{
 	"Net import reliance, %s → %s, in percentage points":                             "Dependencia de importaciones netas, %s → %s, en puntos porcentuales",
 	"%s, from %s to %s": "%s, de %s a %s",
 	"Computed by mineralbot from the two years USGS prints as percentages; “more than 75” and net exporters are left out.": "Calculado por mineralbot con los dos años que el USGS da como porcentajes; quedan fuera «más de 75» y los exportadores netos.",
+
+	// Which countries hold reserves of the most minerals of a list (views_reserves_leaders.go).
+	"Countries that hold reserves of the most minerals of the %s":       "Países con reservas de más minerales de %s",
+	"No mineral of the %s has a reserves table in this knowledge base.": "Ningún mineral de %s tiene tabla de reservas en esta base de conocimiento.",
+	"%s is listed with reserves of the most minerals of the %s: %s of the %s reserves tables, and holds the largest reserves of %s of them (USGS MCS, newest edition of each table).": "%s figura con reservas de más minerales de %s: en %s de las %s tablas de reservas, y tiene las mayores reservas de %s de ellos (USGS MCS, edición más reciente de cada tabla).",
+	"%s (%s; largest of %s)": "%s (%s; las mayores de %s)",
+	"Reserves tables that list each country (and where its reserves are the largest)": "Tablas de reservas en que figura cada país (y en cuántas tiene las mayores)",
+	"%s listed, largest of %s": "figura en %s, las mayores en %s",
+	"Counts of tables, not sizes: a country listed for a mineral holds some of its reserves, as USGS estimates them.": "Cuentas de tablas, no tamaños: un país que figura para un mineral tiene parte de sus reservas, según las estima el USGS.",
+	"%s listed": "figura en %s",
 }

@@ -58,6 +58,10 @@ func TestPhrasings(t *testing.T) {
 		{"is there a lithium shortage?", "overview minerals=lithium yesno=yes", "The USGS tables in this knowledge base give production, not demand: "},
 		{"¿hay escasez de cobre?", "overview minerals=copper yesno=yes", "Las tablas del USGS de esta base de conocimiento dan la producción, no la demanda: "},
 		{"cobalt surplus", "overview minerals=cobalt", "The USGS tables in this knowledge base give production, not demand: "},
+		// Which countries hold reserves of the most minerals of a list, counted by tables (a count,
+		// not a size), and of how many they hold the largest.
+		{"which country has the most critical minerals reserves?", "reserves leaders=reserves", "China is listed with reserves of the most minerals of the USGS 2025 critical minerals list: 23 of the 26 reserves tables, and holds the largest reserves of 7 of them"},
+		{"¿qué país tiene más reservas de minerales críticos?", "reserves leaders=reserves", "China figura con reservas de más minerales de la lista de minerales críticos del USGS de 2025: en 23 de las 26 tablas de reservas"},
 		// Helper A: yes/no on a mineral missing from a list; what a country leads in (not the
 		// mineral lead); when two countries meet next. Guards, right before and after: "is
 		// silver on the EU list", "is copper on the EU list?", "isn't copper on the EU list?",

@@ -50,6 +50,8 @@ func leadersAsked(norm []string, q *Query) string {
 		return LeadersEach
 	case hasAny(norm, nationWords) && produce && hasAny(norm, mostCountWords) && hasAny(norm, mineralsWords):
 		return LeadersMost
+	case hasAny(norm, nationWords) && hasAny(norm, reserveWords) && hasAny(norm, mostCountWords) && mineralWord:
+		return LeadersReserves // "which country has the most critical minerals reserves?" (views_reserves_leaders.go)
 	}
 	return ""
 }
@@ -140,6 +142,9 @@ func leadersList(q Query) knowledge.List {
 // leadersView answers a question about a whole list's producers.
 func (e *snap) leadersView(q Query) *Answer {
 	l := leadersList(q)
+	if q.Leaders == LeadersReserves {
+		return e.reservesLeaders(l)
+	}
 	ls := e.listLeaders(l)
 	a := &Answer{Intent: IntentLists, Title: e.f("Top producer of each mineral of the %s", e.listName(l))}
 	if len(ls) == 0 {
