@@ -9,6 +9,7 @@ import (
 	"errors"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -64,7 +65,8 @@ type journalEntry struct {
 	// pending builds the record, on the journal's goroutine (a slash command's payload is
 	// decoded there, not on the socket's); false when there is nothing to record.
 	pending func() (state.Pending, bool)
-	then    func() // for an event: ack it and queue it, once it is recorded (or given up)
+	then    func()    // for an event: ack it and queue it, once it is recorded (or given up)
+	at      time.Time // when it was handed to the journal
 }
 
 // journalBatch bounds the messages recorded in one call to the store: in a burst, one file
@@ -84,6 +86,10 @@ type journal struct {
 	mu      sync.Mutex
 	settled []string      // answered, to forget
 	wake    chan struct{} // a first id in settled
+
+	// lag is how long the last batch recorded took to land, from the first of its
+	// messages reaching the journal (see earlierGraceFor).
+	lag atomic.Int64
 }
 
 // startJournal starts recording pending messages (see record), and answering those that
@@ -169,6 +175,9 @@ more:
 		_, err := bounded(ctx, func(ctx context.Context) (struct{}, error) {
 			return struct{}{}, b.cfg.Store.AddPending(ctx, b.owner, ps, time.Now(), b.cfg.TakeOverAfter)
 		})
+		if !first.at.IsZero() {
+			b.jnl.lag.Store(int64(time.Since(first.at)))
+		}
 		switch {
 		case errors.Is(err, state.ErrUnavailable):
 			b.log.Debug("messages not recorded as pending: the state store is not open yet", "messages", len(ps))
@@ -213,7 +222,7 @@ func (b *Bot) forget(ctx context.Context, ids []string) {
 // Without a store, or once the journal has stopped, nothing is recorded and then runs at
 // once.
 func (b *Bot) record(pending func() (state.Pending, bool), then func()) {
-	e := journalEntry{pending: pending, then: then}
+	e := journalEntry{pending: pending, then: then, at: time.Now()}
 	if b.jnl == nil || isClosed(b.jnl.stop) {
 		e.release()
 		return
@@ -269,13 +278,23 @@ func (b *Bot) settle(id string) {
 
 // earlierWait bounds how long a message waits for an earlier message of its conversation
 // held by another process: its answer may follow that one up ("and its reserves?"), and
-// its reply should come after. earlierGrace is how long it waits before it looks: two
-// messages Slack delivers back to back reach two replicas within a millisecond, and the
-// first one's record takes a store write to land.
+// its reply should come after. earlierGrace is how long it waits before it looks, at the
+// least: two messages Slack delivers back to back reach two replicas within a millisecond,
+// and the first one's record takes a store write to land (see earlierGraceFor).
 const (
-	earlierWait  = 10 * time.Second
-	earlierGrace = 50 * time.Millisecond
+	earlierWait     = 10 * time.Second
+	earlierGrace    = 50 * time.Millisecond
+	maxEarlierGrace = 500 * time.Millisecond
 )
+
+// earlierGraceFor is how long a message waits before it looks for an earlier one held by
+// another process, given how long this process's last record took to land (lag): twice
+// that, as the other process writes to the same store under the same load, between
+// earlierGrace and maxEarlierGrace. On a machine short of CPU a fixed 50 ms was too short:
+// the follow-up was answered first, without its question's context.
+func earlierGraceFor(lag time.Duration) time.Duration {
+	return min(max(earlierGrace, 2*lag), maxEarlierGrace)
+}
 
 // afterEarlier returns the wait of a message's answering (see workAfter): until no earlier
 // message of its conversation is pending with another process, at most earlierWait. Two
@@ -292,7 +311,7 @@ func (b *Bot) afterEarlier(ctx context.Context, log *slog.Logger, m incoming) fu
 			select {
 			case <-ctx.Done():
 				return
-			case <-time.After(earlierGrace):
+			case <-time.After(earlierGraceFor(time.Duration(b.jnl.lag.Load()))):
 			}
 			for pause := 10 * time.Millisecond; ; pause = min(2*pause, 200*time.Millisecond) {
 				held, err := bounded(ctx, func(ctx context.Context) (bool, error) {

@@ -86,3 +86,18 @@ func firstLineOf(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
 }
+
+// The wait before looking for an earlier message held by another process grows with how
+// long this process's own records take to land, within bounds.
+func TestEarlierGraceFollowsTheStoresLag(t *testing.T) {
+	for _, tt := range []struct{ lag, want time.Duration }{
+		{0, earlierGrace},
+		{10 * time.Millisecond, earlierGrace},
+		{80 * time.Millisecond, 160 * time.Millisecond},
+		{2 * time.Second, maxEarlierGrace},
+	} {
+		if got := earlierGraceFor(tt.lag); got != tt.want {
+			t.Errorf("earlierGraceFor(%s) = %s, want %s", tt.lag, got, tt.want)
+		}
+	}
+}
