@@ -937,4 +937,11 @@ var spanishMessages = map[string]string{
 	"%s listed, largest of %s": "figura en %s, las mayores en %s",
 	"Counts of tables, not sizes: a country listed for a mineral holds some of its reserves, as USGS estimates them.": "Cuentas de tablas, no tamaños: un país que figura para un mineral tiene parte de sus reservas, según las estima el USGS.",
 	"%s listed": "figura en %s",
+
+	// Why a mineral is critical (why_critical.go).
+	"%s produced %s of world %s of %s in %s (HHI %s, %s)":            "%s aportó el %s de la %s mundial de %s en %s (IHH %s, %s)",
+	"the U.S. was a net exporter in %s":                              "EE.UU. fue exportador neto en %s",
+	"the U.S. relied on net imports for %s of its consumption in %s": "EE.UU. dependió de importaciones netas para el %s de su consumo en %s",
+	"%s is on the %s, which names minerals the U.S. economy or national security depends on and whose supply could be disrupted; USGS's reasons for each mineral are not in this knowledge base.": "%s está en %s, que reúne los minerales de los que dependen la economía o la seguridad nacional de EE.UU. y cuyo suministro podría interrumpirse; las razones del USGS para cada mineral no están en esta base de conocimiento.",
+	"The figures that bear on it: %s (%s).": "Las cifras que vienen al caso: %s (%s).",
 }

@@ -33,6 +33,9 @@ var views = map[Measure]view{
 
 // answerQuery answers a parsed query: an honest refusal, or the view of its measure.
 func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
+	if a := e.whyCritical(ctx, q); a != nil {
+		return a, nil // "why is antimony critical?" (why_critical.go)
+	}
 	if a := e.listProcess(q); a != nil {
 		// "who decides the critical minerals list?", "when will the next list come out?":
 		// before the forecast refusal, the review cycle is what is known (list_process.go).

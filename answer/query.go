@@ -99,6 +99,8 @@ type Query struct {
 	// ListProcess is what a question asks about how the critical minerals list is made: who
 	// draws it up ("who") or how often it is renewed ("when") (list_process.go).
 	ListProcess string
+	// Why is a question asking for a reason: "why is antimony critical?" (why_critical.go).
+	Why bool
 	// MineralWord is the words that named the first mineral: "bauxite" for aluminum.
 	MineralWord string
 	// Month is a month named with its year ("in March 2026", "4 February 2026", "noviembre
@@ -1310,6 +1312,7 @@ func (p *lexicon) Parse(text string) Query {
 
 	q.Comparative = comparativeOf(norm)
 	q.ListProcess = listProcessOf(norm)
+	q.Why = asksWhy(norm)
 	q.Cheaper = has("cheaper") || has("cheapest") || has("less expensive") || has("least expensive") || has("less costly") ||
 		has("mas barato") || has("mas barata") || has("mas baratos") || has("mas baratas") || has("menos caro") || has("menos cara")
 	q.Amount = has("how many") || has("how much") || has("cuantos") || has("cuantas") || has("cuanto") || has("cuanta") ||
