@@ -53,10 +53,14 @@ type comparedRow struct {
 // both are plain numbers of the same table: "Yes — Mexico produced more silver than Peru in
 // 2025e." It is "" otherwise, and the figures answer alone.
 func (e *snap) comparativeVerdict(q Query, m *knowledge.Mineral, rows []comparedRow, reserves bool) string {
-	if !q.YesNo || q.Comparative == "" || len(rows) != 2 {
+	choice := strings.HasPrefix(q.Comparative, choicePrefix)
+	if !q.YesNo && !choice || q.Comparative == "" || len(rows) != 2 {
 		return ""
 	}
 	a, b := rows[0], rows[1]
+	if choice && (q.Comparative == choicePrefix+"more") == (a.row.Value < b.row.Value) {
+		a, b = b, a // "who produces more silver, Peru or Mexico?": the answer named first
+	}
 	if a.r.Measure != b.r.Measure || a.r.Year != b.r.Year || a.r.Edition != b.r.Edition || a.row.AtLeast || b.row.AtLeast ||
 		a.row.Form != b.row.Form {
 		return ""
@@ -78,6 +82,9 @@ func (e *snap) comparativeVerdict(q Query, m *knowledge.Mineral, rows []compared
 		fact = e.f("%s holds smaller %s reserves than %s.", capitalize(first), name, second)
 	default:
 		fact = e.f("%s produced less %s than %s in %s.", capitalize(first), name, second, when)
+	}
+	if choice {
+		return fact // which of the two: the fact is the answer, no yes or no
 	}
 	more := a.row.Value > b.row.Value
 	less := a.row.Value < b.row.Value

@@ -403,6 +403,12 @@ func (e *snap) searchAnswer(res SearchResult) *Answer {
 }
 
 func (e *snap) notFound(question string) *Answer {
+	if t := e.termIn(question); t != nil {
+		// Helper Q: "price floors for critical minerals": the term's definition (views_defense.go).
+		if a, _ := e.glossaryView(context.Background(), Query{Term: t.ID}); a != nil {
+			return a
+		}
+	}
 	a := &Answer{Intent: IntentNotFound, Title: e.t("Sorry, I couldn't find that in the knowledge base.")}
 	a.Headline = a.Title
 	a.Sections = []Section{{Text: e.t("Try a mineral (antimony, fluorspar, plata, Sb), a country (Mexico, Peru) or a policy (section 232, export controls).")}}
@@ -714,11 +720,17 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 			a.Headline = sentences(e.producedOnAsked(c, st, q), a.Headline) // the list asked (list_produced.go)
 			if q.Polarity == Negated {
 				// "Which critical minerals does the US not produce?": the rest of the list.
-				a.Headline = e.criticalNotProduced(c, st)
+				a.Headline = e.notProducedOnAsked(c, st, q) // on the list asked (views_defense.go)
 			}
 		}
 		if q.Top > 0 && len(q.Minerals) == 0 {
 			a.Headline = e.topStandings(c, st, q.Top, criticalOnly)
+		}
+		if q.Measure == MeasureConcentration && q.Top == 0 && len(q.Minerals) == 0 {
+			// "which EU strategic raw materials does China dominate?" (views_defense.go)
+			if h := e.dominatedOnAsked(c, st, q); h != "" {
+				a.Headline = h
+			}
 		}
 		if s, ok := sectorAsked(q); ok && len(q.Minerals) == 0 {
 			a.Headline = e.sectorStandings(c.ID, st, s) // "which battery minerals does China dominate?" (views_sector.go)

@@ -199,6 +199,12 @@ func nameLanguages(kb *knowledge.KB) map[string]Lang {
 	for _, m := range kb.Minerals {
 		add(m.NameES, 0)
 		add(m.Name, 1)
+		for _, a := range m.Aliases {
+			// An ore's English "-ite" is Spanish "-ita": "celestita" (Helper R).
+			if n := knowledge.Normalize(a); strings.HasSuffix(n, "ite") && !strings.Contains(n, " ") {
+				add(strings.TrimSuffix(n, "e")+"a", 0)
+			}
+		}
 	}
 	for _, c := range kb.Countries {
 		add(c.NameES, 0)

@@ -88,6 +88,16 @@ var spanishMessages = map[string]string{
 	"The USGS tables this knowledge base holds show no production in %s of %s minerals of the 2025 U.S. critical list: %s.":       "Las tablas del USGS de esta base de conocimiento no muestran producción en %s de %s minerales de la lista crítica de EE.UU. de 2025: %s.",
 	"The USGS tables this knowledge base holds show production in %s of every mineral of the 2025 U.S. critical list they cover.": "Las tablas del USGS de esta base de conocimiento muestran producción en %s de todos los minerales de la lista crítica de EE.UU. de 2025 que cubren.",
 	"USGS withholds the figures for %s more, to avoid disclosing company data: %s.":                                               "El USGS no publica las cifras de otros %s, para no revelar datos de empresas: %s.",
+	// Helper Q (views_defense.go).
+	"The USGS tables this knowledge base holds show no production in %s of %s minerals on the %s: %s.":               "Las tablas del USGS de esta base de conocimiento no muestran producción en %s de %s minerales de %s: %s.",
+	"The USGS tables this knowledge base holds show production in %s of every mineral on the %s they cover.":         "Las tablas del USGS de esta base de conocimiento muestran producción en %s de todos los minerales de %s que cubren.",
+	"%s is not the world's largest producer of any mineral on the %s, by the USGS tables this knowledge base holds.": "%s no es el mayor productor mundial de ningún mineral de %s, según las tablas del USGS de esta base de conocimiento.",
+	"%s is the world's largest producer of one mineral on the %s (USGS MCS, newest edition of each table): %s.":      "%s es el mayor productor mundial de un mineral de %s (USGS MCS, edición más reciente de cada tabla): %s.",
+	"%s is the world's largest producer of %s minerals on the %s (USGS MCS, newest edition of each table): %s.":      "%s es el mayor productor mundial de %s minerales de %s (USGS MCS, edición más reciente de cada tabla): %s.",
+	"Among the minerals on the %s:":                        "Entre los minerales de %s:",
+	"What they hold for the U.S.:":                         "Lo que tienen para EE.UU.:",
+	"It has more than half of world output in %s of them.": "Aporta más de la mitad de la producción mundial en %s de ellos.",
+	"This knowledge base holds no stockpile inventories or supply lead times; what it has is USGS production, reserves, U.S. import and price figures:": "Esta base de conocimiento no tiene inventarios de reservas estratégicas ni plazos de suministro; lo que tiene son cifras del USGS de producción, reservas, importaciones de EE.UU. y precios:",
 	"Minerals concerned: %s.": "Minerales afectados: %s.",
 	// Countries added up (views.go, acrossCountries).
 	"Together, %s hold %s of the world's %s reserves: %s (%s).":                                 "En conjunto, %s tienen el %s de las reservas mundiales de %s: %s (%s).",

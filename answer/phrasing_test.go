@@ -1508,6 +1508,54 @@ func TestPhrasings(t *testing.T) {
 		{"revisiones del usgs para mexico en plata", "change minerals=silver countries=mexico lists=usgs-2025", "USGS MCS 2026 revisó la cifra de México de 2024 de 6,300 a 5,780. En México, la producción minera de plata pasó de 5,780 en 2024 a 6,300 en 2025e (+9."},
 		{"reservas de plata de mexico", "reserves minerals=silver countries=mexico", "México tiene 37,000 toneladas métricas de reservas de plata, n.º 6 de 12 (6.1% del mundo; USGS MCS 2026)."},
 		{"which of mexico's critical minerals are on the us list", "lists countries=mexico lists=usgs-2025", "Mexico produces 9 minerals of the 2025 U.S. critical list, by the USGS tables: silver, fluorspar, zinc, barite, lead, copper, antimony, graphite and p"},
+		// Helper Q: a defense supply-chain analyst's and an EU policy officer's questions.
+		// "produce none of" is the list's minerals not produced, on the list named; "which EU
+		// strategic raw materials does China dominate?" and "how many of the critical minerals
+		// does China dominate?" count where it is the largest producer on that list; "lead time"
+		// is not the mineral lead, and stockpiles and lead times are said not to be held;
+		// concentration ranked within the list named. Guards (unchanged): "which minerals does
+		// China dominate", "which battery minerals does China dominate", "lead production".
+		{"which critical minerals does the US produce none of", "lists countries=united-states polarity=not", "The USGS tables this knowledge base holds show no production in the United States of 21 minerals of the 2025 U.S. critical list: arsenic, bismuth"},
+		{"strategic raw materials where the US produces none", "lists countries=united-states lists=eu-crma-strategic polarity=not", "The USGS tables this knowledge base holds show no production in the United States of 7 minerals on the EU CRMA strategic raw materials (Annex I): bismuth, gallium, germanium, graphite, manganese, titanium and tungsten."},
+		{"which EU strategic raw materials does China dominate", "concentration countries=china lists=eu-crma-strategic", "China is the world's largest producer of 10 minerals on the EU CRMA strategic raw materials (Annex I) (USGS MCS, newest edition of each table): gallium (99%), magnesium (86%)"},
+		{"how many of the critical minerals does China dominate", "concentration countries=china", "China is the world's largest producer of 19 minerals on the USGS 2025 critical minerals list"},
+		{"which critical minerals does Mexico dominate", "concentration countries=mexico", "Mexico is the world's largest producer of one mineral on the USGS 2025 critical minerals list (USGS MCS, newest edition of each table): silver (24%)."},
+		{"¿qué minerales estratégicos de la UE domina China?", "concentration countries=china lists=eu-crma-strategic", "China es el mayor productor mundial de 10 minerales de la lista de materias primas estratégicas de la UE"},
+		{"lead time for gallium supply", "production minerals=gallium", "This knowledge base holds no stockpile inventories or supply lead times; what it has is USGS production, reserves, U.S. import and price figures: China accounted for 99% of world primary low-purity production of gallium"},
+		{"does the US have a tungsten stockpile", "overview minerals=tungsten countries=united-states yesno=yes", "This knowledge base holds no stockpile inventories or supply lead times; what it has is USGS production, reserves, U.S. import and price figures: USGS MCS 2026 puts mine production of tungsten"},
+		{"concentration of supply of EU strategic materials", "concentration lists=eu-crma-strategic", "Among the minerals on the EU CRMA strategic raw materials (Annex I): by the Herfindahl–Hirschman index (HHI) of producers' shares, the most concentrated supply is that of gallium: HHI 9,804 of 10,000. China accounted for 99%"},
+		{"which minerals does China dominate", "concentration countries=china", "China is the world's largest producer of gallium (99%) and magnesium (86%)"},
+		{"which battery minerals does China dominate", "concentration countries=china", "In world production of the minerals whose records list a use in batteries, China ranks #1 in graphite"},
+		{"lead production", "production minerals=lead", "China accounted for 42% of world mine production of lead"},
+		// Helper Q: a glossary term named inside a question nothing else answers ("price
+		// floors for critical minerals") gets the term's definition, not "couldn't find".
+		{"price floors for critical minerals", "price", "A minimum import price, or price floor, is the lowest price"},
+		{"price floor US EU", "price countries=united-states lists=eu-crma-critical", "A minimum import price, or price floor, is the lowest price"},
+		// Helper Q: the EU's own import dependence is not held (U.S. trade tables only); the
+		// answer says so before the U.S. figures. Guard: "is gallium on the EU critical list"
+		// stays the list verdict.
+		{"EU dependence on China for magnesium", "reliance minerals=magnesium countries=china lists=eu-crma-critical", "The knowledge base's trade tables cover U.S. imports only: they hold no figures on the imports or import reliance of the European Union. What they hold for the U.S.: China supplied 61% of U.S. imports of magnesium"},
+		{"how dependent is the EU on China for rare earths", "reliance minerals=rare-earths countries=china lists=eu-crma-critical", "The knowledge base's trade tables cover U.S. imports only: they hold no figures on the imports or import reliance of the European Union."},
+		{"is gallium on the EU critical list", "lists minerals=gallium lists=eu-crma-critical yesno=yes", "Yes — gallium is on the EU CRMA critical raw materials (Annex II)."},
+		// Helper R: a Mexican analyst's Spanish. "USA" is the U.S. in "¿qué tan importante es
+		// México para USA en X?" (its import sources); an ore's Spanish "-ita" is Spanish;
+		// "costaba"/"costó" ask a price; "T-MEC revisión" is the agreement's review, not revised
+		// figures; "¿hay algo nuevo sobre…?" the newest news; "desde 2021" a span to the newest
+		// year; "¿quién produce más X, A o B?" names the answer first, with no yes or no; "¿qué
+		// dijo Sheinbaum del litio?" the news. Guard: "¿México produce más zinc que Perú?" keeps
+		// its "No —".
+		{"¿qué tan importante es mexico para USA en zinc?", "import_sources minerals=zinc countries=mexico,united-states", "México suministró el 15% de las importaciones de zinc refinado de EE.UU. en 2021-2024"},
+		{"celestita mexico", "overview minerals=strontium countries=mexico", "México ocupó el lugar n.º 4 de 5 en la producción minera mundial de estroncio"},
+		{"¿cuánto costaba el litio en 2023?", "price minerals=lithium year=2023", "El promedio anual del USGS para el litio"},
+		{"cuanto costo la plata en 2024", "price minerals=silver year=2024", "El promedio anual del USGS para la plata (lingote, promedio) fue de 28.37 dólares por onza troy en 2024"},
+		{"T-MEC revisión", "policy policies=usmca-joint-review-2026", "1 jul 2026: En la primera revisión conjunta del T-MEC"},
+		{"¿hay algo nuevo sobre el litio en México?", "policy minerals=lithium countries=mexico timeline=latest yesno=yes", "Lo más reciente sobre esto en la base de conocimiento"},
+		{"¿cómo ha cambiado la producción de zinc de México desde 2021?", "change minerals=zinc countries=mexico from=2021", "Las tablas del USGS de esta base de conocimiento traen la producción minera de zinc en México solo de 2023 a 2025, no de 2021. En México, la producción minera de zinc pasó de 584 en 2023"},
+		{"¿Quién produce más plata, Perú o México?", "production minerals=silver countries=peru,mexico compare=yes", "México produjo más plata que Perú en 2025e."},
+		{"¿Produce más cobre Chile o Perú?", "production minerals=copper countries=chile,peru compare=yes yesno=yes", "Chile produjo más cobre que Perú en"},
+		{"¿quién produce menos zinc, México o Perú?", "production minerals=zinc countries=mexico,peru compare=yes", "México produjo menos zinc que Perú en 2025e."},
+		{"¿qué dijo Sheinbaum del litio?", "policy minerals=lithium", "12 feb 2026: El 12 de febrero de 2026 la presidenta Sheinbaum"},
+		{"¿México produce más zinc que Perú?", "production minerals=zinc countries=mexico,peru yesno=yes", "No — México produjo menos zinc que Perú en 2025e."},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

@@ -112,6 +112,8 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 		e.policyForecast(a) // "will China lift rare earth controls?"
 	}
 	e.demandNote(a, q)    // "lithium demand growth": production, not demand (demand_note.go)
+	e.gapNote(a, q)       // "tungsten stockpile", "lead time": not held (views_defense.go)
+	e.euImportNote(a, q)  // "EU dependence on China for magnesium": U.S. trade only (views_defense.go)
 	e.leaderVerdict(a, q) // "is Mexico the leader in any mineral?"
 	if len(q.Corrections) > 0 && len(a.DidYouMean) == 0 {
 		for _, c := range q.Corrections {

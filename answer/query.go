@@ -299,6 +299,7 @@ var cues = []cue{
 		"anadidos", "anadida", "anadidas", "anadieron", "anadio", "nuevo", "nuevos", "nuevas", "nueva", "incorporados", "incorporaron",
 		"incorporo", "sumaron", "draft", "borrador"}},
 	{MeasurePrice, []string{"price", "prices", "priced", "cost", "costs", "precio", "precios", "cuesta", "cuestan", "vale", "cotizacion",
+		"costaba", "costaban", "costo", "costaron", "valia", "valian", "valen", "valio", // Helper R: "¿cuánto costaba el litio en 2023?"
 		"expensive", "cheaper", "cheap", "caro", "cara", "barato", "barata", "pricier", "priciest", "pricey", "costlier", "cheapest", "caros", "baratos"}},
 	{MeasureReliance, []string{"nir", "reliance", "reliant", "dependence", "dependent", "depend", "depends", "dependencia", "dependiente", "depende", "dependientes", "dependemos",
 		"rely", "relies", "relying",
@@ -525,7 +526,8 @@ var (
 		"semana pasada", "ultima semana", "ultimos siete dias", "ultimos 7 dias")
 	latestPhrases = newPhrases("whats new", "what s new", "what new", "what is new", "anything new", "latest news", "the latest", "recent news",
 		"whats the latest", "novedades", "que hay de nuevo", "lo mas reciente", "lo ultimo", "ultimas noticias",
-		"the newest", "whats the newest", "most recent", "lo mas nuevo")
+		"the newest", "whats the newest", "most recent", "lo mas nuevo",
+		"hay algo nuevo", "algo nuevo sobre", "alguna novedad", "ultimas novedades", "que hay nuevo") // Helper R
 	upcomingPhrases = newPhrases("what next", "what coming", "ends soon", "end soon", "ending soon", "expires soon", "expire soon", "expiring", "coming up",
 		"upcoming", "whats next", "what s next", "what is next", "whats coming", "what s coming", "what is coming", "next few months",
 		"que viene", "que sigue", "por vencer", "vence pronto", "vencen pronto", "termina pronto", "proximos meses", "lo que viene",
@@ -1146,6 +1148,19 @@ func (p *lexicon) Parse(text string) Query {
 			}
 		}
 	}
+	if slices.Contains(q.Minerals, "lead") {
+		// Helper Q: "lead time for gallium supply" asks a lead time, not the mineral lead.
+		for i := 0; i+1 < len(norm); i++ {
+			if norm[i] == "lead" && (norm[i+1] == "time" || norm[i+1] == "times") {
+				q.Minerals = slices.DeleteFunc(q.Minerals, func(id string) bool { return id == "lead" })
+				q.Terms = append(q.Terms, "leadtime") // views_defense.go gapNote
+				if q.MineralWord == "lead" {
+					q.MineralWord = ""
+				}
+				break
+			}
+		}
+	}
 	if leadIsVerb(norm, used, &q, p.isMineral) {
 		// "Which minerals does Mexico lead in?": where it is first, not the mineral lead.
 		q.Minerals = slices.DeleteFunc(q.Minerals, func(id string) bool { return id == "lead" })
@@ -1291,6 +1306,8 @@ func (p *lexicon) Parse(text string) Query {
 			q.Polarity = Still
 		case has("not") || has("isnt") || has("no esta") || has("no es") || has("no produce") || has("no producen") ||
 			len(q.Minerals) == 0 && (has("doesnt") || has("dont")) && (has("produce") || has("mine")),
+			// Helper Q: "which critical minerals does the US produce none of?"
+			len(q.Minerals) == 0 && (has("none") || has("zero")) && (has("produce") || has("produces") || has("mine") || has("mines")),
 			len(q.Minerals) == 0 && slices.ContainsFunc(norm, func(w string) bool { return lackWords[w] }):
 			// "what critical minerals does peru lack", "¿qué minerales críticos le faltan a Perú?"
 			q.Polarity = Negated
@@ -1311,6 +1328,9 @@ func (p *lexicon) Parse(text string) Query {
 	}
 
 	q.Comparative = comparativeOf(norm)
+	if q.Comparative == "" && len(q.Countries) == 2 {
+		q.Comparative = choiceOf(norm) // Helper R: "who produces more silver, Mexico or Peru?"
+	}
 	q.ListProcess = listProcessOf(norm)
 	q.Why = asksWhy(norm)
 	q.Cheaper = has("cheaper") || has("cheapest") || has("less expensive") || has("least expensive") || has("less costly") ||
@@ -1677,6 +1697,12 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		// lithium dropped off the 2022 list.
 		q.FromYear, q.Year = q.Year, 0
 		return MeasurePrice
+	case cued(MeasureChange) && !cued(MeasurePrice) && len(q.Minerals) > 0 && q.Year != 0 && q.FromYear == 0 && q.Month == 0 &&
+		sinceDate(norm) == SinceFrom:
+		// Helper R: "¿cómo ha cambiado la producción de zinc de México desde 2021?": from
+		// that year to the newest one held (views_change.go), not that year alone.
+		q.FromYear, q.Year = q.Year, 0
+		return MeasureChange
 	case q.Editions || q.FromYear != 0 && q.FromYear != q.Year:
 		if cued(MeasurePrice) {
 			return MeasurePrice // "was silver more expensive in 2025 than in 2021?"
@@ -1716,6 +1742,9 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		// not say it.
 		return MeasurePolicy
 	}
+	if len(q.Minerals) > 0 && len(q.Policies) == 0 && asksSaid(norm) && !slices.ContainsFunc(signalled, figureMeasures.has) {
+		return MeasurePolicy // Helper R: "¿qué dijo Sheinbaum del litio?" (said_about.go)
+	}
 	if len(q.Minerals) > 0 && asksUSSources(norm, used, slices.Contains(q.Countries, "united-states")) {
 		// "where does US get fluorspar", "where do we get our tungsten", "where does America
 		// get its graphite", "¿de dónde sacamos el tungsteno?": U.S. import sources.
@@ -1730,7 +1759,8 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 	}
 	if slices.ContainsFunc(norm, func(w string) bool { return majorWords[w] }) && len(q.Minerals) > 0 && len(q.Policies) == 0 &&
 		!slices.ContainsFunc(signalled, figureMeasures.has) && (len(q.Countries) == 2 && slices.Contains(q.Countries, "united-states") &&
-		(has("for us") || has("to us") || has("for the us") || has("to the us") || has("para eeuu") || has("para estados unidos") || has("de eeuu") || has("de ee uu") || has("para ee uu") || has("de estados unidos")) ||
+		(has("for us") || has("to us") || has("for the us") || has("to the us") || has("para eeuu") || has("para estados unidos") || has("de eeuu") || has("de ee uu") || has("para ee uu") || has("de estados unidos") ||
+			has("for the usa") || has("to the usa") || has("para usa") || has("para eua") || has("de usa")) ||
 		len(q.Countries) == 1 && q.Countries[0] != "united-states" && (has("for us") || has("to us") || has("for the us") || has("to the us"))) {
 		// "Is Mexico important for US zinc?", "¿México es importante para el zinc de EE. UU.?":
 		// whether it is a large source of U.S. imports, not how much it mines.
@@ -1788,6 +1818,9 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 			// "did the US and Mexico agree on price floors", "what did the plan say about
 			// minimum prices", "section 232 polysilicon minimum price": a price no mineral's
 			// figure gives, asked of a policy, is a detail of the policy.
+			return MeasurePolicy
+		case m == MeasureChange && len(q.Minerals) == 0 && len(q.Policies) > 0 && slices.ContainsFunc(norm, func(w string) bool { return revisionWords[w] }):
+			// Helper R: "T-MEC revisión": an agreement's review is the item, not revised figures.
 			return MeasurePolicy
 		case m == MeasureProduction && len(q.Minerals) == 0 && len(q.Policies) > 0 && !listed:
 			// "who got money at the mining roundtable?": an item named, and no mineral whose

@@ -561,8 +561,8 @@ func (e *snap) concentrationRanking(q Query) *Answer {
 	seen := map[string]int{} // a table's measure → its row
 	for _, m := range e.kb.Minerals {
 		r, ok := e.kb.PrimaryRanking(m.ID)
-		if !ok || !r.HasShares() || len(r.Rows) == 0 {
-			continue
+		if !ok || !r.HasShares() || len(r.Rows) == 0 || len(q.Lists) > 0 && !e.on(m, askedList(q)) {
+			continue // Helper Q: "concentration of EU strategic materials": that list's only
 		}
 		key := r.Mineral + "/" + r.Measure
 		if i, dup := seen[key]; dup {
@@ -596,6 +596,9 @@ func (e *snap) concentrationRanking(q Query) *Answer {
 		e.leadSentence(top.m, top.r))
 	if len(next) > 0 {
 		a.Headline = sentences(a.Headline, e.f("Next: %s.", e.and(next)))
+	}
+	if len(q.Lists) > 0 {
+		a.Headline = sentences(e.f("Among the minerals on the %s:", e.listName(askedList(q))), lowerFirst(a.Headline))
 	}
 	s := Section{Heading: e.t("HHI of each mineral's main production table (0-10,000)"), Note: e.t(derivedNote)}
 	for _, x := range rows[:min(10, len(rows))] {

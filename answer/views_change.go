@@ -91,6 +91,8 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 	from, to := r.Year-1, r.Year
 	if q.FromYear != 0 && q.Year != 0 {
 		from, to = q.FromYear, q.Year
+	} else if q.FromYear != 0 && q.FromYear < to {
+		from = q.FromYear // "since 2021": to the newest year held
 	}
 	name := strings.ToLower(e.mineralName(m))
 	subject := knowledge.World
