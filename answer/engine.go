@@ -800,15 +800,29 @@ func (e *snap) criticalProduced(c *knowledge.Country, st []knowledge.Standing) s
 // (the country produces them; USGS does not say how much). Members of a group table (rare
 // earths, platinum-group metals) are named as the group.
 func (e *snap) criticalNotProduced(c *knowledge.Country, st []knowledge.Standing) string {
+	none, withheld := e.notProducedOn(c, st, knowledge.USGS2025)
+	out := e.f("The USGS tables this knowledge base holds show no production in %s of %s minerals of the 2025 U.S. critical list: %s.", e.countryAfterIn(c.ID), itoa(len(none)), e.and(none))
+	if len(none) == 0 {
+		out = e.f("The USGS tables this knowledge base holds show production in %s of every mineral of the 2025 U.S. critical list they cover.", e.countryAfterIn(c.ID))
+	}
+	if len(withheld) > 0 {
+		out = sentences(out, e.f("USGS withholds the figures for %s more, to avoid disclosing company data: %s.", itoa(len(withheld)), e.and(withheld)))
+	}
+	return out
+}
+
+// notProducedOn names the minerals of list l that no production table shows a country
+// producing, and apart from them those whose figure USGS withholds, each sorted; members of
+// a group table are named as the group.
+func (e *snap) notProducedOn(c *knowledge.Country, st []knowledge.Standing, l knowledge.List) (none, withheld []string) {
 	produced := map[string]bool{}
 	for _, x := range st {
 		produced[x.Mineral] = true
 	}
 	seen := map[string]bool{}
-	var none, withheld []string
 	for _, m := range e.kb.Minerals {
 		table := e.kb.TableOf(m.ID)
-		if !e.on(m, knowledge.USGS2025) || produced[table] || seen[table] {
+		if !e.on(m, l) || produced[table] || seen[table] {
 			continue
 		}
 		seen[table] = true
@@ -826,14 +840,7 @@ func (e *snap) criticalNotProduced(c *knowledge.Country, st []knowledge.Standing
 	}
 	slices.Sort(none)
 	slices.Sort(withheld)
-	out := e.f("The USGS tables this knowledge base holds show no production in %s of %s minerals of the 2025 U.S. critical list: %s.", e.countryAfterIn(c.ID), itoa(len(none)), e.and(none))
-	if len(none) == 0 {
-		out = e.f("The USGS tables this knowledge base holds show production in %s of every mineral of the 2025 U.S. critical list they cover.", e.countryAfterIn(c.ID))
-	}
-	if len(withheld) > 0 {
-		out = sentences(out, e.f("USGS withholds the figures for %s more, to avoid disclosing company data: %s.", itoa(len(withheld)), e.and(withheld)))
-	}
-	return out
+	return none, withheld
 }
 
 // placedMinerals labels each mineral a country's production standings place it in, once

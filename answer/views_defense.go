@@ -30,32 +30,7 @@ func (e *snap) notProducedOnAsked(c *knowledge.Country, st []knowledge.Standing,
 	if l == knowledge.USGS2025 {
 		return e.criticalNotProduced(c, st)
 	}
-	produced := make(map[string]bool, len(st))
-	for _, x := range st {
-		produced[x.Mineral] = true
-	}
-	seen := map[string]bool{}
-	var none, withheld []string
-	for _, m := range e.kb.Minerals {
-		table := e.kb.TableOf(m.ID)
-		if produced[table] || seen[table] || !e.on(m, l) {
-			continue
-		}
-		seen[table] = true
-		name := strings.ToLower(e.mineralName(m))
-		if g, ok := e.kb.Mineral(table); ok {
-			name = strings.ToLower(e.mineralName(g))
-		}
-		if r, ok := e.kb.PrimaryRanking(m.ID); ok {
-			if f, ok := e.kb.FigureIn(r.Mineral, r.Measure, c.ID, r.Year, r.Edition); ok && f.Status == knowledge.Withheld {
-				withheld = append(withheld, name)
-				continue
-			}
-		}
-		none = append(none, name)
-	}
-	slices.Sort(none)
-	slices.Sort(withheld)
+	none, withheld := e.notProducedOn(c, st, l)
 	out := e.f("The USGS tables this knowledge base holds show no production in %s of %s minerals on the %s: %s.", e.countryAfterIn(c.ID), itoa(len(none)), e.listName(l), e.and(none))
 	if len(none) == 0 {
 		out = e.f("The USGS tables this knowledge base holds show production in %s of every mineral on the %s they cover.", e.countryAfterIn(c.ID), e.listName(l))
