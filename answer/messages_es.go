@@ -954,4 +954,13 @@ var spanishMessages = map[string]string{
 	"the U.S. relied on net imports for %s of its consumption in %s": "EE.UU. dependió de importaciones netas para el %s de su consumo en %s",
 	"%s is on the %s, which names minerals the U.S. economy or national security depends on and whose supply could be disrupted; USGS's reasons for each mineral are not in this knowledge base.": "%s está en %s, que reúne los minerales de los que dependen la economía o la seguridad nacional de EE.UU. y cuyo suministro podría interrumpirse; las razones del USGS para cada mineral no están en esta base de conocimiento.",
 	"The figures that bear on it: %s (%s).": "Las cifras que vienen al caso: %s (%s).",
+
+	// Where a country has more than a share of world output (views_share_over.go).
+	"Where %s has more than %s of world output": "Donde %s tiene más del %s de la producción mundial",
+	"the minerals in the USGS tables":           "los minerales de las tablas del USGS",
+	"the minerals on the %s":                    "los minerales de %s",
+	"%s has more than %s of world output of none of %s (USGS MCS, newest edition of each table).":   "%s no tiene más del %s de la producción mundial de ninguno de %s (USGS MCS, edición más reciente de cada tabla).",
+	"%s has more than %s of world output of %s of %s (USGS MCS, newest edition of each table): %s.": "%s tiene más del %s de la producción mundial de %s de %s (USGS MCS, edición más reciente de cada tabla): %s.",
+	"Share of world output above %s": "Participación en la producción mundial por encima del %s",
+	"Each mineral's newest production table; shares computed by mineralbot from the USGS figures.": "La tabla de producción más reciente de cada mineral; participaciones calculadas por mineralbot con las cifras del USGS.",
 }

@@ -101,6 +101,9 @@ type Query struct {
 	ListProcess string
 	// Why is a question asking for a reason: "why is antimony critical?" (why_critical.go).
 	Why bool
+	// Threshold is a share of world output a question sets, as a fraction: "where China is
+	// over 50%" (views_share_over.go).
+	Threshold float64
 	// MineralWord is the words that named the first mineral: "bauxite" for aluminum.
 	MineralWord string
 	// Month is a month named with its year ("in March 2026", "4 February 2026", "noviembre
@@ -1333,6 +1336,7 @@ func (p *lexicon) Parse(text string) Query {
 	}
 	q.ListProcess = listProcessOf(norm)
 	q.Why = asksWhy(norm)
+	q.Threshold = thresholdOf(norm)
 	q.Cheaper = has("cheaper") || has("cheapest") || has("less expensive") || has("least expensive") || has("less costly") ||
 		has("mas barato") || has("mas barata") || has("mas baratos") || has("mas baratas") || has("menos caro") || has("menos cara")
 	q.Amount = has("how many") || has("how much") || has("cuantos") || has("cuantas") || has("cuanto") || has("cuanta") ||
