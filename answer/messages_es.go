@@ -963,4 +963,7 @@ var spanishMessages = map[string]string{
 	"%s has more than %s of world output of %s of %s (USGS MCS, newest edition of each table): %s.": "%s tiene más del %s de la producción mundial de %s de %s (USGS MCS, edición más reciente de cada tabla): %s.",
 	"Share of world output above %s": "Participación en la producción mundial por encima del %s",
 	"Each mineral's newest production table; shares computed by mineralbot from the USGS figures.": "La tabla de producción más reciente de cada mineral; participaciones calculadas por mineralbot con las cifras del USGS.",
+
+	// What two or three countries produce (views_countries.go).
+	"What %s produce": "Qué producen %s",
 }

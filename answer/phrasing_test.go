@@ -74,6 +74,11 @@ func TestPhrasings(t *testing.T) {
 		{"¿en qué minerales China tiene más del 50%?", "overview countries=china", "China tiene más del 50% de la producción mundial de 13 de los minerales de las tablas del USGS (USGS MCS, edición más reciente de cada tabla): galio (99%), magnesio (86%), silicio (85%), bismuto (81%)"},
 		{"minerals where china has more than 80% share", "overview countries=china", "China has more than 80% of world output of 4 of the minerals in the USGS tables (USGS MCS, newest edition of each table): gallium (99%), magnesium (86%), silicon (85%) and bismuth (81%)."},
 		{"which minerals does China produce more than half of?", "production countries=china", "China has more than 50% of world output of 13 of the minerals in the USGS tables (USGS MCS, newest edition of each table): gallium (99%), magnesium (86%), silicon (85%), bismuth (81%), tungsten (79%),"},
+		// Two or three countries named together: each one's leading standing, one sentence each
+		// (was the first country's card alone). Guard: "mexico y peru juntos" keeps its view.
+		{"which minerals do Mexico, Chile and Peru produce", "production countries=mexico,chile,peru", "Mexico is the world's largest producer of silver (24%) (USGS MCS 2026). Chile is the world's largest producer of rhenium (37%)"},
+		{"what do mexico and peru produce", "production countries=mexico,peru", "Mexico is the world's largest producer of silver (24%) (USGS MCS 2026). Peru is the world's largest producer of arsenic (49%) (USGS MCS 2026)."},
+		{"¿qué producen México y Perú?", "production countries=mexico,peru", "México es el mayor productor mundial de plata (24%) (USGS MCS 2026). Perú es el mayor productor mundial de arsénico (49%) (USGS MCS 2026)."},
 		// Helper A: yes/no on a mineral missing from a list; what a country leads in (not the
 		// mineral lead); when two countries meet next. Guards, right before and after: "is
 		// silver on the EU list", "is copper on the EU list?", "isn't copper on the EU list?",

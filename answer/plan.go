@@ -33,6 +33,9 @@ var views = map[Measure]view{
 
 // answerQuery answers a parsed query: an honest refusal, or the view of its measure.
 func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
+	if a := e.countriesOverview(q); a != nil {
+		return a, nil // "what do Mexico and Peru produce?" (views_countries.go)
+	}
 	if a := e.sharesOver(q); a != nil {
 		return a, nil // "critical minerals where China is over 50%" (views_share_over.go)
 	}
