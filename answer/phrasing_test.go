@@ -70,6 +70,9 @@ func TestPhrasings(t *testing.T) {
 		{"why is gold critical?", "lists minerals=gold", "Gold is on none of the critical lists: not on the U.S. lists of 2025 or 2022, nor on the EU CRMA lists."},
 		// The minerals in which a country has more than a share of world output, on the list the
 		// question names if any: "over 50%", "more than half", "más del 50%".
+		// Guards: a share threshold in a question that asks advice or a forecast is refused.
+		{"should I invest where China is over 50%?", "policy refuse=advice countries=china", "I don't give investment advice"},
+		{"what will china produce over 50% of next year", "production refuse=forecast countries=china", "I don't make forecasts"},
 		{"critical minerals where China is over 50%", "lists countries=china", "China has more than 50% of world output of 13 of the minerals on the USGS 2025 critical minerals list (USGS MCS, newest edition of each table): gallium (99%), magnesium (86%), silicon (85%), bismuth ("},
 		{"¿en qué minerales China tiene más del 50%?", "overview countries=china", "China tiene más del 50% de la producción mundial de 13 de los minerales de las tablas del USGS (USGS MCS, edición más reciente de cada tabla): galio (99%), magnesio (86%), silicio (85%), bismuto (81%)"},
 		{"minerals where china has more than 80% share", "overview countries=china", "China has more than 80% of world output of 4 of the minerals in the USGS tables (USGS MCS, newest edition of each table): gallium (99%), magnesium (86%), silicon (85%) and bismuth (81%)."},

@@ -33,15 +33,6 @@ var views = map[Measure]view{
 
 // answerQuery answers a parsed query: an honest refusal, or the view of its measure.
 func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
-	if a := e.countriesOverview(q); a != nil {
-		return a, nil // "what do Mexico and Peru produce?" (views_countries.go)
-	}
-	if a := e.sharesOver(q); a != nil {
-		return a, nil // "critical minerals where China is over 50%" (views_share_over.go)
-	}
-	if a := e.whyCritical(ctx, q); a != nil {
-		return a, nil // "why is antimony critical?" (why_critical.go)
-	}
 	if a := e.listProcess(q); a != nil {
 		// "who decides the critical minerals list?", "when will the next list come out?":
 		// before the forecast refusal, the review cycle is what is known (list_process.go).
@@ -52,6 +43,17 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 	}
 	if q.Refusal == RefuseLivePrice && len(q.Minerals) == 0 {
 		return e.refusal(q), nil
+	}
+	// After the refusals: "should I invest where China is over 50%?" is advice asked, not
+	// the shares.
+	if a := e.countriesOverview(q); a != nil {
+		return a, nil // "what do Mexico and Peru produce?" (views_countries.go)
+	}
+	if a := e.sharesOver(q); a != nil {
+		return a, nil // "critical minerals where China is over 50%" (views_share_over.go)
+	}
+	if a := e.whyCritical(ctx, q); a != nil {
+		return a, nil // "why is antimony critical?" (why_critical.go)
 	}
 	if asksNextMeeting(q) {
 		// "When is the next US-China summit?": the last meeting of the two recorded.

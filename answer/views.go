@@ -786,10 +786,9 @@ func (e *snap) worldSentence(m *knowledge.Mineral, r knowledge.Ranking, q Query)
 	if g, ok := e.kb.Mineral(r.Mineral); ok && g.ID != m.ID {
 		name = strings.ToLower(e.mineralName(g))
 	}
-	v := number(r.World.Value) + " " + e.shortUnit(r.Unit)
-	if r.World.AtLeast {
-		v = e.f("more than %s", v)
-	}
+	w := *r.World
+	w.Unit = r.Unit // the table's unit, as the rows are written in
+	v := e.figureAmount(w)
 	if knowledge.IsReserves(r.Measure) {
 		return capitalize(e.f("world %s reserves: %s (%s).", name, v, source(r.Edition)))
 	}

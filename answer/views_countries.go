@@ -50,5 +50,5 @@ func (e *snap) countriesOverview(q Query) *Answer {
 
 // countriesWords are the words, besides the countries' names, of a question on what they
 // produce: "which minerals do Mexico, Chile and Peru produce".
-var countriesWords = set("produce", "produces", "produced", "production", "producen", "produce", "produccion", "mine", "mines",
+var countriesWords = set("produce", "produces", "produced", "production", "producen", "produccion", "mine", "mines",
 	"mined", "minerals", "mineral", "minerales", "metals", "metales", "output", "make", "makes", "extraen", "extrae")
