@@ -48,7 +48,7 @@ func (e *snap) yearDeeds(q Query) (*Answer, bool) {
 			continue
 		}
 		inYear = append(inYear, p)
-		if dealKinds[p.Kind] && slices.ContainsFunc(named, func(c string) bool { return strings.Contains(p.Jurisdiction, e.kb.CountryName(c)) }) {
+		if dealKinds[p.Kind] && slices.ContainsFunc(named, func(c string) bool { return e.ownMeasure(p, c) }) {
 			deals = append(deals, p)
 		}
 	}

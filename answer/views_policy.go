@@ -159,7 +159,7 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		var bothScores []float64
 		for i, p := range ps {
 			if dealKinds[p.Kind] && !slices.ContainsFunc(q.Countries, func(c string) bool { return !slices.Contains(p.Countries, c) }) &&
-				slices.ContainsFunc(q.Countries, func(c string) bool { return strings.Contains(p.Jurisdiction, e.kb.CountryName(c)) }) {
+				slices.ContainsFunc(q.Countries, func(c string) bool { return e.ownMeasure(p, c) }) {
 				both, bothScores = append(both, p), append(bothScores, scores[i])
 			}
 		}
