@@ -966,4 +966,17 @@ var spanishMessages = map[string]string{
 
 	// What two or three countries produce (views_countries.go).
 	"What %s produce": "Qué producen %s",
+
+	// Two or three countries compared (views_countries_compared.go).
+	"USGS MCS, the newest edition of each table": "USGS MCS, la edición más reciente de cada tabla",
+	"%s ranks higher for %s":                     "%s ocupa un lugar más alto en %s",
+	"%s ranks highest for %s":                    "%s ocupa el lugar más alto en %s",
+	"%s for %s":                                  "%s en %s",
+	"%s and %s both produce %s minerals in the USGS tables (%s)":             "%s y %s producen %s minerales en común en las tablas del USGS (%s)",
+	"At least two of %s produce each of %s minerals in the USGS tables (%s)": "Al menos dos de %s producen cada uno de %s minerales en las tablas del USGS (%s)",
+	"%s compared":                         "%s comparados",
+	"Where they rank in world production": "Su lugar en la producción mundial",
+	"Where they rank in world production (the first %s of %s)": "Su lugar en la producción mundial (los primeros %s de %s)",
+	"%s; world %s, %s, %s":            "%s; %s mundial, %s, %s",
+	"In %s: %s in world %s (%s, %s).": "En %s: %s en la %s mundial (%s, %s).",
 }

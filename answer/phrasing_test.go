@@ -82,6 +82,15 @@ func TestPhrasings(t *testing.T) {
 		{"which minerals do Mexico, Chile and Peru produce", "production countries=mexico,chile,peru", "Mexico is the world's largest producer of silver (24%) (USGS MCS 2026). Chile is the world's largest producer of rhenium (37%)"},
 		{"what do mexico and peru produce", "production countries=mexico,peru", "Mexico is the world's largest producer of silver (24%) (USGS MCS 2026). Peru is the world's largest producer of arsenic (49%) (USGS MCS 2026)."},
 		{"¿qué producen México y Perú?", "production countries=mexico,peru", "México es el mayor productor mundial de plata (24%) (USGS MCS 2026). Perú es el mayor productor mundial de arsénico (49%) (USGS MCS 2026)."},
+		// Two or three countries compared, no mineral named: the minerals they both produce and
+		// which ranks higher in each (it was "Name at least two minerals to compare"). Guards:
+		// a mineral named keeps its answer.
+		{"compare mexico and peru", "", "Mexico and Peru both produce 9 minerals in the USGS tables (USGS MCS, the newest edition of each table): Mexico ranks higher for silver, cadmium and gold; Peru for zinc, copper, lead, molybdenum, phosphate and 1 more. In silver: Mexico #1 (24%) and Peru #2 (14%) in world mine production (2025e, USGS MCS 2026)."},
+		{"mexico vs peru", "overview countries=mexico,peru compare=yes", "Mexico and Peru both produce 9 minerals"},
+		{"compare mexico peru", "", "Mexico and Peru both produce 9 minerals"},
+		{"¿cómo se compara México con Perú?", "overview countries=mexico,peru compare=yes", "México y Perú producen 9 minerales en común en las tablas del USGS (USGS MCS, la edición más reciente de cada tabla): México ocupa un lugar más alto en plata, cadmio y oro; Perú en zinc,"},
+		{"compare the US, china and mexico", "", "At least two of the United States, China and Mexico produce each of 22 minerals in the USGS tables (USGS MCS, the newest edition of each table): the United States ranks highest for beryllium; China for graphite,"},
+		{"who produces more silver, mexico or peru?", "production minerals=silver countries=mexico,peru compare=yes", "Mexico produced more silver than Peru in 2025e."},
 		// Helper A: yes/no on a mineral missing from a list; what a country leads in (not the
 		// mineral lead); when two countries meet next. Guards, right before and after: "is
 		// silver on the EU list", "is copper on the EU list?", "isn't copper on the EU list?",

@@ -49,6 +49,9 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 	if a := e.countriesOverview(q); a != nil {
 		return a, nil // "what do Mexico and Peru produce?" (views_countries.go)
 	}
+	if a := e.countriesCompared(q); a != nil {
+		return a, nil // "Mexico vs Peru" (views_countries_compared.go)
+	}
 	if a := e.sharesOver(q); a != nil {
 		return a, nil // "critical minerals where China is over 50%" (views_share_over.go)
 	}

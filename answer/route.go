@@ -126,6 +126,12 @@ func (e *snap) cmdCompare(ctx context.Context, args string) (*Answer, error) {
 			return e.listSetView(lq), nil
 		}
 	}
+	cq := q
+	cq.Compare = true // the command says so
+	if a := e.countriesCompared(cq); a != nil {
+		// "compare Mexico and Peru": the minerals they both produce, and who ranks higher.
+		return a, nil
+	}
 	if m, ok := e.mineral(q); ok && len(q.Minerals) == 1 && len(q.Countries) >= 2 {
 		// "compare lithium production in Australia and Chile": one mineral, in each country.
 		measure := MeasureProduction

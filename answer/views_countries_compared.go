@@ -1,0 +1,197 @@
+package answer
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// Two or three countries compared: "compare Mexico and Peru", "Mexico vs Peru", "¿cómo se
+// compara México con Perú?". With no mineral named, what they have in common is the
+// minerals they both produce; the answer says, for those, which of them ranks higher in world
+// production, and details the table where one of them stands highest.
+
+// maxComparedNamed is how many minerals a headline names for each country; maxComparedCard
+// how many tables the card lists.
+const maxComparedNamed, maxComparedCard = 5, 25
+
+// countriesCompared answers a comparison of two or three countries' production, or nil when
+// the question is not that (a mineral, item or list named, or a measure other than
+// production asked).
+func (e *snap) countriesCompared(q Query) *Answer {
+	if len(q.Countries) < 2 || len(q.Countries) > 3 || len(q.Minerals)+len(q.Policies)+len(q.Lists) > 0 ||
+		q.Measure != MeasureOverview && q.Measure != MeasureProduction || q.Year != 0 || q.FromYear != 0 ||
+		q.Importer != "" || q.Timeline != "" || q.ListSet != "" || q.YesNo || q.Comparative != "" || q.Leaders != "" ||
+		q.Threshold > 0 || q.Both || !q.Compare {
+		return nil
+	}
+	// Each production table (a ranking, shared by every country in it) in which at least two
+	// of the countries stand, with each one's standing.
+	type table struct {
+		r      *knowledge.Ranking
+		shares map[string]knowledge.Share
+		best   knowledge.Share // the best placed of the countries
+	}
+	byRanking := map[*knowledge.Ranking]*table{}
+	for _, id := range q.Countries {
+		for _, st := range e.kb.CountryStandings(id) {
+			if knowledge.IsCapacity(st.Ranking.Measure) {
+				continue
+			}
+			t := byRanking[st.Ranking]
+			if t == nil {
+				t = &table{r: st.Ranking, shares: map[string]knowledge.Share{}}
+				byRanking[st.Ranking] = t
+			}
+			t.shares[id] = st.Share
+		}
+	}
+	// One table per mineral: the one where the best placed of the countries stands highest
+	// (mine production before refinery production when it is a tie).
+	byMineral := map[string]*table{}
+	for _, t := range byRanking {
+		if len(t.shares) < 2 {
+			continue
+		}
+		for _, s := range t.shares {
+			if t.best.Rank == 0 || s.Rank < t.best.Rank {
+				t.best = s
+			}
+		}
+		if old := byMineral[t.r.Mineral]; old == nil || compareTables(t.best, t.r, old.best, old.r) < 0 {
+			byMineral[t.r.Mineral] = t
+		}
+	}
+	if len(byMineral) == 0 {
+		return nil // nothing in common: each one's own standing (countriesOverview) says more
+	}
+	tables := make([]*table, 0, len(byMineral))
+	for _, t := range byMineral {
+		tables = append(tables, t)
+	}
+	slices.SortFunc(tables, func(a, b *table) int { return compareTables(a.best, a.r, b.best, b.r) })
+
+	// Which country ranks higher in each; a tie counts for neither.
+	higher := map[string][]string{}
+	nHigher := map[string]int{}
+	edition, mixed := tables[0].r.Edition, false
+	for _, t := range tables {
+		mixed = mixed || t.r.Edition != edition
+		edition = max(edition, t.r.Edition)
+		tied := 0
+		for _, s := range t.shares {
+			if s.Rank == t.best.Rank {
+				tied++
+			}
+		}
+		if tied > 1 {
+			continue
+		}
+		if nHigher[t.best.Country]++; len(higher[t.best.Country]) < maxComparedNamed {
+			higher[t.best.Country] = append(higher[t.best.Country], e.rankingMineral(t.r))
+		}
+	}
+	src := source(edition)
+	if mixed {
+		src = e.t("USGS MCS, the newest edition of each table")
+	}
+	var names, parts []string
+	for _, id := range q.Countries {
+		names = append(names, e.countryName(id))
+		if len(higher[id]) == 0 {
+			continue
+		}
+		verb := "%s ranks higher for %s"
+		if len(q.Countries) > 2 {
+			verb = "%s ranks highest for %s"
+		}
+		if len(parts) > 0 {
+			verb = "%s for %s"
+		}
+		parts = append(parts, e.f(verb, e.countryAfterIn(id), e.andMore(higher[id], nHigher[id])))
+	}
+	var first string
+	if len(q.Countries) == 2 {
+		first = e.f("%s and %s both produce %s minerals in the USGS tables (%s)", e.countrySubject(q.Countries[0]), names[1], itoa(len(tables)), src)
+	} else {
+		first = e.f("At least two of %s produce each of %s minerals in the USGS tables (%s)", e.countryNames(q.Countries), itoa(len(tables)), src)
+	}
+	if len(parts) > 0 {
+		first += ": " + strings.Join(parts, "; ")
+	}
+	a := &Answer{Intent: IntentCountry, Title: e.f("%s compared", e.and(names))}
+	a.Headline = sentences(first+".", e.comparedIn(tables[0].r, tables[0].shares, q.Countries))
+	facts := make([]Fact, 0, min(len(tables), maxComparedCard))
+	for _, t := range tables[:min(len(tables), maxComparedCard)] {
+		facts = append(facts, Fact{Label: e.rankingMineral(t.r), Value: e.standingsOf(t.r, t.shares, q.Countries)})
+	}
+	heading := e.t("Where they rank in world production")
+	if len(tables) > maxComparedCard {
+		heading = e.f("Where they rank in world production (the first %s of %s)", itoa(maxComparedCard), itoa(len(tables)))
+	}
+	a.Sections = append(a.Sections, Section{Heading: heading, Facts: facts})
+	for _, id := range q.Countries {
+		a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindCountry, ID: id}, Title: e.countryName(id)})
+	}
+	return a
+}
+
+// compareTables orders tables by where the best placed of the countries stands: the higher
+// rank first, then the larger share, then mine production first, then by mineral.
+func compareTables(a knowledge.Share, ar *knowledge.Ranking, b knowledge.Share, br *knowledge.Ranking) int {
+	return cmp.Or(cmp.Compare(a.Rank, b.Rank), cmp.Compare(b.Share, a.Share),
+		cmp.Compare(measureOrder(ar.Measure), measureOrder(br.Measure)), cmp.Compare(ar.Mineral, br.Mineral), cmp.Compare(ar.Measure, br.Measure))
+}
+
+// measureOrder puts mine production before other production measures.
+func measureOrder(measure string) int {
+	if measure == "mine_production" {
+		return 0
+	}
+	return 1
+}
+
+// rankingMineral is the lower-case name of the mineral (or group) a ranking is of.
+func (e *snap) rankingMineral(r *knowledge.Ranking) string {
+	if m, ok := e.kb.Mineral(r.Mineral); ok {
+		return e.tableName(m, *r)
+	}
+	return r.Mineral
+}
+
+// standingsOf says where each of the countries stands in a table: "Mexico #1 (24%) and Peru
+// #3 (13%); world mine production, 2025e, USGS MCS 2026".
+func (e *snap) standingsOf(r *knowledge.Ranking, shares map[string]knowledge.Share, countries []string) string {
+	ranks, year := e.rankedIn(r, shares, countries)
+	return e.f("%s; world %s, %s, %s", ranks, e.measure(r.Measure), year, source(r.Edition))
+}
+
+// comparedIn details a table: "In silver: Mexico #1 (24%) and Peru #3 (13%) in world mine
+// production (2025e, USGS MCS 2026)."
+func (e *snap) comparedIn(r *knowledge.Ranking, shares map[string]knowledge.Share, countries []string) string {
+	ranks, year := e.rankedIn(r, shares, countries)
+	return e.f("In %s: %s in world %s (%s, %s).", e.rankingMineral(r), ranks, e.measure(r.Measure), year, source(r.Edition))
+}
+
+// rankedIn lists the countries' ranks and shares in a table, in the order asked, and the
+// table's year ("2025e" when any of their figures is an estimate).
+func (e *snap) rankedIn(r *knowledge.Ranking, shares map[string]knowledge.Share, countries []string) (ranks, year string) {
+	var out []string
+	est := false
+	for _, id := range countries {
+		s, ok := shares[id]
+		if !ok {
+			continue
+		}
+		est = est || s.Estimated
+		part := e.f("%s #%s", e.countryName(id), strconv.Itoa(s.Rank))
+		if s.Share >= 0 {
+			part += " (" + percent(s.Share) + ")"
+		}
+		out = append(out, part)
+	}
+	return e.and(out), yearLabel(r.Year, est)
+}
