@@ -91,6 +91,15 @@ func TestPhrasings(t *testing.T) {
 		{"¿cómo se compara México con Perú?", "overview countries=mexico,peru compare=yes", "México y Perú producen 9 minerales en común en las tablas del USGS (USGS MCS, la edición más reciente de cada tabla): México ocupa un lugar más alto en plata, cadmio y oro; Perú en zinc,"},
 		{"compare the US, china and mexico", "", "At least two of the United States, China and Mexico produce each of 22 minerals in the USGS tables (USGS MCS, the newest edition of each table): the United States ranks highest for beryllium; China for graphite,"},
 		{"who produces more silver, mexico or peru?", "production minerals=silver countries=mexico,peru compare=yes", "Mexico produced more silver than Peru in 2025e."},
+		// Several measures of one mineral listed in one question: each one's first sentence, in
+		// the order asked (it answered the last cue alone: the change, the reliance). A change
+		// right after a price is the price's. Guard: imports beside reliance are one answer.
+		{"fluorspar: who, how much, what changed", "change minerals=fluorspar listed=production,change", "China accounted for 59% of world mine production of fluorspar in 2025e (USGS MCS 2026). World mine production of fluorspar went from 10,300 in 2024 to 10,000 in 2025e"},
+		{"antimony: top producers, reserves, import reliance", "reliance minerals=antimony listed=production,reserves,reliance", "China accounted for 36% of world mine production of antimony in 2025e (USGS MCS 2026). China holds the largest antimony reserves: 830,000 metric tons, 35% of the world's (USGS MCS 2026). The U.S. relied on net imports for 91%"},
+		{"¿quién produce fluorita y cuánto ha cambiado?", "change minerals=fluorspar listed=production,change", "China aportó el 59% de la producción minera mundial de fluorita en 2025e (USGS MCS 2026). La producción minera mundial de fluorita pasó de"},
+		{"who produces gallium, and how has its price changed?", "price minerals=gallium listed=production,price", "China accounted for 99% of world primary low-purity production of gallium in 2025e (USGS MCS 2026). USGS's annual average price of gallium"},
+		{"cobalt production change and price", "price minerals=cobalt listed=production,change,price", "Congo (Kinshasa) accounted for 73% of world mine production of cobalt in 2025e (USGS MCS 2026). World mine production of cobalt went from"},
+		{"gallium imports and reliance", "reliance minerals=gallium", "The U.S. relied on net imports for 100%"},
 		// Helper A: yes/no on a mineral missing from a list; what a country leads in (not the
 		// mineral lead); when two countries meet next. Guards, right before and after: "is
 		// silver on the EU list", "is copper on the EU list?", "isn't copper on the EU list?",

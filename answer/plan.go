@@ -119,6 +119,8 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 	if a == nil || err != nil {
 		return a, err
 	}
+	// "fluorspar: who, how much, what changed": each measure's answer (multi_ask.go).
+	e.listedAnswer(ctx, q, a)
 	if q.Forecast {
 		e.policyForecast(a) // "will China lift rare earth controls?"
 	}

@@ -104,6 +104,9 @@ type Query struct {
 	// Threshold is a share of world output a question sets, as a fraction: "where China is
 	// over 50%" (views_share_over.go).
 	Threshold float64
+	// Listed are the measures a question lists side by side, in the order asked, Measure
+	// among them: "fluorspar: who, how much, what changed" (multi_ask.go).
+	Listed []Measure
 	// MineralWord is the words that named the first mineral: "bauxite" for aluminum.
 	MineralWord string
 	// Month is a month named with its year ("in March 2026", "4 February 2026", "noviembre
@@ -247,6 +250,11 @@ func (q Query) String() string {
 		ls = append(ls, string(l))
 	}
 	add("lists", ls...)
+	var listed []string
+	for _, m := range q.Listed {
+		listed = append(listed, string(m))
+	}
+	add("listed", listed...)
 	num("from", q.FromYear)
 	num("year", q.Year)
 	num("edition", int(q.Edition))
@@ -1431,6 +1439,7 @@ func (p *lexicon) Parse(text string) Query {
 
 	// The measure: the strongest cue, then what the records named imply.
 	q.Measure = p.measure(norm, used, has, &q)
+	q.Listed = listedMeasures(text, norm, used, q)
 	if need, goInto := needOrGoInto(norm); goInto && q.Measure == MeasureOverview && len(q.Minerals) > 0 && len(q.Countries) == 0 && !sectorNamed(q) {
 		q.Measure = MeasureUses // "what does graphite go into?" (use_verbs.go)
 	} else if need {
