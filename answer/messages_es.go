@@ -979,4 +979,5 @@ var spanishMessages = map[string]string{
 	"Where they rank in world production (the first %s of %s)": "Su lugar en la producción mundial (los primeros %s de %s)",
 	"%s; world %s, %s, %s":            "%s; %s mundial, %s, %s",
 	"In %s: %s in world %s (%s, %s).": "En %s: %s en la %s mundial (%s, %s).",
+	"Items compared":                  "Medidas comparadas",
 }

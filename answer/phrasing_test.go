@@ -91,6 +91,13 @@ func TestPhrasings(t *testing.T) {
 		{"¿cómo se compara México con Perú?", "overview countries=mexico,peru compare=yes", "México y Perú producen 9 minerales en común en las tablas del USGS (USGS MCS, la edición más reciente de cada tabla): México ocupa un lugar más alto en plata, cadmio y oro; Perú en zinc,"},
 		{"compare the US, china and mexico", "", "At least two of the United States, China and Mexico produce each of 22 minerals in the USGS tables (USGS MCS, the newest edition of each table): the United States ranks highest for beryllium; China for graphite,"},
 		{"who produces more silver, mexico or peru?", "production minerals=silver countries=mexico,peru compare=yes", "Mexico produced more silver than Peru in 2025e."},
+		// Items compared (it was "Name at least two minerals to compare", or the first item
+		// alone): each one's lead, or its date and title when the leads do not fit.
+		{"compare section 232 and section 301", "", "15 Apr 2025: On 15 April 2025 President Trump signed an executive order telling the Commerce Department to open a national-security investigation under Section 232 of the Trade Expansion Act into imports of processed critical minerals and the products made from them. 23 Jul 2026: On 23 July 2026 the President closed Section 301 investigations"},
+		{"section 232 vs section 301", "policy policies=section-232-order-2025,section-301-forced-labor-tariffs-2026 compare=yes", "15 Apr 2025: On 15 April 2025 President Trump signed an executive order telling the Commerce Department to open a national-security investigation under Section 232 of the Trade Expansion Act into imports of processed critical minerals and the products made from them. 23 Jul 2026:"},
+		{"compara la sección 232 y la sección 301", "", "15 abr 2025: Orden ejecutiva sobre la investigación de la Sección 232 de minerales críticos procesados. 23 jul 2026: Aranceles de la Sección 301"},
+		{"compare mexico and peru tariffs", "", "23 Jul 2026: On 23 July 2026 the President closed Section 301 investigations"},
+		{"how does mexico stack up against peru?", "overview countries=mexico,peru compare=yes", "Mexico and Peru both produce 9 minerals"},
 		// Several measures of one mineral listed in one question: each one's first sentence, in
 		// the order asked (it answered the last cue alone: the change, the reliance). A change
 		// right after a price is the price's. Guard: imports beside reliance are one answer.

@@ -52,6 +52,9 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 	if a := e.countriesCompared(q); a != nil {
 		return a, nil // "Mexico vs Peru" (views_countries_compared.go)
 	}
+	if a := e.policiesCompared(q); a != nil && q.Compare && len(q.Minerals) == 0 {
+		return a, nil // "section 232 vs section 301" (views_policies_compared.go)
+	}
 	if a := e.sharesOver(q); a != nil {
 		return a, nil // "critical minerals where China is over 50%" (views_share_over.go)
 	}

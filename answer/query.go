@@ -321,7 +321,7 @@ var cues = []cue{
 	{MeasureConcentration, []string{"concentrated", "concentration", "hhi", "herfindahl", "risk", "risky", "dominance", "dominate", "dominates",
 		"dominant", "riesgo", "concentracion", "concentrada", "concentrado", "domina", "dominio", "control", "controls"}},
 	{MeasurePolicy, []string{"policy", "policies", "ban", "banned", "bans", "restrict", "restricted", "restricts", "restriction", "restrictions",
-		"tariff", "tariffs", "agreement", "agreed", "agree", "agrees", "sign", "signed", "deal", "plan", "law", "decree", "nationalization", "nationalisation", "nationalized",
+		"tariff", "tariffs", "agreement", "agreed", "agree", "agrees", "sign", "signed", "deal", "plan", "plans", "planes", "law", "decree", "nationalization", "nationalisation", "nationalized",
 		"act", "ministerial", "sanctions", "quota", "quotas", "licence", "license", "licensing", "suspended", "suspension", "force",
 		"politica", "politicas", "exportacion", "exportaciones", "controles", "prohibicion", "prohibio", "prohibe", "arancel", "aranceles",
 		"nationalize", "nationalise", "nationalised", "cancel", "cancelled", "canceled", "cancellation", "concession", "concessions",

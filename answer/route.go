@@ -126,6 +126,13 @@ func (e *snap) cmdCompare(ctx context.Context, args string) (*Answer, error) {
 			return e.listSetView(lq), nil
 		}
 	}
+	if a := e.policiesCompared(q); a != nil && len(q.Minerals) == 0 {
+		return a, nil // "compare section 232 and section 301" (views_policies_compared.go)
+	}
+	if len(q.Minerals) == 0 && (q.Measure == MeasurePolicy || len(q.Policies) > 0) {
+		// "compare US and China deals": the items concerning both.
+		return e.policyView(ctx, q)
+	}
 	cq := q
 	cq.Compare = true // the command says so
 	if a := e.countriesCompared(cq); a != nil {

@@ -18,6 +18,11 @@ import (
 // how many tables the card lists.
 const maxComparedNamed, maxComparedCard = 5, 25
 
+// comparedWords are the words, besides the countries' names, a production question's
+// comparison, and what countriesWords allows, of a comparison of countries: "how does
+// Mexico compare to Peru in mining?".
+var comparedWords = set("mining", "mineria", "minera", "mineras", "stack", "compares", "differ", "difference", "differences", "diferencia", "diferencias")
+
 // countriesCompared answers a comparison of two or three countries' production, or nil when
 // the question is not that (a mineral, item or list named, or a measure other than
 // production asked).
@@ -27,6 +32,11 @@ func (e *snap) countriesCompared(q Query) *Answer {
 		q.Importer != "" || q.Timeline != "" || q.ListSet != "" || q.YesNo || q.Comparative != "" || q.Leaders != "" ||
 		q.Threshold > 0 || q.Both || !q.Compare {
 		return nil
+	}
+	for _, w := range q.Terms {
+		if !countriesWords[w] && !compareWords[w] && !comparedWords[w] {
+			return nil // "compare the US-Mexico and US-Japan action plans": about something else
+		}
 	}
 	// Each production table (a ranking, shared by every country in it) in which at least two
 	// of the countries stand, with each one's standing.
