@@ -980,4 +980,6 @@ var spanishMessages = map[string]string{
 	"%s; world %s, %s, %s":            "%s; %s mundial, %s, %s",
 	"In %s: %s in world %s (%s, %s).": "En %s: %s en la %s mundial (%s, %s).",
 	"Items compared":                  "Medidas comparadas",
+	"No item in the knowledge base concerning %s takes effect or ends in the coming months (updated %s).": "Ningún elemento de la base de conocimiento sobre %s entra en vigor ni termina en los próximos meses (actualizada el %s).",
+	"No item in the knowledge base takes effect or ends in the coming months (updated %s).":               "Ningún elemento de la base de conocimiento entra en vigor ni termina en los próximos meses (actualizada el %s).",
 }

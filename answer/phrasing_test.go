@@ -107,6 +107,20 @@ func TestPhrasings(t *testing.T) {
 		{"who produces gallium, and how has its price changed?", "price minerals=gallium listed=production,price", "China accounted for 99% of world primary low-purity production of gallium in 2025e (USGS MCS 2026). USGS's annual average price of gallium"},
 		{"cobalt production change and price", "price minerals=cobalt listed=production,change,price", "Congo (Kinshasa) accounted for 73% of world mine production of cobalt in 2025e (USGS MCS 2026). World mine production of cobalt went from"},
 		{"gallium imports and reliance", "reliance minerals=gallium", "The U.S. relied on net imports for 100%"},
+		// What is coming up on a topic (it was the mineral's card: the timeline was read only
+		// without a mineral or item named); nothing coming says of what, and of which kind.
+		// Guard: a figure's future is no timeline.
+		{"what's coming for antimony?", "policy minerals=antimony timeline=upcoming", "Coming up: today, 27 Nov 2026: China suspends its export ban on gallium, germanium and antimony to the United States (ending)."},
+		{"what ends soon for gallium?", "policy minerals=gallium timeline=upcoming", "Ending next: today, 27 Nov 2026: China suspends its export ban on gallium"},
+		{"what's coming for section 232?", "policy policies=section-232-order-2025 timeline=upcoming", "Coming up: 4 Dec 2026: Section 232 measures on polysilicon"},
+		{"upcoming measures on rare earths", "policy minerals=rare-earths timeline=upcoming", "No item in the knowledge base concerning rare-earth elements takes effect or ends in the coming months (updated 27 Nov 2026)."},
+		{"what's coming up for mexico?", "policy countries=mexico timeline=upcoming", "No item in the knowledge base concerning Mexico takes effect or ends in the coming months"},
+		{"what's next for lithium prices?", "price minerals=lithium", "USGS's annual average for lithium"},
+		// What a country supplies to (sells, provides) the U.S. is what the U.S. imports from it
+		// (it was the country's production).
+		{"which minerals does mexico supply to the us?", "import_sources countries=mexico,united-states", "Mexico is a source of U.S. imports of 11 minerals"},
+		{"what does peru sell to the us?", "import_sources countries=peru,united-states", "Peru is a source of U.S. imports of 6 minerals"},
+		{"¿qué minerales le suministra méxico a estados unidos?", "import_sources countries=mexico,united-states", "México es fuente de importaciones de EE.UU. de 11 minerales"},
 		// Helper A: yes/no on a mineral missing from a list; what a country leads in (not the
 		// mineral lead); when two countries meet next. Guards, right before and after: "is
 		// silver on the EU list", "is copper on the EU list?", "isn't copper on the EU list?",

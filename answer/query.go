@@ -1418,6 +1418,12 @@ func (p *lexicon) Parse(text string) Query {
 		// "what changed for Mexico in the latest USGS data?" the newest edition's figures.
 		q.Timeline = Latest
 	}
+	if q.Timeline == "" && len(q.Minerals)+len(q.Policies) > 0 && upcomingPhrases.any(norm, joined) &&
+		!slices.ContainsFunc(norm, func(w string) bool { return slices.ContainsFunc(cueMeasures[w], figureMeasures.has) }) {
+		// "what's coming for antimony?", "upcoming measures on rare earths": what takes effect
+		// or ends next on the topic, as "what's coming up?" asks of every item.
+		q.Timeline = Upcoming
+	}
 	if q.Timeline == "" && asksMineralNews(q, norm, used) {
 		// "what happened with germanium?", "¿qué pasó con el germanio?": its latest news, the
 		// newest items on it, not whether one is still in force (mineral_news.go).
@@ -1792,7 +1798,7 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		// "Are holmium exports from China controlled right now?"
 		return MeasurePolicy
 	}
-	if exportWord && slices.Contains(q.Countries, "united-states") && len(q.Countries) == 2 && !policyCuedBesidesExports(norm, used) && len(q.Policies) == 0 {
+	if (exportWord || slices.ContainsFunc(norm, func(w string) bool { return suppliesToWords[w] })) && slices.Contains(q.Countries, "united-states") && len(q.Countries) == 2 && !policyCuedBesidesExports(norm, used) && len(q.Policies) == 0 {
 		// "¿Qué minerales críticos exporta México a EE.UU.?": what the U.S. imports from it.
 		return MeasureImportSources
 	}

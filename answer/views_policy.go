@@ -2116,7 +2116,7 @@ func (e *snap) timelineView(q Query) *Answer {
 		return a
 	}
 	if len(next) == 0 {
-		a.Headline = e.f("No item in the knowledge base has an end date in the coming months (updated %s).", e.lang.Date(e.kbUpdated()))
+		a.Headline = e.nothingComing(q, starts)
 		return a
 	}
 	var lines []string
