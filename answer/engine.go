@@ -80,6 +80,8 @@ type served struct {
 	// sectorUses are each sector's minerals with the use that names it, most relevant first
 	// (views_used_in.go).
 	sectorUses map[string][]sectorUse
+	// sectorIdx holds each sector's minerals as a set, and what sectors share (sector_sets.go).
+	sectorIdx *sectorIndex
 	// revisions are each country's figures the newest edition restated (views_revisions.go).
 	revisions map[string]*revisionsOf
 	// reserveRows are each country's rows in the reserves tables (views_country_reserves.go).
@@ -97,6 +99,7 @@ func newServed(kb *knowledge.KB) *served {
 		countryStandings: countryDigests(kb), imports: indexImportsFrom(kb), sectors: indexSectors(kb),
 		sectorUses: indexSectorUses(kb), revisions: indexRevisions(kb),
 		reserveRows: indexCountryReserves(kb)}
+	s.sectorIdx = indexSectorSets(s.sectorUses)
 	s.lex = <-lex
 	return s
 }

@@ -35,7 +35,6 @@ func sectorsAsked(q Query) []sector {
 // the first few of them, and the minerals common to all.
 func (e *snap) sectorsMinerals(ss []sector) *Answer {
 	var labels, clauses []string
-	var common []string
 	a := &Answer{Intent: IntentUses}
 	named := maxSectorsNamed // fewer of each when more sectors are asked, so the headline fits
 	switch {
@@ -44,16 +43,13 @@ func (e *snap) sectorsMinerals(ss []sector) *Answer {
 	case len(ss) == 3:
 		named = 3
 	}
-	for i, s := range ss {
+	for _, s := range ss {
 		label := e.t(s.label)
 		labels = append(labels, label)
 		us := e.sectorUses[s.label]
-		var names, ids []string
-		for _, u := range us {
-			ids = append(ids, u.m.ID)
-			if len(names) < named {
-				names = append(names, strings.ToLower(e.mineralName(u.m)))
-			}
+		var names []string
+		for _, u := range us[:min(len(us), named)] {
+			names = append(names, strings.ToLower(e.mineralName(u.m)))
 		}
 		if len(us) > named {
 			names = append(names, e.f("%s more", itoa(len(us)-named)))
@@ -63,36 +59,23 @@ func (e *snap) sectorsMinerals(ss []sector) *Answer {
 		} else {
 			clauses = append(clauses, e.f("in %s for %s minerals (%s)", label, itoa(len(us)), e.and(names)))
 		}
-		if i == 0 {
-			common = ids
-		} else {
-			has := make(map[string]bool, len(ids))
-			for _, id := range ids {
-				has[id] = true
-			}
-			common = slices.DeleteFunc(common, func(id string) bool { return !has[id] })
-		}
 		e.sectorSections(a, s, us)
 	}
 	a.Title = e.f("Minerals used in %s", e.and(labels))
 	a.Headline = e.f("The mineral records list a use %s.", e.and(clauses))
-	var both []string
-	for _, id := range common {
-		if m, ok := e.kb.Mineral(id); ok {
-			both = append(both, strings.ToLower(e.mineralName(m)))
-		}
-	}
+	common := e.commonTo(ss, maxSectorsNamed)
+	both := e.mineralNames(common.first)
 	switch {
-	case len(both) == 0 && len(ss) == 2:
+	case common.total == 0 && len(ss) == 2:
 		a.Headline = sentences(a.Headline, e.t("No mineral's record lists a use in both."))
-	case len(both) > 0 && len(both) <= maxSectorsNamed && len(ss) == 2:
+	case common.total <= maxSectorsNamed && len(ss) == 2:
 		a.Headline = sentences(a.Headline, e.f("Listed in both: %s.", e.and(both)))
-	case len(both) == 0:
+	case common.total == 0:
 		a.Headline = sentences(a.Headline, e.t("No mineral's record lists a use in all of them."))
-	case len(both) <= maxSectorsNamed:
+	case common.total <= maxSectorsNamed:
 		a.Headline = sentences(a.Headline, e.f("Listed in all of them: %s.", e.and(both)))
 	default:
-		a.Headline = sentences(a.Headline, e.f("%s minerals are listed in all of them.", itoa(len(both))))
+		a.Headline = sentences(a.Headline, e.f("%s minerals are listed in all of them.", itoa(common.total)))
 	}
 	return a
 }

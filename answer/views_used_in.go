@@ -337,22 +337,14 @@ func (e *snap) sectorSections(a *Answer, s sector, us []sectorUse) {
 		a.Sections = append(a.Sections, Section{Heading: e.f("Not on the %s", e.listName(knowledge.USGS2025)), Text: capitalize(e.namedOf(off, offCount)) + "."})
 	}
 	if rel, ok := relatedSectors[s.label]; ok {
-		in := make(map[string]bool, len(us))
-		for _, u := range us {
-			in[u.m.ID] = true
-		}
-		var names []string
-		for _, u := range e.sectorUses[rel] {
-			if !in[u.m.ID] {
-				names = append(names, strings.ToLower(e.mineralName(u.m)))
-			}
-		}
-		if len(names) > 0 {
+		in := e.sectorIdx.sets[s.label]
+		names, total := e.namesOfUses(e.sectorUses[rel], func(u sectorUse) bool { return !in[u.m.ID] })
+		if total > 0 {
 			note := e.t("Electric vehicles run on batteries; these records name batteries, not vehicles.")
 			if rel == "magnets" {
 				note = e.t("Wind turbines' generators use permanent magnets; these records name magnets, not turbines.")
 			}
-			a.Sections = append(a.Sections, Section{Heading: e.f("Minerals whose records list a use in %s", e.t(rel)), Text: capitalize(e.namedMost(names)) + ".", Note: note})
+			a.Sections = append(a.Sections, Section{Heading: e.f("Minerals whose records list a use in %s", e.t(rel)), Text: capitalize(e.namedOf(names, total)) + ".", Note: note})
 		}
 	}
 }
@@ -397,37 +389,32 @@ func (e *snap) sectorOnList(s sector, l knowledge.List, notOn bool) *Answer {
 	}
 	a.Intent = IntentLists
 	a.Title = e.f("Minerals used in %s on the %s", label, e.listName(l))
-	var on, off []string
-	for _, u := range us {
-		if onList(e.kb, u.m, l) {
-			on = append(on, strings.ToLower(e.mineralName(u.m)))
-		} else {
-			off = append(off, strings.ToLower(e.mineralName(u.m)))
-		}
-	}
+	// Named up to what a headline shows, counted in full.
+	on, nOn := e.namesOfUses(us, func(u sectorUse) bool { return onList(e.kb, u.m, l) })
+	off, nOff := e.namesOfUses(us, func(u sectorUse) bool { return !onList(e.kb, u.m, l) })
 	name := e.listName(l)
 	switch {
-	case len(on) == 0:
+	case nOn == 0:
 		a.Headline = e.f("None of the %s minerals whose records list a use in %s is on the %s.", itoa(len(us)), label, name)
-	case len(off) == 0:
-		a.Headline = e.f("All %s minerals whose records list a use in %s are on the %s: %s.", itoa(len(us)), label, name, e.namedMost(on))
+	case nOff == 0:
+		a.Headline = e.f("All %s minerals whose records list a use in %s are on the %s: %s.", itoa(len(us)), label, name, e.namedOf(on, nOn))
 	case notOn:
 		// "which battery minerals are not critical?": those off the list first.
-		h := e.f("Of the %s minerals whose records list a use in %s, %s are not on the %s: %s.", itoa(len(us)), label, itoa(len(off)), name, e.namedMost(off))
-		if len(off) == 1 {
+		h := e.f("Of the %s minerals whose records list a use in %s, %s are not on the %s: %s.", itoa(len(us)), label, itoa(nOff), name, e.namedOf(off, nOff))
+		if nOff == 1 {
 			h = e.f("Of the %s minerals whose records list a use in %s, only one is not on the %s: %s.", itoa(len(us)), label, name, off[0])
 		}
-		if len(on) == 1 {
+		if nOn == 1 {
 			a.Headline = sentences(h, e.f("Only %s is on it.", on[0]))
 		} else {
-			a.Headline = sentences(h, e.f("The other %s are on it.", itoa(len(on))))
+			a.Headline = sentences(h, e.f("The other %s are on it.", itoa(nOn)))
 		}
 	default:
-		h := e.f("Of the %s minerals whose records list a use in %s, %s are on the %s: %s.", itoa(len(us)), label, itoa(len(on)), name, e.namedMost(on))
-		if len(on) == 1 {
+		h := e.f("Of the %s minerals whose records list a use in %s, %s are on the %s: %s.", itoa(len(us)), label, itoa(nOn), name, e.namedOf(on, nOn))
+		if nOn == 1 {
 			h = e.f("Of the %s minerals whose records list a use in %s, only one is on the %s: %s.", itoa(len(us)), label, name, on[0])
 		}
-		a.Headline = sentences(h, e.f("Not on it: %s.", e.namedMost(off)))
+		a.Headline = sentences(h, e.f("Not on it: %s.", e.namedOf(off, nOff)))
 	}
 	if l != knowledge.USGS2025 {
 		// The card's "not on" section is about the USGS list; this answer's list is another.
@@ -462,14 +449,9 @@ func (e *snap) usedIn(m *knowledge.Mineral, s sector, q Query) *Answer {
 			a.Headline = e.verdict(true, a.Headline)
 		}
 	}
-	var others []string
-	for _, u := range e.sectorUses[s.label] {
-		if u.m.ID != m.ID {
-			others = append(others, strings.ToLower(e.mineralName(u.m)))
-		}
-	}
-	if len(others) > 0 {
-		a.Sections = append(a.Sections, Section{Heading: e.f("Other minerals whose records list a use in %s", label), Text: capitalize(e.namedMost(others)) + "."})
+	others, nOthers := e.namesOfUses(e.sectorUses[s.label], func(u sectorUse) bool { return u.m.ID != m.ID })
+	if nOthers > 0 {
+		a.Sections = append(a.Sections, Section{Heading: e.f("Other minerals whose records list a use in %s", label), Text: capitalize(e.namedOf(others, nOthers)) + "."})
 	}
 	return a
 }
@@ -483,9 +465,10 @@ func (e *snap) sectorProducedVerdict(q Query, st []knowledge.Standing, s sector,
 		!hasAny(q.Terms, produceVerbs) || hasAny(q.Terms, rankWords) {
 		return headline
 	}
-	return e.verdict(slices.ContainsFunc(e.sectors[s.label], func(id string) bool {
-		return slices.ContainsFunc(st, func(x knowledge.Standing) bool { return x.Mineral == id })
-	}), headline)
+	// One pass over the country's standings, each looked up in the sector's set: the
+	// sector's minerals times the standings was quadratic at scale.
+	in := e.sectorIdx.sets[s.label]
+	return e.verdict(slices.ContainsFunc(st, func(x knowledge.Standing) bool { return in[x.Mineral] }), headline)
 }
 
 // produceVerbs ask whether a country produces something; rankWords ask where it ranks.
