@@ -24,7 +24,9 @@ func choiceOf(norm []string) string {
 		if slices.Contains(rest, "than") || slices.Contains(rest, "que") {
 			return ""
 		}
-		if slices.Contains(rest, "or") || slices.Contains(rest, "o") {
+		before := norm[:i] // Helper S: "¿Perú o México, quién tiene más reservas de zinc?"
+		if slices.Contains(rest, "or") || slices.Contains(rest, "o") ||
+			(slices.Contains(before, "or") || slices.Contains(before, "o")) && slices.ContainsFunc(before, choiceWhWords.has) {
 			if moreWords[w] {
 				return choicePrefix + "more"
 			}
@@ -33,3 +35,11 @@ func choiceOf(norm []string) string {
 	}
 	return ""
 }
+
+// choiceWhWords ask which of two named before them: "Peru or Mexico, who has more?".
+var choiceWhWords = wordSet{"who": true, "which": true, "quien": true, "cual": true, "quienes": true, "cuales": true}
+
+// wordSet is a set of words with a method value to test them.
+type wordSet map[string]bool
+
+func (s wordSet) has(w string) bool { return s[w] }

@@ -29,7 +29,7 @@ func (e *snap) demandNote(a *Answer, q Query) {
 func afterColon(s string) string {
 	first, _, _ := strings.Cut(s, " ")
 	switch first {
-	case "World", "The", "La", "El", "Las", "Los":
+	case "World", "The", "La", "El", "Las", "Los", "Of", "De": // Helper T: "Of the minerals on …"
 		return strings.ToLower(s[:1]) + s[1:]
 	}
 	return s

@@ -729,6 +729,9 @@ func (e *snap) countryCard(c *knowledge.Country, q Query, criticalOnly bool) *An
 		if q.Top > 0 && len(q.Minerals) == 0 {
 			a.Headline = e.topStandings(c, st, q.Top, criticalOnly)
 		}
+		if asksWhichProduced(q, criticalOnly) {
+			a.Headline = e.withProduced(c, st, a.Headline) // produced_all.go
+		}
 		if q.Measure == MeasureConcentration && q.Top == 0 && len(q.Minerals) == 0 {
 			// "which EU strategic raw materials does China dominate?" (views_defense.go)
 			if h := e.dominatedOnAsked(c, st, q); h != "" {
@@ -985,9 +988,14 @@ func listMembers(kb *knowledge.KB, g *knowledge.Mineral, l knowledge.List) []*kn
 	return out
 }
 
-// onList reports whether a mineral is on a list: itself, or for a group, through its members.
+// onList reports whether a mineral is on a list: itself, or for a group, through its members,
+// or for a member, through its group (the EU lists "platinum group metals" as one item).
 func onList(kb *knowledge.KB, m *knowledge.Mineral, l knowledge.List) bool {
-	return m.On(l) || len(listMembers(kb, m, l)) > 0
+	if m.On(l) || len(listMembers(kb, m, l)) > 0 {
+		return true
+	}
+	g, ok := kb.Mineral(m.Group)
+	return m.Group != "" && ok && g.On(l) // Helper T
 }
 
 func (e *snap) on(m *knowledge.Mineral, l knowledge.List) bool { return onList(e.kb, m, l) }

@@ -80,7 +80,7 @@ func (p *lexicon) explained(q Query, norm []string) Query {
 	}
 	joined := " " + strings.Join(norm, " ") + " "
 	has := func(ph string) bool { return strings.Contains(joined, " "+ph+" ") }
-	if slices.ContainsFunc(sourcePhrases, has) || len(q.Lists) == 0 && slices.ContainsFunc(freshPhrases, has) {
+	if slices.ContainsFunc(sourcePhrases, has) || len(q.Lists) == 0 && slices.ContainsFunc(freshPhrases, has) || definesSource(norm) {
 		return Query{Measure: MeasureAbout}
 	}
 	return q

@@ -126,7 +126,12 @@ var (
 		// "tierras raras china 2023 a 2025".
 		"ultimas", "últimas", "ultimo", "último", "noticias", "paso", "pasó", "seccion", "sección", "tierras", "raras",
 		"suprema", "corte", "organizo", "organizó", "cayo", "cayó", "borrador", "publico", "publicó", "precios", "minimos", "mínimos",
-		"espato") // "vs" and "versus" are written in both languages ("mexico vs peru plata")
+		"espato",
+		// Helper S: unaccented lists, trade and price words ("materias primas estrategicas",
+		// "cuanto cuesta el zinc", "usa depende de mexico").
+		"materias", "primas", "estrategicas", "estrategicos", "estrategica", "fundamentales", "reserva", "depende", "dependen",
+		"proveedor", "proveedores", "vende", "venden", "subieron", "bajaron", "cayeron", "accion", "acción", "mundo", "mundial",
+		"cuesta", "vale", "costo", "costó") // "vs" and "versus" are written in both languages ("mexico vs peru plata")
 	enWords = set("what", "who", "whom", "which", "where", "how", "why", "the", "of", "and", "is", "are", "does", "do",
 		"produces", "produce", "producer", "producers", "production", "largest", "biggest", "top", "used", "uses", "use", "for",
 		"in", "on", "list", "lists", "critical", "reserves", "imports", "import", "reliance", "policy", "policies", "about",

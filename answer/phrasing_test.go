@@ -969,7 +969,7 @@ func TestPhrasings(t *testing.T) {
 		{"us vs eu critical lists", "lists lists=usgs-2025,eu-crma-critical set=diff compare=yes", "13 minerals are on the USGS 2025 critical minerals list but not on the EU CRMA"},
 		{"lista de eeuu vs lista ue", "lists lists=usgs-2025,eu-crma-critical set=diff compare=yes", "13 minerales están en la lista de minerales críticos del USGS de 2025 pero no en"},
 		{"compare the us and eu lists", "", "13 minerals are on the USGS 2025 critical minerals list but not on the EU CRMA"},
-		{"are the us and eu lists the same", "lists lists=usgs-2025,eu-crma-critical set=diff yesno=yes", "13 minerals are on the USGS 2025 critical minerals list but not on the EU CRMA"},
+		{"are the us and eu lists the same", "lists lists=usgs-2025,eu-crma-critical set=diff yesno=yes", "No — 13 minerals are on the USGS 2025 critical minerals list but not on the EU CRMA"}, // Helper T: a verdict first
 		{"en que se diferencian las listas de eeuu y la ue", "lists lists=usgs-2025,eu-crma-critical set=diff", "13 minerales están en la lista de minerales críticos del USGS de 2025 pero no en"},
 		{"what's on the eu list that isn't on the us list", "lists lists=eu-crma-critical,usgs-2025 polarity=not set=only", "3 minerals are on the EU CRMA critical raw materials (Annex II) but not on the USGS 2025 critical minerals list: feldspar, helium and strontium."},
 		{"mx vs peru silver", "overview minerals=silver countries=mexico,peru compare=yes", "Silver, mine production, 2025e (USGS MCS 2026): Mexico 6,300 metric tons, 24%, #1; Peru"},
@@ -1270,7 +1270,7 @@ func TestPhrasings(t *testing.T) {
 		{"what did the US and Mexico sign?", "policy countries=united-states,mexico", "4 Feb 2026: On 4 February 2026, U.S. Trade Representative Jamieson Greer and Mexico's Economy Secretary Marcelo Ebrard put into effect a bilateral action plan on critical minerals."},
 		// Policy details: amounts, counts, dates and who, from the item's own sentences.
 		{"how big is the us critical minerals stockpile?", "policy countries=united-states policies=project-vault-2026", "2 Feb 2026: On 2 February 2026 President Trump launched Project Vault, a strategic reserve of critical minerals intended for civilian manufacturers rather than the military. The same day the Export-Import Bank (EXIM) approved a direct loan of up to US$10 billion"},
-		{"¿de qué tamaño es la reserva estratégica de minerales de EE. UU.?", "policy countries=united-states policies=project-vault-2026 lists=eu-crma-strategic", "2 feb 2026: El 2 de febrero de 2026 el presidente Trump presentó Project Vault, una reserva estratégica de minerales críticos pensada para abastecer a la industria civil y no a las fuerzas armadas. Ese mismo día el Banco de Exportación e Importación de Estados Unidos (EXIM) aprobó un préstamo directo de hasta 10 mil millones de dólares"},
+		{"¿de qué tamaño es la reserva estratégica de minerales de EE. UU.?", "policy countries=united-states policies=project-vault-2026", "2 feb 2026: El 2 de febrero de 2026 el presidente Trump presentó Project Vault, una reserva estratégica de minerales críticos pensada para abastecer a la industria civil y no a las fuerzas armadas. Ese mismo día el Banco de Exportación e Importación de Estados Unidos (EXIM) aprobó un préstamo directo de hasta 10 mil millones de dólares"},
 		{"how much did sunrise energy metals get?", "policy policies=us-mining-investments-2026-08", "7 Aug 2026: At a roundtable on mining on 7 August 2026 the President announced more than US$2 billion for mining-related projects. The Department of War is putting US$400 million into Sunrise Energy Metals (scandium)"},
 		{"¿cuánto dinero recibió Sunrise Energy Metals?", "policy policies=us-mining-investments-2026-08", "7 ago 2026: En una mesa redonda sobre minería celebrada el 7 de agosto de 2026, el presidente anunció más de 2 mil millones de dólares para proyectos relacionados con la minería. El Departamento de Guerra destinará 400 millones de dólares a Sunrise Energy Metals (escandio)"},
 		{"who got money at the mining roundtable?", "policy policies=us-mining-investments-2026-08", "7 Aug 2026: At a roundtable on mining on 7 August 2026 the President announced more than US$2 billion for mining-related projects. The Department of War is putting US$400 million into Sunrise Energy Metals (scandium), US$1.4 billion into Sila Nanotechnologies"},
@@ -1419,7 +1419,7 @@ func TestPhrasings(t *testing.T) {
 		{"which countries restrict cobalt exports?", "policy minerals=cobalt", "The knowledge base (updated 27 Nov 2026) records export restrictions on cobalt by Congo (Kinshasa): Jan 2026, DR Congo caps cobalt exports with an annual quota of 96,600 t from 2026."},
 		{"what does China restrict?", "policy countries=china", "Export measures by China in the knowledge base (updated 27 Nov 2026), newest first: 9 Nov 2025, China suspends its export ban on gallium, germanium and antimony to the United States (restrictions on hold until 27 Nov 2026); 7 Nov 2025,"},
 		{"what does Indonesia restrict?", "policy countries=indonesia", "No export restriction by Indonesia is in the knowledge base (updated 27 Nov 2026). It records limits on output: Feb 2026, Indonesia cuts its 2026 nickel-ore mining quotas."},
-		{"¿qué restringe Indonesia?", "overview countries=indonesia", "Ninguna restricción a la exportación impuesta por Indonesia figura en la base de conocimiento (actualizada el 27 nov 2026). Registra límites a la producción: feb 2026, Indonesia recorta sus cuotas de extracción de mineral de níquel para"},
+		{"¿qué restringe Indonesia?", "policy countries=indonesia", "Ninguna restricción a la exportación impuesta por Indonesia figura en la base de conocimiento (actualizada el 27 nov 2026). Registra límites a la producción: feb 2026, Indonesia recorta sus cuotas de extracción de mineral de níquel para"},
 		{"us china deals", "policy countries=united-states,china", "17 May 2026: Following President Trump's trip to Beijing, the White House reported on 17 May 2026 that China had agreed to deal with U.S. worries over scarce supplies of rare earths and other critical minerals, naming yttrium, scandium,"},
 		{"what happened in critical minerals policy in October 2026?", "policy year=2026 month=10", "Nothing in the knowledge base is dated Oct 2026 (updated 27 Nov 2026). The nearest: 7 Aug 2026, White House mining roundtable: over US$2 billion for mining projects; 10 Nov 2026, scheduled end of: China suspends its October 2025 export"},
 		{"¿qué pasó en octubre de 2026?", "policy year=2026 month=10", "Nada en la base de conocimiento tiene fecha de oct 2026 (actualizada el 27 nov 2026). Los más cercanos: 7 ago 2026, Mesa redonda sobre minería en la Casa Blanca: más de 2 mil millones de dólares para proyectos mineros; 10 nov 2026, fin"},
@@ -1609,6 +1609,137 @@ func TestPhrasings(t *testing.T) {
 		{"¿quién produce menos zinc, México o Perú?", "production minerals=zinc countries=mexico,peru compare=yes", "México produjo menos zinc que Perú en 2025e."},
 		{"¿qué dijo Sheinbaum del litio?", "policy minerals=lithium", "12 feb 2026: El 12 de febrero de 2026 la presidenta Sheinbaum"},
 		{"¿México produce más zinc que Perú?", "production minerals=zinc countries=mexico,peru yesno=yes", "No — México produjo menos zinc que Perú en 2025e."},
+		// Helper S: Spanish questions of a Mexican trade team. A bare "subió/bajó más" (or "rose
+		// the most") asks which price moved most, and "¿cuánto subió el litio?" its price; a
+		// year named weighs an item of that year ("ley de litio 2022" is the 2022 reform, not a
+		// 2024 ruling that mentions it), and is no title word; which minerals a country
+		// produces; "usa" beside a verb of trade is the country; "restringe", "dependen",
+		// "concentrados" cue as their English; two sources of U.S. imports compared; "what is
+		// the MCS/USGS" is the sources; a past cut of one country's mineral asks its output;
+		// "reserbas" (b for v) is "reservas". Guards (unchanged): "¿qué mineral subió más en
+		// México?", "¿cuánto subió la producción de litio?", "aranceles al acero".
+		{"¿qué mineral subió más?", "price", "De los precios promedio anuales del USGS de 48 minerales entre 2024 y 2025, los que más subieron fueron el bismuto (270%), el antimonio (144%) y el"},
+		{"que mineral bajo mas", "price", "De los precios promedio anuales del USGS de 48 minerales entre 2024 y 2025, los que más bajaron fueron el litio (24%), el manganeso (19%) y el hafnio"},
+		{"which mineral rose the most?", "price", "Of 48 minerals' USGS annual average prices from 2024 to 2025, the largest rises were bismuth (270%), antimony (144%) and germanium (106%); the"},
+		{"¿qué minerales subieron más en 2025?", "price year=2025", "De los precios promedio anuales del USGS de 48 minerales entre 2024 y 2025, los que más subieron fueron el bismuto (270%), el antimonio (144%) y el"},
+		{"¿qué mineral crítico subió más?", "price", "De los precios promedio anuales del USGS de 48 minerales entre 2024 y 2025, los que más subieron fueron el bismuto (270%), el antimonio (144%) y el"},
+		{"¿cuánto subió el litio?", "price minerals=lithium", "El promedio anual del USGS del precio del litio (promedio anual en términos reales, carbonato de litio grado batería) bajó un 24% de 11,800 en 2024 a"},
+		{"cuanto bajo el litio", "price minerals=lithium", "El promedio anual del USGS del precio del litio (promedio anual en términos reales, carbonato de litio grado batería) bajó un 24% de 11,800 en 2024 a"},
+		{"how much did lithium fall?", "price minerals=lithium", "USGS's annual average price of lithium (annual average-real, battery-grade lithium carbonate) fell 24% from 11,800 in 2024 to 9,000 dollars per"},
+		{"¿qué mineral subió más en México?", "change countries=mexico", "En México, de 2024 a 2025e (USGS MCS 2026), en 9 minerales: las mayores subidas: fosfato (+23.3%), barita (+23.0%) y plata (+9.0%); las mayores"},
+		{"¿cuánto subió la producción de litio?", "change minerals=lithium", "La producción minera mundial de litio pasó de 222,000 en 2024e a 290,000 en 2025e (+30.6%, toneladas métricas; USGS MCS 2026)."},
+		{"ley de litio 2022", "policy minerals=lithium year=2022", "19 abr 2022: En abril de 2022 el Congreso de la Unión reformó la Ley Minera (artículos 1, 5, 9 y 10) para dejar el litio en manos del Estado. 6"},
+		{"lithium law 2022", "policy minerals=lithium year=2022", "19 Apr 2022: In April 2022 Mexico's Congress amended the Mining Law (articles 1, 5, 9 and 10) to put lithium in the hands of the state. 6 more items"},
+		{"aranceles a mexico 2026", "policy countries=mexico year=2026", "20 feb 2026, terminó el 24 jul 2026: El 20 de febrero de 2026, el mismo día en que la Suprema Corte de Estados Unidos falló en contra de los"},
+		{"aranceles al acero", "policy", "2 abr 2026: Una proclamación del 2 de abril de 2026 reorganizó los aranceles de la Sección 232 al acero, el aluminio y el cobre a partir del 6 de"},
+		{"¿qué minerales produce México?", "production countries=mexico", "México produce 14 minerales según las tablas del USGS (edición más reciente de cada una), de mejor a peor lugar: plata, fluorita, estroncio,"},
+		{"what minerals does Mexico produce?", "production countries=mexico", "Mexico produces 14 minerals in the USGS tables (newest edition of each), best placed first: silver, fluorspar, strontium, molybdenum, zinc, cadmium,"},
+		{"de donde saca usa el antimonio", "import_sources minerals=antimony countries=united-states", "China suministró el 55% de las importaciones de antimonio (total de metal y óxido) de EE.UU. en 2021-2024 (USGS MCS 2026). Le siguen: Bélgica (12%) y"},
+		{"usa depende de mexico en fluorita?", "reliance minerals=fluorspar countries=united-states,mexico", "México suministró el 64% de las importaciones de fluorita de EE.UU. en 2021-2024 (USGS MCS 2026). Fue la mayor fuente de esas importaciones. EE.UU."},
+		{"¿China restringe el grafito?", "policy minerals=graphite countries=china yesno=yes", "Sí — China restringe las exportaciones de grafito, pero la medida más reciente sobre ellas, «China suspende la prohibición de exportar galio,"},
+		{"¿quién le vende más fluorita a EE.UU., China o México?", "import_sources minerals=fluorspar countries=united-states,china,mexico compare=yes", "México suministró una parte mayor de las importaciones de fluorita de EE.UU. que China en 2021-2024: 64% contra 10% (USGS MCS 2026). EE.UU. dependió"},
+		{"who supplies more fluorspar to the US, China or Mexico?", "import_sources minerals=fluorspar countries=united-states,china,mexico compare=yes", "Mexico supplied more of U.S. imports of fluorspar than China in 2021-2024: 64% against 10% (USGS MCS 2026). The U.S. relied on net imports for 100%"},
+		{"¿cuáles son los minerales más concentrados?", "concentration", "Según el índice de Herfindahl-Hirschman (IHH) de las participaciones de los productores, la oferta más concentrada es la de galio: IHH de 9,804 sobre"},
+		{"¿qué es el MCS?", "about", "Las cifras provienen de los Mineral Commodity Summaries del USGS, MCS 2025 y MCS 2026. Las listas de minerales críticos que contiene son: la lista de"},
+		{"what is the USGS?", "about", "The figures come from the USGS Mineral Commodity Summaries, MCS 2025 and MCS 2026. The critical lists held: USGS 2025 critical minerals list; USGS"},
+		{"¿Indonesia recortó el níquel?", "change minerals=nickel countries=indonesia yesno=yes", "No — en Indonesia, la producción minera de níquel pasó de 2,310,000 en 2024 a 2,600,000 en 2025e (+12.6%, toneladas métricas; USGS MCS 2026); mundo:"},
+		{"¿cuánto dependen los EE. UU. de México en minerales críticos?", "reliance countries=united-states,mexico", "México es fuente de importaciones de EE.UU. de 11 minerales en los capítulos del USGS, de los 44 para los que dan fuentes, y la mayor fuente de 3:"},
+		{"reserbas de litio en el mundo", "reserves minerals=lithium", "Chile tiene las mayores reservas de litio: 9,200,000 toneladas métricas, el 25% del total mundial (USGS MCS 2026). Le siguen: Australia (23%) y China"},
+		// Helper S: two minerals and a rise or fall compare their price moves, not their price
+		// levels; "cambiaron" cues a change as "changed" does. Guard: "¿cuál es más caro, el
+		// cobre o el zinc?" still compares the levels.
+		{"¿cuál subió más, la plata o el cobre?", "price minerals=silver,copper compare=yes", "La plata subió más que el cobre de 2024 a 2025e: +34% frente a +13%, en precios promedio anuales del USGS (USGS MCS 2026). Son promedios anuales, no"},
+		{"which price rose more in 2025, silver or copper?", "price minerals=silver,copper year=2025 compare=yes", "Silver rose more than copper from 2024 to 2025e: +34% against +13%, in USGS annual average prices (USGS MCS 2026). These are annual averages, not"},
+		{"¿qué bajó más, el litio o el cobalto?", "price minerals=lithium,cobalt compare=yes", "El litio bajó y el cobalto subió de 2024 a 2025e: −24% frente a +25%, en precios promedio anuales del USGS (USGS MCS 2026). Son promedios anuales, no"},
+		{"¿cómo cambiaron las reservas de litio entre ediciones?", "reserves minerals=lithium", "Reservas mundiales de litio: 30,000,000 en USGS MCS 2025, 37,000,000 en USGS MCS 2026 (+23.3%, toneladas métricas)."},
+		{"¿cuál es más caro, el cobre o el zinc?", "price minerals=copper,zinc compare=yes", "El cobre tuvo el precio promedio anual del USGS más alto: 490 centavos por libra (Productor de EE.UU., cátodo (COMEX + prima), promedio anual; 2025e,"},
+		// Helper S: "reserva estratégica", "strategic reserve" name a stockpile (Project Vault),
+		// not the EU strategic list nor reserves in the ground; unaccented "materias primas
+		// estrategicas" is Spanish; "¿Perú o México, quién …?" is a choice as "¿quién …, Perú o
+		// México?" is. Guard: "EU strategic raw materials" is still the EU list.
+		{"reserva estratégica", "policy", "2 feb 2026: El 2 de febrero de 2026 el presidente Trump presentó Project Vault, una reserva estratégica de minerales críticos pensada para abastecer"},
+		{"strategic reserve", "policy", "2 Feb 2026: On 2 February 2026 President Trump launched Project Vault, a strategic reserve of critical minerals intended for civilian manufacturers"},
+		{"¿EE.UU. tiene una reserva estratégica de litio?", "reserves minerals=lithium countries=united-states yesno=yes", "Esta base de conocimiento no tiene inventarios de reservas estratégicas ni plazos de suministro; lo que tiene son cifras del USGS de producción,"},
+		{"materias primas estrategicas", "lists lists=eu-crma-strategic", "Lista de materias primas estratégicas de la UE (CRMA, anexo I): 17 elementos: aluminio, bismuto, boro, cobalto, cobre, galio, germanio, grafito,"},
+		{"EU strategic raw materials", "lists lists=eu-crma-strategic", "EU CRMA strategic raw materials (Annex I): 17 items: aluminum, bismuth, boron, cobalt, copper, gallium, germanium, graphite, lithium, magnesium,"},
+		{"¿Perú o México, quién tiene más reservas de zinc?", "reserves minerals=zinc countries=peru,mexico compare=yes", "Perú tiene más reservas de zinc que México. Zinc, reservas (USGS MCS 2026): Perú 18,000 miles de toneladas métricas, 7.5%, n.º 4; México 14,000 miles"},
+		{"¿Perú o México, quién produce más zinc?", "production minerals=zinc countries=peru,mexico compare=yes", "Perú produjo más zinc que México en 2025e. Zinc, producción minera, 2025e (USGS MCS 2026): Perú 1,500 miles de toneladas métricas, 12%, n.º 2; México"},
+		// Helper S: a name several items share ("plan de acción") is the item of the countries
+		// named; latest news on tariffs is the newest items that speak of tariffs; "¿qué pidió
+		// EE. UU. a México?" asks what was said, as "¿qué dijo …?" does.
+		{"¿qué minerales cubre el plan de acción EEUU-México?", "policy countries=united-states,mexico policies=us-mexico-action-plan-2026", "4 feb 2026: El 4 de febrero de 2026, el representante comercial de Estados Unidos, Jamieson Greer, y el secretario de Economía de México, Marcelo"},
+		{"ultimas noticias de aranceles", "policy timeline=latest", "Lo más reciente sobre esto en la base de conocimiento (actualizada el 27 nov 2026): 6 ago 2026, Medidas de la Sección 232 sobre el polisilicio y sus"},
+		{"latest news on tariffs", "policy timeline=latest", "The newest items on this in the knowledge base (updated 27 Nov 2026): 6 Aug 2026, Section 232 measures on polysilicon and its derivatives; 23 Jul"},
+		{"¿qué pidió EEUU a México en minerales críticos?", "policy countries=united-states,mexico", "9 feb 2026: En su conferencia matutina del 9 de febrero de 2026, la presidenta Claudia Sheinbaum aseguró que México no había firmado nada con Estados"},
+		// Helper S: "more expensive (cheaper) than last year" is answered by the price's move,
+		// with a verdict. Guard: "¿el cobre está caro?" gives the price, no verdict.
+		{"¿el cobre está más caro que el año pasado?", "price minerals=copper yesno=yes", "Sí — el promedio anual del USGS del precio del cobre (Productor de EE.UU., cátodo (COMEX + prima), promedio anual) subió un 13% de 431.8 en 2024 a"},
+		{"is lithium cheaper than last year?", "price minerals=lithium yesno=yes", "Yes — USGS's annual average price of lithium (annual average-real, battery-grade lithium carbonate) fell 24% from 11,800 in 2024 to 9,000 dollars per"},
+		{"¿el cobre está caro?", "price minerals=copper yesno=yes", "El promedio anual del USGS para el cobre (productor de EE.UU., cátodo (COMEX + prima), promedio anual) fue de 490 centavos por libra en 2025e (USGS"},
+		// Helper T: English questions on the critical lists, the EU and sectors: two lists'
+		// sizes and whether they are the same, U.S. reliance on a list's minerals, a mineral
+		// named with the EU, a member on a list through its group (platinum), the EU's
+		// strategic against its critical list, the 2025 additions on an EU list, sector words
+		// (computer chips, microchips, steel, nuclear, fiber optics, fertilizers, superalloys,
+		// missiles, PV, permanent magnets).
+		{"is the EU list longer than the US list", "lists countries=united-states lists=eu-crma-critical,usgs-2025 yesno=yes", "No — the EU CRMA critical raw materials (Annex II) has 34 items and the USGS 2025 critical minerals list 60."},
+		{"how many minerals are on the EU list vs the US list", "lists lists=usgs-2025,eu-crma-critical set=diff compare=yes", "The EU CRMA critical raw materials (Annex II) has 34 items and the USGS 2025 critical minerals list 60."},
+		{"which list is bigger, US or EU", "lists countries=united-states lists=eu-crma-critical", "The USGS 2025 critical minerals list is the longer, with 60 items against 34 on the EU CRMA critical raw"},
+		{"is the EU strategic list shorter than the US list", "lists countries=united-states lists=eu-crma-strategic,usgs-2025 yesno=yes", "Yes — the EU CRMA strategic raw materials (Annex I) has 17 items and the USGS 2025 critical minerals list 60."},
+		{"is the 2025 list longer than the 2022 list", "list_changes lists=usgs-2022 from=2022 year=2025 yesno=yes", "Yes — the USGS 2025 critical minerals list has 60 items and the USGS 2022 critical minerals list 50. Every"},
+		{"US reliance on EU strategic raw materials", "reliance countries=united-states lists=eu-crma-strategic", "Of the minerals on the EU CRMA strategic raw materials (Annex I), the U.S. relied most on net imports for"},
+		{"which strategic raw materials does the US import 100%", "import_sources countries=united-states lists=eu-crma-strategic", "Of the minerals on the EU CRMA strategic raw materials (Annex I), the U.S. relied most on net imports for"},
+		{"gallium EU", "overview minerals=gallium lists=eu-crma-critical", "Gallium is on the EU CRMA strategic raw materials (Annex I) and the EU CRMA critical raw materials (Annex"},
+		{"lithium Europe", "overview minerals=lithium lists=eu-crma-critical", "Lithium is on the EU CRMA strategic raw materials (Annex I) and the EU CRMA critical raw materials (Annex"},
+		{"potash EU", "overview minerals=potash lists=eu-crma-critical", "Potash is not on the EU CRMA lists. Canada accounted for 31% of world mine production of potash in 2025e"},
+		{"which minerals are used in computer chips", "uses", "The records of 10 minerals list a use in semiconductors: indium, tantalum, arsenic, gallium, germanium,"},
+		{"which minerals are needed for microchips", "uses", "The records of 10 minerals list a use in semiconductors: indium, tantalum, arsenic, gallium, germanium,"},
+		{"which minerals are used in steelmaking", "uses", "The records of 18 minerals list a use in steel: chromium, manganese, metallurgical coal, nickel, niobium,"},
+		{"minerals used in nuclear power", "uses", "The records of 9 minerals list a use in nuclear reactors; uranium lists it first among its uses, and the"},
+		{"which minerals are used in fiber optics", "uses", "The records of 5 minerals list a use in fiber optics; erbium, germanium and rubidium list it first among"},
+		{"which minerals are used in fertilizers", "uses", "The records of 4 minerals list a use in fertilizers; phosphate and potash list it first among their uses, and"},
+		{"which minerals are used in missiles", "uses", "The records of 12 minerals list a use in defense; gallium and scandium list it first among their uses, and"},
+		{"PV minerals", "overview", "The records of 7 minerals list a use in solar cells; tellurium lists it first among its uses, and the others"},
+		{"which minerals are used in permanent magnets", "uses", "The records of 11 minerals list a use in magnets; dysprosium, neodymium, praseodymium, samarium, terbium and"},
+		{"which minerals are used in superalloys", "uses", "The records of 7 minerals list a use in superalloys; cobalt, hafnium, rhenium and molybdenum list it first"},
+		{"semiconductor minerals on the EU strategic list", "lists lists=eu-crma-strategic", "Of the 10 minerals whose records list a use in semiconductors, 5 are on the EU CRMA strategic raw materials"},
+		{"is platinum on the EU list", "lists minerals=platinum lists=eu-crma-critical yesno=yes", "Yes — platinum is on the EU CRMA critical raw materials (Annex II), which names the platinum-group metals as"},
+		{"which lists is platinum on", "lists minerals=platinum", "Platinum is on 4 lists: USGS 2025 critical minerals list, USGS 2022 critical minerals list, EU CRMA strategic"},
+		{"which minerals are strategic but not critical in the EU", "lists lists=eu-crma-strategic,eu-crma-critical polarity=not set=only", "Every mineral on the EU CRMA strategic raw materials (Annex I) is also on the EU CRMA critical raw materials"},
+		{"which EU critical raw materials are not strategic", "lists lists=eu-crma-critical,eu-crma-strategic polarity=not set=only", "23 minerals are on the EU CRMA critical raw materials (Annex II) but not on the EU CRMA strategic raw"},
+		{"what is the difference between strategic and critical raw materials", "lists lists=eu-crma-strategic,eu-crma-critical set=diff", "Every mineral on the EU CRMA strategic raw materials (Annex I) is also on the EU CRMA critical raw materials"},
+		{"which minerals on the US list does the EU not consider critical", "lists lists=usgs-2025,eu-crma-critical polarity=not set=only", "13 minerals are on the USGS 2025 critical minerals list but not on the EU CRMA critical raw materials (Annex"},
+		{"which of the 2025 additions are on the EU list", "list_changes lists=eu-crma-critical year=2025", "Of the 10 minerals the 2025 U.S. list added, 5 are on the EU CRMA critical raw materials (Annex II): boron,"},
+		{"list the rare earths on the US list", "lists minerals=rare-earths countries=united-states lists=usgs-2025", "The USGS 2025 critical minerals list names 15 of the 15 rare-earth elements one by one: cerium, dysprosium,"},
+		{"which country produces the most EU strategic raw materials", "lists lists=eu-crma-strategic leaders=most", "China produces the most minerals of the EU CRMA strategic raw materials (Annex I), by the USGS tables: 15,"},
+		{"who produces the most critical minerals", "lists leaders=most", "China produces the most minerals of the USGS 2025 critical minerals list, by the USGS tables: 33, and is the"},
+		{"who produces the most EU critical raw materials", "lists lists=eu-crma-critical leaders=most", "China produces the most minerals of the EU CRMA critical raw materials (Annex II), by the USGS tables: 25,"},
+		{"which 2022 list minerals are not on the EU list", "lists lists=usgs-2022,eu-crma-critical year=2022 polarity=not set=only", "8 minerals are on the USGS 2022 critical minerals list but not on the EU CRMA critical raw materials (Annex"},
+		{"which minerals were on the 2022 list but not the 2025 list", "list_changes lists=usgs-2022 from=2022 year=2025 polarity=not", "None: every mineral on the 2022 U.S. list is on the 2025 one. The Aug 2025 draft had proposed adding copper,"},
+		{"is the EU list the same as the US list", "lists lists=usgs-2025,eu-crma-critical set=diff yesno=yes", "No — 3 minerals are on the EU CRMA critical raw materials (Annex II) but not on the USGS 2025 critical"},
+		{"which minerals are the same on the US and EU lists", "lists lists=usgs-2025,eu-crma-critical set=diff", "47 minerals are on both the USGS 2025 critical minerals list and the EU CRMA critical raw materials (Annex"},
+		// Helper T: the EU as an importer (the note that the trade tables are U.S. only), U.S.
+		// imports from a country of a list's minerals, catalytic converters, the 2025 list's
+		// additions asked as "on 2025 but not 2022", "identical".
+		{"which critical minerals does the EU import from China", "import_sources countries=china lists=eu-crma-critical", "The knowledge base's trade tables cover U.S. imports only: they hold no figures on the imports or import reliance of the European Union. What they hold for the U.S.: of the minerals on the EU CRMA critical raw materials (Annex II), China supplied"},
+		{"which EU strategic raw materials does the US import from China", "import_sources countries=united-states,china lists=eu-crma-strategic", "Of the minerals on the EU CRMA strategic raw materials (Annex I), China supplied U.S. imports of 8:"},
+		{"how dependent is the US on China for EU strategic raw materials", "reliance countries=united-states,china lists=eu-crma-strategic", "Of the minerals on the EU CRMA strategic raw materials (Annex I), China supplied U.S. imports of 8:"},
+		{"which minerals are used in catalytic converters", "uses", "The records of 19 minerals list a use in catalysts; lanthanum, palladium, platinum, platinum-group metals,"},
+		{"which minerals are on the 2025 list but not on the 2022 list", "list_changes lists=usgs-2022 from=2022 year=2025 polarity=not", "The 2025 U.S. list added 10 minerals that were not on the 2022 list: boron, copper, lead, metallurgical coal,"},
+		{"are the us and eu lists identical?", "lists countries=united-states lists=eu-crma-critical yesno=yes", "No — 13 minerals are on the USGS 2025 critical minerals list but not on the EU CRMA critical raw materials"},
+		// Helper T: a policy item named with what its glossary entry explains (the CRMA's
+		// benchmarks): the entry's sentences on it.
+		{"what are the CRMA benchmarks", "policy policies=eu-critical-raw-materials-act lists=eu-crma-critical", "The targets are for 2030 and are counted against the EU's yearly consumption of each strategic raw material: at least 10% extracted in the EU, at least 40% processed there and at least 25% recycled there. A fourth benchmark limits dependence: no more than 65%"},
+		{"EU CRMA 65% limit", "policy policies=eu-critical-raw-materials-act lists=eu-crma-critical", "The targets are for 2030 and are counted against the EU's yearly consumption of each strategic raw material: at least 10% extracted in the EU, at least 40% processed there and at least 25% recycled there. A fourth benchmark limits dependence: no more than 65%"},
+		// Helper T: a mineral's list standing asked without a yes/no gets no "Yes —".
+		{"list of PGMs on the EU list", "lists minerals=platinum-group-metals lists=eu-crma-critical", "Platinum-group metals is on the EU CRMA critical raw materials (Annex II)."},
+		{"cobalt EU strategic list", "lists minerals=cobalt lists=eu-crma-strategic", "Cobalt is on the EU CRMA strategic raw materials (Annex I)."},
+		// Helper T: guards ("how many … on the US list and the EU list" stays what both hold;
+		// a mineral, the EU and another word asks that word; "section 232 tariffs" stays the
+		// items, whose text names tariffs).
+		{"how many minerals are on the US list and the EU list", "lists lists=usgs-2025,eu-crma-critical set=both", "47 minerals are on both the USGS 2025 critical minerals list and the EU CRMA critical raw materials (Annex"},
+		{"gallium EU supply", "production minerals=gallium lists=eu-crma-critical", "China accounted for 99% of world primary low-purity production of gallium in 2025e (USGS MCS 2026). Next:"},
+		{"section 232 tariffs", "policy policies=section-232-order-2025", "15 Apr 2025: On 15 April 2025 President Trump signed an executive order telling the Commerce Department to"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

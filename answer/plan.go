@@ -61,6 +61,15 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 	if a := e.whyCritical(ctx, q); a != nil {
 		return a, nil // "why is antimony critical?" (why_critical.go)
 	}
+	if a := e.listSizes(q); a != nil {
+		return a, nil // "is the EU list longer than the US list?" (views_list_sizes.go)
+	}
+	if a := e.mineralEU(q); a != nil {
+		return a, nil // "gallium EU": its place on the CRMA lists first (views_mineral_eu.go)
+	}
+	if a, err := e.policyGlossary(ctx, q); a != nil || err != nil {
+		return a, err // "what are the CRMA benchmarks?": the glossary's entry (glossary_policy.go)
+	}
 	if asksNextMeeting(q) {
 		// "When is the next US-China summit?": the last meeting of the two recorded.
 		return e.nextMeeting(q), nil

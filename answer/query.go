@@ -214,6 +214,9 @@ type Query struct {
 	// DaysUntil asks how many days remain until a measure ends: "how many days until the
 	// China suspension ends?", "¿cuántos días faltan…?"; see views_days_until.go.
 	DaysUntil bool
+	// ListSize asks how long lists are, set against each other: "is the EU list longer than
+	// the US list?" (views_list_sizes.go). Not in String.
+	ListSize listSizeAsk
 }
 
 // Correction is a misspelt word and the name it was read as.
@@ -313,13 +316,14 @@ var cues = []cue{
 		"costaba", "costaban", "costo", "costaron", "valia", "valian", "valen", "valio", // Helper R: "¿cuánto costaba el litio en 2023?"
 		"expensive", "cheaper", "cheap", "caro", "cara", "barato", "barata", "pricier", "priciest", "pricey", "costlier", "cheapest", "caros", "baratos"}},
 	{MeasureReliance, []string{"nir", "reliance", "reliant", "dependence", "dependent", "depend", "depends", "dependencia", "dependiente", "depende", "dependientes", "dependemos",
+		"dependen", "dependio", // Helper S: as "depend", "depended"
 		"rely", "relies", "relying",
 		"exposed", "exposure", "expuesto", "expuesta", "expuestos", "exposicion", // Helper P: "how exposed is the US to China for graphite?"
 		"sufficient", "selfsufficient", "importer", "exporter", "autosuficiente", "importador", "exportador"}},
 	{MeasureImportSources, []string{"imports", "import", "imported", "importa", "importan", "importaciones", "importacion", "proveedores", "suppliers"}},
 	{MeasureReserves, []string{"reserves", "reserve", "reservas", "reserva", "deposits", "yacimientos"}},
 	{MeasureConcentration, []string{"concentrated", "concentration", "hhi", "herfindahl", "risk", "risky", "dominance", "dominate", "dominates",
-		"dominant", "riesgo", "concentracion", "concentrada", "concentrado", "domina", "dominio", "control", "controls"}},
+		"dominant", "riesgo", "concentracion", "concentrada", "concentrado", "concentradas", "concentrados", "domina", "dominio", "control", "controls"}},
 	{MeasurePolicy, []string{"policy", "policies", "ban", "banned", "bans", "restrict", "restricted", "restricts", "restriction", "restrictions",
 		"tariff", "tariffs", "agreement", "agreed", "agree", "agrees", "sign", "signed", "deal", "plan", "plans", "planes", "law", "decree", "nationalization", "nationalisation", "nationalized",
 		"act", "ministerial", "sanctions", "quota", "quotas", "licence", "license", "licensing", "suspended", "suspension", "force",
@@ -333,13 +337,14 @@ var cues = []cue{
 		"levanto", "levantaron", "levantada", "recortar", "recorte", "recortes", "private", "privada", "privadas", "privado", "privados",
 		"investment", "investments", "inversion", "inversiones", "invest", "invests", "invested", "invirtio", "invirtieron",
 		"invierte", "invierten", "invertira", "invertiran", "invertido", "restricting", "banning", "restringiendo", "prohibiendo",
+		"restringe", "restringen", "restriccion", "prohiben", // Helper S: as "restricts", "restriction", "ban"
 		"cuota", "cuotas", "funding", "funded", "financing", "financed", "financiamiento", "financiacion",
 		"court", "supreme", "ruling", "rulings", "ruled", "judge", "tribunal", "fallo", "corte", "suprema", "scjn"}},
 	{MeasureChange, []string{"change", "changed", "changes", "trend", "trends", "grew", "grown", "fell", "fallen", "rose", "risen",
 		"drop", "drops", "dropped", "fall", "falls", "rise", "rises", "grow", "grows", "growth", "growing", "decline", "declines",
 		"increase", "increased", "decrease", "decreased", "declined", "evolution", "history", "historical", "revised", "revision", "revisions", "revise", "revises", "reviso", "revisiones", // "revise": Helper P
 		"cambio", "cambiado", "cambios", "cambio", "tendencia", "evolucion", "crecio", "cayo", "aumento", "subio", "bajo", "historico", "revisado",
-		"crecimiento"}},
+		"crecimiento", "cambiaron", "cambia", "cambian"}}, // Helper S: as "changed", "changes"
 	{MeasureLists, []string{"critical", "critico", "critica", "criticos", "criticas", "list", "lists", "listed", "lista", "listas", "strategic",
 		"estrategico", "estrategica", "estrategicos", "estrategicas", "crma"}},
 	{MeasureProduction, append(slices.Clone(outputWords), "supplies", "supplier", "supply", "largest", "biggest", "top", "leading",
@@ -658,7 +663,8 @@ var deedWords = set("doing", "done", "hizo", "hicieron", "haciendo", "hecho")
 
 // speechWords ask what a government said: "what did Mexico say about the talks", "what has
 // China declared", "¿qué dijo México?". "Say" counts only after an auxiliary, like "do".
-var speechWords = set("said", "says", "declared", "declares", "stated", "dijo", "dijeron", "declaro", "declararon", "afirmo", "dice", "dicen")
+var speechWords = set("said", "says", "declared", "declares", "stated", "dijo", "dijeron", "declaro", "declararon", "afirmo", "dice", "dicen",
+	"pidio", "pidieron", "exigio", "exigieron", "propuso", "propusieron") // Helper S: "¿qué pidió EE. UU. a México?"
 
 // sourceWords name the statistics, whose words are not a government's: "what does USGS say",
 // "what do the figures say about Chile's lithium".
@@ -890,7 +896,7 @@ var (
 		"or up", "o subio", "o sube")
 	downPhrases = newPhrases("go down", "went down", "gone down", "fall", "fell", "fallen", "falling", "decrease", "decreased",
 		"decreasing", "decline", "declined", "declining", "shrink", "shrank", "drop", "drops", "dropped", "slump", "slumps",
-		"slumped", "cayo", "disminuyo", "disminuido", "bajo la", "se redujo",
+		"slumped", "cayo", "disminuyo", "disminuido", "bajo la", "bajo mas", "cuanto bajo", "tanto bajo", "se redujo",
 		"cayeron", "bajaron", "disminuyeron",
 		"lose share", "loses share", "lost share", "losing share", "losing market share", "perdiendo participacion", "perdio participacion", "pierde participacion", "perdiendo terreno", // Helper P
 		"or down", "o bajo", "o baja")
@@ -1343,6 +1349,7 @@ func (p *lexicon) Parse(text string) Query {
 		q.Comparative = choiceOf(norm) // Helper R: "who produces more silver, Mexico or Peru?"
 	}
 	q.ListProcess = listProcessOf(norm)
+	q.ListSize = listSizeOf(norm, has) // Helper T: "is the EU list longer than the US list?"
 	q.Why = asksWhy(norm)
 	q.Threshold = thresholdOf(norm)
 	q.Cheaper = has("cheaper") || has("cheapest") || has("less expensive") || has("least expensive") || has("less costly") ||
@@ -1365,7 +1372,7 @@ func (p *lexicon) Parse(text string) Query {
 	case down && !up:
 		q.Direction = "down" // "go up or down?" asks neither
 	}
-	if q.Direction == "" && !q.Cut && pastCut(norm) && figureWords.any(norm, joined) {
+	if q.Direction == "" && !q.Cut && pastCut(norm) && (figureWords.any(norm, joined) || cutOfOutput(norm, &q)) {
 		q.Direction = "down" // "did Indonesia cut nickel output in 2025?": did the figure fall
 	}
 	q.Month, q.Day = monthNamed(norm, used)
@@ -1446,6 +1453,12 @@ func (p *lexicon) Parse(text string) Query {
 	// The measure: the strongest cue, then what the records named imply.
 	q.Measure = p.measure(norm, used, has, &q)
 	q.Listed = listedMeasures(text, norm, used, q)
+	if q.Measure == MeasurePrice && slices.ContainsFunc(movedMostPhrases, has) {
+		q.Most = true // "¿qué minerales subieron más de precio?": the largest moves (moved_most.go)
+	}
+	if q.Measure == MeasurePrice && len(q.Minerals) == 1 && q.Direction == "" {
+		q.Direction = dearerThanBefore(has) // "¿el cobre está más caro que el año pasado?" (moved_most.go)
+	}
 	if need, goInto := needOrGoInto(norm); goInto && q.Measure == MeasureOverview && len(q.Minerals) > 0 && len(q.Countries) == 0 && !sectorNamed(q) {
 		q.Measure = MeasureUses // "what does graphite go into?" (use_verbs.go)
 	} else if need {
@@ -1457,6 +1470,8 @@ func (p *lexicon) Parse(text string) Query {
 			// "Which minerals are on both the US and EU lists?": the U.S. names its list.
 			q.ListSet, q.Lists, q.Measure = set, ls, MeasureLists
 			q.Countries = slices.DeleteFunc(q.Countries, func(c string) bool { return c == "united-states" })
+		} else if set, ls := euAnnexSet(norm, has); set != "" {
+			q.ListSet, q.Lists, q.Measure = set, ls, MeasureLists // Helper T: "strategic but not critical in the EU" (eu_annexes.go)
 		}
 	} else if q.Measure == MeasureLists {
 		if set, ls := listSet(norm, has, q.Lists); set == SetOnly || set == SetBoth {
@@ -1607,7 +1622,7 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 			// mineral or a figure after "what is", "are" ("what are us lithium imports").
 			// "the usa" is the country; a bare "usa" may be Spanish for "uses".
 			theUS := n == 1 && (norm[i] == "us" && (i > 0 && norm[i-1] == "the" || p.usAttributive(norm, i)) ||
-				norm[i] == "usa" && i > 0 && norm[i-1] == "the")
+				norm[i] == "usa" && (i > 0 && norm[i-1] == "the" || usaSubject(norm, i)))
 			// A country's short acronym that is no word names it however it is typed: "the uk".
 			countryAcronym := n == 1 && name.acronym && name.ref.Kind == knowledge.KindCountry && !p.vocab[norm[i]] && !stopWords[norm[i]]
 			if n == 1 && len(norm[i]) < 3 && strings.ToUpper(raw[i]) != raw[i] && !theUS && !countryAcronym {
@@ -1688,6 +1703,10 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		// "What's new in the 2026 edition?", "what's new in the latest data?": the edition's
 		// figures against the year before, not the newest news items.
 		return MeasureChange
+	case namesStockpile(has) && len(q.Minerals) == 0 && !cued(MeasurePrice):
+		return MeasurePolicy // "reserva estratégica", "US strategic stockpile" (stockpile.go)
+	case asksMovedMost(q, listed, signalled, has):
+		return MeasurePrice // "¿qué mineral subió más?": its price (moved_most.go)
 	case !cued(MeasurePrice) && !cued(MeasureReliance) && !cued(MeasureReserves) && len(q.Minerals) > 0 &&
 		(has("go up") || has("went up") || has("go down") || has("went down") || eitherWay.any(norm, " "+strings.Join(norm, " ")+" ")):
 		// "Did Chile's lithium production go up or down?"
@@ -1773,7 +1792,8 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		(has("come from") || has("comes from") || has("get its") || has("get their") || has("vienen de") || has("viene de") ||
 			has("supplies") || has("supply") || has("supplier") || has("suppliers") || has("provee") || has("abastece") ||
 			has("source") || has("sources") || has("proveedor") || has("proveedores") || has("fuente") || has("fuentes") ||
-			has("buy") || has("buys") || has("purchase") || has("purchases") || has("compra") || has("compran")) {
+			has("buy") || has("buys") || has("purchase") || has("purchases") || has("compra") || has("compran") ||
+			has("vende") || has("venden") || has("vendio") || has("sells") || has("sold")) { // "¿quién le vende más fluorita a EE. UU.?"
 		return MeasureImportSources
 	}
 	if slices.ContainsFunc(norm, func(w string) bool { return majorWords[w] }) && len(q.Minerals) > 0 && len(q.Policies) == 0 &&
@@ -1948,8 +1968,10 @@ func euIsUnion(norm []string) bool {
 // listsNamed returns the lists a question names: "EU", "strategic", "2022 list", "USGS".
 func listsNamed(norm []string, has, free func(string) bool) []knowledge.List {
 	var out []knowledge.List
-	eu := free("eu") || free("ue") || free("europe") || free("european") || free("europea") || free("europeo") || has("crma") || free("union europea")
-	strategic := has("strategic") || has("estrategico") || has("estrategica") || has("estrategicos") || has("estrategicas")
+	eu := free("eu") || free("ue") || free("europe") || free("european") || free("europea") || free("europeo") || has("crma") || free("union europea") ||
+		free("critical raw materials") && !has("usgs") && !has("us") // Helper T: the CRMA's own term
+	strategic := (has("strategic") || has("estrategico") || has("estrategica") || has("estrategicos") || has("estrategicas")) &&
+		!namesStockpile(has) // "reserva estratégica" is a stockpile (stockpile.go)
 	switch {
 	case eu && strategic || strategic && !has("usgs"):
 		out = append(out, knowledge.EUCRMAStrategic)
@@ -2013,6 +2035,10 @@ func listSet(norm []string, has func(string) bool, named []knowledge.List) (List
 	case has("same") || has("iguales") || has("mismas"):
 		// "are the us and eu lists the same": what each has that the other lacks.
 		set = SetDiff
+	case has("not") && (has("list") || has("lists") || has("consider") || has("considers") || has("count") || has("counts")):
+		// Helper T: "which minerals on the US list does the EU not consider critical": the
+		// owner next to "not" is the list they are not on (below).
+		set = SetOnly
 	case (asksMembers || (has("how many") || has("cuantos")) && (has("minerals") || has("minerales"))) &&
 		(has("list") || has("lists") || has("lista") || has("listas")):
 		// "Which minerals are on the US and EU list?", "¿qué minerales están en las listas
@@ -2029,7 +2055,8 @@ func listSet(norm []string, has func(string) bool, named []knowledge.List) (List
 		}
 		switch {
 		case us < 0 && (w == "us" || w == "u" && next == "s" || w == "usgs" || w == "usa" || w == "eeuu" || w == "eua" || w == "ee" && next == "uu" ||
-			w == "estados" && next == "unidos" || w == "estadounidense" || w == "american" || w == "america"):
+			w == "estados" && next == "unidos" || w == "estadounidense" || w == "american" || w == "america" ||
+			(w == "2022" || w == "2025") && (next == "list" || next == "lista")): // Helper T: "the 2022 list"
 			us = i
 		case eu < 0 && (w == "eu" || w == "eus" || w == "ue" || w == "crma" || w == "europe" || w == "european" || w == "europea" || w == "europeo"):
 			eu = i
@@ -2062,7 +2089,7 @@ func listSet(norm []string, has func(string) bool, named []knowledge.List) (List
 		// "which us minerals is the eu missing", "what does the eu list lack": the owner
 		// nearest the lack is the list the minerals are not on.
 		for i, w := range norm {
-			if w == "missing" || w == "lack" || w == "lacks" || w == "falta" || w == "faltan" {
+			if w == "missing" || w == "lack" || w == "lacks" || w == "falta" || w == "faltan" || w == "not" && abs(i-eu) != abs(i-us) && min(abs(i-eu), abs(i-us)) == 1 {
 				if abs(i-eu) < abs(i-us) {
 					us, eu = -1, 0
 				} else {

@@ -198,7 +198,8 @@ func (e *snap) cmdList(_ context.Context, args string) (*Answer, error) {
 			// "list of battery minerals": a sector's minerals, a question (views_used_in.go).
 			return nil, nil
 		}
-		if len(q.Lists) > 0 {
+		if len(q.Lists) > 0 && len(q.Minerals) == 0 {
+			// "list the rare earths on the US list" (Helper T) names a mineral: a question.
 			return e.list(string(q.Lists[0])), nil
 		}
 		// "list of critical minerals": words that name no list and nothing else ask for the

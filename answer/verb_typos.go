@@ -30,6 +30,9 @@ var typoVerbs = []struct {
 	{"exportan", Spanish}, {"exportaciones", Spanish}, {"importa", Spanish}, {"importan", Spanish}, {"producen", Spanish},
 	{"produjo", Spanish}, {"firmaron", Spanish}, {"acordaron", Spanish}, {"acuerdo", Spanish}, {"acuerdos", Spanish},
 	{"limita", Spanish}, {"limitan", Spanish}, {"arancel", Spanish}, {"aranceles", Spanish},
+	// Helper S: the figures' nouns ("reserbas", b for v, "dependensia").
+	{"reserves", English}, {"reservas", Spanish}, {"precio", Spanish}, {"precios", Spanish}, {"produccion", Spanish},
+	{"dependencia", Spanish}, {"importaciones", Spanish},
 }
 
 // verbTypo reads w as the one verb of typoVerbs it is a typo of, or a word of

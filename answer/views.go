@@ -456,7 +456,7 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
 	case q.Absent && m.Group == "" && len(m.Members) == 0 && len(owners) <= 1:
 		// "Is silver missing from the EU list?": yes when it is not on it.
 		a.Headline = e.absentHeadline(m, l, onLists)
-	case len(q.Lists) == 0 && !q.YesNo && m.Group == "" && len(m.Members) == 0:
+	case len(q.Lists) == 0 && !q.YesNo && len(m.Members) == 0:
 		// "Which critical lists is copper on?": all of them (or none).
 		switch len(onLists) {
 		case 0:
@@ -469,11 +469,11 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
 		if e.addedIn2025(m) {
 			a.Headline = sentences(a.Headline, e.f("It joined the U.S. list in 2025."))
 		}
-	case on && !m.On(l) && !q.YesNo:
+	case on && !m.On(l) && len(m.Members) > 0 && !q.YesNo:
 		// "Which rare earths are on the US list?"
 		a.Headline = e.f("The %s names %s of the %s %s one by one: %s.", e.t(l.Title()), strconv.Itoa(len(members)),
 			strconv.Itoa(len(m.Members)), name, e.and(e.mineralNames(members)))
-	case on && !m.On(l):
+	case on && !m.On(l) && len(m.Members) > 0:
 		// A group: the list names its members one by one.
 		if len(members) == len(m.Members) {
 			a.Headline = e.f("Yes — the %s names all %s %s one by one.", e.t(l.Title()), strconv.Itoa(len(members)), name)
@@ -481,10 +481,13 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
 			a.Headline = e.f("Yes — the %s names %s of the %s %s one by one: %s.", e.t(l.Title()), strconv.Itoa(len(members)),
 				strconv.Itoa(len(m.Members)), name, e.and(e.mineralNames(members)))
 		}
-	case m.Group == "" && len(m.Members) == 0 && (len(owners) > 1 || !q.YesNo && len(owners) == 1 && len(owners[0]) > 1):
+	case len(m.Members) == 0 && (len(owners) > 1 || !q.YesNo && len(owners) == 1 && len(owners[0]) > 1):
 		// "Is graphite on the US and EU lists?", "which EU lists is lithium on?": each
 		// owner's lists, every one named.
 		a.Headline = e.ownersHeadline(m, owners, q.YesNo)
+	case on && !m.On(l) && m.Group != "":
+		// Helper T: a member the list names through its group: "is platinum on the EU list?"
+		a.Headline = e.f("Yes — %s is on the %s, which names the %s as one item.", subject, e.t(l.Title()), strings.ToLower(e.groupName(m)))
 	case on && l == knowledge.USGS2025 && e.addedIn2025(m):
 		a.Headline = e.f("Yes — %s is on the %s; it joined in 2025 (it was not on the 2022 list).", subject, e.t(l.Title()))
 	case on && q.Polarity == Still:
@@ -497,6 +500,7 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
 			a.Headline = sentences(a.Headline, e.f("It is on the %s.", e.and(onLists)))
 		}
 	}
+	a.Headline = plainVerdict(q, a.Headline) // Helper T: "list of PGMs on the EU list" asks no yes/no
 	s := Section{Heading: e.t("Critical lists")}
 	for _, l := range knowledge.Lists {
 		v := e.t("no")

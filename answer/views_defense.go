@@ -95,7 +95,7 @@ func (e *snap) gapNote(a *Answer, q Query) {
 	if len(q.Minerals) == 0 || a.Headline == "" {
 		return
 	}
-	if !slices.ContainsFunc(q.Terms, func(w string) bool { return gapWords[w] }) {
+	if !slices.ContainsFunc(q.Terms, func(w string) bool { return gapWords[w] }) && !stockpileTerms(q.Terms) {
 		return
 	}
 	switch q.Measure {
@@ -155,7 +155,11 @@ func (e *snap) euImportNote(a *Answer, q Query) {
 		return
 	}
 	eu := slices.ContainsFunc(q.Lists, func(l knowledge.List) bool { return l != knowledge.USGS2025 && l != knowledge.USGS2022 })
-	if !eu || hasCue(q, MeasureLists) || slices.ContainsFunc(q.Terms, func(w string) bool { return w == "list" || w == "lists" || w == "lista" || w == "listas" }) {
+	listed := hasCue(q, MeasureLists) || slices.ContainsFunc(q.Terms, func(w string) bool { return w == "list" || w == "lists" || w == "lista" || w == "listas" })
+	if !eu || listed && (slices.Contains(q.Countries, "united-states") || len(q.Countries) == 0) {
+		// Helper T: a list named beside the U.S. ("US reliance on EU strategic raw materials")
+		// or beside no country is the minerals asked about; beside another country ("which
+		// critical minerals does the EU import from China?") the EU is the importer.
 		return
 	}
 	// The notice and the U.S. answer's first two sentences: a headline holds three at most.

@@ -48,13 +48,18 @@ func leadersAsked(norm []string, q *Query) string {
 	switch {
 	case hasAny(norm, eachWords) && produce && mineralWord:
 		return LeadersEach
-	case hasAny(norm, nationWords) && produce && hasAny(norm, mostCountWords) && hasAny(norm, mineralsWords):
+	case (hasAny(norm, nationWords) || len(norm) > 0 && norm[0] == "who") && produce && hasAny(norm, mostCountWords) &&
+		(hasAny(norm, mineralsWords) || hasAny(norm, pluralMaterialWords)):
 		return LeadersMost
 	case hasAny(norm, nationWords) && hasAny(norm, reserveWords) && hasAny(norm, mostCountWords) && mineralWord:
 		return LeadersReserves // "which country has the most critical minerals reserves?" (views_reserves_leaders.go)
 	}
 	return ""
 }
+
+// pluralMaterialWords name a list's items as the EU does: "which country produces the most EU
+// strategic raw materials?" (Helper T).
+var pluralMaterialWords = set("materials", "materias", "metals", "metales")
 
 // listLeader is the ranking of one mineral of a list (one per table and measure: the
 // rare-earth elements share theirs), what it is called, and the countries that top it.

@@ -173,9 +173,15 @@ func (e *snap) listChangesView(ctx context.Context, q Query) (*Answer, error) {
 			return a, nil
 		}
 	}
+	if which, only := listYearOnly(q); only && !ok {
+		return e.list(which), nil // Helper T: "on the 2022 list but not the 2025 list" (views_list_sizes.go)
+	}
 	if !ok && asksListYears(q) {
 		// "What's the difference between the 2022 and 2025 lists?": added and dropped.
 		return e.listYearsView(), nil
+	}
+	if a := e.additionsOn(q); a != nil && !ok {
+		return a, nil // Helper T: "which of the 2025 additions are on the EU list?" (eu_annexes.go)
 	}
 	if !ok {
 		a := e.list(map[bool]string{true: "removed", false: "added"}[q.Polarity == Removed])

@@ -491,7 +491,7 @@ func (e *snap) titleNames(q Query, p *knowledge.Policy, words map[string]int) bo
 	}
 	return slices.ContainsFunc(q.Terms, func(w string) bool {
 		return len(w) > 3 && !tariffWords[w] && !rateWords[w] && !genericTitleWords[w] && !statusWords[w] && !endWords[w] &&
-			!restrictWords[w] && !liftWords[w] && !instrumentWords[w] && months[w] == 0 && words[stem(w)] == 2
+			!restrictWords[w] && !liftWords[w] && !instrumentWords[w] && months[w] == 0 && !yearAsked(q, w) && words[stem(w)] == 2
 	})
 }
 
@@ -546,8 +546,9 @@ func (e *snap) familyPick(named *knowledge.Policy, q Query) *knowledge.Policy {
 			family = append(family, p)
 		}
 	}
+	family = ofCountriesAsked(family, q) // Helper S: "el plan de acción EEUU-México" is theirs (policy_year.go)
 	if len(family) == 1 {
-		return named
+		return family[0]
 	}
 	var asked []string // the question's words, stemmed, that tell the family's items apart
 	for _, w := range q.Terms {
@@ -556,7 +557,7 @@ func (e *snap) familyPick(named *knowledge.Policy, q Query) *knowledge.Policy {
 			asked = append(asked, w)
 		}
 	}
-	best, top := named, -1
+	best, top := family[0], -1
 	for _, p := range family {
 		words, n := e.policyWords(p), 0
 		for _, w := range asked {
@@ -1336,6 +1337,9 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 				// word of its title would be.
 				s += 1.5
 			}
+			if yearAsked(q, w) {
+				continue // the item's date answers it (datedInYear), not its text's mention
+			}
 			w = stem(w)
 			if words[w] == 2 {
 				s += 1.5
@@ -1345,6 +1349,11 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 		}
 		if s == 0 {
 			continue
+		}
+		if datedInYear(p, q) {
+			// "lithium law 2022", "ley de litio 2022": a year named with no month is the
+			// item's, as a word of its title would be; not a later ruling that mentions it.
+			s += 1.5
 		}
 		if len(instruments) > 0 && e.leadSays(p, instruments) {
 			// "what did the July proclamation do": an item that is a proclamation, not one
@@ -2062,6 +2071,10 @@ func (e *snap) timelineView(q Query) *Answer {
 		if len(ps) == 0 && len(q.Minerals) > 0 {
 			return e.noPolicy(q) // "latest news on fluorspar": none, said so, not an empty list (Helper P)
 		}
+		tariffs := e.tariffItems(ps, q) // "últimas noticias de aranceles" (policy_year.go)
+		if len(tariffs) > 0 {
+			ps = tariffs
+		}
 		ps = newestFirst(ps)[:min(5, len(ps))]
 		a := e.policyList(ps, "Newest policy items")
 		var lines []string
@@ -2069,7 +2082,7 @@ func (e *snap) timelineView(q Query) *Answer {
 			lines = append(lines, e.lang.Date(p.Date)+", "+e.policyTitle(p))
 		}
 		newest := "The newest items in the knowledge base (updated %s): %s."
-		if len(q.Minerals)+len(q.Countries)+len(q.Policies) > 0 || namesEU(q) {
+		if len(q.Minerals)+len(q.Countries)+len(q.Policies) > 0 || namesEU(q) || len(tariffs) > 0 {
 			// "what's the latest on china rare earth controls": the newest items on that.
 			newest = "The newest items on this in the knowledge base (updated %s): %s."
 		}

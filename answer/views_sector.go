@@ -19,10 +19,12 @@ type sector struct {
 
 var sectors = []sector{
 	{"batteries", []string{"battery", "batteries", "bateria", "baterias"}, []string{"batter"}},
-	{"semiconductors", []string{"semiconductor", "semiconductors", "chip", "chips", "chipmaking", "semiconductores"}, []string{"semicond", "chips"}},
+	{"semiconductors", []string{"semiconductor", "semiconductors", "chip", "chips", "chipmaking", "semiconductores",
+		"microchip", "microchips", "chipmaker", "chipmakers", "microelectronics", "wafer", "wafers"}, []string{"semicond", "chips"}},
 	{"magnets", []string{"magnet", "magnets", "iman", "imanes"}, []string{"magnets"}}, // not "magnetic resonance"
-	{"defense", []string{"defense", "defence", "military", "defensa", "militar", "militares"}, []string{"defen", "military", "weapon", "armour", "armor", "ammunition"}},
-	{"solar cells", []string{"solar", "solares", "photovoltaic", "photovoltaics", "fotovoltaica", "fotovoltaicas", "fotovoltaicos"}, []string{"solar", "photovoltaic"}},
+	{"defense", []string{"defense", "defence", "military", "defensa", "militar", "militares", "weapon", "weapons", "missile", "missiles",
+		"munitions", "ammunition", "armaments", "armas"}, []string{"defen", "military", "weapon", "armour", "armor", "ammunition"}},
+	{"solar cells", []string{"solar", "solares", "photovoltaic", "photovoltaics", "fotovoltaica", "fotovoltaicas", "fotovoltaicos", "pv"}, []string{"solar", "photovoltaic"}},
 	// After batteries and magnets: "EV batteries" asks for batteries, "wind turbine magnets"
 	// for magnets (views_used_in.go).
 	{"electric vehicles", []string{"ev", "evs", "electric", "electricos", "electrico"}, []string{"electric vehicle", "electric-vehicle", "electric transport", "hybrid car"}},
@@ -30,10 +32,19 @@ var sectors = []sector{
 	// "Planes" is left out: in Spanish it is plans.
 	{"aerospace", []string{"aerospace", "aircraft", "airplane", "airplanes", "jet", "jets", "aviation", "airliners", "aeroespacial",
 		"aviones", "aeronaves", "aviacion", "aeronautica"}, []string{"aircraft", "aerospace", "jet engine", "jet-engine", "gas turbine", "gas-turbine", "airframe"}},
+	// Helper T: steel, nuclear reactors, fiber optics, fertilizers, catalysts and superalloys,
+	// each as the records' uses name it.
+	{"steel", []string{"steel", "steels", "steelmaking", "steelmakers", "stainless", "acero", "aceros", "siderurgia"}, []string{"steel"}},
+	{"nuclear reactors", []string{"nuclear", "reactor", "reactors", "reactores", "nucleares"}, []string{"nuclear", "reactor"}},
+	{"fiber optics", []string{"fiber", "fibre", "fiberoptic", "fibreoptic", "telecom", "telecoms", "telecommunications", "fibra",
+		"telecomunicaciones"}, []string{"optical fiber", "fiber-optic", "fibre-optic", "fiber amplifier", "optical telecom"}},
+	{"fertilizers", []string{"fertilizer", "fertilizers", "fertiliser", "fertilisers", "fertilizante", "fertilizantes"}, []string{"fertiliz"}},
+	{"catalysts", []string{"catalyst", "catalysts", "catalytic", "catalizador", "catalizadores"}, []string{"catalys", "catalytic"}},
+	{"superalloys", []string{"superalloy", "superalloys", "superaleacion", "superaleaciones"}, []string{"superalloy"}},
 	// Last: "computer chips" asks for semiconductors. A phone is electronics; the answer says
 	// electronics.
 	{"electronics", []string{"electronics", "electronic", "electronica", "electronicos", "phone", "phones", "smartphone", "smartphones",
-		"cellphones", "laptops", "computers", "celular", "celulares", "telefonos", "computadoras"}, []string{"electronic"}},
+		"cellphones", "laptops", "computers", "computer", "celular", "celulares", "telefonos", "computadoras"}, []string{"electronic"}},
 }
 
 // sectorAsked is the sector a question's words ask for, if any.

@@ -20,6 +20,9 @@ func (e *snap) relianceView(ctx context.Context, q Query) (*Answer, error) {
 		if s, ok := sectorAsked(q); ok {
 			return e.sectorImportsFrom(c, s), nil // "… for battery minerals?" (views_sector.go)
 		}
+		if len(q.Lists) == 1 {
+			return e.listImportsFrom(c, q.Lists[0]), nil // Helper T (views_list_reliance.go)
+		}
 		return e.importsFrom(c), nil
 	}
 	if len(q.Minerals) == 0 {
@@ -360,6 +363,9 @@ func (e *snap) relianceRanking(q Query) *Answer {
 	if asksRelianceMoves(q) {
 		return e.relianceMoves(q) // "where did US import reliance rise the most?" (views_reliance_moves.go)
 	}
+	if len(q.Lists) == 1 {
+		return e.listReliance(q.Lists[0]) // Helper T: "US reliance on EU strategic raw materials" (views_list_reliance.go)
+	}
 	a := &Answer{Intent: IntentRelianceRanking, Title: e.t("U.S. net import reliance, most reliant first")}
 	type row struct {
 		m *knowledge.Mineral
@@ -456,6 +462,9 @@ func (e *snap) importSourcesView(ctx context.Context, q Query) (*Answer, error) 
 				if s, ok := sectorAsked(q); ok {
 					return e.sectorImportsFrom(c, s), nil // "battery minerals imported from China" (views_sector.go)
 				}
+				if len(q.Lists) == 1 {
+					return e.listImportsFrom(c, q.Lists[0]), nil // Helper T: "EU strategic raw materials imported from China"
+				}
 				return e.importsFrom(c), nil
 			}
 		}
@@ -478,6 +487,9 @@ func (e *snap) importSourcesView(ctx context.Context, q Query) (*Answer, error) 
 		return a, nil
 	}
 	a.Headline, s.Text = s.Text, ""
+	if h, ok := e.twoSourcesCompared(m, q); ok {
+		a.Headline = h // "who sells more fluorspar to the US, China or Mexico?" (sources_two.go)
+	}
 	if country != "" {
 		// The country's shares of the other products go in the card: "is Mexico a big
 		// supplier of US zinc?" is answered by refined zinc and the reliance on imports.
@@ -717,6 +729,9 @@ func (e *snap) importsFrom(country string) *Answer {
 }
 
 func (e *snap) priceView(ctx context.Context, q Query) (*Answer, error) {
+	if a, ok := e.twoPriceMoves(q); ok {
+		return a, nil // "¿cuál subió más, la plata o el cobre?" (price_moves_two.go)
+	}
 	switch {
 	case len(q.Minerals) >= 2:
 		return e.pricesCompared(q), nil // "which is more expensive, cobalt or nickel?"

@@ -138,7 +138,10 @@ var sectorQuestionWords = set("use", "uses", "used", "using", "usage", "need", "
 	"materiales", "materias", "primas", "metales", "elementos", "paneles", "celdas", "celulas", "turbinas", "vehiculos", "coches",
 	"autos", "carros", "motores", "sirven", "sirve", "tipos", "todos", "cuales", "celular", "telefono", "computadora", "tiene",
 	"tienen", "ion", "iones", "besides", "except", "excluding", "apart", "aside", "other", "others", "ademas", "aparte", "excepto",
-	"salvo", "otros")
+	"salvo", "otros",
+	// Helper T: "permanent magnets", "EU strategic list", "nuclear power", "steel alloying", "fiber optics".
+	"permanent", "strategic", "estrategicos", "estrategicas", "power", "energy", "plants", "plant", "alloying", "alloys", "optic",
+	"optics", "optical", "cables", "networks", "converter", "converters")
 
 // ionWords, after "lithium", name lithium-ion batteries.
 var ionWords = set("ion", "iones")
@@ -266,6 +269,8 @@ func (e *snap) sectorMinerals(s sector, besides ...string) *Answer {
 			rest = append(rest, e.subject(u.m))
 		}
 	}
+	// Helper T: every one named lists it first ("steel"): the names alone, the rest counted.
+	plain := len(first) == 0 || len(rest) == 0
 	if len(us) > maxSectorNamed {
 		rest = append(rest, e.f("%s more", itoa(len(us)-maxSectorNamed)))
 	}
@@ -273,7 +278,7 @@ func (e *snap) sectorMinerals(s sector, besides ...string) *Answer {
 	switch {
 	case len(us) == 1:
 		head = e.f("One mineral's record lists a use in %s: %s.", label, strings.ToLower(e.mineralName(us[0].m)))
-	case len(first) == 0 || len(rest) == 0:
+	case plain:
 		head = e.f("The records of %s minerals list a use in %s: %s.", itoa(len(us)), label, e.and(append(first, rest...)))
 	case len(first) == 1:
 		head = e.f("The records of %s minerals list a use in %s; %s lists it first among its uses, and the others are %s.", itoa(len(us)), label, first[0], e.and(rest))
