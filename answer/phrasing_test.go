@@ -121,6 +121,14 @@ func TestPhrasings(t *testing.T) {
 		{"which minerals does mexico supply to the us?", "import_sources countries=mexico,united-states", "Mexico is a source of U.S. imports of 11 minerals"},
 		{"what does peru sell to the us?", "import_sources countries=peru,united-states", "Peru is a source of U.S. imports of 6 minerals"},
 		{"¿qué minerales le suministra méxico a estados unidos?", "import_sources countries=mexico,united-states", "México es fuente de importaciones de EE.UU. de 11 minerales"},
+		// Whether a mineral is used for something that is no sector: the use its record lists,
+		// or that the record lists no such use (it gave the uses with no verdict); a U.S.
+		// end-use share named gets the verdict too. A group's uses take a plural verb.
+		{"is lithium used in ceramics?", "uses minerals=lithium yesno=yes", "Yes — the record of lithium lists this use: ceramics and glass"},
+		{"is cobalt used in paint?", "uses minerals=cobalt yesno=yes", "The record of cobalt lists no such use; its main uses are superalloys"},
+		{"¿se usa el litio en cerámica?", "uses minerals=lithium yesno=yes", "Sí — el registro del litio incluye este uso: cerámica y vidrio"},
+		{"is antimony used in flame retardants?", "uses minerals=antimony yesno=yes", "Yes — in the U.S., flame retardants took 39% of antimony consumption in 2024 (USGS MCS 2025)."},
+		{"main uses of rare earths", "uses minerals=rare-earths", "Rare-earth elements are used mainly for chemical catalysts"},
 		// Helper A: yes/no on a mineral missing from a list; what a country leads in (not the
 		// mineral lead); when two countries meet next. Guards, right before and after: "is
 		// silver on the EU list", "is copper on the EU list?", "isn't copper on the EU list?",

@@ -140,6 +140,7 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 	e.gapNote(a, q)       // "tungsten stockpile", "lead time": not held (views_defense.go)
 	e.euImportNote(a, q)  // "EU dependence on China for magnesium": U.S. trade only (views_defense.go)
 	e.leaderVerdict(a, q) // "is Mexico the leader in any mineral?"
+	e.useVerdict(a, q)    // "is lithium used in ceramics?" (use_verdict.go)
 	if len(q.Corrections) > 0 && len(a.DidYouMean) == 0 {
 		for _, c := range q.Corrections {
 			if r, ok := e.kb.Resolve(c.To); ok {

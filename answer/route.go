@@ -55,7 +55,7 @@ func Commands() []Command {
 		{Name: "country", Aliases: []string{"pais", "país", "countries"}, Usage: "country <name>", Example: "country mexico",
 			Help: "what a country produces, where it ranks, and the policy that concerns it", run: (*snap).cmdCountry},
 		{Name: "compare", Aliases: []string{"compara", "comparar", "vs"}, Usage: "compare <a> <b> [c …]", Example: "compare antimony tungsten gallium",
-			Help: "top producer, concentration, U.S. import reliance and lists side by side", run: (*snap).cmdCompare},
+			Help: "minerals: top producer, concentration, U.S. import reliance and lists side by side; two or three countries: the minerals they both produce and which ranks higher; policy items: each one's lead", run: (*snap).cmdCompare},
 		{Name: "policy", Aliases: []string{"policies", "politica", "política", "politicas", "políticas"}, Usage: "policy [text]", Example: "policy export controls",
 			Help: "dated policy and news items, newest first; with text, the ones that match", run: (*snap).cmdPolicy},
 		{Name: "list", Aliases: []string{"lista", "lists", "listas"}, Usage: "list [usgs-2025 | usgs-2022 | eu | new-in-2025]", Example: "list new-in-2025",

@@ -325,12 +325,22 @@ func (e *snap) addMineralSources(a *Answer, m *knowledge.Mineral) {
 	}
 }
 
+// usedMainlyFor says a mineral's first three uses: "Lithium is used mainly for …"; a group's
+// name is plural ("Rare-earth elements are used mainly for …").
+func (e *snap) usedMainlyFor(m *knowledge.Mineral, uses []string) string {
+	main := e.and(lowerAll(uses[:min(3, len(uses))]))
+	if len(m.Members) > 0 {
+		return e.f("%s are used mainly for %s.", e.mineralName(m), main)
+	}
+	return e.f("%s is used mainly for %s.", e.mineralName(m), main)
+}
+
 // usesAnswer: what a mineral is used for.
 func (e *snap) usesAnswer(m *knowledge.Mineral, q Query) *Answer {
 	a := &Answer{Intent: IntentUses, Record: e.mineralRef(m), Title: e.f("What %s is used for", strings.ToLower(e.mineralName(m))), Subtitle: e.otherName(m)}
 	uses := e.uses(m)
 	if len(uses) > 0 {
-		a.Headline = e.f("%s is used mainly for %s.", e.mineralName(m), e.and(lowerAll(uses[:min(3, len(uses))])))
+		a.Headline = e.usedMainlyFor(m, uses)
 	}
 	if eu := e.kb.EndUsesOf(m.ID); len(eu) > 0 {
 		top := slices.MaxFunc(eu, func(a, b knowledge.EndUse) int { return cmpFloat(a.Percent, b.Percent) })
@@ -347,7 +357,7 @@ func (e *snap) usesAnswer(m *knowledge.Mineral, q Query) *Answer {
 			// "what % of US lithium goes to batteries?": no share for it (views_use_share.go).
 			a.Headline = e.noUseShare(m, eu)
 			if len(uses) > 0 {
-				a.Headline = sentences(a.Headline, e.f("%s is used mainly for %s.", e.mineralName(m), e.and(lowerAll(uses[:min(3, len(uses))]))))
+				a.Headline = sentences(a.Headline, e.usedMainlyFor(m, uses))
 			}
 		}
 	}
