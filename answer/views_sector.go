@@ -77,47 +77,21 @@ func indexSectors(kb *knowledge.KB) map[string][]string {
 func (e *snap) sectorReliance(s sector) *Answer {
 	label := e.t(s.label)
 	a := &Answer{Intent: IntentRelianceRanking, Title: e.f("U.S. net import reliance for minerals used in %s", label)}
-	type row struct {
-		m *knowledge.Mineral
-		r knowledge.Reliance
-	}
-	var rows []row
+	var ms []*knowledge.Mineral // in the knowledge base's order, which breaks ties
 	for _, id := range e.sectors[s.label] {
-		m, ok := e.kb.Mineral(id)
-		if !ok {
-			continue
-		}
-		if l := e.latestByProduct(m.ID); len(l) > 0 && !l[0].NetExporter() && l[0].Printed != "NA" && l[0].Printed != "W" {
-			rows = append(rows, row{m, l[0]})
+		if m, ok := e.kb.Mineral(id); ok {
+			ms = append(ms, m)
 		}
 	}
+	rows := e.relianceRows(ms)
 	if len(rows) == 0 {
 		a.Headline = e.f("The USGS tables in this knowledge base give no U.S. net import reliance for the minerals used in %s.", label)
 		return a
 	}
-	slices.SortStableFunc(rows, func(a, b row) int { return cmp.Compare(b.r.Percent, a.r.Percent) })
-	var items []vintaged
-	for i, x := range rows {
-		if i >= 5 && x.r.Percent < 100 {
-			break
-		}
-		fig := e.relianceText(x.r)
-		if x.r.Product != "" {
-			fig = e.t(x.r.Product) + ", " + fig // "cerium (compounds and metals, 67%)"
-		}
-		items = append(items, vintaged{strings.ToLower(e.mineralName(x.m)) + " (" + fig + ")", yearLabel(x.r.Year, x.r.Estimated), x.r.Edition})
-	}
+	items := e.relianceItems(rows)
 	a.Headline = e.f("Of the minerals whose records list a use in %s, the U.S. relied most on net imports for %s.", label, e.byVintage(items, len(items)))
-	sec := Section{Heading: e.t("Net import reliance, latest year")}
-	for _, x := range rows {
-		l := e.mineralName(x.m)
-		if x.r.Product != "" {
-			l += " (" + e.t(x.r.Product) + ")"
-		}
-		sec.Facts = append(sec.Facts, Fact{Label: l, Value: e.relianceText(x.r) + ", " + yearLabel(x.r.Year, x.r.Estimated)})
-		a.Sources = appendSource(a.Sources, x.r.Source)
-	}
-	sec.Note = e.f("Minerals counted: those whose uses, as the knowledge base records them, name %s.", label)
+	sec := e.relianceSection(a, rows)
+	sec.Note = sentences(sec.Note, e.f("Minerals counted: those whose uses, as the knowledge base records them, name %s.", label))
 	a.Sections = append(a.Sections, sec)
 	return a
 }
@@ -128,26 +102,14 @@ func (e *snap) sectorReliance(s sector) *Answer {
 func (e *snap) sectorImportsFrom(country string, s sector) *Answer {
 	label := e.t(s.label)
 	a := e.importsFrom(country)
-	rows, _ := e.importsFromRows(country)
-	var items []vintaged
-	var facts []Fact
-	for _, r := range rows {
-		if !slices.Contains(e.sectors[s.label], r.m.ID) {
-			continue
-		}
-		v := r.x.Printed + "%"
-		if r.rank == 1 {
-			v += ", " + e.t("largest source")
-		}
-		items = append(items, vintaged{strings.ToLower(e.mineralName(r.m)) + " (" + v + ")", r.x.Period, r.x.Edition})
-		facts = append(facts, Fact{Label: e.mineralName(r.m), Value: v + " (" + r.x.Period + ")"})
-	}
-	if len(items) == 0 {
+	in := e.sectorIdx.sets[s.label]
+	items, facts, total := e.importsOfGroup(country, func(m *knowledge.Mineral) bool { return in[m.ID] })
+	if total == 0 {
 		a.Headline = e.f("%s is not among the U.S. import sources the USGS chapters in this knowledge base list for the minerals whose records list a use in %s.", e.countrySubject(country), label)
 		return a
 	}
 	a.Title = e.f("U.S. imports from %s of minerals used in %s", e.countryName(country), label)
-	a.Headline = e.f("Of the minerals whose records list a use in %s, %s supplied U.S. imports of %s: %s.", label, e.countryAfterIn(country), itoa(len(items)), e.byVintage(items, len(items)))
+	a.Headline = e.f("Of the minerals whose records list a use in %s, %s supplied U.S. imports of %s: %s.", label, e.countryAfterIn(country), itoa(total), e.byVintage(items, total))
 	a.Sections = append([]Section{{Heading: e.t("Share of U.S. imports"), Facts: facts}}, a.Sections...)
 	return a
 }
@@ -159,13 +121,13 @@ const maxSectorStandings = 6
 // "which battery minerals does China dominate?". Its first place first, then by share.
 func (e *snap) sectorStandings(country string, st []knowledge.Standing, s sector) string {
 	label := e.t(s.label)
-	var seen []string
+	in, seen := e.sectorIdx.sets[s.label], map[string]bool{}
 	var picked []knowledge.Standing
 	for _, x := range st {
-		if !slices.Contains(e.sectors[s.label], x.Mineral) || slices.Contains(seen, x.Mineral) {
+		if !in[x.Mineral] || seen[x.Mineral] {
 			continue
 		}
-		seen = append(seen, x.Mineral)
+		seen[x.Mineral] = true
 		picked = append(picked, x)
 	}
 	if len(picked) == 0 {
