@@ -376,12 +376,15 @@ func (e *snap) listMembersByMineral(l knowledge.List) ([]setMember, []string) {
 			if !ok {
 				continue
 			}
+			// The group's members in the knowledge base's order (by id): looked up from the
+			// group, not found by walking every record for each item.
 			var members []*knowledge.Mineral
-			for _, x := range e.kb.Minerals {
-				if x.Group == m.ID {
+			for _, id := range m.Members {
+				if x, ok := e.kb.Mineral(id); ok {
 					members = append(members, x)
 				}
 			}
+			slices.SortFunc(members, func(a, b *knowledge.Mineral) int { return strings.Compare(a.ID, b.ID) })
 			if len(members) == 0 {
 				add(setMember{key: m.ID, name: strings.ToLower(e.mineralName(m)), mineral: m})
 				names = append(names, strings.ToLower(e.mineralName(m)))
