@@ -39,50 +39,49 @@ func (e *snap) countriesCompared(q Query) *Answer {
 		}
 	}
 	// Each production table (a ranking, shared by every country in it) in which at least two
-	// of the countries stand, with each one's standing.
-	type table struct {
-		r      *knowledge.Ranking
-		shares map[string]knowledge.Share
-		best   knowledge.Share // the best placed of the countries
-	}
-	byRanking := map[*knowledge.Ranking]*table{}
-	for _, id := range q.Countries {
+	// of the countries stand, with each one's row, one per mineral: the one where the best
+	// placed of them stands highest (mine production before refinery production when it is
+	// a tie). A table is taken up from the first of the countries that stands in it; a
+	// country is in thousands of tables at 100,000 records, and a table lists a few rows.
+	byMineral := map[string]sharedTable{}
+	for ci, id := range q.Countries {
 		for _, st := range e.kb.CountryStandings(id) {
-			if knowledge.IsCapacity(st.Ranking.Measure) {
+			r := st.Ranking
+			if knowledge.IsCapacity(r.Measure) {
 				continue
 			}
-			t := byRanking[st.Ranking]
-			if t == nil {
-				t = &table{r: st.Ranking, shares: map[string]knowledge.Share{}}
-				byRanking[st.Ranking] = t
+			t, earlier := sharedTable{r: r}, false
+			for k := range r.Rows {
+				row := &r.Rows[k]
+				cj := slices.Index(q.Countries, row.Country)
+				if cj < 0 {
+					continue
+				}
+				if cj < ci {
+					earlier = true
+					break
+				}
+				t.shares[cj] = row
+				if t.n++; t.best == nil || row.Rank < t.best.Rank {
+					t.best = row
+				}
 			}
-			t.shares[id] = st.Share
-		}
-	}
-	// One table per mineral: the one where the best placed of the countries stands highest
-	// (mine production before refinery production when it is a tie).
-	byMineral := map[string]*table{}
-	for _, t := range byRanking {
-		if len(t.shares) < 2 {
-			continue
-		}
-		for _, s := range t.shares {
-			if t.best.Rank == 0 || s.Rank < t.best.Rank {
-				t.best = s
+			if earlier || t.n < 2 {
+				continue
 			}
-		}
-		if old := byMineral[t.r.Mineral]; old == nil || compareTables(t.best, t.r, old.best, old.r) < 0 {
-			byMineral[t.r.Mineral] = t
+			if old, ok := byMineral[r.Mineral]; !ok || compareTables(*t.best, t.r, *old.best, old.r) < 0 {
+				byMineral[r.Mineral] = t
+			}
 		}
 	}
 	if len(byMineral) == 0 {
 		return nil // nothing in common: each one's own standing (countriesOverview) says more
 	}
-	tables := make([]*table, 0, len(byMineral))
+	tables := make([]*sharedTable, 0, len(byMineral))
 	for _, t := range byMineral {
-		tables = append(tables, t)
+		tables = append(tables, &t)
 	}
-	slices.SortFunc(tables, func(a, b *table) int { return compareTables(a.best, a.r, b.best, b.r) })
+	slices.SortFunc(tables, func(a, b *sharedTable) int { return compareTables(*a.best, a.r, *b.best, b.r) })
 
 	// Which country ranks higher in each; a tie counts for neither.
 	higher := map[string][]string{}
@@ -93,7 +92,7 @@ func (e *snap) countriesCompared(q Query) *Answer {
 		edition = max(edition, t.r.Edition)
 		tied := 0
 		for _, s := range t.shares {
-			if s.Rank == t.best.Rank {
+			if s != nil && s.Rank == t.best.Rank {
 				tied++
 			}
 		}
@@ -133,10 +132,10 @@ func (e *snap) countriesCompared(q Query) *Answer {
 		first += ": " + strings.Join(parts, "; ")
 	}
 	a := &Answer{Intent: IntentCountry, Title: e.f("%s compared", e.and(names))}
-	a.Headline = sentences(first+".", e.comparedIn(tables[0].r, tables[0].shares, q.Countries))
+	a.Headline = sentences(first+".", e.comparedIn(tables[0], q.Countries))
 	facts := make([]Fact, 0, min(len(tables), maxComparedCard))
 	for _, t := range tables[:min(len(tables), maxComparedCard)] {
-		facts = append(facts, Fact{Label: e.rankingMineral(t.r), Value: e.standingsOf(t.r, t.shares, q.Countries)})
+		facts = append(facts, Fact{Label: e.rankingMineral(t.r), Value: e.standingsOf(t, q.Countries)})
 	}
 	heading := e.t("Where they rank in world production")
 	if len(tables) > maxComparedCard {
@@ -172,28 +171,37 @@ func (e *snap) rankingMineral(r *knowledge.Ranking) string {
 	return r.Mineral
 }
 
+// sharedTable is a production table in which two or three countries compared stand: each
+// one's standing, by its place in the question, and the best placed of them.
+type sharedTable struct {
+	r      *knowledge.Ranking
+	shares [3]*knowledge.Share // rows of r; nil where the country does not stand in it
+	n      int                 // how many of the countries stand in it
+	best   *knowledge.Share
+}
+
 // standingsOf says where each of the countries stands in a table: "Mexico #1 (24%) and Peru
 // #3 (13%); world mine production, 2025e, USGS MCS 2026".
-func (e *snap) standingsOf(r *knowledge.Ranking, shares map[string]knowledge.Share, countries []string) string {
-	ranks, year := e.rankedIn(r, shares, countries)
-	return e.f("%s; world %s, %s, %s", ranks, e.measure(r.Measure), year, source(r.Edition))
+func (e *snap) standingsOf(t *sharedTable, countries []string) string {
+	ranks, year := e.rankedIn(t, countries)
+	return e.f("%s; world %s, %s, %s", ranks, e.measure(t.r.Measure), year, source(t.r.Edition))
 }
 
 // comparedIn details a table: "In silver: Mexico #1 (24%) and Peru #3 (13%) in world mine
 // production (2025e, USGS MCS 2026)."
-func (e *snap) comparedIn(r *knowledge.Ranking, shares map[string]knowledge.Share, countries []string) string {
-	ranks, year := e.rankedIn(r, shares, countries)
-	return e.f("In %s: %s in world %s (%s, %s).", e.rankingMineral(r), ranks, e.measure(r.Measure), year, source(r.Edition))
+func (e *snap) comparedIn(t *sharedTable, countries []string) string {
+	ranks, year := e.rankedIn(t, countries)
+	return e.f("In %s: %s in world %s (%s, %s).", e.rankingMineral(t.r), ranks, e.measure(t.r.Measure), year, source(t.r.Edition))
 }
 
 // rankedIn lists the countries' ranks and shares in a table, in the order asked, and the
 // table's year ("2025e" when any of their figures is an estimate).
-func (e *snap) rankedIn(r *knowledge.Ranking, shares map[string]knowledge.Share, countries []string) (ranks, year string) {
+func (e *snap) rankedIn(t *sharedTable, countries []string) (ranks, year string) {
 	var out []string
 	est := false
-	for _, id := range countries {
-		s, ok := shares[id]
-		if !ok {
+	for ci, id := range countries {
+		s := t.shares[ci]
+		if s == nil {
 			continue
 		}
 		est = est || s.Estimated
@@ -203,5 +211,5 @@ func (e *snap) rankedIn(r *knowledge.Ranking, shares map[string]knowledge.Share,
 		}
 		out = append(out, part)
 	}
-	return e.and(out), yearLabel(r.Year, est)
+	return e.and(out), yearLabel(t.r.Year, est)
 }
