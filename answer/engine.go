@@ -86,6 +86,8 @@ type served struct {
 	revisions map[string]*revisionsOf
 	// reserveRows are each country's rows in the reserves tables (views_country_reserves.go).
 	reserveRows map[string][]heldReserve
+	// mcsPublished is the month each USGS edition came out, from the sources (mcs_edition.go).
+	mcsPublished map[knowledge.Edition]knowledge.Date
 }
 
 func newServed(kb *knowledge.KB) *served {
@@ -98,7 +100,7 @@ func newServed(kb *knowledge.KB) *served {
 		notes: new(sync.Map), draft: draftList(kb), lists: indexLists(kb), stems: indexStems(kb),
 		countryStandings: countryDigests(kb), imports: indexImportsFrom(kb), sectors: indexSectors(kb),
 		sectorUses: indexSectorUses(kb), revisions: indexRevisions(kb),
-		reserveRows: indexCountryReserves(kb)}
+		reserveRows: indexCountryReserves(kb), mcsPublished: indexMCSPublished(kb)}
 	s.sectorIdx = indexSectorSets(s.sectorUses)
 	s.lex = <-lex
 	return s

@@ -46,6 +46,9 @@ var (
 		"what editions", "vienen tus datos", "vienen los datos", "vienen sus datos", "de donde vienen", "de donde salen",
 		"tus datos", "tus fuentes", "sus fuentes", "que fuentes", "cuales fuentes", "que edicion", "cual edicion",
 		"que ediciones",
+		// Helper U: "what year is this data for?", "is this the 2026 edition?".
+		"this data", "these data", "this edition", "which mcs", "what mcs", "what year is this", "what year is the data",
+		"how old is the data", "how old is this", "estos datos", "esta edicion", "que mcs",
 	}
 	freshPhrases = []string{
 		"up to date", "last updated", "knowledge base updated", "when was it updated", "when was this updated",
@@ -77,6 +80,9 @@ func (p *lexicon) explained(q Query, norm []string) Query {
 		// A term that cues a view of its own keeps it: "export controls" lists the items,
 		// "hhi" ranks the concentration.
 		return Query{Measure: MeasureGlossary, Term: t.ID}
+	}
+	if mq, ok := p.mcsAsked(q, norm); ok {
+		return mq // Helper V: "when is the next MCS published?" (mcs_edition.go)
 	}
 	joined := " " + strings.Join(norm, " ") + " "
 	has := func(ph string) bool { return strings.Contains(joined, " "+ph+" ") }
@@ -270,7 +276,10 @@ func definitionLead(def string) string {
 // aboutView says where the knowledge base's data comes from and how new it is, all of it
 // read from the knowledge base: the USGS editions of its figures, the critical lists it
 // holds, its dated policy items and when it was last updated.
-func (e *snap) aboutView(_ context.Context, _ Query) (*Answer, error) {
+func (e *snap) aboutView(_ context.Context, q Query) (*Answer, error) {
+	if a := e.mcsView(q); a != nil && q.Term == mcsTerm {
+		return a, nil // Helper V: the publication itself (mcs_edition.go)
+	}
 	kb := e.kb
 	var eds []string
 	for _, ed := range kb.Editions() {

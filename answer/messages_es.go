@@ -3,6 +3,39 @@ package answer
 // spanishMessages are the Spanish versions of the answers' own words, keyed by the English
 // format string. Arguments are %s only (see catalogue).
 var spanishMessages = map[string]string{
+	// Helper U: lists, supply (lists_any.go, views_dominate.go).
+	"The %s is the longest of the %s critical lists mineralbot holds, with %s items; then %s.":  "%s es la más larga de las %s listas de minerales críticos que tiene mineralbot, con %s elementos; le siguen %s.",
+	"The %s is the shortest of the %s critical lists mineralbot holds, with %s items; then %s.": "%s es la más corta de las %s listas de minerales críticos que tiene mineralbot, con %s elementos; le siguen %s.",
+	"the %s (%s)":                           "%s (%s)",
+	"Critical lists by length":              "Listas críticas por longitud",
+	"Items on each list":                    "Elementos de cada lista",
+	"Yes — %s is on %s critical lists: %s.": "Sí — %s está en %s listas de minerales críticos: %s.",
+	"No — %s is on none of the critical lists: not on the U.S. lists of 2025 or 2022, nor on the EU CRMA lists.": "No — %s no está en ninguna de las listas de minerales críticos: ni en las de EE.UU. de 2025 o 2022, ni en las listas CRMA de la UE.",
+	"Yes — %s is on one critical list: the %s.":                                                                  "Sí — %s está en una lista de minerales críticos: %s.",
+	"world %s of %s":                                                    "%s mundial de %s",
+	"%s's %s figure for %s of %s, %s":                                   "la cifra de %s de %s para la %s de %s, %s",
+	"Yes — USGS gives %s, as an estimate (%s, %s).":                     "Sí — el USGS da %s, como estimación (%s, %s).",
+	"shares of world %s of %s":                                          "las participaciones en la %s mundial de %s",
+	"The HHI of %s supply went from %s in %s to %s in %s (%s): %s.":     "El IHH de la oferta de %s pasó de %s en %s a %s en %s (%s): %s.",
+	"%s's share went from %s to %s.":                                    "La participación de %s pasó de %s a %s.",
+	"answers use %s, the newest edition held, unless you name another.": "las respuestas usan %s, la edición más reciente que tiene, salvo que nombre otra.",
+	"%s is kept to show what changed.":                                  "%s se conserva para mostrar qué cambió.",
+	"from %s to %s (%s; %s)":                                            "de %s a %s (%s; %s)",
+	"from %s to %s (%s)":                                                "de %s a %s (%s)",
+	"no country rose":                                                   "ningún país subió",
+	"no country fell":                                                   "ningún país bajó",
+	"%s: who moved":                                                     "%s: quién se movió",
+	"In %s, %s: %s.":                                                    "En la %s, %s: %s.",
+	"Yes — in %s, most %s figures are USGS estimates, marked “e” (%se).":                                             "Sí — en %s, la mayoría de las cifras de %s son estimaciones del USGS, marcadas con «e» (%se).",
+	"No — USGS gives %s, with no estimate mark (%s).":                                                                "No — el USGS da %s sin marca de estimación (%s).",
+	"Yes — USGS's %s figures for %s are estimates (%s, %s).":                                                         "Sí — las cifras de %s del USGS para la %s son estimaciones (%s, %s).",
+	"No — USGS's %s figures for %s carry no estimate mark (%s).":                                                     "No — las cifras de %s del USGS para la %s no llevan marca de estimación (%s).",
+	"An “e” marks a figure USGS estimated because the year's data were not complete when the edition went to press.": "Una «e» marca una cifra que el USGS estimó porque los datos del año no estaban completos al cerrar la edición.",
+	"Supply of %s is %s (HHI %s).":                                                                                   "La oferta de %s está %s (IHH %s).",
+	"No — USGS lists %s among no producers in world %s of %s in %s; %s led with %s (%s).":                            "No — el USGS no incluye a %s entre los productores en la %s mundial de %s en %s; %s encabezó con el %s (%s).",
+	"Yes — %s accounted for %s of world %s of %s in %s, the largest share (%s).":                                     "Sí — %s aportó el %s de la %s mundial de %s en %s, la mayor participación (%s).",
+	"Not by a majority — %s was the largest producer of %s in %s, with %s of world %s (%s).":                         "No por mayoría — %s fue el mayor productor de %s en %s, con el %s de la %s mundial (%s).",
+	"No — %s accounted for %s of world %s of %s in %s (%s), behind %s with %s (%s).":                                 "No — %s aportó el %s de la %s mundial de %s en %s (%s), detrás de %s con el %s (%s).",
 	// Cards and views.
 	"#%s of %s countries listed": "n.º %s de %s países en la tabla",
 	"#%s of %s listed":           "n.º %s de %s en la tabla",
@@ -737,6 +770,27 @@ var spanishMessages = map[string]string{
 
 	// A policy item named, on a mineral it does not list (views_policy_named.go).
 	"“%s” (%s) does not name %s.": "«%s» (%s) no menciona %s.",
+
+	// Helper V: the USGS publication itself (mcs_edition.go).
+	"%s (published %s)": "%s (publicado en %s)",
+	"%s gives figures for %s to %s, the last of them mostly estimates (“e”).":                                               "%s da cifras de %s a %s; las del último año son en su mayoría estimaciones («e»).",
+	"The knowledge base holds no date for the next edition, %s.":                                                            "La base de conocimiento no tiene fecha para la próxima edición, %s.",
+	"USGS publishes each edition early in the year; the newest held, %s, came out in %s, and %s would give figures for %s.": "El USGS publica cada edición a principios de año; la más reciente que se tiene, %s, salió en %s, y %s daría cifras de %s.",
+	"The knowledge base does not hold %s; it holds %s.":                                                                     "La base de conocimiento no tiene %s; tiene %s.",
+	"It came out in %s.": "Salió en %s.",
+	"The MCS is the USGS Mineral Commodity Summaries, a yearly publication with a chapter for each mineral commodity; the knowledge base's figures come from %s.": "El MCS son los Mineral Commodity Summaries del USGS, una publicación anual con un capítulo por cada producto mineral; las cifras de la base de conocimiento provienen de %s.",
+	"USGS Mineral Commodity Summaries": "Mineral Commodity Summaries del USGS",
+	"figures for %s to %s":             "cifras de %s a %s",
+	"published %s":                     "publicado en %s",
+	// Helper V: the items that name a mineral (items_covering.go).
+	"Agreements in the knowledge base that name %s (%s): %s.":         "Acuerdos de la base de conocimiento que mencionan %s (%s): %s.",
+	"Items in the knowledge base that name %s (%s): %s.":              "Elementos de la base de conocimiento que mencionan %s (%s): %s.",
+	"No agreement in the knowledge base names %s (updated %s).":       "Ningún acuerdo de la base de conocimiento menciona %s (actualizada el %s).",
+	"Agreements that cover critical minerals without naming any: %s.": "Acuerdos que abarcan los minerales críticos sin nombrar ninguno: %s.",
+	// Helper V: a year asked that the best match is not of (policy_year_miss.go).
+	"The best match is of %s, not %s; of %s: “%s” (%s).": "Lo que más coincide es de %s, no de %s; de %s: «%s» (%s).",
+	"Nothing dated %s matches; the best match is of %s.": "Nada fechado en %s coincide; lo que más coincide es de %s.",
+
 	"“%s” (%s): %s is on the %s.": "«%s» (%s): %s está en la %s.",
 	"%s is not on the %s.":        "%s no está en la %s.",
 

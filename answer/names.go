@@ -94,7 +94,7 @@ func (e *snap) verdict(yes bool, headline string) string {
 }
 
 // commonOpeners are the words a headline may begin with that are not names.
-var commonOpeners = set("In", "En", "World", "La", "El", "Los", "Las", "The")
+var commonOpeners = set("In", "En", "World", "La", "El", "Los", "Las", "The", "Supply") // Helper U: "Supply"
 
 // countryAfterIn is a country's name after "in": "in the United States", "in the
 // Philippines", "in Mexico". Spanish names take the article usage gives them ("en el Reino

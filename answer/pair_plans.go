@@ -18,16 +18,20 @@ var planWords = []string{"action plan", "action plans", "plan de accion", "plane
 // them, that plan is the one asked about, and the two countries, which named it, are not
 // asked about (as when a name of the plan is matched whole: "US-Japan action plan").
 func (p *lexicon) pairPlan(norm []string, q *Query) {
-	if len(q.Countries) < 2 || len(q.Policies) > 1 {
+	joined := " " + strings.Join(norm, " ") + " "
+	eu := euNamed(joined) // Helper V: the EU is a party, though no country record
+	if len(q.Countries) < 2 && !(eu && len(q.Countries) == 1) || len(q.Policies) > 1 {
 		return
 	}
-	joined := " " + strings.Join(norm, " ") + " "
 	if !slices.ContainsFunc(planWords, func(w string) bool { return strings.Contains(joined, " "+w+" ") }) {
 		return
 	}
 	var found *knowledge.Policy
+	var all []*knowledge.Policy // Helper V: every plan between two of the countries named
 	for _, pol := range p.kb.Policies {
-		if len(pol.Countries) != 2 || !slices.Contains(q.Countries, pol.Countries[0]) || !slices.Contains(q.Countries, pol.Countries[1]) {
+		between := len(pol.Countries) == 2 && slices.Contains(q.Countries, pol.Countries[0]) && slices.Contains(q.Countries, pol.Countries[1]) ||
+			eu && len(pol.Countries) == 1 && slices.Contains(q.Countries, pol.Countries[0]) && euJurisdiction(pol)
+		if !between {
 			continue
 		}
 		names := append([]string{pol.Title, pol.TitleES}, pol.Aliases...)
@@ -37,10 +41,20 @@ func (p *lexicon) pairPlan(norm []string, q *Query) {
 		}) {
 			continue
 		}
-		if found != nil {
-			return // two plans between the countries named: the words do not say which
-		}
+		all = append(all, pol)
 		found = pol
+	}
+	if len(all) > 1 {
+		// Helper V: "the US-Mexico and US-Japan action plans" names two plans, each by its
+		// pair of countries: both are asked about (compared), unless an item is named.
+		if len(all) <= 3 && len(q.Policies) == 0 {
+			q.Policies = nil
+			for _, pol := range all {
+				q.Policies = append(q.Policies, pol.ID)
+				q.Countries = slices.DeleteFunc(q.Countries, func(c string) bool { return slices.Contains(pol.Countries, c) })
+			}
+		}
+		return
 	}
 	if found == nil || slices.Contains(q.Policies, found.ID) {
 		return // already named ("US-Mexico action plan")
@@ -54,4 +68,29 @@ func (p *lexicon) pairPlan(norm []string, q *Query) {
 	}
 	q.Policies = []string{found.ID}
 	q.Countries = slices.DeleteFunc(q.Countries, func(c string) bool { return slices.Contains(found.Countries, c) })
+}
+
+// pairChosen reports whether the item a query names was read from the pair of countries it
+// is between (pairPlan), with no name of it typed: "US-Mexico action plans" is that plan,
+// not whichever plan of its family ("action plan") shares the most words. Helper V.
+func pairChosen(q Query, p *knowledge.Policy) bool {
+	return len(q.PolicyWords) == 0 && len(q.Policies) == 1 && len(p.Countries) == 2 &&
+		!slices.ContainsFunc(p.Countries, func(c string) bool { return slices.Contains(q.Countries, c) })
+}
+
+// namedTogether reports whether a question only names two or three items, asking nothing
+// particular of them ("the US-Mexico and US-Japan action plans"): they are set side by side,
+// as when a comparison is asked. Helper V.
+func namedTogether(q Query) bool {
+	return len(q.Policies) > 1 && !q.Status && !q.YesNo && q.Timeline == "" && q.Month == 0 && q.Year == 0 &&
+		len(q.Countries) == 0 && !slices.ContainsFunc(q.Terms, func(w string) bool { return !planWordSet[w] })
+}
+
+// planWordSet holds the words of planWords, which name no more than the kind of item.
+var planWordSet = set("action", "plan", "plans", "accion", "planes", "de")
+
+// euNamed reports whether a question, normalized and padded with spaces, names the European
+// Union: "US-EU action plans", "el plan UE-EE. UU.". Helper V.
+func euNamed(joined string) bool {
+	return slices.ContainsFunc([]string{" eu ", " ue ", " european union ", " union europea "}, func(w string) bool { return strings.Contains(joined, w) })
 }

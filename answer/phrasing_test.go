@@ -366,7 +366,7 @@ func TestPhrasings(t *testing.T) {
 		{"supply risk of rare earths", "concentration minerals=rare-earths", "Supply of rare-earth elements is highly concentrated (HHI 5,054): China accounted"},
 		{"riesgo de suministro del grafito", "concentration minerals=graphite", "La oferta de grafito está muy concentrada (IHH 6,114): China aportó el 78% de"},
 		{"how risky is antimony supply", "concentration minerals=antimony", "Supply of antimony is highly concentrated (HHI 2,582): China accounted for 36% of"},
-		{"is cobalt supply concentrated", "concentration minerals=cobalt yesno=yes", "Supply of cobalt is highly concentrated (HHI 5,554): Congo (Kinshasa) accounted for"},
+		{"is cobalt supply concentrated", "concentration minerals=cobalt yesno=yes", "Yes — supply of cobalt is highly concentrated (HHI 5,554): Congo (Kinshasa) accounted for"}, // Helper U: a yes/no gets its verdict
 		{"HHI of germanium", "concentration minerals=germanium", "No world production table with a world total is available for"},
 		{"how much does China dominate graphite", "concentration minerals=graphite countries=china", "Supply of graphite is highly concentrated (HHI 6,114): China accounted for 78% of"},
 		{"US import reliance on antimony", "reliance minerals=antimony countries=united-states", "The U.S. relied on net imports for 91% of its apparent consumption of"},
@@ -1648,7 +1648,7 @@ func TestPhrasings(t *testing.T) {
 		{"¿quién le vende más fluorita a EE.UU., China o México?", "import_sources minerals=fluorspar countries=united-states,china,mexico compare=yes", "México suministró una parte mayor de las importaciones de fluorita de EE.UU. que China en 2021-2024: 64% contra 10% (USGS MCS 2026). EE.UU. dependió"},
 		{"who supplies more fluorspar to the US, China or Mexico?", "import_sources minerals=fluorspar countries=united-states,china,mexico compare=yes", "Mexico supplied more of U.S. imports of fluorspar than China in 2021-2024: 64% against 10% (USGS MCS 2026). The U.S. relied on net imports for 100%"},
 		{"¿cuáles son los minerales más concentrados?", "concentration", "Según el índice de Herfindahl-Hirschman (IHH) de las participaciones de los productores, la oferta más concentrada es la de galio: IHH de 9,804 sobre"},
-		{"¿qué es el MCS?", "about", "Las cifras provienen de los Mineral Commodity Summaries del USGS, MCS 2025 y MCS 2026. Las listas de minerales críticos que contiene son: la lista de"},
+		{"¿qué es el MCS?", "about term=mcs", "El MCS son los Mineral Commodity Summaries del USGS, una publicación anual con un capítulo por cada producto mineral; las cifras de la base de conocimiento provienen de MCS 2025 (publicado en ene 2025) y MCS 2026 (publicado en feb 2026)."}, // Helper V: the publication itself
 		{"what is the USGS?", "about", "The figures come from the USGS Mineral Commodity Summaries, MCS 2025 and MCS 2026. The critical lists held: USGS 2025 critical minerals list; USGS"},
 		{"¿Indonesia recortó el níquel?", "change minerals=nickel countries=indonesia yesno=yes", "No — en Indonesia, la producción minera de níquel pasó de 2,310,000 en 2024 a 2,600,000 en 2025e (+12.6%, toneladas métricas; USGS MCS 2026); mundo:"},
 		{"¿cuánto dependen los EE. UU. de México en minerales críticos?", "reliance countries=united-states,mexico", "México es fuente de importaciones de EE.UU. de 11 minerales en los capítulos del USGS, de los 44 para los que dan fuentes, y la mayor fuente de 3:"},
@@ -1748,6 +1748,86 @@ func TestPhrasings(t *testing.T) {
 		{"how many minerals are on the US list and the EU list", "lists lists=usgs-2025,eu-crma-critical set=both", "47 minerals are on both the USGS 2025 critical minerals list and the EU CRMA critical raw materials (Annex"},
 		{"gallium EU supply", "production minerals=gallium lists=eu-crma-critical", "China accounted for 99% of world primary low-purity production of gallium in 2025e (USGS MCS 2026). Next:"},
 		{"section 232 tariffs", "policy policies=section-232-order-2025", "15 Apr 2025: On 15 April 2025 President Trump signed an executive order telling the Commerce Department to"},
+		// Helper U: countries and supply. Every country after "besides" is left out ("besides
+		// China and Mexico"); "any critical list" names every list that holds the mineral; "does
+		// China dominate X?" and "did China overtake Australia?" get a verdict first; the longest
+		// or shortest list ranks all lists; "is this figure an estimate?" reads the table's "e";
+		// "did reliance change?" compares the last two years; "what year is this data" is the
+		// data's source; "what changed … in MCS 2026" leads with what that edition revised.
+		{"which countries produce fluorspar besides China and Mexico?", "production minerals=fluorspar besides=china,mexico", "Besides China and Mexico, the largest producers of fluorspar in 2025e were Mongolia (15%), South Africa (4%) and Vietnam (1.6%) (USGS MCS 2026)."},
+		{"¿qué países producen fluorita además de China y México?", "production minerals=fluorspar besides=china,mexico", "Además de China y México, los mayores productores de fluorita en 2025e fueron Mongolia (15%), Sudáfrica (4%) y Vietnam (1.6%) (USGS MCS 2026)."},
+		{"rare earth reserves outside China and Brazil", "reserves minerals=rare-earths besides=china,brazil", "Besides China and Brazil, the largest rare-earth elements reserves are held by Australia (6,300,000 metric tons, 7.4%), Russia (3,800,000 metric tons, 4.5%) and Vietnam (3,500,000 metric tons, 4.1%) (USGS MCS 2026)."},
+		{"who supplies the US with tungsten besides China and Germany", "import_sources minerals=tungsten countries=united-states besides=china,germany", "Besides China and Germany, the largest sources of U.S. imports of tungsten ores, concentrates, and other forms in 2021-2024 were Bolivia (8%) and Vietnam (8%) (USGS MCS 2026)."},
+		{"is zinc on any critical list", "lists minerals=zinc yesno=yes", "Yes — zinc is on 2 critical lists: USGS 2025 critical minerals list and USGS 2022 critical minerals list."},
+		{"¿el oro está en alguna lista?", "lists minerals=gold yesno=yes", "No — el oro no está en ninguna de las listas de minerales críticos"},
+		{"does China dominate graphite?", "concentration minerals=graphite countries=china yesno=yes", "Yes — China accounted for 78% of world mine production of graphite in 2025e, the largest share (USGS MCS 2026)."},
+		{"¿China domina el grafito?", "concentration minerals=graphite countries=china yesno=yes", "Sí — China aportó el 78% de la producción minera mundial de grafito en 2025e, la mayor participación (USGS MCS 2026)."},
+		{"does china dominate antimony", "concentration minerals=antimony countries=china yesno=yes", "Not by a majority — China was the largest producer of antimony in 2025e, with 36% of world mine production (USGS MCS 2026)."},
+		{"does mexico dominate fluorspar?", "concentration minerals=fluorspar countries=mexico yesno=yes", "No — Mexico accounted for 15% of world mine production of fluorspar in 2025e (#2, tied with Mongolia), behind China with 59% (USGS MCS 2026)."},
+		{"what's the longest critical minerals list", "lists", "The USGS 2025 critical minerals list is the longest of the 4 critical lists mineralbot holds, with 60 items; then the USGS 2022 critical minerals list (50), the EU CRMA critical raw materials (Annex II) (34) and the EU CRMA strategic raw materials (Annex I) (17)."},
+		{"¿cuál es la lista de minerales críticos más larga?", "lists", "La lista de minerales críticos del USGS de 2025 es la más larga de las 4 listas de minerales críticos que tiene mineralbot, con 60 elementos; le siguen la lista de minerales críticos del USGS de 2022 (50), la lista de materias primas fundamentales de la UE (CRMA, anexo II) (34) y la lista de materias primas estratégicas de la UE (CRMA, anexo I) (17)."},
+		{"which critical list is the shortest", "lists", "The EU CRMA strategic raw materials (Annex I) is the shortest of the 4 critical lists mineralbot holds, with 17 items; then the EU CRMA critical raw materials (Annex II) (34), the USGS 2022 critical minerals list (50) and the USGS 2025 critical minerals list (60)."},
+		{"is the cobalt figure an estimate?", "overview minerals=cobalt yesno=yes", "Yes — USGS's 2025 figures for world mine production of cobalt are estimates (2025e, USGS MCS 2026)."},
+		{"is mexico's silver figure an estimate", "overview minerals=silver countries=mexico yesno=yes", "Yes — USGS gives Mexico's 2025 figure for mine production of silver, 6,300 metric tons, as an estimate (2025e, USGS MCS 2026)."},
+		{"is mexico's 2024 zinc production estimated?", "production minerals=zinc countries=mexico year=2024 yesno=yes", "No — USGS gives Mexico's 2024 figure for mine production of zinc, 773 thousand metric tons, with no estimate mark (USGS MCS 2026)."},
+		{"¿la cifra de plata de México es estimada?", "overview minerals=silver countries=mexico yesno=yes", "Sí — el USGS da la cifra de México de 2025 para la producción minera de plata, 6,300 toneladas métricas, como estimación (2025e, USGS MCS 2026)."},
+		{"did US reliance on antimony change", "reliance minerals=antimony countries=united-states yesno=yes", "Yes — U.S. net import reliance for antimony went from 86% in 2024 to 91% in 2025e (USGS MCS 2026)."},
+		{"did china overtake australia in lithium", "overview minerals=lithium countries=china,australia yesno=yes", "No — China produced less lithium than Australia in 2025e."},
+		{"¿superó Perú a México en plata?", "overview minerals=silver countries=peru,mexico yesno=yes", "No — Perú produjo menos plata que México en 2025e."},
+		{"what year is this data for", "about", "The figures come from the USGS Mineral Commodity Summaries, MCS 2025 and MCS 2026."},
+		{"¿de qué año son estos datos?", "about", "Las cifras provienen de los Mineral Commodity Summaries del USGS, MCS 2025 y MCS 2026."},
+		{"what changed for fluorspar in mcs 2026", "change minerals=fluorspar edition=2026", "USGS MCS 2026 revised China's 2024 figure from 5,900 to 6,000."},
+		{"does the us depend on mexico for fluorspar", "reliance minerals=fluorspar countries=united-states,mexico yesno=yes", "Yes — Mexico supplied 64% of U.S. imports of fluorspar in 2021-2024 (USGS MCS 2026)."},
+		{"does the us import antimony from mexico", "import_sources minerals=antimony countries=united-states,mexico yesno=yes", "No — Mexico is not among the sources USGS lists for U.S. imports of antimony"},
+		{"are the 2025 figures estimates?", "overview year=2025 yesno=yes", "Yes — in USGS MCS 2026, most 2025 figures are USGS estimates, marked “e” (2025e)."},
+		{"¿los datos de 2025 son estimados?", "overview year=2025 yesno=yes", "Sí — en USGS MCS 2026, la mayoría de las cifras de 2025 son estimaciones del USGS, marcadas con «e» (2025e)."},
+		{"who grew lithium output the most", "change minerals=lithium", "In world mine production of lithium, from 2024e to 2025e (metric tons; USGS MCS 2026): the largest rises: China (+20,600, +49.8%), Australia (+9,300, +11.2%) and Argentina (+9,200, +66.7%); no country fell."},
+		{"which country had the biggest drop in cobalt production", "change minerals=cobalt", "In world mine production of cobalt, from 2024e to 2025e (metric tons; USGS MCS 2026): the largest falls: Cuba (−1,450, −42.0%)"},
+		{"who gained the most share in silver", "production minerals=silver", "In shares of world mine production of silver, from 2024 to 2025e (USGS MCS 2026): the largest rises: Mexico (+1.4 pp)"},
+		{"¿qué países aumentaron su producción de litio?", "production minerals=lithium", "En la producción minera mundial de litio, de 2024e a 2025e (toneladas métricas; USGS MCS 2026): las mayores subidas: China (+20,600, +49.8%)"},
+		{"has graphite supply become more concentrated?", "concentration minerals=graphite yesno=yes", "No — the HHI of graphite supply went from 6,765 in 2024 to 6,114 in 2025e (USGS MCS 2026): highly concentrated. China's share went from 82% to 78%."},
+		{"how has lithium concentration changed", "concentration minerals=lithium", "The HHI of lithium supply went from 2,346 in 2024e to 2,024 in 2025e (USGS MCS 2026): moderately concentrated."},
+		{"fluorspar hhi mcs 2025 vs mcs 2026", "change minerals=fluorspar edition=2026 editions=both compare=yes", "The HHI of fluorspar supply went from 4,200 in 2024e (USGS MCS 2025) to 3,889 in 2025e (USGS MCS 2026): highly concentrated."},
+		{"¿se ha vuelto más concentrada la oferta de grafito?", "concentration minerals=graphite yesno=yes", "No — el IHH de la oferta de grafito pasó de 6,765 en 2024 a 6,114 en 2025e (USGS MCS 2026): muy concentrada."},
+		{"is nickel supply risky", "concentration minerals=nickel yesno=yes", "Yes — supply of nickel is highly concentrated (HHI 4,559)"},
+		{"countries that produce gallium", "production minerals=gallium", "China accounted for 99% of world primary low-purity production of gallium in 2025e (USGS MCS 2026)."},
+		{"countries with lithium reserves", "reserves minerals=lithium", "Chile holds the largest lithium reserves: 9,200,000 metric tons, 25% of the world's (USGS MCS 2026)."},
+		{"is this the 2026 edition?", "overview edition=2026 yesno=yes", "Yes — answers use USGS MCS 2026, the newest edition held, unless you name another."},
+		{"¿es la edición 2026?", "overview edition=2026 yesno=yes", "Sí — las respuestas usan USGS MCS 2026, la edición más reciente que tiene, salvo que nombre otra."},
+		// Helper V: policy, news and timeline questions. "ley minera" is the Mining Law reform, not
+		// a DPA item whose Spanish title has "ley" and "minerales" apart (phrases of titles,
+		// policy_phrases.go), and a year it is not of is said (policy_year_miss.go); "Supreme
+		// Court tariffs ruling" is the U.S. ruling on tariffs; the publication itself (MCS:
+		// what it is, which years an edition covers, when the next comes out, mcs_edition.go);
+		// two plans named by their pairs of countries are set side by side (pair_plans.go); the
+		// items that name a mineral (items_covering.go); an alias's words find the sentence
+		// answering (aliasDetail). Guards: "supreme court lithium ruling" stays Mexico's ruling.
+		{"ley minera 2023", "policy year=2023", "Lo que más coincide es de 2022, no de 2023; de 2023: «Cancelación de las concesiones de litio de Ganfeng en Sonora» (ago 2023). 19 abr 2022: En abril de 2022 el Congreso de la Unión reformó la Ley Minera"},
+		{"ley minera", "policy", "19 abr 2022: En abril de 2022 el Congreso de la Unión reformó la Ley Minera"},
+		{"mexico mining law", "policy countries=mexico", "19 Apr 2022: In April 2022 Mexico's Congress amended the Mining Law"},
+		{"Supreme Court tariffs ruling", "policy", "20 Feb 2026, ended 24 Jul 2026: On 20 February 2026, the day the U.S. Supreme Court ruled against the tariffs"},
+		{"supreme court lithium ruling", "policy policies=mexico-lithium-court-ruling-2024", "Dec 2024: In early December 2024 Mexico's Supreme Court"},
+		{"¿cuándo sale el próximo MCS?", "about timeline=upcoming term=mcs", "La base de conocimiento no tiene fecha para la próxima edición, MCS 2027. El USGS publica cada edición a principios de año; la más reciente que se tiene, MCS 2026, salió en feb 2026"},
+		{"when is the next MCS published?", "about timeline=upcoming term=mcs", "The knowledge base holds no date for the next edition, MCS 2027. USGS publishes each edition early in the year; the newest held, MCS 2026, came out in Feb 2026, and MCS 2027 would give figures for 2026."},
+		{"¿qué año cubre el MCS 2026?", "about edition=2026 term=mcs", "MCS 2026 da cifras de 2021 a 2025; las del último año son en su mayoría estimaciones («e»). Salió en feb 2026."},
+		{"what is the MCS?", "about term=mcs", "The MCS is the USGS Mineral Commodity Summaries, a yearly publication with a chapter for each mineral commodity; the knowledge base's figures come from MCS 2025 (published Jan 2025) and MCS 2026 (published Feb 2026)."},
+		{"MCS 2024", "about edition=2024 term=mcs", "The knowledge base does not hold MCS 2024; it holds MCS 2025 (published Jan 2025) and MCS 2026 (published Feb 2026)."},
+		{"the us-mexico and us-japan action plans", "policy policies=us-mexico-action-plan-2026,us-japan-critical-minerals-action-plan-2026", "4 Feb 2026: On 4 February 2026, U.S. Trade Representative Jamieson Greer and Mexico's Economy Secretary Marcelo Ebrard put into effect a bilateral action plan on critical minerals. 19 Mar 2026: At their summit"},
+		{"compare the us-mexico and us-japan action plans", "", "4 Feb 2026: On 4 February 2026, U.S. Trade Representative Jamieson Greer and Mexico's Economy Secretary Marcelo Ebrard put into effect a bilateral action plan on critical minerals. 19 Mar 2026: At their summit"},
+		{"us-mexico action plans", "policy policies=us-mexico-action-plan-2026", "4 Feb 2026: On 4 February 2026, U.S. Trade Representative Jamieson Greer"},
+		{"the US-Japan and US-EU action plans", "policy policies=us-japan-critical-minerals-action-plan-2026,us-eu-critical-minerals-action-plan-2026 lists=eu-crma-critical", "19 Mar 2026: At their summit on 19 March 2026 President Trump and Japanese Prime Minister Takaichi agreed a Critical Minerals Action Plan, which aims to increase output of critical minerals and diversify where they come from. 24 Apr 2026:"},
+		{"which deals cover lithium?", "policy minerals=lithium", "No agreement in the knowledge base names lithium (updated 27 Nov 2026). Agreements that cover critical minerals without naming any: U.S.-EU Action Plan"},
+		{"¿qué medidas cubren el antimonio?", "policy minerals=antimony", "Elementos de la base de conocimiento que mencionan el antimonio (3): China suspende"},
+		{"which deals cover rare earths?", "policy minerals=rare-earths", "Agreements in the knowledge base that name rare-earth elements (3): U.S.-China deals after Trump's visit to Beijing"},
+		{"did Mexico change its mining law?", "policy countries=mexico policies=mexico-critical-minerals-stance-2026 yesno=yes", "9 Feb 2026: At her morning press conference on 9 February 2026 President Claudia Sheinbaum said Mexico had not signed anything with the United States on critical minerals. Together the statements mark out"},
+		{"¿México cambiará la ley minera?", "policy countries=mexico policies=mexico-critical-minerals-stance-2026 yesno=yes", "9 feb 2026: En su conferencia matutina del 9 de febrero de 2026, la presidenta Claudia Sheinbaum aseguró que México no había firmado nada con Estados Unidos en materia de minerales críticos. En conjunto, estas declaraciones"},
+		{"what agreements did the US sign in 2026?", "policy countries=united-states year=2026", "In 2026 the United States concluded agreements with 6 partners, by date: Mexico (4 Feb 2026)"},
+		{"¿qué fechas límite vienen?", "policy timeline=upcoming", "Próximamente: hoy, 27 nov 2026:"},
+		{"what ends in 2026?", "policy year=2026", "1 Jan 2026 to 31 Dec 2026, newest first: 27 Nov 2026, scheduled end of:"},
+		{"reforma constitucional litio 2024", "policy minerals=lithium year=2024", "31 oct 2024: Una reforma constitucional en materia de áreas estratégicas"},
+		{"which measures cover antimony?", "policy minerals=antimony", "Items in the knowledge base that name antimony (3): China suspends"},
+		{"when does the US-Mexico action plan's 60-day period end?", "policy countries=united-states,mexico policies=us-mexico-action-plan-2026 status=yes", "4 Feb 2026: On 4 February 2026, U.S. Trade Representative Jamieson Greer"},
+		{"section 232 and section 301", "policy policies=section-232-order-2025,section-301-forced-labor-tariffs-2026", "15 Apr 2025: On 15 April 2025 President Trump signed an executive order telling the Commerce Department to open a national-security investigation under Section 232 of the Trade Expansion Act into imports of processed critical minerals and the products made from them. 23 Jul 2026:"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

@@ -52,7 +52,7 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 	if a := e.countriesCompared(q); a != nil {
 		return a, nil // "Mexico vs Peru" (views_countries_compared.go)
 	}
-	if a := e.policiesCompared(q); a != nil && q.Compare && len(q.Minerals) == 0 {
+	if a := e.policiesCompared(q); a != nil && (q.Compare || namedTogether(q)) && len(q.Minerals) == 0 {
 		return a, nil // "section 232 vs section 301" (views_policies_compared.go)
 	}
 	if a := e.sharesOver(q); a != nil {
@@ -60,6 +60,21 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 	}
 	if a := e.whyCritical(ctx, q); a != nil {
 		return a, nil // "why is antimony critical?" (why_critical.go)
+	}
+	if a := e.concMoveAnswer(q); a != nil {
+		return a, nil // "has graphite supply become more concentrated?" (views_conc_move.go)
+	}
+	if a := e.moversAnswer(q); a != nil {
+		return a, nil // "which countries increased antimony production?" (views_movers.go)
+	}
+	if a := e.editionAsked(ctx, q); a != nil {
+		return a, nil // "is this the 2026 edition?" (views_estimate.go)
+	}
+	if a := e.estimateAsked(ctx, q); a != nil {
+		return a, nil // "is Mexico's silver figure an estimate?" (views_estimate.go)
+	}
+	if a := e.listsLongest(q); a != nil {
+		return a, nil // "what's the longest critical minerals list?" (lists_longest.go)
 	}
 	if a := e.listSizes(q); a != nil {
 		return a, nil // "is the EU list longer than the US list?" (views_list_sizes.go)

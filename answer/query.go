@@ -148,7 +148,10 @@ type Query struct {
 	// "participación de México".
 	Share   bool
 	Besides string // "besides Mexico": a country id left out of "who else"
-	Refusal Refusal
+	// MoreBesides are further countries left out, joined to Besides by "and", "y", a comma:
+	// "besides China and Mexico" (besides_more.go).
+	MoreBesides []string
+	Refusal     Refusal
 	// Corrections are the words read as another (misspelt names): "antimoney" → "antimony".
 	Corrections []Correction
 	// Rest are the content words that named nothing and asked nothing.
@@ -217,6 +220,18 @@ type Query struct {
 	// ListSize asks how long lists are, set against each other: "is the EU list longer than
 	// the US list?" (views_list_sizes.go). Not in String.
 	ListSize listSizeAsk
+	// AnyList asks about every critical list at once: "is zinc on any critical list?",
+	// "¿está el zinc en alguna lista?" (lists_any.go). Not in String.
+	AnyList bool
+	// Movers asks which countries' figures of a mineral moved most, and which way: "up"
+	// ("which countries increased antimony production?"), "down" ("who cut cobalt output
+	// the most?") or "both"; MoversShare asks it of their shares ("who gained share in
+	// lithium?"). See views_movers.go. Not in String.
+	Movers      string
+	MoversShare bool
+	// ConcMove asks whether supply became more ("more") or less ("less") concentrated, or
+	// how its concentration moved ("change"). See views_conc_move.go. Not in String.
+	ConcMove string
 }
 
 // Correction is a misspelt word and the name it was read as.
@@ -285,7 +300,7 @@ func (q Query) String() string {
 	yes("absent", q.Absent)
 	yes("lifetime", q.Lifetime)
 	yes("partners", q.Partners)
-	add("besides", q.Besides)
+	add("besides", q.besidesAll()...)
 	add("term", q.Term)
 	add("leaders", q.Leaders)
 	add("importer", q.Importer)
@@ -339,7 +354,10 @@ var cues = []cue{
 		"invierte", "invierten", "invertira", "invertiran", "invertido", "restricting", "banning", "restringiendo", "prohibiendo",
 		"restringe", "restringen", "restriccion", "prohiben", // Helper S: as "restricts", "restriction", "ban"
 		"cuota", "cuotas", "funding", "funded", "financing", "financed", "financiamiento", "financiacion",
-		"court", "supreme", "ruling", "rulings", "ruled", "judge", "tribunal", "fallo", "corte", "suprema", "scjn"}},
+		"court", "supreme", "ruling", "rulings", "ruled", "judge", "tribunal", "fallo", "corte", "suprema", "scjn",
+		"measures", "medidas", // Helper V: "which measures cover antimony?"
+		"ends", "expires", "expire", "termina", "terminan", "vence", "vencen", "expira", "expiran", // "what ends in 2026?"
+		"reform", "reforms", "reforma", "reformas", "amendment", "enmienda", "constitutional", "constitucional"}},
 	{MeasureChange, []string{"change", "changed", "changes", "trend", "trends", "grew", "grown", "fell", "fallen", "rose", "risen",
 		"drop", "drops", "dropped", "fall", "falls", "rise", "rises", "grow", "grows", "growth", "growing", "decline", "declines",
 		"increase", "increased", "decrease", "decreased", "declined", "evolution", "history", "historical", "revised", "revision", "revisions", "revise", "revises", "reviso", "revisiones", // "revise": Helper P
@@ -547,7 +565,8 @@ var (
 	upcomingPhrases = newPhrases("what next", "what coming", "ends soon", "end soon", "ending soon", "expires soon", "expire soon", "expiring", "coming up",
 		"upcoming", "whats next", "what s next", "what is next", "whats coming", "what s coming", "what is coming", "next few months",
 		"que viene", "que sigue", "por vencer", "vence pronto", "vencen pronto", "termina pronto", "proximos meses", "lo que viene",
-		"next few weeks", "coming weeks", "next weeks", "proximas semanas", "deadlines", "plazos")
+		"next few weeks", "coming weeks", "next weeks", "proximas semanas", "deadlines", "plazos",
+		"fechas limite", "que vienen", "vencimientos", "proximos vencimientos") // Helper V
 )
 
 // months are month names and abbreviations, in English and Spanish.
@@ -994,6 +1013,12 @@ func newLexicon(kb *knowledge.KB) *lexicon {
 	for w := range deadlineWords {
 		p.vocab[w] = true // "fecha límite" is no misspelt "bismite"
 	}
+	for w := range spanWords {
+		p.vocab[w] = true // Helper V: "the 60-day period" is no misspelt "cerio" (policy_phrases.go)
+	}
+	for w := range moverWords {
+		p.vocab[w] = true // Helper U: "gained" is no misspelt "Guinea"
+	}
 	for _, m := range []map[string]bool{liveWords, greetings, stopWords, afterWords, compareWords, yesNoStarts, whWords, mostWords, besidesWords, offTopic, thanksWords, pastMarkers, futureVerbs, deedWords, lackWords} {
 		for w := range m {
 			p.vocab[w] = true
@@ -1348,8 +1373,14 @@ func (p *lexicon) Parse(text string) Query {
 	if q.Comparative == "" && len(q.Countries) == 2 {
 		q.Comparative = choiceOf(norm) // Helper R: "who produces more silver, Mexico or Peru?"
 	}
+	if q.Comparative == "" && len(q.Countries) == 2 && hasAny(norm, overtakeWords) {
+		q.Comparative = "more" // Helper U: "did China overtake Australia in lithium?" (views_dominate.go)
+	}
 	q.ListProcess = listProcessOf(norm)
 	q.ListSize = listSizeOf(norm, has) // Helper T: "is the EU list longer than the US list?"
+	q.AnyList = anyListOf(has)         // Helper U: "is zinc on any critical list?"
+	q.Movers, q.MoversShare = moversOf(norm, has)
+	q.ConcMove = concMoveOf(norm, has)
 	q.Why = asksWhy(norm)
 	q.Threshold = thresholdOf(norm)
 	q.Cheaper = has("cheaper") || has("cheapest") || has("less expensive") || has("least expensive") || has("less costly") ||
@@ -1656,6 +1687,7 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 		}
 	}
 	slices.SortFunc(found, func(a, b mention) int { return a.pos - b.pos })
+	besidesEnd := -1 // where the last country left out ends (besides_more.go)
 	for _, m := range found {
 		switch m.ref.Kind {
 		case knowledge.KindMineral:
@@ -1672,6 +1704,12 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 			}
 			if besides(norm, m.pos) && q.Besides == "" {
 				q.Besides = m.ref.ID
+				besidesEnd = m.pos + len(strings.Fields(m.words))
+				continue
+			}
+			if besidesEnd >= 0 && besidesJoined(norm, besidesEnd, m.pos) {
+				q.MoreBesides = append(q.MoreBesides, m.ref.ID) // "besides China and Mexico"
+				besidesEnd = m.pos + len(strings.Fields(m.words))
 				continue
 			}
 			if !slices.Contains(q.Countries, m.ref.ID) {

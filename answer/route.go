@@ -111,6 +111,9 @@ func (e *snap) cmdCountry(_ context.Context, args string) (*Answer, error) {
 		return e.usage("country"), nil
 	}
 	q := e.lex.Parse(args)
+	if len(q.Countries) == 0 && len(q.Minerals) > 0 {
+		return nil, nil // Helper U: "countries that produce gallium" is a question about gallium
+	}
 	if len(q.Countries) == 0 {
 		return e.notFoundKind(args, "country"), nil
 	}

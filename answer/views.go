@@ -175,7 +175,7 @@ func (e *snap) producersAnswer(m *knowledge.Mineral, q Query) *Answer {
 		}
 		a.Headline = sentences(world, e.leadSentence(m, r), next)
 		if q.Besides != "" {
-			a.Headline = e.besidesSentence(m, r, q.Besides)
+			a.Headline = e.besidesSentence(m, r, q.besidesAll())
 		}
 		if q.CountCountries {
 			a.Headline = sentences(e.countSentence(m, r), a.Headline)
@@ -260,7 +260,7 @@ func (e *snap) reservesAnswer(m *knowledge.Mineral, q Query) *Answer {
 		a.Headline = e.f("%s reserves are led by %s, tied at %s each (%s).", capitalize(name), e.and(e.leaders(r)), e.amount(lead, r.Unit), source(r.Edition))
 	}
 	a.Headline = sentences(a.Headline, e.nextSentence(r, nextCount(r, q)))
-	if h := e.besidesReserves(r, name, q.Besides); q.Besides != "" && h != "" {
+	if h := e.besidesReserves(r, name, q.besidesAll()); q.Besides != "" && h != "" {
 		a.Headline = h // "rare earth reserves outside China" (views_stage.go)
 	}
 	n := 8
@@ -274,10 +274,10 @@ func (e *snap) reservesAnswer(m *knowledge.Mineral, q Query) *Answer {
 
 // besidesSentence names the largest producers other than one country: "Besides Mexico, the
 // largest producers of silver in 2025e were Peru (14%) and China (13%) (USGS MCS 2026)."
-func (e *snap) besidesSentence(m *knowledge.Mineral, r knowledge.Ranking, besides string) string {
+func (e *snap) besidesSentence(m *knowledge.Mineral, r knowledge.Ranking, besides []string) string {
 	var parts []string
 	for _, row := range r.Rows {
-		if row.Country == besides {
+		if leftOut(besides, row.Country) {
 			continue
 		}
 		p := e.countryAfterIn(row.Country) // "the United States (13%)"
@@ -288,7 +288,7 @@ func (e *snap) besidesSentence(m *knowledge.Mineral, r knowledge.Ranking, beside
 			break
 		}
 	}
-	return e.f("Besides %s, the largest producers of %s in %s were %s (%s).", e.countryAfterIn(besides), strings.ToLower(e.mineralName(m)),
+	return e.f("Besides %s, the largest producers of %s in %s were %s (%s).", e.besidesNames(besides), strings.ToLower(e.mineralName(m)),
 		yearLabel(r.Year, r.Estimated), e.and(parts), source(r.Edition))
 }
 
@@ -498,6 +498,9 @@ func (e *snap) listsAnswer(m *knowledge.Mineral, q Query) *Answer {
 	case on && !m.On(l) && m.Group != "":
 		// Helper T: a member the list names through its group: "is platinum on the EU list?"
 		a.Headline = e.f("Yes — %s is on the %s, which names the %s as one item.", subject, e.t(l.Title()), strings.ToLower(e.groupName(m)))
+	case q.YesNo && q.AnyList && len(q.Lists) == 0 && len(owners) == 0 && len(m.Members) == 0 && (len(onLists) > 1 || !on):
+		// Helper U: "is zinc on any critical list?": every list it is on (lists_any.go).
+		a.Headline = e.anyListHeadline(m, onLists)
 	case on && l == knowledge.USGS2025 && e.addedIn2025(m):
 		a.Headline = e.f("Yes — %s is on the %s; it joined in 2025 (it was not on the 2022 list).", subject, e.t(l.Title()))
 	case on && q.Polarity == Still:
@@ -546,6 +549,11 @@ func (e *snap) riskAnswer(m *knowledge.Mineral, q Query) *Answer {
 	a := &Answer{Intent: IntentRisk, Record: e.mineralRef(m), Title: e.f("Supply risk: %s", strings.ToLower(e.mineralName(m)))}
 	if r, ok := e.kb.PrimaryRanking(m.ID); ok && r.HasShares() && len(r.Rows) > 0 {
 		a.Headline = e.f("Supply of %s is %s (HHI %s): %s", strings.ToLower(e.mineralName(m)), e.hhiReading(r.HHI()), number(float64(int(r.HHI()+0.5))), e.afterColon(e.leadSentence(m, r)))
+		if v := e.dominateVerdict(m, r, q.Countries); q.YesNo && v != "" {
+			a.Headline = v // Helper U: "does China dominate graphite?" (views_dominate.go)
+		} else if q.YesNo && len(q.Countries) == 0 && asksConcentration(q) {
+			a.Headline = e.verdict(r.HHI() >= 1500, a.Headline) // Helper U: "is graphite supply concentrated?"
+		}
 		a.Sections = append(a.Sections, Section{Heading: e.f("Concentration of %s, %s", e.measure(r.Measure), yearLabel(r.Year, r.Estimated)),
 			Facts: e.riskFacts(r), Note: e.t(derivedNote) + " " + e.dataNote(r)})
 		a.Sources = appendSource(a.Sources, r.Source)
@@ -1512,17 +1520,21 @@ func (e *snap) listSources(ls ...knowledge.List) []knowledge.Source {
 type listInfo struct {
 	members []*knowledge.Mineral // kb.OnList
 	sources []knowledge.Source   // its entries' sources, each once
+	items   int                  // its distinct items as printed (Helper U: lists_longest.go)
 }
 
 func indexLists(kb *knowledge.KB) map[knowledge.List]listInfo {
 	out := make(map[knowledge.List]listInfo, len(knowledge.Lists))
 	for _, l := range knowledge.Lists {
 		info := listInfo{members: kb.OnList(l)}
+		items := map[string]bool{}
 		for _, en := range kb.ListEntries {
 			if en.List == l {
 				info.sources = appendSource(info.sources, en.Source)
+				items[en.Item] = true
 			}
 		}
+		info.items = len(items)
 		out[l] = info
 	}
 	return out

@@ -290,7 +290,9 @@ func (e *snap) addRevisions(a *Answer, q Query, m *knowledge.Mineral, r knowledg
 	switch {
 	case !withLead:
 		// A series across editions has said what was revised of the years it gives.
-	case lead != "" && (q.Editions || hasAny(q.Terms, revisionWords)):
+	case lead != "" && (q.Editions || q.Edition != 0 && q.Edition == r.Edition || hasAny(q.Terms, revisionWords)):
+		// Helper U: "what changed for fluorspar in MCS 2026?" names the edition: what it
+		// revised is part of what changed.
 		// "Was China's antimony output revised?", "did it change between the 2025 and 2026
 		// editions?": the revision is the answer.
 		a.Headline = sentences(lead, a.Headline)

@@ -29,8 +29,8 @@ type listSizeAsk struct {
 
 // Words that ask which of two lists holds more items, or fewer, or how many each holds.
 var (
-	listLongerWords  = set("longer", "longest", "bigger", "biggest", "larger", "largest")
-	listShorterWords = set("shorter", "shortest", "smaller", "smallest", "fewer", "fewest")
+	listLongerWords  = set("longer", "longest", "bigger", "biggest", "larger", "largest", "larga", "largo", "extensa") // Helper U: Spanish
+	listShorterWords = set("shorter", "shortest", "smaller", "smallest", "fewer", "fewest", "corta", "corto")
 	listCountWords   = set("count", "counts", "size", "sizes", "length", "lengths")
 	listItemWords    = set("minerals", "items", "materials", "entries", "elements", "metals", "commodities")
 )
@@ -66,7 +66,7 @@ func listSizeOf(norm []string, has func(string) bool) listSizeAsk {
 			}
 		}
 	}
-	if !has("list") && !has("lists") {
+	if !has("list") && !has("lists") && !has("lista") && !has("listas") {
 		return listSizeAsk{}
 	}
 	return out

@@ -38,6 +38,12 @@ func (e *snap) yearDeeds(q Query) (*Answer, bool) {
 			named = append(named, c)
 		}
 	}
+	if len(named) == 1 && asksAgreement(q) {
+		// Helper V: "what agreements did the US sign in 2026?": its agreements of the year, by
+		// partner, as "which countries signed agreements with the US in 2026?" (views_partners.go).
+		q.Partners = true
+		return e.partnersView(q), true
+	}
 	if len(named) < 2 || !asksAgreement(q) {
 		return e.yearView(q), true
 	}

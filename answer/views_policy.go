@@ -149,6 +149,9 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		}
 		return a, nil
 	}
+	if a := e.itemsCovering(q); a != nil {
+		return a, nil // Helper V: "which deals cover lithium?" (items_covering.go)
+	}
 	ps, scores := e.rankPolicies(q)
 	if len(q.Countries) > 0 && len(q.Policies) == 0 && asksAgreement(q) {
 		// "did the US forge a deal with Japan?": an agreement between the countries named is
@@ -257,7 +260,10 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		more = e.f("%s more items match; the best matches come first.", itoa(len(ps)-1))
 	}
 	lead := e.policyLead(top, q)
-	if utf8.RuneCountInString(sentences(lead, more)) > maxHeadlineRunes {
+	if miss := e.yearMiss(ps, q); miss != "" && fitsHeadline(sentences(miss, lead)) {
+		lead = sentences(miss, lead) // Helper V: "ley minera 2023" (policy_year_miss.go)
+	}
+	if utf8.RuneCountInString(sentences(lead, more)) > maxHeadlineRunes || !fitsHeadline(sentences(lead, more)) {
 		// The item's own sentences are long (a proclamation's rates): the card lists the
 		// other matches, and the headline stays a chat message.
 		more = ""
@@ -376,8 +382,12 @@ func (e *snap) tariffElsewhere(q Query, titleWords map[string]int) bool {
 	if len(named) < 2 {
 		return false
 	}
+	// Helper V: all but one of three or more: "Supreme Court tariffs ruling" names Mexico's
+	// lithium ruling by "supreme", "court" and "ruling"; the sentence on the U.S. Supreme
+	// Court striking down tariffs has two of them.
+	need := max(2, len(named)-1)
 	return slices.ContainsFunc(e.kb.Policies, func(p *knowledge.Policy) bool {
-		return e.mentionsTariff(p) && e.tariffWith(p, named, len(named))
+		return e.mentionsTariff(p) && e.tariffWith(p, named, need)
 	})
 }
 
@@ -535,7 +545,7 @@ func indexPolicyNames(kb *knowledge.KB) map[string][]string {
 // 232 equipment relief end?" is the June 2026 item, "section 232 smelter incentive" the
 // smelters' one. On a tie the item named stays; a suspension of it is not of its family.
 func (e *snap) familyPick(named *knowledge.Policy, q Query) *knowledge.Policy {
-	if named == nil {
+	if named == nil || pairChosen(q, named) {
 		return named
 	}
 	family := []*knowledge.Policy{named}
@@ -795,6 +805,7 @@ func (e *snap) detailSentence(p *knowledge.Policy, q Query) string {
 			asked = append(asked, t)
 		}
 	}
+	asked = aliasDetail(p, q, first, asked) // Helper V: "did Mexico change its mining law?" (policy_phrases.go)
 	if len(asked) < 2 {
 		return ""
 	}
@@ -1294,6 +1305,7 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 			instruments = append(instruments, stem(w))
 		}
 	}
+	phrases, kinds := termPhrases(q.Terms), askedKinds(q.Terms) // Helper V: "ley minera" (policy_phrases.go)
 	for _, p := range e.kb.Policies {
 		s := 0.0
 		if slices.Contains(q.Policies, p.ID) && (len(q.Minerals) == 0 || e.namedConcerns(q)) && (!rate || e.statesRate(p, topics)) {
@@ -1346,6 +1358,10 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 			} else if words[w] == 1 {
 				s += 0.5
 			}
+		}
+		s += phraseScore(words, phrases)
+		if s > 0 && slices.Contains(kinds, p.Kind) {
+			s++ // "ley minera": the law, before a remark on changing it
 		}
 		if s == 0 {
 			continue
@@ -1587,6 +1603,7 @@ func indexPolicyWords(kb *knowledge.KB) map[string]map[string]int {
 			for _, x := range acronyms(t) {
 				w[stem(x)] = 2
 			}
+			addPhrases(w, t, 2) // Helper V (policy_phrases.go)
 		}
 		out[p.ID] = w
 	}

@@ -48,10 +48,10 @@ func lowerFirstWord(s string) string {
 // besidesReserves names the largest holders of a mineral's reserves other than one country:
 // "rare earth reserves outside China" → "Besides China, the largest rare-earth elements
 // reserves are Brazil's (25%), …".
-func (e *snap) besidesReserves(r knowledge.Ranking, name, besides string) string {
+func (e *snap) besidesReserves(r knowledge.Ranking, name string, besides []string) string {
 	var parts []string
 	for _, row := range r.Rows {
-		if row.Country == besides {
+		if leftOut(besides, row.Country) {
 			continue
 		}
 		p := e.countryAfterIn(row.Country) + " (" + e.amount(row, r.Unit)
@@ -65,5 +65,5 @@ func (e *snap) besidesReserves(r knowledge.Ranking, name, besides string) string
 	if len(parts) == 0 {
 		return ""
 	}
-	return e.f("Besides %s, the largest %s reserves are held by %s (%s).", e.countryAfterIn(besides), name, e.and(parts), source(r.Edition))
+	return e.f("Besides %s, the largest %s reserves are held by %s (%s).", e.besidesNames(besides), name, e.and(parts), source(r.Edition))
 }

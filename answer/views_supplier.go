@@ -22,10 +22,10 @@ func relianceSupplier(q Query) string {
 
 // besidesSources names the largest sources of U.S. imports other than one country: "who
 // supplies the US with tungsten besides China?". "" when no other source is listed.
-func (e *snap) besidesSources(top []knowledge.ImportSource, what, besides string) string {
+func (e *snap) besidesSources(top []knowledge.ImportSource, what string, besides []string) string {
 	var parts []string
 	for _, x := range top {
-		if x.Country == besides {
+		if leftOut(besides, x.Country) {
 			continue
 		}
 		if parts = append(parts, e.countryAfterIn(x.Country)+" ("+x.Printed+"%)"); len(parts) == 3 {
@@ -35,5 +35,5 @@ func (e *snap) besidesSources(top []knowledge.ImportSource, what, besides string
 	if len(parts) == 0 {
 		return ""
 	}
-	return e.f("Besides %s, the largest sources of U.S. imports of %s in %s were %s (%s).", e.countryAfterIn(besides), what, top[0].Period, e.and(parts), source(top[0].Edition))
+	return e.f("Besides %s, the largest sources of U.S. imports of %s in %s were %s (%s).", e.besidesNames(besides), what, top[0].Period, e.and(parts), source(top[0].Edition))
 }

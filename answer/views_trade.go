@@ -268,8 +268,9 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 		if asked && r.Printed != "NA" {
 			a.Headline = e.verdict(yes, a.Headline)
 		}
-		if !asked && q.Direction != "" {
+		if !asked && (q.Direction != "" || q.YesNo && hasAny(q.Terms, relianceChangeWords)) {
 			// "Did US import reliance on rare earths go up in 2025?": the year before against it.
+			// Helper U: "did it change?" is yes when the two years differ (views_dominate.go).
 			for _, sr := range e.relianceSeries(m, q.Edition) {
 				if sr.Product != r.Product || len(sr.Years) < 2 {
 					continue
@@ -286,7 +287,7 @@ func (e *snap) relianceAnswer(m *knowledge.Mineral, q Query) *Answer {
 					break // "E", ">75", "NA": no direction to read
 				}
 				up := now.Percent > before.Percent
-				yes := q.Direction == "up" && up || q.Direction == "down" && now.Percent < before.Percent
+				yes := q.Direction == "up" && up || q.Direction == "down" && now.Percent < before.Percent || q.Direction == "" && now.Percent != before.Percent
 				a.Headline = e.verdict(yes, e.f("U.S. net import reliance for %s went from %s in %s to %s in %s (%s).",
 					strings.ToLower(e.mineralName(m)), before.Printed+"%", yearLabel(before.Year, before.Estimated),
 					now.Printed+"%", yearLabel(now.Year, now.Estimated), source(now.Edition)))
@@ -603,7 +604,7 @@ func (e *snap) importSourcesSection(m *knowledge.Mineral, country string, q Quer
 		s.Text = e.countrySourceText(srcs, m, product, country, q)
 		return s, true
 	}
-	if t := e.besidesSources(top, what, q.Besides); q.Besides != "" && t != "" {
+	if t := e.besidesSources(top, what, q.besidesAll()); q.Besides != "" && t != "" {
 		s.Text = t // "who supplies the US with tungsten besides China?" (views_supplier.go)
 		return s, true
 	}
@@ -648,11 +649,17 @@ func (e *snap) countrySourceText(srcs []knowledge.ImportSource, m *knowledge.Min
 		case q.Major && q.YesNo:
 			// "is Mexico a big supplier of US zinc?": near the top, as a major producer is.
 			text = e.verdict(rank <= majorRank, text)
+		case q.YesNo && q.Measure == MeasureReliance:
+			// Helper U: "does the US depend on Mexico for fluorspar?": a top source is a yes.
+			text = e.verdict(rank <= majorRank, text)
+		case q.YesNo && q.Measure == MeasureImportSources:
+			// Helper U: "does the US import silver from Mexico?": a listed source is a yes.
+			text = e.verdict(true, text)
 		}
 	}
 	if text == "" {
 		text = e.f("%s is not among the sources USGS lists for U.S. imports of %s.", capitalize(e.countryAfterIn(country)), what)
-		if q.Most || q.Major && q.YesNo {
+		if q.Most || q.YesNo && (q.Major || q.Measure == MeasureReliance || q.Measure == MeasureImportSources) {
 			// "is Brazil a big supplier of US zinc?": not a source at all is a no.
 			text = e.verdict(false, text)
 		}
