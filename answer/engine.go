@@ -82,6 +82,8 @@ type served struct {
 	sectorUses map[string][]sectorUse
 	// sectorIdx holds each sector's minerals as a set, and what sectors share (sector_sets.go).
 	sectorIdx *sectorIndex
+	// glossaryNames are the glossary's names of two words or more, prepared for termIn.
+	glossaryNames []glossaryName
 	// revisions are each country's figures the newest edition restated (views_revisions.go).
 	revisions map[string]*revisionsOf
 	// reserveRows are each country's rows in the reserves tables (views_country_reserves.go).
@@ -102,6 +104,7 @@ func newServed(kb *knowledge.KB) *served {
 		sectorUses: indexSectorUses(kb), revisions: indexRevisions(kb),
 		reserveRows: indexCountryReserves(kb), mcsPublished: indexMCSPublished(kb)}
 	s.sectorIdx = indexSectorSets(s.sectorUses)
+	s.glossaryNames = indexGlossaryNames(kb)
 	s.lex = <-lex
 	return s
 }
