@@ -27,18 +27,9 @@ func (e *snap) estimateAsked(ctx context.Context, q Query) *Answer {
 	if q.Measure != MeasureOverview && q.Measure != MeasureProduction {
 		return nil
 	}
-	m, ok := e.mineral(q)
+	m, r, ok := e.rankingAsked(q) // "is Mexico's 2024 zinc figure an estimate?": 2024's
 	if !ok {
 		return nil
-	}
-	r, ok := e.kb.PrimaryRanking(m.ID)
-	if !ok || len(r.Rows) == 0 {
-		return nil
-	}
-	if q.Year != 0 && q.Year != r.Year {
-		if other := e.kb.Rank(m.ID, r.Measure, q.Year); len(other.Rows) > 0 {
-			r = other // "is Mexico's 2024 zinc figure an estimate?"
-		}
 	}
 	name := strings.ToLower(e.mineralName(m))
 	what := e.f("world %s of %s", e.measure(r.Measure), name)

@@ -63,18 +63,9 @@ func (e *snap) moversAnswer(q Query) *Answer {
 	if q.Measure != MeasureChange && q.Measure != MeasureProduction && q.Measure != MeasureOverview {
 		return nil // "who benefits from the increase in lithium prices?" asks prices
 	}
-	m, ok := e.mineral(q)
+	m, r, ok := e.rankingAsked(q) // "which countries increased lithium output in 2024?": 2024's
 	if !ok {
 		return nil
-	}
-	r, ok := e.kb.PrimaryRanking(m.ID)
-	if !ok || len(r.Rows) == 0 {
-		return nil
-	}
-	if q.Year != 0 && q.Year != r.Year {
-		if other := e.kb.Rank(r.Mineral, r.Measure, q.Year); len(other.Rows) > 0 {
-			r = other // "which countries increased lithium output in 2024?"
-		}
 	}
 	prev := e.kb.Rank(r.Mineral, r.Measure, r.Year-1)
 	if len(prev.Rows) == 0 || prev.Edition != r.Edition || q.MoversShare && (!r.HasShares() || !prev.HasShares()) {
@@ -166,4 +157,23 @@ func (e *snap) moversAnswer(q Query) *Answer {
 	a.Sections = append(a.Sections, e.producersSection(m, r, 10))
 	a.Sources = appendSource(a.Sources, r.Source)
 	return a
+}
+
+// rankingAsked is the first mineral a query names and its primary production table, in the
+// year asked when the table has that year, or false when it has no rows.
+func (e *snap) rankingAsked(q Query) (*knowledge.Mineral, knowledge.Ranking, bool) {
+	m, ok := e.mineral(q)
+	if !ok {
+		return nil, knowledge.Ranking{}, false
+	}
+	r, ok := e.kb.PrimaryRanking(m.ID)
+	if !ok || len(r.Rows) == 0 {
+		return nil, knowledge.Ranking{}, false
+	}
+	if q.Year != 0 && q.Year != r.Year {
+		if other := e.kb.Rank(r.Mineral, r.Measure, q.Year); len(other.Rows) > 0 {
+			r = other
+		}
+	}
+	return m, r, true
 }
