@@ -90,6 +90,10 @@ type served struct {
 	reserveRows map[string][]heldReserve
 	// mcsPublished is the month each USGS edition came out, from the sources (mcs_edition.go).
 	mcsPublished map[knowledge.Edition]knowledge.Date
+	// yearEstimates count each year's production figures and estimates (Helper W).
+	yearEstimates map[int]yearEstimates
+	// policyRare are each policy item's rare acronyms (policy_rare.go, Helper W).
+	policyRare map[string]map[string]bool
 }
 
 func newServed(kb *knowledge.KB) *served {
@@ -105,6 +109,8 @@ func newServed(kb *knowledge.KB) *served {
 		reserveRows: indexCountryReserves(kb), mcsPublished: indexMCSPublished(kb)}
 	s.sectorIdx = indexSectorSets(s.sectorUses)
 	s.glossaryNames = indexGlossaryNames(kb)
+	s.yearEstimates = indexYearEstimates(kb)
+	s.policyRare = indexPolicyRare(kb, s.policyWords)
 	s.lex = <-lex
 	return s
 }
@@ -216,7 +222,7 @@ func (e *Engine) Ask(ctx context.Context, question string, lang Lang) (*Answer, 
 // about those. Any other question is answered as by Ask.
 func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev Query) (*Answer, error) {
 	s := e.snapshot(lang)
-	q := strings.TrimSpace(question)
+	q := chatText(strings.TrimSpace(question)) // Helper X: "thanks! and in Mexico?"
 	c, args, isCommand := command(q)
 	if isCommand && c.Name == "compare" && len(prev.Minerals) > 0 {
 		// "compare it with tungsten": the conversation's minerals, and the new ones.
@@ -299,6 +305,7 @@ func (e *snap) ask(ctx context.Context, question string) (*Answer, error) {
 	if q == "" {
 		return e.help(Audience{}), nil
 	}
+	q = chatText(q) // Helper X: "hey, compare…", "silver 🇲🇽" (chat_text.go)
 	if c, args, ok := command(q); ok {
 		a, err := c.run(e, ctx, args)
 		if a != nil || err != nil {

@@ -3,6 +3,13 @@ package answer
 // spanishMessages are the Spanish versions of the answers' own words, keyed by the English
 // format string. Arguments are %s only (see catalogue).
 var spanishMessages = map[string]string{
+	// Helper W: a past year's estimates (views_estimate_year.go).
+	"No — none of the %s production figures for %s in %s carries an “e”: they are reported data.":                                                            "No — ninguna de las %s cifras de producción de %s en %s lleva una «e»: son datos declarados.",
+	"Mostly no — %s of the %s production figures for %s in %s carry an “e” (estimate); the rest are reported data.":                                          "En su mayoría no — %s de las %s cifras de producción de %s en %s llevan una «e» (estimación); el resto son datos declarados.",
+	"Mostly yes — %s of the %s production figures for %s in %s carry an “e” (estimate).":                                                                     "En su mayoría sí — %s de las %s cifras de producción de %s en %s llevan una «e» (estimación).",
+	"USGS estimates mostly the year just ended when an edition goes to press (%se in %s) and replaces those estimates with reported data in later editions.": "El USGS estima sobre todo el año recién terminado cuando publica una edición (%se en %s) y sustituye esas estimaciones por datos declarados en ediciones posteriores.",
+	"No — the production tables no longer hold %s, and none of the %s annual average prices for it in %s carries an “e”.":                                    "No — las tablas de producción ya no incluyen %s, y ninguno de los %s precios promedio anuales de ese año en %s lleva una «e».",
+
 	// Helper U: lists, supply (lists_any.go, views_dominate.go).
 	"The %s is the longest of the %s critical lists mineralbot holds, with %s items; then %s.":  "%s es la más larga de las %s listas de minerales críticos que tiene mineralbot, con %s elementos; le siguen %s.",
 	"The %s is the shortest of the %s critical lists mineralbot holds, with %s items; then %s.": "%s es la más corta de las %s listas de minerales críticos que tiene mineralbot, con %s elementos; le siguen %s.",

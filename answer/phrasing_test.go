@@ -274,7 +274,7 @@ func TestPhrasings(t *testing.T) {
 		{"When did the Section 122 duty end?", "policy policies=section-122-tariff-2026 status=yes", "“Temporary 10% import duty under Section 122” ended on 24 Jul 2026."},
 		{"What happened to China's rare earth export controls from October 2025?", "policy minerals=rare-earths countries=china year=2025 month=10 status=yes", "Not known — “China suspends its October 2025 export controls"},
 		{"what did Sheinbaum say in February 2026?", "policy year=2026 month=2", "In Feb 2026: 9 Feb 2026, Mexico's position in the critical-minerals talks with the United States; 12 Feb 2026"},
-		{"Did Mexico sign a critical minerals deal with the US?", "policy countries=mexico,united-states yesno=yes", "9 Feb 2026: At her morning press conference on 9 February 2026 President Claudia Sheinbaum said Mexico"},
+		{"Did Mexico sign a critical minerals deal with the US?", "policy countries=mexico,united-states yesno=yes", "Yes — 4 Feb 2026: On 4 February 2026, U.S. Trade Representative Jamieson Greer and Mexico's Economy Secretary Marcelo Ebrard put into effect a bilateral action plan on critical minerals. 9 Feb 2026: At her morning press conference on 9 February 2026 President Claudia Sheinbaum said Mexico"}, // Helper W: the action plan first
 		{"¿es México el primer productor de fluorita?", "production minerals=fluorspar countries=mexico yesno=yes", "No — México ocupó el lugar n.º 2 de 12"},
 		{"What happened on 4 February 2026?", "policy year=2026 month=2 day=4", "On 4 Feb 2026: Critical Minerals Ministerial 2026 (Washington); FORGE"},
 		{"what expires on 27 November 2026?", "policy year=2026 month=11 day=27 status=yes", "On 27 Nov 2026: scheduled end of: China suspends its export ban on gallium, germanium and"},
@@ -1828,6 +1828,60 @@ func TestPhrasings(t *testing.T) {
 		{"which measures cover antimony?", "policy minerals=antimony", "Items in the knowledge base that name antimony (3): China suspends"},
 		{"when does the US-Mexico action plan's 60-day period end?", "policy countries=united-states,mexico policies=us-mexico-action-plan-2026 status=yes", "4 Feb 2026: On 4 February 2026, U.S. Trade Representative Jamieson Greer"},
 		{"section 232 and section 301", "policy policies=section-232-order-2025,section-301-forced-labor-tariffs-2026", "15 Apr 2025: On 15 April 2025 President Trump signed an executive order telling the Commerce Department to open a national-security investigation under Section 232 of the Trade Expansion Act into imports of processed critical minerals and the products made from them. 23 Jul 2026:"},
+		// Helper X: questions wrapped in Slack chat (chat_text.go): a greeting or filler before
+		// the question, thanks or an emoji after its "?", formatting marks around it, a flag
+		// emoji for a country, a Spanish question without its opening ¿, and common misspellings
+		// of the figures' words. Each headline is the plain question's. The last two rows are
+		// guards: a message of greetings only stays a greeting or thanks.
+		{"hey is lithium critical", "lists minerals=lithium yesno=yes", "Yes — lithium is on the USGS 2025 critical minerals list."},
+		{"hola, ¿el cobalto es crítico?", "lists minerals=cobalt yesno=yes", "Sí — el cobalto está en la lista de minerales críticos del USGS de 2025."},
+		{"hey! is cobalt critical? thanks!", "lists minerals=cobalt yesno=yes", "Yes — cobalt is on the USGS 2025 critical minerals list."},
+		{"cobalt is critical? :pray:", "lists minerals=cobalt yesno=yes", "Yes — cobalt is on the USGS 2025 critical minerals list."},
+		{"*cobalt is critical?*", "lists minerals=cobalt yesno=yes", "Yes — cobalt is on the USGS 2025 critical minerals list."},
+		{"_¿el cobalto es crítico?_", "lists minerals=cobalt yesno=yes", "Sí — el cobalto está en la lista de minerales críticos del USGS de 2025."},
+		{":wave: is cobalt critical", "lists minerals=cobalt yesno=yes", "Yes — cobalt is on the USGS 2025 critical minerals list."},
+		{"una pregunta: ¿es crítico el cobalto?", "lists minerals=cobalt yesno=yes", "Sí — el cobalto está en la lista de minerales críticos del USGS de 2025."},
+		{"hi, does mexico produce silver? thx", "production minerals=silver countries=mexico yesno=yes", "Yes — Mexico ranked #1 of 14 in world mine production of silver in 2025e"},
+		{"oye ¿méxico produce plata?", "production minerals=silver countries=mexico yesno=yes", "Sí — México ocupó el lugar n.º 1 de 14 en la producción minera mundial de plata"},
+		{"silver 🇲🇽", "overview minerals=silver countries=mexico", "Mexico ranked #1 of 14 in world mine production of silver in 2025e"},
+		{"lithium 🇺🇸", "overview minerals=lithium countries=united-states", "United States: USGS withholds its mine production of lithium for 2025e"},
+		{"is lithium criticial?", "lists minerals=lithium yesno=yes", "Yes — lithium is on the USGS 2025 critical minerals list."},
+		{"¿es el cobalto un mineral crtico?", "lists minerals=cobalt yesno=yes", "Sí — el cobalto está en la lista de minerales críticos del USGS de 2025."},
+		{"what is the pirce of lithium", "price minerals=lithium", "USGS's annual average for lithium (annual average-real, battery-grade lithium carbonate)"},
+		{"cual es el presio del litio", "price minerals=lithium", "El promedio anual del USGS para el litio"},
+		{"how dependant is the US on gallium imports", "reliance minerals=gallium countries=united-states", "The U.S. relied on net imports for 100% of its apparent consumption of gallium in 2025e"},
+		{"what is the US import relaince for antimony", "reliance minerals=antimony countries=united-states", "The U.S. relied on net imports for 91% of its apparent consumption of antimony in 2025e"},
+		{"how concentraded is cobalt production", "concentration minerals=cobalt", "Supply of cobalt is highly concentrated (HHI 5,554): Congo (Kinshasa) accounted for 73%"},
+		{"subió la producción de litio?", "change minerals=lithium yesno=yes", "Sí — la producción minera mundial de litio pasó de 222,000 en 2024e a 290,000 en 2025e"},
+		{"hola subio la produccion de litio?", "change minerals=lithium yesno=yes", "Sí — la producción minera mundial de litio pasó de 222,000 en 2024e a 290,000 en 2025e"},
+		{"can you tell me if cobalt is critical", "lists minerals=cobalt yesno=yes", "Yes — cobalt is on the USGS 2025 critical minerals list."},
+		{"quisiera saber si el cobalto es crítico", "lists minerals=cobalt yesno=yes", "Sí — el cobalto está en la lista de minerales críticos del USGS de 2025."},
+		{"top two lithium producers", "production minerals=lithium top=2", "Australia accounted for 32% of world mine production of lithium in 2025e (USGS MCS 2026). Next: China (21%)."},
+		{"hi there how are you", "overview refuse=greeting", "Hello! I answer questions about critical minerals"},
+		{"gracias!!", "overview refuse=thanks", "¡De nada! Pregúntame cuando quieras sobre minerales críticos"},
+		// Helper W: lower-case "us" after "for"/"to" before a mineral and a figure is the country;
+		// top N producers plus a named country's share; a past year's estimates counted; a rare
+		// acronym ("IEEPA") ranks the item that writes it; "did X sign … with Y?" leads with their
+		// agreement and "Yes"; "what expires in 2026?" is the year's ends; the export controls in
+		// force, not one item. Each row fails with its change reverted.
+		{"how important is mexico for us fluorspar supply", "import_sources minerals=fluorspar countries=mexico,united-states", "Mexico supplied 64% of U.S. imports of fluorspar in 2021-2024 (USGS MCS 2026). It was the largest source of these imports. The U.S. relied on net imports for 100% of its apparent consumption of fluorspar in 2025e (USGS MCS 2026)."},
+		{"who are the top 3 silver producers and what's mexico's share", "production minerals=silver countries=mexico top=3", "Mexico accounted for 24% of world mine production of silver in 2025e (USGS MCS 2026). Next: Peru (14%) and China (13%). Mexico ranked #1 of 14 in world mine production of silver in 2025e, with 6,300 metric tons (24% of the world; USGS MCS 2026)."},
+		{"top 5 lithium producers and chile's share", "production minerals=lithium countries=chile top=5", "Australia accounted for 32% of world mine production of lithium in 2025e (USGS MCS 2026). Next: China (21%), Chile (19%), Zimbabwe (9.7%) and Argentina (7.9%). Chile ranked #3 of 9 in world mine production of lithium in 2025e, with 56,000 metric tons (19% of"},
+		{"are the 2023 figures estimated", "overview year=2023 yesno=yes", "Mostly no — 19 of the 577 production figures for 2023 in USGS MCS 2025 carry an “e” (estimate); the rest are reported data. USGS estimates mostly the year just ended when an edition goes to press (2025e in USGS MCS 2026) and replaces those estimates with"},
+		{"¿los datos de 2024 son estimados?", "overview year=2024 yesno=yes", "En su mayoría no — 37 de las 412 cifras de producción de 2024 en USGS MCS 2026 llevan una «e» (estimación); el resto son datos declarados. El USGS estima sobre todo el año recién terminado cuando publica una edición (2025e en USGS MCS 2026) y sustituye esas"},
+		{"are 2022 figures estimates", "overview year=2022 yesno=yes", "No — the production tables no longer hold 2022, and none of the 74 annual average prices for it in USGS MCS 2026 carries an “e”."},
+		{"what did the Supreme Court rule on IEEPA?", "policy", "20 Feb 2026, ended 24 Jul 2026: On 20 February 2026, the day the U.S. Supreme Court ruled against the tariffs imposed under the International Emergency Economic Powers Act (IEEPA), President Trump proclaimed a temporary 10% ad valorem duty on imports under"},
+		{"¿qué resolvió la Suprema Corte sobre IEEPA?", "policy", "20 feb 2026, terminó el 24 jul 2026: El 20 de febrero de 2026, el mismo día en que la Suprema Corte de Estados Unidos falló en contra de los aranceles impuestos con base en la Ley de Poderes Económicos de Emergencia Internacional (IEEPA), el presidente Trump"},
+		{"did Mexico sign an agreement with the US?", "policy countries=mexico,united-states yesno=yes", "Yes — 4 Feb 2026: On 4 February 2026, U.S. Trade Representative Jamieson Greer and Mexico's Economy Secretary Marcelo Ebrard put into effect a bilateral action plan on critical minerals. 9 Feb 2026: At her morning press conference on 9 February 2026 President"},
+		{"¿México firmó un acuerdo con EE.UU.?", "policy countries=mexico,united-states yesno=yes", "Sí — 4 feb 2026: El 4 de febrero de 2026, el representante comercial de Estados Unidos, Jamieson Greer, y el secretario de Economía de México, Marcelo Ebrard, pusieron en marcha un plan de acción bilateral sobre minerales críticos. 9 feb 2026: En su"},
+		{"what expires in 2026?", "policy year=2026", "1 Jan 2026 to 31 Dec 2026, newest first: 27 Nov 2026, scheduled end of: China suspends its export ban on gallium, germanium and antimony to the United States; 10 Nov 2026, scheduled end of: China suspends its October 2025 export controls on rare earths and"},
+		{"¿qué vence en 2026?", "policy year=2026", "Del 1 ene 2026 al 31 dic 2026, lo más reciente primero: 27 nov 2026, fin previsto de: China suspende la prohibición de exportar galio, germanio y antimonio a Estados Unidos; 10 nov 2026, fin previsto de: China suspende sus controles de exportación de octubre"},
+		{"export controls other than China", "policy besides=china", "The knowledge base (updated 27 Nov 2026) records export restrictions on minerals by 2 countries, each with its measure in force or else its newest: United States: 30 Jul 2026, Defense Production Act determination on recoverable critical minerals (scrap and"},
+		{"what export controls are in force?", "policy status=yes", "The knowledge base (updated 27 Nov 2026) records export restrictions on minerals by 3 countries, each with its measure in force or else its newest: United States: 30 Jul 2026, Defense Production Act determination on recoverable critical minerals (scrap and"},
+		{"¿qué controles de exportación están vigentes?", "policy", "La base de conocimiento (actualizada el 27 nov 2026) registra restricciones a la exportación de minerales de 3 países, cada uno con su medida en vigor o, si no la hay, la más reciente: Estados Unidos: 30 jul 2026, Determinación de la Ley de Producción para la"},
+		{"what export controls are active?", "policy", "The knowledge base (updated 27 Nov 2026) records export restrictions on minerals by 3 countries, each with its measure in force or else its newest: United States: 30 Jul 2026, Defense Production Act"},
+		{"which export controls does China have in force?", "policy countries=china status=yes", "Export measures by China in the knowledge base (updated 27 Nov 2026), newest first: 9 Nov 2025, China suspends its export ban on gallium, germanium and antimony to the United States (restrictions on"},
+		{"who are the top 2 fluorspar producers and the us share", "production minerals=fluorspar countries=united-states top=2", "China accounted for 59% of world mine production of fluorspar in 2025e (USGS MCS 2026). Next: Mexico (15%). United States: USGS gives no figure (NA) for its mine production of fluorspar for 2025e"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

@@ -73,6 +73,12 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 	if a := e.estimateAsked(ctx, q); a != nil {
 		return a, nil // "is Mexico's silver figure an estimate?" (views_estimate.go)
 	}
+	if a := e.pairSigned(ctx, q); a != nil {
+		return a, nil // Helper W: "did Mexico sign an agreement with the US?" (views_pair_signed.go)
+	}
+	if a := e.topAndShare(ctx, q); a != nil {
+		return a, nil // Helper W: "top 3 silver producers and Mexico's share" (views_top_share.go)
+	}
 	if a := e.listsLongest(q); a != nil {
 		return a, nil // "what's the longest critical minerals list?" (lists_longest.go)
 	}
@@ -93,6 +99,9 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 		// "which minerals are used in batteries?", "is graphite used in batteries?"
 		// (views_used_in.go).
 		return a, nil
+	}
+	if a := e.controlsInForce(q); a != nil {
+		return a, nil // Helper W: "what export controls are in force?" (controls_in_force.go)
 	}
 	if a := e.restrictsWhat(q); a != nil {
 		// "which countries restrict critical mineral exports?", "what does China restrict?"

@@ -357,6 +357,7 @@ var cues = []cue{
 		"court", "supreme", "ruling", "rulings", "ruled", "judge", "tribunal", "fallo", "corte", "suprema", "scjn",
 		"measures", "medidas", // Helper V: "which measures cover antimony?"
 		"ends", "expires", "expire", "termina", "terminan", "vence", "vencen", "expira", "expiran", // "what ends in 2026?"
+		"expired", "expiring", "vencio", "vencieron", "expiro", "expiraron", // Helper W: "what expired in 2026?"
 		"reform", "reforms", "reforma", "reformas", "amendment", "enmienda", "constitutional", "constitucional"}},
 	{MeasureChange, []string{"change", "changed", "changes", "trend", "trends", "grew", "grown", "fell", "fallen", "rose", "risen",
 		"drop", "drops", "dropped", "fall", "falls", "rise", "rises", "grow", "grows", "growth", "growing", "decline", "declines",
@@ -1122,6 +1123,8 @@ func proseWords(kb *knowledge.KB, sp *speller) map[string]bool {
 // Parse turns a question into a query. It is pure: the same text and knowledge base give
 // the same query.
 func (p *lexicon) Parse(text string) Query {
+	// Helper X: greetings, thanks, formatting marks, flag emoji (chat_text.go).
+	text = chatText(text)
 	raw := index.Words(strings.ReplaceAll(hyphenUS(text), "-", " ")) // "us-china" is the pair (hyphen_us.go)
 	for i, w := range raw {
 		// A possessive names the same record: "China's" is China.
@@ -1161,7 +1164,7 @@ func (p *lexicon) Parse(text string) Query {
 			continue // "does China refine cobalt?": a stage is no misspelt name
 		}
 		if to, ok := p.spell.correct(w); ok {
-			if p.prose[w] && (len(w) < 7 || editDistance(w, to, 1) > 1) {
+			if p.proseForm(w) && (len(w) < 7 || editDistance(w, to, 1) > 1) { // Helper W: inflections too
 				// A word of the knowledge base's own text is a word ("hold", "pueden"),
 				// unless it is a long word one letter from a name: another language's
 				// spelling of it ("celestita", the ore of strontium).
@@ -1356,7 +1359,7 @@ func (p *lexicon) Parse(text string) Query {
 		}
 	}
 	q.Cut = asksCut(norm, joined)
-	if statusPhrases.any(norm, joined) || asksRestrictionStatus(norm, used) {
+	if (statusPhrases.any(norm, joined) || asksRestrictionStatus(norm, used)) && !asksExpiryInYear(q, norm) { // Helper W: expires_year.go
 		// "is China still restricting dysprosium?": whether a measure is in force.
 		q.Status = true
 	}
@@ -1597,6 +1600,9 @@ var usNouns = set("reserves", "reserve", "production", "output", "imports", "imp
 func (p *lexicon) usAttributive(norm []string, i int) bool {
 	if i+1 >= len(norm) {
 		return i == 0 && len(norm) == 1
+	}
+	if i > 0 && usPrepositions[norm[i-1]] && !usCopulas[norm[i-1]] {
+		return p.usBeforeFigure(norm, i) // Helper W: "for us fluorspar supply"
 	}
 	if i > 0 && !usCopulas[norm[i-1]] && !p.isMineral(norm[i-1]) && !p.isCountry(norm[i-1]) {
 		return false // "beryllium us production" is the country's

@@ -85,7 +85,7 @@ func (e *snap) estimatesInGeneral(ctx context.Context, q Query) *Answer {
 	}
 	newest := eds[len(eds)-1]
 	if q.Year != 0 && q.Year != newest.DataYear() {
-		return nil
+		return e.estimatesOfYear(ctx, q, newest) // Helper W
 	}
 	a, err := views[MeasureGlossary](e, ctx, Query{Measure: MeasureGlossary, Term: "estimated"})
 	if err != nil || a == nil {

@@ -1358,6 +1358,7 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 			} else if words[w] == 1 {
 				s += 0.5
 			}
+			s += e.rareWordBonus(p.ID, w) // Helper W: "ieepa" (policy_rare.go)
 		}
 		s += phraseScore(words, phrases)
 		if s > 0 && slices.Contains(kinds, p.Kind) {
