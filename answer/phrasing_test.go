@@ -129,6 +129,11 @@ func TestPhrasings(t *testing.T) {
 		{"¿se usa el litio en cerámica?", "uses minerals=lithium yesno=yes", "Sí — el registro del litio incluye este uso: cerámica y vidrio"},
 		{"is antimony used in flame retardants?", "uses minerals=antimony yesno=yes", "Yes — in the U.S., flame retardants took 39% of antimony consumption in 2024 (USGS MCS 2025)."},
 		{"main uses of rare earths", "uses minerals=rare-earths", "Rare-earth elements are used mainly for chemical catalysts"},
+		// The IEEPA, whose tariffs the Supreme Court ruled against, is a glossary term (it was
+		// "No direct answer"). Guard: "IEEPA tariffs" is the Section 122 item.
+		{"what is IEEPA?", "glossary term=ieepa", "IEEPA, the International Emergency Economic Powers Act, is the U.S. law that gives the President economic powers once a national emergency has been declared."},
+		{"¿qué es la IEEPA?", "glossary term=ieepa", "La IEEPA (Ley de Poderes Económicos en Emergencias Internacionales) es la ley estadounidense"},
+		{"IEEPA tariffs", "policy", "20 Feb 2026, ended 24 Jul 2026: On 20 February 2026, the day the U.S. Supreme Court ruled against the tariffs imposed under the International Emergency Economic Powers Act (IEEPA)"},
 		// Helper A: yes/no on a mineral missing from a list; what a country leads in (not the
 		// mineral lead); when two countries meet next. Guards, right before and after: "is
 		// silver on the EU list", "is copper on the EU list?", "isn't copper on the EU list?",
