@@ -496,6 +496,31 @@ func TestFollowUps(t *testing.T) {
 		{"which minerals are used in batteries?", "and in Mexico?", "In world production of the minerals whose records list a use in batteries, Mexico ranks #5 in cadmium"},
 		{"which battery minerals does the US produce?", "and in Mexico?", "In world production of the minerals whose records list a use in batteries, Mexico ranks"},
 		{"¿qué minerales se usan en baterías?", "¿y en México?", "En la producción mundial de los minerales cuyos registros incluyen un uso en baterías, México"},
+		// Helper Y: bare follow-ups ask about the conversation's minerals ("why?", "and the EU?",
+		// "where from?", "who else?", U.S. imports); a follow-up naming only other minerals asks
+		// them the last question; "in Spanish?" repeats it in that language; "compáralo con…".
+		// The "hi" row is a guard: a greeting stays a greeting.
+		{"who produces antimony?", "why?", "Antimony is on the USGS 2025 critical minerals list, which names"},
+		{"¿el antimonio es crítico?", "¿por qué?", "El antimonio está en la lista de minerales críticos del USGS de 2025, que"},
+		{"who produces antimony?", "and the EU?", "Yes — antimony is on the EU CRMA critical raw materials"},
+		{"¿quién produce plata?", "¿y la UE?", "No — la plata no está en la lista de materias primas fundamentales de la UE"},
+		{"antimony", "how much does the US import?", "The U.S. relied on net imports for 91% of its apparent consumption of antimony"},
+		{"¿quién produce plata?", "¿cuánto importa EE.UU.?", "EE.UU. dependió de importaciones netas para el 77% de su consumo aparente de plata"},
+		{"who produces antimony?", "where does the US import it from?", "China supplied 55% of U.S. imports of antimony"},
+		{"US import reliance on gallium", "where from?", "Canada supplied 28% of U.S. imports of gallium"},
+		{"who produces antimony?", "who else?", "China accounted for 36% of world mine production of antimony in 2025e (USGS MCS 2026). Next: Russia (29%), Tajikistan (20%), Bolivia (4.5%), Burma (4.1%), Turkey"},
+		{"¿quién produce plata?", "¿quién más?", "México aportó el 24% de la producción minera mundial de plata en 2025e (USGS MCS 2026). Le siguen: Perú (14%), China (13%), Bolivia (5.8%), Chile (5.4%), Polonia"},
+		{"lithium price", "and cobalt?", "USGS's annual average for cobalt"},
+		{"precio del litio", "¿y el cobalto?", "El promedio anual del USGS para el cobalto"},
+		{"is antimony critical?", "and gallium?", "Yes — gallium is on the USGS 2025 critical minerals list"},
+		{"antimony in Mexico", "and silver?", "Mexico ranked #1 of 14 in world mine production of silver"},
+		{"antimony", "and in 2024?", "China and Russia tied for first in world mine production of antimony in 2024"},
+		{"litio", "¿para qué se usa?", "Litio: sus usos principales son"},
+		{"compare lithium and cobalt", "and reserves?", "Largest reserves — Lithium: Chile"},
+		{"¿quién produce plata?", "compáralo con el oro", "Participación del mayor productor en la producción mundial — Plata: México 24%; Oro: China 12%."},
+		{"who produces antimony?", "in Spanish?", "China aportó el 36% de la producción minera mundial de antimonio"},
+		{"¿quién produce plata?", "in English?", "Mexico accounted for 24% of world mine production of silver"},
+		{"who produces antimony?", "hi", "Hello!"},
 	} {
 		lang, ok := e.DetectLanguage(tt.first)
 		if !ok {

@@ -224,6 +224,21 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 	s := e.snapshot(lang)
 	q := chatText(strings.TrimSpace(question)) // Helper X: "thanks! and in Mexico?"
 	c, args, isCommand := command(q)
+	if l, ok := langAsked(q); ok && hasRecords(prev) {
+		// Helper Y: "in Spanish?": the last answer again, in that language.
+		ls := e.snapshot(l)
+		if a, err := ls.answerQuery(ctx, prev); err == nil && a != nil {
+			a.Query, a.Question, a.Lang = prev, question, ls.lang
+			if a.Headline == "" {
+				a.Headline = a.Title
+			}
+			return a, nil
+		}
+	}
+	if first, rest, _ := strings.Cut(q, " "); !isCommand && strings.HasPrefix(knowledge.Normalize(first), "compar") {
+		args = rest // Helper Y: "compáralo con el oro"
+		c, isCommand = Command{Name: "compare"}, len(prev.Minerals) > 0
+	}
 	if isCommand && c.Name == "compare" && len(prev.Minerals) > 0 {
 		// "compare it with tungsten": the conversation's minerals, and the new ones.
 		if pq := s.lex.Parse(args); len(pq.Minerals) > 0 {
@@ -241,10 +256,16 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 		return e.Ask(ctx, question, lang)
 	}
 	pq := s.lex.Parse(q)
-	if pq.Refusal != "" || len(pq.Minerals)+len(pq.Policies) > 0 {
+	readFollowUp(prev, &pq, q) // Helper Y: "why?", "and the EU?", "who else?" (followup_more.go)
+	if pq.Refusal != "" || len(pq.Minerals)+len(pq.Policies) > 0 && !carryMeasure(prev, &pq, q) {
 		return e.Ask(ctx, question, lang)
 	}
 	switch {
+	case len(pq.Minerals) > 0:
+		// Helper Y: "and cobalt?" after "lithium price": the new minerals, the same question.
+	case len(prev.Minerals) > 0 && len(pq.Countries) > 0 && usImports(pq):
+		// Helper Y: "how much does the US import?": of the previous minerals.
+		pq.Minerals = prev.Minerals
 	case prevSector && followUpWords(q) && carrySector(prev, &pq):
 		// "which minerals are used in batteries?" then "and in Mexico?": the sector, in the
 		// new countries (followup_sector.go).
@@ -308,6 +329,11 @@ func (e *snap) ask(ctx context.Context, question string) (*Answer, error) {
 	q = chatText(q) // Helper X: "hey, compare…", "silver 🇲🇽" (chat_text.go)
 	if c, args, ok := command(q); ok {
 		a, err := c.run(e, ctx, args)
+		if a != nil && c.Name == "compare" && a.Query.Measure == "" && len(a.Query.Minerals) == 0 {
+			// Helper Y: what was compared, for the conversation's follow-ups ("and reserves?").
+			a.Query = e.lex.Parse(args)
+			a.Query.Compare = true
+		}
 		if a != nil || err != nil {
 			return a, err
 		}

@@ -1088,4 +1088,19 @@ var spanishMessages = map[string]string{
 	"%s fell more than %s from %s to %s: %s against %s, in USGS annual average prices (%s).": "%s bajó más que %s de %s a %s: %s frente a %s, en precios promedio anuales del USGS (%s).",
 	"%s fell and %s rose from %s to %s: %s against %s, in USGS annual average prices (%s).":  "%s bajó y %s subió de %s a %s: %s frente a %s, en precios promedio anuales del USGS (%s).",
 	"%s rose less than %s from %s to %s: %s against %s, in USGS annual average prices (%s).": "%s subió menos que %s de %s a %s: %s frente a %s, en precios promedio anuales del USGS (%s).",
+
+	// Helper Z: a country's rank across editions (rank_editions.go) and who ranks above or below it (ranked_ahead.go).
+	"%s ranked #%s of %s%s in world %s of %s in %s (%s)":                "%s ocupó el lugar n.º %s de %s%s en la %s mundial de %s en %s (%s)",
+	"#%s of %s in %s (%s)":                                              "el n.º %s de %s en %s (%s)",
+	"%s, up from %s.":                                                   "%s; subió desde %s.",
+	"%s, down from %s.":                                                 "%s; bajó desde %s.",
+	"%s, the same place as %s.":                                         "%s, el mismo lugar que %s.",
+	"No country ranked above %s in world %s of %s%s (%s).":              "Ningún país superó a %s en la %s mundial de %s%s (%s).",
+	"No country listed ranked below %s in world %s of %s%s (%s).":       "Ningún país de la tabla quedó por debajo de %s en la %s mundial de %s%s (%s).",
+	"One country ranked above %s in world %s of %s%s: %s (%s).":         "Un país superó a %s en la %s mundial de %s%s: %s (%s).",
+	"One country listed ranked below %s in world %s of %s%s: %s (%s).":  "Un país de la tabla quedó por debajo de %s en la %s mundial de %s%s: %s (%s).",
+	"%s countries ranked above %s in world %s of %s%s: %s (%s).":        "%s países superaron a %s en la %s mundial de %s%s: %s (%s).",
+	"%s countries listed ranked below %s in world %s of %s%s: %s (%s).": "%s países de la tabla quedaron por debajo de %s en la %s mundial de %s%s: %s (%s).",
+	"%s was #%s of %s, with %s %s":                                      "%s ocupó el n.º %s de %s, con %s %s",
+	"in %s":                                                             "en %s",
 }

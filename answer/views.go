@@ -1048,6 +1048,11 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 	case other != nil:
 		a.Headline = e.standingSentence(m, other.r, other.row)
 	}
+	if asked != nil {
+		if h, ok := e.rankedAhead(q, m, asked.r, asked.row); ok {
+			a.Headline = h // Helper Z: "which countries produce more zinc than Mexico?" (ranked_ahead.go)
+		}
+	}
 	if !found && unknown == "" {
 		a.Headline = e.f("The USGS tables this knowledge base holds list no %s figures for %s.", strings.ToLower(e.mineralName(m)), e.countryAfterIn(c.ID))
 		if m.NoCountryTable != "" && e.lang == English {

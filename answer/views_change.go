@@ -183,6 +183,7 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 	a.Sections = append(a.Sections, s)
 	a.Sources = appendSource(a.Sources, r.Source)
 	e.addRevisions(a, q, m, r, name, true)
+	e.leadRankChange(a, q, r, name) // Helper Z: "how did Mexico's silver rank change?" (rank_editions.go)
 	return a, nil
 }
 

@@ -1415,7 +1415,8 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 			(len(q.Policies) == 0 || !e.namedConcerns(q)) {
 			continue
 		}
-		if len(q.Countries) > 0 && len(p.Countries) > 0 && !slices.ContainsFunc(q.Countries, func(c string) bool { return slices.Contains(p.Countries, c) }) {
+		if len(q.Countries) > 0 && len(p.Countries) > 0 && !slices.ContainsFunc(q.Countries, func(c string) bool { return slices.Contains(p.Countries, c) }) &&
+			!e.namedAbroad(q, p) { // Helper Z: "section 232 tariffs on Mexico" (named_abroad.go)
 			continue // "… lithium in Chile?": not Mexico's lithium law
 		}
 		if namesEU(q) && len(q.Countries) == 0 && !euJurisdiction(p) {
