@@ -192,8 +192,10 @@ func (e *Engine) DetectLanguage(text string) (Lang, bool) {
 	return typoLanguage(e.served(), text) // "fluorira": the name it misspells
 }
 
-// Parse turns a question into the query the engine would answer, without answering it.
-func (e *Engine) Parse(question string) Query { return e.served().lex.Parse(question) }
+// Parse turns a question into the query the engine would answer, without answering it. The
+// chat around a question is taken off first, as Ask and AskAfter do before they parse
+// (chat_text.go); the lexicon parses text already cleaned, once.
+func (e *Engine) Parse(question string) Query { return e.served().lex.Parse(chatText(question)) }
 
 // maxQuestion bounds the text considered; chat messages can be long.
 const maxQuestion = 1000

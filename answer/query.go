@@ -1123,8 +1123,6 @@ func proseWords(kb *knowledge.KB, sp *speller) map[string]bool {
 // Parse turns a question into a query. It is pure: the same text and knowledge base give
 // the same query.
 func (p *lexicon) Parse(text string) Query {
-	// Helper X: greetings, thanks, formatting marks, flag emoji (chat_text.go).
-	text = chatText(text)
 	raw := index.Words(strings.ReplaceAll(hyphenUS(text), "-", " ")) // "us-china" is the pair (hyphen_us.go)
 	for i, w := range raw {
 		// A possessive names the same record: "China's" is China.
