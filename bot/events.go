@@ -358,15 +358,15 @@ func (b *Bot) topic(ctx context.Context, log *slog.Logger, convo string) (answer
 	return b.convos.get(convo)
 }
 
-// keepTopic remembers what a conversation is now about, when its answer was about records:
-// in memory at once, and in the state store by the function it returns, called before the
-// reply is posted so that a follow-up reaching another replica finds it. Only record ids are
-// kept, never the question's words.
+// keepTopic remembers what a conversation is now about, when its answer was about records
+// or a sector: in memory at once, and in the state store by the function it returns, called
+// before the reply is posted so that a follow-up reaching another replica finds it. Only
+// ids, labels and flags are kept, never the question's words.
 func (b *Bot) keepTopic(ctx context.Context, log *slog.Logger, convo string, q answer.Query) func() {
-	if len(q.Minerals)+len(q.Countries)+len(q.Policies) == 0 {
+	t := toTopic(q)
+	if len(t.Minerals)+len(t.Countries)+len(t.Policies) == 0 && t.Sector == "" {
 		return func() {}
 	}
-	t := toTopic(q)
 	b.convos.put(convo, fromTopic(t)) // memory keeps what the store keeps: a follow-up reads the same either way
 	if b.cfg.Store == nil {
 		return func() {}
@@ -386,14 +386,27 @@ func (b *Bot) keepTopic(ctx context.Context, log *slog.Logger, convo string, q a
 	}
 }
 
-// toTopic is what is kept of a query for follow-ups: its records and measure, never its
-// words. fromTopic is the query a follow-up continues from.
+// toTopic is what is kept of a query for follow-ups: its records or sector, and what it
+// asked of them (the measure, lists and year; whether it asked yes or no, a comparison or a
+// reason), never its words. fromTopic is the query a follow-up continues from: with a state
+// store, a follow-up answered by another replica, or after a restart, reads the same as one
+// answered from memory.
 func toTopic(q answer.Query) state.Topic {
-	return state.Topic{Minerals: q.Minerals, Countries: q.Countries, Policies: q.Policies, Measure: string(q.Measure)}
+	t := state.Topic{Minerals: q.Minerals, Countries: q.Countries, Policies: q.Policies, Measure: string(q.Measure),
+		Year: q.Year, Sector: q.Sector(), YesNo: q.YesNo, Compare: q.Compare, Why: q.Why}
+	for _, l := range q.Lists {
+		t.Lists = append(t.Lists, string(l))
+	}
+	return t
 }
 
 func fromTopic(t state.Topic) answer.Query {
-	return answer.Query{Minerals: t.Minerals, Countries: t.Countries, Policies: t.Policies, Measure: answer.Measure(t.Measure)}
+	q := answer.Query{Minerals: t.Minerals, Countries: t.Countries, Policies: t.Policies, Measure: answer.Measure(t.Measure),
+		Year: t.Year, YesNo: t.YesNo, Compare: t.Compare, Why: t.Why}
+	for _, l := range t.Lists {
+		q.Lists = append(q.Lists, knowledge.List(l))
+	}
+	return q.InSector(t.Sector)
 }
 
 // firstSeen reports whether an event is new: to this process (memory), and to every process

@@ -135,13 +135,19 @@ type Outcome struct {
 }
 
 // Topic is what a conversation is about: the knowledge-base records its last answer was
-// about, and the measure asked for. It holds ids, never the words of a question: a DM's text
-// is not kept for follow-ups.
+// about, or the sector it asked about, and what it asked of them. It holds ids, labels and
+// flags, never the words of a question: a DM's text is not kept for follow-ups.
 type Topic struct {
 	Minerals  []string `json:"minerals,omitempty"`
 	Countries []string `json:"countries,omitempty"`
 	Policies  []string `json:"policies,omitempty"`
 	Measure   string   `json:"measure,omitempty"`
+	Lists     []string `json:"lists,omitempty"`   // the critical lists asked about, by id
+	Year      int      `json:"year,omitempty"`    // a year asked for
+	Sector    string   `json:"sector,omitempty"`  // a sector asked about, by its label ("batteries")
+	YesNo     bool     `json:"yes_no,omitempty"`  // a yes/no question: "is antimony critical?"
+	Compare   bool     `json:"compare,omitempty"` // a comparison
+	Why       bool     `json:"why,omitempty"`     // a question asking for a reason
 }
 
 // Pending is a message acked to Slack and not yet answered. It holds the message's text, a

@@ -166,6 +166,28 @@ func TestFollowUpInThread(t *testing.T) {
 	}
 }
 
+// A follow-up reads as the question before it asked: yes or no, the same lists and year, the
+// same sector, in Slack as in the engine, although the conversation keeps no words of it.
+func TestFollowUpKeepsWhatWasAsked(t *testing.T) {
+	lb := startBot(t, nil)
+	for i, tc := range []struct{ first, then, want string }{
+		{"is antimony critical?", "and gallium?", "Yes — gallium is on the USGS 2025 critical minerals list."},
+		{"¿está el antimonio en la lista de la UE?", "¿y el tungsteno?", "Sí — el wolframio está en la lista de materias primas fundamentales de la UE"},
+		{"lithium price in 2023", "and cobalt?", "USGS's annual average for cobalt (U.S. spot, cathode, average) was 17.20 dollars per pound in 2023"},
+		{"which minerals are used in batteries?", "and in Mexico?", "In world production of the minerals whose records list a use in batteries, Mexico ranks"},
+	} {
+		channel := fmt.Sprintf("DKEEP%d", i)
+		for j, text := range []string{tc.first, tc.then} {
+			lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im", "user": "U4", "text": text,
+				"channel": channel, "ts": fmt.Sprintf("1700000600.00010%d", j)}})
+			waitPosts(t, lb.fake, channel, j+1)
+		}
+		if got := waitPosts(t, lb.fake, channel, 2)[1].Text; !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%q then %q: the reply begins %.160q, want %q", tc.first, tc.then, got, tc.want)
+		}
+	}
+}
+
 // Subscribing a channel the bot has not joined is refused with what to do, instead of
 // "Subscribed" and a digest that fails every week.
 func TestSubscribeWhereNotAMember(t *testing.T) {

@@ -211,11 +211,13 @@ func testTopics(t *testing.T, s state.Store) {
 		t.Fatalf("a conversation never seen has a topic: %v, %v", ok, err)
 	}
 	antimony := state.Topic{Minerals: []string{"antimony"}, Measure: "producers"}
-	mexico := state.Topic{Minerals: []string{"zinc", "lead"}, Countries: []string{"mexico"}, Policies: []string{"usmca"}, Measure: "reserves"}
+	mexico := state.Topic{Minerals: []string{"zinc", "lead"}, Countries: []string{"mexico"}, Policies: []string{"usmca"}, Measure: "reserves",
+		Lists: []string{"usgs-2025", "eu-crma-critical"}, Year: 2023, YesNo: true, Compare: true, Why: true}
+	batteries := state.Topic{Sector: "batteries", Measure: "producers"}
 	for _, tc := range []struct {
 		conversation string
 		t            state.Topic
-	}{{"D1", antimony}, {"C1/1700000000.000100", mexico}} {
+	}{{"D1", antimony}, {"C1/1700000000.000100", mexico}, {"D3", batteries}} {
 		if err := s.SetTopic(ctx, tc.conversation, tc.t, t0, 30*time.Minute); err != nil {
 			t.Fatal(err)
 		}
@@ -228,6 +230,7 @@ func testTopics(t *testing.T, s state.Store) {
 	}{
 		{"D1", t0.Add(time.Minute), antimony, true},
 		{"C1/1700000000.000100", t0.Add(29 * time.Minute), mexico, true},
+		{"D3", t0.Add(time.Minute), batteries, true},
 		{"D1", t0.Add(30 * time.Minute), state.Topic{}, false}, // expired
 		{"D2", t0, state.Topic{}, false},
 	} {
