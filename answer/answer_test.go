@@ -521,6 +521,15 @@ func TestFollowUps(t *testing.T) {
 		{"who produces antimony?", "in Spanish?", "China aportó el 36% de la producción minera mundial de antimonio"},
 		{"¿quién produce plata?", "in English?", "Mexico accounted for 24% of world mine production of silver"},
 		{"who produces antimony?", "hi", "Hello!"},
+		// Helper AB: "who supplies the US?" after a mineral asks where U.S. imports of it come from.
+		{"cobalt", "who supplies the US?", "Norway supplied 26% of U.S. imports of cobalt"},
+		{"¿quién produce antimonio?", "¿quién abastece a EE.UU.?", "China suministró el 55% de las importaciones de antimonio"},
+		// Helper AB: a mineral asked after a country alone is that mineral there; "how much does
+		// it have?" is reserves. Guard: "who produces silver?" after "Mexico" is its own question.
+		{"Mexico", "what about silver?", "Mexico ranked #1 of 14 in world mine production of silver"},
+		{"silver in Mexico", "how much does it have?", "Mexico holds 37,000 metric tons of silver reserves"},
+		{"¿quién produce plata?", "¿cuánta tiene México?", "México tiene 37,000 toneladas métricas de reservas de plata"},
+		{"Mexico", "who produces silver?", "Mexico accounted for 24% of world mine production of silver"},
 	} {
 		lang, ok := e.DetectLanguage(tt.first)
 		if !ok {

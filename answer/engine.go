@@ -259,8 +259,12 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 	}
 	pq := s.lex.Parse(q)
 	readFollowUp(prev, &pq, q) // Helper Y: "why?", "and the EU?", "who else?" (followup_more.go)
-	if pq.Refusal != "" || len(pq.Minerals)+len(pq.Policies) > 0 && !carryMeasure(prev, &pq, q) {
+	// Helper AB: carryCountry, "Mexico" then "what about silver?" (followup_supplies.go).
+	if pq.Refusal != "" || len(pq.Minerals)+len(pq.Policies) > 0 && !carryMeasure(prev, &pq, q) && !carryCountry(prev, &pq, q) {
 		return e.Ask(ctx, question, lang)
+	}
+	if len(prev.Minerals) > 0 && suppliesUS(pq, q) {
+		pq.Measure = MeasureImportSources // Helper AB: "who supplies the US?" (followup_supplies.go)
 	}
 	switch {
 	case len(pq.Minerals) > 0:
@@ -288,6 +292,7 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 	default:
 		return e.Ask(ctx, question, lang) // "what does Mexico produce?" is a question of its own
 	}
+	holdingsFollowUp(q, &pq) // Helper AB: "how much does it have?" (followup_supplies.go)
 	a, err := s.answerQuery(ctx, pq)
 	if err != nil || a == nil {
 		if err == nil {

@@ -27,7 +27,7 @@ func (e *snap) policyGlossary(ctx context.Context, q Query) (*Answer, error) {
 	if !ok {
 		return nil, nil
 	}
-	own := strings.ToLower(p.Title + " " + p.Summary)
+	own := strings.ToLower(p.Title + " " + p.Summary + " " + knowledge.Normalize(p.TitleES+" "+p.SummaryES)) // Helper AA: "aranceles de la sección 232"
 	if !slices.ContainsFunc(q.Terms, func(w string) bool { return !strings.Contains(own, stem(w)) }) {
 		return nil, nil // "section 232 tariffs": the item's own text names what is asked
 	}

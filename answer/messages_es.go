@@ -636,6 +636,13 @@ var spanishMessages = map[string]string{
 	"Besides %s, the largest producers of %s in %s were %s (%s).":                                                                    "Además de %s, los mayores productores de %s en %s fueron %s (%s).",
 	"Yes — %s": "Sí — %s",
 	"No — %s":  "No — %s",
+
+	// Helper AA: whether a tariff applies to a country's goods (tariff_applies.go).
+	"It depends — %s":                             "Depende — %s",
+	"%s tariff items under %s, newest first: %s.": "%s medidas arancelarias de la %s, de la más reciente a la más antigua: %s.",
+	"The knowledge base does not record whether goods from %s are among those this item covers.": "La base de conocimiento no registra si los productos de %s están entre los que cubre esta medida.",
+	"It applies to imports from every country; the knowledge base records no exemption for %s.":  "Se aplica a las importaciones de todos los países; la base de conocimiento no registra ninguna exención para %s.",
+
 	"%s accounted for %s of world %s in %s (%s).": "%s aportó el %s de la %s mundial en %s (%s).",
 	"One record mentions “%s”.":                   "Un registro menciona “%s”.",
 	"%s records mention “%s”.":                    "%s registros mencionan “%s”.",
@@ -1103,4 +1110,18 @@ var spanishMessages = map[string]string{
 	"%s countries listed ranked below %s in world %s of %s%s: %s (%s).": "%s países de la tabla quedaron por debajo de %s en la %s mundial de %s%s: %s (%s).",
 	"%s was #%s of %s, with %s %s":                                      "%s ocupó el n.º %s de %s, con %s %s",
 	"in %s":                                                             "en %s",
+
+	// Helper AB: countries missing from a table; two minerals' producers.
+	"%s withheld (W)":       "%s sin publicar (W)",
+	"%s no figure (NA)":     "%s sin cifra (NA)",
+	"no USGS country table": "sin tabla de países del USGS",
+	"%s %s %s (%s, %s, %s)": "%s %s %s (%s, %s, %s)",
+	"World output — %s.":    "Producción mundial — %s.",
+	"More %s than %s was produced, by the world totals USGS gives.":                                                                        "Se produjo más %s que %s, según los totales mundiales del USGS.",
+	"%s, the top producer, was unchanged at %s":                                                                                            "%s, el mayor productor, se mantuvo en %s",
+	"%s, the top producer: %s → %s (%s)":                                                                                                   "%s, el mayor productor: %s → %s (%s)",
+	"; the largest move: %s, %s → %s (%s).":                                                                                                "; el mayor cambio: %s, %s → %s (%s).",
+	"The knowledge base holds no USGS figures for %s, so none for %s.":                                                                     "La base de conocimiento no tiene cifras del USGS de %s, así que tampoco de %s.",
+	"%s is not among the minerals this knowledge base covers: it holds no USGS figures for it.":                                            "%s no está entre los minerales que cubre esta base de conocimiento: no tiene cifras del USGS de ese mineral.",
+	"%s is not among the minerals this knowledge base covers: it holds no USGS figures for it, so none for %s's production or rank in it.": "%s no está entre los minerales que cubre esta base de conocimiento: no tiene cifras del USGS de ese mineral, así que tampoco de la producción ni del lugar de %s.",
 }

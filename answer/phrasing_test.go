@@ -1752,7 +1752,7 @@ func TestPhrasings(t *testing.T) {
 		// items, whose text names tariffs).
 		{"how many minerals are on the US list and the EU list", "lists lists=usgs-2025,eu-crma-critical set=both", "47 minerals are on both the USGS 2025 critical minerals list and the EU CRMA critical raw materials (Annex"},
 		{"gallium EU supply", "production minerals=gallium lists=eu-crma-critical", "China accounted for 99% of world primary low-purity production of gallium in 2025e (USGS MCS 2026). Next:"},
-		{"section 232 tariffs", "policy policies=section-232-order-2025", "15 Apr 2025: On 15 April 2025 President Trump signed an executive order telling the Commerce Department to"},
+		{"section 232 tariffs", "policy policies=section-232-order-2025", "3 tariff items under Section 232, newest first: Section 232 measures on polysilicon and its derivatives (6 Aug 2026, taking effect 4 Dec 2026); Section 232 metals tariffs eased for equipment"}, // Helper AA: the tariffs, not the 2025 order
 		// Helper U: countries and supply. Every country after "besides" is left out ("besides
 		// China and Mexico"); "any critical list" names every list that holds the mineral; "does
 		// China dominate X?" and "did China overtake Australia?" get a verdict first; the longest
@@ -1781,7 +1781,7 @@ func TestPhrasings(t *testing.T) {
 		{"¿superó Perú a México en plata?", "overview minerals=silver countries=peru,mexico yesno=yes", "No — Perú produjo menos plata que México en 2025e."},
 		{"what year is this data for", "about", "The figures come from the USGS Mineral Commodity Summaries, MCS 2025 and MCS 2026."},
 		{"¿de qué año son estos datos?", "about", "Las cifras provienen de los Mineral Commodity Summaries del USGS, MCS 2025 y MCS 2026."},
-		{"what changed for fluorspar in mcs 2026", "change minerals=fluorspar edition=2026", "USGS MCS 2026 revised China's 2024 figure from 5,900 to 6,000."},
+		{"what changed for fluorspar in mcs 2026", "change minerals=fluorspar edition=2026", "World mine production of fluorspar went from 10,300 in 2024 to 10,000 in 2025e (−2.9%, thousand metric tons; USGS MCS 2026). China, the top producer, was unchanged at 6,000; the largest move: Mongolia, 1,430 → 1,500 (+4.9%)."}, // Helper AB: the world's and producers' changes lead; China's small revision is the card's
 		{"does the us depend on mexico for fluorspar", "reliance minerals=fluorspar countries=united-states,mexico yesno=yes", "Yes — Mexico supplied 64% of U.S. imports of fluorspar in 2021-2024 (USGS MCS 2026)."},
 		{"does the us import antimony from mexico", "import_sources minerals=antimony countries=united-states,mexico yesno=yes", "No — Mexico is not among the sources USGS lists for U.S. imports of antimony"},
 		{"are the 2025 figures estimates?", "overview year=2025 yesno=yes", "Yes — in USGS MCS 2026, most 2025 figures are USGS estimates, marked “e” (2025e)."},
@@ -1903,10 +1903,102 @@ func TestPhrasings(t *testing.T) {
 		{"which countries have more silver reserves than Mexico?", "reserves minerals=silver countries=mexico", "5 countries ranked above Mexico in world reserves of silver: Peru, Russia, Australia, China and Poland (USGS MCS 2026)."},
 		{"who produces more antimony than Mexico?", "production minerals=antimony countries=mexico", "9 countries ranked above Mexico in world mine production of antimony in 2025e: China, Russia, Tajikistan, Bolivia, Burma, Turkey and 3 more (USGS MCS 2026)."},
 		{"which countries produce less lead than Mexico?", "production minerals=lead countries=mexico", "5 countries listed ranked below Mexico in world mine production of lead in 2025e: Bolivia, Iran, Sweden, Turkey and Tajikistan (USGS MCS 2026)."},
-		{"Section 232 tariffs on Mexico", "policy countries=mexico policies=section-232-order-2025", "15 Apr 2025: On 15 April 2025 President Trump signed an executive order telling the Commerce Department to open a national-security investigation under Section 232"},
-		{"Aranceles de la Sección 232 a México", "policy countries=mexico policies=section-232-order-2025", "15 abr 2025: El 15 de abril de 2025 el presidente Trump firmó una orden ejecutiva"},
+		{"Section 232 tariffs on Mexico", "policy countries=mexico policies=section-232-order-2025", "2 Apr 2026: A proclamation of 2 April 2026 reorganised the Section 232 tariffs on steel, aluminum and copper"}, // Helper AA: the rates, not the 2025 order
+		{"Aranceles de la Sección 232 a México", "policy countries=mexico policies=section-232-order-2025", "2 abr 2026: Una proclamación del 2 de abril de 2026 reorganizó los aranceles de la Sección 232"},
 		{"Did Mexico's lead production fall?", "change minerals=lead countries=mexico yesno=yes", "Yes — in Mexico, mine production of lead went from 240 in 2024 to 200 in 2025e"},
 		{"Section 301 Mexico", "policy countries=mexico policies=section-301-forced-labor-tariffs-2026", "23 Jul 2026: On 23 July 2026 the President closed Section 301 investigations"},
+		// Helper AB: minerals and countries. One mineral in countries with no plain figure says
+		// what the tables hold for each (withheld, reserves, nothing); two minerals' producers
+		// answer for each, one without a country table too; "crit"/"crit." is "critical"; a
+		// commodity the knowledge base does not hold, named with a country, is said to be
+		// missing; "how much X does C have" / "is there" / "¿cuánto X tiene C?" is reserves;
+		// what changed leads with the world's, the top producer's and the largest move; "what
+		// minerals does Mexico have" lists them; "coal" alone is metallurgical coal; "did Mexico
+		// produce more X in 2025?" is whether its figure rose; "is there"/"¿hay…?"/"does C have"
+		// asks reserves, with no "No" where the reserves table leaves C out; world totals of two
+		// minerals compared. Guards: "how much lithium does chile produce" stays production,
+		// "does mexico produce lithium?" stays "No".
+		{"lithium in the US and Mexico", "overview minerals=lithium countries=united-states,mexico", "United States: USGS withholds its mine production of lithium for 2025e, to avoid disclosing company data (USGS MCS 2026). The United States holds 4,400,000 metric tons of lithium reserves, #4 of 10 (tied with Argentina) (12% of the world; USGS MCS 2026). The USGS tables this knowledge base holds list no lithium figures for Mexico."},
+		{"lithium in Chile and the US", "overview minerals=lithium countries=chile,united-states", "Lithium, mine production, 2025e (USGS MCS 2026): Chile 56,000 metric tons, 19%, #3; United States withheld (W)."},
+		{"¿litio en EE.UU. y México?", "overview minerals=lithium countries=united-states,mexico yesno=yes", "Estados Unidos: el USGS no publica su producción minera de litio de 2025e, para no revelar datos de empresas (USGS MCS 2026). Estados Unidos tiene 4,400,000 toneladas métricas de reservas de litio"},
+		{"germanium in China and Russia", "overview minerals=germanium countries=china,russia", "The USGS tables this knowledge base holds list no germanium figures for China and Russia. USGS publishes no country table of germanium production or reserves"},
+		{"who produces gallium and germanium?", "production minerals=gallium,germanium", "Top producer's share of world output — Gallium: China 99%; Germanium: no USGS country table."},
+		{"¿quién produce galio y germanio?", "production minerals=gallium,germanium", "Participación del mayor productor en la producción mundial — Galio: China 99%; Germanio: sin tabla de países del USGS."},
+		{"is cobalt crit?", "lists minerals=cobalt yesno=yes", "Yes — cobalt is on the USGS 2025 critical minerals list."},
+		{"is copper a crit. mineral", "lists minerals=copper yesno=yes", "Yes — copper is on the USGS 2025 critical minerals list"},
+		{"¿el níquel es crit?", "lists minerals=nickel yesno=yes", "Sí — el níquel está en la lista de minerales críticos del USGS de 2025."},
+		{"is lithium strat in the EU", "lists minerals=lithium lists=eu-crma-strategic yesno=yes", "Yes — lithium is on the EU CRMA strategic raw materials (Annex I)."},
+		{"Mexico wollastonite", "overview countries=mexico", "Wollastonite is not among the minerals this knowledge base covers: it holds no USGS figures for it, so none for Mexico's production or rank in it."},
+		{"¿México produce wollastonita?", "production countries=mexico yesno=yes", "Wollastonita no está entre los minerales que cubre esta base de conocimiento"},
+		{"who produces gypsum", "production", "Gypsum is not among the minerals this knowledge base covers: it holds no USGS figures for it."},
+		{"Mexico feldspar", "overview countries=mexico", "The knowledge base holds no USGS figures for feldspar, so none for Mexico. Feldspar has no card in the knowledge base"},
+		{"how much lithium does chile have", "reserves minerals=lithium countries=chile", "Chile holds 9,200,000 metric tons of lithium reserves, #1 of 10 (25% of the world; USGS MCS 2026)."},
+		{"¿cuánto litio tiene Chile?", "reserves minerals=lithium countries=chile", "Chile tiene 9,200,000 toneladas métricas de reservas de litio"},
+		{"how much copper is there in Chile", "reserves minerals=copper countries=chile", "Chile holds 180,000 thousand metric tons of copper reserves"},
+		{"how much lithium is there in the world", "reserves minerals=lithium world=yes", "World lithium reserves: 37,000,000 metric tons (USGS MCS 2026)."},
+		{"how much lithium does chile produce", "production minerals=lithium countries=chile", "Chile ranked #3 of 9 in world mine production of lithium in 2025e"},
+		{"what changed for lithium in mcs 2026", "change minerals=lithium edition=2026", "World mine production of lithium went from 222,000 in 2024e to 290,000 in 2025e (+30.6%, metric tons; USGS MCS 2026). Australia, the top producer: 82,700 → 92,000 (+11.2%); the largest move: China, 41,400 → 62,000 (+49.8%)."},
+		{"what changed for copper", "change minerals=copper", "World mine production of copper went from 22,600 in 2023 to 23,000 in 2024e (+1.8%, thousand metric tons; USGS MCS 2025). Chile, the top producer: 5,250 → 5,300 (+1.0%); the largest move: Congo (Kinshasa), 2,930 → 3,300 (+12.6%)."},
+		{"¿qué cambió para el litio en MCS 2026?", "change minerals=lithium edition=2026", "La producción minera mundial de litio pasó de 222,000 en 2024e a 290,000 en 2025e (+30.6%, toneladas métricas; USGS MCS 2026). Australia, el mayor productor: 82,700 → 92,000 (+11.2%)"},
+		{"what minerals does mexico have", "production countries=mexico", "Mexico produces 14 minerals in the USGS tables (newest edition of each), best placed first: silver, fluorspar"},
+		{"¿qué minerales tiene México?", "production countries=mexico", "México produce 14 minerales según las tablas del USGS"},
+		{"what are mexico's eight minerals", "production countries=mexico", "Mexico produces 14 minerals in the USGS tables"},
+		{"how many minerals does mexico have", "production countries=mexico", "Mexico produces 14 minerals in the USGS tables"},
+		{"is coal critical?", "lists minerals=metallurgical-coal yesno=yes", "Yes — metallurgical coal is on the USGS 2025 critical minerals list"},
+		{"¿el carbón es crítico?", "lists minerals=metallurgical-coal yesno=yes", "Sí — el carbón metalúrgico está en la lista de minerales críticos del USGS de 2025"},
+		{"¿cuánto litio hay en el mundo?", "reserves minerals=lithium world=yes", "Reservas mundiales de litio: 37,000,000 toneladas métricas (USGS MCS 2026)."},
+		{"¿hay litio en México?", "reserves minerals=lithium countries=mexico yesno=yes", "Las tablas del USGS de esta base de conocimiento no traen cifras de litio para México."},
+		{"does mexico have lithium?", "reserves minerals=lithium countries=mexico yesno=yes", "The USGS tables this knowledge base holds list no lithium figures for Mexico."},
+		{"does mexico produce lithium?", "production minerals=lithium countries=mexico yesno=yes", "No — USGS MCS 2026 does not list Mexico among the 9 countries with mine production of lithium in 2025e."},
+		{"which is bigger, world cobalt or lithium production", "production minerals=cobalt,lithium world=yes compare=yes", "More cobalt than lithium was produced, by the world totals USGS gives. World output — cobalt 310,000 metric tons (mine production, 2025e, USGS MCS 2026) and lithium 290,000 metric tons"},
+		{"compare world copper and zinc production", "production minerals=copper,zinc world=yes compare=yes", "World output — copper 23,000 thousand metric tons (mine production, 2024e, USGS MCS 2025) and zinc 13,000 thousand metric tons (mine production, 2025e, USGS MCS 2026)."},
+		{"did mexico produce more fluorspar in 2025", "change minerals=fluorspar countries=mexico from=2024 year=2025 yesno=yes", "No — in Mexico, mine production of fluorspar went from 1,510 in 2024 to 1,500 in 2025e"},
+		{"¿produjo México más plata en 2025?", "change minerals=silver countries=mexico from=2024 year=2025 yesno=yes", "Sí — en México, la producción minera de plata pasó de 5,780 en 2024 a 6,300 en 2025e"},
+		// Helper AA: policy and tariff questions. A word in another inflection finds an item
+		// ("rule" / "ruled", word_forms.go); whether tariffs apply to, or spare, one country's
+		// goods gets a verdict from what the item's text says of them, hedged where it cannot
+		// tell, and "it applies to imports from every country" for a tariff that names no
+		// partner (tariff_applies.go); a family named with a partner ("Section 232 China") leads
+		// with its newest tariff that concerns it; a tariff's title word asked with a country
+		// ("Mexican steel") keeps the importer's tariff; a status asked of what an item only
+		// mentions ("the IEEPA tariffs") gets its lead; "next year" is a calendar year of dated
+		// items, not a forecast; a country's stance or a summit on a mineral is policy.
+		// Guards: a country that is not the programme's gets no "Yes"; "position in silver
+		// production" stays a rank; a price next year stays a forecast.
+		{"what did the court rule on tariffs?", "policy", "20 Feb 2026, ended 24 Jul 2026: On 20 February 2026, the day the U.S. Supreme Court ruled against the tariffs"},
+		{"¿aplican los aranceles a México?", "policy countries=mexico yesno=yes", "Sí — 23 jul 2026: El 23 de julio de 2026 el presidente concluyó las investigaciones de la Sección 301"},
+		{"do the tariffs apply to Mexico?", "policy countries=mexico yesno=yes", "Yes — 23 Jul 2026: On 23 July 2026 the President closed Section 301 investigations"},
+		{"Section 232 tariffs on China", "policy countries=china policies=section-232-order-2025", "6 Aug 2026, taking effect 4 Dec 2026: A Section 232 proclamation of 6 August 2026 sets up three measures for polysilicon"},
+		{"Section 232 Mexico", "policy countries=mexico policies=section-232-order-2025", "2 Apr 2026: A proclamation of 2 April 2026 reorganised the Section 232 tariffs on steel, aluminum and copper"},
+		{"Does the steel tariff apply to Mexico?", "policy countries=mexico yesno=yes", "Yes — 2 Apr 2026: A proclamation of 2 April 2026 reorganised the Section 232 tariffs on steel, aluminum and copper with effect from 6 April 2026. It applies to imports from every country; the knowledge base records no exemption for Mexico."},
+		{"¿el arancel al acero aplica a México?", "policy countries=mexico yesno=yes", "Sí — 2 abr 2026: Una proclamación del 2 de abril de 2026 reorganizó los aranceles de la Sección 232 al acero, el aluminio y el cobre a partir del 6 de abril de 2026. Se aplica a las importaciones de todos los países"},
+		{"does the section 122 tariff apply to Mexico?", "policy countries=mexico policies=section-122-tariff-2026 yesno=yes", "It depends — 20 Feb 2026, ended 24 Jul 2026: Several groups of goods were exempt"},
+		{"are mexican goods exempt from the tariffs?", "policy countries=mexico yesno=yes", "Not known — 23 Jul 2026: On 23 July 2026 the President closed Section 301 investigations"},
+		{"does the section 301 tariff apply to China?", "policy countries=china policies=section-301-forced-labor-tariffs-2026 yesno=yes", "Not known — the knowledge base does not record whether goods from China are among those this item covers."},
+		{"what's the tariff on Mexican steel?", "policy countries=mexico", "2 Apr 2026: A proclamation of 2 April 2026 reorganised the Section 232 tariffs on steel"},
+		{"¿cuál es el arancel a las importaciones de acero de México?", "policy countries=mexico", "2 abr 2026: Una proclamación del 2 de abril de 2026 reorganizó los aranceles de la Sección 232 al acero"},
+		{"what happened to China's rare earth controls?", "policy minerals=rare-earths countries=china status=yes", "Not known — “China suspends its October 2025 export controls on rare earths and battery materials” was due to end on 10 Nov 2026"},
+		{"US China summit rare earths", "policy minerals=rare-earths countries=united-states,china", "17 May 2026: Following President Trump's trip to Beijing"},
+		{"Beijing summit critical minerals", "policy countries=china", "17 May 2026: Following President Trump's trip to Beijing"},
+		{"what happened to the IEEPA tariffs?", "policy status=yes", "20 Feb 2026, ended 24 Jul 2026: On 20 February 2026, the day the U.S. Supreme Court ruled against the tariffs imposed under"},
+		{"does the US have a critical minerals stockpile?", "policy countries=united-states policies=project-vault-2026 yesno=yes", "Yes — 2 Feb 2026: On 2 February 2026 President Trump launched Project Vault"},
+		{"does Mexico have a critical minerals stockpile?", "policy countries=mexico policies=project-vault-2026 yesno=yes", "2 Feb 2026: On 2 February 2026 President Trump launched Project Vault"},
+		{"what expires next year?", "policy timeline=next_year status=yes", "Ending next: 31 Dec 2027: Section 232 metals tariffs eased for equipment."},
+		{"¿qué vence el próximo año?", "policy timeline=next_year status=yes", "Lo próximo en terminar: 31 dic 2027"},
+		{"will copper prices rise next year?", "price refuse=forecast minerals=copper", "I don't make forecasts"},
+		{"what's Mexico's position on the US critical minerals push?", "policy countries=mexico,united-states", "9 Feb 2026: At her morning press conference on 9 February 2026 President Claudia Sheinbaum"},
+		{"Mexico's stance on critical minerals", "policy countries=mexico", "9 Feb 2026: At her morning press conference on 9 February 2026 President Claudia Sheinbaum"},
+		{"what is Mexico's position in silver production?", "production minerals=silver countries=mexico", "Mexico ranked #1 of 14 in world mine production of silver"},
+		{"what tariffs will Mexico face?", "policy countries=mexico", "23 Jul 2026: On 23 July 2026 the President closed Section 301 investigations, opened on 12 March 2026, into the failure of 60 economies to ban imports made with forced labor, and directed USTR to impose tariffs. Goods from Mexico, Canada and 15 other economies are to pay 10%."},
+		{"what's the tariff on Japanese goods?", "policy countries=japan", "23 Jul 2026: On 23 July 2026 the President closed Section 301 investigations, opened on 12 March 2026, into the failure of 60 economies to ban imports made with forced labor, and directed USTR to impose tariffs. Goods from the European Union and Taiwan are topped up to 10%, and goods from Japan"},
+		{"do the section 232 tariffs apply to Mexico?", "policy countries=mexico policies=section-232-order-2025 yesno=yes", "Yes — 2 Apr 2026: A proclamation of 2 April 2026 reorganised the Section 232 tariffs on steel, aluminum and copper"},
+		{"are tariffs hitting Mexican exports?", "policy countries=mexico yesno=yes", "Yes — 23 Jul 2026: On 23 July 2026 the President closed Section 301 investigations"},
+		{"is Mexico exempt from the steel tariffs?", "policy countries=mexico yesno=yes", "No — 2 Apr 2026: A proclamation of 2 April 2026 reorganised the Section 232 tariffs on steel"},
+		{"does the section 122 duty still apply?", "policy policies=section-122-tariff-2026 polarity=still status=yes yesno=yes", "No — “Temporary 10% import duty under Section 122” ended on 24 Jul 2026."},
+		{"¿todavía aplica el arancel de la sección 122?", "policy policies=section-122-tariff-2026 polarity=still status=yes yesno=yes", "No — “Arancel temporal de 10% con base en la Sección 122” terminó el 24 jul 2026."},
+		{"what tariffs end in 2027?", "policy year=2027", "1 Jun 2026 until 31 Dec 2027: A proclamation of 1 June 2026 adjusted the restructured Section 232 metals tariffs"},
+		{"aranceles de la sección 232", "policy policies=section-232-order-2025", "3 medidas arancelarias de la Sección 232, de la más reciente a la más antigua: Medidas de la Sección 232 sobre el polisilicio"},
+		{"¿cuánto paga el cobre por la sección 232?", "policy minerals=copper policies=section-232-order-2025", "2 abr 2026: Una proclamación del 2 de abril de 2026 reorganizó los aranceles de la Sección 232 al acero, el aluminio y el cobre a partir del 6 de abril de 2026. Los artículos hechos total o casi totalmente de estos metales"},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

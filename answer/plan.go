@@ -112,8 +112,8 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 		// "Who produces helium?": an item of a list with no card of its own. What the
 		// knowledge base holds of it is which lists name it. What a list changed, or a
 		// policy item, may say more of it ("helium dropped off in 2022").
-		if a := e.cardlessItem(q); a != nil {
-			return a, nil
+		if a := e.unheldCommodity(q); a != nil {
+			return a, nil // Helper AB: "Mexico wollastonite", "Mexico feldspar" (views_unheld.go)
 		}
 	}
 	if (q.Measure == MeasureProduction || q.Measure == MeasureOverview) && len(q.Minerals) == 0 && len(q.Policies) == 0 && e.namesPolicyTitle(q) {
@@ -196,7 +196,8 @@ func (e *snap) namesPolicyTitle(q Query) bool {
 // genericTitleWords are in many items' titles and many questions: they tell no item apart.
 var genericTitleWords = set("critical", "mineral", "minerals", "mining", "mine", "mines", "production", "produce", "produces",
 	"criticos", "minerales", "mineria", "produccion", "produce", "producen", "metals", "metales", "supply", "chains", "chain",
-	"exports", "imports", "world", "largest", "biggest", "top")
+	"exports", "imports", "world", "largest", "biggest", "top",
+	"importaciones", "exportaciones", "importacion", "exportacion") // Helper AA: as "imports"
 
 // first returns the first mineral a query names.
 func (e *snap) mineral(q Query) (*knowledge.Mineral, bool) {

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/mineralbot/mineralbot/knowledge"
@@ -16,6 +17,9 @@ import (
 func (e *snap) yearMiss(ps []*knowledge.Policy, q Query) string {
 	if q.Year == 0 || q.Month != 0 || q.FromYear != 0 && q.FromYear != q.Year || len(ps) == 0 || datedInYear(ps[0], q) || ps[0].Date.IsZero() {
 		return ""
+	}
+	if !ps[0].EndDate.IsZero() && ps[0].EndDate.Time.Year() == q.Year && slices.ContainsFunc(q.Terms, func(w string) bool { return endWords[w] || expiryWords[w] }) {
+		return "" // Helper AA: "what tariffs end in 2027?": the best match ends then, as asked
 	}
 	year, best := strconv.Itoa(q.Year), strconv.Itoa(ps[0].Date.Time.Year())
 	for _, p := range ps[1:min(8, len(ps))] {

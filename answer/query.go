@@ -525,6 +525,7 @@ const (
 	NextMonth Timeline = "next_month"
 	ThisYear  Timeline = "this_year" // the calendar year
 	LastYear  Timeline = "last_year" // the calendar year before this one
+	NextYear  Timeline = "next_year" // Helper AA: the calendar year after this one
 )
 
 // periodPhrases name a period relative to today, in the order they are looked for: "next
@@ -543,6 +544,7 @@ var periodPhrases = []struct {
 	{ThisMonth, newPhrases("this month", "este mes")},
 	{ThisYear, newPhrases("this year", "este ano", "so far this year", "en lo que va del ano")},
 	{LastYear, newPhrases("last year", "previous year", "ano pasado", "ano anterior")},
+	{NextYear, newPhrases("next year", "coming year", "proximo ano", "ano proximo", "ano que viene", "ano entrante")},
 	{Today, newPhrases("today", "hoy", "so far today", "this morning", "esta manana")},
 }
 
@@ -905,7 +907,8 @@ var statusPhrases = newPhrases("still in force", "in force", "in effect", "still
 	"what happened with", "what became of", "que paso con", "que fue de",
 	"sigue vigente", "sigue en vigor", "esta vigente", "en vigor", "vigente", "estado de", "still active", "still valid", "expired", "expire", "expires", "lapsed", "vence", "vencio",
 	"come back", "came back", "coming back", "reinstated", "reimposed", "back in force", "back in effect", "volvio", "regreso", "restablecio", "restablecida",
-	"lift", "lifted", "levanto", "levantaron", "extended", "extend", "renewed", "extendio", "extendida", "prorrogo", "prorrogada", "renovo", "renovada", "sigue restringido", "sigue restringida", "still restricted", "still banned", "still controlled")
+	"lift", "lifted", "levanto", "levantaron", "extended", "extend", "renewed", "extendio", "extendida", "prorrogo", "prorrogada", "renovo", "renovada", "sigue restringido", "sigue restringida", "still restricted", "still banned", "still controlled",
+	"still apply", "still applies", "still in place", "todavia aplica", "aun aplica", "sigue aplicandose") // Helper AA: "does the section 122 duty still apply?"
 
 // upPhrases and downPhrases ask which way a figure moved.
 var (
@@ -1019,6 +1022,11 @@ func newLexicon(kb *knowledge.KB) *lexicon {
 	}
 	for w := range moverWords {
 		p.vocab[w] = true // Helper U: "gained" is no misspelt "Guinea"
+	}
+	for _, m := range []map[string]bool{stanceWords} {
+		for w := range m {
+			p.vocab[w] = true // Helper AA: "stance" is no misspelt "France" (tariff_applies.go)
+		}
 	}
 	for _, m := range []map[string]bool{liveWords, greetings, stopWords, afterWords, compareWords, yesNoStarts, whWords, mostWords, besidesWords, offTopic, thanksWords, pastMarkers, futureVerbs, deedWords, lackWords} {
 		for w := range m {
@@ -1148,6 +1156,8 @@ func (p *lexicon) Parse(text string) Query {
 	}
 	spanishListVerbs(raw, norm) // "¿qué minerales salieron de la lista?"
 	marketShareES(raw, norm)    // "cuota de mercado": a share, not a quota (share_words.go)
+	// Helper AB: "is cobalt crit?" (have_reserves.go)
+	expandAbbreviations(raw, norm)
 	var q Query
 	for _, w := range norm {
 		if s, ok := stageWords[w]; ok && q.Stage == "" {
@@ -1180,6 +1190,7 @@ func (p *lexicon) Parse(text string) Query {
 		q = Query{Corrections: q.Corrections, Stage: q.Stage}
 		used = p.names(raw, norm, &q)
 	}
+	p.coalAlone(norm, used, &q) // Helper AB: "is coal critical?" (have_reserves.go)
 	if len(q.Minerals) >= 2 && slices.Contains(q.Minerals, "lead") {
 		// "Who is the lead producer of tin?": "the lead producer", beside another mineral, is
 		// the leading one.
@@ -1484,6 +1495,12 @@ func (p *lexicon) Parse(text string) Query {
 
 	// The measure: the strongest cue, then what the records named imply.
 	q.Measure = p.measure(norm, used, has, &q)
+	if q.Measure == MeasureOverview && len(q.Minerals) > 0 && (len(q.Countries) > 0 || q.World || worldWord(norm)) && asksHoldings(norm) {
+		q.Measure = MeasureReserves // Helper AB: "how much lithium does Chile have?" (have_reserves.go)
+		q.World = len(q.Countries) == 0
+	} else if q.Measure == MeasureOverview && asksCountryMinerals(norm, used, q) {
+		q.Measure, q.WhichMinerals = MeasureProduction, true // Helper AB: "what minerals does Mexico have?"
+	}
 	q.Listed = listedMeasures(text, norm, used, q)
 	if q.Measure == MeasurePrice && slices.ContainsFunc(movedMostPhrases, has) {
 		q.Most = true // "¿qué minerales subieron más de precio?": the largest moves (moved_most.go)
@@ -1543,6 +1560,10 @@ func (p *lexicon) Parse(text string) Query {
 		// "how many days until the China suspension ends?": the days from today to an item's
 		// end date (views_days_until.go); "faltan" lacks nothing.
 		q.DaysUntil, q.Measure, q.Status, q.Polarity = true, MeasurePolicy, true, ""
+	}
+	moreThanYearBefore(norm, &q) // Helper AB: "did Mexico produce more fluorspar in 2025?" (have_reserves.go)
+	if q.YesNo && q.Measure == MeasureOverview && len(q.Minerals) > 0 && len(q.Countries) == 1 && asksThereIs(norm, used) {
+		q.Measure = MeasureReserves // Helper AB: "¿hay litio en México?" asks what is in the ground (have_reserves.go)
 	}
 	q.Absent = asksAbsent(norm, joined, &q, namesList)
 	q.Lifetime = q.Measure == MeasureReserves && asksLifetime(norm, joined)
@@ -1869,6 +1890,9 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		// policy, whatever is imported.
 		return MeasurePolicy
 	}
+	if len(q.Minerals) > 0 && !cued(MeasurePrice) && (has("summit") || has("summits") || has("cumbre") || has("cumbres")) {
+		return MeasurePolicy // Helper AA: "US China summit rare earths": what the summit said of them
+	}
 	for _, c := range cues {
 		if c.measure == MeasureListChanges || !cued(c.measure) {
 			continue
@@ -1890,8 +1914,16 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 			return MeasureReliance
 		case m == MeasureConcentration && (has("export control") || has("export controls") || has("controles") ||
 			(has("control") || has("controls")) && (has("in force") || has("suspension") || has("suspended") || has("lifted") || has("in effect") ||
-				has("status") || has("estado") || has("export") || has("exports"))):
-			// "is the suspension of China's rare earth controls still in force?"
+				has("status") || has("estado") || has("export") || has("exports") ||
+				has("happened") || has("paso") || has("news") || has("noticias") || has("latest") || has("update"))):
+			// "is the suspension of China's rare earth controls still in force?"; Helper AA:
+			// "what happened to China's rare earth controls?", "news on rare earth controls".
+			return MeasurePolicy
+		case (m == MeasureLists || m == MeasureProduction) && len(q.Countries) > 0 &&
+			(has("position on") || has("stance") || has("postura") || has("posicion sobre") || has("posicion ante") || has("posicion frente") ||
+				has("summit") || has("summits") || has("cumbre") || has("cumbres")):
+			// Helper AA: "what's Mexico's position on the US critical minerals push?",
+			// "Beijing summit critical minerals": what was said, not what it produces.
 			return MeasurePolicy
 		case m == MeasureChange && (cued(MeasureReliance) || cued(MeasureImportSources)):
 			return MeasureReliance
@@ -1972,6 +2004,8 @@ func (q *Query) refuse(norm []string, joined string) {
 			switch {
 			case c.refusal == RefuseForecast && q.Measure != MeasurePrice && (named > 0 || q.Timeline != "") && w == "will":
 				continue // "will the ban end", "what will take effect next week?" are policy questions
+			case c.refusal == RefuseForecast && q.Measure == MeasurePolicy && q.Timeline == NextYear && w == "next year":
+				continue // Helper AA: "what expires next year?" asks the dated items of that year
 			case c.refusal == RefusePeople && q.Measure == MeasurePolicy:
 				continue // "what happened to <company>'s lithium project in Mexico"
 			}

@@ -689,6 +689,7 @@ func (e *snap) compareView(q Query, measure Measure) *Answer {
 				heads = append(heads, e.f("%s: %s %s", e.mineralName(m), e.countryName(lead.Country), percent(lead.Share)))
 			} else {
 				s.Facts = append(s.Facts, Fact{Label: e.t("Producers"), Value: e.t("no country table with a world total")})
+				heads = append(heads, e.f("%s: %s", e.mineralName(m), e.t("no USGS country table"))) // Helper AB
 			}
 		}
 		if len(q.Countries) == 1 && measure != MeasureUses {
@@ -740,6 +741,11 @@ func (e *snap) compareView(q Query, measure Measure) *Answer {
 	default:
 		if len(heads) > 0 {
 			a.Headline = e.f("Top producer's share of world output — %s.", strings.Join(heads, "; "))
+		}
+		if q.World && len(q.Countries) == 0 {
+			if h := e.worldTotalsCompared(q); h != "" {
+				a.Headline = h // Helper AB: "which is bigger, world cobalt or lithium production?" (views_world_compared.go)
+			}
 		}
 		if asksConcentration(q) {
 			if h := e.concentrationCompared(q); h != "" {
@@ -1189,13 +1195,15 @@ func (e *snap) acrossCountries(q Query, m *knowledge.Mineral, measure Measure) *
 	var sum, share float64
 	summable := len(q.Countries) > 1
 	var compared []comparedRow
+	var missing []string
 	for _, c := range q.Countries {
 		r, row, ok := e.countryRow(m, c, reserves, q.Year)
 		if ok {
 			compared = append(compared, comparedRow{c, r, row})
 		}
 		if !ok {
-			parts = append(parts, e.f("%s not listed", e.countryName(c)))
+			missing = append(missing, c) // Helper AB
+			parts = append(parts, e.notListedPart(m, c, reserves))
 			s.Facts = append(s.Facts, Fact{Label: e.countryName(c), Value: e.t("not listed")})
 			summable = false
 			continue
@@ -1217,7 +1225,8 @@ func (e *snap) acrossCountries(q Query, m *knowledge.Mineral, measure Measure) *
 		a.Sources = appendSource(a.Sources, r.Source)
 	}
 	if r0.Measure == "" {
-		a.Headline = e.f("The USGS tables this knowledge base holds list no %s figures for %s.", strings.ToLower(e.mineralName(m)), e.and(names))
+		said, absent := e.missingCountries(q, m, reserves, missing, 2) // Helper AB (views_across_missing.go)
+		a.Headline = e.withNoCountryTable(m, sentences(append(said, e.noFiguresFor(m, absent))...))
 		return a
 	}
 	what := e.measure(r0.Measure)

@@ -135,6 +135,10 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 			a.Headline = head // "top 5 zinc producers 2025 vs 2024" (views_top_change.go)
 		}
 	}
+	moves := "" // Helper AB: the top producer's change and the largest move (views_change_top.go)
+	if len(q.Countries) == 0 && topAsked(q) == 0 && !q.YesNo && wok && world.Known() {
+		moves = e.topProducerMoves(r, from, to)
+	}
 	if len(q.Countries) > 0 {
 		// "¿Cuánto bajó la producción de plomo de México?": that country's change first, the
 		// world's after it.
@@ -183,6 +187,9 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 	a.Sections = append(a.Sections, s)
 	a.Sources = appendSource(a.Sources, r.Source)
 	e.addRevisions(a, q, m, r, name, true)
+	if moves != "" && fitsHeadline(sentences(a.Headline, moves)) {
+		a.Headline = sentences(a.Headline, moves) // after the world's change and a revision that explains it
+	}
 	e.leadRankChange(a, q, r, name) // Helper Z: "how did Mexico's silver rank change?" (rank_editions.go)
 	return a, nil
 }
@@ -291,11 +298,11 @@ func (e *snap) addRevisions(a *Answer, q Query, m *knowledge.Mineral, r knowledg
 	switch {
 	case !withLead:
 		// A series across editions has said what was revised of the years it gives.
-	case lead != "" && (q.Editions || q.Edition != 0 && q.Edition == r.Edition || hasAny(q.Terms, revisionWords)):
-		// Helper U: "what changed for fluorspar in MCS 2026?" names the edition: what it
-		// revised is part of what changed.
+	case lead != "" && (q.Editions || hasAny(q.Terms, revisionWords)):
 		// "Was China's antimony output revised?", "did it change between the 2025 and 2026
-		// editions?": the revision is the answer.
+		// editions?": the revision is the answer. Helper AB: "what changed for fluorspar in
+		// MCS 2026?" only names the edition: the world's and the producers' changes lead,
+		// and a revision follows as below (a small one is the card's).
 		a.Headline = sentences(lead, a.Headline)
 	case len(q.Countries) > 0 && !counted || material:
 		// The country asked about, or a top producer's revision large enough to explain part

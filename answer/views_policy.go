@@ -28,6 +28,9 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 	if q.Timeline == LastYear {
 		q.Timeline, q.Year = "", e.now().Year()-1 // "what happened last year?" is that calendar year
 	}
+	if q.Timeline == NextYear {
+		q.Timeline, q.Year = Upcoming, e.now().Year()+1 // Helper AA: "what expires next year?", as "… in 2027"
+	}
 	if q.Partners && len(q.Countries) == 1 && len(q.Policies)+len(q.Minerals) == 0 && q.Month == 0 {
 		return e.partnersView(q), nil // "which countries signed agreements with the US in 2026?"
 	}
@@ -121,6 +124,12 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 			return a, nil
 		}
 	}
+	if a := e.tariffApplies(q); a != nil {
+		return a, nil // Helper AA: "do the tariffs apply to Mexico?" (tariff_applies.go)
+	}
+	if a := e.familyTariffs(q); a != nil {
+		return a, nil // Helper AA: "section 232 tariffs": each of them (tariff_applies.go)
+	}
 	if a := e.namedItemOn(q); a != nil {
 		// "what does the US-Mexico action plan say about antimony?": the item named, which
 		// does not list the mineral, and what it says of it.
@@ -141,6 +150,8 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 			a.Headline = e.statusHeadline(p, []*knowledge.Policy{p}, q)
 		} else if q.YesNo && p.Suspends == named.ID && !p.Date.Time.After(e.now()) {
 			a.Headline = e.verdict(true, a.Headline) // "did China suspend…?": yes, this item
+		} else if h, ok := e.itemExists(p, q, a.Headline); ok {
+			a.Headline = h // Helper AA: "does the US have a critical minerals stockpile?" (tariff_applies.go)
 		}
 		if h, ok := e.namedItemSays(p, q); ok {
 			// "what does the US-Japan action plan say about neodymium?": its sentences that
@@ -240,7 +251,17 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 	if both := e.suspensionsMatched(q, ps); len(both) > 1 {
 		return e.suspensionsStatus(q, both), nil // "when does the China suspension end?": each of them
 	}
+	if p := e.countryTariffLead(ps, q); p != nil && p != ps[0] {
+		// Helper AA: "Section 232 tariffs on Mexico": the family's tariff that concerns it
+		// (tariff_applies.go).
+		i := slices.Index(ps, p)
+		ps = append([]*knowledge.Policy{p}, slices.Delete(slices.Clone(ps), i, i+1)...)
+		scores = append([]float64{scores[i]}, slices.Delete(slices.Clone(scores), i, i+1)...)
+	}
 	top := ps[0]
+	if q.Status && e.mentionedOnly(top, q) {
+		q.Status = false // Helper AA: "what happened to the IEEPA tariffs?" (tariff_applies.go)
+	}
 	if q.Status {
 		top = e.statusSubject(top, q)
 	}
@@ -340,7 +361,10 @@ func (e *snap) policyLead(p *knowledge.Policy, q Query) string {
 		lang = 1 // as e.summary picks
 	}
 	all := t.texts[lang]
-	i := t.rateSentence(lang, e.rateTopics(q))
+	i := e.countryRate(t, lang, q) // Helper AA: "what tariffs will Mexico face?": Mexico's rate (tariff_applies.go)
+	if i < 0 {
+		i = t.rateSentence(lang, e.rateTopics(q))
+	}
 	if i < 0 {
 		i = t.rateSentence(lang, nil)
 	}
@@ -441,6 +465,9 @@ func indexPolicySentences(kb *knowledge.KB) map[string]policyText {
 				stems := make([]string, len(words))
 				for j, w := range words {
 					stems[j] = stem(w)
+				}
+				for _, w := range words {
+					stems = append(stems, wordForms(w)...) // Helper AA: after the words' own (word_forms.go)
 				}
 				t.words = append(t.words, sentenceWords{words, stems, givesRate.MatchString(s)})
 			}
@@ -557,6 +584,9 @@ func (e *snap) familyPick(named *knowledge.Policy, q Query) *knowledge.Policy {
 		}
 	}
 	family = ofCountriesAsked(family, q) // Helper S: "el plan de acción EEUU-México" is theirs (policy_year.go)
+	if p := e.countryTariffLead(family, q); p != nil {
+		return p // Helper AA: "Section 232 Mexico" (tariff_applies.go)
+	}
 	if len(family) == 1 {
 		return family[0]
 	}
@@ -892,7 +922,8 @@ func at(words []string, i int) string {
 }
 
 var (
-	rateWords = set("rate", "rates", "percent", "percentage", "level", "levels", "tasa", "tasas", "porcentaje", "nivel", "niveles")
+	rateWords = set("rate", "rates", "percent", "percentage", "level", "levels", "tasa", "tasas", "porcentaje", "nivel", "niveles",
+		"pay", "pays", "paga", "pagan") // Helper AA: "how much does copper pay under Section 232?"
 	givesRate = regexp.MustCompile(`\d\s?%`)
 )
 
@@ -1416,7 +1447,7 @@ func (e *snap) rankPolicies(q Query) ([]*knowledge.Policy, []float64) {
 			continue
 		}
 		if len(q.Countries) > 0 && len(p.Countries) > 0 && !slices.ContainsFunc(q.Countries, func(c string) bool { return slices.Contains(p.Countries, c) }) &&
-			!e.namedAbroad(q, p) { // Helper Z: "section 232 tariffs on Mexico" (named_abroad.go)
+			!e.namedAbroad(q, p) && !e.topicAbroad(q, p, words) { // Helper Z: "section 232 tariffs on Mexico" (named_abroad.go); Helper AA: "tariff on Mexican steel"
 			continue // "… lithium in Chile?": not Mexico's lithium law
 		}
 		if namesEU(q) && len(q.Countries) == 0 && !euJurisdiction(p) {
@@ -1601,6 +1632,9 @@ func indexPolicyWords(kb *knowledge.KB) map[string]map[string]int {
 		for _, t := range append([]string{p.Title, p.TitleES}, p.Aliases...) {
 			for _, x := range strings.Fields(knowledge.Normalize(t)) {
 				w[stem(x)] = 2
+				for _, f := range append(wordForms(x), titleSynonyms[x]...) { // Helper AA: "ruling" is asked as "rule" (word_forms.go)
+					w[f] = 2
+				}
 			}
 			for _, x := range acronyms(t) {
 				w[stem(x)] = 2
