@@ -530,6 +530,16 @@ func TestFollowUps(t *testing.T) {
 		{"silver in Mexico", "how much does it have?", "Mexico holds 37,000 metric tons of silver reserves"},
 		{"¿quién produce plata?", "¿cuánta tiene México?", "México tiene 37,000 toneladas métricas de reservas de plata"},
 		{"Mexico", "who produces silver?", "Mexico accounted for 24% of world mine production of silver"},
+		// After a sector's answer, a follow-up that names nothing asks about its minerals:
+		// who produces them, why they are critical, which are, U.S. imports, the most
+		// concentrated (they were a greeting, not found, or every mineral's).
+		{"which minerals are used in batteries?", "who produces them?", "Of the 12 minerals whose records list a use in batteries and have a USGS production table, China leads"},
+		{"which minerals are used in batteries?", "why?", "Of the 12 minerals whose records list a use in batteries, 11 are on the USGS 2025 critical minerals list"},
+		{"which minerals are used in batteries?", "which are critical?", "Of the 12 minerals whose records list a use in batteries, 11 are on the USGS 2025 critical minerals list"},
+		{"which minerals are used in batteries?", "how much does the US import?", "Of the minerals whose records list a use in batteries, the U.S. relied most on net imports"},
+		{"which minerals are used in batteries?", "which is the most concentrated?", "Among the minerals whose records list a use in batteries: by the Herfindahl–Hirschman index"},
+		{"which minerals are used in batteries?", "which of them does China produce?", "In world production of the minerals whose records list a use in batteries, China ranks #1 in graphite"},
+		{"¿qué minerales se usan en baterías?", "¿quién los produce?", "De los 12 minerales cuyos registros mencionan un uso en baterías"},
 	} {
 		lang, ok := e.DetectLanguage(tt.first)
 		if !ok {

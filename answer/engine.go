@@ -272,9 +272,12 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 	case len(prev.Minerals) > 0 && len(pq.Countries) > 0 && usImports(pq):
 		// Helper Y: "how much does the US import?": of the previous minerals.
 		pq.Minerals = prev.Minerals
-	case prevSector && followUpWords(q) && carrySector(prev, &pq):
+	case prevSector && pointsBack(q) && carrySector(prev, &pq):
 		// "which minerals are used in batteries?" then "and in Mexico?": the sector, in the
 		// new countries (followup_sector.go).
+	case prevSector && sectorFollowUp(prev, &pq, q):
+		// "who produces them?", "which are critical?": the sector's minerals
+		// (followup_sector_more.go).
 	case len(prev.Minerals)+len(prev.Countries)+len(prev.Policies) == 0:
 		return e.Ask(ctx, question, lang)
 	case len(pq.Countries) == 0:

@@ -856,6 +856,13 @@ var spanishMessages = map[string]string{
 
 	// The top producer of each mineral of a list, and the countries that produce the most of
 	// them (views_leaders.go).
+	"Then %s.": "Luego, %s.",
+	"Top producer of each mineral used in %s":                                                                                   "Mayor productor de cada mineral que se usa en %s",
+	"None of the minerals whose records list a use in %s has a production table in this knowledge base.":                        "Ninguno de los minerales cuyos registros mencionan un uso en %s tiene una tabla de producción en esta base de conocimiento.",
+	"Of the %s minerals whose records list a use in %s and have a USGS production table, %s leads world output of %s: %s (%s).": "De los %s minerales cuyos registros mencionan un uso en %s y tienen una tabla de producción del USGS, %s encabeza la producción mundial de %s: %s (%s).",
+	"one more country for the rest":                                       "un país más en el resto",
+	"%s more countries for the rest":                                      "%s países más en el resto",
+	"Among the minerals whose records list a use in %s:":                  "Entre los minerales cuyos registros mencionan un uso en %s:",
 	"Top producer of each mineral of the %s":                              "Mayor productor de cada mineral de %s",
 	"No mineral of the %s has a production table in this knowledge base.": "Ningún mineral de %s tiene tabla de producción en esta base de conocimiento.",
 	"USGS MCS, newest edition of each table":                              "USGS MCS, la edición más reciente de cada tabla",

@@ -134,6 +134,13 @@ func TestPhrasings(t *testing.T) {
 		{"what is IEEPA?", "glossary term=ieepa", "IEEPA, the International Emergency Economic Powers Act, is the U.S. law that gives the President economic powers once a national emergency has been declared."},
 		{"¿qué es la IEEPA?", "glossary term=ieepa", "La IEEPA (Ley de Poderes Económicos en Emergencias Internacionales) es la ley estadounidense"},
 		{"IEEPA tariffs", "policy", "20 Feb 2026, ended 24 Jul 2026: On 20 February 2026, the day the U.S. Supreme Court ruled against the tariffs imposed under the International Emergency Economic Powers Act (IEEPA)"},
+		// Who produces a sector's minerals: the top producer of each, by country (it was a
+		// search); a sector's most concentrated supply among its own minerals (it was gallium,
+		// which no battery record names).
+		{"who produces battery minerals?", "production", "Of the 12 minerals whose records list a use in batteries and have a USGS production table, China leads world output of 7: graphite (78%), vanadium (72%)"},
+		{"top producers of semiconductor minerals", "production", "Of the 8 minerals whose records list a use in semiconductors and have a USGS production table, China leads world output of 4: gallium (99%)"},
+		{"¿quién produce los minerales para baterías?", "production", "De los 12 minerales cuyos registros mencionan un uso en baterías y tienen una tabla de producción del USGS, China encabeza la producción mundial de 7"},
+		{"which battery mineral is the most concentrated?", "concentration", "Among the minerals whose records list a use in batteries: by the Herfindahl–Hirschman index (HHI) of producers' shares, the most concentrated supply is that of graphite"},
 		// Helper A: yes/no on a mineral missing from a list; what a country leads in (not the
 		// mineral lead); when two countries meet next. Guards, right before and after: "is
 		// silver on the EU list", "is copper on the EU list?", "isn't copper on the EU list?",

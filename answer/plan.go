@@ -95,6 +95,9 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 		// "When is the next US-China summit?": the last meeting of the two recorded.
 		return e.nextMeeting(q), nil
 	}
+	if a := e.sectorProducers(q); a != nil {
+		return a, nil // "who produces battery minerals?" (views_sector_leaders.go)
+	}
 	if a := e.sectorView(q); a != nil {
 		// "which minerals are used in batteries?", "is graphite used in batteries?"
 		// (views_used_in.go).

@@ -15,8 +15,9 @@ import (
 // sectorIndex is what the sector answers derive from the knowledge base once: each sector's
 // minerals as a set, and the minerals common to sectors asked together, made on first use.
 type sectorIndex struct {
-	sets   map[string]map[string]bool // sector label → mineral ids its records name
-	common sync.Map                   // labels joined → commonSectors
+	sets    map[string]map[string]bool // sector label → mineral ids its records name
+	common  sync.Map                   // labels joined → commonSectors
+	leaders sync.Map                   // sector label and language → []listLeader (views_sector_leaders.go)
 }
 
 // commonSectors are the minerals whose records name every one of some sectors: the first

@@ -581,7 +581,16 @@ func (e *snap) concentrationRanking(q Query) *Answer {
 	}
 	var rows []row
 	seen := map[string]int{} // a table's measure → its row
-	for _, m := range e.kb.Minerals {
+	ms := e.kb.Minerals
+	sec, inSector := sectorAsked(q)
+	if inSector {
+		// "which battery mineral is the most concentrated?": that sector's only.
+		ms = nil
+		for _, u := range e.sectorUses[sec.label] {
+			ms = append(ms, u.m)
+		}
+	}
+	for _, m := range ms {
 		r, ok := e.kb.PrimaryRanking(m.ID)
 		if !ok || !r.HasShares() || len(r.Rows) == 0 || len(q.Lists) > 0 && !e.on(m, askedList(q)) {
 			continue // Helper Q: "concentration of EU strategic materials": that list's only
@@ -621,6 +630,9 @@ func (e *snap) concentrationRanking(q Query) *Answer {
 	}
 	if len(q.Lists) > 0 {
 		a.Headline = sentences(e.f("Among the minerals on the %s:", e.listName(askedList(q))), lowerFirst(a.Headline))
+	}
+	if inSector {
+		a.Headline = sentences(e.f("Among the minerals whose records list a use in %s:", e.t(sec.label)), lowerFirst(a.Headline))
 	}
 	s := Section{Heading: e.t("HHI of each mineral's main production table (0-10,000)"), Note: e.t(derivedNote)}
 	for _, x := range rows[:min(10, len(rows))] {

@@ -73,12 +73,21 @@ type listLeader struct {
 // each mineral's primary ranking (its newest edition), a table that members of a group share
 // counted once, under the group's name, or a member's when the measure is its own.
 func (e *snap) listLeaders(l knowledge.List) []listLeader {
+	var ms []*knowledge.Mineral
+	for _, m := range e.kb.Minerals {
+		if m.On(l) {
+			ms = append(ms, m)
+		}
+	}
+	return e.leadersAmong(ms)
+}
+
+// leadersAmong are the top producers of each of the minerals ms that has a production table,
+// as listLeaders counts them, in the order of their names.
+func (e *snap) leadersAmong(ms []*knowledge.Mineral) []listLeader {
 	seen := map[string]bool{}
 	var out []listLeader
-	for _, m := range e.kb.Minerals {
-		if !m.On(l) {
-			continue
-		}
+	for _, m := range ms {
 		r, ok := e.kb.PrimaryRanking(m.ID)
 		if !ok || len(r.Rows) == 0 || seen[r.Mineral+"/"+r.Measure] {
 			continue

@@ -1,0 +1,145 @@
+package answer
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// Who produces a sector's minerals: "who produces battery minerals?", or "who produces
+// them?" after a sector's answer. The top producer of each of the sector's minerals that has
+// a production table, grouped by country, the country that tops the most first.
+
+// Named in a sector leaders' headline: countries, and minerals of each.
+const (
+	sectorLeadCountries = 4
+	sectorLeadMinerals  = 4
+)
+
+// sectorProducerWords are the words, besides a sector's own and sectorQuestionWords, of a
+// question asking who produces a sector's minerals or how concentrated their supply is.
+var sectorProducerWords = set("who", "produces", "produce", "producing", "produced", "producer", "producers", "production", "top",
+	"leading", "leader", "leaders", "lead", "leads", "mine", "mines", "mined", "supply", "supplies", "concentrated", "concentration",
+	"most", "quien", "quienes", "producen", "productor", "productores", "produccion", "principales", "concentrada", "concentradas",
+	"concentrado", "concentrados", "concentracion", "suministro", "mas")
+
+// sectorProducers answers who produces a sector's minerals, or which of them has the most
+// concentrated supply, for a question that names a sector and nothing else: "who produces
+// battery minerals?", "which battery mineral is the most concentrated?", "¿quién produce los
+// minerales para baterías?". It returns nil for any other question.
+func (e *snap) sectorProducers(q Query) *Answer {
+	if len(q.Minerals)+len(q.Countries)+len(q.Policies) > 0 || q.YesNo || q.Year != 0 || q.Compare || q.Leaders != "" ||
+		q.Refusal != "" || q.Measure != MeasureProduction && q.Measure != MeasureConcentration {
+		return nil
+	}
+	s, ok := sectorAsked(q)
+	if !ok {
+		return nil
+	}
+	for _, w := range q.Terms {
+		if !sectorProducerWords[w] && !sectorQuestionWords[w] && !slices.Contains(s.words, w) {
+			return nil
+		}
+	}
+	if q.Measure == MeasureConcentration {
+		return e.concentrationRanking(q)
+	}
+	return e.sectorLeaders(s)
+}
+
+// leadShare is the top producer's share of a ranking, or 0 for a table without shares.
+func leadShare(x listLeader) float64 {
+	if !x.r.HasShares() {
+		return 0
+	}
+	return x.r.Rows[0].Share
+}
+
+// sectorLeadersOf are the top producers of a sector's minerals, found on first use and kept
+// for the knowledge base's life: at 100,000 records a sector has thousands of minerals.
+func (e *snap) sectorLeadersOf(s sector) []listLeader {
+	key := s.label + "/" + string(e.lang) // the names are in the answer's language
+	if ls, ok := e.sectorIdx.leaders.Load(key); ok {
+		return ls.([]listLeader)
+	}
+	us := e.sectorUses[s.label]
+	ms := make([]*knowledge.Mineral, len(us))
+	for i, u := range us {
+		ms[i] = u.m
+	}
+	ls := e.leadersAmong(ms)
+	e.sectorIdx.leaders.Store(key, ls)
+	return ls
+}
+
+// sectorLeaders is the top producer of each of a sector's minerals, grouped by country.
+func (e *snap) sectorLeaders(s sector) *Answer {
+	label := e.t(s.label)
+	ls := e.sectorLeadersOf(s)
+	a := &Answer{Intent: IntentLists, Title: e.f("Top producer of each mineral used in %s", label)}
+	if len(ls) == 0 {
+		a.Headline = e.f("None of the minerals whose records list a use in %s has a production table in this knowledge base.", label)
+		return a
+	}
+	// The minerals each country tops, as the leaders list them (by name).
+	tops := map[string][]listLeader{}
+	var cs []string
+	for _, x := range ls {
+		for _, c := range x.leaders {
+			if len(tops[c]) == 0 {
+				cs = append(cs, c)
+			}
+			tops[c] = append(tops[c], x)
+		}
+	}
+	slices.SortStableFunc(cs, func(a, b string) int {
+		return cmp.Or(cmp.Compare(len(tops[b]), len(tops[a])), strings.Compare(e.countryName(a), e.countryName(b)))
+	})
+	editions := map[knowledge.Edition]bool{}
+	for _, x := range ls {
+		editions[x.r.Edition] = true
+		a.Sources = appendSource(a.Sources, x.r.Source)
+	}
+	src := e.t("USGS MCS, newest edition of each table")
+	if len(editions) == 1 {
+		src = source(ls[0].r.Edition)
+	}
+	for _, c := range cs {
+		// Each country's minerals, its largest share first.
+		slices.SortStableFunc(tops[c], func(a, b listLeader) int { return cmpFloat(leadShare(b), leadShare(a)) })
+	}
+	minerals := func(xs []listLeader) string {
+		var names []string
+		for _, x := range xs[:min(len(xs), sectorLeadMinerals)] {
+			n := strings.ToLower(x.name)
+			if x.r.HasShares() {
+				n += " (" + percent(x.r.Rows[0].Share) + ")"
+			}
+			names = append(names, n)
+		}
+		if len(xs) > sectorLeadMinerals {
+			names = append(names, e.f("%s more", itoa(len(xs)-sectorLeadMinerals)))
+		}
+		return e.and(names)
+	}
+	first := cs[0]
+	a.Headline = e.f("Of the %s minerals whose records list a use in %s and have a USGS production table, %s leads world output of %s: %s (%s).",
+		itoa(len(ls)), label, e.countrySubject(first), itoa(len(tops[first])), minerals(tops[first]), src)
+	var next []string
+	for _, c := range cs[1:min(len(cs), sectorLeadCountries)] {
+		next = append(next, e.f("%s for %s", e.countryName(c), minerals(tops[c])))
+	}
+	switch rest := len(cs) - sectorLeadCountries; {
+	case rest == 1:
+		next = append(next, e.t("one more country for the rest"))
+	case rest > 1:
+		next = append(next, e.f("%s more countries for the rest", itoa(rest)))
+	}
+	if len(next) > 0 {
+		a.Headline = sentences(a.Headline, e.f("Then %s.", e.and(next)))
+	}
+	a.Sections = append(a.Sections, e.leadersSection(ls))
+	return a
+}
