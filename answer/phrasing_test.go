@@ -140,6 +140,9 @@ func TestPhrasings(t *testing.T) {
 		{"who produces battery minerals?", "production", "Of the 12 minerals whose records list a use in batteries and have a USGS production table, China leads world output of 7: graphite (78%), vanadium (72%)"},
 		{"top producers of semiconductor minerals", "production", "Of the 8 minerals whose records list a use in semiconductors and have a USGS production table, China leads world output of 4: gallium (99%)"},
 		{"¿quién produce los minerales para baterías?", "production", "De los 12 minerales cuyos registros mencionan un uso en baterías y tienen una tabla de producción del USGS, China encabeza la producción mundial de 7"},
+		// Which country produces the most of a sector's minerals (it was the USGS list's).
+		{"who produces the most battery minerals?", "production leaders=most", "Of the minerals whose records list a use in batteries, China produces the most by the USGS tables, 11, and leads world output of 7 of them"},
+		{"¿qué país produce más minerales para baterías?", "production leaders=most", "De los minerales cuyos registros mencionan un uso en baterías, China produce más según las tablas del USGS, 11"},
 		{"which battery mineral is the most concentrated?", "concentration", "Among the minerals whose records list a use in batteries: by the Herfindahl–Hirschman index (HHI) of producers' shares, the most concentrated supply is that of graphite"},
 		// Helper A: yes/no on a mineral missing from a list; what a country leads in (not the
 		// mineral lead); when two countries meet next. Guards, right before and after: "is

@@ -18,6 +18,7 @@ type sectorIndex struct {
 	sets    map[string]map[string]bool // sector label → mineral ids its records name
 	common  sync.Map                   // labels joined → commonSectors
 	leaders sync.Map                   // sector label and language → []listLeader (views_sector_leaders.go)
+	most    sync.Map                   // sector label → []countryCount (views_sector_leaders.go)
 }
 
 // commonSectors are the minerals whose records name every one of some sectors: the first

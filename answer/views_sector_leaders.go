@@ -30,7 +30,7 @@ var sectorProducerWords = set("who", "produces", "produce", "producing", "produc
 // battery minerals?", "which battery mineral is the most concentrated?", "¿quién produce los
 // minerales para baterías?". It returns nil for any other question.
 func (e *snap) sectorProducers(q Query) *Answer {
-	if len(q.Minerals)+len(q.Countries)+len(q.Policies) > 0 || q.YesNo || q.Year != 0 || q.Compare || q.Leaders != "" ||
+	if len(q.Minerals)+len(q.Countries)+len(q.Policies) > 0 || q.YesNo || q.Year != 0 || q.Compare || q.Leaders != "" && q.Leaders != LeadersMost ||
 		q.Refusal != "" || q.Measure != MeasureProduction && q.Measure != MeasureConcentration {
 		return nil
 	}
@@ -43,10 +43,80 @@ func (e *snap) sectorProducers(q Query) *Answer {
 			return nil
 		}
 	}
-	if q.Measure == MeasureConcentration {
+	switch {
+	case q.Measure == MeasureConcentration:
 		return e.concentrationRanking(q)
+	case q.Leaders == LeadersMost:
+		return e.sectorMost(s)
 	}
 	return e.sectorLeaders(s)
+}
+
+// sectorMost answers which country produces the most of a sector's minerals: "who produces
+// the most battery minerals?". Countries are counted as the list question counts them
+// (views_leaders.go), over the sector's minerals; found once per knowledge base.
+func (e *snap) sectorMost(s sector) *Answer {
+	label := e.t(s.label)
+	ls := e.sectorLeadersOf(s)
+	var cs []countryCount
+	if x, ok := e.sectorIdx.most.Load(s.label); ok {
+		cs = x.([]countryCount)
+	} else {
+		in := e.sectorIdx.sets[s.label]
+		leads := leadCounts(ls)
+		for _, c := range e.kb.Countries {
+			n := len(e.placedMinerals(e.kb.CountryStandings(c.ID), func(_ knowledge.Standing, m *knowledge.Mineral) string {
+				if !in[m.ID] {
+					return ""
+				}
+				return m.ID
+			}))
+			if n > 0 {
+				cs = append(cs, countryCount{country: c.ID, leads: leads[c.ID], counts: n})
+			}
+		}
+		e.byCount(cs, func(c countryCount) int { return c.counts })
+		e.sectorIdx.most.Store(s.label, cs)
+	}
+	a := &Answer{Intent: IntentLists, Title: e.f("Countries that produce the most minerals used in %s", label)}
+	if len(cs) == 0 {
+		a.Headline = e.f("None of the minerals whose records list a use in %s has a production table in this knowledge base.", label)
+		return a
+	}
+	editions := map[knowledge.Edition]bool{}
+	for _, x := range ls {
+		editions[x.r.Edition] = true
+		a.Sources = appendSource(a.Sources, x.r.Source)
+	}
+	src := e.t("USGS MCS, newest edition of each table")
+	if len(editions) == 1 {
+		src = source(ls[0].r.Edition)
+	}
+	first := cs[0]
+	a.Headline = e.f("Of the minerals whose records list a use in %s, %s produces the most by the USGS tables, %s, and leads world output of %s of them (%s).",
+		label, e.countrySubject(first.country), itoa(first.counts), itoa(first.leads), src)
+	var next []string
+	for _, c := range cs[1:min(len(cs), 4)] {
+		if c.leads == 0 {
+			next = append(next, e.countryName(c.country)+" ("+itoa(c.counts)+")")
+		} else {
+			next = append(next, e.f("%s (%s; top producer of %s)", e.countryName(c.country), itoa(c.counts), itoa(c.leads)))
+		}
+	}
+	if len(next) > 0 {
+		a.Headline = sentences(a.Headline, e.f("Next: %s.", e.and(next)))
+	}
+	sec := Section{Heading: e.f("Minerals used in %s each country produces (and tops)", label)}
+	for _, c := range cs[:min(len(cs), 15)] {
+		v := e.f("%s produced, top producer of %s", itoa(c.counts), itoa(c.leads))
+		if c.leads == 0 {
+			v = e.f("%s produced", itoa(c.counts))
+		}
+		sec.Facts = append(sec.Facts, Fact{Label: e.countryName(c.country), Value: v})
+	}
+	a.Sections = append(a.Sections, sec, e.leadersSection(ls))
+	a.Sections[1].Detail = true
+	return a
 }
 
 // leadShare is the top producer's share of a ranking, or 0 for a table without shares.
