@@ -534,6 +534,7 @@ func TestFollowUps(t *testing.T) {
 		// who produces them, why they are critical, which are, U.S. imports, the most
 		// concentrated (they were a greeting, not found, or every mineral's).
 		{"which minerals are used in batteries?", "who produces them?", "Of the 12 minerals whose records list a use in batteries and have a USGS production table, China leads"},
+		{"which minerals are used in batteries?", "and reserves?", "Of the 10 minerals whose records list a use in batteries and have a USGS reserves table, Australia holds"},
 		{"which minerals are used in batteries?", "why?", "Of the 12 minerals whose records list a use in batteries, 11 are on the USGS 2025 critical minerals list"},
 		{"which minerals are used in batteries?", "which are critical?", "Of the 12 minerals whose records list a use in batteries, 11 are on the USGS 2025 critical minerals list"},
 		{"which minerals are used in batteries?", "how much does the US import?", "Of the minerals whose records list a use in batteries, the U.S. relied most on net imports"},

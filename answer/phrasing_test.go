@@ -143,6 +143,9 @@ func TestPhrasings(t *testing.T) {
 		// Which country produces the most of a sector's minerals (it was the USGS list's).
 		{"who produces the most battery minerals?", "production leaders=most", "Of the minerals whose records list a use in batteries, China produces the most by the USGS tables, 11, and leads world output of 7 of them"},
 		{"¿qué país produce más minerales para baterías?", "production leaders=most", "De los minerales cuyos registros mencionan un uso en baterías, China produce más según las tablas del USGS, 11"},
+		// Who holds the largest reserves of a sector's minerals (it was a search).
+		{"battery minerals reserves", "reserves", "Of the 10 minerals whose records list a use in batteries and have a USGS reserves table, Australia holds the largest reserves of 3: vanadium (47%)"},
+		{"¿quién tiene las mayores reservas de minerales para baterías?", "reserves", "De los 10 minerales cuyos registros mencionan un uso en baterías y tienen una tabla de reservas del USGS, Australia tiene las mayores reservas de 3"},
 		{"which battery mineral is the most concentrated?", "concentration", "Among the minerals whose records list a use in batteries: by the Herfindahl–Hirschman index (HHI) of producers' shares, the most concentrated supply is that of graphite"},
 		// Helper A: yes/no on a mineral missing from a list; what a country leads in (not the
 		// mineral lead); when two countries meet next. Guards, right before and after: "is

@@ -85,10 +85,16 @@ func (e *snap) listLeaders(l knowledge.List) []listLeader {
 // leadersAmong are the top producers of each of the minerals ms that has a production table,
 // as listLeaders counts them, in the order of their names.
 func (e *snap) leadersAmong(ms []*knowledge.Mineral) []listLeader {
+	return e.leadersBy(ms, e.kb.PrimaryRanking)
+}
+
+// leadersBy are the countries that top the ranking rank gives each of the minerals ms, as
+// leadersAmong counts them.
+func (e *snap) leadersBy(ms []*knowledge.Mineral, rank func(string) (knowledge.Ranking, bool)) []listLeader {
 	seen := map[string]bool{}
 	var out []listLeader
 	for _, m := range ms {
-		r, ok := e.kb.PrimaryRanking(m.ID)
+		r, ok := rank(m.ID)
 		if !ok || len(r.Rows) == 0 || seen[r.Mineral+"/"+r.Measure] {
 			continue
 		}

@@ -22,6 +22,7 @@ const (
 // question asking who produces a sector's minerals or how concentrated their supply is.
 var sectorProducerWords = set("who", "produces", "produce", "producing", "produced", "producer", "producers", "production", "top",
 	"leading", "leader", "leaders", "lead", "leads", "mine", "mines", "mined", "supply", "supplies", "concentrated", "concentration",
+	"hold", "holds", "has", "have", "largest", "biggest", "tiene", "tienen", "mayores",
 	"most", "quien", "quienes", "producen", "productor", "productores", "produccion", "principales", "concentrada", "concentradas",
 	"concentrado", "concentrados", "concentracion", "suministro", "mas")
 
@@ -31,7 +32,7 @@ var sectorProducerWords = set("who", "produces", "produce", "producing", "produc
 // minerales para baterías?". It returns nil for any other question.
 func (e *snap) sectorProducers(q Query) *Answer {
 	if len(q.Minerals)+len(q.Countries)+len(q.Policies) > 0 || q.YesNo || q.Year != 0 || q.Compare || q.Leaders != "" && q.Leaders != LeadersMost ||
-		q.Refusal != "" || q.Measure != MeasureProduction && q.Measure != MeasureConcentration {
+		q.Refusal != "" || q.Measure != MeasureProduction && q.Measure != MeasureConcentration && q.Measure != MeasureReserves {
 		return nil
 	}
 	s, ok := sectorAsked(q)
@@ -39,7 +40,7 @@ func (e *snap) sectorProducers(q Query) *Answer {
 		return nil
 	}
 	for _, w := range q.Terms {
-		if !sectorProducerWords[w] && !sectorQuestionWords[w] && !slices.Contains(s.words, w) {
+		if !sectorProducerWords[w] && !sectorQuestionWords[w] && !reserveWords[w] && !slices.Contains(s.words, w) {
 			return nil
 		}
 	}
@@ -49,7 +50,7 @@ func (e *snap) sectorProducers(q Query) *Answer {
 	case q.Leaders == LeadersMost:
 		return e.sectorMost(s)
 	}
-	return e.sectorLeaders(s)
+	return e.sectorLeaders(s, q.Measure == MeasureReserves)
 }
 
 // sectorMost answers which country produces the most of a sector's minerals: "who produces
@@ -57,7 +58,7 @@ func (e *snap) sectorProducers(q Query) *Answer {
 // (views_leaders.go), over the sector's minerals; found once per knowledge base.
 func (e *snap) sectorMost(s sector) *Answer {
 	label := e.t(s.label)
-	ls := e.sectorLeadersOf(s)
+	ls := e.sectorLeadersOf(s, false)
 	var cs []countryCount
 	if x, ok := e.sectorIdx.most.Load(s.label); ok {
 		cs = x.([]countryCount)
@@ -129,8 +130,13 @@ func leadShare(x listLeader) float64 {
 
 // sectorLeadersOf are the top producers of a sector's minerals, found on first use and kept
 // for the knowledge base's life: at 100,000 records a sector has thousands of minerals.
-func (e *snap) sectorLeadersOf(s sector) []listLeader {
+// With reserves, they are the holders of the largest reserves.
+func (e *snap) sectorLeadersOf(s sector, reserves bool) []listLeader {
 	key := s.label + "/" + string(e.lang) // the names are in the answer's language
+	rank := e.kb.PrimaryRanking
+	if reserves {
+		key, rank = key+"/reserves", e.kb.ReservesRanking
+	}
 	if ls, ok := e.sectorIdx.leaders.Load(key); ok {
 		return ls.([]listLeader)
 	}
@@ -139,18 +145,25 @@ func (e *snap) sectorLeadersOf(s sector) []listLeader {
 	for i, u := range us {
 		ms[i] = u.m
 	}
-	ls := e.leadersAmong(ms)
+	ls := e.leadersBy(ms, rank)
 	e.sectorIdx.leaders.Store(key, ls)
 	return ls
 }
 
-// sectorLeaders is the top producer of each of a sector's minerals, grouped by country.
-func (e *snap) sectorLeaders(s sector) *Answer {
+// sectorLeaders is the top producer of each of a sector's minerals, grouped by country; with
+// reserves, the holder of the largest reserves of each.
+func (e *snap) sectorLeaders(s sector, reserves bool) *Answer {
 	label := e.t(s.label)
-	ls := e.sectorLeadersOf(s)
+	ls := e.sectorLeadersOf(s, reserves)
 	a := &Answer{Intent: IntentLists, Title: e.f("Top producer of each mineral used in %s", label)}
+	if reserves {
+		a.Intent, a.Title = IntentReserves, e.f("Largest reserves of each mineral used in %s", label)
+	}
 	if len(ls) == 0 {
 		a.Headline = e.f("None of the minerals whose records list a use in %s has a production table in this knowledge base.", label)
+		if reserves {
+			a.Headline = e.f("None of the minerals whose records list a use in %s has a reserves table in this knowledge base.", label)
+		}
 		return a
 	}
 	// The minerals each country tops, as the leaders list them (by name).
@@ -197,6 +210,10 @@ func (e *snap) sectorLeaders(s sector) *Answer {
 	first := cs[0]
 	a.Headline = e.f("Of the %s minerals whose records list a use in %s and have a USGS production table, %s leads world output of %s: %s (%s).",
 		itoa(len(ls)), label, e.countrySubject(first), itoa(len(tops[first])), minerals(tops[first]), src)
+	if reserves {
+		a.Headline = e.f("Of the %s minerals whose records list a use in %s and have a USGS reserves table, %s holds the largest reserves of %s: %s (%s).",
+			itoa(len(ls)), label, e.countrySubject(first), itoa(len(tops[first])), minerals(tops[first]), src)
+	}
 	var next []string
 	for _, c := range cs[1:min(len(cs), sectorLeadCountries)] {
 		next = append(next, e.f("%s for %s", e.countryName(c), minerals(tops[c])))
