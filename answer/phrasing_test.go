@@ -147,6 +147,12 @@ func TestPhrasings(t *testing.T) {
 		{"battery minerals reserves", "reserves", "Of the 10 minerals whose records list a use in batteries and have a USGS reserves table, Australia holds the largest reserves of 3: vanadium (47%)"},
 		{"¿quién tiene las mayores reservas de minerales para baterías?", "reserves", "De los 10 minerales cuyos registros mencionan un uso en baterías y tienen una tabla de reservas del USGS, Australia tiene las mayores reservas de 3"},
 		{"which battery mineral is the most concentrated?", "concentration", "Among the minerals whose records list a use in batteries: by the Herfindahl–Hirschman index (HHI) of producers' shares, the most concentrated supply is that of graphite"},
+		// What the US lacks is what it does not produce, as for another country (it was the
+		// list's card); how many countries a reserves table lists (it named the leader only).
+		{"what critical minerals does the US lack?", "lists countries=united-states polarity=not", "The USGS tables this knowledge base holds show no production in the United States of 21 minerals of the 2025 U.S. critical list"},
+		{"¿qué minerales críticos le faltan a EE.UU.?", "lists countries=united-states polarity=not", "Las tablas del USGS de esta base de conocimiento no muestran producción en Estados Unidos de 21 minerales"},
+		{"how many countries have lithium reserves?", "reserves minerals=lithium count=countries", "USGS lists lithium reserves for 10 countries (USGS MCS 2026), and lumps the rest together as “other countries”. Chile holds"},
+		{"¿cuántos países tienen reservas de litio?", "reserves minerals=lithium count=countries", "El USGS da reservas de litio para 10 países (USGS MCS 2026)"},
 		// Helper A: yes/no on a mineral missing from a list; what a country leads in (not the
 		// mineral lead); when two countries meet next. Guards, right before and after: "is
 		// silver on the EU list", "is copper on the EU list?", "isn't copper on the EU list?",

@@ -263,6 +263,10 @@ func (e *snap) reservesAnswer(m *knowledge.Mineral, q Query) *Answer {
 	if h := e.besidesReserves(r, name, q.besidesAll()); q.Besides != "" && h != "" {
 		a.Headline = h // "rare earth reserves outside China" (views_stage.go)
 	}
+	if q.CountCountries {
+		// "how many countries have lithium reserves?": the count, then who leads.
+		a.Headline = sentences(e.reservesCount(name, r), a.Headline)
+	}
 	n := 8
 	if q.Top > 0 {
 		n = q.Top

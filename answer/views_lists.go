@@ -31,8 +31,9 @@ func (e *snap) listsView(ctx context.Context, q Query) (*Answer, error) {
 		// "What is the US-Mexico Action Plan on Critical Minerals?"
 		p, _ := e.kb.Policy(q.Policies[0])
 		return e.policyCard(p, q), nil
-	case len(q.Countries) > 0 && (!slices.Equal(q.Countries, []string{"united-states"}) || asksOutput(q)):
-		// "Which critical minerals does Mexico (or the US) produce?"
+	case len(q.Countries) > 0 && (!slices.Equal(q.Countries, []string{"united-states"}) || asksOutput(q) || hasAny(q.Terms, lackWords)):
+		// "Which critical minerals does Mexico (or the US) produce?", "what critical
+		// minerals does the US lack?"
 		c, _ := e.kb.Country(q.Countries[0])
 		return e.countryCard(c, q, true), nil
 	}
