@@ -153,6 +153,13 @@ func TestPhrasings(t *testing.T) {
 		{"¿qué minerales críticos le faltan a EE.UU.?", "lists countries=united-states polarity=not", "Las tablas del USGS de esta base de conocimiento no muestran producción en Estados Unidos de 21 minerales"},
 		{"how many countries have lithium reserves?", "reserves minerals=lithium count=countries", "USGS lists lithium reserves for 10 countries (USGS MCS 2026), and lumps the rest together as “other countries”. Chile holds"},
 		{"¿cuántos países tienen reservas de litio?", "reserves minerals=lithium count=countries", "El USGS da reservas de litio para 10 países (USGS MCS 2026)"},
+		// Whether production went up or down, asked with a phrase or a tense the change cues
+		// miss ("gone up", "falling", "ha subido"): the change, with its verdict (it was the
+		// producers' shares).
+		{"has lithium production gone up?", "change minerals=lithium yesno=yes", "Yes — world mine production of lithium went from 222,000 in 2024e to 290,000 in 2025e (+30.6%"},
+		{"is antimony production falling?", "change minerals=antimony yesno=yes", "Yes — world mine production of antimony went from 119,000 in 2024 to 110,000 in 2025e (−7.6%"},
+		{"is Mexico's zinc production falling?", "change minerals=zinc countries=mexico yesno=yes", "No — in Mexico, mine production of zinc went from 773 in 2024 to 780 in 2025e (+0.9%"},
+		{"¿ha subido la producción de litio?", "change minerals=lithium yesno=yes", "Sí — la producción minera mundial de litio pasó de 222,000 en 2024e a 290,000 en 2025e"},
 		// Helper A: yes/no on a mineral missing from a list; what a country leads in (not the
 		// mineral lead); when two countries meet next. Guards, right before and after: "is
 		// silver on the EU list", "is copper on the EU list?", "isn't copper on the EU list?",

@@ -914,13 +914,13 @@ var statusPhrases = newPhrases("still in force", "in force", "in effect", "still
 var (
 	upPhrases = newPhrases("go up", "went up", "gone up", "rise", "rose", "risen", "rising", "increase", "increased", "increasing",
 		"grow", "grew", "grown", "growing", "higher", "climb", "climbs", "climbed", "jump", "jumps", "jumped", "aumento", "aumentado", "subio", "crecio", "incremento",
-		"subieron", "aumentaron", "crecieron",
+		"subieron", "aumentaron", "crecieron", "subido", "subiendo", "aumentando", "creciendo",
 		"gain share", "gains share", "gained share", "gaining share", "gaining market share", "ganando participacion", "gano participacion", "gana participacion", "ganando terreno", // Helper P
 		"or up", "o subio", "o sube")
 	downPhrases = newPhrases("go down", "went down", "gone down", "fall", "fell", "fallen", "falling", "decrease", "decreased",
 		"decreasing", "decline", "declined", "declining", "shrink", "shrank", "drop", "drops", "dropped", "slump", "slumps",
 		"slumped", "cayo", "disminuyo", "disminuido", "bajo la", "bajo mas", "cuanto bajo", "tanto bajo", "se redujo",
-		"cayeron", "bajaron", "disminuyeron",
+		"cayeron", "bajaron", "disminuyeron", "bajado", "bajando", "cayendo", "disminuyendo",
 		"lose share", "loses share", "lost share", "losing share", "losing market share", "perdiendo participacion", "perdio participacion", "pierde participacion", "perdiendo terreno", // Helper P
 		"or down", "o bajo", "o baja")
 )
@@ -1550,6 +1550,11 @@ func (p *lexicon) Parse(text string) Query {
 	}
 	if q.YesNo && eitherWay.any(norm, joined) {
 		q.YesNo = false // "¿sube o baja la producción de litio?" asks which, not whether
+	}
+	if q.Measure == MeasureProduction && q.YesNo && q.Direction != "" && len(q.Minerals) > 0 && !q.Most && q.Top == 0 && q.Rank == 0 && !q.Share {
+		// "has lithium production gone up?", "is Mexico's zinc output falling?", "¿ha subido
+		// la producción de litio?": whether the figure moved that way.
+		q.Measure = MeasureChange
 	}
 	if q.Refusal == "" && asksPolicyForecast(norm, joined) {
 		// "will China lift rare earth controls?": no forecast, the latest item on the matter
