@@ -363,8 +363,8 @@ func (b *Bot) topic(ctx context.Context, log *slog.Logger, convo string) (answer
 // before the reply is posted so that a follow-up reaching another replica finds it. Only
 // ids, labels and flags are kept, never the question's words.
 func (b *Bot) keepTopic(ctx context.Context, log *slog.Logger, convo string, q answer.Query) func() {
-	t := toTopic(q)
-	if len(t.Minerals)+len(t.Countries)+len(t.Policies) == 0 && t.Sector == "" {
+	t, ok := keptTopic(q)
+	if !ok {
 		return func() {}
 	}
 	b.convos.put(convo, fromTopic(t)) // memory keeps what the store keeps: a follow-up reads the same either way
@@ -398,6 +398,24 @@ func toTopic(q answer.Query) state.Topic {
 		t.Lists = append(t.Lists, string(l))
 	}
 	return t
+}
+
+// keptTopic is what a conversation keeps of a query, and false when the query was about no
+// records and no sector: the conversation keeps the topic it had.
+func keptTopic(q answer.Query) (state.Topic, bool) {
+	t := toTopic(q)
+	return t, len(t.Minerals)+len(t.Countries)+len(t.Policies) > 0 || t.Sector != ""
+}
+
+// Remembered is what a conversation in Slack keeps of an answer's query for the follow-up
+// after it, as the query the follow-up continues from; ok is false when it keeps nothing of
+// it (see keepTopic). `mineralbot ask -` holds a conversation in a terminal with it.
+func Remembered(q answer.Query) (prev answer.Query, ok bool) {
+	t, ok := keptTopic(q)
+	if !ok {
+		return answer.Query{}, false
+	}
+	return fromTopic(t), true
 }
 
 func fromTopic(t state.Topic) answer.Query {

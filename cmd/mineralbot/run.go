@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/mineralbot/mineralbot/answer"
+	"github.com/mineralbot/mineralbot/bot"
 	"github.com/mineralbot/mineralbot/index"
 	"github.com/mineralbot/mineralbot/knowledge"
 )
@@ -33,7 +35,9 @@ Usage:
   mineralbot run [-config FILE]         run the Slack bot (Socket Mode)
   mineralbot ask [-kb DIR] [-lang en|es] QUESTION...
                                         answer a question in the terminal, in the
-                                        question's language (or -lang's)
+                                        question's language (or -lang's); with "-",
+                                        answer questions read one per line as a
+                                        conversation, each a follow-up of the last
   mineralbot kb check [DIR]             validate a knowledge base (default: the embedded one)
   mineralbot kb import [-edition YEAR] [-kb DIR] [-add-countries] FILE.csv
                                         import a USGS MCS data-release CSV into DIR's tables
@@ -197,6 +201,9 @@ func cmdAsk(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer ix.Close()
+	if question == "-" {
+		return askConversation(ctx, eng, lang, stdin, stdout)
+	}
 	if lang == "" {
 		var ok bool
 		if lang, ok = eng.DetectLanguage(question); !ok {
@@ -208,6 +215,82 @@ func cmdAsk(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	return answer.WriteText(stdout, a)
+}
+
+// stdin is what `mineralbot ask -` reads its questions from.
+var stdin io.Reader = os.Stdin
+
+// maxConversationLine bounds one question read by `mineralbot ask -`; a longer line is
+// answered from its start, as a long chat message is.
+const maxConversationLine = 64 << 10
+
+// askConversation answers questions read one per line, as a conversation in a DM: each one
+// a follow-up of the answers before it, kept as the bot keeps them in Slack
+// (bot.Remembered). Each answer follows its question, after "> ". A line that names no
+// language is answered in the conversation's last one.
+func askConversation(ctx context.Context, eng *answer.Engine, lang answer.Lang, in io.Reader, out io.Writer) error {
+	r := bufio.NewReaderSize(in, maxConversationLine)
+	var prev answer.Query
+	last, first := answer.English, true
+	for {
+		line, err := readLine(r)
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("ask -: reading questions: %w", err)
+		}
+		q := strings.TrimSpace(line)
+		if q == "" {
+			if err == io.EOF {
+				return nil
+			}
+			continue
+		}
+		l := lang
+		if l == "" {
+			if d, ok := eng.DetectLanguage(q); ok {
+				l = d
+			} else {
+				l = last
+			}
+		}
+		a, err := eng.AskAfter(ctx, q, l, prev)
+		if err != nil {
+			return err
+		}
+		if !first {
+			fmt.Fprintln(out)
+		}
+		first, last = false, l
+		fmt.Fprintf(out, "> %s\n\n", shortened(q, 200))
+		if err := answer.WriteText(out, a); err != nil {
+			return err
+		}
+		if p, ok := bot.Remembered(a.Query); ok {
+			prev = p
+		}
+		if err == io.EOF {
+			return nil
+		}
+	}
+}
+
+// shortened is s cut to at most n runes, with "…" where it was cut.
+func shortened(s string, n int) string {
+	for i := range s {
+		if n--; n < 0 {
+			return s[:i] + "…"
+		}
+	}
+	return s
+}
+
+// readLine reads a line of r, without its end; of a line longer than r's buffer, the start.
+func readLine(r *bufio.Reader) (string, error) {
+	line, err := r.ReadSlice('\n')
+	s := string(line)
+	for err == bufio.ErrBufferFull {
+		_, err = r.ReadSlice('\n') // the rest of the line is dropped
+	}
+	return strings.TrimRight(s, "\r\n"), err
 }
 
 func cmdKBCheck(args []string, stdout, stderr io.Writer) error {

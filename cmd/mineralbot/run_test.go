@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"strings"
 	"testing"
 )
@@ -62,6 +63,43 @@ func TestAskResolves(t *testing.T) {
 				t.Errorf("output does not start with %q:\n%s", tt.headline, out)
 			}
 		})
+	}
+}
+
+// `mineralbot ask -` holds a conversation: each line is answered after its question, as a
+// follow-up of the ones before, the way the bot keeps a DM's conversation; a blank line is
+// skipped, and an over-long one is answered from its start.
+func TestAskConversation(t *testing.T) {
+	defer func(r io.Reader) { stdin = r }(stdin)
+	stdin = strings.NewReader("which minerals are used in batteries?\nwho produces them?\n\n¿y en México?\r\nis antimony critical?\nand gallium?\n" +
+		"antimony " + strings.Repeat("x", maxConversationLine) + "\nthanks!")
+	code, out, stderr := runCmd(t, "ask", "-")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr: %s", code, stderr)
+	}
+	turns := strings.Split(out, "\n> ")
+	for i, want := range []struct{ question, headline string }{
+		{"which minerals are used in batteries?", "The records of 12 minerals list a use in batteries"},
+		{"who produces them?", "Of the 12 minerals whose records list a use in batteries and have a USGS production table, China leads"},
+		{"¿y en México?", "En la producción mundial de los minerales cuyos registros incluyen un uso en baterías, México ocupa"},
+		{"is antimony critical?", "Yes — antimony is on the USGS 2025 critical minerals list"},
+		{"and gallium?", "Yes — gallium is on the USGS 2025 critical minerals list"},
+		{"antimony xxxx", "Yes — antimony is on the USGS 2025 critical minerals list"}, // the same question of antimony
+		{"thanks!", "You're welcome!"},
+	} {
+		if i >= len(turns) {
+			t.Fatalf("%d answers, want 7:\n%s", len(turns), out)
+		}
+		q, a, _ := strings.Cut(strings.TrimPrefix(turns[i], "> "), "\n\n")
+		if !strings.HasPrefix(q, want.question) || !strings.HasPrefix(strings.Join(strings.Fields(a), " "), want.headline) {
+			t.Errorf("turn %d: %.60q answered %.120q, want %q then %q", i+1, q, a, want.question, want.headline)
+		}
+	}
+	if len(turns) != 7 {
+		t.Errorf("%d answers, want 7", len(turns))
+	}
+	if len(out) > 20_000 {
+		t.Errorf("%d bytes of output: the long question was echoed whole", len(out))
 	}
 }
 
