@@ -152,7 +152,8 @@ type Topic struct {
 
 // Pending is a message acked to Slack and not yet answered. It holds the message's text, a
 // DM's included, for as long as it takes to answer it: it is deleted once the reply is
-// posted, and the store keeps no copy (see [Store.DonePending]).
+// posted, and the store keeps no copy (see [Store.DonePending]; the bbolt store zeroes the
+// pages a deletion frees, PostgreSQL keeps dead rows until vacuum).
 type Pending struct {
 	ID          string    `json:"id"`    // the message's channel and ts, or a slash command's envelope
 	Where       string    `json:"where"` // "dm", "mention" or "slash"

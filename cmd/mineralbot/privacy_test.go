@@ -1,6 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -88,5 +92,31 @@ func TestQuestionsNotKept(t *testing.T) {
 	}
 	if !strings.HasPrefix(out, "Questions mineralbot could not answer") || !strings.Contains(out, "state.keep_questions is false") || strings.Contains(out, "frobnitz") {
 		t.Errorf("curate with questions not kept: %s", out)
+	}
+}
+
+// Once a DM is answered, its text is nowhere in the state file: not in the record that held
+// it while it waited (deleted), nor in the pages bbolt freed as it rewrote that record's page
+// for each write in between (zeroed). Read as a raw file, as anyone who copies it would.
+func TestAnsweredDMsLeaveNoTextOnDisk(t *testing.T) {
+	dir := t.TempDir()
+	lb := startBot(t, map[string]string{"MINERALBOT_DATA_DIR": dir, "MINERALBOT_STATE_KEEP_QUESTIONS": "false"})
+	secrets := []string{"QWERTYSECRETA", "ZXCVSECRETB", "POIUSECRETC"}
+	for i, q := range []string{"who produces antimony? ", "is gallium critical ", "lithium "} {
+		lb.fake.SendEvent(slackfake.Event{Inner: map[string]any{"type": "message", "channel_type": "im", "user": "U9",
+			"text": q + secrets[i], "channel": "DSECRET", "ts": fmt.Sprintf("1700000900.00010%d", i)}})
+		waitPosts(t, lb.fake, "DSECRET", i+1)
+	}
+	lb.stop()
+	code := <-lb.done
+	lb.done <- code // for the cleanup, which waits for it too
+	data, err := os.ReadFile(filepath.Join(dir, "mineralbot.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range secrets {
+		if bytes.Contains(data, []byte(s)) {
+			t.Errorf("the state file still holds %s, from a DM that was answered", s)
+		}
 	}
 }

@@ -8,6 +8,7 @@
 package bolt
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -156,10 +157,15 @@ func migrateClaims(tx *bbolt.Tx) error {
 }
 
 func (s *Store) open() (db *bbolt.DB, err error) {
+	db, _, err = s.openFile()
+	return db, err
+}
+
+// openFile opens the state file as open does, and returns the file bbolt opened as well.
+func (s *Store) openFile() (db *bbolt.DB, f *os.File, err error) {
 	if err := s.knownDamage(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var f *os.File
 	defer func() {
 		// bbolt panics on some damage (a bad freelist page) while opening, with the file
 		// locked and mapped: unlock it (closing is not enough while the mapping holds the
@@ -169,7 +175,7 @@ func (s *Store) open() (db *bbolt.DB, err error) {
 				unlock(f)
 				f.Close()
 			}
-			db, err = nil, s.damaged(r)
+			db, f, err = nil, nil, s.damaged(r)
 			s.remember(err)
 		}
 	}()
@@ -181,11 +187,11 @@ func (s *Store) open() (db *bbolt.DB, err error) {
 	db, err = bbolt.Open(s.path, 0o600, &bbolt.Options{Timeout: s.timeout, OpenFile: openFile})
 	if err != nil {
 		if errors.Is(err, bbolt.ErrInvalid) || errors.Is(err, bbolt.ErrChecksum) || errors.Is(err, bbolt.ErrVersionMismatch) {
-			return nil, s.damaged(err)
+			return nil, nil, s.damaged(err)
 		}
-		return nil, fmt.Errorf("state file %s: %w", s.path, err)
+		return nil, nil, fmt.Errorf("state file %s: %w", s.path, err)
 	}
-	return db, nil
+	return db, f, nil
 }
 
 // damage is a damaged file's error and the file's size and time when it was found: the same
@@ -226,8 +232,14 @@ func (s *Store) damaged(cause any) error {
 
 // update and view run fn in a transaction of a freshly opened file. A damaged file makes bbolt
 // panic inside a cursor: that is turned into an error naming the file.
-func (s *Store) update(fn func(*bbolt.Tx) error) (err error) {
-	db, err := s.open()
+func (s *Store) update(fn func(*bbolt.Tx) error) error { return s.write(fn, false) }
+
+// updateClearing is update for a write that deletes text users typed (a message answered, a
+// question dropped): the free pages are zeroed after it (see scrub).
+func (s *Store) updateClearing(fn func(*bbolt.Tx) error) error { return s.write(fn, true) }
+
+func (s *Store) write(fn func(*bbolt.Tx) error, clear bool) (err error) {
+	db, f, err := s.openFile()
 	if err != nil {
 		return err
 	}
@@ -237,7 +249,59 @@ func (s *Store) update(fn func(*bbolt.Tx) error) (err error) {
 		}
 		err = errors.Join(err, db.Close())
 	}()
-	return db.Update(fn)
+	if err := db.Update(fn); err != nil || !clear {
+		return err
+	}
+	return scrub(db, f)
+}
+
+// scrub overwrites with zeros the pages of the file that are free and not zero already.
+//
+// bbolt never writes a page in place: a change writes a new copy of the page and frees the
+// old one, which keeps what it held until a later write reuses it. So a message that waits
+// for its answer (the pending bucket holds a DM's text, for a restarted process to answer
+// it) would stay in the file, readable, long after it was answered and deleted. Text is
+// copied into freed pages only while it is live (bbolt rewrites a small bucket's records with
+// the page that holds them, whatever the write changed), so zeroing every free page after
+// each write that deletes text (updateClearing) leaves no copy of what it deleted: it is
+// gone from the file once its record is.
+//
+// It runs after the write has committed and while the file is still locked (each operation
+// holds bbolt's exclusive lock for as long as the file is open), so no other reader or writer
+// can be using those pages, and neither the committed tree nor the one before it (the other
+// meta page bbolt would fall back to) refers to them: bbolt itself reuses them in the next
+// write. The zeros reach the disk with the next write's sync, or with the page cache's.
+func scrub(db *bbolt.DB, f *os.File) error {
+	tx, err := db.Begin(true)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	size := db.Info().PageSize
+	page := make([]byte, size)
+	zeros := make([]byte, size)
+	for id := 2; ; id++ { // pages 0 and 1 are the meta pages
+		info, err := tx.Page(id)
+		if err != nil {
+			return err
+		}
+		if info == nil {
+			return nil // past the last page in use
+		}
+		if info.Type != "free" {
+			continue
+		}
+		off := int64(id) * int64(size)
+		if _, err := f.ReadAt(page, off); err != nil {
+			return fmt.Errorf("state file %s: reading free page %d: %w", f.Name(), id, err)
+		}
+		if bytes.Equal(page, zeros) {
+			continue
+		}
+		if _, err := f.WriteAt(zeros, off); err != nil {
+			return fmt.Errorf("state file %s: clearing free page %d: %w", f.Name(), id, err)
+		}
+	}
 }
 
 func (s *Store) view(fn func(*bbolt.Tx) error) (err error) {
@@ -504,7 +568,7 @@ func (s *Store) DonePending(_ context.Context, ids []string) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	return s.update(func(tx *bbolt.Tx) error {
+	return s.updateClearing(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketPending)
 		if b == nil {
 			return nil
@@ -556,7 +620,7 @@ func (s *Store) TakePending(_ context.Context, owner string, now time.Time, leas
 		return nil, err
 	}
 	var out []state.Pending
-	err := s.update(func(tx *bbolt.Tx) error {
+	err := s.updateClearing(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketPending)
 		if b == nil {
 			return nil
@@ -635,7 +699,7 @@ func (s *Store) AddUnanswered(_ context.Context, us ...state.Unanswered) error {
 	if len(us) == 0 {
 		return nil
 	}
-	return s.update(func(tx *bbolt.Tx) error {
+	return s.updateClearing(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketUnanswered)
 		// Count before writing: bbolt's Stats do not see the writes of the transaction in
 		// progress.
@@ -713,7 +777,7 @@ func between[T any](s *Store, bucket []byte, from, to time.Time, at func(T) time
 
 // Prune implements [state.Store].
 func (s *Store) Prune(_ context.Context, before time.Time) error {
-	return s.update(func(tx *bbolt.Tx) error {
+	return s.updateClearing(func(tx *bbolt.Tx) error {
 		var drop [][]byte
 		del := func(b *bbolt.Bucket) error {
 			for _, k := range drop {

@@ -1,8 +1,10 @@
 package bolt_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -128,4 +130,74 @@ func BenchmarkStore(b *testing.B) {
 		b.Fatal(err)
 	}
 	statetest.Bench(b, s)
+}
+
+// A message's text is in the file while it waits for its answer, and nowhere in it once it
+// is answered: bbolt leaves a deleted or rewritten record's old page as it was, and the store
+// clears the free pages after each write that deletes text. The same for questions kept for
+// curation once they are dropped. Other writes in between (event ids, topics) copy the
+// small pending bucket's page along with theirs, the case that leaves most copies.
+func TestDeletedTextLeavesNoCopy(t *testing.T) {
+	dir := t.TempDir()
+	s, err := bolt.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	now := time.Now()
+	secret := func(i int) string { return fmt.Sprintf("private-dm-%03d-text", i) }
+	for i := range 40 {
+		p := state.Pending{ID: fmt.Sprintf("D1/17000000%02d.000100", i), Where: "dm", User: "U1", Channel: "D1", Text: secret(i), Received: now}
+		if err := s.AddPending(ctx, "me", []state.Pending{p}, now, time.Minute); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.FirstSeen(ctx, fmt.Sprintf("event-%d", i), now, time.Hour); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetTopic(ctx, "D1", state.Topic{Minerals: []string{"antimony"}}, now, time.Hour); err != nil {
+			t.Fatal(err)
+		}
+		if i%3 == 2 { // answered a few at a time
+			ids := []string{fmt.Sprintf("D1/17000000%02d.000100", i-2), fmt.Sprintf("D1/17000000%02d.000100", i-1), p.ID}
+			if err := s.DonePending(ctx, ids); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := s.AddUnanswered(ctx, state.Unanswered{At: now.Add(-48 * time.Hour), Question: "private-question-text"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Prune(ctx, now.Add(-time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	// The last write answers a message, as when the bot falls quiet after a reply.
+	last := state.Pending{ID: "D2/1700000099.000100", Where: "dm", User: "U2", Channel: "D2", Text: "private-last-text", Received: now}
+	if err := s.AddPending(ctx, "me", []state.Pending{last}, now, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DonePending(ctx, []string{last.ID}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, bolt.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 39 is still waiting (40 is not a multiple of 3): it is there, the others are not.
+	if !bytes.Contains(data, []byte(secret(39))) {
+		t.Fatalf("the message still waiting is not in the file: the test proves nothing")
+	}
+	for i := range 39 {
+		if bytes.Contains(data, []byte(secret(i))) {
+			t.Errorf("message %d was answered, and its text is still in the file", i)
+		}
+	}
+	if bytes.Contains(data, []byte("private-last-text")) {
+		t.Errorf("the last message answered is still in the file")
+	}
+	if bytes.Contains(data, []byte("private-question-text")) {
+		t.Errorf("a pruned question's text is still in the file")
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Errorf("the file after clearing: %v", err)
+	}
 }
