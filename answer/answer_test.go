@@ -438,7 +438,7 @@ func TestStatusFollowsTheClock(t *testing.T) {
 		{suspension, time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC), "Not known — “China suspends its export ban on gallium, germanium and antimony to the United States” was due to end on 27 Nov 2026; no source"},
 		// The ban it suspends: in force before the suspension, suspended during it, not
 		// known after its scheduled end.
-		{ban, time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), "3 Dec 2024: On 3 December 2024 China's Ministry of Commerce said that, as a rule, it would no longer approve dual-use items linked to gallium, germanium, antimony and superhard materials for shipment to American destinations. The knowledge base gives it no end date. Nothing later"},
+		{ban, time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), "On 3 December 2024 China's Ministry of Commerce said that, as a rule, it would no longer approve dual-use items linked to gallium, germanium, antimony and superhard materials for shipment to American destinations. The knowledge base gives it no end date. Nothing later"},
 		{ban, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), "No — “China bans exports of gallium, germanium and antimony to the United States” is suspended from 9 Nov 2025 until 27 Nov 2026"},
 		{ban, time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC), "Not known — “China bans exports of gallium, germanium and antimony to the United States” was suspended from 9 Nov 2025 until 27 Nov 2026; no source"},
 	} {
@@ -469,7 +469,7 @@ func TestLatestEditionAnswers(t *testing.T) {
 		{"antimony 2024 vs 2025", "World mine production of antimony went from 119,000 in 2024 to 110,000 in 2025e (−7.6%, metric tons; USGS MCS 2026). USGS MCS 2026 revised China's 2024 figure from 60,000 to 40,000."},
 		{"US import reliance on gallium over time", "Over the years (USGS MCS 2026): 2021 100%, 2022 100%, 2023 100%, 2024 100%, 2025e 100%."},
 		{"what happened to China's export ban to the US", "is suspended from 9 Nov 2025 until 27 Nov 2026: “China suspends its export ban on gallium, germanium and antimony to the United States”. Nothing later is in the knowledge base"},
-		{"Section 232 metals tariffs", "2 Apr 2026: A proclamation of 2 April 2026 reorganised the Section 232 tariffs on steel, aluminum and copper"},
+		{"Section 232 metals tariffs", "A proclamation of 2 April 2026 reorganised the Section 232 tariffs on steel, aluminum and copper"},
 	} {
 		if a := ask(t, tt.q); !strings.Contains(a.Headline, tt.want) {
 			t.Errorf("%q:\n  %s\nwant the headline to say:\n  %s", tt.q, a.Headline, tt.want)
@@ -541,6 +541,26 @@ func TestFollowUps(t *testing.T) {
 		{"which minerals are used in batteries?", "which is the most concentrated?", "Among the minerals whose records list a use in batteries: by the Herfindahl–Hirschman index"},
 		{"which minerals are used in batteries?", "which of them does China produce?", "In world production of the minerals whose records list a use in batteries, China ranks #1 in graphite"},
 		{"¿qué minerales se usan en baterías?", "¿quién los produce?", "De los 12 minerales cuyos registros mencionan un uso en baterías"},
+		// Helper AD: a world figure, a combined share and a yes/no's "the biggest" carry to the
+		// next mineral; "what's its share?" and "did it go up?" ask of the last answer; "how
+		// much does the US have?" after a mineral is that mineral there; a comparison's
+		// follow-up adds its mineral; "who has the most?" adds the largest reserves.
+		{"world production of silver", "¿y la de zinc?", "World mine production of zinc: 13,000 thousand metric tons in 2025e"},
+		{"¿cuánta plata se produce en el mundo?", "¿y la de zinc?", "Producción minera mundial de zinc: 13,000 miles de toneladas métricas en 2025e"},
+		{"producción mundial de plata", "¿y la de zinc?", "Producción minera mundial de zinc"},
+		{"how much of the world's silver do mexico and peru produce", "and zinc?", "Together, Mexico and Peru accounted for 18% of world mine production of zinc in 2025e"},
+		{"how much silver does mexico produce?", "what's its share?", "Mexico ranked #1 of 14 in world mine production of silver in 2025e, with 6,300 metric tons (24% of the world"},
+		{"how much silver does mexico produce?", "did it go up?", "Yes — in Mexico, mine production of silver went from 5,780 in 2024 to 6,300 in 2025e"},
+		{"gallium", "how much does the US have?", "USGS gives no reserves by country for gallium"},
+		{"fluorspar", "where does the US get it?", "Mexico supplied 64% of U.S. imports of fluorspar"},
+		{"compare lithium and cobalt", "and nickel?", "Top producer's share of world output — Lithium: Australia 32%; Cobalt: Congo (Kinshasa) 73%; Nickel: Indonesia 67%."},
+		{"lithium", "who has the most?", "Australia accounted for 32% of world mine production of lithium in 2025e (USGS MCS 2026). Next: China (21%) and Chile (19%). Chile holds the largest lithium reserves"},
+		{"litio", "¿quién tiene más?", "Australia aportó el 32% de la producción minera mundial de litio en 2025e (USGS MCS 2026). Le siguen: China (21%) y Chile (19%). Chile tiene"},
+		{"is mexico the biggest silver producer?", "and zinc?", "No — Mexico ranked #5 of 10 in world mine production of zinc"},
+		{"precio del antimonio", "¿subió?", "Sí — el promedio anual del USGS del precio del antimonio (metal, promedio) subió un 144%"},
+		{"lithium price", "did it fall in 2025?", "Yes — USGS's annual average price of lithium"},
+		{"antimony price", "why did it go up?", "USGS's annual average price of antimony (metal, average) rose 144% from 10.24 in 2024 to 25 dollars per pound in 2025e (USGS MCS 2026). These are annual averages, not market quotes. The USGS figures in this knowledge base give the move, not its causes."},
+		{"world silver production", "and in 2024?", "World mine production of silver: 25,300 metric tons in 2024 (USGS MCS 2026)."},
 	} {
 		lang, ok := e.DetectLanguage(tt.first)
 		if !ok {

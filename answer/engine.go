@@ -260,7 +260,8 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 	pq := s.lex.Parse(q)
 	readFollowUp(prev, &pq, q) // Helper Y: "why?", "and the EU?", "who else?" (followup_more.go)
 	// Helper AB: carryCountry, "Mexico" then "what about silver?" (followup_supplies.go).
-	if pq.Refusal != "" || len(pq.Minerals)+len(pq.Policies) > 0 && !carryMeasure(prev, &pq, q) && !carryCountry(prev, &pq, q) {
+	// Helper AD: compareFollowUp, "compare lithium and cobalt" then "and nickel?" (views_ad.go).
+	if pq.Refusal != "" || len(pq.Minerals)+len(pq.Policies) > 0 && !compareFollowUp(prev, &pq, q) && !carryMeasure(prev, &pq, q) && !carryCountry(prev, &pq, q) {
 		return e.Ask(ctx, question, lang)
 	}
 	if len(prev.Minerals) > 0 && suppliesUS(pq, q) {
@@ -285,6 +286,7 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 		pq.Minerals, pq.Countries, pq.Policies = prev.Minerals, prev.Countries, prev.Policies
 		if pq.Measure == MeasureOverview {
 			pq.Measure = prev.Measure
+			pq.World = pq.World || prev.World // Helper AD: "world silver production" then "and in 2024?"
 		}
 	case len(prev.Minerals) > 0 && followUpWords(q):
 		// "what about Mexico?": the previous minerals, in the new countries.
@@ -292,10 +294,14 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 		if pq.Measure == MeasureOverview {
 			pq.Measure = prev.Measure
 		}
+	case len(prev.Minerals) > 0 && len(pq.Countries) > 0 && asksHoldings(followWords(q)):
+		pq.Minerals = prev.Minerals // Helper AD: "gallium" then "how much does the US have?"
 	default:
 		return e.Ask(ctx, question, lang) // "what does Mexico produce?" is a question of its own
 	}
 	holdingsFollowUp(q, &pq) // Helper AB: "how much does it have?" (followup_supplies.go)
+	// Helper AD: "did it go up?", "who has the most?" (views_ad.go)
+	directionFollowUp(prev, q, &pq)
 	a, err := s.answerQuery(ctx, pq)
 	if err != nil || a == nil {
 		if err == nil {

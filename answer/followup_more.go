@@ -47,7 +47,7 @@ func readFollowUp(prev Query, pq *Query, q string) {
 	words := strings.Fields(knowledge.Normalize(q))
 	if pq.Refusal == RefuseGreeting {
 		for _, w := range words {
-			if realGreetings[w] {
+			if realGreetings[w] && (w != "whats" || !pq.Share) { // Helper AD: "what's its share?"
 				return
 			}
 		}
@@ -64,7 +64,7 @@ func readFollowUp(prev Query, pq *Query, q string) {
 	if pq.Refusal != "" || len(prev.Minerals) == 0 {
 		return
 	}
-	if (has("who") || has("quien") || has("quienes")) && (has("else") || has("mas") || has("otros")) &&
+	if (has("who") || has("quien") || has("quienes")) && (has("else") || has("mas") && !hasAny(words, holdsMostVerbs) || has("otros")) &&
 		(pq.Measure == MeasureOverview || pq.Measure == MeasureProduction) && pq.Top == 0 && len(pq.Countries) == 0 {
 		pq.Measure, pq.Top = MeasureProduction, 10 // "who else?": more producers
 		return
@@ -73,8 +73,10 @@ func readFollowUp(prev Query, pq *Query, q string) {
 		return
 	}
 	switch {
-	case pq.Why:
-		pq.Measure = MeasureLists // "why?": why the mineral is critical (why_critical.go)
+	case pq.Why && (pq.Direction == "" || prev.Measure != MeasurePrice && prev.Measure != MeasureChange):
+		// "why?": why the mineral is critical (why_critical.go); Helper AD: "why did it go up?"
+		// after a price or a change asks about that move, answered by its figures.
+		pq.Measure = MeasureLists
 	case len(pq.Lists) > 0:
 		pq.Measure, pq.YesNo = MeasureLists, true // "and the EU?": is it on that list
 	case has("where") && has("from") || has("donde") && has("de"):
@@ -107,11 +109,17 @@ func carryMeasure(prev Query, pq *Query, q string) bool {
 			return false
 		}
 		pq.Countries = prev.Countries // "antimony in Mexico" then "and silver?"
+		carryCombined(prev, pq)       // Helper AD
 		return true
 	case MeasureGlossary, MeasureAbout, "":
 		return false
 	}
 	pq.Measure, pq.YesNo = prev.Measure, prev.YesNo
+	// Helper AD: "world production of silver" then "¿y la de zinc?"; "Mexico and Peru's share
+	// of silver" then "and zinc?" (views_ad.go).
+	pq.World = pq.World || prev.World && len(prev.Countries) == 0
+	carryCombined(prev, pq)
+	carryYesNo(prev, pq) // "is Mexico the biggest silver producer?" then "and zinc?"
 	if len(pq.Lists) == 0 {
 		pq.Lists = prev.Lists
 	}

@@ -94,7 +94,10 @@ func (e *snap) verdict(yes bool, headline string) string {
 }
 
 // commonOpeners are the words a headline may begin with that are not names.
-var commonOpeners = set("In", "En", "World", "La", "El", "Los", "Las", "The", "Supply") // Helper U: "Supply"
+var commonOpeners = set("In", "En", "World", "La", "El", "Los", "Las", "The", "Supply", // Helper U: "Supply"
+	// Helper AC: policy items' first sentences, which now lead undated ("Yes — on 4 February 2026, …").
+	"On", "A", "An", "At", "From", "Following", "Starting", "Two", "Un", "Una", "Dos", "Desde", "Tras",
+	"Until", "Taking", "Ended", "Due", "Hasta", "Entra", "Terminó", "Debía")
 
 // countryAfterIn is a country's name after "in": "in the United States", "in the
 // Philippines", "in Mexico". Spanish names take the article usage gives them ("en el Reino

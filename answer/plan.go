@@ -55,6 +55,12 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 	if a := e.policiesCompared(q); a != nil && (q.Compare || namedTogether(q)) && len(q.Minerals) == 0 {
 		return a, nil // "section 232 vs section 301" (views_policies_compared.go)
 	}
+	if a := e.topSuppliers(q); a != nil {
+		return a, nil // Helper AD: "which country supplies the most minerals to the US?" (views_ad.go)
+	}
+	if a := e.relianceOver(q); a != nil {
+		return a, nil // Helper AD: "which minerals is the US more than 75% import reliant on?" (views_ad.go)
+	}
 	if a := e.sharesOver(q); a != nil {
 		return a, nil // "critical minerals where China is over 50%" (views_share_over.go)
 	}
@@ -119,6 +125,9 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 			return a, nil // Helper AB: "Mexico wollastonite", "Mexico feldspar" (views_unheld.go)
 		}
 	}
+	if q.SinceItem && q.Measure == MeasureChange && len(q.Policies) == 1 && len(q.Minerals) == 0 {
+		q.Measure = MeasurePolicy // Helper AC: "what changed since the USMCA review?" (since_item.go)
+	}
 	if (q.Measure == MeasureProduction || q.Measure == MeasureOverview) && len(q.Minerals) == 0 && len(q.Policies) == 0 && e.namesPolicyTitle(q) {
 		// "Did the US shrink national monuments for mining?": the words of an item's title,
 		// not a question about what the country produces.
@@ -168,6 +177,7 @@ func (e *snap) answerQuery(ctx context.Context, q Query) (*Answer, error) {
 	e.euImportNote(a, q)  // "EU dependence on China for magnesium": U.S. trade only (views_defense.go)
 	e.leaderVerdict(a, q) // "is Mexico the leader in any mineral?"
 	e.useVerdict(a, q)    // "is lithium used in ceramics?" (use_verdict.go)
+	e.adNotes(a, q)       // Helper AD: "which country has the most lithium?" (views_ad.go)
 	if len(q.Corrections) > 0 && len(a.DidYouMean) == 0 {
 		for _, c := range q.Corrections {
 			if r, ok := e.kb.Resolve(c.To); ok {

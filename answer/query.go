@@ -130,6 +130,15 @@ type Query struct {
 	// World asks for the world's figure: "world production of antimony", "reservas
 	// mundiales de grafito".
 	World bool
+	// WorldNamed is the world named, whatever else is: "how much of the world's silver do
+	// Mexico and Peru produce?" asks their combined share (Helper AD, views_ad.go).
+	WorldNamed bool
+	// HoldsMost asks who "has" the most of a mineral: production leads, and the largest
+	// reserves follow (Helper AD, views_ad.go).
+	HoldsMost bool
+	// TopSuppliers asks which countries supply the U.S. with the most minerals (Helper AD,
+	// views_ad.go).
+	TopSuppliers bool
 	// Amount asks for a number: "how many countries attended?", "presupuesto de LitioMx".
 	Amount bool
 	// WhichMinerals asks which minerals: "which minerals did China ban to the US?", "¿qué
@@ -232,6 +241,15 @@ type Query struct {
 	// ConcMove asks whether supply became more ("more") or less ("less") concentrated, or
 	// how its concentration moved ("change"). See views_conc_move.go. Not in String.
 	ConcMove string
+	// Rate is a tariff rate a question names, in percent: "is the 10% tariff still in
+	// force?", "el arancel de 10%" (Helper AC, tariff_rate.go). Not in String.
+	Rate int
+	// SinceItem asks what followed an item the question names: "what changed since the
+	// USMCA review?" (Helper AC, since_item.go). Not in String.
+	SinceItem bool
+	// Latest says "latest", "newest" or "most recent" (Helper AC: "latest section 232
+	// measures" asks the newest, not the family's list; family_items.go). Not in String.
+	Latest bool
 }
 
 // Correction is a misspelt word and the name it was read as.
@@ -329,13 +347,15 @@ var cues = []cue{
 		"incorporo", "sumaron", "draft", "borrador"}},
 	{MeasurePrice, []string{"price", "prices", "priced", "cost", "costs", "precio", "precios", "cuesta", "cuestan", "vale", "cotizacion",
 		"costaba", "costaban", "costo", "costaron", "valia", "valian", "valen", "valio", // Helper R: "¿cuánto costaba el litio en 2023?"
-		"expensive", "cheaper", "cheap", "caro", "cara", "barato", "barata", "pricier", "priciest", "pricey", "costlier", "cheapest", "caros", "baratos"}},
+		"expensive", "cheaper", "cheap", "caro", "cara", "barato", "barata", "pricier", "priciest", "pricey", "costlier", "cheapest", "caros", "baratos",
+		"worth", "abarataron", "abarato", "encarecieron", "encarecio"}}, // Helper AD: "how much is silver worth?"
 	{MeasureReliance, []string{"nir", "reliance", "reliant", "dependence", "dependent", "depend", "depends", "dependencia", "dependiente", "depende", "dependientes", "dependemos",
 		"dependen", "dependio", // Helper S: as "depend", "depended"
 		"rely", "relies", "relying",
 		"exposed", "exposure", "expuesto", "expuesta", "expuestos", "exposicion", // Helper P: "how exposed is the US to China for graphite?"
 		"sufficient", "selfsufficient", "importer", "exporter", "autosuficiente", "importador", "exportador"}},
-	{MeasureImportSources, []string{"imports", "import", "imported", "importa", "importan", "importaciones", "importacion", "proveedores", "suppliers"}},
+	{MeasureImportSources, []string{"imports", "import", "imported", "importa", "importan", "importaciones", "importacion", "proveedores", "suppliers",
+		"importado", "importada", "importados", "importadas"}}, // Helper AD
 	{MeasureReserves, []string{"reserves", "reserve", "reservas", "reserva", "deposits", "yacimientos"}},
 	{MeasureConcentration, []string{"concentrated", "concentration", "hhi", "herfindahl", "risk", "risky", "dominance", "dominate", "dominates",
 		"dominant", "riesgo", "concentracion", "concentrada", "concentrado", "concentradas", "concentrados", "domina", "dominio", "control", "controls"}},
@@ -346,6 +366,7 @@ var cues = []cue{
 		"nationalize", "nationalise", "nationalised", "cancel", "cancelled", "canceled", "cancellation", "concession", "concessions",
 		"reinstated", "reimposed", "effect", "effective",
 		"acuerdo", "acordaron", "firmaron", "firmo", "acordo", "acordado", "acuerdos", "pacto", "pactos", "pactaron", "firmado",
+		"acepto", "aceptaron", "dpa", "ended", "scheduled", // Helper AC: "¿China aceptó suministrar tierras raras?", "what is the DPA order on phosphorus?"
 		"firmada", "convenio", "convenios", "memorando", "deals", "pact", "accord", "agreements", "memorandum", "ley", "decreto", "nacionalizacion", "nacionalizado", "nacionalizada",
 		"nacionalizo", "nacionalizaron", "cancelo", "cancelaron", "cancelacion", "cancelada", "canceladas", "concesion", "concesiones", "restringio", "restricciones", "suspension", "vigor", "vigente",
 		"happened", "paso", "news", "noticias", "proclamation", "proclamations", "proclaimed", "proclamacion", "determination", "determinations", "determinacion", "status", "estado", "estatus", "restringido", "restringida", "restringidos", "restringidas", "lift", "lifted",
@@ -569,7 +590,9 @@ var (
 		"upcoming", "whats next", "what s next", "what is next", "whats coming", "what s coming", "what is coming", "next few months",
 		"que viene", "que sigue", "por vencer", "vence pronto", "vencen pronto", "termina pronto", "proximos meses", "lo que viene",
 		"next few weeks", "coming weeks", "next weeks", "proximas semanas", "deadlines", "plazos",
-		"fechas limite", "que vienen", "vencimientos", "proximos vencimientos") // Helper V
+		"fechas limite", "que vienen", "vencimientos", "proximos vencimientos", // Helper V
+		"takes effect next", "take effect next", "takes effect soon", "take effect soon", "comes into force", "coming into force",
+		"entra en vigor pronto", "entran en vigor pronto") // Helper AC: "what takes effect next?"
 )
 
 // months are month names and abbreviations, in English and Spanish.
@@ -1380,10 +1403,13 @@ func (p *lexicon) Parse(text string) Query {
 	if !q.Compare && (len(q.Minerals) >= 2 || len(q.Countries) >= 2) && (has("or") || has("o")) {
 		q.Compare = true
 	}
+	if !q.Compare && len(q.Policies) >= 2 && (has("difference") || has("differences") || has("differ") || has("diferencia") || has("diferencias")) {
+		q.Compare = true // Helper AC: "what's the difference between the US-Mexico and US-Japan action plans?"
+	}
 
 	q.Comparative = comparativeOf(norm)
-	if q.Comparative == "" && len(q.Countries) == 2 {
-		q.Comparative = choiceOf(norm) // Helper R: "who produces more silver, Mexico or Peru?"
+	if q.Comparative == "" && (len(q.Countries) == 2 || len(q.Countries) == 0 && len(q.Minerals) >= 2) {
+		q.Comparative = choiceOf(norm) // Helper R: "who produces more silver, Mexico or Peru?"; Helper AD: "is more lithium or cobalt mined?"
 	}
 	if q.Comparative == "" && len(q.Countries) == 2 && hasAny(norm, overtakeWords) {
 		q.Comparative = "more" // Helper U: "did China overtake Australia in lithium?" (views_dominate.go)
@@ -1395,6 +1421,11 @@ func (p *lexicon) Parse(text string) Query {
 	q.ConcMove = concMoveOf(norm, has)
 	q.Why = asksWhy(norm)
 	q.Threshold = thresholdOf(norm)
+	// Helper AC: "the 10% tariff" (tariff_rate.go), "what changed since the USMCA review?"
+	// (since_item.go), "latest section 232 measures" (family_items.go).
+	q.Rate = rateOf(norm)
+	q.SinceItem = sinceItemOf(norm)
+	q.Latest = has("latest") || has("newest") || has("most recent") || has("ultima") || has("ultimas") || has("ultimo") || has("ultimos") || has("reciente") || has("recientes")
 	q.Cheaper = has("cheaper") || has("cheapest") || has("less expensive") || has("least expensive") || has("less costly") ||
 		has("mas barato") || has("mas barata") || has("mas baratos") || has("mas baratas") || has("menos caro") || has("menos cara")
 	q.Amount = has("how many") || has("how much") || has("cuantos") || has("cuantas") || has("cuanto") || has("cuanta") ||
@@ -1407,8 +1438,10 @@ func (p *lexicon) Parse(text string) Query {
 	q.CountCountries = has("how many countries") || has("how many nations") || has("number of countries") ||
 		has("cuantos paises") || has("numero de paises")
 	q.Share = has("share") || has("shares") || has("market share") || has("proportion") || has("percentage") ||
-		has("participacion") || has("porcentaje") || has("proporcion")
+		has("participacion") || has("porcentaje") || has("proporcion") || percentSign(text) // Helper AD: "what % of"
 	q.World = len(q.Countries) == 0 && (has("world") || has("worldwide") || has("global") || has("mundial") || has("mundiales") || has("total"))
+	q.WorldNamed = has("world") || has("worldwide") || has("global") || has("mundial") || has("mundiales") || worldWord(norm)
+	q.World = q.World || len(q.Countries) == 0 && worldAmount(norm, q) // Helper AD: "¿cuánta plata se produce en el mundo?"
 	switch up, down := upPhrases.any(norm, joined), downPhrases.any(norm, joined) || saysBajo(raw); {
 	case up && !down:
 		q.Direction = "up"
@@ -1480,6 +1513,7 @@ func (p *lexicon) Parse(text string) Query {
 		q.Timeline, q.Status = Latest, false
 	}
 
+	dealIdiom(norm, used, q) // Helper AD: "what's the deal with gallium?" (views_ad.go)
 	for i, w := range norm {
 		if !used[i] && !p.vocab[w] && !isNumber(w) && len(w) > 1 {
 			q.Rest = append(q.Rest, w)
@@ -1501,6 +1535,10 @@ func (p *lexicon) Parse(text string) Query {
 	} else if q.Measure == MeasureOverview && asksCountryMinerals(norm, used, q) {
 		q.Measure, q.WhichMinerals = MeasureProduction, true // Helper AB: "what minerals does Mexico have?"
 	}
+	readHoldsMost(norm, &q) // Helper AD: "which country has the most lithium?" (views_ad.go)
+	readTrade(norm, &q)     // Helper AD: "which minerals does the US get from Mexico?" (views_ad.go)
+	readSectorWho(norm, &q) // Helper AD: "which country dominates battery minerals?" (views_ad.go)
+	readTopSuppliers(norm, &q)
 	q.Listed = listedMeasures(text, norm, used, q)
 	if q.Measure == MeasurePrice && slices.ContainsFunc(movedMostPhrases, has) {
 		q.Most = true // "¿qué minerales subieron más de precio?": the largest moves (moved_most.go)
@@ -1550,6 +1588,9 @@ func (p *lexicon) Parse(text string) Query {
 	}
 	if q.YesNo && eitherWay.any(norm, joined) {
 		q.YesNo = false // "¿sube o baja la producción de litio?" asks which, not whether
+	}
+	if q.YesNo && politeAsk(norm) {
+		q.YesNo = false // Helper AD: "¿puedes decirme la participación de China en el grafito?" (views_ad.go)
 	}
 	if q.Measure == MeasureProduction && q.YesNo && q.Direction != "" && len(q.Minerals) > 0 && !q.Most && q.Top == 0 && q.Rank == 0 && !q.Share {
 		// "has lithium production gone up?", "is Mexico's zinc output falling?", "¿ha subido
@@ -1753,6 +1794,8 @@ func (p *lexicon) names(raw, norm []string, q *Query) []bool {
 		}
 	}
 	p.pairPlan(norm, q) // "plan de acción EE. UU.-Japón" (pair_plans.go)
+	// Helper AC: "the Trump Xi summit" (leaders.go).
+	leadersNamed(norm, used, q)
 	return used
 }
 
@@ -1882,9 +1925,14 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 	exportWord := has("export") || has("exports") || has("exported") || has("exportaciones") || has("exportacion") || has("exporta") || has("exportan") ||
 		slices.ContainsFunc(norm, func(w string) bool { return spanishSellWords[w] }) // "¿qué le vende México a EE. UU.?"
 	if exportWord && (has("controlled") || has("restricted") ||
-		has("banned") || has("controladas") || has("controlados") || has("restringidas") || has("prohibidas")) {
+		has("banned") || has("controladas") || has("controlados") || has("restringidas") || has("prohibidas") ||
+		has("export controls") || has("export control") || has("export ban") || has("export bans")) { // Helper AC: "do China's export controls apply to the US?"
 		// "Are holmium exports from China controlled right now?"
 		return MeasurePolicy
+	}
+	if (exportWord || has("exportar")) && len(q.Countries) > 0 && (has("how much") || has("cuanto") || has("cuanta")) &&
+		(has("can") || has("allowed") || has("puede") || has("pueden")) {
+		return MeasurePolicy // Helper AC: "how much cobalt can the DRC export?": its quota, not its output
 	}
 	if (exportWord || slices.ContainsFunc(norm, func(w string) bool { return suppliesToWords[w] })) && slices.Contains(q.Countries, "united-states") && len(q.Countries) == 2 && !policyCuedBesidesExports(norm, used) && len(q.Policies) == 0 {
 		// "¿Qué minerales críticos exporta México a EE.UU.?": what the U.S. imports from it.
@@ -1895,7 +1943,8 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		// policy, whatever is imported.
 		return MeasurePolicy
 	}
-	if len(q.Minerals) > 0 && !cued(MeasurePrice) && (has("summit") || has("summits") || has("cumbre") || has("cumbres")) {
+	if (len(q.Minerals) > 0 || len(q.Countries) > 0 && !slices.ContainsFunc(signalled, figureMeasures.has) && !has("next") && !has("proxima")) && !cued(MeasurePrice) &&
+		(has("summit") || has("summits") || has("cumbre") || has("cumbres")) { // Helper AC: "what came out of the Beijing summit?"
 		return MeasurePolicy // Helper AA: "US China summit rare earths": what the summit said of them
 	}
 	for _, c := range cues {
@@ -1914,7 +1963,7 @@ func (p *lexicon) measure(norm []string, used []bool, has func(string) bool, q *
 		case m == MeasureImportSources && (has("import reliance") || has("import reliant") || has("net import")):
 			return MeasureReliance
 		case m == MeasureImportSources && !slices.ContainsFunc(q.Countries, func(c string) bool { return c != "united-states" }) &&
-			(has("percentage") || has("percent") || has("how much") || has("what share") || has("porcentaje") || has("cuanto") || has("cuanta")):
+			(has("percentage") || has("percent") || has("how much") || has("what share") || has("porcentaje") || has("cuanto") || has("cuanta") || q.Share):
 			// "what percentage of US fluorspar is imported": reliance, not where it comes from.
 			return MeasureReliance
 		case m == MeasureConcentration && (has("export control") || has("export controls") || has("controles") ||

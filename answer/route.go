@@ -148,7 +148,7 @@ func (e *snap) cmdCompare(ctx context.Context, args string) (*Answer, error) {
 		if q.Measure == MeasureReserves {
 			measure = MeasureReserves
 		}
-		return e.acrossCountries(q, m, measure), nil
+		return e.acrossCountries(cq, m, measure), nil // Helper AD: cq, a comparison, not their sum
 	}
 	if len(q.Minerals) >= 2 && q.Measure == MeasurePrice {
 		// "compare silver and gold prices": each one's USGS annual average.

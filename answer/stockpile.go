@@ -8,7 +8,8 @@ import "slices"
 
 var stockpilePhrases = []string{"strategic reserve", "strategic reserves", "strategic stockpile", "strategic stockpiles",
 	"stockpile", "stockpiles", "stockpiling", "reserva estrategica", "reservas estrategicas", "reserva estrategico",
-	"reservas estrategicos", "acopio", "almacenamiento estrategico"}
+	"reservas estrategicos", "acopio", "almacenamiento estrategico",
+	"strategic minerals reserve", "strategic mineral reserve", "critical minerals reserve", "critical mineral reserve"} // Helper AC
 
 // namesStockpile reports whether a question names a stockpile of minerals.
 func namesStockpile(has func(string) bool) bool {

@@ -191,7 +191,8 @@ func (e *snap) tariffApplies(q Query) *Answer {
 		ps, scores := e.rankPolicies(tq)
 		top := -1.0
 		for i, p := range ps {
-			if !e.importersTariff(p, c) || singlesOutOthers(p, c) {
+			if !e.importersTariff(p, c) || singlesOutOthers(p, c) ||
+				len(q.Policies) > 0 && !slices.Contains(q.Policies, p.ID) && !e.namedFamily(q, p) { // Helper AC: "… exempt from section 232?": that family's
 				continue
 			}
 			if top < 0 {
@@ -212,6 +213,15 @@ func (e *snap) tariffApplies(q Query) *Answer {
 				if len(cands) == 50 {
 					break
 				}
+			}
+		}
+	}
+	if len(cands) == 0 && len(q.Policies) > 0 {
+		// Helper AC: "is Mexico exempt from section 232?" names the family and no tariff word:
+		// the family's tariff items, newest first.
+		for i := len(e.kb.Policies) - 1; i >= 0 && len(cands) < 8; i-- {
+			if p := e.kb.Policies[i]; e.importersTariff(p, c) && !singlesOutOthers(p, c) && (slices.Contains(q.Policies, p.ID) || e.namedFamily(q, p)) {
+				cands = append(cands, p)
 			}
 		}
 	}
@@ -242,13 +252,13 @@ func (e *snap) tariffApplies(q Query) *Answer {
 	switch {
 	case exempt && unsure != "":
 		// "are Mexican goods exempt?": the item's text says it cannot tell.
-		h = e.f("Not known — %s", sentences(lead, unsure))
+		h = e.f("Not known — %s", afterDash(sentences(lead, unsure)))
 		if !fitsHeadline(h) {
-			h = e.f("Not known — %s", e.when(best)+": "+unsure)
+			h = e.f("Not known — %s", afterDash(e.dated(best, unsure)))
 		}
 		st = standingDepends // the fallback below keeps no verdict
 	case st == standingDepends:
-		h = e.f("It depends — %s", lead)
+		h = e.f("It depends — %s", afterDash(lead))
 	case st == standingNone:
 		// A tariff on imports that names no partner: goods from everywhere pay it.
 		note := e.f("It applies to imports from every country; the knowledge base records no exemption for %s.", e.countryName(c))
@@ -263,15 +273,15 @@ func (e *snap) tariffApplies(q Query) *Answer {
 		// The item's first sentence is long: the sentence on the country's goods, dated, or
 		// else the first sentence alone.
 		short := e.policyHeadline(best)
-		if said != "" && fitsHeadline(e.when(best)+": "+said+" ") {
-			short = e.when(best) + ": " + said
+		if said != "" && fitsHeadline(e.dated(best, said)+" ") {
+			short = e.dated(best, said)
 		}
 		h = e.verdict(yes, short)
 		if st == standingDepends {
-			h = e.f("It depends — %s", short)
+			h = e.f("It depends — %s", afterDash(short))
 		}
 		if exempt && unsure != "" {
-			h = e.f("Not known — %s", e.when(best)+": "+unsure)
+			h = e.f("Not known — %s", afterDash(e.dated(best, unsure)))
 		}
 	}
 	a := e.policyCard(best, q)
@@ -360,7 +370,7 @@ var stanceWords = set("stance", "stances", "postura", "posturas", "position", "p
 var standingKinds = set("program", "agreement", "tariff", "regulation", "law")
 
 // existWords ask whether something exists: "is there…", "does … exist".
-var existWords = set("exist", "exists", "existe", "existen", "real", "there", "hay")
+var existWords = set("exist", "exists", "existe", "existen", "real", "there", "hay", "tiene", "tienen") // Helper AC: "tiene"
 
 // itemExists is the verdict on a yes/no question that names an item by its name and asks
 // nothing else of it ("does the US have a critical minerals stockpile?", "is there a

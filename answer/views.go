@@ -752,13 +752,16 @@ func (e *snap) compareView(q Query, measure Measure) *Answer {
 	switch measure {
 	case MeasureReserves:
 		a.Headline = e.f("Largest reserves — %s.", strings.Join(heads, "; "))
+		if h := e.worldReservesCompared(q); h != "" {
+			a.Headline = h // Helper AD: "are there more lithium or cobalt reserves?" (views_ad.go)
+		}
 	case MeasureUses:
 		a.Headline = e.f("Main use — %s.", strings.Join(heads, "; "))
 	default:
 		if len(heads) > 0 {
 			a.Headline = e.f("Top producer's share of world output — %s.", strings.Join(heads, "; "))
 		}
-		if q.World && len(q.Countries) == 0 {
+		if q.World && len(q.Countries) == 0 || mineralsChoice(q) { // Helper AD: "is more lithium or cobalt mined?"
 			if h := e.worldTotalsCompared(q); h != "" {
 				a.Headline = h // Helper AB: "which is bigger, world cobalt or lithium production?" (views_world_compared.go)
 			}
@@ -1077,6 +1080,9 @@ func (e *snap) mineralInCountry(q Query, m *knowledge.Mineral, country string) *
 	}
 	if !found && unknown == "" {
 		a.Headline = e.f("The USGS tables this knowledge base holds list no %s figures for %s.", strings.ToLower(e.mineralName(m)), e.countryAfterIn(c.ID))
+		if h := e.tablesShow(m, c.ID, q); h != "" {
+			a.Headline = h // Helper AD: "how much gallium does the US have?" (views_ad.go)
+		}
 		if m.NoCountryTable != "" && e.lang == English {
 			// "what % of global germanium does China make": what the chapter says instead.
 			a.Headline = sentences(a.Headline, e.sentence(m.NoCountryTable))
@@ -1251,7 +1257,7 @@ func (e *snap) acrossCountries(q Query, m *knowledge.Mineral, measure Measure) *
 	}
 	a.Headline = sentences(e.yearMissing(m, r0, q), e.comparativeVerdict(q, m, compared, reserves),
 		e.f("%s, %s (%s): %s.", e.mineralName(m), what, source(r0.Edition), strings.Join(parts, "; ")))
-	if summable && (hasAny(q.Terms, togetherWords) || hasAny(q.Rest, togetherWords)) {
+	if summable && asksCombined(q) { // Helper AD: "how much of the world's silver do Mexico and Peru produce?"
 		var together string
 		if reserves {
 			together = e.f("Together, %s hold %s of the world's %s reserves: %s (%s).", e.countryNames(q.Countries), percent(share),

@@ -89,6 +89,9 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 		return a, nil
 	}
 	from, to := r.Year-1, r.Year
+	if q.YesNo && q.Direction != "" && q.FromYear == 0 && q.Year != 0 && q.Year < r.Year {
+		from, to = q.Year-1, q.Year // Helper AD: "did world lithium production rise in 2024?"
+	}
 	if q.FromYear != 0 && q.Year != 0 {
 		from, to = q.FromYear, q.Year
 	} else if q.FromYear != 0 && q.FromYear < to {
@@ -110,6 +113,9 @@ func (e *snap) changeView(ctx context.Context, q Query) (*Answer, error) {
 		// comes from the newest edition that prints it, labelled with it.
 		if head, secs, srcs, ok := e.editionSeries(r, name, subject, from, to); ok {
 			a.Headline = head
+			if v, ok := e.seriesVerdict(q, r, name, subject, from, to); ok {
+				a.Headline = v // Helper AD: "did Mexico produce more fluorspar in 2024?" (views_ad.go)
+			}
 			a.Sections = append(a.Sections, secs...)
 			for _, src := range srcs {
 				a.Sources = appendSource(a.Sources, src)

@@ -48,6 +48,9 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		start := time.Date(q.Year, time.Month(q.FromMonth), 1, 0, 0, 0, 0, time.UTC)
 		return e.rangeView(e.concerned(q), q, start, time.Date(q.Year, time.Month(q.Month)+1, 0, 0, 0, 0, 0, time.UTC)), nil
 	}
+	if a := e.sinceItem(q); a != nil {
+		return a, nil // Helper AC: "what changed since the USMCA review?" (since_item.go)
+	}
 	if q.Since != "" && q.Month > 0 && len(q.Policies) == 0 {
 		// "anything after 21 August 2026?": from the day after it (the month after a month
 		// named alone) to today.
@@ -124,11 +127,20 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 			return a, nil
 		}
 	}
+	if a := e.measureReach(q); a != nil {
+		return a, nil // Helper AC: "does the EU CRMA apply to Mexico?" (measure_reach.go)
+	}
+	if a := e.controlsReach(q); a != nil {
+		return a, nil // Helper AC: "do China's export controls apply to the US?" (controls_reach.go)
+	}
 	if a := e.tariffApplies(q); a != nil {
 		return a, nil // Helper AA: "do the tariffs apply to Mexico?" (tariff_applies.go)
 	}
 	if a := e.familyTariffs(q); a != nil {
 		return a, nil // Helper AA: "section 232 tariffs": each of them (tariff_applies.go)
+	}
+	if a := e.familyItems(q); a != nil {
+		return a, nil // Helper AC: "list the section 232 actions" (family_items.go)
 	}
 	if a := e.namedItemOn(q); a != nil {
 		// "what does the US-Mexico action plan say about antimony?": the item named, which
@@ -173,7 +185,8 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		var bothScores []float64
 		for i, p := range ps {
 			if dealKinds[p.Kind] && !slices.ContainsFunc(q.Countries, func(c string) bool { return !slices.Contains(p.Countries, c) }) &&
-				slices.ContainsFunc(q.Countries, func(c string) bool { return e.ownMeasure(p, c) }) {
+				slices.ContainsFunc(q.Countries, func(c string) bool { return e.ownMeasure(p, c) }) &&
+				(!namesEU(q) || euJurisdiction(p)) { // Helper AC: "did the US and EU agree on price floors?": the EU a party
 				both, bothScores = append(both, p), append(bothScores, scores[i])
 			}
 		}
@@ -192,6 +205,12 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 			return a, nil // "tariffs on Mexican copper" (origin_tariffs.go)
 		}
 		return e.noTariff(q), nil
+	}
+	if a := e.stockpileExists(q, ps); a != nil {
+		return a, nil // Helper AC: "¿EE. UU. tiene reservas estratégicas de minerales?" (stockpile_exists.go)
+	}
+	if a := e.banSpares(q, ps); a != nil {
+		return a, nil // Helper AC: "does China ban graphite exports to the US?" (ban_spares.go)
 	}
 	if a := e.restrictsNow(q); a != nil {
 		// "does China restrict exports of graphite?": its newest measure on it, and whether
@@ -258,6 +277,7 @@ func (e *snap) policyView(ctx context.Context, q Query) (*Answer, error) {
 		ps = append([]*knowledge.Policy{p}, slices.Delete(slices.Clone(ps), i, i+1)...)
 		scores = append([]float64{scores[i]}, slices.Delete(slices.Clone(scores), i, i+1)...)
 	}
+	ps, scores = e.leadWithRate(ps, scores, q) // Helper AC: "is the 10% tariff still in force?" (tariff_rate.go)
 	top := ps[0]
 	if q.Status && e.mentionedOnly(top, q) {
 		q.Status = false // Helper AA: "what happened to the IEEPA tariffs?" (tariff_applies.go)
@@ -304,7 +324,7 @@ const maxHeadlineRunes = 560
 // policyHeadline: "5 Nov 2025 – 27 Nov 2026: China suspended its ban on gallium, germanium
 // and antimony exports to the U.S." — the date and the item's first sentence.
 func (e *snap) policyHeadline(p *knowledge.Policy) string {
-	return e.when(p) + ": " + e.sentence(e.summary(p.Summary, p.SummaryES))
+	return e.dated(p, e.sentence(e.summary(p.Summary, p.SummaryES))) // Helper AC: dated once
 }
 
 // policyLead is an item's headline for question q: when q asks about a tariff or a rate
@@ -347,11 +367,25 @@ func (e *snap) policyLead(p *knowledge.Policy, q Query) string {
 				// covers, and no verdict: the text may leave out a term the deal has. A
 				// measure's sentence may say the opposite ("can no longer"), so only an
 				// agreement's content is affirmed.
-				return e.verdict(true, sentences(h, s))
+				if v, ok := e.dealTermVerdict(p, q, h, s); ok {
+					return v // Helper AC: only when the sentence names every word asked (deal_terms.go)
+				}
+				if !fitsHeadline(sentences(h, s)) {
+					return h // Helper AC: a long lead and a long detail are more than a headline
+				}
+				return sentences(h, s)
+			}
+			if !fitsHeadline(sentences(h, s)) {
+				return h // Helper AC: "¿China aceptó suministrar tierras raras?": a long lead is enough
 			}
 			return sentences(h, s)
 		}
-		if s := e.coverSentence(p, q); s != "" {
+		if q.YesNo && !q.Status && !q.WhichMinerals && p.Kind == "agreement" {
+			if v, ok := e.dealTermVerdict(p, q, h, ""); ok {
+				return v // Helper AC: "did the US and EU agree on tariffs?": its text does not say (deal_terms.go)
+			}
+		}
+		if s := e.coverSentence(p, q); s != "" && fitsHeadline(sentences(h, s)) { // Helper AC: fits
 			return sentences(h, s)
 		}
 		return h
@@ -374,7 +408,7 @@ func (e *snap) policyLead(p *knowledge.Policy, q Query) string {
 		i = slices.IndexFunc(all, saysTariff)
 	}
 	if i <= 0 {
-		if s := e.coverSentence(p, q); s != "" {
+		if s := e.coverSentence(p, q); s != "" && fitsHeadline(sentences(h, s)) { // Helper AC: fits
 			return sentences(h, s) // "does the US-Mexico plan include tariffs?"
 		}
 		return h
@@ -1564,7 +1598,8 @@ func (e *snap) noTariff(q Query) *Answer {
 
 // agreeWords ask what was agreed or signed.
 var agreeWords = set("agree", "agreed", "agrees", "agreement", "acordaron", "acuerdo", "acordo", "acordado", "acordada",
-	"pactaron", "pacto", "pactado", "convinieron", "convino")
+	"pactaron", "pacto", "pactado", "convinieron", "convino",
+	"acepto", "aceptaron", "aceptado") // Helper AC: "¿China aceptó suministrar tierras raras?"
 
 // dealWords name a deal loosely ("did the US forge a deal with Japan?").
 var dealWords = set("deal", "deals", "pact", "pacts", "accord", "accords", "agreements", "acuerdos", "pacto", "pactos", "trato",
@@ -1823,6 +1858,7 @@ func (e *snap) monthView(q Query, only []*knowledge.Policy) *Answer {
 			ending = append(ending, p)
 		}
 	}
+	dated, starting, ending, onlyNote := e.monthAsked(q, dated, starting, ending) // Helper AC: "what ends in December?" (month_asked.go)
 	if q.Day > 0 {
 		// "What happened on 4 February 2026?": that day's items, when there are any.
 		onDay := func(ps []*knowledge.Policy, date func(*knowledge.Policy) knowledge.Date) []*knowledge.Policy {
@@ -1845,7 +1881,7 @@ func (e *snap) monthView(q Query, only []*knowledge.Policy) *Answer {
 			dayNote = e.f("Nothing in the knowledge base is dated %s.", day)
 		}
 	}
-	if len(dated) == 1 && len(starting)+len(ending) == 0 {
+	if len(dated) == 1 && len(starting)+len(ending) == 0 && onlyNote == "" {
 		// "What did China ban in December 2024?": the one item, as its card.
 		return e.policyCard(dated[0], q)
 	}
@@ -1897,7 +1933,7 @@ func (e *snap) monthView(q Query, only []*knowledge.Policy) *Answer {
 	default:
 		a.Headline = e.f("In %s: %s; and %s more.", month, strings.Join(lines[:3], "; "), itoa(len(lines)-3))
 	}
-	a.Headline = sentences(dayNote, a.Headline)
+	a.Headline = sentences(dayNote, onlyNote, a.Headline)
 	return a
 }
 

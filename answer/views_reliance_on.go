@@ -30,6 +30,7 @@ type importFrom struct {
 type importsIndex struct {
 	rows     map[string][]importFrom
 	chapters int
+	largest  []supplierCount // Helper AD: countries by the chapters they are the largest source in (views_ad.go)
 }
 
 func indexImportsFrom(kb *knowledge.KB) importsIndex {
@@ -76,6 +77,7 @@ func indexImportsFrom(kb *knowledge.KB) importsIndex {
 		slices.SortStableFunc(rows, func(a, b importFrom) int { return cmp.Compare(b.x.Percent, a.x.Percent) })
 	}
 	ix.chapters = len(seen)
+	ix.largest = rankSuppliers(ix.rows)
 	return ix
 }
 

@@ -24,7 +24,8 @@ var sectorProducerWords = set("who", "produces", "produce", "producing", "produc
 	"leading", "leader", "leaders", "lead", "leads", "mine", "mines", "mined", "supply", "supplies", "concentrated", "concentration",
 	"hold", "holds", "has", "have", "largest", "biggest", "tiene", "tienen", "mayores",
 	"most", "quien", "quienes", "producen", "productor", "productores", "produccion", "principales", "concentrada", "concentradas",
-	"concentrado", "concentrados", "concentracion", "suministro", "mas")
+	"concentrado", "concentrados", "concentracion", "suministro", "mas",
+	"dominates", "dominate", "dominant", "controls", "control", "domina", "dominan", "controla", "controlan") // Helper AD
 
 // sectorProducers answers who produces a sector's minerals, or which of them has the most
 // concentrated supply, for a question that names a sector and nothing else: "who produces
