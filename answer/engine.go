@@ -65,6 +65,9 @@ type served struct {
 	names map[string]Lang
 	// notes are rankings' data notes, made on first use (noteKey → string).
 	notes *sync.Map
+	// derived holds what views derive from the knowledge base alone and keep for its life,
+	// made on first use, each under a key type of its own (concKey …).
+	derived *sync.Map
 	// draft is the newest proposed critical list with proposed changes, or nil.
 	draft *knowledge.Policy
 	lists map[knowledge.List]listInfo
@@ -103,7 +106,7 @@ func newServed(kb *knowledge.KB) *served {
 	go func() { lex <- newLexicon(kb) }()
 	kb.WarmUp()
 	s := &served{kb: kb, policyWords: indexPolicyWords(kb), policyNames: indexPolicyNames(kb), policySentences: indexPolicySentences(kb), names: nameLanguages(kb), prose: indexProse(kb),
-		notes: new(sync.Map), draft: draftList(kb), lists: indexLists(kb), stems: indexStems(kb),
+		notes: new(sync.Map), derived: new(sync.Map), draft: draftList(kb), lists: indexLists(kb), stems: indexStems(kb),
 		countryStandings: countryDigests(kb), imports: indexImportsFrom(kb), sectors: indexSectors(kb),
 		sectorUses: indexSectorUses(kb), revisions: indexRevisions(kb),
 		reserveRows: indexCountryReserves(kb), mcsPublished: indexMCSPublished(kb)}
@@ -880,7 +883,7 @@ func (e *snap) notProducedOn(c *knowledge.Country, st []knowledge.Standing, l kn
 		produced[x.Mineral] = true
 	}
 	seen := map[string]bool{}
-	for _, m := range e.kb.Minerals {
+	for _, m := range e.onListOrGroup(l) {
 		table := e.kb.TableOf(m.ID)
 		if !e.on(m, l) || produced[table] || seen[table] {
 			continue
@@ -1053,6 +1056,29 @@ func onList(kb *knowledge.KB, m *knowledge.Mineral, l knowledge.List) bool {
 }
 
 func (e *snap) on(m *knowledge.Mineral, l knowledge.List) bool { return onList(e.kb, m, l) }
+
+// onListOrGroup are the minerals e.on may count on list l, without walking every record (at
+// 100,000 records, "what critical minerals does Peru lack?" took 50 ms doing so): its
+// members, the groups they belong to or are counted in, and the members of those on it.
+func (e *snap) onListOrGroup(l knowledge.List) []*knowledge.Mineral {
+	var ms []*knowledge.Mineral
+	seen := map[string]bool{}
+	add := func(id string) {
+		if m, ok := e.kb.Mineral(id); ok && !seen[id] {
+			seen[id] = true
+			ms = append(ms, m)
+		}
+	}
+	for _, m := range e.lists[l].members {
+		add(m.ID)
+		add(m.Group)
+		add(e.kb.TableOf(m.ID))
+		for _, id := range m.Members {
+			add(id)
+		}
+	}
+	return ms
+}
 
 func (e *snap) listMembers(g *knowledge.Mineral, l knowledge.List) []*knowledge.Mineral {
 	return listMembers(e.kb, g, l)

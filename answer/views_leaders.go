@@ -243,10 +243,18 @@ func (e *snap) leadersView(q Query) *Answer {
 	return a
 }
 
+// maxLeaderFacts is the most minerals a leaders' card lists (a critical list has fewer).
+const maxLeaderFacts = 60
+
 // leadersSection is one line per mineral: its top producer, the share and the year.
 func (e *snap) leadersSection(ls []listLeader) Section {
 	s := Section{Heading: e.t("Top producer of each mineral")}
-	for _, x := range ls {
+	for i, x := range ls {
+		if i == maxLeaderFacts {
+			// A sector of a large knowledge base has thousands: the card names the first.
+			s.Facts = append(s.Facts, Fact{Label: "…", Value: e.f("%s more", itoa(len(ls)-i))})
+			break
+		}
 		names := make([]string, len(x.leaders))
 		for i, c := range x.leaders {
 			names[i] = e.countryName(c)

@@ -59,7 +59,8 @@ func (e *snap) sectorProducers(q Query) *Answer {
 // (views_leaders.go), over the sector's minerals; found once per knowledge base.
 func (e *snap) sectorMost(s sector) *Answer {
 	label := e.t(s.label)
-	ls := e.sectorLeadersOf(s, false)
+	lead := e.sectorLeadersOf(s, false)
+	ls := lead.ls
 	var cs []countryCount
 	if x, ok := e.sectorIdx.most.Load(s.label); ok {
 		cs = x.([]countryCount)
@@ -85,15 +86,8 @@ func (e *snap) sectorMost(s sector) *Answer {
 		a.Headline = e.f("None of the minerals whose records list a use in %s has a production table in this knowledge base.", label)
 		return a
 	}
-	editions := map[knowledge.Edition]bool{}
-	for _, x := range ls {
-		editions[x.r.Edition] = true
-		a.Sources = appendSource(a.Sources, x.r.Source)
-	}
-	src := e.t("USGS MCS, newest edition of each table")
-	if len(editions) == 1 {
-		src = source(ls[0].r.Edition)
-	}
+	a.Sources = slices.Clip(lead.sources)
+	src := lead.src
 	first := cs[0]
 	a.Headline = e.f("Of the minerals whose records list a use in %s, %s produces the most by the USGS tables, %s, and leads world output of %s of them (%s).",
 		label, e.countrySubject(first.country), itoa(first.counts), itoa(first.leads), src)
@@ -129,34 +123,73 @@ func leadShare(x listLeader) float64 {
 	return x.r.Rows[0].Share
 }
 
-// sectorLeadersOf are the top producers of a sector's minerals, found on first use and kept
-// for the knowledge base's life: at 100,000 records a sector has thousands of minerals.
-// With reserves, they are the holders of the largest reserves.
-func (e *snap) sectorLeadersOf(s sector, reserves bool) []listLeader {
-	key := s.label + "/" + string(e.lang) // the names are in the answer's language
+// sectorLeads are the top producers (or largest reserves holders) of a sector's minerals,
+// grouped by country: the countries, those that top the most minerals first, each with its
+// minerals, its largest share first; and the sources and edition they cite.
+type sectorLeads struct {
+	ls      []listLeader
+	tops    map[string][]listLeader
+	cs      []string
+	src     string
+	sources []knowledge.Source
+}
+
+// sectorLeadersOf finds a sector's leads on first use and keeps them for the knowledge base's
+// life (in the answer's language, which names and orders them): at 100,000 records a sector
+// has thousands of minerals.
+func (e *snap) sectorLeadersOf(s sector, reserves bool) *sectorLeads {
+	key := s.label + "/" + string(e.lang)
 	rank := e.kb.PrimaryRanking
 	if reserves {
 		key, rank = key+"/reserves", e.kb.ReservesRanking
 	}
-	if ls, ok := e.sectorIdx.leaders.Load(key); ok {
-		return ls.([]listLeader)
+	if x, ok := e.sectorIdx.leaders.Load(key); ok {
+		return x.(*sectorLeads)
 	}
 	us := e.sectorUses[s.label]
 	ms := make([]*knowledge.Mineral, len(us))
 	for i, u := range us {
 		ms[i] = u.m
 	}
-	ls := e.leadersBy(ms, rank)
-	e.sectorIdx.leaders.Store(key, ls)
-	return ls
+	x := &sectorLeads{ls: e.leadersBy(ms, rank), tops: map[string][]listLeader{}}
+	for _, l := range x.ls {
+		for _, c := range l.leaders {
+			if len(x.tops[c]) == 0 {
+				x.cs = append(x.cs, c)
+			}
+			x.tops[c] = append(x.tops[c], l)
+		}
+	}
+	slices.SortStableFunc(x.cs, func(a, b string) int {
+		return cmp.Or(cmp.Compare(len(x.tops[b]), len(x.tops[a])), strings.Compare(e.countryName(a), e.countryName(b)))
+	})
+	for _, c := range x.cs {
+		slices.SortStableFunc(x.tops[c], func(a, b listLeader) int { return cmpFloat(leadShare(b), leadShare(a)) })
+	}
+	editions := map[knowledge.Edition]bool{}
+	seen := map[string]bool{}
+	for _, l := range x.ls {
+		editions[l.r.Edition] = true
+		if !seen[l.r.Source.URL] {
+			seen[l.r.Source.URL] = true
+			x.sources = appendSource(x.sources, l.r.Source)
+		}
+	}
+	x.src = e.t("USGS MCS, newest edition of each table")
+	if len(editions) == 1 && len(x.ls) > 0 {
+		x.src = source(x.ls[0].r.Edition)
+	}
+	e.sectorIdx.leaders.Store(key, x)
+	return x
 }
 
 // sectorLeaders is the top producer of each of a sector's minerals, grouped by country; with
 // reserves, the holder of the largest reserves of each.
 func (e *snap) sectorLeaders(s sector, reserves bool) *Answer {
 	label := e.t(s.label)
-	ls := e.sectorLeadersOf(s, reserves)
-	a := &Answer{Intent: IntentLists, Title: e.f("Top producer of each mineral used in %s", label)}
+	x := e.sectorLeadersOf(s, reserves)
+	ls, tops, cs, src := x.ls, x.tops, x.cs, x.src
+	a := &Answer{Intent: IntentLists, Title: e.f("Top producer of each mineral used in %s", label), Sources: slices.Clip(x.sources)}
 	if reserves {
 		a.Intent, a.Title = IntentReserves, e.f("Largest reserves of each mineral used in %s", label)
 	}
@@ -166,33 +199,6 @@ func (e *snap) sectorLeaders(s sector, reserves bool) *Answer {
 			a.Headline = e.f("None of the minerals whose records list a use in %s has a reserves table in this knowledge base.", label)
 		}
 		return a
-	}
-	// The minerals each country tops, as the leaders list them (by name).
-	tops := map[string][]listLeader{}
-	var cs []string
-	for _, x := range ls {
-		for _, c := range x.leaders {
-			if len(tops[c]) == 0 {
-				cs = append(cs, c)
-			}
-			tops[c] = append(tops[c], x)
-		}
-	}
-	slices.SortStableFunc(cs, func(a, b string) int {
-		return cmp.Or(cmp.Compare(len(tops[b]), len(tops[a])), strings.Compare(e.countryName(a), e.countryName(b)))
-	})
-	editions := map[knowledge.Edition]bool{}
-	for _, x := range ls {
-		editions[x.r.Edition] = true
-		a.Sources = appendSource(a.Sources, x.r.Source)
-	}
-	src := e.t("USGS MCS, newest edition of each table")
-	if len(editions) == 1 {
-		src = source(ls[0].r.Edition)
-	}
-	for _, c := range cs {
-		// Each country's minerals, its largest share first.
-		slices.SortStableFunc(tops[c], func(a, b listLeader) int { return cmpFloat(leadShare(b), leadShare(a)) })
 	}
 	minerals := func(xs []listLeader) string {
 		var names []string
