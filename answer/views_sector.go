@@ -77,13 +77,7 @@ func indexSectors(kb *knowledge.KB) map[string][]string {
 func (e *snap) sectorReliance(s sector) *Answer {
 	label := e.t(s.label)
 	a := &Answer{Intent: IntentRelianceRanking, Title: e.f("U.S. net import reliance for minerals used in %s", label)}
-	var ms []*knowledge.Mineral // in the knowledge base's order, which breaks ties
-	for _, id := range e.sectors[s.label] {
-		if m, ok := e.kb.Mineral(id); ok {
-			ms = append(ms, m)
-		}
-	}
-	rows := e.relianceRows(ms)
+	rows := e.sectorRelianceRows(s)
 	if len(rows) == 0 {
 		a.Headline = e.f("The USGS tables in this knowledge base give no U.S. net import reliance for the minerals used in %s.", label)
 		return a
@@ -94,6 +88,26 @@ func (e *snap) sectorReliance(s sector) *Answer {
 	sec.Note = sentences(sec.Note, e.f("Minerals counted: those whose uses, as the knowledge base records them, name %s.", label))
 	a.Sections = append(a.Sections, sec)
 	return a
+}
+
+// sectorRelianceKey keys a sector's reliance rows in e.derived.
+type sectorRelianceKey string
+
+// sectorRelianceRows are the reliance rows of a sector's minerals, found once per load: at
+// 100,000 records a sector has thousands of minerals.
+func (e *snap) sectorRelianceRows(s sector) []relianceRow {
+	if x, ok := e.derived.Load(sectorRelianceKey(s.label)); ok {
+		return x.([]relianceRow)
+	}
+	var ms []*knowledge.Mineral // in the knowledge base's order, which breaks ties
+	for _, id := range e.sectors[s.label] {
+		if m, ok := e.kb.Mineral(id); ok {
+			ms = append(ms, m)
+		}
+	}
+	rows := e.relianceRows(ms)
+	e.derived.Store(sectorRelianceKey(s.label), rows)
+	return rows
 }
 
 // sectorImportsFrom is what the U.S. imports from a country of a sector's minerals: "US
