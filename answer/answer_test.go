@@ -561,6 +561,13 @@ func TestFollowUps(t *testing.T) {
 		{"lithium price", "did it fall in 2025?", "Yes — USGS's annual average price of lithium"},
 		{"antimony price", "why did it go up?", "USGS's annual average price of antimony (metal, average) rose 144% from 10.24 in 2024 to 25 dollars per pound in 2025e (USGS MCS 2026). These are annual averages, not market quotes. The USGS figures in this knowledge base give the move, not its causes."},
 		{"world silver production", "and in 2024?", "World mine production of silver: 25,300 metric tons in 2024 (USGS MCS 2026)."},
+		// Whether a mineral is among a sector's (it was the mineral's card); a sector named
+		// after a mineral's answer is a question of its own (it was the mineral's card), unless
+		// the follow-up points back at the mineral (the guard).
+		{"which minerals are used in batteries?", "is graphite one of them?", "Yes — the record of graphite lists a use in batteries"},
+		{"¿qué minerales se usan en baterías?", "¿el grafito está entre ellos?", "Sí — el registro del grafito incluye un uso en baterías"},
+		{"graphite", "what about magnets?", "The records of 11 minerals list a use in magnets"},
+		{"graphite", "is it used in magnets?", "The record of graphite in the knowledge base lists no use in magnets"},
 	} {
 		lang, ok := e.DetectLanguage(tt.first)
 		if !ok {

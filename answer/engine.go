@@ -264,13 +264,16 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 	readFollowUp(prev, &pq, q) // Helper Y: "why?", "and the EU?", "who else?" (followup_more.go)
 	// Helper AB: carryCountry, "Mexico" then "what about silver?" (followup_supplies.go).
 	// Helper AD: compareFollowUp, "compare lithium and cobalt" then "and nickel?" (views_ad.go).
-	if pq.Refusal != "" || len(pq.Minerals)+len(pq.Policies) > 0 && !compareFollowUp(prev, &pq, q) && !carryMeasure(prev, &pq, q) && !carryCountry(prev, &pq, q) {
+	// "is graphite one of them?" after a sector's answer (followup_sector_more.go).
+	member := prevSector && sectorMember(prev, &pq, q)
+	if pq.Refusal != "" || !member && len(pq.Minerals)+len(pq.Policies) > 0 && !compareFollowUp(prev, &pq, q) && !carryMeasure(prev, &pq, q) && !carryCountry(prev, &pq, q) {
 		return e.Ask(ctx, question, lang)
 	}
 	if len(prev.Minerals) > 0 && suppliesUS(pq, q) {
 		pq.Measure = MeasureImportSources // Helper AB: "who supplies the US?" (followup_supplies.go)
 	}
 	switch {
+	case member:
 	case len(pq.Minerals) > 0:
 		// Helper Y: "and cobalt?" after "lithium price": the new minerals, the same question.
 	case len(prev.Minerals) > 0 && len(pq.Countries) > 0 && usImports(pq):
@@ -282,8 +285,8 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 	case prevSector && sectorFollowUp(prev, &pq, q):
 		// "who produces them?", "which are critical?": the sector's minerals
 		// (followup_sector_more.go).
-	case len(prev.Minerals)+len(prev.Countries)+len(prev.Policies) == 0:
-		return e.Ask(ctx, question, lang)
+	case len(prev.Minerals)+len(prev.Countries)+len(prev.Policies) == 0 || ownSector(pq, q):
+		return e.Ask(ctx, question, lang) // "what about magnets?" after graphite: a question of its own
 	case len(pq.Countries) == 0:
 		// "and reserves?": the previous records, the new measure.
 		pq.Minerals, pq.Countries, pq.Policies = prev.Minerals, prev.Countries, prev.Policies

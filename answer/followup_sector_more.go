@@ -54,3 +54,56 @@ func sectorFollowUp(prev Query, pq *Query, q string) bool {
 	}
 	return true
 }
+
+// amongWords ask whether something is among what was just answered: "is graphite one of
+// them?", "¿el grafito está entre ellos?".
+var amongWords = set("one", "among", "amongst", "included", "entre", "uno", "una", "incluido", "incluida")
+
+// sectorMember gives a yes/no follow-up that names one mineral and asks whether it is among
+// the sector's minerals just answered ("which minerals are used in batteries?" then "is
+// graphite one of them?") the sector, as "is graphite used in batteries?" asks it. The words
+// that point back are left out, as they ask nothing of their own. It reports whether it did.
+func sectorMember(prev Query, pq *Query, q string) bool {
+	words := strings.Fields(knowledge.Normalize(q))
+	if len(pq.Minerals) != 1 || len(pq.Countries)+len(pq.Policies) > 0 || !pq.YesNo || !hasAny(words, anaphoraWords) || !hasAny(words, amongWords) {
+		return false
+	}
+	if _, ok := sectorAsked(*pq); ok {
+		return false
+	}
+	s, ok := sectorAsked(prev)
+	if !ok {
+		return false
+	}
+	i := slices.IndexFunc(prev.Terms, func(w string) bool { return slices.Contains(s.words, w) })
+	if i < 0 {
+		return false
+	}
+	keep := func(ws []string) []string {
+		var out []string
+		for _, w := range ws {
+			if !anaphoraWords[w] && !amongWords[w] {
+				out = append(out, w)
+			}
+		}
+		return append(out, prev.Terms[i])
+	}
+	pq.Terms, pq.Rest = keep(pq.Terms), keep(pq.Rest)
+	return true
+}
+
+// pronounWords refer back to what a conversation was about: "is it used in magnets?".
+var pronounWords = set("it", "its", "they", "them", "their", "this", "that", "lo", "la", "los", "las", "ello", "ellos", "ellas", "su", "sus")
+
+// ownSector reports whether a follow-up names a sector and nothing else, without pointing
+// back: "what about magnets?" after an answer about graphite asks which minerals are used
+// in magnets, a question of its own; "is it used in magnets?" asks about graphite.
+func ownSector(pq Query, q string) bool {
+	if len(pq.Minerals)+len(pq.Countries)+len(pq.Policies) > 0 {
+		return false
+	}
+	if _, ok := sectorAsked(pq); !ok {
+		return false
+	}
+	return !hasAny(strings.Fields(knowledge.Normalize(q)), pronounWords)
+}
