@@ -568,6 +568,10 @@ func TestFollowUps(t *testing.T) {
 		{"¿qué minerales se usan en baterías?", "¿el grafito está entre ellos?", "Sí — el registro del grafito incluye un uso en baterías"},
 		{"graphite", "what about magnets?", "The records of 11 minerals list a use in magnets"},
 		{"graphite", "is it used in magnets?", "The record of graphite in the knowledge base lists no use in magnets"},
+		// A country asked after a policy item, pointing back at it, is the item for that
+		// country (it was the country's card); guard: a question of its own stays one.
+		{"section 232", "does it apply to Mexico?", "2 Apr 2026: A proclamation of 2 April 2026 reorganised the Section 232 tariffs"},
+		{"section 232", "what does Mexico produce?", "Mexico is the world's largest producer of silver"},
 	} {
 		lang, ok := e.DetectLanguage(tt.first)
 		if !ok {

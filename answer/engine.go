@@ -294,6 +294,9 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 			pq.Measure = prev.Measure
 			pq.World = pq.World || prev.World // Helper AD: "world silver production" then "and in 2024?"
 		}
+	case carryPolicy(prev, &pq, q):
+		// "section 232" then "does it apply to Mexico?": the items, for the new countries
+		// (followup_policy.go).
 	case len(prev.Minerals) > 0 && followUpWords(q):
 		// "what about Mexico?": the previous minerals, in the new countries.
 		pq.Minerals = prev.Minerals

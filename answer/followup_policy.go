@@ -1,0 +1,25 @@
+package answer
+
+import (
+	"strings"
+
+	"github.com/mineralbot/mineralbot/knowledge"
+)
+
+// carryPolicy gives a follow-up that names countries, and no mineral or item of its own, the
+// items of the question before it, when it points back at them: "section 232" then "does it
+// apply to Mexico?", "what does it mean for the US?", "and Canada?". Without the items the
+// country alone was asked about: its card. It reports whether it did.
+func carryPolicy(prev Query, pq *Query, q string) bool {
+	if len(prev.Policies) == 0 || len(pq.Countries) == 0 || len(pq.Minerals)+len(pq.Policies) > 0 {
+		return false
+	}
+	if !followUpWords(q) && !hasAny(strings.Fields(knowledge.Normalize(q)), pronounWords) {
+		return false // "what does Mexico produce?" is a question of its own
+	}
+	pq.Policies = prev.Policies
+	if pq.Measure == MeasureOverview || pq.Measure == MeasureProduction {
+		pq.Measure = MeasurePolicy
+	}
+	return true
+}
