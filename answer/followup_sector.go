@@ -13,22 +13,32 @@ func carrySector(prev Query, pq *Query) bool {
 	if len(prev.Minerals)+len(prev.Policies) > 0 || len(pq.Countries) == 0 {
 		return false
 	}
-	if _, ok := sectorAsked(*pq); ok {
-		return false
-	}
-	s, ok := sectorAsked(prev)
+	w, ok := sectorCarried(prev, *pq)
 	if !ok {
 		return false
 	}
-	i := slices.IndexFunc(prev.Terms, func(w string) bool { return slices.Contains(s.words, w) })
-	if i < 0 {
-		return false // a sector misspelt ("bateries"): its word is not among the sector's
-	}
-	w := prev.Terms[i]
 	pq.Terms = append(slices.Clone(pq.Terms), w)
 	pq.Rest = append(slices.Clone(pq.Rest), w)
 	if pq.Measure == MeasureOverview && prev.Measure != MeasureUses {
 		pq.Measure = prev.Measure // "which battery minerals does the US produce?" then "and China?"
 	}
 	return true
+}
+
+// sectorCarried is the word that named the sector of the question before a follow-up
+// (prev), when it asked for one and the follow-up (pq) names no sector of its own. A sector
+// misspelt ("bateries") is not carried: its word is not among the sector's.
+func sectorCarried(prev, pq Query) (string, bool) {
+	if _, ok := sectorAsked(pq); ok {
+		return "", false
+	}
+	s, ok := sectorAsked(prev)
+	if !ok {
+		return "", false
+	}
+	i := slices.IndexFunc(prev.Terms, func(w string) bool { return slices.Contains(s.words, w) })
+	if i < 0 {
+		return "", false
+	}
+	return prev.Terms[i], true
 }

@@ -36,19 +36,12 @@ func sectorFollowUp(prev Query, pq *Query, q string) bool {
 	if len(pq.Minerals)+len(pq.Policies) > 0 || !usImports(*pq) && (len(pq.Countries) > 0 || !pointsBack(q) && !choosesAmong(q)) {
 		return false // "how much does the US import?" is U.S. reliance on the sector's minerals
 	}
-	if _, ok := sectorAsked(*pq); ok {
-		return false
-	}
-	s, ok := sectorAsked(prev)
+	w, ok := sectorCarried(prev, *pq)
 	if !ok {
 		return false
 	}
-	i := slices.IndexFunc(prev.Terms, func(w string) bool { return slices.Contains(s.words, w) })
-	if i < 0 {
-		return false
-	}
-	pq.Terms = append(slices.Clone(pq.Terms), prev.Terms[i])
-	pq.Rest = append(slices.Clone(pq.Rest), prev.Terms[i])
+	pq.Terms = append(slices.Clone(pq.Terms), w)
+	pq.Rest = append(slices.Clone(pq.Rest), w)
 	if pq.Why && pq.Measure == MeasureOverview {
 		pq.Measure = MeasureLists
 	}
@@ -68,15 +61,8 @@ func sectorMember(prev Query, pq *Query, q string) bool {
 	if len(pq.Minerals) != 1 || len(pq.Countries)+len(pq.Policies) > 0 || !pq.YesNo || !hasAny(words, anaphoraWords) || !hasAny(words, amongWords) {
 		return false
 	}
-	if _, ok := sectorAsked(*pq); ok {
-		return false
-	}
-	s, ok := sectorAsked(prev)
+	sw, ok := sectorCarried(prev, *pq)
 	if !ok {
-		return false
-	}
-	i := slices.IndexFunc(prev.Terms, func(w string) bool { return slices.Contains(s.words, w) })
-	if i < 0 {
 		return false
 	}
 	keep := func(ws []string) []string {
@@ -86,7 +72,7 @@ func sectorMember(prev Query, pq *Query, q string) bool {
 				out = append(out, w)
 			}
 		}
-		return append(out, prev.Terms[i])
+		return append(out, sw)
 	}
 	pq.Terms, pq.Rest = keep(pq.Terms), keep(pq.Rest)
 	return true

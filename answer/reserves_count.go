@@ -11,7 +11,12 @@ import (
 // lists; the rest of the world is counted together when the table says so.
 func (e *snap) reservesCount(name string, r knowledge.Ranking) string {
 	n := len(r.Rows) + len(r.Unknown)
-	s := e.f("USGS lists %s reserves for %s countries (%s).", name, itoa(n), source(r.Edition))
+	return e.countTail(e.f("USGS lists %s reserves for %s countries (%s).", name, itoa(n), source(r.Edition)), r)
+}
+
+// countTail adds to a sentence counting a table's countries that it lumps the rest together,
+// and the countries it gives no figure for, when it does.
+func (e *snap) countTail(s string, r knowledge.Ranking) string {
 	if r.Others != nil {
 		s = strings.TrimSuffix(s, ".") + e.t(", and lumps the rest together as “other countries”.")
 	}

@@ -220,18 +220,7 @@ func (e *snap) countSentence(m *knowledge.Mineral, r knowledge.Ranking) string {
 		name = strings.ToLower(e.mineralName(g))
 	}
 	n := len(r.Rows) + len(r.Unknown)
-	s := e.f("USGS lists %s countries for world %s of %s in %s (%s).", itoa(n), e.measure(r.Measure), name, yearLabel(r.Year, r.Estimated), source(r.Edition))
-	if r.Others != nil {
-		s = strings.TrimSuffix(s, ".") + e.t(", and lumps the rest together as “other countries”.")
-	}
-	if len(r.Unknown) > 0 {
-		names := make([]string, len(r.Unknown))
-		for i, f := range r.Unknown {
-			names[i] = e.countryAfterIn(f.Country)
-		}
-		s = strings.TrimSuffix(s, ".") + e.f("; it gives no figure for %s.", e.and(names))
-	}
-	return s
+	return e.countTail(e.f("USGS lists %s countries for world %s of %s in %s (%s).", itoa(n), e.measure(r.Measure), name, yearLabel(r.Year, r.Estimated), source(r.Edition)), r)
 }
 
 // reservesAnswer: who holds a mineral's reserves, largest first.

@@ -49,17 +49,7 @@ func (e *snap) reservesLeaders(l knowledge.List) *Answer {
 	first := cs[0]
 	a.Headline = e.f("%s is listed with reserves of the most minerals of the %s: %s of the %s reserves tables, and holds the largest reserves of %s of them (USGS MCS, newest edition of each table).",
 		e.countrySubject(first.country), e.listName(l), itoa(first.counts), itoa(tables), itoa(first.leads))
-	var next []string
-	for _, c := range cs[1:min(len(cs), 4)] {
-		if c.leads == 0 {
-			next = append(next, e.countryName(c.country)+" ("+itoa(c.counts)+")")
-		} else {
-			next = append(next, e.f("%s (%s; largest of %s)", e.countryName(c.country), itoa(c.counts), itoa(c.leads)))
-		}
-	}
-	if len(next) > 0 {
-		a.Headline = sentences(a.Headline, e.f("Next: %s.", e.and(next)))
-	}
+	a.Headline = sentences(a.Headline, e.nextCounted(cs[1:], "%s (%s; largest of %s)"))
 	s := Section{Heading: e.t("Reserves tables that list each country (and where its reserves are the largest)")}
 	for _, c := range cs[:min(len(cs), 15)] {
 		v := e.f("%s listed, largest of %s", itoa(c.counts), itoa(c.leads))
@@ -71,4 +61,22 @@ func (e *snap) reservesLeaders(l knowledge.List) *Answer {
 	s.Note = e.t("Counts of tables, not sizes: a country listed for a mineral holds some of its reserves, as USGS estimates them.")
 	a.Sections = append(a.Sections, s)
 	return a
+}
+
+// nextCounted names the first three of cs after the first, each with its count, and with
+// withLeads (name, count, leads) where it leads some: "Next: Russia (9), Australia (8; top
+// producer of 1) and Brazil (6)."; "" when there are none.
+func (e *snap) nextCounted(cs []countryCount, withLeads string) string {
+	var next []string
+	for _, c := range cs[:min(len(cs), 3)] {
+		if c.leads == 0 {
+			next = append(next, e.countryName(c.country)+" ("+itoa(c.counts)+")")
+		} else {
+			next = append(next, e.f(withLeads, e.countryName(c.country), itoa(c.counts), itoa(c.leads)))
+		}
+	}
+	if len(next) == 0 {
+		return ""
+	}
+	return e.f("Next: %s.", e.and(next))
 }

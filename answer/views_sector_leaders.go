@@ -91,17 +91,7 @@ func (e *snap) sectorMost(s sector) *Answer {
 	first := cs[0]
 	a.Headline = e.f("Of the minerals whose records list a use in %s, %s produces the most by the USGS tables, %s, and leads world output of %s of them (%s).",
 		label, e.countrySubject(first.country), itoa(first.counts), itoa(first.leads), src)
-	var next []string
-	for _, c := range cs[1:min(len(cs), 4)] {
-		if c.leads == 0 {
-			next = append(next, e.countryName(c.country)+" ("+itoa(c.counts)+")")
-		} else {
-			next = append(next, e.f("%s (%s; top producer of %s)", e.countryName(c.country), itoa(c.counts), itoa(c.leads)))
-		}
-	}
-	if len(next) > 0 {
-		a.Headline = sentences(a.Headline, e.f("Next: %s.", e.and(next)))
-	}
+	a.Headline = sentences(a.Headline, e.nextCounted(cs[1:], "%s (%s; top producer of %s)"))
 	sec := Section{Heading: e.f("Minerals used in %s each country produces (and tops)", label)}
 	for _, c := range cs[:min(len(cs), 15)] {
 		v := e.f("%s produced, top producer of %s", itoa(c.counts), itoa(c.leads))
