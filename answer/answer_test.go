@@ -572,6 +572,12 @@ func TestFollowUps(t *testing.T) {
 		// country (it was the country's card); guard: a question of its own stays one.
 		{"section 232", "does it apply to Mexico?", "2 Apr 2026: A proclamation of 2 April 2026 reorganised the Section 232 tariffs"},
 		{"section 232", "what does Mexico produce?", "Mexico is the world's largest producer of silver"},
+		// A comparison that names its own minerals compares those (it added the conversation's
+		// mineral); "which minerals …" naming none is a question of its own (it was about
+		// silver). Guard: "compare it with tungsten" still adds the conversation's.
+		{"silver", "compare lithium and cobalt", "Top producer's share of world output — Lithium: Australia 32%; Cobalt:"},
+		{"silver", "which minerals were added in 2025?", "The 2025 U.S. list added 10 minerals that were not on the 2022 list"},
+		{"antimony", "compare it with tungsten", "Top producer's share of world output — Antimony: China 36%; Tungsten: China 79%."},
 	} {
 		lang, ok := e.DetectLanguage(tt.first)
 		if !ok {

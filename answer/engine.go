@@ -245,8 +245,9 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 		c, isCommand = Command{Name: "compare"}, len(prev.Minerals) > 0
 	}
 	if isCommand && c.Name == "compare" && len(prev.Minerals) > 0 {
-		// "compare it with tungsten": the conversation's minerals, and the new ones.
-		if pq := s.lex.Parse(args); len(pq.Minerals) > 0 {
+		// "compare it with tungsten": the conversation's minerals, and the new one; "compare
+		// lithium and cobalt" names its own.
+		if pq := s.lex.Parse(args); len(pq.Minerals) == 1 || len(pq.Minerals) > 1 && hasAny(strings.Fields(knowledge.Normalize(args)), pronounWords) {
 			pq.Minerals = append(slices.Clone(prev.Minerals), pq.Minerals...)
 			pq.Minerals = slices.Compact(pq.Minerals)
 			if len(pq.Minerals) >= 2 {
@@ -285,8 +286,11 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 	case prevSector && sectorFollowUp(prev, &pq, q):
 		// "who produces them?", "which are critical?": the sector's minerals
 		// (followup_sector_more.go).
-	case len(prev.Minerals)+len(prev.Countries)+len(prev.Policies) == 0 || ownSector(pq, q):
-		return e.Ask(ctx, question, lang) // "what about magnets?" after graphite: a question of its own
+	case len(prev.Minerals)+len(prev.Countries)+len(prev.Policies) == 0 || ownSector(pq, q) ||
+		pq.WhichMinerals && len(pq.Minerals)+len(pq.Countries)+len(pq.Policies) == 0:
+		// "what about magnets?" after graphite, "which minerals were added in 2025?" after
+		// silver: questions of their own.
+		return e.Ask(ctx, question, lang)
 	case len(pq.Countries) == 0:
 		// "and reserves?": the previous records, the new measure.
 		pq.Minerals, pq.Countries, pq.Policies = prev.Minerals, prev.Countries, prev.Policies
