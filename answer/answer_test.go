@@ -578,6 +578,12 @@ func TestFollowUps(t *testing.T) {
 		{"silver", "compare lithium and cobalt", "Top producer's share of world output — Lithium: Australia 32%; Cobalt:"},
 		{"silver", "which minerals were added in 2025?", "The 2025 U.S. list added 10 minerals that were not on the 2022 list"},
 		{"antimony", "compare it with tungsten", "Top producer's share of world output — Antimony: China 36%; Tungsten: China 79%."},
+		// The U.S. named as the importer is not where producers are looked for (it was "no
+		// figures for the United States"); "is China the largest?" is of the conversation's
+		// mineral (it was China's card); guard: U.S. reliance then "how much does it import?".
+		{"where does the US import gallium from?", "who produces it?", "China accounted for 99% of world primary low-purity production of gallium"},
+		{"who produces gallium?", "is China the largest?", "Yes — China ranked #1 of 3 in world primary low-purity production of gallium"},
+		{"US import reliance on cobalt", "how much does it import?", "The U.S. relied on net imports for 79% of its apparent consumption of cobalt"},
 	} {
 		lang, ok := e.DetectLanguage(tt.first)
 		if !ok {

@@ -298,11 +298,17 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 			pq.Measure = prev.Measure
 			pq.World = pq.World || prev.World // Helper AD: "world silver production" then "and in 2024?"
 		}
+		if importerOnly(prev) && pq.Measure != prev.Measure && pq.Measure != MeasureReliance && pq.Measure != MeasureImportSources {
+			// "where does the US import germanium from?" then "who produces it?": the U.S.
+			// was the importer, not where to look for producers.
+			pq.Countries = nil
+		}
 	case carryPolicy(prev, &pq, q):
 		// "section 232" then "does it apply to Mexico?": the items, for the new countries
 		// (followup_policy.go).
-	case len(prev.Minerals) > 0 && followUpWords(q):
-		// "what about Mexico?": the previous minerals, in the new countries.
+	case len(prev.Minerals) > 0 && (followUpWords(q) || pq.Most && pq.YesNo && len(pq.Minerals)+len(pq.Policies) == 0):
+		// "what about Mexico?": the previous minerals, in the new countries; "is China the
+		// largest?", of them.
 		pq.Minerals = prev.Minerals
 		if pq.Measure == MeasureOverview {
 			pq.Measure = prev.Measure

@@ -23,3 +23,10 @@ func carryPolicy(prev Query, pq *Query, q string) bool {
 	}
 	return true
 }
+
+// importerOnly reports whether the question before a follow-up named the United States only
+// as the importer: a question about U.S. import reliance or sources.
+func importerOnly(prev Query) bool {
+	return (prev.Measure == MeasureReliance || prev.Measure == MeasureImportSources) &&
+		len(prev.Countries) == 1 && prev.Countries[0] == "united-states"
+}

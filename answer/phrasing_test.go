@@ -160,6 +160,9 @@ func TestPhrasings(t *testing.T) {
 		{"is antimony production falling?", "change minerals=antimony yesno=yes", "Yes — world mine production of antimony went from 119,000 in 2024 to 110,000 in 2025e (−7.6%"},
 		{"is Mexico's zinc production falling?", "change minerals=zinc countries=mexico yesno=yes", "No — in Mexico, mine production of zinc went from 773 in 2024 to 780 in 2025e (+0.9%"},
 		{"¿ha subido la producción de litio?", "change minerals=lithium yesno=yes", "Sí — la producción minera mundial de litio pasó de 222,000 en 2024e a 290,000 en 2025e"},
+		// A product USGS calls "combined total" is the mineral's, all forms (it read "imports of
+		// combined total").
+		{"where does the US import germanium from?", "import_sources minerals=germanium countries=united-states", "Belgium supplied 41% of U.S. imports of germanium (combined total) in 2021-2024"},
 		// Helper A: yes/no on a mineral missing from a list; what a country leads in (not the
 		// mineral lead); when two countries meet next. Guards, right before and after: "is
 		// silver on the EU list", "is copper on the EU list?", "isn't copper on the EU list?",

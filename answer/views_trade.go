@@ -889,8 +889,8 @@ func (e *snap) productName(m *knowledge.Mineral, product string) string {
 		}
 	}
 	name := strings.ToLower(e.mineralName(m))
-	if strings.HasPrefix(p, "total ") {
-		// "Total metal and oxide": the mineral's, all forms counted.
+	if strings.HasPrefix(p, "total ") || strings.HasSuffix(p, " total") {
+		// "Total metal and oxide", "combined total": the mineral's, all forms counted.
 		return name + " (" + shown + ")"
 	}
 	if p == "refined metal" {
