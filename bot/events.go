@@ -387,13 +387,13 @@ func (b *Bot) keepTopic(ctx context.Context, log *slog.Logger, convo string, q a
 }
 
 // toTopic is what is kept of a query for follow-ups: its records or sector, and what it
-// asked of them (the measure, lists and year; whether it asked yes or no, a comparison or a
-// reason), never its words. fromTopic is the query a follow-up continues from: with a state
+// asked of them (the measure, lists and year; whether it asked yes or no, which way a figure
+// moved, a comparison or a reason), never its words. fromTopic is the query a follow-up continues from: with a state
 // store, a follow-up answered by another replica, or after a restart, reads the same as one
 // answered from memory.
 func toTopic(q answer.Query) state.Topic {
 	t := state.Topic{Minerals: q.Minerals, Countries: q.Countries, Policies: q.Policies, Measure: string(q.Measure),
-		Year: q.Year, Sector: q.Sector(), YesNo: q.YesNo, Compare: q.Compare, Why: q.Why}
+		Year: q.Year, Sector: q.Sector(), YesNo: q.YesNo, Compare: q.Compare, Why: q.Why, Direction: q.Direction}
 	for _, l := range q.Lists {
 		t.Lists = append(t.Lists, string(l))
 	}
@@ -420,7 +420,7 @@ func Remembered(q answer.Query) (prev answer.Query, ok bool) {
 
 func fromTopic(t state.Topic) answer.Query {
 	q := answer.Query{Minerals: t.Minerals, Countries: t.Countries, Policies: t.Policies, Measure: answer.Measure(t.Measure),
-		Year: t.Year, YesNo: t.YesNo, Compare: t.Compare, Why: t.Why}
+		Year: t.Year, YesNo: t.YesNo, Compare: t.Compare, Why: t.Why, Direction: t.Direction}
 	for _, l := range t.Lists {
 		q.Lists = append(q.Lists, knowledge.List(l))
 	}

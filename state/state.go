@@ -142,12 +142,13 @@ type Topic struct {
 	Countries []string `json:"countries,omitempty"`
 	Policies  []string `json:"policies,omitempty"`
 	Measure   string   `json:"measure,omitempty"`
-	Lists     []string `json:"lists,omitempty"`   // the critical lists asked about, by id
-	Year      int      `json:"year,omitempty"`    // a year asked for
-	Sector    string   `json:"sector,omitempty"`  // a sector asked about, by its label ("batteries")
-	YesNo     bool     `json:"yes_no,omitempty"`  // a yes/no question: "is antimony critical?"
-	Compare   bool     `json:"compare,omitempty"` // a comparison
-	Why       bool     `json:"why,omitempty"`     // a question asking for a reason
+	Lists     []string `json:"lists,omitempty"`     // the critical lists asked about, by id
+	Year      int      `json:"year,omitempty"`      // a year asked for
+	Sector    string   `json:"sector,omitempty"`    // a sector asked about, by its label ("batteries")
+	YesNo     bool     `json:"yes_no,omitempty"`    // a yes/no question: "is antimony critical?"
+	Compare   bool     `json:"compare,omitempty"`   // a comparison
+	Why       bool     `json:"why,omitempty"`       // a question asking for a reason
+	Direction string   `json:"direction,omitempty"` // the way a yes/no question asks a figure moved: "up", "down"
 }
 
 // Pending is a message acked to Slack and not yet answered. It holds the message's text, a

@@ -72,7 +72,7 @@ func TestAskResolves(t *testing.T) {
 func TestAskConversation(t *testing.T) {
 	defer func(r io.Reader) { stdin = r }(stdin)
 	stdin = strings.NewReader("which minerals are used in batteries?\nwho produces them?\n\n¿y en México?\r\nis antimony critical?\nand gallium?\n" +
-		"antimony " + strings.Repeat("x", maxConversationLine) + "\nthanks!")
+		"antimony " + strings.Repeat("x", maxConversationLine) + "\nthanks!\nlithium price\nhas it gone up?\nand cobalt?")
 	code, out, stderr := runCmd(t, "ask", "-")
 	if code != 0 {
 		t.Fatalf("exit %d, stderr: %s", code, stderr)
@@ -86,17 +86,20 @@ func TestAskConversation(t *testing.T) {
 		{"and gallium?", "Yes — gallium is on the USGS 2025 critical minerals list"},
 		{"antimony xxxx", "Yes — antimony is on the USGS 2025 critical minerals list"}, // the same question of antimony
 		{"thanks!", "You're welcome!"},
+		{"lithium price", "USGS's annual average for lithium"},
+		{"has it gone up?", "No — USGS's annual average price of lithium"},
+		{"and cobalt?", "Yes — USGS's annual average price of cobalt"}, // the same yes/no, the same way
 	} {
 		if i >= len(turns) {
-			t.Fatalf("%d answers, want 7:\n%s", len(turns), out)
+			t.Fatalf("%d answers, want 10:\n%s", len(turns), out)
 		}
 		q, a, _ := strings.Cut(strings.TrimPrefix(turns[i], "> "), "\n\n")
 		if !strings.HasPrefix(q, want.question) || !strings.HasPrefix(strings.Join(strings.Fields(a), " "), want.headline) {
 			t.Errorf("turn %d: %.60q answered %.120q, want %q then %q", i+1, q, a, want.question, want.headline)
 		}
 	}
-	if len(turns) != 7 {
-		t.Errorf("%d answers, want 7", len(turns))
+	if len(turns) != 10 {
+		t.Errorf("%d answers, want 10", len(turns))
 	}
 	if len(out) > 20_000 {
 		t.Errorf("%d bytes of output: the long question was echoed whole", len(out))

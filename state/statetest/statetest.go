@@ -212,7 +212,7 @@ func testTopics(t *testing.T, s state.Store) {
 	}
 	antimony := state.Topic{Minerals: []string{"antimony"}, Measure: "producers"}
 	mexico := state.Topic{Minerals: []string{"zinc", "lead"}, Countries: []string{"mexico"}, Policies: []string{"usmca"}, Measure: "reserves",
-		Lists: []string{"usgs-2025", "eu-crma-critical"}, Year: 2023, YesNo: true, Compare: true, Why: true}
+		Lists: []string{"usgs-2025", "eu-crma-critical"}, Year: 2023, YesNo: true, Compare: true, Why: true, Direction: "up"}
 	batteries := state.Topic{Sector: "batteries", Measure: "producers"}
 	for _, tc := range []struct {
 		conversation string
