@@ -570,7 +570,7 @@ func TestFollowUps(t *testing.T) {
 		{"graphite", "is it used in magnets?", "The record of graphite in the knowledge base lists no use in magnets"},
 		// A country asked after a policy item, pointing back at it, is the item for that
 		// country (it was the country's card); guard: a question of its own stays one.
-		{"section 232", "does it apply to Mexico?", "2 Apr 2026: A proclamation of 2 April 2026 reorganised the Section 232 tariffs"},
+		{"section 232", "does it apply to Mexico?", "Yes — a proclamation of 2 April 2026 reorganised the Section 232 tariffs"},
 		{"section 232", "what does Mexico produce?", "Mexico is the world's largest producer of silver"},
 		// A comparison that names its own minerals compares those (it added the conversation's
 		// mineral); "which minerals …" naming none is a question of its own (it was about
@@ -584,13 +584,19 @@ func TestFollowUps(t *testing.T) {
 		{"where does the US import gallium from?", "who produces it?", "China accounted for 99% of world primary low-purity production of gallium"},
 		{"who produces gallium?", "is China the largest?", "Yes — China ranked #1 of 3 in world primary low-purity production of gallium"},
 		{"US import reliance on cobalt", "how much does it import?", "The U.S. relied on net imports for 79% of its apparent consumption of cobalt"},
+		// After an item the question did not name, a mineral asked with "included", "covered"
+		// or as a follow-up is whether the item covers it (it was the mineral's card); guard:
+		// a question with its own measure stays its own.
+		{"what did Mexico sign with the US?", "is antimony included?", "“U.S.-Mexico Action Plan on Critical Minerals” (4 Feb 2026) does not name"},
+		{"section 232", "is copper covered?", "A proclamation of 2 April 2026 reorganised the Section 232 tariffs"},
+		{"what did Mexico sign with the US?", "who produces fluorspar?", "China accounted for 59% of world mine production of fluorspar"},
 	} {
 		lang, ok := e.DetectLanguage(tt.first)
 		if !ok {
 			lang = answer.English
 		}
 		first := askIn(t, tt.first, lang)
-		a, err := e.AskAfter(context.Background(), tt.then, lang, first.Query)
+		a, err := e.AskAfter(context.Background(), tt.then, lang, first.Followed())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -265,8 +265,9 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 	readFollowUp(prev, &pq, q) // Helper Y: "why?", "and the EU?", "who else?" (followup_more.go)
 	// Helper AB: carryCountry, "Mexico" then "what about silver?" (followup_supplies.go).
 	// Helper AD: compareFollowUp, "compare lithium and cobalt" then "and nickel?" (views_ad.go).
-	// "is graphite one of them?" after a sector's answer (followup_sector_more.go).
-	member := prevSector && sectorMember(prev, &pq, q)
+	// "is graphite one of them?" after a sector's answer (followup_sector_more.go); "is
+	// antimony included?" after an item's (followup_policy.go).
+	member := prevSector && sectorMember(prev, &pq, q) || carryPolicyOn(prev, &pq, q)
 	if pq.Refusal != "" || !member && len(pq.Minerals)+len(pq.Policies) > 0 && !compareFollowUp(prev, &pq, q) && !carryMeasure(prev, &pq, q) && !carryCountry(prev, &pq, q) {
 		return e.Ask(ctx, question, lang)
 	}

@@ -30,3 +30,20 @@ func importerOnly(prev Query) bool {
 	return (prev.Measure == MeasureReliance || prev.Measure == MeasureImportSources) &&
 		len(prev.Countries) == 1 && prev.Countries[0] == "united-states"
 }
+
+// carryPolicyOn gives a follow-up that names minerals, and no item or country, the items of
+// the question before it when it asks whether they cover them or reads as a follow-up: the
+// US-Mexico action plan, then "is antimony included?", "and fluorspar?". It reports whether
+// it did.
+func carryPolicyOn(prev Query, pq *Query, q string) bool {
+	if len(prev.Policies) == 0 || len(pq.Minerals) == 0 || len(pq.Policies)+len(pq.Countries) > 0 {
+		return false
+	}
+	covers := hasAny(strings.Fields(knowledge.Normalize(q)), coverWords)
+	if !covers && (!followUpWords(q) || pq.Measure != MeasureOverview && pq.Measure != MeasurePolicy) {
+		return false // "who produces fluorspar?" asks its own question
+	}
+	pq.Policies = prev.Policies
+	pq.Measure = MeasurePolicy
+	return true
+}

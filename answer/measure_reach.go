@@ -15,8 +15,9 @@ func (e *snap) measureReach(q Query) *Answer {
 	}
 	p, ok := e.kb.Policy(q.Policies[0])
 	c := q.Countries[0]
-	if !ok || p.Kind == "tariff" || p.Kind == "export-control" || p.Kind == "agreement" || e.ownMeasure(p, c) || slices.Contains(p.Countries, c) {
-		return nil
+	if !ok || p.Kind == "tariff" || p.Kind == "export-control" || p.Kind == "agreement" || e.ownMeasure(p, c) || slices.Contains(p.Countries, c) ||
+		namesIn(e.itemWords(p), e.countryForms(c)) {
+		return nil // an item whose text names the country says something of it
 	}
 	owner := p.Jurisdiction
 	switch {

@@ -13,7 +13,8 @@ import (
 
 // coverWords ask what an item covers or includes.
 var coverWords = set("cover", "covers", "covered", "include", "includes", "included", "contain", "contains",
-	"cubre", "cubren", "abarca", "abarcan", "incluye", "incluyen", "contempla", "contemplan", "contiene", "contienen")
+	"cubre", "cubren", "abarca", "abarcan", "incluye", "incluyen", "contempla", "contemplan", "contiene", "contienen",
+	"including", "incluido", "incluida", "incluidos", "incluidas") // "is antimony included?" (followup_policy.go)
 
 // coverStems are how an item's text says what it covers: "It covers…", "Topics include…",
 // "In scope are…", "El plan abarca…", "Entre los temas figuran…".

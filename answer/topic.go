@@ -1,6 +1,10 @@
 package answer
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/mineralbot/mineralbot/knowledge"
+)
 
 // A conversation keeps what a follow-up needs of the question before it (the bot keeps it in
 // memory and in its state store): the records the answer was about and what was asked of
@@ -25,5 +29,16 @@ func (q Query) InSector(label string) Query {
 		return q
 	}
 	q.Terms = append(slices.Clip(q.Terms), sectors[i].words[0])
+	return q
+}
+
+// Followed is what a follow-up of a continues from: its query, with the policy item it was
+// about when the question named none ("what did Mexico sign with the US?" is answered with
+// the action plan), so that "when?" or "is antimony in it?" is about that item.
+func (a *Answer) Followed() Query {
+	q := a.Query
+	if a.Record.Kind == knowledge.KindPolicy && a.Record.ID != "" && len(q.Policies) == 0 {
+		q.Policies = []string{a.Record.ID}
+	}
 	return q
 }

@@ -94,7 +94,7 @@ func (b *Bot) reply(ctx context.Context, log *slog.Logger, turn *ticket, m incom
 		} else {
 			a = b.ask(ctx, log, question, m.where, lang)
 		}
-		keep := b.keepTopic(ctx, log, convo, a.Query)
+		keep := b.keepTopic(ctx, log, convo, a.Followed())
 		msg := render(a, renderOptions{})
 		return settled(func() {
 			keep() // before the reply: the asker's follow-up may reach another process

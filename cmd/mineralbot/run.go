@@ -264,7 +264,7 @@ func askConversation(ctx context.Context, eng *answer.Engine, lang answer.Lang, 
 		if err := answer.WriteText(out, a); err != nil {
 			return err
 		}
-		if p, ok := bot.Remembered(a.Query); ok {
+		if p, ok := bot.Remembered(a.Followed()); ok {
 			prev = p
 		}
 		if err == io.EOF {
