@@ -32,13 +32,37 @@ func (q Query) InSector(label string) Query {
 	return q
 }
 
-// Followed is what a follow-up of a continues from: its query, with the policy item it was
-// about when the question named none ("what did Mexico sign with the US?" is answered with
-// the action plan), so that "when?" or "is antimony in it?" is about that item.
+// Followed is what a conversation keeps of an answer for the follow-up after it, as the
+// query the follow-up continues from (the bot keeps it in its state store; `ask -` in
+// memory): the records the answer was about (with the policy item it was about when the
+// question named none: "what did Mexico sign with the US?" is answered with the action
+// plan, and "when?" is about it), and what was asked of them; of the question's words, only
+// a sector's and "together", as the engine's own words. Follow-ups read nothing else of it,
+// so that one answered in Slack, after a restart or by another replica reads as one
+// answered at once.
 func (a *Answer) Followed() Query {
 	q := a.Query
 	if a.Record.Kind == knowledge.KindPolicy && a.Record.ID != "" && len(q.Policies) == 0 {
 		q.Policies = []string{a.Record.ID}
 	}
+	kept := Query{Minerals: q.Minerals, Countries: q.Countries, Policies: q.Policies, Measure: q.Measure, Lists: q.Lists,
+		Year: q.Year, YesNo: q.YesNo, Compare: q.Compare, Why: q.Why, Direction: q.Direction, World: q.World,
+		WorldNamed: q.WorldNamed, Most: q.Most, Major: q.Major, Top: q.Top, Rank: q.Rank, Comparative: q.Comparative,
+		Share: q.Share, Amount: q.Amount}
+	kept = kept.InSector(q.Sector())
+	if q.Together() {
+		kept = kept.AsTogether()
+	}
+	return kept
+}
+
+// Together reports whether q asks for figures added together: "Mexico and Peru together".
+func (q Query) Together() bool {
+	return hasAny(q.Terms, togetherWords) || hasAny(q.Rest, togetherWords)
+}
+
+// AsTogether returns q asking for its figures added together, as Together reads it.
+func (q Query) AsTogether() Query {
+	q.Terms = append(slices.Clip(q.Terms), "together")
 	return q
 }

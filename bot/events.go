@@ -393,7 +393,9 @@ func (b *Bot) keepTopic(ctx context.Context, log *slog.Logger, convo string, q a
 // answered from memory.
 func toTopic(q answer.Query) state.Topic {
 	t := state.Topic{Minerals: q.Minerals, Countries: q.Countries, Policies: q.Policies, Measure: string(q.Measure),
-		Year: q.Year, Sector: q.Sector(), YesNo: q.YesNo, Compare: q.Compare, Why: q.Why, Direction: q.Direction}
+		Year: q.Year, Sector: q.Sector(), YesNo: q.YesNo, Compare: q.Compare, Why: q.Why, Direction: q.Direction,
+		World: q.World, WorldNamed: q.WorldNamed, Most: q.Most, Major: q.Major, Top: q.Top, Rank: q.Rank,
+		Comparative: q.Comparative, Share: q.Share, Amount: q.Amount, Together: q.Together()}
 	for _, l := range q.Lists {
 		t.Lists = append(t.Lists, string(l))
 	}
@@ -420,11 +422,17 @@ func Remembered(q answer.Query) (prev answer.Query, ok bool) {
 
 func fromTopic(t state.Topic) answer.Query {
 	q := answer.Query{Minerals: t.Minerals, Countries: t.Countries, Policies: t.Policies, Measure: answer.Measure(t.Measure),
-		Year: t.Year, YesNo: t.YesNo, Compare: t.Compare, Why: t.Why, Direction: t.Direction}
+		Year: t.Year, YesNo: t.YesNo, Compare: t.Compare, Why: t.Why, Direction: t.Direction, World: t.World,
+		WorldNamed: t.WorldNamed, Most: t.Most, Major: t.Major, Top: t.Top, Rank: t.Rank, Comparative: t.Comparative,
+		Share: t.Share, Amount: t.Amount}
 	for _, l := range t.Lists {
 		q.Lists = append(q.Lists, knowledge.List(l))
 	}
-	return q.InSector(t.Sector)
+	q = q.InSector(t.Sector)
+	if t.Together {
+		q = q.AsTogether()
+	}
+	return q
 }
 
 // firstSeen reports whether an event is new: to this process (memory), and to every process

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -92,5 +93,28 @@ func TestAStuckStoreHoldsUpNoAnswer(t *testing.T) {
 	posts := fake.Posts()
 	if got, _, _ := strings.Cut(posts[1].Text, "\n"); got != "and its reserves? of antimony" {
 		t.Errorf("the follow-up's reply begins %q, want it about antimony", got)
+	}
+}
+
+// What a conversation keeps of an answer (answer.Answer.Followed, which TestFollowUps in
+// package answer continues from) survives the state store's topic whole: a follow-up that
+// reaches another replica, or comes after a restart, reads as one answered at once.
+func TestTopicKeepsWhatFollowUpsRead(t *testing.T) {
+	eng := embeddedEngine(t)
+	for _, q := range []string{
+		"is antimony critical?", "lithium price in 2023", "which minerals are used in batteries?",
+		"how much of the world's silver do mexico and peru produce", "is mexico the biggest silver producer?",
+		"top 3 lithium producers", "has lithium production gone up?", "who is second in fluorspar?",
+		"does Mexico produce more silver than Peru?", "world production of silver", "what did Mexico sign with the US?",
+		"compare lithium and cobalt", "why is antimony critical?", "is Mexico a major producer of graphite?",
+	} {
+		a, err := eng.Ask(context.Background(), q, answer.English)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := a.Followed()
+		if got := fromTopic(toTopic(want)); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: the store gives back\n%+v\nof what the conversation keeps\n%+v", q, got, want)
+		}
 	}
 }

@@ -149,6 +149,18 @@ type Topic struct {
 	Compare   bool     `json:"compare,omitempty"`   // a comparison
 	Why       bool     `json:"why,omitempty"`       // a question asking for a reason
 	Direction string   `json:"direction,omitempty"` // the way a yes/no question asks a figure moved: "up", "down"
+	// How a question asked its figure: the world's, a superlative, near the top, the top N,
+	// a rank, "more"/"less" than another, a share, an amount, several countries' together.
+	World       bool   `json:"world,omitempty"`
+	WorldNamed  bool   `json:"world_named,omitempty"`
+	Most        bool   `json:"most,omitempty"`
+	Major       bool   `json:"major,omitempty"`
+	Top         int    `json:"top,omitempty"`
+	Rank        int    `json:"rank,omitempty"`
+	Comparative string `json:"comparative,omitempty"`
+	Share       bool   `json:"share,omitempty"`
+	Amount      bool   `json:"amount,omitempty"`
+	Together    bool   `json:"together,omitempty"`
 }
 
 // Pending is a message acked to Slack and not yet answered. It holds the message's text, a
