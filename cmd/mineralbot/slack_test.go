@@ -285,7 +285,7 @@ func TestRepliesFitOneScreen(t *testing.T) {
 		{"zinc import reliance", "The U.S. relied on net imports for 73% of its apparent consumption of refined zinc"},
 		{"price of silver", "USGS's annual average for silver"},
 		{"how has antimony changed", "World mine production of antimony went from 119,000 in 2024 to 110,000 in 2025e"},
-		{"china rare earth export controls", "7 Nov 2025, due to end 10 Nov 2026"},
+		{"china rare earth export controls", "Due to end 10 Nov 2026: On 7 November 2025"},
 		{"which minerals is the US fully import-reliant on", "The U.S. was 100% net import reliant for 11 minerals"},
 		{"list eu", "EU CRMA critical raw materials (Annex II): 34 items."},
 	} {
