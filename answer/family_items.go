@@ -46,18 +46,24 @@ func (e *snap) familyItems(q Query) *Answer {
 			break
 		}
 	}
-	var items []string
-	for _, p := range family[:min(4, len(family))] {
-		items = append(items, e.policyTitle(p)+" ("+e.lang.Date(p.Date)+")")
-	}
-	list := strings.Join(items, "; ")
-	if len(family) > 4 {
-		list += "; " + e.f("and %s more", itoa(len(family)-4))
-	}
-	a := e.policyList(family[:min(8, len(family))], "Policy items that match")
+	a, list := e.familyList(family, func(p *knowledge.Policy) string { return e.lang.Date(p.Date) })
 	a.Headline = e.f("%s items under %s in the knowledge base, newest first: %s.", itoa(len(family)), capitalize(name), list)
 	if !fitsHeadline(a.Headline) {
 		return nil
 	}
 	return a
+}
+
+// familyList is the card of a family's items (the first eight) and, for its headline, the
+// first four's titles, each with date(p), and how many more.
+func (e *snap) familyList(family []*knowledge.Policy, date func(*knowledge.Policy) string) (*Answer, string) {
+	var items []string
+	for _, p := range family[:min(4, len(family))] {
+		items = append(items, e.policyTitle(p)+" ("+date(p)+")")
+	}
+	list := strings.Join(items, "; ")
+	if len(family) > 4 {
+		list += "; " + e.f("and %s more", itoa(len(family)-4))
+	}
+	return e.policyList(family[:min(8, len(family))], "Policy items that match"), list
 }

@@ -500,15 +500,7 @@ func (e *snap) familyTariffs(q Query) *Answer {
 			break
 		}
 	}
-	var items []string
-	for _, p := range family[:min(4, len(family))] {
-		items = append(items, e.policyTitle(p)+" ("+e.when(p)+")")
-	}
-	list := strings.Join(items, "; ")
-	if len(family) > 4 {
-		list += "; " + e.f("and %s more", itoa(len(family)-4))
-	}
-	a := e.policyList(family[:min(8, len(family))], "Policy items that match")
+	a, list := e.familyList(family, e.when)
 	a.Headline = e.f("%s tariff items under %s, newest first: %s.", itoa(len(family)), capitalize(name), list)
 	if !fitsHeadline(a.Headline) {
 		return nil

@@ -662,23 +662,13 @@ func (e *snap) worldReservesCompared(q Query) string {
 	if !q.World && !mineralsChoice(q) || len(q.Countries) > 0 || len(q.Minerals) < 2 || len(q.Minerals) > maxWorldCompared {
 		return ""
 	}
-	type total struct {
-		m *knowledge.Mineral
-		r knowledge.Ranking
+	ts, ok := e.worldTotalsOf(q, e.kb.ReservesRanking)
+	if !ok {
+		return ""
 	}
-	var ts []total
 	var parts []string
-	for _, id := range q.Minerals {
-		m, ok := e.kb.Mineral(id)
-		if !ok {
-			return ""
-		}
-		r, ok := e.kb.ReservesRanking(m.ID)
-		if !ok || r.World == nil || !r.World.Known() || r.World.AtLeast {
-			return ""
-		}
-		ts = append(ts, total{m, r})
-		parts = append(parts, strings.ToLower(e.mineralName(m))+" "+number(r.World.Value)+" "+e.shortUnit(r.Unit)+" ("+source(r.Edition)+")")
+	for _, t := range ts {
+		parts = append(parts, strings.ToLower(e.mineralName(t.m))+" "+number(t.r.World.Value)+" "+e.shortUnit(t.r.Unit)+" ("+source(t.r.Edition)+")")
 	}
 	head := e.f("World reserves — %s.", e.and(parts))
 	if len(ts) == 2 && e.shortUnit(ts[0].r.Unit) == e.shortUnit(ts[1].r.Unit) && ts[0].r.World.Value != ts[1].r.World.Value {

@@ -18,22 +18,13 @@ func (e *snap) worldTotalsCompared(q Query) string {
 	if len(q.Minerals) < 2 || len(q.Minerals) > maxWorldCompared {
 		return ""
 	}
-	type total struct {
-		m *knowledge.Mineral
-		r knowledge.Ranking
+	ts, ok := e.worldTotalsOf(q, e.kb.PrimaryRanking)
+	if !ok {
+		return ""
 	}
-	var ts []total
 	var parts []string
-	for _, id := range q.Minerals {
-		m, ok := e.kb.Mineral(id)
-		if !ok {
-			return ""
-		}
-		r, ok := e.kb.PrimaryRanking(m.ID)
-		if !ok || r.World == nil || !r.World.Known() || r.World.AtLeast {
-			return ""
-		}
-		ts = append(ts, total{m, r})
+	for _, t := range ts {
+		m, r := t.m, t.r
 		parts = append(parts, e.f("%s %s %s (%s, %s, %s)", strings.ToLower(e.mineralName(m)), number(r.World.Value), e.shortUnit(r.Unit),
 			e.measure(r.Measure), yearLabel(r.Year, r.World.Estimated), source(r.Edition)))
 	}
@@ -46,4 +37,28 @@ func (e *snap) worldTotalsCompared(q Query) string {
 		head = sentences(e.f("More %s than %s was produced, by the world totals USGS gives.", strings.ToLower(e.mineralName(big.m)), strings.ToLower(e.mineralName(small.m))), head)
 	}
 	return head
+}
+
+// worldTotal is a mineral and the table whose world total a comparison gives.
+type worldTotal struct {
+	m *knowledge.Mineral
+	r knowledge.Ranking
+}
+
+// worldTotalsOf are the tables rank gives each mineral q names, in order; false unless every
+// one has a known world total (not a "more than").
+func (e *snap) worldTotalsOf(q Query, rank func(string) (knowledge.Ranking, bool)) ([]worldTotal, bool) {
+	var ts []worldTotal
+	for _, id := range q.Minerals {
+		m, ok := e.kb.Mineral(id)
+		if !ok {
+			return nil, false
+		}
+		r, ok := rank(m.ID)
+		if !ok || r.World == nil || !r.World.Known() || r.World.AtLeast {
+			return nil, false
+		}
+		ts = append(ts, worldTotal{m, r})
+	}
+	return ts, true
 }
