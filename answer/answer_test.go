@@ -590,6 +590,12 @@ func TestFollowUps(t *testing.T) {
 		{"what did Mexico sign with the US?", "is antimony included?", "“U.S.-Mexico Action Plan on Critical Minerals” (4 Feb 2026) does not name"},
 		{"section 232", "is copper covered?", "A proclamation of 2 April 2026 reorganised the Section 232 tariffs"},
 		{"what did Mexico sign with the US?", "who produces fluorspar?", "China accounted for 59% of world mine production of fluorspar"},
+		// After a list's answer, a mineral asked as a follow-up is whether it is on that list
+		// (it was the mineral's card); guard: after what the US produces, it is not.
+		{"which minerals are strategic?", "is lithium one of them?", "Yes — lithium is on the EU CRMA strategic raw materials (Annex I)."},
+		{"which minerals are strategic?", "and copper?", "Yes — copper is on the EU CRMA strategic raw materials (Annex I)."},
+		{"¿cuáles son los minerales críticos de EE.UU.?", "¿y el cobre?", "Sí — el cobre está en la lista de minerales críticos del USGS de 2025"},
+		{"which critical minerals does the US produce?", "and copper?", "Chile accounted for 23% of world mine production of copper"},
 	} {
 		lang, ok := e.DetectLanguage(tt.first)
 		if !ok {

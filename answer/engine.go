@@ -258,7 +258,7 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 		}
 	}
 	_, prevSector := sectorAsked(prev)
-	if q == "" || isCommand || len(prev.Minerals)+len(prev.Countries)+len(prev.Policies) == 0 && !prevSector {
+	if q == "" || isCommand || len(prev.Minerals)+len(prev.Countries)+len(prev.Policies) == 0 && !prevSector && len(listOnly(prev)) == 0 {
 		return e.Ask(ctx, question, lang)
 	}
 	pq := s.lex.Parse(q)
@@ -267,7 +267,7 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 	// Helper AD: compareFollowUp, "compare lithium and cobalt" then "and nickel?" (views_ad.go).
 	// "is graphite one of them?" after a sector's answer (followup_sector_more.go); "is
 	// antimony included?" after an item's (followup_policy.go).
-	member := prevSector && sectorMember(prev, &pq, q) || carryPolicyOn(prev, &pq, q)
+	member := prevSector && sectorMember(prev, &pq, q) || carryPolicyOn(prev, &pq, q) || listMember(prev, &pq, q)
 	if pq.Refusal != "" || !member && len(pq.Minerals)+len(pq.Policies) > 0 && !compareFollowUp(prev, &pq, q) && !carryMeasure(prev, &pq, q) && !carryCountry(prev, &pq, q) {
 		return e.Ask(ctx, question, lang)
 	}

@@ -37,7 +37,7 @@ func (q Query) InSector(label string) Query {
 // memory): the records the answer was about (with the policy item it was about when the
 // question named none: "what did Mexico sign with the US?" is answered with the action
 // plan, and "when?" is about it), and what was asked of them; of the question's words, only
-// a sector's and "together", as the engine's own words. Follow-ups read nothing else of it,
+// a sector's, "together" and "produce", as the engine's own words. Follow-ups read nothing else of it,
 // so that one answered in Slack, after a restart or by another replica reads as one
 // answered at once.
 func (a *Answer) Followed() Query {
@@ -53,8 +53,21 @@ func (a *Answer) Followed() Query {
 	if q.Together() {
 		kept = kept.AsTogether()
 	}
+	if asksOutput(q) {
+		kept = kept.AsOutput()
+	}
 	return kept
 }
+
+// AsOutput returns q asking about production, as a question with "produce" among its words
+// does: "which critical minerals does the US produce?" is about output, not the list alone.
+func (q Query) AsOutput() Query {
+	q.Terms = append(slices.Clip(q.Terms), "produce")
+	return q
+}
+
+// Output reports whether q asks about production in so many words (see AsOutput).
+func (q Query) Output() bool { return asksOutput(q) }
 
 // Together reports whether q asks for figures added together: "Mexico and Peru together".
 func (q Query) Together() bool {

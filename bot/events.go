@@ -395,7 +395,7 @@ func toTopic(q answer.Query) state.Topic {
 	t := state.Topic{Minerals: q.Minerals, Countries: q.Countries, Policies: q.Policies, Measure: string(q.Measure),
 		Year: q.Year, Sector: q.Sector(), YesNo: q.YesNo, Compare: q.Compare, Why: q.Why, Direction: q.Direction,
 		World: q.World, WorldNamed: q.WorldNamed, Most: q.Most, Major: q.Major, Top: q.Top, Rank: q.Rank,
-		Comparative: q.Comparative, Share: q.Share, Amount: q.Amount, Together: q.Together()}
+		Comparative: q.Comparative, Share: q.Share, Amount: q.Amount, Together: q.Together(), Output: q.Output()}
 	for _, l := range q.Lists {
 		t.Lists = append(t.Lists, string(l))
 	}
@@ -403,10 +403,10 @@ func toTopic(q answer.Query) state.Topic {
 }
 
 // keptTopic is what a conversation keeps of a query, and false when the query was about no
-// records and no sector: the conversation keeps the topic it had.
+// records, list or sector: the conversation keeps the topic it had.
 func keptTopic(q answer.Query) (state.Topic, bool) {
 	t := toTopic(q)
-	return t, len(t.Minerals)+len(t.Countries)+len(t.Policies) > 0 || t.Sector != ""
+	return t, len(t.Minerals)+len(t.Countries)+len(t.Policies)+len(t.Lists) > 0 || t.Sector != ""
 }
 
 // Remembered is what a conversation in Slack keeps of an answer's query for the follow-up
@@ -431,6 +431,9 @@ func fromTopic(t state.Topic) answer.Query {
 	q = q.InSector(t.Sector)
 	if t.Together {
 		q = q.AsTogether()
+	}
+	if t.Output {
+		q = q.AsOutput()
 	}
 	return q
 }

@@ -161,6 +161,7 @@ type Topic struct {
 	Share       bool   `json:"share,omitempty"`
 	Amount      bool   `json:"amount,omitempty"`
 	Together    bool   `json:"together,omitempty"`
+	Output      bool   `json:"output,omitempty"` // asked about production in so many words
 }
 
 // Pending is a message acked to Slack and not yet answered. It holds the message's text, a

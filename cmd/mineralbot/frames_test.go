@@ -176,6 +176,7 @@ func TestFollowUpKeepsWhatWasAsked(t *testing.T) {
 		{"lithium price in 2023", "and cobalt?", "USGS's annual average for cobalt (U.S. spot, cathode, average) was 17.20 dollars per pound in 2023"},
 		{"which minerals are used in batteries?", "and in Mexico?", "In world production of the minerals whose records list a use in batteries, Mexico ranks"},
 		{"which minerals are used in batteries?", "who produces them?", "Of the 12 minerals whose records list a use in batteries and have a USGS production table, China leads"},
+		{"which minerals are strategic?", "is lithium one of them?", "Yes — lithium is on the EU CRMA strategic raw materials (Annex I)."},
 	} {
 		channel := fmt.Sprintf("DKEEP%d", i)
 		for j, text := range []string{tc.first, tc.then} {
