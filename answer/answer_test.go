@@ -596,6 +596,9 @@ func TestFollowUps(t *testing.T) {
 		{"which minerals are strategic?", "and copper?", "Yes — copper is on the EU CRMA strategic raw materials (Annex I)."},
 		{"¿cuáles son los minerales críticos de EE.UU.?", "¿y el cobre?", "Sí — el cobre está en la lista de minerales críticos del USGS de 2025"},
 		{"which critical minerals does the US produce?", "and copper?", "Chile accounted for 23% of world mine production of copper"},
+		// The countries a question left out stay out in its follow-up (it was China's reserves).
+		{"rare earth production outside China", "and reserves?", "Besides China, the largest rare-earth elements reserves are held by Brazil"},
+		{"who produces tungsten besides China and Russia?", "and reserves?", "Besides China and Russia, the largest tungsten reserves are held by Australia"},
 	} {
 		lang, ok := e.DetectLanguage(tt.first)
 		if !ok {

@@ -299,6 +299,9 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 			pq.Measure = prev.Measure
 			pq.World = pq.World || prev.World // Helper AD: "world silver production" then "and in 2024?"
 		}
+		if pq.Besides == "" {
+			pq.Besides, pq.MoreBesides = prev.Besides, prev.MoreBesides // "outside China" then "and reserves?"
+		}
 		if importerOnly(prev) && pq.Measure != prev.Measure && pq.Measure != MeasureReliance && pq.Measure != MeasureImportSources {
 			// "where does the US import germanium from?" then "who produces it?": the U.S.
 			// was the importer, not where to look for producers.

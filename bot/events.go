@@ -399,6 +399,9 @@ func toTopic(q answer.Query) state.Topic {
 	for _, l := range q.Lists {
 		t.Lists = append(t.Lists, string(l))
 	}
+	if q.Besides != "" {
+		t.Besides = append([]string{q.Besides}, q.MoreBesides...)
+	}
 	return t
 }
 
@@ -427,6 +430,12 @@ func fromTopic(t state.Topic) answer.Query {
 		Share: t.Share, Amount: t.Amount}
 	for _, l := range t.Lists {
 		q.Lists = append(q.Lists, knowledge.List(l))
+	}
+	if len(t.Besides) > 0 {
+		q.Besides = t.Besides[0]
+	}
+	if len(t.Besides) > 1 {
+		q.MoreBesides = t.Besides[1:]
 	}
 	q = q.InSector(t.Sector)
 	if t.Together {

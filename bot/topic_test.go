@@ -108,6 +108,7 @@ func TestTopicKeepsWhatFollowUpsRead(t *testing.T) {
 		"does Mexico produce more silver than Peru?", "world production of silver", "what did Mexico sign with the US?",
 		"compare lithium and cobalt", "why is antimony critical?", "is Mexico a major producer of graphite?",
 		"which critical minerals does the US produce?", "which minerals are strategic?", "¿cuáles son los minerales críticos de EE.UU.?",
+		"rare earth production outside China", "who produces tungsten besides China and Russia?",
 	} {
 		a, err := eng.Ask(context.Background(), q, answer.English)
 		if err != nil {

@@ -162,6 +162,8 @@ type Topic struct {
 	Amount      bool   `json:"amount,omitempty"`
 	Together    bool   `json:"together,omitempty"`
 	Output      bool   `json:"output,omitempty"` // asked about production in so many words
+	// Besides are the countries a question left out ("outside China"), by id.
+	Besides []string `json:"besides,omitempty"`
 }
 
 // Pending is a message acked to Slack and not yet answered. It holds the message's text, a
