@@ -599,6 +599,11 @@ func TestFollowUps(t *testing.T) {
 		// The countries a question left out stay out in its follow-up (it was China's reserves).
 		{"rare earth production outside China", "and reserves?", "Besides China, the largest rare-earth elements reserves are held by Brazil"},
 		{"who produces tungsten besides China and Russia?", "and reserves?", "Besides China and Russia, the largest tungsten reserves are held by Australia"},
+		// A country's own question asked of another country (it was the other's card), the
+		// U.S. staying the importer and "lack" staying negative; guard: the overview stays one.
+		{"what does Mexico export to the US?", "what about Canada?", "Canada is a source of U.S. imports of 22 minerals"},
+		{"what critical minerals does Peru lack?", "and Chile?", "The USGS tables this knowledge base holds show no production in Chile of 36"},
+		{"what does Mexico produce?", "and Peru?", "Peru is the world's largest producer of arsenic"},
 	} {
 		lang, ok := e.DetectLanguage(tt.first)
 		if !ok {

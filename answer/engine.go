@@ -307,6 +307,8 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 			// was the importer, not where to look for producers.
 			pq.Countries = nil
 		}
+	case carryCountryQuestion(prev, &pq, q):
+		// "what does Mexico export to the US?" then "what about Canada?" (followup_policy.go).
 	case carryPolicy(prev, &pq, q):
 		// "section 232" then "does it apply to Mexico?": the items, for the new countries
 		// (followup_policy.go).

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/mineralbot/mineralbot/knowledge"
@@ -45,5 +46,26 @@ func carryPolicyOn(prev Query, pq *Query, q string) bool {
 	}
 	pq.Policies = prev.Policies
 	pq.Measure = MeasurePolicy
+	return true
+}
+
+// carryCountryQuestion gives a follow-up that names other countries only ("what about
+// Canada?") the question asked before of a country, when it asked one of its own (a measure
+// other than the overview): "what does Mexico export to the US?", "what critical minerals
+// does Peru lack?". The United States stays as the importer of a trade question. It
+// reports whether it did.
+func carryCountryQuestion(prev Query, pq *Query, q string) bool {
+	if len(prev.Minerals)+len(prev.Policies) > 0 || len(prev.Countries) == 0 || prev.Measure == MeasureOverview ||
+		len(pq.Minerals)+len(pq.Policies) > 0 || len(pq.Countries) == 0 || pq.Measure != MeasureOverview || !followUpWords(q) {
+		return false
+	}
+	pq.Measure, pq.Polarity = prev.Measure, prev.Polarity
+	if len(pq.Lists) == 0 {
+		pq.Lists = prev.Lists
+	}
+	trade := prev.Measure == MeasureImportSources || prev.Measure == MeasureReliance
+	if trade && slices.Contains(prev.Countries, "united-states") && !slices.Contains(pq.Countries, "united-states") {
+		pq.Countries = append(slices.Clone(pq.Countries), "united-states")
+	}
 	return true
 }

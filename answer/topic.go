@@ -48,7 +48,7 @@ func (a *Answer) Followed() Query {
 	kept := Query{Minerals: q.Minerals, Countries: q.Countries, Policies: q.Policies, Measure: q.Measure, Lists: q.Lists,
 		Year: q.Year, YesNo: q.YesNo, Compare: q.Compare, Why: q.Why, Direction: q.Direction, World: q.World,
 		WorldNamed: q.WorldNamed, Most: q.Most, Major: q.Major, Top: q.Top, Rank: q.Rank, Comparative: q.Comparative,
-		Share: q.Share, Amount: q.Amount, Besides: q.Besides, MoreBesides: q.MoreBesides}
+		Share: q.Share, Amount: q.Amount, Besides: q.Besides, MoreBesides: q.MoreBesides, Polarity: q.Polarity}
 	kept = kept.InSector(q.Sector())
 	if q.Together() {
 		kept = kept.AsTogether()

@@ -395,7 +395,8 @@ func toTopic(q answer.Query) state.Topic {
 	t := state.Topic{Minerals: q.Minerals, Countries: q.Countries, Policies: q.Policies, Measure: string(q.Measure),
 		Year: q.Year, Sector: q.Sector(), YesNo: q.YesNo, Compare: q.Compare, Why: q.Why, Direction: q.Direction,
 		World: q.World, WorldNamed: q.WorldNamed, Most: q.Most, Major: q.Major, Top: q.Top, Rank: q.Rank,
-		Comparative: q.Comparative, Share: q.Share, Amount: q.Amount, Together: q.Together(), Output: q.Output()}
+		Comparative: q.Comparative, Share: q.Share, Amount: q.Amount, Together: q.Together(), Output: q.Output(),
+		Polarity: string(q.Polarity)}
 	for _, l := range q.Lists {
 		t.Lists = append(t.Lists, string(l))
 	}
@@ -427,7 +428,7 @@ func fromTopic(t state.Topic) answer.Query {
 	q := answer.Query{Minerals: t.Minerals, Countries: t.Countries, Policies: t.Policies, Measure: answer.Measure(t.Measure),
 		Year: t.Year, YesNo: t.YesNo, Compare: t.Compare, Why: t.Why, Direction: t.Direction, World: t.World,
 		WorldNamed: t.WorldNamed, Most: t.Most, Major: t.Major, Top: t.Top, Rank: t.Rank, Comparative: t.Comparative,
-		Share: t.Share, Amount: t.Amount}
+		Share: t.Share, Amount: t.Amount, Polarity: answer.Polarity(t.Polarity)}
 	for _, l := range t.Lists {
 		q.Lists = append(q.Lists, knowledge.List(l))
 	}

@@ -109,6 +109,7 @@ func TestTopicKeepsWhatFollowUpsRead(t *testing.T) {
 		"compare lithium and cobalt", "why is antimony critical?", "is Mexico a major producer of graphite?",
 		"which critical minerals does the US produce?", "which minerals are strategic?", "¿cuáles son los minerales críticos de EE.UU.?",
 		"rare earth production outside China", "who produces tungsten besides China and Russia?",
+		"what critical minerals does Peru lack?", "is China's gallium ban still in force?",
 	} {
 		a, err := eng.Ask(context.Background(), q, answer.English)
 		if err != nil {

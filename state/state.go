@@ -164,6 +164,9 @@ type Topic struct {
 	Output      bool   `json:"output,omitempty"` // asked about production in so many words
 	// Besides are the countries a question left out ("outside China"), by id.
 	Besides []string `json:"besides,omitempty"`
+	// Polarity is "not" for a question asked in the negative ("what does Peru lack?"), "still"
+	// for one asking whether something still holds.
+	Polarity string `json:"polarity,omitempty"`
 }
 
 // Pending is a message acked to Slack and not yet answered. It holds the message's text, a
