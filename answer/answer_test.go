@@ -604,6 +604,8 @@ func TestFollowUps(t *testing.T) {
 		{"what does Mexico export to the US?", "what about Canada?", "Canada is a source of U.S. imports of 22 minerals"},
 		{"what critical minerals does Peru lack?", "and Chile?", "The USGS tables this knowledge base holds show no production in Chile of 36"},
 		{"what does Mexico produce?", "and Peru?", "Peru is the world's largest producer of arsenic"},
+		// "the top source" after the import sources is of U.S. imports (it was world production).
+		{"where does the US import graphite from?", "is China the top source?", "Yes — China supplied 46% of U.S. imports of graphite"},
 	} {
 		lang, ok := e.DetectLanguage(tt.first)
 		if !ok {

@@ -316,6 +316,13 @@ func (e *Engine) AskAfter(ctx context.Context, question string, lang Lang, prev 
 		// "what about Mexico?": the previous minerals, in the new countries; "is China the
 		// largest?", of them.
 		pq.Minerals = prev.Minerals
+		if prev.Measure == MeasureImportSources && hasAny(strings.Fields(knowledge.Normalize(q)), importSourceWords) {
+			// "where does the US import graphite from?" then "is China the top source?"
+			pq.Measure = MeasureImportSources
+			if !slices.Contains(pq.Countries, "united-states") && slices.Contains(prev.Countries, "united-states") {
+				pq.Countries = append(slices.Clone(pq.Countries), "united-states")
+			}
+		}
 		if pq.Measure == MeasureOverview {
 			pq.Measure = prev.Measure
 		}

@@ -69,3 +69,7 @@ func carryCountryQuestion(prev Query, pq *Query, q string) bool {
 	}
 	return true
 }
+
+// importSourceWords name a source of imports: "is China the top source?", "¿el principal
+// proveedor?".
+var importSourceWords = set("source", "sources", "supplier", "suppliers", "proveedor", "proveedores", "fuente", "fuentes")
