@@ -87,18 +87,10 @@ func (e *snap) noExportMeasure(q Query, ps []*knowledge.Policy) *Answer {
 // speaks of restricting exports ("Indonesia undertook to lift its restrictions on exporting
 // …"), or "".
 func (e *snap) restrictSentence(p *knowledge.Policy) string {
-	t := e.served.policySentences[p.ID]
-	lang, offset := 0, 0
-	if e.lang == Spanish && p.SummaryES != "" {
-		lang, offset = 1, len(t.texts[0])
-	}
-	for i, s := range t.texts[lang] {
-		if offset+i >= len(t.words) {
-			break
-		}
-		st := t.words[offset+i].stems
-		if slices.ContainsFunc(st, func(w string) bool { return w == "restr" || w == "prohi" }) && slices.Contains(st, "expor") {
-			return s
+	texts, words := e.itemSentences(p)
+	for i, w := range words {
+		if slices.ContainsFunc(w.stems, func(s string) bool { return s == "restr" || s == "prohi" }) && slices.Contains(w.stems, "expor") {
+			return texts[i]
 		}
 	}
 	return ""

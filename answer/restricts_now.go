@@ -112,10 +112,6 @@ func (e *snap) restrictsNow(q Query) *Answer {
 	}
 	a := e.policyCard(card, q)
 	a.Headline = headline
-	for _, p := range items {
-		if p != card && len(a.Related) < 8 {
-			a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
-		}
-	}
+	e.relateOthers(a, items, card)
 	return a
 }

@@ -15,10 +15,8 @@ import (
 // sectorIndex is what the sector answers derive from the knowledge base once: each sector's
 // minerals as a set, and the minerals common to sectors asked together, made on first use.
 type sectorIndex struct {
-	sets    map[string]map[string]bool // sector label → mineral ids its records name
-	common  sync.Map                   // labels joined → commonSectors
-	leaders sync.Map                   // sector label and language → []listLeader (views_sector_leaders.go)
-	most    sync.Map                   // sector label → []countryCount (views_sector_leaders.go)
+	sets   map[string]map[string]bool // sector label → mineral ids its records name
+	common sync.Map                   // labels joined → commonSectors
 }
 
 // commonSectors are the minerals whose records name every one of some sectors: the first

@@ -77,16 +77,9 @@ func namesIn(words []string, forms []string) bool {
 // by forms, and the first sentence that says so ("" for standingNone, or when it is the
 // item's first sentence, which its headline shows already).
 func (e *snap) standing(p *knowledge.Policy, forms []string) (got int, said, unsure string) {
-	t := e.served.policySentences[p.ID]
-	lang, offset := 0, 0
-	if e.lang == Spanish && p.SummaryES != "" {
-		lang, offset = 1, len(t.texts[0])
-	}
-	for i, s := range t.texts[lang] {
-		if offset+i >= len(t.words) {
-			break
-		}
-		w := t.words[offset+i]
+	texts, words := e.itemSentences(p)
+	for i, w := range words {
+		s := texts[i]
 		if !namesIn(w.words, forms) {
 			continue
 		}
@@ -286,11 +279,7 @@ func (e *snap) tariffApplies(q Query) *Answer {
 	}
 	a := e.policyCard(best, q)
 	a.Headline = h
-	for _, p := range cands {
-		if p != best && len(a.Related) < 8 {
-			a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
-		}
-	}
+	e.relateOthers(a, cands, best)
 	return a
 }
 
@@ -444,11 +433,8 @@ func (e *snap) countryRate(t policyText, lang int, q Query) int {
 		return -1
 	}
 	forms := e.countryForms(c)
-	words := t.words
-	if lang == 1 {
-		words = words[len(t.texts[0]):]
-	}
-	for i, s := range words[:len(t.texts[lang])] {
+	_, words := t.in(lang)
+	for i, s := range words {
 		if s.rate && namesIn(s.words, forms) {
 			return i
 		}

@@ -673,15 +673,41 @@ func (e *snap) rateTopics(q Query) []string {
 	return out
 }
 
+// relateOthers links a's card to the items of ps other than shown, up to eight links in all.
+func (e *snap) relateOthers(a *Answer, ps []*knowledge.Policy, shown *knowledge.Policy) {
+	for _, p := range ps {
+		if p != shown && len(a.Related) < 8 {
+			a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
+		}
+	}
+}
+
+// in is the text's sentences in one language, English (lang 0) or Spanish (1), and the words
+// of each.
+func (t policyText) in(lang int) ([]string, []sentenceWords) {
+	words := t.words
+	if lang == 1 {
+		words = words[min(len(t.texts[0]), len(words)):]
+	}
+	return t.texts[lang], words[:min(len(t.texts[lang]), len(words))]
+}
+
+// itemSentences are item p's sentences in the answer's language (English when it has no
+// Spanish text), and the words of each.
+func (e *snap) itemSentences(p *knowledge.Policy) ([]string, []sentenceWords) {
+	lang := 0
+	if e.lang == Spanish && p.SummaryES != "" {
+		lang = 1
+	}
+	return e.served.policySentences[p.ID].in(lang)
+}
+
 // rateSentence is the index of the first sentence of an item's text, English (lang 0) or
 // Spanish (1), that gives a rate ("pay 50%") and names one of topics (any rate, when topics
 // is nil); -1 when none does.
 func (t policyText) rateSentence(lang int, topics []string) int {
-	words := t.words
-	if lang == 1 {
-		words = words[len(t.texts[0]):]
-	}
-	for i, s := range words[:len(t.texts[lang])] {
+	_, words := t.in(lang)
+	for i, s := range words {
 		if s.rate && (topics == nil || slices.ContainsFunc(s.stems, func(w string) bool { return slices.Contains(topics, w) })) {
 			return i
 		}
@@ -2362,11 +2388,7 @@ func (e *snap) restrictionStatus(q Query, ps []*knowledge.Policy) *Answer {
 	}
 	a := e.policyCard(best, q)
 	a.Headline = sentences(status, e.f("Nothing later is in the knowledge base (updated %s).", e.lang.Date(e.kbUpdated())))
-	for _, p := range ps {
-		if p != best && len(a.Related) < 8 {
-			a.Related = appendLink(a.Related, Link{Ref: knowledge.Ref{Kind: knowledge.KindPolicy, ID: p.ID}, Title: e.policyTitle(p)})
-		}
-	}
+	e.relateOthers(a, ps, best)
 	return a
 }
 

@@ -62,7 +62,7 @@ func (e *snap) sectorMost(s sector) *Answer {
 	lead := e.sectorLeadersOf(s, false)
 	ls := lead.ls
 	var cs []countryCount
-	if x, ok := e.sectorIdx.most.Load(s.label); ok {
+	if x, ok := e.derived.Load(sectorMostKey(s.label)); ok {
 		cs = x.([]countryCount)
 	} else {
 		in := e.sectorIdx.sets[s.label]
@@ -79,7 +79,7 @@ func (e *snap) sectorMost(s sector) *Answer {
 			}
 		}
 		e.byCount(cs, func(c countryCount) int { return c.counts })
-		e.sectorIdx.most.Store(s.label, cs)
+		e.derived.Store(sectorMostKey(s.label), cs)
 	}
 	a := &Answer{Intent: IntentLists, Title: e.f("Countries that produce the most minerals used in %s", label)}
 	if len(cs) == 0 {
@@ -124,16 +124,26 @@ type sectorLeads struct {
 	sources []knowledge.Source
 }
 
+// Keys of a sector's leads and counts in the engine's derived map.
+type (
+	sectorLeadsKey struct {
+		label    string
+		lang     Lang
+		reserves bool
+	}
+	sectorMostKey string
+)
+
 // sectorLeadersOf finds a sector's leads on first use and keeps them for the knowledge base's
 // life (in the answer's language, which names and orders them): at 100,000 records a sector
 // has thousands of minerals.
 func (e *snap) sectorLeadersOf(s sector, reserves bool) *sectorLeads {
-	key := s.label + "/" + string(e.lang)
+	key := sectorLeadsKey{s.label, e.lang, reserves}
 	rank := e.kb.PrimaryRanking
 	if reserves {
-		key, rank = key+"/reserves", e.kb.ReservesRanking
+		rank = e.kb.ReservesRanking
 	}
-	if x, ok := e.sectorIdx.leaders.Load(key); ok {
+	if x, ok := e.derived.Load(key); ok {
 		return x.(*sectorLeads)
 	}
 	us := e.sectorUses[s.label]
@@ -169,7 +179,7 @@ func (e *snap) sectorLeadersOf(s sector, reserves bool) *sectorLeads {
 	if len(editions) == 1 && len(x.ls) > 0 {
 		x.src = source(x.ls[0].r.Edition)
 	}
-	e.sectorIdx.leaders.Store(key, x)
+	e.derived.Store(key, x)
 	return x
 }
 
